@@ -1,0 +1,6 @@
+/**
+ * SMKI environments: the policy, hwType and contingency-key OIDs that differ between the DCC test
+ * environment, this library's simulated PKI and production. Start at
+ * {@link dev.smki.core.environment.SmkiEnvironment}.
+ */
+package dev.smki.core.environment;

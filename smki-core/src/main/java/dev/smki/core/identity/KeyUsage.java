@@ -1,0 +1,43 @@
+package dev.smki.core.identity;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The one purpose an SMKI end-entity key serves: every Organisation and Device Certificate asserts exactly
+ * one of these (certificates.md §7, CERT-29 and CERT-43).
+ */
+public enum KeyUsage {
+    /** Digital signature, DER {@code 03 02 07 80}; written {@code ds}. */
+    DIGITAL_SIGNATURE("ds"),
+    /** Key agreement, DER {@code 03 02 03 08}; written {@code ka}. */
+    KEY_AGREEMENT("ka");
+
+    private final String abbreviation;
+
+    KeyUsage(String abbreviation) {
+        this.abbreviation = abbreviation;
+    }
+
+    /** Returns the short lower-case form, {@code ds} or {@code ka}. */
+    public String abbreviation() {
+        return abbreviation;
+    }
+
+    /**
+     * Returns the key usage named by {@code text}: {@code ds}, {@code ka} or the enum name, in any case.
+     *
+     * @throws IllegalArgumentException when {@code text} names no key usage
+     */
+    public static KeyUsage parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        for (KeyUsage usage : values()) {
+            if (usage.abbreviation.equals(t)
+                    || usage.name().toLowerCase(Locale.ROOT).equals(t)) {
+                return usage;
+            }
+        }
+        throw new IllegalArgumentException("Unknown key usage '" + text + "' (expected ds or ka)");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.smki.core.profile;
+
+import java.util.Objects;
+
+/**
+ * A rule a certificate breaks, with what was found and what the rule expects.
+ *
+ * @param rule the broken rule
+ * @param actual what the certificate has, such as {@code keyUsage {digitalSignature, nonRepudiation}}
+ * @param expected what the rule asks for, such as {@code exactly one of digitalSignature, keyAgreement}
+ */
+public record Finding(Rule rule, String actual, String expected) {
+
+    public Finding {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(expected, "expected");
+    }
+
+    /** Returns the severity of the broken rule. */
+    public Severity severity() {
+        return rule.severity();
+    }
+
+    /** Returns {@code CERT-n SEVERITY: statement (actual: ..., expected: ...)}. */
+    @Override
+    public String toString() {
+        return rule.id() + " " + rule.severity() + ": " + rule.statement() + " (actual: " + actual + "; expected: "
+                + expected + ")";
+    }
+}

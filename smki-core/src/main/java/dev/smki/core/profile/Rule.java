@@ -1,0 +1,50 @@
+package dev.smki.core.profile;
+
+import dev.smki.core.provenance.Citation;
+import dev.smki.core.provenance.Confidence;
+import dev.smki.core.provenance.RuleId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One checkable requirement of a certificate profile, traceable to where it was found.
+ *
+ * @param id the rule id, {@code CERT-n} as numbered in certificates.md §7
+ * @param statement the requirement in one sentence
+ * @param appliesTo the profiles the rule is checked for
+ * @param severity {@link Severity#ERROR} for a requirement, {@link Severity#WARN} for an observed convention
+ * @param confidence how sure we are of the rule
+ * @param sources where it comes from; at least one
+ */
+public record Rule(
+        RuleId id,
+        String statement,
+        Set<ProfileKind> appliesTo,
+        Severity severity,
+        Confidence confidence,
+        List<Citation> sources) {
+
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(confidence, "confidence");
+        appliesTo = Set.copyOf(appliesTo);
+        sources = List.copyOf(sources);
+        if (statement.isBlank()) {
+            throw new IllegalArgumentException(id + " has no statement");
+        }
+        if (appliesTo.isEmpty()) {
+            throw new IllegalArgumentException(id + " applies to no profile");
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException(id + " cites no source");
+        }
+    }
+
+    /** Returns whether the rule is checked for {@code profile}. */
+    public boolean appliesTo(ProfileKind profile) {
+        return appliesTo.contains(profile);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Where the library's rules come from and how sure we are of them: {@link dev.smki.core.provenance.RuleId},
+ * {@link dev.smki.core.provenance.Citation} and {@link dev.smki.core.provenance.Confidence}.
+ */
+package dev.smki.core.provenance;

@@ -1,0 +1,16 @@
+/**
+ * SMKI identities, certificate policies and their validator, a test PKI, revocation, the Organisation
+ * Information Form rule and simulated devices.
+ */
+module dev.smki.core {
+    requires transitive org.bouncycastle.provider;
+    requires transitive org.bouncycastle.pkix;
+    requires transitive org.bouncycastle.util;
+    requires org.apache.commons.lang3;
+    requires org.slf4j;
+
+    exports dev.smki.core.identity;
+    exports dev.smki.core.provenance;
+    exports dev.smki.core.environment;
+    exports dev.smki.core.profile;
+}

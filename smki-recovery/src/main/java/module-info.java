@@ -1,0 +1,12 @@
+/**
+ * A step-ordered procedure engine with a tamper-evident journal, and the SEC SMKI recovery procedures,
+ * key custody and fleet recovery built on it.
+ */
+module dev.smki.recovery {
+    requires transitive dev.smki.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.codahale.shamir;
+    requires org.slf4j;
+
+    exports dev.smki.recovery.workflow;
+}

@@ -13,4 +13,8 @@ module dev.smki.core {
     exports dev.smki.core.provenance;
     exports dev.smki.core.environment;
     exports dev.smki.core.profile;
+
+    // Internal plumbing shared with the recovery module only.
+    exports dev.smki.core.internal.crypto to
+            dev.smki.recovery;
 }

@@ -1,0 +1,2 @@
+/** Cryptographic plumbing shared inside the library; not exported. */
+package dev.smki.core.internal.crypto;

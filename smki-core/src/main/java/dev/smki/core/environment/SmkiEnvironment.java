@@ -49,10 +49,12 @@ public record SmkiEnvironment(
         Confidence policyConfidence,
         Confidence contingencyKeyConfidence) {
 
+    // Declared before the constants below, whose construction uses them.
+    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+    private static final String SIM_ARC = "2.25.63533733657186322451833921348849999028";
+
     /** RFC 5934's {@code id-pe-wrappedApexContinKey}, the default contingency-key extension OID. */
     public static final String RFC5934_WRAPPED_APEX_CONTINGENCY_KEY = "1.3.6.1.5.5.7.1.20";
-
-    private static final String SIM_ARC = "2.25.63533733657186322451833921348849999028";
 
     /**
      * The DCC test environment: policies {@code 1.2.826.0.1.8641679.1.2.1.4} (ZAZ1 Organisation and DCC
@@ -81,8 +83,6 @@ public record SmkiEnvironment(
             RFC5934_WRAPPED_APEX_CONTINGENCY_KEY,
             Confidence.VERIFIED,
             Confidence.RECONSTRUCTED);
-
-    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
     public SmkiEnvironment {
         Objects.requireNonNull(name, "name");

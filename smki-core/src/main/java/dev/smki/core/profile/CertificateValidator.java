@@ -1,5 +1,6 @@
 package dev.smki.core.profile;
 
+import dev.smki.core.identity.Eui64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,27 +61,30 @@ public final class CertificateValidator {
 
     /**
      * Returns one report per item, in order: certificates against their detected profile, requests against
-     * the Device CSR profile, unreadable input as a {@code CERT-0} finding.
+     * the Device CSR profile, unreadable input as a {@code CERT-0} finding. The items are taken as held
+     * together for the rules over several certificates ({@code CERT-51}: one certificate per Device and key
+     * usage).
      */
     public static List<ValidationReport> validate(List<CertificateInput> items, ValidationContext ctx) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(ctx, "ctx");
         List<ValidationReport> reports = new ArrayList<>(items.size());
+        List<CertificateView> views = new ArrayList<>(items.size());
         for (CertificateInput item : items) {
-            reports.add(validate(item, ctx));
+            if (item instanceof CertificateInput.Certificate c) {
+                CertificateView view = new CertificateView(c.holder());
+                views.add(view);
+                reports.add(run(view, view.detect(), false, ctx));
+            } else if (item instanceof CertificateInput.Request r) {
+                views.add(null);
+                reports.add(validateCsr(r.csr(), ctx));
+            } else {
+                CertificateInput.Unreadable u = (CertificateInput.Unreadable) item;
+                views.add(null);
+                reports.add(unreadable(u.where(), u.problem()));
+            }
         }
-        return List.copyOf(reports);
-    }
-
-    private static ValidationReport validate(CertificateInput item, ValidationContext ctx) {
-        if (item instanceof CertificateInput.Certificate c) {
-            return validate(c.holder(), ctx);
-        }
-        if (item instanceof CertificateInput.Request r) {
-            return validateCsr(r.csr(), ctx);
-        }
-        CertificateInput.Unreadable u = (CertificateInput.Unreadable) item;
-        return unreadable(u.where(), u.problem());
+        return List.copyOf(DeviceRules.onePerUsage(views, reports));
     }
 
     /** Returns the report of {@code csr} against the Device CSR profile. */
@@ -168,6 +172,10 @@ public final class CertificateValidator {
         try {
             String serial = "serial "
                     + view.tbs.getSerialNumber().getValue().toString(16).toUpperCase(Locale.ROOT);
+            if (view.subject().getRDNs().length == 0) {
+                Eui64 device = DeviceRules.hardwareSerialOrNull(view);
+                return (device == null ? "empty subject" : "device " + device) + ", " + serial;
+            }
             return Names.describe(view.subject()) + ", " + serial;
         } catch (RuntimeException e) {
             return "certificate (subject unreadable: " + message(e) + ")";

@@ -32,7 +32,47 @@ final class RuleBook {
             CommonRules.NO_UNIQUE_IDS,
             CommonRules.NO_UNKNOWN_CRITICAL_EXTENSION,
             CommonRules.NO_UNKNOWN_EXTENSION,
+            AuthorityRules.SELF_SIGNED,
+            AuthorityRules.ROOT_OCA_ROLE,
+            AuthorityRules.ROOT_IS_CA,
+            AuthorityRules.ROOT_KEY_USAGE,
+            AuthorityRules.CONTINGENCY_KEY,
+            AuthorityRules.ISSUING_OCA_NAMES,
+            AuthorityRules.ISSUING_OCA_KEY_USAGE,
+            AuthorityRules.ISSUING_OCA_PATH_LENGTH,
+            AuthorityRules.ISSUING_OCA_POLICY,
+            AuthorityRules.ISSUING_DCA,
+            AuthorityRules.ISSUING_DCA_PATH_LENGTH,
+            AuthorityRules.DCA_NAME,
+            OrganisationRules.ISSUED_BY_ISSUING_OCA,
+            OrganisationRules.ONE_KEY_USAGE,
+            OrganisationRules.NOT_A_CA,
+            OrganisationRules.ROLE,
+            OrganisationRules.UNIQUE_IDENTIFIER,
+            OrganisationRules.SUBJECT_ATTRIBUTES,
+            OrganisationRules.UTF8_STRINGS,
+            OrganisationRules.NO_ALT_NAME_OR_EXTENDED_USAGE,
+            OrganisationRules.ORGANISATION_POLICY,
+            OrganisationRules.VALIDITY_NESTED,
+            OrganisationRules.TEN_YEARS,
+            OrganisationRules.ANCHOR_USAGE,
+            DeviceRules.ISSUED_BY_ISSUING_DCA,
+            DeviceRules.EMPTY_SUBJECT,
+            DeviceRules.NO_EXPIRY,
+            DeviceRules.NOT_BEFORE_ISSUANCE,
+            DeviceRules.ONE_KEY_USAGE,
+            DeviceRules.ALT_NAME_CRITICAL,
+            DeviceRules.ONE_HARDWARE_MODULE_NAME,
+            DeviceRules.HARDWARE_MODULE_NAME_FORM,
+            DeviceRules.SERIAL_IS_EUI64,
+            DeviceRules.HARDWARE_TYPE,
+            DeviceRules.DEVICE_POLICY,
+            DeviceRules.END_ENTITY,
+            CsrRules.DEVICE_CSR,
             CommonRules.VALID_AT_INSTANT);
+
+    /** The rules checked over the certificates validated together rather than one by one. */
+    static final List<Rule> SET_RULES = List.of(DeviceRules.ONE_CERTIFICATE_PER_USAGE);
 
     private static final Map<ProfileKind, List<RuleCheck>> BY_PROFILE = byProfile();
 
@@ -63,6 +103,7 @@ final class RuleBook {
         List<Rule> rules = new ArrayList<>();
         rules.add(InputRules.UNPARSEABLE);
         CHECKS.forEach(check -> rules.add(check.rule()));
+        rules.addAll(SET_RULES);
         rules.sort(Comparator.comparing(Rule::id));
         return List.copyOf(rules);
     }

@@ -43,6 +43,9 @@ final class Sources {
     /** RFC 5480, elliptic-curve subject public key information. */
     static final Citation RFC5480 = Citation.of("RFC 5480", "§2.2");
 
+    /** RFC 2986, PKCS #10 certification requests. */
+    static final Citation RFC2986 = Citation.of("RFC 2986", "§4");
+
     /** RFC 4108, HardwareModuleName. */
     static final Citation RFC4108 = Citation.of("RFC 4108", "§5");
 

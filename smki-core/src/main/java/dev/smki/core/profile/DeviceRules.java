@@ -5,7 +5,6 @@ import static dev.smki.core.provenance.Confidence.OBSERVED;
 import static dev.smki.core.provenance.Confidence.VERIFIED;
 
 import dev.smki.core.identity.Eui64;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -296,7 +295,7 @@ final class DeviceRules {
                 return null;
             }
             byte[] serial = ASN1OctetString.getInstance(hmn.getObjectAt(1)).getOctets();
-            return serial.length == 8 ? Eui64.of(ByteBuffer.wrap(serial).getLong()) : null;
+            return serial.length == 8 ? Eui64.fromOctets(serial) : null;
         } catch (RuntimeException e) {
             return null;
         }

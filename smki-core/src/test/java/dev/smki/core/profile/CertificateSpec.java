@@ -41,7 +41,11 @@ final class CertificateSpec {
 
     static final AlgorithmIdentifier ECDSA_WITH_SHA256 = new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
 
-    private record ExtensionSpec(boolean critical, ASN1Encodable value) {}
+    private record ExtensionSpec(boolean critical, ASN1Encodable value, byte[] raw) {
+        ExtensionSpec(boolean critical, ASN1Encodable value) {
+            this(critical, value, null);
+        }
+    }
 
     private Integer version = 3;
     private BigInteger serial;
@@ -162,6 +166,12 @@ final class CertificateSpec {
         return this;
     }
 
+    /** Sets an extension whose extnValue holds {@code octets} as they are, well-formed DER or not. */
+    CertificateSpec rawExtension(ASN1ObjectIdentifier oid, boolean critical, byte[] octets) {
+        extensions.put(oid, new ExtensionSpec(critical, null, octets.clone()));
+        return this;
+    }
+
     /** Sets the subjectKeyIdentifier to be computed from the final public key. */
     CertificateSpec computedSubjectKeyId() {
         extensions.put(Extension.subjectKeyIdentifier, new ExtensionSpec(false, null));
@@ -174,7 +184,7 @@ final class CertificateSpec {
         if (e == null) {
             throw new IllegalStateException("No extension " + oid + " to change");
         }
-        extensions.put(oid, new ExtensionSpec(critical, e.value()));
+        extensions.put(oid, new ExtensionSpec(critical, e.value(), e.raw()));
         return this;
     }
 
@@ -239,11 +249,14 @@ final class CertificateSpec {
                 ASN1EncodableVector exts = new ASN1EncodableVector();
                 for (var e : extensions.entrySet()) {
                     ASN1Encodable value = e.getValue().value();
-                    if (value == null) {
-                        value = new JcaX509ExtensionUtils().createTruncatedSubjectKeyIdentifier(publicKey);
+                    byte[] octets = e.getValue().raw();
+                    if (octets == null) {
+                        if (value == null) {
+                            value = new JcaX509ExtensionUtils().createTruncatedSubjectKeyIdentifier(publicKey);
+                        }
+                        octets = value.toASN1Primitive().getEncoded("DER");
                     }
-                    exts.add(new Extension(
-                            e.getKey(), e.getValue().critical(), new DEROctetString(value.toASN1Primitive())));
+                    exts.add(new Extension(e.getKey(), e.getValue().critical(), new DEROctetString(octets)));
                 }
                 tbs.add(new DERTaggedObject(true, 3, new DERSequence(exts)));
             }

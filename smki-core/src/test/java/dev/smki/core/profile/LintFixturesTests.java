@@ -32,7 +32,7 @@ class LintFixturesTests {
         byte[] chain = resource("dcc-test-shaped.pem");
         ValidationContext ctx = ValidationContext.builder(TestHierarchy.ENV)
                 .at(TestHierarchy.AT)
-                .issuers(CertificateInput.certificates(chain))
+                .issuers(CertificateInput.parseCertificates(chain))
                 .build();
 
         List<ValidationReport> reports = CertificateValidator.validate(chain, ctx);

@@ -16,6 +16,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * {@link NotChecked} when no certificate among {@link #issuers()} issued the one being validated. In
  * {@linkplain #preIssuance() pre-issuance} mode the certificate is not yet signed, so its signature is not
  * checked either: that is how the test PKI lints a certificate before signing it.
+ *
+ * <p>A context is immutable and may be shared between threads validating at the same time.
  */
 public final class ValidationContext {
 
@@ -23,12 +25,16 @@ public final class ValidationContext {
     private final Instant at;
     private final List<X509CertificateHolder> issuers;
     private final boolean preIssuance;
+    private final List<CertificateView> issuerViews;
 
     private ValidationContext(Builder builder) {
         this.environment = builder.environment;
         this.at = builder.at;
         this.issuers = List.copyOf(builder.issuers);
         this.preIssuance = builder.preIssuance;
+        this.issuerViews = issuers.stream()
+                .map(issuer -> new CertificateView(issuer).primedForSharing())
+                .toList();
     }
 
     /** Returns a builder validating in {@code environment}, at the current instant, with no issuers. */
@@ -59,6 +65,11 @@ public final class ValidationContext {
     /** Returns whether the certificate is being linted before it is signed, so its signature is not checked. */
     public boolean preIssuance() {
         return preIssuance;
+    }
+
+    /** Returns the issuers as views, made once per context so repeated validations share them. */
+    List<CertificateView> issuerViews() {
+        return issuerViews;
     }
 
     /** Returns a copy of this context with {@code issuer} added to the candidate issuers. */
@@ -102,9 +113,19 @@ public final class ValidationContext {
             return this;
         }
 
-        /** Marks the certificate as not yet signed: its signature is not checked. */
+        /**
+         * Marks the certificate as not yet signed, the mode of lint-before-sign: its signature is not checked
+         * (CERT-12, CERT-17), the validation instant stands for the issuance instant (CERT-42), and validity
+         * at that instant (CERT-53) is not checked. Everything else is, the authorityKeyIdentifier against
+         * the issuer's subjectKeyIdentifier included.
+         */
         public Builder preIssuance() {
-            this.preIssuance = true;
+            return preIssuance(true);
+        }
+
+        /** Sets whether the certificate is being linted before it is signed; see {@link #preIssuance()}. */
+        public Builder preIssuance(boolean preIssuance) {
+            this.preIssuance = preIssuance;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.smki.core.profile;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,14 @@ public record ValidationReport(
         Objects.requireNonNull(subject, "subject");
         findings = List.copyOf(findings);
         notChecked = List.copyOf(notChecked);
+    }
+
+    /** Returns a copy of this report with {@code finding} added, findings kept in rule order. */
+    public ValidationReport withFinding(Finding finding) {
+        List<Finding> more = new ArrayList<>(findings);
+        more.add(Objects.requireNonNull(finding, "finding"));
+        more.sort(Comparator.comparing(f -> f.rule().id()));
+        return new ValidationReport(profile, profileForced, subject, more, notChecked);
     }
 
     /** Returns whether any broken rule has severity {@link Severity#ERROR}. */

@@ -1,0 +1,285 @@
+package dev.smki.core.profile;
+
+import static dev.smki.core.profile.Severity.ERROR;
+import static dev.smki.core.profile.Severity.WARN;
+import static dev.smki.core.provenance.Confidence.INFERRED;
+import static dev.smki.core.provenance.Confidence.OBSERVED;
+import static dev.smki.core.provenance.Confidence.VERIFIED;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+/**
+ * The rules of the four certification authorities: Root OCA (certificates.md §7 rules 17-21), Issuing OCA
+ * (22-25), and the Device side's Root and Issuing DCA (26-27, all inferred: no DCA certificate is public).
+ */
+final class AuthorityRules {
+
+    private AuthorityRules() {}
+
+    static final RuleCheck SELF_SIGNED = RuleCheck.of(
+            "CERT-17",
+            ERROR,
+            VERIFIED,
+            Scope.ROOTS,
+            "A root certificate is self-signed: issuer equals subject, the signature verifies with its own key,"
+                    + " and an authorityKeyIdentifier, if present, equals its own subjectKeyIdentifier.",
+            "self-signed",
+            in -> {
+                CertificateView c = in.certificate();
+                if (!c.isSelfIssued()) {
+                    return Verdict.fail("issuer " + Names.describe(c.issuer()) + " differs from subject "
+                            + Names.describe(c.subject()));
+                }
+                byte[] aki = c.authorityKeyIdOrNull();
+                byte[] ski = c.subjectKeyIdOrNull();
+                if (aki != null && ski != null && !Arrays.equals(aki, ski)) {
+                    return Verdict.fail(
+                            "authorityKeyIdentifier " + Keys.hex(aki), "its own subjectKeyIdentifier " + Keys.hex(ski));
+                }
+                if (in.context().preIssuance()) {
+                    return Verdict.PASS;
+                }
+                String problem = Keys.verificationProblem(
+                        c.holder.getSignatureAlgorithm(),
+                        c.tbs,
+                        c.holder.getSignature(),
+                        c.tbs.getSubjectPublicKeyInfo());
+                return problem == null ? Verdict.PASS : Verdict.fail(problem + " with its own key");
+            },
+            Sources.GBCS_GENERAL);
+
+    static final RuleCheck ROOT_OCA_ROLE = RuleCheck.of(
+            "CERT-18",
+            ERROR,
+            OBSERVED,
+            Scope.ROOT_OCA,
+            "The Root OCA's subject has exactly one OU, 00 (Remote Party Role root).",
+            "OU=00",
+            in -> ou(in.certificate().subject(), "00"),
+            Sources.GBCS_GENERAL,
+            Sources.Z1);
+
+    static final RuleCheck ROOT_IS_CA = RuleCheck.of(
+            "CERT-19",
+            ERROR,
+            INFERRED,
+            Scope.ROOTS,
+            "A root's basicConstraints is present and critical with cA TRUE.",
+            "basicConstraints critical, cA TRUE",
+            in -> isCa(in.certificate(), null),
+            Sources.rfc5280("§4.2.1.9"),
+            Sources.INFERENCE);
+
+    static final RuleCheck ROOT_KEY_USAGE = RuleCheck.of(
+            "CERT-20",
+            ERROR,
+            INFERRED,
+            Scope.ROOTS,
+            "A root's keyUsage asserts keyCertSign, optionally cRLSign, and nothing else.",
+            "keyUsage {keyCertSign[, cRLSign]}",
+            in -> {
+                int bits = in.certificate().keyUsage();
+                if (bits < 0) {
+                    return Verdict.PASS; // CERT-6 reports a missing keyUsage
+                }
+                boolean ok =
+                        (bits & KeyUsage.keyCertSign) != 0 && (bits & ~(KeyUsage.keyCertSign | KeyUsage.cRLSign)) == 0;
+                return ok ? Verdict.PASS : Verdict.fail(CommonRules.describeKeyUsage(bits));
+            },
+            Sources.Z1,
+            Sources.INFERENCE);
+
+    static final RuleCheck CONTINGENCY_KEY = RuleCheck.of(
+            "CERT-21",
+            ERROR,
+            OBSERVED,
+            Scope.ROOT_OCA,
+            "The Root OCA carries the WrappedApexContingencyKey extension, under the environment's OID.",
+            "the contingency-key extension",
+            in -> {
+                String oid = in.environment().contingencyKeyExtension();
+                if (in.certificate().extension(new ASN1ObjectIdentifier(oid)) != null) {
+                    return Verdict.PASS;
+                }
+                String confidence =
+                        in.environment().contingencyKeyConfidence().name().toLowerCase(Locale.ROOT);
+                return Verdict.fail(
+                        "no extension " + oid,
+                        "extension " + oid + " (" + confidence + " OID of environment "
+                                + in.environment().name() + ")");
+            },
+            Sources.SEC_CONTINGENCY,
+            Sources.RTDS);
+
+    static final RuleCheck ISSUING_OCA_NAMES = RuleCheck.of(
+            "CERT-22",
+            ERROR,
+            OBSERVED,
+            Scope.ISSUING_OCA,
+            "The Issuing OCA's subject is OU=07 (issuingAuthority) and one CN, nothing else, and its issuer is a"
+                    + " Root OCA (issuer OU 00).",
+            "subject OU=07 + CN; issuer OU=00",
+            in -> {
+                CertificateView c = in.certificate();
+                X500Name subject = c.subject();
+                boolean subjectOk = Names.isSingleValued(subject)
+                        && subject.getRDNs().length == 2
+                        && Names.hasOu(subject, "07")
+                        && Names.count(subject, Names.CN) == 1;
+                if (!subjectOk) {
+                    return Verdict.fail("subject " + Names.describe(subject));
+                }
+                return Names.hasOu(c.issuer(), "00")
+                        ? Verdict.PASS
+                        : Verdict.fail("issuer " + Names.describe(c.issuer()));
+            },
+            Sources.Z1);
+
+    static final RuleCheck ISSUING_OCA_KEY_USAGE = RuleCheck.of(
+            "CERT-23",
+            ERROR,
+            OBSERVED,
+            Scope.ISSUING_OCA,
+            "The Issuing OCA's keyUsage is exactly {keyCertSign, cRLSign} (DER 03 02 01 06).",
+            "keyUsage {keyCertSign, cRLSign}",
+            in -> {
+                int bits = in.certificate().keyUsage();
+                if (bits < 0 || bits == (KeyUsage.keyCertSign | KeyUsage.cRLSign)) {
+                    return Verdict.PASS; // CERT-6 reports a missing keyUsage
+                }
+                return Verdict.fail(CommonRules.describeKeyUsage(bits));
+            },
+            Sources.Z1);
+
+    static final RuleCheck ISSUING_OCA_PATH_LENGTH = RuleCheck.of(
+            "CERT-24",
+            ERROR,
+            OBSERVED,
+            Scope.ISSUING_OCA,
+            "The Issuing OCA's basicConstraints is present and critical, with cA TRUE and pathLenConstraint 0.",
+            "basicConstraints critical, cA TRUE, pathLen 0",
+            in -> isCa(in.certificate(), BigInteger.ZERO),
+            Sources.Z1);
+
+    static final RuleCheck ISSUING_OCA_POLICY = RuleCheck.of(
+            "CERT-25",
+            ERROR,
+            OBSERVED,
+            Scope.ISSUING_OCA,
+            "The Issuing OCA's certificatePolicies holds the environment's Organisation Certificate Policy OID.",
+            "the Organisation policy",
+            in -> {
+                var policies = in.certificate().policies();
+                if (policies == null) {
+                    return Verdict.PASS; // CERT-9 reports missing policies
+                }
+                List<String> oids = CommonRules.policyOids(policies);
+                for (String oid : oids) {
+                    if (in.environment().organisationPolicies().contains(oid)) {
+                        return Verdict.PASS;
+                    }
+                }
+                return Verdict.fail(
+                        "policies " + oids,
+                        "one of " + in.environment().organisationPolicies() + " (environment "
+                                + in.environment().name() + ")");
+            },
+            Sources.GBCS_GENERAL,
+            Sources.Z1);
+
+    static final RuleCheck ISSUING_DCA = RuleCheck.of(
+            "CERT-26",
+            ERROR,
+            INFERRED,
+            Scope.ISSUING_DCA,
+            "The Issuing DCA's basicConstraints is critical with cA TRUE, its keyUsage includes keyCertSign, and"
+                    + " its issuer is a Root DCA (a CN-only name).",
+            "basicConstraints critical cA TRUE; keyCertSign; CN-only issuer",
+            in -> {
+                CertificateView c = in.certificate();
+                Verdict ca = isCa(c, null);
+                if (ca != Verdict.PASS) {
+                    return ca;
+                }
+                int bits = c.keyUsage();
+                if (bits >= 0 && (bits & KeyUsage.keyCertSign) == 0) {
+                    return Verdict.fail(CommonRules.describeKeyUsage(bits));
+                }
+                return Names.isCnOnly(c.issuer()) ? Verdict.PASS : Verdict.fail("issuer " + Names.describe(c.issuer()));
+            },
+            Sources.INFERENCE);
+
+    static final RuleCheck ISSUING_DCA_PATH_LENGTH = RuleCheck.of(
+            "CERT-26a",
+            WARN,
+            INFERRED,
+            Scope.ISSUING_DCA,
+            "The Issuing DCA's basicConstraints pathLenConstraint is 0, like the Issuing OCA's.",
+            "pathLenConstraint 0",
+            in -> {
+                BasicConstraints bc = in.certificate().basicConstraints();
+                if (bc == null || !bc.isCA()) {
+                    return Verdict.PASS; // CERT-26 reports it
+                }
+                BigInteger pathLen = bc.getPathLenConstraint();
+                return BigInteger.ZERO.equals(pathLen)
+                        ? Verdict.PASS
+                        : Verdict.fail(pathLen == null ? "no pathLenConstraint" : "pathLenConstraint " + pathLen);
+            },
+            Sources.INFERENCE);
+
+    static final RuleCheck DCA_NAME = RuleCheck.of(
+            "CERT-27",
+            ERROR,
+            OBSERVED,
+            Scope.DCAS,
+            "A DCA's subject is a single RDN holding one CN, as the issuers of the RTDS device certificates are.",
+            "a single CN, such as CN=E357",
+            in -> Names.isCnOnly(in.certificate().subject())
+                    ? Verdict.PASS
+                    : Verdict.fail("subject " + Names.describe(in.certificate().subject())),
+            Sources.RTDS);
+
+    /** Returns PASS when {@code name} has exactly one OU with the text {@code ou}. */
+    static Verdict ou(X500Name name, String ou) {
+        if (Names.hasOu(name, ou)) {
+            return Verdict.PASS;
+        }
+        StringBuilder found = new StringBuilder();
+        for (AttributeTypeAndValue atv : Names.attributes(name)) {
+            if (atv.getType().equals(Names.OU)) {
+                found.append(found.length() == 0 ? "OU=" : ", OU=").append(Names.string(atv.getValue()));
+            }
+        }
+        return Verdict.fail(found.length() == 0 ? "no OU" : found.toString());
+    }
+
+    /** Returns PASS when basicConstraints is critical with cA TRUE and, if given, that pathLenConstraint. */
+    static Verdict isCa(CertificateView c, BigInteger pathLen) {
+        Verdict presence =
+                CommonRules.presentAndCritical(c.extension(Extension.basicConstraints), "basicConstraints", true);
+        if (presence != Verdict.PASS) {
+            return presence;
+        }
+        BasicConstraints bc = c.basicConstraints();
+        if (!bc.isCA()) {
+            return Verdict.fail("cA FALSE");
+        }
+        if (pathLen != null && !pathLen.equals(bc.getPathLenConstraint())) {
+            return Verdict.fail(
+                    bc.getPathLenConstraint() == null
+                            ? "no pathLenConstraint"
+                            : "pathLenConstraint " + bc.getPathLenConstraint());
+        }
+        return Verdict.PASS;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.smki.core.profile;
+
+/** The code that checks one rule against one certificate or CSR under inspection. */
+@FunctionalInterface
+interface Check {
+
+    /**
+     * Returns the verdict for {@code inspection}: {@link Verdict#PASS} when the rule holds or does not apply.
+     * May throw on malformed input; the validator turns that into a finding of the rule.
+     */
+    Verdict apply(Inspection inspection);
+}

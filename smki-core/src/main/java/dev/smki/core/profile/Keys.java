@@ -1,0 +1,155 @@
+package dev.smki.core.profile;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.math.ec.ECCurve;
+
+/**
+ * Public keys, key identifiers and signatures, with Bouncy Castle's lightweight API (no JCA): the P-256
+ * checks of CERT-4 and CERT-5, RFC 5280 §4.2.1.2 method (2) key identifiers (CERT-8) and ECDSA
+ * verification (CERT-12, CERT-17, CERT-52).
+ */
+final class Keys {
+
+    static final ASN1ObjectIdentifier EC_PUBLIC_KEY = X9ObjectIdentifiers.id_ecPublicKey;
+    static final ASN1ObjectIdentifier PRIME256V1 = X9ObjectIdentifiers.prime256v1;
+    static final ASN1ObjectIdentifier ECDSA_WITH_SHA256 = X9ObjectIdentifiers.ecdsa_with_SHA256;
+
+    private static final ECCurve P256 =
+            CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1).getCurve();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private Keys() {}
+
+    /** Returns upper-case hex without separators. */
+    static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    /** Returns what is wrong with the SPKI algorithm for CERT-4, or null when it is id-ecPublicKey on prime256v1. */
+    static String algorithmProblem(SubjectPublicKeyInfo spki) {
+        AlgorithmIdentifier algorithm = spki.getAlgorithm();
+        if (!EC_PUBLIC_KEY.equals(algorithm.getAlgorithm())) {
+            return "key algorithm " + algorithm.getAlgorithm().getId();
+        }
+        ASN1Encodable parameters = algorithm.getParameters();
+        if (!PRIME256V1.equals(parameters)) {
+            return parameters instanceof ASN1ObjectIdentifier curve
+                    ? "named curve " + curve.getId()
+                    : "curve parameters " + (parameters == null ? "absent" : "given explicitly");
+        }
+        return null;
+    }
+
+    /**
+     * Returns what is wrong with the public key point for CERT-5, or null when it is a 65-byte uncompressed
+     * point on P-256. Never throws.
+     */
+    static String pointProblem(SubjectPublicKeyInfo spki) {
+        if (spki.getPublicKeyData().getPadBits() != 0) {
+            return "public key BIT STRING has unused bits";
+        }
+        byte[] point = spki.getPublicKeyData().getOctets();
+        if (point.length == 0) {
+            return "empty public key";
+        }
+        if (point[0] != 0x04 || point.length != 65) {
+            return point.length + "-byte point starting 0x" + hex(new byte[] {point[0]})
+                    + (point[0] == 0x02 || point[0] == 0x03 ? " (compressed)" : "");
+        }
+        BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 33));
+        BigInteger y = new BigInteger(1, Arrays.copyOfRange(point, 33, 65));
+        if (!P256.isValidFieldElement(x)
+                || !P256.isValidFieldElement(y)
+                || !P256.createPoint(x, y).isValid()) {
+            return "point not on P-256";
+        }
+        return null;
+    }
+
+    /** Returns the RFC 5280 §4.2.1.2 method (2) key identifier of {@code spki}: 8 octets, first nibble 4. */
+    static byte[] methodTwoKeyId(SubjectPublicKeyInfo spki) {
+        byte[] key = spki.getPublicKeyData().getBytes();
+        SHA1Digest sha1 = new SHA1Digest();
+        sha1.update(key, 0, key.length);
+        byte[] hash = new byte[sha1.getDigestSize()];
+        sha1.doFinal(hash, 0);
+        byte[] id = Arrays.copyOfRange(hash, hash.length - 8, hash.length);
+        id[0] = (byte) ((id[0] & 0x0F) | 0x40);
+        return id;
+    }
+
+    /** Returns what is wrong with a signature algorithm for CERT-3, or null when it is bare ecdsa-with-SHA256. */
+    static String signatureAlgorithmProblem(AlgorithmIdentifier algorithm) {
+        if (!ECDSA_WITH_SHA256.equals(algorithm.getAlgorithm())) {
+            return algorithm.getAlgorithm().getId();
+        }
+        ASN1Encodable parameters = algorithm.getParameters();
+        if (parameters != null) {
+            return "ecdsa-with-SHA256 with " + (parameters instanceof DERNull ? "NULL parameters" : "parameters");
+        }
+        return null;
+    }
+
+    /**
+     * Returns null when {@code signature} over the DER encoding of {@code signed} verifies with {@code key}
+     * under the ECDSA {@code algorithm}, or else what went wrong.
+     */
+    static String verificationProblem(
+            AlgorithmIdentifier algorithm, ASN1Encodable signed, byte[] signature, SubjectPublicKeyInfo key) {
+        Digest digest = digestFor(algorithm.getAlgorithm());
+        if (digest == null) {
+            return "cannot verify signature algorithm "
+                    + algorithm.getAlgorithm().getId();
+        }
+        AsymmetricKeyParameter publicKey;
+        byte[] data;
+        try {
+            publicKey = PublicKeyFactory.createKey(key);
+            data = signed.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+        } catch (IOException | RuntimeException e) {
+            return "cannot read the signing key: " + e.getMessage();
+        }
+        DSADigestSigner verifier = new DSADigestSigner(new ECDSASigner(), digest);
+        try {
+            verifier.init(false, publicKey);
+        } catch (RuntimeException e) {
+            return "the signing key is not an EC key";
+        }
+        verifier.update(data, 0, data.length);
+        return verifier.verifySignature(signature) ? null : "signature does not verify";
+    }
+
+    private static Digest digestFor(ASN1ObjectIdentifier algorithm) {
+        if (ECDSA_WITH_SHA256.equals(algorithm)) {
+            return new SHA256Digest();
+        }
+        if (X9ObjectIdentifiers.ecdsa_with_SHA384.equals(algorithm)) {
+            return new SHA384Digest();
+        }
+        if (X9ObjectIdentifiers.ecdsa_with_SHA512.equals(algorithm)) {
+            return new SHA512Digest();
+        }
+        return null;
+    }
+}

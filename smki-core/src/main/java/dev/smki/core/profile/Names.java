@@ -1,0 +1,159 @@
+package dev.smki.core.profile;
+
+import dev.smki.core.identity.Eui64;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1PrintableString;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.ASN1UTF8String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/** Reads the attributes SMKI names use: OU (Remote Party Role), CN and x500UniqueIdentifier. */
+final class Names {
+
+    static final ASN1ObjectIdentifier OU = BCStyle.OU;
+    static final ASN1ObjectIdentifier CN = BCStyle.CN;
+    static final ASN1ObjectIdentifier UNIQUE_IDENTIFIER = BCStyle.UNIQUE_IDENTIFIER;
+
+    private Names() {}
+
+    /** Returns every attribute of {@code name}, RDN by RDN. */
+    static List<AttributeTypeAndValue> attributes(X500Name name) {
+        RDN[] rdns = name.getRDNs();
+        List<AttributeTypeAndValue> all = new ArrayList<>(rdns.length);
+        for (RDN rdn : rdns) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                all.add(atv);
+            }
+        }
+        return all;
+    }
+
+    /** Returns whether every RDN of {@code name} holds exactly one attribute. */
+    static boolean isSingleValued(X500Name name) {
+        for (RDN rdn : name.getRDNs()) {
+            if (rdn.isMultiValued()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns how many attributes of {@code type} {@code name} holds. */
+    static int count(X500Name name, ASN1ObjectIdentifier type) {
+        int n = 0;
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                if (atv.getType().equals(type)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Returns the string value of the only attribute of {@code type}, or null when there is not exactly one. */
+    static String single(X500Name name, ASN1ObjectIdentifier type) {
+        String found = null;
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                if (atv.getType().equals(type)) {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = string(atv.getValue());
+                    if (found == null) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Returns whether {@code name} has exactly one OU, with the text {@code ou}. */
+    static boolean hasOu(X500Name name, String ou) {
+        return ou.equals(single(name, OU));
+    }
+
+    /** Returns whether {@code name} is a single RDN holding only a CN, as Issuing DCA names are. */
+    static boolean isCnOnly(X500Name name) {
+        RDN[] rdns = name.getRDNs();
+        return rdns.length == 1
+                && !rdns[0].isMultiValued()
+                && rdns[0].getFirst().getType().equals(CN);
+    }
+
+    /** Returns the text of a directory string, or null when the value is not a string (a BIT STRING is not). */
+    static String string(ASN1Encodable value) {
+        return value instanceof ASN1String s && !(value instanceof ASN1BitString) ? s.getString() : null;
+    }
+
+    /** Returns the ASN.1 string type of a value, such as {@code UTF8String}. */
+    static String stringType(ASN1Encodable value) {
+        if (value instanceof ASN1UTF8String) {
+            return "UTF8String";
+        }
+        if (value instanceof ASN1PrintableString) {
+            return "PrintableString";
+        }
+        return value.toASN1Primitive()
+                .getClass()
+                .getSimpleName()
+                .replace("DER", "")
+                .replace("ASN1", "");
+    }
+
+    /** Returns the short name of an attribute type, such as {@code OU}, or its OID. */
+    static String typeName(ASN1ObjectIdentifier type) {
+        if (type.equals(UNIQUE_IDENTIFIER)) {
+            return "x500UniqueIdentifier";
+        }
+        String name = BCStyle.INSTANCE.oidToDisplayName(type);
+        return name == null ? type.getId() : name;
+    }
+
+    /**
+     * Returns {@code name} as text such as {@code OU=02,x500UniqueIdentifier=90-B3-D5-1F-30-01-00-00}, with a
+     * 64-bit unique identifier written as an EUI-64; {@code (empty)} for the empty name.
+     */
+    static String describe(X500Name name) {
+        RDN[] rdns = name.getRDNs();
+        if (rdns.length == 0) {
+            return "(empty)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (RDN rdn : rdns) {
+            AttributeTypeAndValue[] atvs = rdn.getTypesAndValues();
+            for (int i = 0; i < atvs.length; i++) {
+                if (text.length() > 0) {
+                    text.append(i == 0 ? ',' : '+');
+                }
+                text.append(typeName(atvs[i].getType())).append('=').append(value(atvs[i].getValue()));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String value(ASN1Encodable value) {
+        String s = string(value);
+        if (s != null) {
+            return s;
+        }
+        if (value instanceof ASN1BitString bits && bits.getPadBits() == 0 && bits.getOctets().length == 8) {
+            return Eui64.fromOctets(bits.getOctets()).toString();
+        }
+        try {
+            return "#" + Keys.hex(value.toASN1Primitive().getEncoded());
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

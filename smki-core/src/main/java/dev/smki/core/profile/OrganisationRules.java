@@ -1,0 +1,344 @@
+package dev.smki.core.profile;
+
+import static dev.smki.core.profile.Severity.ERROR;
+import static dev.smki.core.profile.Severity.WARN;
+import static dev.smki.core.provenance.Confidence.OBSERVED;
+import static dev.smki.core.provenance.Confidence.VERIFIED;
+
+import dev.smki.core.identity.RemotePartyRole;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1UTF8String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+/** The Organisation Certificate rules (certificates.md §7, rules 28 to 38). */
+final class OrganisationRules {
+
+    private OrganisationRules() {}
+
+    static final RuleCheck ISSUED_BY_ISSUING_OCA = RuleCheck.of(
+            "CERT-28",
+            ERROR,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "An Organisation Certificate's issuer is an Issuing OCA: the issuer name has OU 07.",
+            "issuer OU=07",
+            in -> {
+                X500Name issuer = in.certificate().issuer();
+                return Names.hasOu(issuer, "07") ? Verdict.PASS : Verdict.fail("issuer " + Names.describe(issuer));
+            },
+            Sources.OBSERVED,
+            Sources.Z1);
+
+    static final RuleCheck ONE_KEY_USAGE = RuleCheck.of(
+            "CERT-29",
+            ERROR,
+            VERIFIED,
+            Scope.ORGANISATION,
+            "An Organisation Certificate's keyUsage has exactly one bit: digitalSignature (03 02 07 80) or"
+                    + " keyAgreement (03 02 03 08).",
+            "keyUsage {digitalSignature} or {keyAgreement}",
+            in -> exactlyOneEndEntityUsage(in.certificate()),
+            Sources.OBSERVED,
+            Sources.DCC_BOXED_KEYSTORE);
+
+    static final RuleCheck NOT_A_CA = RuleCheck.of(
+            "CERT-30",
+            ERROR,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "An Organisation Certificate has no basicConstraints, or one with cA FALSE.",
+            "no basicConstraints, or cA FALSE",
+            in -> {
+                BasicConstraints bc = in.certificate().basicConstraints();
+                return bc == null || !bc.isCA() ? Verdict.PASS : Verdict.fail("basicConstraints cA TRUE");
+            },
+            Sources.OBSERVED);
+
+    static final RuleCheck ROLE = RuleCheck.of(
+            "CERT-31",
+            ERROR,
+            VERIFIED,
+            Scope.ORGANISATION,
+            "The subject has exactly one OU: two upper-case hex digits naming an end-entity Remote Party Role"
+                    + " (01-08 or 7F; 00 and 07 are CA roles).",
+            "one OU in 01-08 or 7F",
+            in -> {
+                X500Name subject = in.certificate().subject();
+                int count = Names.count(subject, Names.OU);
+                if (count != 1) {
+                    return Verdict.fail(count + " OUs");
+                }
+                String ou = Names.single(subject, Names.OU);
+                if (ou == null) {
+                    return Verdict.fail("OU is not a string");
+                }
+                RemotePartyRole role = endEntityRole(ou);
+                return role != null ? Verdict.PASS : Verdict.fail("OU=" + ou);
+            },
+            Sources.GBCS_GENERAL,
+            Sources.DCC_BOXED_KEYSTORE,
+            Sources.RTDS);
+
+    static final RuleCheck UNIQUE_IDENTIFIER = RuleCheck.of(
+            "CERT-32",
+            ERROR,
+            VERIFIED,
+            Scope.ORGANISATION,
+            "The subject has exactly one x500UniqueIdentifier (2.5.4.45): a BIT STRING of exactly 64 bits with 0"
+                    + " unused bits, the party's EUI-64.",
+            "one 64-bit x500UniqueIdentifier",
+            in -> {
+                X500Name subject = in.certificate().subject();
+                int count = Names.count(subject, Names.UNIQUE_IDENTIFIER);
+                if (count != 1) {
+                    return Verdict.fail(count + " x500UniqueIdentifiers");
+                }
+                for (AttributeTypeAndValue atv : Names.attributes(subject)) {
+                    if (atv.getType().equals(Names.UNIQUE_IDENTIFIER)) {
+                        return eui64BitString(atv);
+                    }
+                }
+                return Verdict.PASS;
+            },
+            Sources.DCC_BOXED_KEYSTORE,
+            Sources.OBSERVED);
+
+    static final RuleCheck SUBJECT_ATTRIBUTES = RuleCheck.of(
+            "CERT-33",
+            ERROR,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "The subject holds only OU, x500UniqueIdentifier and at most one CN, one attribute per RDN.",
+            "OU, x500UniqueIdentifier, optional CN; single-valued RDNs",
+            in -> {
+                X500Name subject = in.certificate().subject();
+                if (!Names.isSingleValued(subject)) {
+                    return Verdict.fail("multi-valued RDN in " + Names.describe(subject));
+                }
+                List<String> others = new ArrayList<>(1);
+                for (AttributeTypeAndValue atv : Names.attributes(subject)) {
+                    var type = atv.getType();
+                    if (!type.equals(Names.OU) && !type.equals(Names.CN) && !type.equals(Names.UNIQUE_IDENTIFIER)) {
+                        others.add(Names.typeName(type));
+                    }
+                }
+                if (!others.isEmpty()) {
+                    return Verdict.fail("other attributes " + others);
+                }
+                int cns = Names.count(subject, Names.CN);
+                return cns <= 1 ? Verdict.PASS : Verdict.fail(cns + " CNs");
+            },
+            Sources.OBSERVED);
+
+    static final RuleCheck UTF8_STRINGS = RuleCheck.of(
+            "CERT-34",
+            WARN,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "The subject's OU and CN are UTF8Strings, as in every DCC-issued Organisation Certificate.",
+            "UTF8String",
+            in -> {
+                List<String> others = new ArrayList<>(1);
+                for (AttributeTypeAndValue atv :
+                        Names.attributes(in.certificate().subject())) {
+                    boolean named =
+                            atv.getType().equals(Names.OU) || atv.getType().equals(Names.CN);
+                    if (named && !(atv.getValue() instanceof ASN1UTF8String)) {
+                        others.add(Names.typeName(atv.getType()) + " " + Names.stringType(atv.getValue()));
+                    }
+                }
+                return others.isEmpty() ? Verdict.PASS : Verdict.fail(String.join(", ", others));
+            },
+            Sources.OBSERVED);
+
+    static final RuleCheck NO_ALT_NAME_OR_EXTENDED_USAGE = RuleCheck.of(
+            "CERT-35",
+            ERROR,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "An Organisation Certificate has no subjectAltName and no extendedKeyUsage.",
+            "neither extension",
+            in -> {
+                CertificateView c = in.certificate();
+                boolean san = c.extension(Extension.subjectAlternativeName) != null;
+                boolean eku = c.extension(Extension.extendedKeyUsage) != null;
+                if (!san && !eku) {
+                    return Verdict.PASS;
+                }
+                return Verdict.fail(
+                        san && eku
+                                ? "subjectAltName and extendedKeyUsage"
+                                : san ? "subjectAltName" : "extendedKeyUsage");
+            },
+            Sources.OBSERVED);
+
+    static final RuleCheck ORGANISATION_POLICY = RuleCheck.of(
+            "CERT-36",
+            ERROR,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "certificatePolicies holds exactly one policy, the environment's Organisation Certificate Policy OID.",
+            "the Organisation policy only",
+            in -> {
+                var policies = in.certificate().policies();
+                if (policies == null) {
+                    return Verdict.PASS; // CERT-9 reports missing policies
+                }
+                List<String> oids = CommonRules.policyOids(policies);
+                if (oids.size() == 1 && in.environment().organisationPolicies().contains(oids.get(0))) {
+                    return Verdict.PASS;
+                }
+                return Verdict.fail(
+                        "policies " + oids,
+                        "exactly one of " + in.environment().organisationPolicies() + " (environment "
+                                + in.environment().name() + ")");
+            },
+            Sources.GBCS_GENERAL,
+            Sources.OBSERVED);
+
+    static final RuleCheck VALIDITY_NESTED = RuleCheck.of(
+            "CERT-37",
+            ERROR,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "notBefore is before notAfter, and notAfter is not after the Issuing OCA's notAfter.",
+            "notBefore < notAfter <= issuer's notAfter",
+            in -> {
+                CertificateView c = in.certificate();
+                if (c.notBefore() == Instants.UNREADABLE || c.notAfter() == Instants.UNREADABLE) {
+                    return Verdict.PASS; // CERT-14 reports unreadable times
+                }
+                if (c.notBefore() >= c.notAfter()) {
+                    return Verdict.fail("notBefore " + Instants.text(c.tbs.getStartDate()) + ", notAfter "
+                            + Instants.text(c.tbs.getEndDate()));
+                }
+                CertificateView issuer = in.issuer();
+                if (issuer == null) {
+                    return Verdict.notChecked(Inspection.NO_ISSUER);
+                }
+                if (issuer.notAfter() != Instants.UNREADABLE && c.notAfter() > issuer.notAfter()) {
+                    return Verdict.fail(
+                            "notAfter " + Instants.text(c.tbs.getEndDate()),
+                            "at most the issuer's notAfter " + Instants.text(issuer.tbs.getEndDate()));
+                }
+                return Verdict.PASS;
+            },
+            Sources.OBSERVED);
+
+    static final RuleCheck TEN_YEARS = RuleCheck.of(
+            "CERT-37a",
+            WARN,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "The validity is about 10 years, from 00:00:00 on the first day to 23:59:59 on the last, as in the"
+                    + " DCC's test Organisation Certificates.",
+            "00:00:00 to 23:59:59, 10 years (+/- 2 days)",
+            in -> {
+                CertificateView c = in.certificate();
+                long notBefore = c.notBefore();
+                long notAfter = c.notAfter();
+                if (notBefore == Instants.UNREADABLE || notAfter == Instants.UNREADABLE) {
+                    return Verdict.PASS; // CERT-14 reports unreadable times
+                }
+                long tenYears = LocalDateTime.ofEpochSecond(notBefore, 0, ZoneOffset.UTC)
+                        .plusYears(10)
+                        .toEpochSecond(ZoneOffset.UTC);
+                boolean ok = Math.floorMod(notBefore, 86_400L) == 0
+                        && Math.floorMod(notAfter, 86_400L) == 86_399
+                        && Math.abs(notAfter - tenYears) <= 2 * 86_400L;
+                return ok
+                        ? Verdict.PASS
+                        : Verdict.fail(
+                                Instants.text(c.tbs.getStartDate()) + " to " + Instants.text(c.tbs.getEndDate()));
+            },
+            Sources.OBSERVED);
+
+    /** The key usages each trust-anchored role's certificates were seen with in CS02b/CS02g messages. */
+    private static final Map<RemotePartyRole, Set<String>> ANCHOR_USAGES = anchorUsages();
+
+    static final RuleCheck ANCHOR_USAGE = RuleCheck.of(
+            "CERT-38",
+            WARN,
+            OBSERVED,
+            Scope.ORGANISATION,
+            "The role and key usage are a pair seen among device trust anchors: ACB KA; Recovery, WAN Provider"
+                    + " and Transitional CoS DS; Supplier, Network Operator and Load Controller DS or KA (other"
+                    + " pairs can be valid, e.g. ACB DS for DUIS signing).",
+            "a trust-anchor role/usage pair",
+            in -> {
+                CertificateView c = in.certificate();
+                String ou = Names.single(c.subject(), Names.OU);
+                RemotePartyRole role = ou == null ? null : endEntityRole(ou);
+                int bits = c.keyUsage();
+                Set<String> usages = role == null ? null : ANCHOR_USAGES.get(role);
+                String usage = bits == KeyUsage.digitalSignature ? "DS" : bits == KeyUsage.keyAgreement ? "KA" : null;
+                if (usages == null || usage == null || usages.contains(usage)) {
+                    return Verdict.PASS; // other roles are never anchored; CERT-29 reports odd key usages
+                }
+                return Verdict.fail(role.slug() + " " + usage, role.slug() + " " + String.join(" or ", usages));
+            },
+            Sources.DUIS_TEMPLATES,
+            Sources.RTDS);
+
+    private static Map<RemotePartyRole, Set<String>> anchorUsages() {
+        Map<RemotePartyRole, Set<String>> map = new EnumMap<>(RemotePartyRole.class);
+        map.put(RemotePartyRole.ACCESS_CONTROL_BROKER, Set.of("KA"));
+        map.put(RemotePartyRole.RECOVERY, Set.of("DS"));
+        map.put(RemotePartyRole.WAN_PROVIDER, Set.of("DS"));
+        map.put(RemotePartyRole.TRANSITIONAL_COS, Set.of("DS"));
+        map.put(RemotePartyRole.SUPPLIER, Set.of("DS", "KA"));
+        map.put(RemotePartyRole.NETWORK_OPERATOR, Set.of("DS", "KA"));
+        map.put(RemotePartyRole.LOAD_CONTROLLER, Set.of("DS", "KA"));
+        return map;
+    }
+
+    private static final Set<RemotePartyRole> END_ENTITY_ROLES =
+            EnumSet.complementOf(EnumSet.of(RemotePartyRole.ROOT, RemotePartyRole.ISSUING_AUTHORITY));
+
+    /** Returns the end-entity role whose OU text is {@code ou} (two upper-case hex digits), or null. */
+    static RemotePartyRole endEntityRole(String ou) {
+        if (ou.length() != 2 || !isUpperHex(ou.charAt(0)) || !isUpperHex(ou.charAt(1))) {
+            return null;
+        }
+        int code = Integer.parseInt(ou, 16);
+        for (RemotePartyRole role : END_ENTITY_ROLES) {
+            if (role.code() == code) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUpperHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+    }
+
+    private static Verdict eui64BitString(AttributeTypeAndValue atv) {
+        if (!(atv.getValue() instanceof ASN1BitString bits)) {
+            return Verdict.fail("x500UniqueIdentifier is a " + Names.stringType(atv.getValue()));
+        }
+        int length = bits.getBytes().length * 8 - bits.getPadBits();
+        return bits.getPadBits() == 0 && length == 64 ? Verdict.PASS : Verdict.fail(length + " bits");
+    }
+
+    /** Returns PASS when keyUsage is exactly digitalSignature or exactly keyAgreement (CERT-29, CERT-43). */
+    static Verdict exactlyOneEndEntityUsage(CertificateView c) {
+        int bits = c.keyUsage();
+        if (bits < 0 || bits == KeyUsage.digitalSignature || bits == KeyUsage.keyAgreement) {
+            return Verdict.PASS; // CERT-6 reports a missing keyUsage
+        }
+        return Verdict.fail(CommonRules.describeKeyUsage(bits));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.smki.core.profile;
+
+/**
+ * The outcome of checking one rule against one certificate: passed, broken (with what was found and, when it
+ * differs from the rule's usual wording, what was expected), or not checkable.
+ */
+final class Verdict {
+
+    enum Kind {
+        PASS,
+        FAIL,
+        NOT_CHECKED
+    }
+
+    /** The verdict of a rule that holds, or that does not apply to this certificate. */
+    static final Verdict PASS = new Verdict(Kind.PASS, "", null);
+
+    private final Kind kind;
+    private final String text;
+    private final String expected;
+
+    private Verdict(Kind kind, String text, String expected) {
+        this.kind = kind;
+        this.text = text;
+        this.expected = expected;
+    }
+
+    /** Returns a broken-rule verdict: {@code actual} is what the certificate has. */
+    static Verdict fail(String actual) {
+        return new Verdict(Kind.FAIL, actual, null);
+    }
+
+    /** Returns a broken-rule verdict whose expectation depends on the context, such as an environment OID. */
+    static Verdict fail(String actual, String expected) {
+        return new Verdict(Kind.FAIL, actual, expected);
+    }
+
+    /** Returns a verdict for a rule that could not be checked, and why. */
+    static Verdict notChecked(String reason) {
+        return new Verdict(Kind.NOT_CHECKED, reason, null);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** Returns the actual value of a failure, or the reason of a rule not checked. */
+    String text() {
+        return text;
+    }
+
+    /** Returns the context-specific expectation, or null to use the rule's own. */
+    String expected() {
+        return expected;
+    }
+}

@@ -116,8 +116,8 @@ public final class ProcedureRun implements AutoCloseable {
 
     /**
      * Resumes the run recorded in {@code journal}: verifies the journal, replays it to rebuild exactly the state
-     * the run had, cuts off a torn tail, and continues appending to it. A journal with no complete header (a
-     * crash while it was being created) starts afresh.
+     * the run had, cuts off a torn tail, and continues appending to it. A journal with no complete header (a file
+     * that does not exist yet, or a crash while it was being created) starts afresh, as {@link #start} would.
      *
      * @throws IllegalArgumentException when the journal is broken (naming the first broken line), records
      *     another procedure or another definition of it, or contradicts the definition (naming the line)

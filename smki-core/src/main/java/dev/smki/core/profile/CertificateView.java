@@ -186,9 +186,17 @@ final class CertificateView {
      * Returns the profile this certificate looks like: self-issued with OU {@code 00} is a Root OCA; a CA with
      * OU {@code 07} an Issuing OCA; an empty subject with a hwModuleName subjectAltName a Device; a CA with a
      * CN-only name a Root DCA when self-issued, else an Issuing DCA; anything else an Organisation
-     * certificate. Never throws.
+     * certificate, as is a certificate whose names cannot be decoded. Never throws.
      */
     ProfileKind detect() {
+        try {
+            return detectOrThrow();
+        } catch (RuntimeException e) {
+            return ProfileKind.ORGANISATION; // the rules that read the names report them
+        }
+    }
+
+    private ProfileKind detectOrThrow() {
         X500Name subject = subject();
         if (isSelfIssued() && Names.hasOu(subject, "00")) {
             return ProfileKind.ROOT_OCA;

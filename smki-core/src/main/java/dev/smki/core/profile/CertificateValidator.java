@@ -59,7 +59,7 @@ public final class CertificateValidator {
      */
     public static List<ValidationReport> validate(byte[] pemOrDer, ValidationContext ctx) {
         Objects.requireNonNull(pemOrDer, "pemOrDer");
-        return validate(CertificateInput.read(pemOrDer), ctx);
+        return validate(CertificateInput.parse(pemOrDer), ctx);
     }
 
     /**
@@ -124,7 +124,7 @@ public final class CertificateValidator {
     public static ValidationReport validateCsr(byte[] pemOrDer, ValidationContext ctx) {
         Objects.requireNonNull(pemOrDer, "pemOrDer");
         Objects.requireNonNull(ctx, "ctx");
-        CertificateInput first = CertificateInput.read(pemOrDer).get(0);
+        CertificateInput first = CertificateInput.parse(pemOrDer).get(0);
         if (first instanceof CertificateInput.Request r) {
             return validateCsr(r.csr(), ctx);
         }

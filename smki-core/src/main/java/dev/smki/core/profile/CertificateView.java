@@ -54,6 +54,17 @@ final class CertificateView {
         this.extensions = tbs.getExtensions();
     }
 
+    /**
+     * Returns this view with everything an issuer lookup reads (subjectKeyIdentifier, validity) decoded now,
+     * so that the view can be shared between threads once safely published, as {@link ValidationContext}
+     * does through a final field.
+     */
+    CertificateView primedForSharing() {
+        subjectKeyIdOrNull();
+        readValidity();
+        return this;
+    }
+
     X500Name subject() {
         return tbs.getSubject();
     }

@@ -14,7 +14,7 @@ class CertificateInputTests {
 
     @Test
     void readsOneDerCertificate() {
-        assertThat(CertificateInput.read(DEVICE))
+        assertThat(CertificateInput.parse(DEVICE))
                 .singleElement()
                 .isInstanceOfSatisfying(
                         CertificateInput.Certificate.class,
@@ -30,7 +30,7 @@ class CertificateInputTests {
                 Pem.block("CERTIFICATE REQUEST", new CsrSpec().encode()),
                 Pem.certificate(ORGANISATION));
 
-        List<CertificateInput> items = CertificateInput.read(pem);
+        List<CertificateInput> items = CertificateInput.parse(pem);
 
         assertThat(items)
                 .extracting(CertificateInput::where)
@@ -44,14 +44,14 @@ class CertificateInputTests {
     void skipsPrivateKeysBesideCertificates() {
         byte[] pem = Pem.bytes(Pem.block("PRIVATE KEY", new byte[] {1, 2, 3}), Pem.certificate(DEVICE));
 
-        assertThat(CertificateInput.read(pem)).singleElement().isInstanceOf(CertificateInput.Certificate.class);
+        assertThat(CertificateInput.parse(pem)).singleElement().isInstanceOf(CertificateInput.Certificate.class);
     }
 
     @Test
     void aFileOfPrivateKeysOnlyIsUnreadable() {
         byte[] pem = Pem.bytes(Pem.block("PRIVATE KEY", new byte[] {1, 2, 3}));
 
-        assertThat(CertificateInput.read(pem))
+        assertThat(CertificateInput.parse(pem))
                 .singleElement()
                 .isInstanceOfSatisfying(
                         CertificateInput.Unreadable.class,
@@ -64,8 +64,8 @@ class CertificateInputTests {
                 "-----BEGIN CERTIFICATE-----\n@@@@\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
         byte[] noEnd = "-----BEGIN CERTIFICATE-----\nMIIB\n".getBytes(StandardCharsets.US_ASCII);
 
-        assertThat(CertificateInput.read(badBase64)).singleElement().isInstanceOf(CertificateInput.Unreadable.class);
-        assertThat(CertificateInput.read(noEnd))
+        assertThat(CertificateInput.parse(badBase64)).singleElement().isInstanceOf(CertificateInput.Unreadable.class);
+        assertThat(CertificateInput.parse(noEnd))
                 .singleElement()
                 .isInstanceOfSatisfying(
                         CertificateInput.Unreadable.class,
@@ -74,7 +74,7 @@ class CertificateInputTests {
 
     @Test
     void emptyInputIsUnreadable() {
-        assertThat(CertificateInput.read(new byte[0]))
+        assertThat(CertificateInput.parse(new byte[0]))
                 .singleElement()
                 .isInstanceOfSatisfying(
                         CertificateInput.Unreadable.class,
@@ -83,12 +83,13 @@ class CertificateInputTests {
 
     @Test
     void certificatesRejectsAnythingElse() {
-        assertThat(CertificateInput.certificates(Pem.bytes(Pem.certificate(DEVICE), Pem.certificate(ORGANISATION))))
+        assertThat(CertificateInput.parseCertificates(
+                        Pem.bytes(Pem.certificate(DEVICE), Pem.certificate(ORGANISATION))))
                 .hasSize(2);
-        assertThatThrownBy(() -> CertificateInput.certificates(new CsrSpec().encode()))
+        assertThatThrownBy(() -> CertificateInput.parseCertificates(new CsrSpec().encode()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("certificate request");
-        assertThatThrownBy(() -> CertificateInput.certificates("x".getBytes(StandardCharsets.US_ASCII)))
+        assertThatThrownBy(() -> CertificateInput.parseCertificates("x".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DER");
     }

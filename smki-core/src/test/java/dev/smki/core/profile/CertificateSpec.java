@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
@@ -198,7 +199,7 @@ final class CertificateSpec {
     /** Makes the certificate issued by {@code ca}: issuer name, authorityKeyIdentifier and signing key. */
     CertificateSpec issuedBy(X509CertificateHolder ca, PrivateKey caKey) {
         this.issuer = ca.getSubject();
-        byte[] ski = ((org.bouncycastle.asn1.ASN1OctetString)
+        byte[] ski = ((ASN1OctetString)
                         ca.getExtension(Extension.subjectKeyIdentifier).getParsedValue())
                 .getOctets();
         extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(ski));

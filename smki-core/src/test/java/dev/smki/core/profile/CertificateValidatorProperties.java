@@ -72,7 +72,7 @@ class CertificateValidatorProperties implements WithQuickTheories {
 
     @Test
     void singleByteMutationsOfValidDerNeverMakeTheValidatorThrow() {
-        qt().withExamples(3_000)
+        qt().withExamples(2_000)
                 .forAll(validDer(), integers().between(0, 4_095), integers().between(0, 255))
                 .checkAssert((der, position, value) -> {
                     byte[] mutated = der.clone();
@@ -90,7 +90,7 @@ class CertificateValidatorProperties implements WithQuickTheories {
 
     @Test
     void mutatedPemNeverMakesTheValidatorThrow() {
-        qt().withExamples(1_000)
+        qt().withExamples(500)
                 .forAll(validDer(), integers().between(0, 4_095), integers().between(0, 127))
                 .checkAssert((der, position, value) -> {
                     byte[] pem = Pem.bytes(Pem.certificate(der), Pem.certificate(der));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.provenance.RuleId;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,7 +94,7 @@ class CertificateValidatorTests {
         @Test
         void aTruncatedCertificateIsACert0Finding() {
             byte[] der = TestHierarchy.device().encode();
-            byte[] truncated = java.util.Arrays.copyOf(der, der.length - 10);
+            byte[] truncated = Arrays.copyOf(der, der.length - 10);
 
             assertThat(CertificateValidator.validate(truncated, TestHierarchy.context()))
                     .singleElement()
@@ -226,7 +228,7 @@ class CertificateValidatorTests {
     private static byte[] encoded(X509CertificateHolder holder) {
         try {
             return holder.getEncoded();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

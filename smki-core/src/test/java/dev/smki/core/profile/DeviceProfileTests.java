@@ -9,6 +9,7 @@ import static dev.smki.core.profile.TestHierarchy.hardwareModuleName;
 import static dev.smki.core.profile.TestHierarchy.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.environment.SmkiEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,12 +147,10 @@ class DeviceProfileTests implements CertificateProfileContract {
     @Test
     void theWrongEnvironmentNamesTheExpectedOids() {
         ValidationReport report = CertificateValidator.validate(
-                conformingCertificate(),
-                ValidationContext.of(dev.smki.core.environment.SmkiEnvironment.SIM, TestHierarchy.AT));
+                conformingCertificate(), ValidationContext.of(SmkiEnvironment.SIM, TestHierarchy.AT));
 
         assertThat(report.findings()).extracting(f -> f.rule().id().value()).containsExactly("CERT-48", "CERT-49");
-        assertThat(report.findings().get(0).expected())
-                .contains(dev.smki.core.environment.SmkiEnvironment.SIM.hwType());
+        assertThat(report.findings().get(0).expected()).contains(SmkiEnvironment.SIM.hwType());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.smki.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.testing.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class LintFixturesTests {
         byte[] chain = resource("dcc-test-shaped.pem");
         ValidationContext ctx = ValidationContext.builder(TestHierarchy.ENV)
                 .at(TestHierarchy.AT)
-                .issuers(CertificateInput.certificates(chain))
+                .issuers(CertificateInput.parseCertificates(chain))
                 .build();
 
         List<ValidationReport> reports = CertificateValidator.validate(chain, ctx);
@@ -91,13 +92,13 @@ class LintFixturesTests {
                 TestHierarchy.issuingOca(),
                 TestHierarchy.organisation(),
                 TestHierarchy.organisation()
-                        .publicKey(TestHierarchy.spki(dev.smki.core.testing.TestKeys.key(11)))
+                        .publicKey(TestHierarchy.spki(TestKeys.key(11)))
                         .extension(Extension.keyUsage, true, keyAgreement),
                 TestHierarchy.rootDca(),
                 TestHierarchy.issuingDca(),
                 TestHierarchy.device(),
                 TestHierarchy.device()
-                        .publicKey(TestHierarchy.spki(dev.smki.core.testing.TestKeys.key(21)))
+                        .publicKey(TestHierarchy.spki(TestKeys.key(21)))
                         .extension(Extension.keyUsage, true, keyAgreement))) {
             chain.add(Pem.certificate(spec.encode()));
         }

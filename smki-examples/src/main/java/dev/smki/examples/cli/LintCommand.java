@@ -116,7 +116,7 @@ final class LintCommand implements Callable<Integer> {
         List<X509CertificateHolder> issuers = new ArrayList<>();
         for (Path file : issuerFiles) {
             try {
-                issuers.addAll(CertificateInput.certificates(read(file)));
+                issuers.addAll(CertificateInput.parseCertificates(read(file)));
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--issuer " + file + ": " + e.getMessage(), e);
             }
@@ -124,7 +124,7 @@ final class LintCommand implements Callable<Integer> {
         Map<Path, List<CertificateInput>> inputs = new LinkedHashMap<>();
         List<CertificateInput> all = new ArrayList<>();
         for (Path file : files) {
-            List<CertificateInput> items = CertificateInput.read(read(file));
+            List<CertificateInput> items = CertificateInput.parse(read(file));
             inputs.put(file, items);
             all.addAll(items);
             items.stream()

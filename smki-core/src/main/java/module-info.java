@@ -13,6 +13,7 @@ module dev.smki.core {
     exports dev.smki.core.provenance;
     exports dev.smki.core.environment;
     exports dev.smki.core.profile;
+    exports dev.smki.core.issuance;
     exports dev.smki.core.registration;
 
     // Internal plumbing shared with the recovery module only.

@@ -92,6 +92,12 @@ final class LintCommand implements Callable<Integer> {
                     + " issuing-oca, root-dca, issuing-dca, organisation, device.")
     private String profile;
 
+    @Option(
+            names = "--trust-anchor",
+            description = "The certificates are offered as Device trust anchors (CS02b/CS02g replacements): also"
+                    + " apply the trust-anchor role/usage advice of CERT-38.")
+    private boolean trustAnchor;
+
     @Option(names = "--json", description = "Print one JSON result per certificate instead of text.")
     private boolean json;
 
@@ -130,7 +136,7 @@ final class LintCommand implements Callable<Integer> {
                     .forEach(issuers::add);
         }
         ValidationContext ctx =
-                ValidationContext.builder(env).at(instant).issuers(issuers).build();
+                trustAnchorContext(ValidationContext.builder(env).at(instant).issuers(issuers));
         List<ValidationReport> reports = forced == null
                 ? CertificateValidator.validate(all, ctx)
                 : CertificateValidator.validate(all, forced, ctx);
@@ -309,5 +315,9 @@ final class LintCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the JSON report", e);
         }
+    }
+
+    private ValidationContext trustAnchorContext(ValidationContext.Builder builder) {
+        return (trustAnchor ? builder.offeredAsTrustAnchor() : builder).build();
     }
 }

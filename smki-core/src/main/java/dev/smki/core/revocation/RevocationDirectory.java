@@ -159,29 +159,33 @@ public final class RevocationDirectory {
     }
 
     /**
-     * Saves the registry, then publishes and writes the next list of each CA that issued one of
-     * {@code revoked}, and returns the files written, registry first.
+     * Publishes the next list of each CA that issued one of {@code revoked}, then saves the registry and writes
+     * the lists, and returns the files written, registry first. Nothing is written when a list cannot be
+     * published.
      *
+     * @throws IllegalArgumentException when the clock is before a previous list's thisUpdate (nothing written)
      * @throws UncheckedIOException when a file cannot be written
      */
     public List<Path> publish(Revocations revocations, List<RegisteredCertificate> revoked) {
         Objects.requireNonNull(revocations, "revocations");
         Objects.requireNonNull(revoked, "revoked");
+        Map<ProfileKind, RevocationList> next = new LinkedHashMap<>();
+        for (RegisteredCertificate certificate : revoked) {
+            Optional<IssuedCertificate> signer = issuerOf(certificate);
+            if (signer.isPresent() && !next.containsKey(signer.get().kind())) {
+                next.put(signer.get().kind(), revocations.publish(signer.get()));
+            }
+        }
         List<Path> written = new ArrayList<>();
         Path registryFile = dir.resolve(REGISTRY);
         registry.save(registryFile);
         written.add(registryFile);
-        List<IssuedCertificate> signers = new ArrayList<>();
-        for (RegisteredCertificate certificate : revoked) {
-            issuerOf(certificate).filter(ca -> !signers.contains(ca)).ifPresent(signers::add);
-        }
-        for (IssuedCertificate signer : signers) {
-            RevocationList list = revocations.publish(signer);
-            Path file = listFile(dir, signer.kind());
+        next.forEach((kind, list) -> {
+            Path file = listFile(dir, kind);
             AtomicFiles.write(file, list.toPem());
-            lists.put(signer.kind(), list);
+            lists.put(kind, list);
             written.add(file);
-        }
+        });
         return List.copyOf(written);
     }
 

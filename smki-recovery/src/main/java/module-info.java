@@ -9,4 +9,6 @@ module dev.smki.recovery {
     requires org.slf4j;
 
     exports dev.smki.recovery.workflow;
+    exports dev.smki.recovery.incident;
+    exports dev.smki.recovery.custody;
 }

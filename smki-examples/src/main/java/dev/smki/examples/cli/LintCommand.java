@@ -14,10 +14,7 @@ import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.profile.ValidationContext;
 import dev.smki.core.profile.ValidationReport;
 import dev.smki.core.provenance.Citation;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +89,12 @@ final class LintCommand implements Callable<Integer> {
                     + " issuing-oca, root-dca, issuing-dca, organisation, device.")
     private String profile;
 
+    @Option(
+            names = "--trust-anchor",
+            description = "The certificates are offered as Device trust anchors (CS02b/CS02g replacements): also"
+                    + " apply the trust-anchor role/usage advice of CERT-38.")
+    private boolean trustAnchor;
+
     @Option(names = "--json", description = "Print one JSON result per certificate instead of text.")
     private boolean json;
 
@@ -113,7 +116,7 @@ final class LintCommand implements Callable<Integer> {
         List<X509CertificateHolder> issuers = new ArrayList<>();
         for (Path file : issuerFiles) {
             try {
-                issuers.addAll(CertificateInput.parseCertificates(read(file)));
+                issuers.addAll(CertificateInput.parseCertificates(CliFiles.read(file)));
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--issuer " + file + ": " + e.getMessage(), e);
             }
@@ -121,7 +124,7 @@ final class LintCommand implements Callable<Integer> {
         Map<Path, List<CertificateInput>> inputs = new LinkedHashMap<>();
         List<CertificateInput> all = new ArrayList<>();
         for (Path file : files) {
-            List<CertificateInput> items = CertificateInput.parse(read(file));
+            List<CertificateInput> items = CertificateInput.parse(CliFiles.read(file));
             inputs.put(file, items);
             all.addAll(items);
             items.stream()
@@ -130,7 +133,7 @@ final class LintCommand implements Callable<Integer> {
                     .forEach(issuers::add);
         }
         ValidationContext ctx =
-                ValidationContext.builder(env).at(instant).issuers(issuers).build();
+                trustAnchorContext(ValidationContext.builder(env).at(instant).issuers(issuers));
         List<ValidationReport> reports = forced == null
                 ? CertificateValidator.validate(all, ctx)
                 : CertificateValidator.validate(all, forced, ctx);
@@ -179,16 +182,6 @@ final class LintCommand implements Callable<Integer> {
                     "--profile: requests are always checked as Device CSRs; choose a certificate profile");
         }
         return kind;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("cannot read " + file + ": no such file", e);
-        } catch (IOException | SecurityException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private void printText(
@@ -309,5 +302,9 @@ final class LintCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the JSON report", e);
         }
+    }
+
+    private ValidationContext trustAnchorContext(ValidationContext.Builder builder) {
+        return (trustAnchor ? builder.offeredAsTrustAnchor() : builder).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.smki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.issuance.OrganisationCredential;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,7 +64,7 @@ class PkiInitCommandTests {
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
                 .contains("Wrote a test PKI to " + dir + " (environment sim, seed 7)")
-                .contains("13 Organisation Certificates, 6 Device Certificates (3 devices)")
+                .contains("14 Organisation Certificates, 6 Device Certificates (3 devices)")
                 .contains("./smki lint --env sim");
         for (String file : List.of(
                 "root-oca.pem",
@@ -95,7 +96,7 @@ class PkiInitCommandTests {
 
         assertThat(lint.exitCode()).as(lint.out()).isZero();
         assertThat(lint.out())
-                .contains("21 items checked in environment sim")
+                .contains("22 items checked in environment sim")
                 .contains(": 0 with errors")
                 .doesNotContain("ERROR")
                 .doesNotContain("WARN");
@@ -180,6 +181,6 @@ class PkiInitCommandTests {
         try (var in = Files.newInputStream(dir.resolve("pki.p12"))) {
             keystore.load(in, "s3cret".toCharArray());
         }
-        assertThat(keystore.size()).isEqualTo(4 + 13);
+        assertThat(keystore.size()).isEqualTo(4 + OrganisationCredential.STANDARD.size());
     }
 }

@@ -7,11 +7,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class SupplierOfLastResortWalkthroughTests {
 
     @Test
     void theReadmeWalkthroughShowsTheDelayedThenCompletedRevocation() {
+        // Logging starts before stdout is captured, so that its start-up status never mixes with the output.
+        LoggerFactory.getILoggerFactory();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

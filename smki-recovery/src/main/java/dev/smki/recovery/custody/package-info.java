@@ -1,0 +1,6 @@
+/**
+ * Key custody: Key Custodians and their lifecycle, the M-of-N quorum, and a simulated HSM whose keys are
+ * split into Shamir shares and activated only for an incident whose SMKI PMA decision requires them. Start at
+ * {@link dev.smki.recovery.custody.SimulatedHsm}.
+ */
+package dev.smki.recovery.custody;

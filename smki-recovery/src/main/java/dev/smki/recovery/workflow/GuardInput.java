@@ -1,0 +1,78 @@
+package dev.smki.recovery.workflow;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link Guard} may read when deciding an attempt: the attempt and its payload, the time, the run's
+ * progress before the attempt, and the run's context.
+ *
+ * <p>The progress is a live view, valid only while the guard runs.
+ */
+public final class GuardInput {
+
+    private final Step step;
+    private final Attempt attempt;
+    private final Instant now;
+    private final Progress progress;
+    private final RunContext context;
+
+    GuardInput(Step step, Attempt attempt, Instant now, Progress progress, RunContext context) {
+        this.step = Objects.requireNonNull(step, "step");
+        this.attempt = Objects.requireNonNull(attempt, "attempt");
+        this.now = Objects.requireNonNull(now, "now");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** Returns the step attempted. */
+    public Step step() {
+        return step;
+    }
+
+    /** Returns the item the step is attempted for, if it is a per-item step. */
+    public Optional<String> item() {
+        return attempt.item();
+    }
+
+    /** Returns the actor attempting the step. */
+    public Actor actor() {
+        return attempt.actor();
+    }
+
+    /** Returns the attempt's payload. */
+    public Payload payload() {
+        return attempt.payload();
+    }
+
+    /** Returns the payload as a {@code type}, if it is one. */
+    public <T extends Payload> Optional<T> payload(Class<T> type) {
+        Payload payload = attempt.payload();
+        return type.isInstance(payload) ? Optional.of(type.cast(payload)) : Optional.empty();
+    }
+
+    /** Returns the time of the attempt, from the run's clock. */
+    public Instant now() {
+        return now;
+    }
+
+    /** Returns what the run has done before this attempt. */
+    public Progress progress() {
+        return progress;
+    }
+
+    /**
+     * Returns the run's context value of type {@code type}.
+     *
+     * @throws IllegalStateException when the run's context holds none or several
+     */
+    public <T> T context(Class<T> type) {
+        return context.get(type);
+    }
+
+    /** Returns the run's context. */
+    public RunContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,464 @@
+package dev.smki.recovery.workflow;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.smki.core.provenance.Citation;
+import dev.smki.core.provenance.Confidence;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The definition of a step-ordered procedure: its steps, their prerequisites (a directed acyclic graph), guards
+ * and phases, and its named deadlines. Immutable; a {@link ProcedureRun} holds one execution of it.
+ *
+ * <p>A definition reads like the procedure's table, one line per step, with the phase, the id, the title and
+ * the actors allowed, followed by what applies to that step:
+ *
+ * <pre>{@code
+ * Procedure notify = Procedure.named("NOTIFY")
+ *         .pre(N1, "Compromise detected", SUBSCRIBER, DCC)
+ *         .pre(N2, "DCC notified", SUBSCRIBER).after(N1)
+ *         .exec(N3, "Compromise confirmed", DCC).after(N2).guardedBy(CALL_BACK)
+ *         .exec(N5, "Relevant Devices found", DCC).after(N3).perItem()
+ *         .post(N6, "Revocation requested", DCC, SUBSCRIBER).after(N3)
+ *         .deadline("T_confirm", N2, N3, Duration.ofHours(4))
+ *         .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} rejects a definition with duplicate step ids, unknown prerequisites, a cycle of
+ * prerequisites (naming it), a step requiring a step of a later phase (REC-14: pre before exec before post),
+ * a guard given twice, or a deadline between unknown steps.
+ *
+ * <p>The {@linkplain #definitionHash() definition hash} identifies the definition in a journal's header, so a
+ * journal is only ever resumed with the procedure that wrote it. It covers everything above except the code of
+ * guard conditions, which is identified by each guard's rule id, name and statement.
+ */
+public final class Procedure {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
+
+    private final String name;
+    private final List<Step> steps;
+    private final Map<StepId, Step> byId;
+    private final List<Deadline> deadlines;
+    private final String definitionHash;
+
+    private Procedure(String name, List<Step> steps, List<Deadline> deadlines) {
+        this.name = name;
+        this.steps = List.copyOf(steps);
+        Map<StepId, Step> index = new LinkedHashMap<>();
+        steps.forEach(step -> index.put(step.id(), step));
+        this.byId = Collections.unmodifiableMap(index);
+        this.deadlines = List.copyOf(deadlines);
+        this.definitionHash = JournalFormat.sha256Hex(canonicalForm());
+    }
+
+    /**
+     * Returns a builder of a procedure called {@code name}, such as {@code NOTIFY} or {@code CONTINGENCY}.
+     *
+     * @throws IllegalArgumentException when the name is not a letter followed by letters, digits, '.', '-' or
+     *     '_'
+     */
+    public static Builder named(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "A procedure's name starts with a letter, such as NOTIFY; got '" + name + "'");
+        }
+        return new Builder(name);
+    }
+
+    /** Returns the procedure's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the steps in the order they were defined. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /**
+     * Returns the step {@code id}.
+     *
+     * @throws IllegalArgumentException when the procedure has no such step
+     */
+    public Step step(StepId id) {
+        Step step = byId.get(Objects.requireNonNull(id, "id"));
+        if (step == null) {
+            throw new IllegalArgumentException(id + " is not a step of " + name + "; its steps are " + byId.keySet());
+        }
+        return step;
+    }
+
+    /** Returns whether {@code id} is a step of this procedure. */
+    public boolean hasStep(StepId id) {
+        return byId.containsKey(id);
+    }
+
+    /** Returns the deadlines in the order they were defined. */
+    public List<Deadline> deadlines() {
+        return deadlines;
+    }
+
+    /** Returns the deadline called {@code name}, if there is one. */
+    public Optional<Deadline> deadline(String name) {
+        return deadlines.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Returns a copy whose deadline {@code name} allows {@code limit}; how a user sets a duration the SEC text
+     * gives and this definition only assumes.
+     *
+     * @throws IllegalArgumentException when there is no such deadline
+     */
+    public Procedure withDeadline(String name, Duration limit) {
+        Deadline old = deadline(name)
+                .orElseThrow(() -> new IllegalArgumentException(this.name + " has no deadline '" + name
+                        + "'; its deadlines are "
+                        + deadlines.stream().map(Deadline::name).toList()));
+        List<Deadline> changed = new ArrayList<>(deadlines);
+        changed.set(deadlines.indexOf(old), old.withLimit(limit));
+        return new Procedure(this.name, steps, changed);
+    }
+
+    /** Returns the SHA-256 of the definition's canonical form, as 64 lower-case hex digits. */
+    public String definitionHash() {
+        return definitionHash;
+    }
+
+    /**
+     * Starts a run with an in-memory journal and an empty context; for tests, examples and simulations where
+     * durability does not matter. See {@link ProcedureRun#start} for the durable form.
+     */
+    public ProcedureRun start(Clock clock) {
+        return ProcedureRun.start(this, Journal.inMemory(), clock, RunContext.empty());
+    }
+
+    /** Returns {@code name (definition hash prefix)}. */
+    @Override
+    public String toString() {
+        return name + " (" + definitionHash.substring(0, 12) + ")";
+    }
+
+    private byte[] canonicalForm() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = JournalFormat.generator(out)) {
+            json.writeStartObject();
+            json.writeStringField("procedure", name);
+            json.writeArrayFieldStart("steps");
+            for (Step step : steps) {
+                json.writeStartObject();
+                json.writeStringField("id", step.id().value());
+                json.writeStringField("title", step.title());
+                json.writeStringField("phase", step.phase().name());
+                json.writeStringField("multiplicity", step.multiplicity().name());
+                writeStrings(
+                        json, "actors", step.actors().stream().map(Actor::role).toList());
+                writeStrings(
+                        json,
+                        "after",
+                        step.prerequisites().stream().map(StepId::value).toList());
+                json.writeArrayFieldStart("guards");
+                for (Guard guard : step.guards()) {
+                    json.writeStartObject();
+                    json.writeStringField("rule", guard.rule().value());
+                    json.writeStringField("name", guard.name());
+                    json.writeStringField("statement", guard.statement());
+                    json.writeStringField("source", guard.source().toString());
+                    json.writeStringField("confidence", guard.confidence().name());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                writeStrings(
+                        json,
+                        "sources",
+                        step.sources().stream().map(Citation::toString).toList());
+                json.writeStringField(
+                        "confidence", step.confidence().map(Confidence::name).orElse(""));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("deadlines");
+            for (Deadline deadline : deadlines) {
+                json.writeStartObject();
+                json.writeStringField("name", deadline.name());
+                json.writeStringField("from", deadline.from().value());
+                json.writeStringField("to", deadline.to().value());
+                json.writeStringField("limit", deadline.limit().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /**
+     * Collects the steps of a procedure, one line per step. {@link #pre}, {@link #exec}, {@link #post} and
+     * {@link #step} each start a step; {@link #after}, {@link #guardedBy}, {@link #repeatable}, {@link #perItem}
+     * and {@link #citing} apply to the step started last.
+     */
+    public static final class Builder {
+
+        private final String name;
+        private final List<Draft> drafts = new ArrayList<>();
+        private final List<Deadline> deadlines = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Starts a Pre-Recovery step that {@code actor} (and {@code more}) may do. */
+        public Builder pre(StepId id, String title, Actor actor, Actor... more) {
+            return step(id, title, Phase.PRE, actor, more);
+        }
+
+        /** Starts an Execution step that {@code actor} (and {@code more}) may do. */
+        public Builder exec(StepId id, String title, Actor actor, Actor... more) {
+            return step(id, title, Phase.EXEC, actor, more);
+        }
+
+        /** Starts a Post-Recovery step that {@code actor} (and {@code more}) may do. */
+        public Builder post(StepId id, String title, Actor actor, Actor... more) {
+            return step(id, title, Phase.POST, actor, more);
+        }
+
+        /** Starts a step of {@code phase} that {@code actor} (and {@code more}) may do. */
+        public Builder step(StepId id, String title, Phase phase, Actor actor, Actor... more) {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(phase, "phase");
+            List<Actor> actors = new ArrayList<>();
+            actors.add(Objects.requireNonNull(actor, "actor"));
+            for (Actor other : more) {
+                actors.add(Objects.requireNonNull(other, "actor"));
+            }
+            drafts.add(new Draft(id, title, phase, actors));
+            return this;
+        }
+
+        /** Makes the current step require {@code prerequisites} to be complete first. */
+        public Builder after(StepId... prerequisites) {
+            Draft draft = current("after");
+            for (StepId prerequisite : prerequisites) {
+                draft.prerequisites.add(Objects.requireNonNull(prerequisite, "prerequisite"));
+            }
+            return this;
+        }
+
+        /** Adds {@code guards} to the current step; they are checked in the order given. */
+        public Builder guardedBy(Guard... guards) {
+            Draft draft = current("guardedBy");
+            for (Guard guard : guards) {
+                draft.guards.add(Objects.requireNonNull(guard, "guard"));
+            }
+            return this;
+        }
+
+        /** Makes the current step repeatable, such as a progress report. */
+        public Builder repeatable() {
+            current("repeatable").multiply(Multiplicity.REPEATABLE);
+            return this;
+        }
+
+        /** Makes the current step one that is done once per item, such as once per Device. */
+        public Builder perItem() {
+            current("perItem").multiply(Multiplicity.PER_ITEM);
+            return this;
+        }
+
+        /** Records where the current step comes from and how sure we are of it. */
+        public Builder citing(Confidence confidence, Citation... sources) {
+            Draft draft = current("citing");
+            draft.confidence = Objects.requireNonNull(confidence, "confidence");
+            draft.sources.addAll(Arrays.asList(sources));
+            return this;
+        }
+
+        /** Adds the deadline {@code name}: {@code to} within {@code limit} of {@code from}. */
+        public Builder deadline(String name, StepId from, StepId to, Duration limit) {
+            deadlines.add(new Deadline(name, from, to, limit));
+            return this;
+        }
+
+        /**
+         * Returns the procedure.
+         *
+         * @throws IllegalArgumentException naming the ids at fault when the procedure has no steps, two steps
+         *     share an id, a prerequisite is not a step, prerequisites form a cycle, a step requires a step of a
+         *     later phase, a step has the same guard twice, or a deadline names an unknown step or is given twice
+         */
+        public Procedure build() {
+            if (drafts.isEmpty()) {
+                throw new IllegalArgumentException("Procedure " + name + " has no steps");
+            }
+            Map<StepId, Step> byId = new LinkedHashMap<>();
+            for (Draft draft : drafts) {
+                if (byId.containsKey(draft.id)) {
+                    throw new IllegalArgumentException("Procedure " + name + " defines step " + draft.id + " twice: "
+                            + byId.get(draft.id) + " and " + draft.id + " \"" + draft.title + "\"");
+                }
+                byId.put(draft.id, draft.toStep());
+            }
+            for (Step step : byId.values()) {
+                for (StepId prerequisite : step.prerequisites()) {
+                    Step required = byId.get(prerequisite);
+                    if (required == null) {
+                        throw new IllegalArgumentException("Step " + step.id() + " of " + name + " requires "
+                                + prerequisite + ", which is not a step of " + name);
+                    }
+                    if (required.phase().isAfter(step.phase())) {
+                        throw new IllegalArgumentException("Step " + step.id() + " (" + step.phase() + ") of "
+                                + name + " requires " + prerequisite + " of the later phase " + required.phase()
+                                + "; prerequisites come from the same or an earlier phase (REC-14)");
+                    }
+                }
+                Set<String> guards = new HashSet<>();
+                for (Guard guard : step.guards()) {
+                    if (!guards.add(guard.rule() + " " + guard.name())) {
+                        throw new IllegalArgumentException(
+                                "Step " + step.id() + " of " + name + " has the guard " + guard + " twice");
+                    }
+                }
+            }
+            rejectCycles(byId);
+            Set<String> deadlineNames = new HashSet<>();
+            for (Deadline deadline : deadlines) {
+                if (!deadlineNames.add(deadline.name())) {
+                    throw new IllegalArgumentException(
+                            "Procedure " + name + " defines deadline " + deadline.name() + " twice");
+                }
+                for (StepId end : List.of(deadline.from(), deadline.to())) {
+                    if (!byId.containsKey(end)) {
+                        throw new IllegalArgumentException("Deadline " + deadline.name() + " of " + name + " names "
+                                + end + ", which is not a step of " + name);
+                    }
+                }
+            }
+            return new Procedure(name, List.copyOf(byId.values()), deadlines);
+        }
+
+        private void rejectCycles(Map<StepId, Step> byId) {
+            Map<StepId, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the path, 2: finished
+            for (StepId start : byId.keySet()) {
+                if (state.containsKey(start)) {
+                    continue;
+                }
+                // Iterative depth-first search; the path holds the steps being visited, each needing the next.
+                Deque<StepId> path = new ArrayDeque<>();
+                Deque<Integer> next = new ArrayDeque<>();
+                path.push(start);
+                next.push(0);
+                state.put(start, 1);
+                while (!path.isEmpty()) {
+                    StepId at = path.peek();
+                    int index = next.pop();
+                    List<StepId> prerequisites = byId.get(at).prerequisites();
+                    if (index == prerequisites.size()) {
+                        state.put(at, 2);
+                        path.pop();
+                        continue;
+                    }
+                    next.push(index + 1);
+                    StepId prerequisite = prerequisites.get(index);
+                    Integer seen = state.get(prerequisite);
+                    if (seen == null) {
+                        state.put(prerequisite, 1);
+                        path.push(prerequisite);
+                        next.push(0);
+                    } else if (seen == 1) {
+                        throw new IllegalArgumentException("Procedure " + name + " has a cycle of prerequisites: "
+                                + cycle(path, prerequisite) + " (each step requires the next)");
+                    }
+                }
+            }
+        }
+
+        private static String cycle(Deque<StepId> path, StepId closing) {
+            List<StepId> fromOldest = new ArrayList<>(path);
+            Collections.reverse(fromOldest);
+            List<StepId> loop = new ArrayList<>(fromOldest.subList(fromOldest.indexOf(closing), fromOldest.size()));
+            loop.add(closing);
+            return loop.stream().map(StepId::value).collect(Collectors.joining(" → "));
+        }
+
+        private Draft current(String modifier) {
+            if (drafts.isEmpty()) {
+                throw new IllegalStateException(
+                        modifier + "(...) applies to the step started last; start a step with pre, exec, post or step"
+                                + " first");
+            }
+            return drafts.get(drafts.size() - 1);
+        }
+    }
+
+    /** A step being defined. */
+    private static final class Draft {
+        final StepId id;
+        final String title;
+        final Phase phase;
+        final List<Actor> actors;
+        final List<StepId> prerequisites = new ArrayList<>();
+        final List<Guard> guards = new ArrayList<>();
+        final List<Citation> sources = new ArrayList<>();
+        Multiplicity multiplicity = Multiplicity.ONCE;
+        Confidence confidence;
+
+        Draft(StepId id, String title, Phase phase, List<Actor> actors) {
+            this.id = id;
+            this.title = title;
+            this.phase = phase;
+            this.actors = actors;
+        }
+
+        void multiply(Multiplicity chosen) {
+            if (multiplicity != Multiplicity.ONCE) {
+                throw new IllegalStateException(
+                        "Step " + id + " is already " + multiplicity + "; it cannot also be " + chosen);
+            }
+            multiplicity = chosen;
+        }
+
+        Step toStep() {
+            return new Step(
+                    id,
+                    title,
+                    phase,
+                    new LinkedHashSet<>(actors),
+                    prerequisites,
+                    guards,
+                    multiplicity,
+                    sources,
+                    Optional.ofNullable(confidence));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.smki.recovery.workflow;
+
+import dev.smki.core.provenance.Citation;
+import dev.smki.core.provenance.Confidence;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One step of a {@link Procedure}: who may do it, in which phase, after which steps, under which guards and how
+ * often. Steps are made by {@link Procedure.Builder}.
+ *
+ * @param id the step's id, such as {@code N3}
+ * @param title what the step does, such as {@code Compromise confirmed}
+ * @param phase the phase the step belongs to
+ * @param actors the roles allowed to do the step, in the order they were declared; at least one
+ * @param prerequisites the steps that must be complete first, in the order they were declared
+ * @param guards the rules checked, in order, once the actor and prerequisites are right
+ * @param multiplicity how often the step may be done
+ * @param sources where the step comes from; possibly empty for procedures that are not from the SEC
+ * @param confidence how sure we are of the step, when sources are given
+ */
+public record Step(
+        StepId id,
+        String title,
+        Phase phase,
+        Set<Actor> actors,
+        List<StepId> prerequisites,
+        List<Guard> guards,
+        Multiplicity multiplicity,
+        List<Citation> sources,
+        Optional<Confidence> confidence) {
+
+    public Step {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(multiplicity, "multiplicity");
+        Objects.requireNonNull(confidence, "confidence");
+        if (title.isBlank() || title.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("Step " + id + " needs a one-line title");
+        }
+        actors = Collections.unmodifiableSet(new LinkedHashSet<>(List.copyOf(actors)));
+        prerequisites = List.copyOf(prerequisites);
+        guards = List.copyOf(guards);
+        sources = List.copyOf(sources);
+        if (actors.isEmpty()) {
+            throw new IllegalArgumentException("Step " + id + " allows no actor");
+        }
+        if (Set.copyOf(prerequisites).size() != prerequisites.size()) {
+            throw new IllegalArgumentException("Step " + id + " names a prerequisite twice: " + prerequisites);
+        }
+    }
+
+    /** Returns whether {@code actor} may do this step. */
+    public boolean allows(Actor actor) {
+        return actors.contains(actor);
+    }
+
+    /** Returns whether the step is done once per item. */
+    public boolean isPerItem() {
+        return multiplicity == Multiplicity.PER_ITEM;
+    }
+
+    /** Returns {@code ID "title"}, such as {@code N3 "Compromise confirmed"}. */
+    public String describe() {
+        return id + " \"" + title + "\"";
+    }
+
+    /** Returns {@link #describe()}. */
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

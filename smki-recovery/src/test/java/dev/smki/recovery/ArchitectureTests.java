@@ -1,0 +1,40 @@
+package dev.smki.recovery;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.smki.recovery", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule packagesFormNoCycles =
+            slices().matching("dev.smki.recovery.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theWorkflowEngineKnowsNothingAboutKeysOrSmki = noClasses()
+            .that()
+            .resideInAPackage("dev.smki.recovery.workflow..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.smki.recovery.custody..",
+                    "dev.smki.recovery.incident..",
+                    "dev.smki.core.issuance..",
+                    "dev.smki.core.device..",
+                    "org.bouncycastle..");
+
+    @ArchTest
+    static final ArchRule recoveryNeverCallsSecurityAddProvider =
+            noClasses().should().callMethod(java.security.Security.class, "addProvider", java.security.Provider.class);
+
+    @ArchTest
+    static final ArchRule recoveryLogsThroughSlf4jOnly = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("ch.qos.logback..", "java.util.logging..", "org.apache.logging..");
+}

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -118,8 +120,13 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
      *
      * @throws IssuanceRefusedException when it breaks a rule not declared with {@link #breaking}, or a declared
      *     rule is not broken
+     * @throws IllegalStateException when {@link #issuedBy} was given for a self-signed root certificate
      */
     public IssuedCertificate issue() {
+        if (isSelfSigned() && issuer != null) {
+            throw new IllegalStateException(
+                    "A " + kind().displayName() + " certificate is self-signed: issuedBy does not apply");
+        }
         prepare();
         SecureRandom random = pki.randomFor(label);
         EcKey subjectKey = key != null ? key : defaultKey(random);
@@ -202,9 +209,9 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
                 pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength));
     }
 
-    static Extension extension(ASN1ObjectIdentifier oid, boolean critical, org.bouncycastle.asn1.ASN1Object value) {
+    static Extension extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Object value) {
         try {
-            return new Extension(oid, critical, value.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER));
+            return new Extension(oid, critical, value.getEncoded(ASN1Encoding.DER));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.smki.core.issuance;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public enum ContingencyWrap {
             }
         }
         throw new IllegalArgumentException("Unknown contingency wrap algorithm '" + text + "' (expected one of "
-                + java.util.Arrays.stream(values()).map(w -> w.text).toList() + ")");
+                + Arrays.stream(values()).map(w -> w.text).toList() + ")");
     }
 
     /** Returns the wrap algorithm with object identifier {@code oid}, if it is one of these. */

@@ -7,6 +7,8 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -140,19 +142,19 @@ public final class IssuedCertificate {
     public boolean equals(Object o) {
         return o instanceof IssuedCertificate other
                 && kind == other.kind
-                && java.util.Arrays.equals(encoded, other.encoded)
+                && Arrays.equals(encoded, other.encoded)
                 && key.hasPrivateKey() == other.key.hasPrivateKey();
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(encoded);
+        return Arrays.hashCode(encoded);
     }
 
     /** Returns {@code kind subject serial}; never the private key. */
     @Override
     public String toString() {
         return kind.displayName() + " certificate [subject " + certificate.getSubject() + ", serial "
-                + certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT) + "]";
+                + certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT) + "]";
     }
 }

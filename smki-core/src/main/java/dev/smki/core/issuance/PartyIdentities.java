@@ -2,6 +2,7 @@ package dev.smki.core.issuance;
 
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class PartyIdentities {
                 all.put(role, of(role));
             }
         }
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     @Override

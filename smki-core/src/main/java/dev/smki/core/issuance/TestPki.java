@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Deterministic mode.</b> Built with a {@linkplain Builder#seed seed}, every key, serial number, salt and
  * file is a pure function of the seed (and the clock, by default fixed at {@link #DEFAULT_SEEDED_EPOCH}):
- * keys come from labelled HMAC-DRBGs and signatures are deterministic ECDSA (RFC 6979). A Device's key and
+ * keys come from labelled HMAC-SHA256 streams (NIST SP 800-108 counter mode) and signatures are deterministic ECDSA (RFC 6979). A Device's key and
  * certificate depend only on (seed, EUI-64, key usage), so a fleet of any size needs nothing stored per
  * Device. Without a seed, keys come from a {@link SecureRandom} and the clock is the system's.
  *
@@ -433,7 +434,7 @@ public final class TestPki {
         return new CaCertificateBuilder(
                 this,
                 kind,
-                "ca/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + generation,
+                "ca/" + kind.name().toLowerCase(Locale.ROOT) + "/" + generation,
                 caNames.commonName(kind, generation),
                 contingency);
     }
@@ -462,7 +463,7 @@ public final class TestPki {
 
     /**
      * Builds a {@link TestPki}. Defaults: the {@code sim} environment, a {@link SecureRandom} (or the seed's
-     * DRBGs), the system clock (or {@link #DEFAULT_SEEDED_EPOCH} when seeded), {@link PartyIdentities#SIMULATED},
+     * streams), the system clock (or {@link #DEFAULT_SEEDED_EPOCH} when seeded), {@link PartyIdentities#SIMULATED},
      * {@link CaNames#DEFAULT}, and the environment's {@link ContingencyKeySettings}.
      */
     public static final class Builder {

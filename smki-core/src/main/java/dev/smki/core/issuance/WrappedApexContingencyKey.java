@@ -4,6 +4,7 @@ import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -162,12 +163,12 @@ public final class WrappedApexContingencyKey {
     public boolean equals(Object o) {
         return o instanceof WrappedApexContingencyKey other
                 && wrapAlgorithm.equals(other.wrapAlgorithm)
-                && java.util.Arrays.equals(wrappedKey, other.wrappedKey);
+                && Arrays.equals(wrappedKey, other.wrappedKey);
     }
 
     @Override
     public int hashCode() {
-        return wrapAlgorithm.hashCode() * 31 + java.util.Arrays.hashCode(wrappedKey);
+        return wrapAlgorithm.hashCode() * 31 + Arrays.hashCode(wrappedKey);
     }
 
     @Override

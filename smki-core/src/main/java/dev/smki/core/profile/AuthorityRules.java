@@ -9,6 +9,7 @@ import static dev.smki.core.provenance.Confidence.VERIFIED;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -106,17 +107,15 @@ final class AuthorityRules {
             "the contingency-key extension",
             in -> {
                 String oid = in.environment().contingencyKeyExtension();
-                return in.certificate().extension(new ASN1ObjectIdentifier(oid)) != null
-                        ? Verdict.PASS
-                        : Verdict.fail(
-                                "no extension " + oid,
-                                "extension " + oid + " ("
-                                        + in.environment()
-                                                .contingencyKeyConfidence()
-                                                .name()
-                                                .toLowerCase(java.util.Locale.ROOT)
-                                        + " OID of environment "
-                                        + in.environment().name() + ")");
+                if (in.certificate().extension(new ASN1ObjectIdentifier(oid)) != null) {
+                    return Verdict.PASS;
+                }
+                String confidence =
+                        in.environment().contingencyKeyConfidence().name().toLowerCase(Locale.ROOT);
+                return Verdict.fail(
+                        "no extension " + oid,
+                        "extension " + oid + " (" + confidence + " OID of environment "
+                                + in.environment().name() + ")");
             },
             Sources.SEC_CONTINGENCY,
             Sources.RTDS);

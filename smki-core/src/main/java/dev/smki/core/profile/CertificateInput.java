@@ -10,7 +10,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 /**
  * One item read from PEM or DER bytes: a certificate, a certificate request, or input that is neither.
  *
- * <p>{@link #read} accepts DER (one certificate or request) and PEM (any number of {@code CERTIFICATE},
+ * <p>{@link #parse} accepts DER (one certificate or request) and PEM (any number of {@code CERTIFICATE},
  * {@code X509 CERTIFICATE}, {@code CERTIFICATE REQUEST} and {@code NEW CERTIFICATE REQUEST} blocks, with any
  * text around them; other blocks such as private keys are skipped).
  */
@@ -59,7 +59,7 @@ public sealed interface CertificateInput {
     }
 
     /** Returns the items in {@code pemOrDer}, at least one; never throws on malformed input. */
-    static List<CertificateInput> read(byte[] pemOrDer) {
+    static List<CertificateInput> parse(byte[] pemOrDer) {
         Objects.requireNonNull(pemOrDer, "pemOrDer");
         if (pemOrDer.length == 0) {
             return List.of(new Unreadable("input", "empty input"));
@@ -76,9 +76,9 @@ public sealed interface CertificateInput {
      *
      * @throws IllegalArgumentException when an item is not a certificate, or there is none
      */
-    static List<X509CertificateHolder> certificates(byte[] pemOrDer) {
+    static List<X509CertificateHolder> parseCertificates(byte[] pemOrDer) {
         List<X509CertificateHolder> certificates = new ArrayList<>();
-        for (CertificateInput item : read(pemOrDer)) {
+        for (CertificateInput item : parse(pemOrDer)) {
             if (item instanceof Certificate c) {
                 certificates.add(c.holder());
             } else if (item instanceof Unreadable u) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
@@ -56,7 +59,7 @@ public final class CertificateValidator {
      */
     public static List<ValidationReport> validate(byte[] pemOrDer, ValidationContext ctx) {
         Objects.requireNonNull(pemOrDer, "pemOrDer");
-        return validate(CertificateInput.read(pemOrDer), ctx);
+        return validate(CertificateInput.parse(pemOrDer), ctx);
     }
 
     /**
@@ -66,6 +69,26 @@ public final class CertificateValidator {
      * usage).
      */
     public static List<ValidationReport> validate(List<CertificateInput> items, ValidationContext ctx) {
+        return validateAll(items, null, ctx);
+    }
+
+    /**
+     * Returns one report per item as {@link #validate(List, ValidationContext)} does, but with every
+     * certificate checked against {@code profile}; requests are still checked against the Device CSR profile.
+     *
+     * @throws IllegalArgumentException when {@code profile} is {@link ProfileKind#DEVICE_CSR}
+     */
+    public static List<ValidationReport> validate(
+            List<CertificateInput> items, ProfileKind profile, ValidationContext ctx) {
+        Objects.requireNonNull(profile, "profile");
+        if (profile == ProfileKind.DEVICE_CSR) {
+            throw new IllegalArgumentException("A certificate cannot be checked against the Device CSR profile");
+        }
+        return validateAll(items, profile, ctx);
+    }
+
+    private static List<ValidationReport> validateAll(
+            List<CertificateInput> items, ProfileKind forced, ValidationContext ctx) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(ctx, "ctx");
         List<ValidationReport> reports = new ArrayList<>(items.size());
@@ -74,7 +97,7 @@ public final class CertificateValidator {
             if (item instanceof CertificateInput.Certificate c) {
                 CertificateView view = new CertificateView(c.holder());
                 views.add(view);
-                reports.add(run(view, view.detect(), false, ctx));
+                reports.add(forced == null ? run(view, view.detect(), false, ctx) : run(view, forced, true, ctx));
             } else if (item instanceof CertificateInput.Request r) {
                 views.add(null);
                 reports.add(validateCsr(r.csr(), ctx));
@@ -91,7 +114,7 @@ public final class CertificateValidator {
     public static ValidationReport validateCsr(PKCS10CertificationRequest csr, ValidationContext ctx) {
         Objects.requireNonNull(csr, "csr");
         Objects.requireNonNull(ctx, "ctx");
-        return execute(Inspection.ofCsr(csr, ctx), ProfileKind.DEVICE_CSR, true, "certificate request");
+        return execute(Inspection.ofCsr(csr, ctx), ProfileKind.DEVICE_CSR, false, describe(csr));
     }
 
     /**
@@ -101,7 +124,7 @@ public final class CertificateValidator {
     public static ValidationReport validateCsr(byte[] pemOrDer, ValidationContext ctx) {
         Objects.requireNonNull(pemOrDer, "pemOrDer");
         Objects.requireNonNull(ctx, "ctx");
-        CertificateInput first = CertificateInput.read(pemOrDer).get(0);
+        CertificateInput first = CertificateInput.parse(pemOrDer).get(0);
         if (first instanceof CertificateInput.Request r) {
             return validateCsr(r.csr(), ctx);
         }
@@ -179,6 +202,21 @@ public final class CertificateValidator {
             return Names.describe(view.subject()) + ", " + serial;
         } catch (RuntimeException e) {
             return "certificate (subject unreadable: " + message(e) + ")";
+        }
+    }
+
+    private static String describe(PKCS10CertificationRequest csr) {
+        try {
+            Extensions requested = csr.getRequestedExtensions();
+            Extension altName = requested == null ? null : requested.getExtension(Extension.subjectAlternativeName);
+            Eui64 device = altName == null
+                    ? null
+                    : DeviceRules.hardwareSerialOrNull(GeneralNames.getInstance(altName.getParsedValue()));
+            return device != null
+                    ? "certificate request, device " + device
+                    : "certificate request, subject " + Names.describe(csr.getSubject());
+        } catch (RuntimeException e) {
+            return "certificate request";
         }
     }
 

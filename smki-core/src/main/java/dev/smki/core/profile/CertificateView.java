@@ -54,6 +54,17 @@ final class CertificateView {
         this.extensions = tbs.getExtensions();
     }
 
+    /**
+     * Returns this view with everything an issuer lookup reads (subjectKeyIdentifier, validity) decoded now,
+     * so that the view can be shared between threads once safely published, as {@link ValidationContext}
+     * does through a final field.
+     */
+    CertificateView primedForSharing() {
+        subjectKeyIdOrNull();
+        readValidity();
+        return this;
+    }
+
     X500Name subject() {
         return tbs.getSubject();
     }
@@ -186,9 +197,17 @@ final class CertificateView {
      * Returns the profile this certificate looks like: self-issued with OU {@code 00} is a Root OCA; a CA with
      * OU {@code 07} an Issuing OCA; an empty subject with a hwModuleName subjectAltName a Device; a CA with a
      * CN-only name a Root DCA when self-issued, else an Issuing DCA; anything else an Organisation
-     * certificate. Never throws.
+     * certificate, as is a certificate whose names cannot be decoded. Never throws.
      */
     ProfileKind detect() {
+        try {
+            return detectOrThrow();
+        } catch (RuntimeException e) {
+            return ProfileKind.ORGANISATION; // the rules that read the names report them
+        }
+    }
+
+    private ProfileKind detectOrThrow() {
         X500Name subject = subject();
         if (isSelfIssued() && Names.hasOu(subject, "00")) {
             return ProfileKind.ROOT_OCA;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -491,7 +492,7 @@ final class CommonRules {
     }
 
     /** Returns a name with each attribute's string type, such as {@code OU=07 (PrintableString), CN=Z1 (...)}. */
-    static String withTypes(org.bouncycastle.asn1.x500.X500Name name) {
+    static String withTypes(X500Name name) {
         List<String> parts = new ArrayList<>();
         for (var atv : Names.attributes(name)) {
             parts.add(Names.typeName(atv.getType()) + "=" + Names.string(atv.getValue()) + " ("

@@ -5,7 +5,6 @@ import static dev.smki.core.provenance.Confidence.OBSERVED;
 import static dev.smki.core.provenance.Confidence.VERIFIED;
 
 import dev.smki.core.identity.Eui64;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +76,8 @@ final class DeviceRules {
             "notBefore <= issuance instant",
             in -> {
                 if (!in.context().preIssuance()) {
-                    return Verdict.notChecked("the issuance instant is known only before signing (pre-issuance)");
+                    return Verdict.notChecked(
+                            "issuance instant unknown: checked only before signing, in pre-issuance mode");
                 }
                 CertificateView c = in.certificate();
                 if (c.notBefore() == Instants.UNREADABLE) {
@@ -280,7 +280,11 @@ final class DeviceRules {
 
     /** Returns the well-formed HardwareModuleName SEQUENCE of a Device Certificate, or null. */
     static ASN1Sequence hardwareModuleName(CertificateView c) {
-        GeneralNames names = c.subjectAltNames();
+        return hardwareModuleName(c.subjectAltNames());
+    }
+
+    /** Returns the well-formed HardwareModuleName SEQUENCE of a Device subjectAltName, or null. */
+    static ASN1Sequence hardwareModuleName(GeneralNames names) {
         if (names == null || altNameProblem(names) != null) {
             return null;
         }
@@ -288,15 +292,24 @@ final class DeviceRules {
         return hardwareModuleNameProblem(value) == null ? (ASN1Sequence) value : null;
     }
 
-    /** Returns the hwSerialNum as an EUI-64 when it is 8 octets, or null; never throws. */
-    static Eui64 hardwareSerialOrNull(CertificateView c) {
+    /** Returns the hwSerialNum of a Device subjectAltName as an EUI-64 when it is 8 octets, or null; never throws. */
+    static Eui64 hardwareSerialOrNull(GeneralNames names) {
         try {
-            ASN1Sequence hmn = hardwareModuleName(c);
+            ASN1Sequence hmn = hardwareModuleName(names);
             if (hmn == null) {
                 return null;
             }
             byte[] serial = ASN1OctetString.getInstance(hmn.getObjectAt(1)).getOctets();
-            return serial.length == 8 ? Eui64.of(ByteBuffer.wrap(serial).getLong()) : null;
+            return serial.length == 8 ? Eui64.fromOctets(serial) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Returns the hwSerialNum of a Device Certificate as an EUI-64 when it is 8 octets, or null; never throws. */
+    static Eui64 hardwareSerialOrNull(CertificateView c) {
+        try {
+            return hardwareSerialOrNull(c.subjectAltNames());
         } catch (RuntimeException e) {
             return null;
         }

@@ -106,7 +106,7 @@ final class Keys {
         }
         ASN1Encodable parameters = algorithm.getParameters();
         if (parameters != null) {
-            return "ecdsa-with-SHA256 with " + (parameters instanceof DERNull ? "NULL" : "") + " parameters";
+            return "ecdsa-with-SHA256 with " + (parameters instanceof DERNull ? "NULL parameters" : "parameters");
         }
         return null;
     }

@@ -1,7 +1,10 @@
 package dev.smki.core.profile;
 
+import dev.smki.core.identity.Eui64;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1PrintableString;
@@ -88,9 +91,9 @@ final class Names {
                 && rdns[0].getFirst().getType().equals(CN);
     }
 
-    /** Returns the text of a directory string, or null when the value is not a string. */
+    /** Returns the text of a directory string, or null when the value is not a string (a BIT STRING is not). */
     static String string(ASN1Encodable value) {
-        return value instanceof ASN1String s ? s.getString() : null;
+        return value instanceof ASN1String s && !(value instanceof ASN1BitString) ? s.getString() : null;
     }
 
     /** Returns the ASN.1 string type of a value, such as {@code UTF8String}. */
@@ -110,12 +113,47 @@ final class Names {
 
     /** Returns the short name of an attribute type, such as {@code OU}, or its OID. */
     static String typeName(ASN1ObjectIdentifier type) {
+        if (type.equals(UNIQUE_IDENTIFIER)) {
+            return "x500UniqueIdentifier";
+        }
         String name = BCStyle.INSTANCE.oidToDisplayName(type);
         return name == null ? type.getId() : name;
     }
 
-    /** Returns {@code name} as text, {@code (empty)} for the empty name. */
+    /**
+     * Returns {@code name} as text such as {@code OU=02,x500UniqueIdentifier=90-B3-D5-1F-30-01-00-00}, with a
+     * 64-bit unique identifier written as an EUI-64; {@code (empty)} for the empty name.
+     */
     static String describe(X500Name name) {
-        return name.getRDNs().length == 0 ? "(empty)" : name.toString();
+        RDN[] rdns = name.getRDNs();
+        if (rdns.length == 0) {
+            return "(empty)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (RDN rdn : rdns) {
+            AttributeTypeAndValue[] atvs = rdn.getTypesAndValues();
+            for (int i = 0; i < atvs.length; i++) {
+                if (text.length() > 0) {
+                    text.append(i == 0 ? ',' : '+');
+                }
+                text.append(typeName(atvs[i].getType())).append('=').append(value(atvs[i].getValue()));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String value(ASN1Encodable value) {
+        String s = string(value);
+        if (s != null) {
+            return s;
+        }
+        if (value instanceof ASN1BitString bits && bits.getPadBits() == 0 && bits.getOctets().length == 8) {
+            return Eui64.fromOctets(bits.getOctets()).toString();
+        }
+        try {
+            return "#" + Keys.hex(value.toASN1Primitive().getEncoded());
+        } catch (IOException e) {
+            return "?";
+        }
     }
 }

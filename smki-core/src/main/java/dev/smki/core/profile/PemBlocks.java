@@ -10,7 +10,7 @@ import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-/** The PEM and DER reader behind {@link CertificateInput#read}. */
+/** The PEM and DER reader behind {@link CertificateInput#parse}. */
 final class PemBlocks {
 
     static final String BEGIN = "-----BEGIN ";

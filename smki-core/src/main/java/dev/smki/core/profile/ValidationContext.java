@@ -16,6 +16,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * {@link NotChecked} when no certificate among {@link #issuers()} issued the one being validated. In
  * {@linkplain #preIssuance() pre-issuance} mode the certificate is not yet signed, so its signature is not
  * checked either: that is how the test PKI lints a certificate before signing it.
+ *
+ * <p>A context is immutable and may be shared between threads validating at the same time.
  */
 public final class ValidationContext {
 
@@ -30,7 +32,9 @@ public final class ValidationContext {
         this.at = builder.at;
         this.issuers = List.copyOf(builder.issuers);
         this.preIssuance = builder.preIssuance;
-        this.issuerViews = issuers.stream().map(CertificateView::new).toList();
+        this.issuerViews = issuers.stream()
+                .map(issuer -> new CertificateView(issuer).primedForSharing())
+                .toList();
     }
 
     /** Returns a builder validating in {@code environment}, at the current instant, with no issuers. */

@@ -424,6 +424,21 @@ class TestPkiTests {
         }
 
         @Test
+        void devicesIssuedInParallelGetTheSameBytesAsOneByOne() {
+            List<Eui64> devices = java.util.stream.LongStream.range(100, 140)
+                    .mapToObj(SimulatedEui64s::device)
+                    .toList();
+            List<byte[]> parallel = devices.parallelStream()
+                    .map(d -> PKI.deviceCertificate(d, KeyUsage.KEY_AGREEMENT).toDer())
+                    .toList();
+            for (int i = 0; i < devices.size(); i++) {
+                assertThat(parallel.get(i))
+                        .isEqualTo(PKI.deviceCertificate(devices.get(i), KeyUsage.KEY_AGREEMENT)
+                                .toDer());
+            }
+        }
+
+        @Test
         void aSeedAndARandomSourceTogetherAreRefused() {
             TestPki.Builder builder = TestPki.builder().seed(1).random(new SecureRandom());
             assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
@@ -688,6 +703,15 @@ class TestPkiTests {
                     .issue();
             assertThatThrownBy(() -> PKI.newOrganisationCertificate().issuedBy(publicOnly))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aRootCertificateCannotBeIssuedByAnotherCa() {
+            CaCertificateBuilder root =
+                    PKI.newCaCertificate(ProfileKind.ROOT_DCA).issuedBy(PKI.rootOca());
+            assertThatThrownBy(root::issue)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("self-signed");
         }
 
         @Test

@@ -1,0 +1,326 @@
+package dev.smki.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.profile.CertificateInput;
+import dev.smki.core.profile.CertificateValidator;
+import dev.smki.core.profile.Finding;
+import dev.smki.core.profile.NotChecked;
+import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.profile.ValidationContext;
+import dev.smki.core.profile.ValidationReport;
+import dev.smki.core.provenance.Citation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.bouncycastle.cert.X509CertificateHolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code smki lint} command: checks certificates and Device CSRs against the SMKI profiles and prints
+ * every broken rule.
+ */
+@Command(
+        name = "lint",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks SMKI certificates and Device CSRs (PEM with any number of blocks, or DER) against the SMKI"
+                    + " profiles (certificates.md §7) and prints every broken rule.",
+            "The profile of each certificate is detected (Root OCA, Issuing OCA, Root DCA, Issuing DCA,"
+                    + " Organisation, Device) unless --profile forces one; requests are Device CSRs.",
+            "Every certificate given as FILE or --issuer is a candidate issuer of the others, so a chain in one"
+                    + " file is checked link by link; rules that need a missing issuer are reported as not"
+                    + " checked."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 no ERROR finding, 1 an ERROR finding (including input that is not a certificate),"
+                    + " 2 bad usage or a file that cannot be read."
+        })
+final class LintCommand implements Callable<Integer> {
+
+    /** Rules whose expectation comes from the environment; when they fail, another environment may fit. */
+    private static final Set<String> ENVIRONMENT_RULES =
+            Set.of("CERT-21", "CERT-25", "CERT-36", "CERT-48", "CERT-49", "CERT-52");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--env",
+            paramLabel = "NAME|FILE",
+            defaultValue = "sim",
+            description = "SMKI environment whose policy and hwType OIDs certificates must carry: dcc-test, sim,"
+                    + " or a properties file (default: ${DEFAULT-VALUE}, what this project's test PKI issues;"
+                    + " use dcc-test for DCC test certificates).")
+    private String environment;
+
+    @Option(
+            names = "--at",
+            paramLabel = "YYYY-MM-DD",
+            description = "Validation instant: a date (its start, UTC) or an ISO instant (default: now).")
+    private String at;
+
+    @Option(
+            names = "--issuer",
+            paramLabel = "FILE",
+            description = "Candidate issuer certificates (PEM or DER); may be repeated.")
+    private List<Path> issuerFiles = new ArrayList<>();
+
+    @Option(
+            names = "--profile",
+            paramLabel = "KIND",
+            description = "Check every certificate against this profile instead of the detected one: root-oca,"
+                    + " issuing-oca, root-dca, issuing-dca, organisation, device.")
+    private String profile;
+
+    @Option(names = "--json", description = "Print one JSON result per certificate instead of text.")
+    private boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Certificates and CSRs to check.")
+    private List<Path> files;
+
+    /** One certificate or request read from a file, with its report. */
+    private record Result(Path file, int index, int count, CertificateInput item, ValidationReport report) {
+        String label() {
+            return count == 1 ? file.toString() : file + " [" + index + "]";
+        }
+    }
+
+    @Override
+    public Integer call() {
+        SmkiEnvironment env = environment();
+        Instant instant = instant();
+        ProfileKind forced = forcedProfile();
+        List<X509CertificateHolder> issuers = new ArrayList<>();
+        for (Path file : issuerFiles) {
+            try {
+                issuers.addAll(CertificateInput.parseCertificates(read(file)));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--issuer " + file + ": " + e.getMessage(), e);
+            }
+        }
+        Map<Path, List<CertificateInput>> inputs = new LinkedHashMap<>();
+        List<CertificateInput> all = new ArrayList<>();
+        for (Path file : files) {
+            List<CertificateInput> items = CertificateInput.parse(read(file));
+            inputs.put(file, items);
+            all.addAll(items);
+            items.stream()
+                    .filter(CertificateInput.Certificate.class::isInstance)
+                    .map(item -> ((CertificateInput.Certificate) item).holder())
+                    .forEach(issuers::add);
+        }
+        ValidationContext ctx =
+                ValidationContext.builder(env).at(instant).issuers(issuers).build();
+        List<ValidationReport> reports = forced == null
+                ? CertificateValidator.validate(all, ctx)
+                : CertificateValidator.validate(all, forced, ctx);
+        List<Result> results = new ArrayList<>(reports.size());
+        int next = 0;
+        for (Map.Entry<Path, List<CertificateInput>> entry : inputs.entrySet()) {
+            List<CertificateInput> items = entry.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                results.add(new Result(entry.getKey(), i + 1, items.size(), items.get(i), reports.get(next++)));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            printJson(out, env, instant, results);
+        } else {
+            printText(out, env, instant, ctx, results);
+        }
+        out.flush();
+        return results.stream().anyMatch(r -> r.report().hasErrors()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private SmkiEnvironment environment() {
+        try {
+            return SmkiEnvironment.resolve(environment);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--env: " + e.getMessage(), e);
+        }
+    }
+
+    private Instant instant() {
+        if (at == null) {
+            return Instant.now();
+        }
+        try {
+            return at.length() == 10
+                    ? LocalDate.parse(at).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new UserInputException(
+                    "--at: '" + at + "' is not a date YYYY-MM-DD or an instant such as 2026-01-01T12:00:00Z", e);
+        }
+    }
+
+    private ProfileKind forcedProfile() {
+        if (profile == null) {
+            return null;
+        }
+        ProfileKind kind;
+        try {
+            kind = ProfileKind.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--profile: " + e.getMessage(), e);
+        }
+        if (kind == ProfileKind.DEVICE_CSR) {
+            throw new UserInputException(
+                    "--profile: requests are always checked as Device CSRs; choose a certificate profile");
+        }
+        return kind;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("cannot read " + file + ": no such file", e);
+        } catch (IOException | SecurityException e) {
+            throw new UserInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void printText(
+            PrintWriter out, SmkiEnvironment env, Instant instant, ValidationContext ctx, List<Result> results) {
+        int errors = 0;
+        int warningsOnly = 0;
+        for (Result result : results) {
+            ValidationReport report = result.report();
+            String profileText = report.profile()
+                    .map(p -> p.displayName() + (report.profileForced() ? " (forced)" : ""))
+                    .orElse("not a certificate");
+            out.println(result.label() + ": " + profileText + ": " + report.subject());
+            for (Finding f : report.findings()) {
+                out.println("  " + f.severity() + " " + f.rule().id() + " "
+                        + f.rule().statement());
+                out.println("      actual:   " + f.actual());
+                out.println("      expected: " + f.expected());
+            }
+            summariseNotChecked(out, report.notChecked());
+            hintEnvironment(out, result, env, ctx);
+            if (report.hasErrors()) {
+                errors++;
+            } else if (!report.findings().isEmpty()) {
+                warningsOnly++;
+            }
+            if (report.findings().isEmpty()) {
+                out.println("  OK");
+            }
+        }
+        out.println();
+        out.println(results.size() + (results.size() == 1 ? " item" : " items") + " checked in environment "
+                + env.name() + " at " + instant + ": " + errors + " with errors, " + warningsOnly
+                + " with warnings only.");
+    }
+
+    private static void summariseNotChecked(PrintWriter out, List<NotChecked> notChecked) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (NotChecked n : notChecked) {
+            byReason.computeIfAbsent(n.reason(), r -> new ArrayList<>())
+                    .add(n.rule().id().value());
+        }
+        byReason.forEach(
+                (reason, ids) -> out.println("  not checked: " + String.join(", ", ids) + " (" + reason + ")"));
+    }
+
+    /** Prints which built-in environment the certificate's OIDs belong to, when it is not the chosen one. */
+    private static void hintEnvironment(PrintWriter out, Result result, SmkiEnvironment env, ValidationContext ctx) {
+        boolean environmentFindings = result.report().findings().stream()
+                .anyMatch(f -> ENVIRONMENT_RULES.contains(f.rule().id().value()));
+        if (!environmentFindings) {
+            return;
+        }
+        for (SmkiEnvironment other : SmkiEnvironment.builtIn()) {
+            if (other.name().equals(env.name())) {
+                continue;
+            }
+            ValidationContext otherCtx = ValidationContext.builder(other)
+                    .at(ctx.at())
+                    .issuers(ctx.issuers())
+                    .build();
+            List<ValidationReport> again = CertificateValidator.validate(List.of(result.item()), otherCtx);
+            boolean fits = again.get(0).findings().stream()
+                    .noneMatch(f -> ENVIRONMENT_RULES.contains(f.rule().id().value()));
+            if (fits) {
+                out.println(
+                        "  hint: its OIDs are those of environment " + other.name() + " (--env " + other.name() + ")");
+                return;
+            }
+        }
+    }
+
+    private static void printJson(PrintWriter out, SmkiEnvironment env, Instant instant, List<Result> results) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("environment", env.name());
+        root.put("at", instant.toString());
+        ArrayNode array = root.putArray("results");
+        for (Result result : results) {
+            ValidationReport report = result.report();
+            ObjectNode node = array.addObject();
+            node.put("file", result.file().toString());
+            node.put("index", result.index());
+            node.put("where", result.item().where());
+            node.put(
+                    "kind",
+                    result.item() instanceof CertificateInput.Certificate
+                            ? "certificate"
+                            : result.item() instanceof CertificateInput.Request ? "request" : "unreadable");
+            if (report.profile().isPresent()) {
+                node.put("profile", report.profile().get().slug());
+            } else {
+                node.putNull("profile");
+            }
+            node.put("profileForced", report.profileForced());
+            node.put("subject", report.subject());
+            node.put("result", report.hasErrors() ? "error" : report.findings().isEmpty() ? "ok" : "warn");
+            ArrayNode findings = node.putArray("findings");
+            for (Finding f : report.findings()) {
+                ObjectNode fn = findings.addObject();
+                fn.put("rule", f.rule().id().value());
+                fn.put("severity", f.severity().name());
+                fn.put("statement", f.rule().statement());
+                fn.put("actual", f.actual());
+                fn.put("expected", f.expected());
+                fn.put("confidence", f.rule().confidence().name().toLowerCase(Locale.ROOT));
+                ArrayNode sources = fn.putArray("sources");
+                for (Citation c : f.rule().sources()) {
+                    sources.add(c.toString());
+                }
+            }
+            ArrayNode notChecked = node.putArray("notChecked");
+            for (NotChecked n : report.notChecked()) {
+                notChecked.addObject().put("rule", n.rule().id().value()).put("reason", n.reason());
+            }
+        }
+        try {
+            out.println(mapper.writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the JSON report", e);
+        }
+    }
+}

@@ -50,6 +50,17 @@ final class BenchOutput {
                 ratio.map(BenchOutput::describe).orElse("none"),
                 ratio.map(Target::verdict).orElse(""),
                 ""));
+        rows.add(new Row(
+                "ratio by CPU time",
+                number(m.cpuRatio(), 3),
+                "",
+                "",
+                "",
+                String.format(
+                        Locale.ROOT,
+                        "per CPU-second: baseline %s, library %s",
+                        number(m.baseline().medianCpu(), 1),
+                        number(m.library().medianCpu(), 1))));
         report.heap().ifPresent(heap -> {
             Optional<Target> heapTarget = target(report, "heapBytesPerDevice");
             rows.add(new Row(
@@ -156,6 +167,7 @@ final class BenchOutput {
         side(root.putObject("baseline"), report.baseline(), m.baseline());
         side(root.putObject("library"), report.library(), m.library());
         root.put("ratio", m.ratio());
+        root.put("cpuRatio", m.cpuRatio());
         report.heap().ifPresent(heap -> heap(root.putObject("heap"), heap));
         ObjectNode facts = root.putObject("facts");
         report.facts().forEach(f -> facts.put(f.key(), f.value()));
@@ -198,6 +210,9 @@ final class BenchOutput {
         node.put("maxPerSecond", t.max());
         ArrayNode perRound = node.putArray("perRound");
         t.perRound().forEach(perRound::add);
+        node.put("medianPerCpuSecond", t.medianCpu());
+        ArrayNode perRoundCpu = node.putArray("perRoundCpu");
+        t.perRoundCpu().forEach(perRoundCpu::add);
         node.put("items", t.items());
         node.put("meanResult", t.meanResult());
     }

@@ -17,9 +17,6 @@ import dev.smki.core.provenance.Citation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,17 +164,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private Instant instant() {
-        if (at == null) {
-            return Instant.now();
-        }
-        try {
-            return at.length() == 10
-                    ? LocalDate.parse(at).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new UserInputException(
-                    "--at: '" + at + "' is not a date YYYY-MM-DD or an instant such as 2026-01-01T12:00:00Z", e);
-        }
+        return CliInstants.parse("--at", at);
     }
 
     private ProfileKind forcedProfile() {

@@ -153,6 +153,55 @@ class PkiInitCommandTests {
     }
 
     @Test
+    void forceAlsoDropsTheRevocationStateOfTheReplacedPki() throws IOException {
+        Path dir = tmp.resolve("revoked");
+        smki("pki", "init", "--out", dir, "--seed", 7);
+        String serial = dev.smki.core.issuance.TestPki.load(dir)
+                .organisationCertificate(
+                        dev.smki.core.identity.RemotePartyRole.SUPPLIER,
+                        dev.smki.core.identity.KeyUsage.DIGITAL_SIGNATURE)
+                .serialNumber()
+                .toString(16);
+        Run revoked = smki(
+                "pki",
+                "revoke",
+                "--pki",
+                dir,
+                "--serial",
+                serial,
+                "--reason",
+                "key-compromise",
+                "--requested-by",
+                "aro:supplier",
+                "--as-of",
+                "2026-01-02T09:00:00Z");
+        assertThat(revoked.exitCode()).as(revoked.err()).isZero();
+        assertThat(dir.resolve("crl/organisation.crl")).exists();
+
+        Run forced = smki("pki", "init", "--out", dir, "--seed", 8, "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(dir.resolve("crl")).doesNotExist();
+        assertThat(dir.resolve("repository")).doesNotExist();
+        Run again = smki(
+                "pki",
+                "revoke",
+                "--pki",
+                dir,
+                "--serial",
+                serial,
+                "--reason",
+                "key-compromise",
+                "--requested-by",
+                "aro:supplier",
+                "--as-of",
+                "2026-01-02T09:00:00Z");
+        assertThat(again.exitCode())
+                .as("the old serial is unknown to the new PKI")
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() throws IOException {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         List<Run> runs = List.of(

@@ -1,0 +1,161 @@
+package dev.smki.core.device;
+
+import dev.smki.core.identity.CellUsage;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.OrganisationCredential;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The identifier of a trust-anchor cell on a Device: (Remote Party Role, key usage, cell usage), the GBCS
+ * TrustAnchorCellIdentifier (recovery.md §1.2; certificates.md §3.1; gbcs-parser).
+ *
+ * <p>The Root cell, and only the Root cell, has key usage {@link AnchorKeyUsage#CERTIFICATE_SIGNING}; every other
+ * cell anchors an Organisation Certificate's digital-signature or key-agreement key. Only the Supplier's
+ * key-agreement cell has a prepayment top-up twin. The Issuing Authority is never a device trust anchor. Written
+ * like {@code supplier-ka-topup}, {@code recovery-ds} or {@code root}; {@link #parse} reads that form back.
+ *
+ * @param role the Remote Party Role whose key the cell holds
+ * @param keyUsage the key usage of the anchored certificate
+ * @param cellUsage management, or prepayment top-up for the Supplier's second key-agreement cell
+ */
+public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, CellUsage cellUsage)
+        implements Comparable<TrustAnchorCellId> {
+
+    /** The Root cell: the Root OCA's certificate-signing key and its wrapped contingency key. */
+    public static final TrustAnchorCellId ROOT =
+            new TrustAnchorCellId(RemotePartyRole.ROOT, AnchorKeyUsage.CERTIFICATE_SIGNING, CellUsage.MANAGEMENT);
+    /** The Recovery cell: the DCC's Recovery digital-signature key. */
+    public static final TrustAnchorCellId RECOVERY = of(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+    /** The Supplier's digital-signature cell. */
+    public static final TrustAnchorCellId SUPPLIER_DS = of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+    /** The Supplier's key-agreement cell. */
+    public static final TrustAnchorCellId SUPPLIER_KA = of(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT);
+    /** The Supplier's prepayment top-up key-agreement cell. */
+    public static final TrustAnchorCellId SUPPLIER_KA_TOP_UP =
+            new TrustAnchorCellId(RemotePartyRole.SUPPLIER, AnchorKeyUsage.KEY_AGREEMENT, CellUsage.PREPAYMENT_TOP_UP);
+    /** The Network Operator's digital-signature cell. */
+    public static final TrustAnchorCellId NETWORK_OPERATOR_DS =
+            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+    /** The Network Operator's key-agreement cell. */
+    public static final TrustAnchorCellId NETWORK_OPERATOR_KA =
+            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT);
+    /** The Access Control Broker's key-agreement cell (the ACB anchors no signing key, certificates.md §3.1). */
+    public static final TrustAnchorCellId ACB_KA = of(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.KEY_AGREEMENT);
+    /** The WAN Provider's digital-signature cell. */
+    public static final TrustAnchorCellId WAN_PROVIDER_DS =
+            of(RemotePartyRole.WAN_PROVIDER, KeyUsage.DIGITAL_SIGNATURE);
+    /** The Transitional Change of Supplier's digital-signature cell. */
+    public static final TrustAnchorCellId TRANSITIONAL_COS_DS =
+            of(RemotePartyRole.TRANSITIONAL_COS, KeyUsage.DIGITAL_SIGNATURE);
+    /** The Load Controller's digital-signature cell (newer ESMEs). */
+    public static final TrustAnchorCellId LOAD_CONTROLLER_DS =
+            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.DIGITAL_SIGNATURE);
+    /** The Load Controller's key-agreement cell (newer ESMEs). */
+    public static final TrustAnchorCellId LOAD_CONTROLLER_KA =
+            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.KEY_AGREEMENT);
+
+    /** Every cell named by a constant above, in {@link #compareTo} order. */
+    public static final List<TrustAnchorCellId> KNOWN = List.of(
+            ROOT,
+            RECOVERY,
+            SUPPLIER_DS,
+            SUPPLIER_KA,
+            SUPPLIER_KA_TOP_UP,
+            NETWORK_OPERATOR_DS,
+            NETWORK_OPERATOR_KA,
+            ACB_KA,
+            TRANSITIONAL_COS_DS,
+            WAN_PROVIDER_DS,
+            LOAD_CONTROLLER_DS,
+            LOAD_CONTROLLER_KA);
+
+    private static final Comparator<TrustAnchorCellId> ORDER = Comparator.comparingInt(
+                    (TrustAnchorCellId id) -> id.role().code())
+            .thenComparing(TrustAnchorCellId::keyUsage)
+            .thenComparing(TrustAnchorCellId::cellUsage);
+
+    /**
+     * Checks the combination.
+     *
+     * @throws IllegalArgumentException when the Root is paired with another usage or certificate signing with
+     *     another role, when the role is the Issuing Authority, or when a cell other than the Supplier's
+     *     key-agreement cell has the prepayment top-up usage
+     */
+    public TrustAnchorCellId {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(keyUsage, "keyUsage");
+        Objects.requireNonNull(cellUsage, "cellUsage");
+        if ((role == RemotePartyRole.ROOT) != (keyUsage == AnchorKeyUsage.CERTIFICATE_SIGNING)) {
+            throw new IllegalArgumentException(
+                    "Only the Root cell anchors a certificate-signing key, not " + role + " " + keyUsage);
+        }
+        if (role == RemotePartyRole.ISSUING_AUTHORITY) {
+            throw new IllegalArgumentException("The Issuing Authority is never a device trust anchor");
+        }
+        if (cellUsage == CellUsage.PREPAYMENT_TOP_UP
+                && (role != RemotePartyRole.SUPPLIER || keyUsage != AnchorKeyUsage.KEY_AGREEMENT)) {
+            throw new IllegalArgumentException(
+                    "Only the Supplier's key-agreement cell has a prepayment top-up twin, not " + role + " "
+                            + keyUsage);
+        }
+    }
+
+    /** Returns the management cell of {@code role} for the end-entity {@code keyUsage}. */
+    public static TrustAnchorCellId of(RemotePartyRole role, KeyUsage keyUsage) {
+        return new TrustAnchorCellId(role, AnchorKeyUsage.of(keyUsage), CellUsage.MANAGEMENT);
+    }
+
+    /** Returns the cell that anchors certificates of {@code credential}, such as {@code supplier-ka-topup}. */
+    public static TrustAnchorCellId of(OrganisationCredential credential) {
+        Objects.requireNonNull(credential, "credential");
+        return new TrustAnchorCellId(
+                credential.role(), AnchorKeyUsage.of(credential.keyUsage()), credential.cellUsage());
+    }
+
+    /**
+     * Reads a cell from its text form: {@code root}, or an Organisation Certificate's file stem such as
+     * {@code recovery-ds} or {@code supplier-ka-topup} ({@link OrganisationCredential#parse}).
+     *
+     * @throws IllegalArgumentException when {@code text} names no cell
+     */
+    public static TrustAnchorCellId parse(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.trim().equalsIgnoreCase("root")) {
+            return ROOT;
+        }
+        try {
+            return of(OrganisationCredential.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Not a trust-anchor cell '" + text + "' (expected root or <role>-<ds|ka>[-topup]): "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Returns the kind of Organisation Certificate this cell anchors; empty for the Root cell. */
+    public Optional<OrganisationCredential> toOrganisationCredential() {
+        return keyUsage.toKeyUsage().map(usage -> new OrganisationCredential(role, usage, cellUsage));
+    }
+
+    /** Returns whether this is the Root cell. */
+    public boolean isRoot() {
+        return role == RemotePartyRole.ROOT;
+    }
+
+    /** Orders by role code, then key usage, then cell usage. */
+    @Override
+    public int compareTo(TrustAnchorCellId other) {
+        return ORDER.compare(this, other);
+    }
+
+    /** Returns the text form {@link #parse} reads, such as {@code supplier-ka-topup} or {@code root}. */
+    @Override
+    public String toString() {
+        return toOrganisationCredential().map(OrganisationCredential::fileStem).orElse("root");
+    }
+}

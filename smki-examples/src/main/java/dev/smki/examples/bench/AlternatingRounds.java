@@ -39,15 +39,16 @@ final class AlternatingRounds {
         try {
             Side base = new Side("baseline", baseline, plan.threads(), pool);
             Side lib = new Side("library", library, plan.threads(), pool);
-            int batch = plan.batch() > 0 ? plan.batch() : plan.threads();
+            int batch = plan.batch() > 0 ? plan.batch() : Math.min(plan.threads(), plan.maxBatch());
             long warmUpStart = System.nanoTime();
             JitWatch jit = new JitWatch();
-            double slowest;
+            double secondsPerItem;
             long elapsed;
             do {
-                slowest = Math.max(base.round(batch), lib.round(batch));
+                double slowest = Math.max(base.round(batch), lib.round(batch));
+                secondsPerItem = slowest / batch;
                 if (plan.batch() == 0 && slowest < plan.autoRound().toNanos() / 1e9 / 4) {
-                    batch = Math.multiplyExact(batch, 2);
+                    batch = (int) Math.min(2L * batch, plan.maxBatch());
                 }
                 elapsed = System.nanoTime() - warmUpStart;
             } while (elapsed < plan.maxWarmUp().toNanos()
@@ -55,9 +56,8 @@ final class AlternatingRounds {
             Duration warmUp = Duration.ofNanos(elapsed);
             boolean jitQuiet = jit.quietFor(RoundPlan.JIT_QUIET);
             if (plan.batch() == 0) {
-                double perItem = slowest / batch;
-                batch = (int) Math.max(
-                        plan.threads(), Math.min(1 << 24, plan.autoRound().toNanos() / 1e9 / perItem));
+                double fits = plan.autoRound().toNanos() / 1e9 / secondsPerItem;
+                batch = (int) Math.min(plan.maxBatch(), Math.max(plan.threads(), Math.min(1 << 24, fits)));
             }
             Duration measuring = plan.budget().minus(warmUp);
             base.reset();

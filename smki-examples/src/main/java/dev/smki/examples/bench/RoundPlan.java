@@ -15,11 +15,12 @@ import java.util.Objects;
  * @param threads the threads each side runs on, at least 1
  * @param batch the items per round, or 0 to size rounds from the warm-up so that each takes about
  *     {@link #autoRound()}
+ * @param maxBatch the most items per round, at least 1 (a fleet commands each Device at most once per round)
  * @param budget about how long warm-up and measured rounds take together
  * @param minPairs the fewest measured pairs, at least 1
  * @param maxPairs the most measured pairs, at least {@code minPairs}
  */
-record RoundPlan(int threads, int batch, Duration budget, int minPairs, int maxPairs) {
+record RoundPlan(int threads, int batch, int maxBatch, Duration budget, int minPairs, int maxPairs) {
 
     /** The number of pairs an automatically sized batch aims at. */
     static final int AUTO_PAIRS = 8;
@@ -35,6 +36,9 @@ record RoundPlan(int threads, int batch, Duration budget, int minPairs, int maxP
         if (batch < 0) {
             throw new IllegalArgumentException("batch is 0 (automatic) or more, not " + batch);
         }
+        if (maxBatch < Math.max(1, batch)) {
+            throw new IllegalArgumentException("maxBatch is at least 1 and the batch, not " + maxBatch);
+        }
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("The time budget is positive, not " + budget);
         }
@@ -45,7 +49,12 @@ record RoundPlan(int threads, int batch, Duration budget, int minPairs, int maxP
 
     /** Returns the plan for a time budget of {@code budget}, with at least 3 and at most 50 measured pairs. */
     static RoundPlan of(int threads, int batch, Duration budget) {
-        return new RoundPlan(threads, batch, budget, 3, 50);
+        return new RoundPlan(threads, batch, Integer.MAX_VALUE, budget, 3, 50);
+    }
+
+    /** Returns this plan with rounds of at most {@code maxBatch} items. */
+    RoundPlan withMaxBatch(int maxBatch) {
+        return new RoundPlan(threads, batch, maxBatch, budget, minPairs, maxPairs);
     }
 
     /** Returns the shortest warm-up: a quarter of the budget. */

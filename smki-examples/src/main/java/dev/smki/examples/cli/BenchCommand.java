@@ -2,6 +2,7 @@ package dev.smki.examples.cli;
 
 import dev.smki.examples.bench.BenchSettings;
 import dev.smki.examples.bench.BenchmarkReport;
+import dev.smki.examples.bench.FleetBenchmark;
 import dev.smki.examples.bench.IssuanceBenchmark;
 import dev.smki.examples.bench.LintBenchmark;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
                     + " throughput, their ratio, and the project's targets with PASS or MISS (a MISS never fails"
                     + " the command).",
         },
-        subcommands = {BenchCommand.Issuance.class, BenchCommand.Lint.class},
+        subcommands = {BenchCommand.Issuance.class, BenchCommand.Fleet.class, BenchCommand.Lint.class},
         footer = {"", "Exit codes: 0 measured (whatever the targets say), 2 bad usage."})
 final class BenchCommand implements Runnable {
 
@@ -135,6 +136,33 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             return measure(spec, options, DEFAULT_SECONDS, IssuanceBenchmark::run);
+        }
+    }
+
+    /** {@code smki bench fleet}. */
+    @Command(
+            name = "fleet",
+            mixinStandardHelpOptions = true,
+            description = {
+                "A contingency recovery, one command per Device, on every core unless --threads: the library builds"
+                        + " an anyByContingency Update Security Credentials command (a new Root OCA), signs it for the"
+                        + " Device and the Device applies it (checks, signature, credentials swap), against raw Bouncy"
+                        + " Castle signing and verifying a message of the same size. Also the heap per Device of a"
+                        + " fleet of --devices (default 100000) after GC. Targets: ratio >= "
+                        + FleetBenchmark.TARGET_RATIO + ", <= " + (int) FleetBenchmark.TARGET_HEAP_BYTES
+                        + " bytes per Device."
+            })
+    static final class Fleet implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private Options options = new Options();
+
+        @Override
+        public Integer call() {
+            return measure(spec, options, DEFAULT_SECONDS, FleetBenchmark::run);
         }
     }
 

@@ -59,7 +59,7 @@ final class AlternatingRounds {
                 double fits = plan.autoRound().toNanos() / 1e9 / secondsPerItem;
                 batch = (int) Math.min(plan.maxBatch(), Math.max(plan.threads(), Math.min(1 << 24, fits)));
             }
-            Duration measuring = plan.budget().minus(warmUp);
+            Duration measuring = plan.measuring(warmUp);
             base.reset();
             lib.reset();
             long start = System.nanoTime();

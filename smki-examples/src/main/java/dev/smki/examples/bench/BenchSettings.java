@@ -2,6 +2,7 @@ package dev.smki.examples.bench;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -11,10 +12,11 @@ import java.util.OptionalInt;
  *     lint, every core for fleets)
  * @param devices the items per round for issuance and lint, the fleet size for fleets, or empty for the
  *     benchmark's default
- * @param budget about how long warming up and the measured rounds take together; setup (issuing the
+ * @param budget about how long warming up and the measured rounds take together, or empty for the default (20 s,
+ *     with a longer warm-up if the JIT compiler needs it); setup (issuing the
  *     certificates to lint, building and measuring the fleet) comes on top
  */
-public record BenchSettings(OptionalInt threads, OptionalInt devices, Duration budget) {
+public record BenchSettings(OptionalInt threads, OptionalInt devices, Optional<Duration> budget) {
 
     /**
      * @throws IllegalArgumentException when a count is below 1 or the budget is not positive
@@ -29,8 +31,8 @@ public record BenchSettings(OptionalInt threads, OptionalInt devices, Duration b
         if (devices.isPresent() && devices.getAsInt() < 1) {
             throw new IllegalArgumentException("devices is at least 1, not " + devices.getAsInt());
         }
-        if (budget.isNegative() || budget.isZero()) {
-            throw new IllegalArgumentException("The time budget is positive, not " + budget);
+        if (budget.isPresent() && (budget.get().isNegative() || budget.get().isZero())) {
+            throw new IllegalArgumentException("The time budget is positive, not " + budget.get());
         }
     }
 

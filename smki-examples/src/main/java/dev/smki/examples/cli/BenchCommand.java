@@ -7,6 +7,7 @@ import dev.smki.examples.bench.IssuanceBenchmark;
 import dev.smki.examples.bench.LintBenchmark;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -37,8 +38,8 @@ final class BenchCommand implements Runnable {
     /** The most threads a benchmark may be asked to use. */
     static final int MAX_THREADS = 256;
 
-    /** The time budget when none is given, in seconds. */
-    static final double DEFAULT_SECONDS = 20;
+    /** The shortest time budget, in seconds. */
+    static final double MIN_SECONDS = 0.1;
 
     /** The longest time budget, in seconds. */
     static final double MAX_SECONDS = 3600;
@@ -69,7 +70,8 @@ final class BenchCommand implements Runnable {
                 paramLabel = "S",
                 description = "About how long warm-up and measured rounds take together, in seconds: the warm-up"
                         + " takes from a quarter to three fifths of it (until the JIT compiler is idle), the"
-                        + " measured rounds the rest; setup comes on top. Default: 20.")
+                        + " measured rounds the rest; setup comes on top. Default: 20, with the warm-up"
+                        + " allowed up to 30 s when the JIT compiler needs it (a loaded machine).")
         Double seconds;
 
         @Option(
@@ -81,28 +83,27 @@ final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON object with every figure instead of a table.")
         boolean json;
 
-        BenchSettings settings(double defaultSeconds) {
+        BenchSettings settings() {
             if (devices != null && devices < 1) {
                 throw new UserInputException("--devices: expected a number of at least 1, got " + devices);
             }
             if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
                 throw new UserInputException("--threads: expected 1 to " + MAX_THREADS + ", got " + threads);
             }
-            double s = seconds == null ? defaultSeconds : seconds;
-            if (!(s >= 0.1 && s <= MAX_SECONDS)) {
-                throw new UserInputException("--seconds: expected 0.1 to " + (int) MAX_SECONDS + ", got " + seconds);
+            if (seconds != null && !(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
+                throw new UserInputException(
+                        "--seconds: expected " + MIN_SECONDS + " to " + (int) MAX_SECONDS + ", got " + seconds);
             }
             return new BenchSettings(
                     threads == null ? OptionalInt.empty() : OptionalInt.of(threads),
                     devices == null ? OptionalInt.empty() : OptionalInt.of(devices),
-                    Duration.ofMillis(Math.round(s * 1000)));
+                    Optional.ofNullable(seconds).map(s -> Duration.ofMillis(Math.round(s * 1000))));
         }
     }
 
     /** Runs one benchmark and prints its report as the options say. */
-    private static int measure(
-            CommandSpec spec, Options options, double defaultSeconds, Function<BenchSettings, BenchmarkReport> bench) {
-        BenchSettings settings = options.settings(defaultSeconds);
+    private static int measure(CommandSpec spec, Options options, Function<BenchSettings, BenchmarkReport> bench) {
+        BenchSettings settings = options.settings();
         BenchmarkReport report = bench.apply(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
@@ -135,7 +136,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return measure(spec, options, DEFAULT_SECONDS, IssuanceBenchmark::run);
+            return measure(spec, options, IssuanceBenchmark::run);
         }
     }
 
@@ -162,7 +163,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return measure(spec, options, DEFAULT_SECONDS, FleetBenchmark::run);
+            return measure(spec, options, FleetBenchmark::run);
         }
     }
 
@@ -185,7 +186,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return measure(spec, options, DEFAULT_SECONDS, LintBenchmark::run);
+            return measure(spec, options, LintBenchmark::run);
         }
     }
 }

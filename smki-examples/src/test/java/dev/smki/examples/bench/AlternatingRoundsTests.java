@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,22 +44,23 @@ class AlternatingRoundsTests {
         Recording baseline = new Recording();
         Recording library = new Recording();
 
-        Measurement m = new AlternatingRounds(RoundPlan.of(1, 25, Duration.ofMillis(200))).run(baseline, library);
+        Measurement m =
+                new AlternatingRounds(RoundPlan.of(1, 20, Optional.of(Duration.ofMillis(200)))).run(baseline, library);
 
         for (Recording side : List.of(baseline, library)) {
             assertThat(side.repeats.get()).isZero();
             long given = side.items.size();
             assertThat(side.items).allMatch(item -> item >= 0 && item < given);
-            assertThat(given % 25).isZero();
+            assertThat(given % 20).isZero();
             assertThat(side.workers.get()).isEqualTo(1);
         }
         assertThat(baseline.items).hasSameSizeAs(library.items);
-        assertThat(m.batch()).isEqualTo(25);
+        assertThat(m.batch()).isEqualTo(20);
         assertThat(m.rounds()).isBetween(3, 50);
         assertThat(m.baseline().perRound()).hasSize(m.rounds());
         assertThat(m.library().perRoundCpu()).hasSize(m.rounds());
-        assertThat(m.baseline().items()).isEqualTo(25L * m.rounds());
-        // Half the items of each round are odd, so the mean result is a half.
+        assertThat(m.baseline().items()).isEqualTo(20L * m.rounds());
+        // A round of 20 consecutive items holds 10 odd ones, so the mean result is a half.
         assertThat(m.library().meanResult()).isEqualTo(0.5);
     }
 
@@ -67,7 +69,8 @@ class AlternatingRoundsTests {
         Recording baseline = new Recording();
         Recording library = new Recording();
 
-        Measurement m = new AlternatingRounds(RoundPlan.of(3, 31, Duration.ofMillis(200))).run(baseline, library);
+        Measurement m =
+                new AlternatingRounds(RoundPlan.of(3, 31, Optional.of(Duration.ofMillis(200)))).run(baseline, library);
 
         assertThat(m.threads()).isEqualTo(3);
         for (Recording side : List.of(baseline, library)) {
@@ -81,8 +84,8 @@ class AlternatingRoundsTests {
 
     @Test
     void anAutomaticBatchIsSizedFromTheWarmUp() {
-        Measurement m =
-                new AlternatingRounds(RoundPlan.of(1, 0, Duration.ofMillis(300))).run(new Recording(), new Recording());
+        Measurement m = new AlternatingRounds(RoundPlan.of(1, 0, Optional.of(Duration.ofMillis(300))))
+                .run(new Recording(), new Recording());
 
         assertThat(m.batch()).isGreaterThanOrEqualTo(1);
         assertThat(m.rounds()).isGreaterThanOrEqualTo(3);
@@ -98,8 +101,8 @@ class AlternatingRoundsTests {
             return 0;
         };
 
-        assertThatThrownBy(() ->
-                        new AlternatingRounds(RoundPlan.of(2, 5, Duration.ofMillis(100))).run(new Recording(), failing))
+        assertThatThrownBy(() -> new AlternatingRounds(RoundPlan.of(2, 5, Optional.of(Duration.ofMillis(100))))
+                        .run(new Recording(), failing))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("library")
                 .hasMessageContaining("item 3")
@@ -107,14 +110,28 @@ class AlternatingRoundsTests {
     }
 
     @Test
+    void withoutABudgetTheWarmUpMayRunLongerThanTheBudgetAndTheMeasuringTimeKeepsAFloor() {
+        RoundPlan plan = RoundPlan.of(1, 0, Optional.empty());
+
+        assertThat(plan.budget()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(plan.minWarmUp()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(plan.maxWarmUp()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(plan.measuring(Duration.ofSeconds(6))).isEqualTo(Duration.ofSeconds(14));
+        assertThat(plan.measuring(Duration.ofSeconds(25))).isEqualTo(Duration.ofSeconds(8));
+        RoundPlan given = RoundPlan.of(1, 0, Optional.of(Duration.ofSeconds(10)));
+        assertThat(given.maxWarmUp()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(given.measuring(Duration.ofSeconds(6))).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
     void aPlanRefusesNonsense() {
-        assertThatThrownBy(() -> RoundPlan.of(0, 1, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> RoundPlan.of(0, 1, Optional.of(Duration.ofSeconds(1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threads");
-        assertThatThrownBy(() -> RoundPlan.of(1, -1, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> RoundPlan.of(1, -1, Optional.of(Duration.ofSeconds(1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batch");
-        assertThatThrownBy(() -> RoundPlan.of(1, 1, Duration.ZERO))
+        assertThatThrownBy(() -> RoundPlan.of(1, 1, Optional.of(Duration.ZERO)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("budget");
     }

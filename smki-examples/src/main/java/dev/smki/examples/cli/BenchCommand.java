@@ -101,18 +101,33 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** Runs one benchmark and prints its report as the options say. */
-    private static int measure(CommandSpec spec, Options options, Function<BenchSettings, BenchmarkReport> bench) {
-        BenchSettings settings = options.settings();
-        BenchmarkReport report = bench.apply(settings);
-        PrintWriter out = spec.commandLine().getOut();
-        if (options.json) {
-            BenchOutput.printJson(out, report);
-        } else {
-            BenchOutput.printText(out, report);
+    /** A benchmark subcommand: reads the options, runs its benchmark and prints the report as they say. */
+    private abstract static class Benchmark implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private Options options = new Options();
+
+        private final Function<BenchSettings, BenchmarkReport> bench;
+
+        Benchmark(Function<BenchSettings, BenchmarkReport> bench) {
+            this.bench = bench;
         }
-        out.flush();
-        return ExitCodes.OK;
+
+        @Override
+        public Integer call() {
+            BenchmarkReport report = bench.apply(options.settings());
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.json) {
+                BenchOutput.printJson(out, report);
+            } else {
+                BenchOutput.printText(out, report);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
     }
 
     /** {@code smki bench issuance}. */
@@ -126,17 +141,9 @@ final class BenchCommand implements Runnable {
                         + " certificate of the same shape. One thread unless --threads. Target: ratio >= "
                         + IssuanceBenchmark.TARGET_RATIO + "."
             })
-    static final class Issuance implements Callable<Integer> {
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private Options options = new Options();
-
-        @Override
-        public Integer call() {
-            return measure(spec, options, IssuanceBenchmark::run);
+    static final class Issuance extends Benchmark {
+        Issuance() {
+            super(IssuanceBenchmark::run);
         }
     }
 
@@ -153,17 +160,9 @@ final class BenchCommand implements Runnable {
                         + FleetBenchmark.TARGET_RATIO + ", <= " + (int) FleetBenchmark.TARGET_HEAP_BYTES
                         + " bytes per Device."
             })
-    static final class Fleet implements Callable<Integer> {
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private Options options = new Options();
-
-        @Override
-        public Integer call() {
-            return measure(spec, options, FleetBenchmark::run);
+    static final class Fleet extends Benchmark {
+        Fleet() {
+            super(FleetBenchmark::run);
         }
     }
 
@@ -176,17 +175,9 @@ final class BenchCommand implements Runnable {
                         + " raw Bouncy Castle parsing the DER and verifying the signature. One thread unless"
                         + " --threads. No target."
             })
-    static final class Lint implements Callable<Integer> {
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private Options options = new Options();
-
-        @Override
-        public Integer call() {
-            return measure(spec, options, LintBenchmark::run);
+    static final class Lint extends Benchmark {
+        Lint() {
+            super(LintBenchmark::run);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.smki.examples.cli;
 
+import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.examples.bench.BenchSettings;
 import dev.smki.examples.bench.BenchmarkReport;
 import dev.smki.examples.bench.FleetBenchmark;
@@ -84,8 +85,10 @@ final class BenchCommand implements Runnable {
         boolean json;
 
         BenchSettings settings() {
-            if (devices != null && devices < 1) {
-                throw new UserInputException("--devices: expected a number of at least 1, got " + devices);
+            long capacity = SimulatedEui64s.DEVICES.size().longValueExact();
+            if (devices != null && (devices < 1 || devices > capacity)) {
+                throw new UserInputException(
+                        "--devices: expected 1 to " + capacity + " (the simulated Device identifiers), got " + devices);
             }
             if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
                 throw new UserInputException("--threads: expected 1 to " + MAX_THREADS + ", got " + threads);

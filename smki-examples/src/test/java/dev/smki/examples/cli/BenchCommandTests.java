@@ -145,6 +145,7 @@ class BenchCommandTests {
     @ParameterizedTest
     @CsvSource({
         "issuance --devices 0, --devices",
+        "fleet --devices 8388609, 8388608",
         "issuance --seconds 0, --seconds",
         "lint --seconds 99999, --seconds",
         "lint --threads 0, --threads",

@@ -21,6 +21,7 @@ import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -449,7 +450,7 @@ class TestPkiTests {
                         .certificate();
                 X509CertificateHolder organisation =
                         dated.newOrganisationCertificate().issue().certificate();
-                Instant midnight = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+                Instant midnight = day.truncatedTo(ChronoUnit.DAYS);
                 assertThat(device.getNotBefore().toInstant()).isEqualTo(midnight);
                 assertThat(device.getNotAfter().toInstant()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
                 assertThat(organisation.getNotBefore().toInstant()).isEqualTo(midnight);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.issuance.TestPki;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class LintBenchmarkTests {
@@ -34,9 +36,7 @@ class LintBenchmarkTests {
         byte[][] pool = LintBenchmark.pool(PKI, 4);
 
         assertThat(pool.length).isEqualTo(4);
-        assertThat(java.util.Arrays.stream(pool)
-                        .map(java.util.HexFormat.of()::formatHex)
-                        .distinct())
+        assertThat(Arrays.stream(pool).map(HexFormat.of()::formatHex).distinct())
                 .hasSize(4);
         assertThat(pool[1])
                 .isEqualTo(PKI.deviceCertificate(RawDeviceCertificates.device(1), KeyUsage.KEY_AGREEMENT)

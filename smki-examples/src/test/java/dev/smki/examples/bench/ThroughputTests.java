@@ -3,6 +3,7 @@ package dev.smki.examples.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,7 @@ class ThroughputTests {
     void theRatioIsTheLibraryMedianOverTheBaselineMedian() {
         Throughput baseline = new Throughput(List.of(100.0, 200.0, 300.0), List.of(400.0, 400.0, 400.0), 3, 0);
         Throughput library = new Throughput(List.of(150.0, 50.0, 180.0), List.of(100.0, 300.0, 200.0), 3, 0);
-        Measurement m =
-                new Measurement(1, 1, 3, java.time.Duration.ZERO, true, java.time.Duration.ZERO, baseline, library);
+        Measurement m = new Measurement(1, 1, 3, Duration.ZERO, true, Duration.ZERO, baseline, library);
 
         assertThat(m.ratio()).isEqualTo(0.75);
         assertThat(m.cpuRatio()).isEqualTo(0.5);

@@ -1,6 +1,7 @@
 package dev.smki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ class BenchCommandTests {
                 .isCloseTo(
                         report.get("library").get("medianPerSecond").asDouble()
                                 / report.get("baseline").get("medianPerSecond").asDouble(),
-                        org.assertj.core.data.Offset.offset(1e-9));
+                        offset(1e-9));
         assertThat(report.get("cpuRatio").asDouble()).isPositive();
         JsonNode target = report.get("targets").get(0);
         assertThat(target.get("metric").asText()).isEqualTo("ratio");

@@ -196,10 +196,12 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
     }
 
     static Extension certificatePolicies(String policyOid) {
+        return certificatePolicies(new ASN1ObjectIdentifier(policyOid));
+    }
+
+    static Extension certificatePolicies(ASN1ObjectIdentifier policyOid) {
         return extension(
-                Extension.certificatePolicies,
-                true,
-                new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(policyOid))));
+                Extension.certificatePolicies, true, new CertificatePolicies(new PolicyInformation(policyOid)));
     }
 
     static Extension basicConstraintsCa(Integer pathLength) {

@@ -144,15 +144,17 @@ public final class DeviceCertificateBuilder extends CertificateBuilder<DeviceCer
         draft.subject(SmkiNames.empty());
         draft.putExtension(csrKeyUsage != null ? csrKeyUsage : keyUsage(OrganisationCertificateBuilder.bits(keyUsage)));
         draft.putExtension(subjectKeyIdentifier(subjectPublicKey));
-        draft.putExtension(csrSubjectAltName != null ? csrSubjectAltName : subjectAltName(pki.environment(), device));
-        draft.putExtension(certificatePolicies(pki.environment().issuedDevicePolicy()));
+        draft.putExtension(csrSubjectAltName != null ? csrSubjectAltName : subjectAltName(pki.hwType(), device));
+        draft.putExtension(certificatePolicies(pki.devicePolicy()));
         draft.putExtension(authorityKeyIdentifier(issuer));
     }
 
     static Extension subjectAltName(SmkiEnvironment environment, Eui64 device) {
+        return subjectAltName(new ASN1ObjectIdentifier(environment.hwType()), device);
+    }
+
+    static Extension subjectAltName(ASN1ObjectIdentifier hwType, Eui64 device) {
         return extension(
-                Extension.subjectAlternativeName,
-                true,
-                HardwareModuleNames.subjectAltName(new ASN1ObjectIdentifier(environment.hwType()), device.toOctets()));
+                Extension.subjectAlternativeName, true, HardwareModuleNames.subjectAltName(hwType, device.toOctets()));
     }
 }

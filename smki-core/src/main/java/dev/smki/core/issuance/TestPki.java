@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,9 @@ public final class TestPki {
     private final Map<OrganisationCredential, IssuedCertificate> organisations;
     private final Map<DeviceCredential, IssuedCertificate> knownDevices;
     private final AtomicLong builderCount = new AtomicLong();
+    // Parsed once: every Device Certificate carries them, and parsing an OID string is not free.
+    private final ASN1ObjectIdentifier hwType;
+    private final ASN1ObjectIdentifier devicePolicy;
 
     /** A Device's certificate slot: its EUI-64 and key usage. */
     record DeviceCredential(Eui64 device, KeyUsage keyUsage) {}
@@ -96,6 +100,8 @@ public final class TestPki {
         this.issuingDca = cas[3];
         this.organisations = Collections.unmodifiableMap(new LinkedHashMap<>(organisations));
         this.knownDevices = Map.copyOf(knownDevices);
+        this.hwType = new ASN1ObjectIdentifier(environment.hwType());
+        this.devicePolicy = new ASN1ObjectIdentifier(environment.issuedDevicePolicy());
     }
 
     /** Returns a builder for a PKI in the {@code sim} environment, random unless seeded. */
@@ -369,6 +375,16 @@ public final class TestPki {
 
     Map<DeviceCredential, IssuedCertificate> knownDevices() {
         return knownDevices;
+    }
+
+    /** Returns the environment's hwType OID. */
+    ASN1ObjectIdentifier hwType() {
+        return hwType;
+    }
+
+    /** Returns the policy OID of the Device Certificates the PKI issues. */
+    ASN1ObjectIdentifier devicePolicy() {
+        return devicePolicy;
     }
 
     SecureRandom randomFor(String label) {

@@ -47,6 +47,7 @@ final class CertificateView {
     private long notBefore = Instants.UNREADABLE;
     private long notAfter = Instants.UNREADABLE;
     private boolean validityRead;
+    private volatile Keys.VerificationKey verificationKey;
 
     CertificateView(X509CertificateHolder holder) {
         this.holder = holder;
@@ -63,6 +64,21 @@ final class CertificateView {
         subjectKeyIdOrNull();
         readValidity();
         return this;
+    }
+
+    /**
+     * Returns the subject public key decoded for verifying the signatures it made, decoded on first use and then
+     * kept: when the view is a shared issuer (as in {@link ValidationContext}), Bouncy Castle's precomputation for
+     * the key is reused across validations, as it is for a JCA key reused by an application. Safe to call from
+     * several threads: a race decodes the key more than once and keeps one, all equal.
+     */
+    Keys.VerificationKey verificationKey() {
+        Keys.VerificationKey key = verificationKey;
+        if (key == null) {
+            key = Keys.VerificationKey.of(tbs.getSubjectPublicKeyInfo());
+            verificationKey = key;
+        }
+        return key;
     }
 
     X500Name subject() {

@@ -277,10 +277,7 @@ final class CommonRules {
                     return Verdict.PASS; // the signature is a placeholder until the certificate is signed
                 }
                 String problem = Keys.verificationProblem(
-                        c.holder.getSignatureAlgorithm(),
-                        c.tbs,
-                        c.holder.getSignature(),
-                        issuer.tbs.getSubjectPublicKeyInfo());
+                        c.holder.getSignatureAlgorithm(), c.tbs, c.holder.getSignature(), issuer.verificationKey());
                 return problem == null
                         ? Verdict.PASS
                         : Verdict.fail(problem + " with the key of " + Names.describe(issuer.subject()));

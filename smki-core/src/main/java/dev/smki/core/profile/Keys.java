@@ -112,27 +112,57 @@ final class Keys {
     }
 
     /**
+     * A public key decoded for verifying signatures, or why it cannot be decoded. Immutable and safe to share
+     * between threads; Bouncy Castle keeps its precomputation for the key's point on the point itself, so
+     * verifying many signatures with one shared instance is faster than decoding the key each time.
+     *
+     * @param key the decoded key, or null when it cannot be decoded
+     * @param problem why the key cannot be decoded, or null
+     */
+    record VerificationKey(AsymmetricKeyParameter key, String problem) {
+
+        /** Returns {@code spki} decoded; never throws. */
+        static VerificationKey of(SubjectPublicKeyInfo spki) {
+            try {
+                return new VerificationKey(PublicKeyFactory.createKey(spki), null);
+            } catch (IOException | RuntimeException e) {
+                return new VerificationKey(null, "cannot read the signing key: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
      * Returns null when {@code signature} over the DER encoding of {@code signed} verifies with {@code key}
      * under the ECDSA {@code algorithm}, or else what went wrong.
      */
     static String verificationProblem(
             AlgorithmIdentifier algorithm, ASN1Encodable signed, byte[] signature, SubjectPublicKeyInfo key) {
+        return verificationProblem(algorithm, signed, signature, VerificationKey.of(key));
+    }
+
+    /**
+     * Returns null when {@code signature} over the DER encoding of {@code signed} verifies with the decoded
+     * {@code key} under the ECDSA {@code algorithm}, or else what went wrong.
+     */
+    static String verificationProblem(
+            AlgorithmIdentifier algorithm, ASN1Encodable signed, byte[] signature, VerificationKey key) {
         Digest digest = digestFor(algorithm.getAlgorithm());
         if (digest == null) {
             return "cannot verify signature algorithm "
                     + algorithm.getAlgorithm().getId();
         }
-        AsymmetricKeyParameter publicKey;
+        if (key.problem() != null) {
+            return key.problem();
+        }
         byte[] data;
         try {
-            publicKey = PublicKeyFactory.createKey(key);
             data = signed.toASN1Primitive().getEncoded(ASN1Encoding.DER);
         } catch (IOException | RuntimeException e) {
             return "cannot read the signing key: " + e.getMessage();
         }
         DSADigestSigner verifier = new DSADigestSigner(new ECDSASigner(), digest);
         try {
-            verifier.init(false, publicKey);
+            verifier.init(false, key.key());
         } catch (RuntimeException e) {
             return "the signing key is not an EC key";
         }

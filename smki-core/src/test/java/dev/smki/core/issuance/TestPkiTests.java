@@ -21,6 +21,7 @@ import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -435,6 +436,29 @@ class TestPkiTests {
                 assertThat(parallel.get(i))
                         .isEqualTo(PKI.deviceCertificate(devices.get(i), KeyUsage.KEY_AGREEMENT)
                                 .toDer());
+            }
+        }
+
+        @Test
+        void certificatesIssuedOnAlternatingDaysEachCarryTheirOwnDay() {
+            Instant first = Instant.parse("2026-02-03T10:00:00Z");
+            Instant second = Instant.parse("2031-07-08T23:59:59Z");
+            List<Instant> days = List.of(first, second, first, second, first);
+            for (Instant day : days) {
+                TestPki dated = PKI.withClock(Clock.fixed(day, ZoneOffset.UTC));
+                X509CertificateHolder device = dated.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE)
+                        .certificate();
+                X509CertificateHolder organisation =
+                        dated.newOrganisationCertificate().issue().certificate();
+                Instant midnight = day.truncatedTo(ChronoUnit.DAYS);
+                assertThat(device.getNotBefore().toInstant()).isEqualTo(midnight);
+                assertThat(device.getNotAfter().toInstant()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+                assertThat(organisation.getNotBefore().toInstant()).isEqualTo(midnight);
+                assertThat(organisation.getNotAfter().toInstant())
+                        .isEqualTo(midnight.atOffset(ZoneOffset.UTC)
+                                .plusYears(10)
+                                .minusSeconds(1)
+                                .toInstant());
             }
         }
 

@@ -225,6 +225,26 @@ class CertificateValidatorTests {
         assertThat(report.findings().get(0).expected()).contains("PrintableString");
     }
 
+    @Test
+    void aSharedContextJudgesEverySignatureOnItsOwnFromManyThreads() {
+        ValidationContext shared = TestHierarchy.context();
+        X509CertificateHolder good = TestHierarchy.device().build();
+        X509CertificateHolder forged = TestHierarchy.device()
+                .signedBy(TestHierarchy.OTHER_KEY.getPrivate())
+                .build();
+
+        List<Set<String>> outcomes = IntStream.range(0, 64)
+                .parallel()
+                .mapToObj(i -> CertificateValidator.validate(i % 3 == 0 ? forged : good, shared).findings().stream()
+                        .map(f -> f.rule().id().value())
+                        .collect(Collectors.toSet()))
+                .toList();
+
+        for (int i = 0; i < outcomes.size(); i++) {
+            assertThat(outcomes.get(i)).as("certificate %d", i).isEqualTo(i % 3 == 0 ? Set.of("CERT-12") : Set.of());
+        }
+    }
+
     private static byte[] encoded(X509CertificateHolder holder) {
         try {
             return holder.getEncoded();

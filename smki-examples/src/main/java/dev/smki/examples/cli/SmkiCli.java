@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             LintCommand.class,
             PkiCommand.class,
             OifCommand.class,
-            JournalCommand.class
+            JournalCommand.class,
+            BenchCommand.class
         },
         footer = {
             "",

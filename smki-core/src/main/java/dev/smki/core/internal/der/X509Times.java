@@ -26,6 +26,18 @@ public final class X509Times {
     private static final Instant UTC_TIME_FIRST = Instant.parse("1950-01-01T00:00:00Z");
     private static final Instant GENERALIZED_TIME_FIRST = Instant.parse("2050-01-01T00:00:00Z");
 
+    /**
+     * The last UTCTime and GeneralizedTime made: issuing many certificates repeats the same few instants (the
+     * start of the day, the fixed Device notAfter), and Bouncy Castle checks a time's text with a new
+     * {@code SimpleDateFormat} each time one is made. Time values are immutable, so sharing them is safe.
+     */
+    private static volatile Made lastUtc;
+
+    private static volatile Made lastGeneralized;
+
+    /** A time made for an instant truncated to the second. */
+    private record Made(Instant instant, Time time) {}
+
     private X509Times() {}
 
     /** Returns {@code instant}, truncated to the second, as the Time choice RFC 5280 asks for. */
@@ -33,7 +45,12 @@ public final class X509Times {
         Objects.requireNonNull(instant, "instant");
         Instant t = instant.truncatedTo(ChronoUnit.SECONDS);
         if (!t.isBefore(UTC_TIME_FIRST) && t.isBefore(GENERALIZED_TIME_FIRST)) {
-            return new Time(new ASN1UTCTime(UTC_TIME.format(t)));
+            Made last = lastUtc;
+            if (last == null || !last.instant().equals(t)) {
+                last = new Made(t, new Time(new ASN1UTCTime(UTC_TIME.format(t))));
+                lastUtc = last;
+            }
+            return last.time();
         }
         return generalized(t);
     }
@@ -41,7 +58,13 @@ public final class X509Times {
     /** Returns {@code instant}, truncated to the second, as a GeneralizedTime whatever its year. */
     public static Time generalized(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        return new Time(new ASN1GeneralizedTime(GENERALIZED_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS))));
+        Instant t = instant.truncatedTo(ChronoUnit.SECONDS);
+        Made last = lastGeneralized;
+        if (last == null || !last.instant().equals(t)) {
+            last = new Made(t, new Time(new ASN1GeneralizedTime(GENERALIZED_TIME.format(t))));
+            lastGeneralized = last;
+        }
+        return last.time();
     }
 
     /** Returns {@code instant}, truncated to the second, as a UTCTime (years 1950 to 2049 only). */

@@ -14,6 +14,7 @@ module dev.smki.core {
     exports dev.smki.core.environment;
     exports dev.smki.core.profile;
     exports dev.smki.core.registration;
+    exports dev.smki.core.issuance;
 
     // Internal plumbing shared with the recovery module only.
     exports dev.smki.core.internal.crypto to

@@ -20,7 +20,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SmkiCli.Version.class,
         description = "Simulates GB smart-metering SMKI: certificate policies, a test PKI and recovery procedures.",
-        subcommands = {CommandLine.HelpCommand.class, LintCommand.class, OifCommand.class, JournalCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            LintCommand.class,
+            OifCommand.class,
+            JournalCommand.class,
+            PkiCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 success, 1 findings or a refused action, 2 bad usage or unreadable input, 3 internal error."

@@ -1,0 +1,98 @@
+package dev.smki.core.issuance;
+
+import dev.smki.core.identity.CellUsage;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One Organisation Certificate a Party holds: its Remote Party Role, key usage and the trust-anchor cell it is
+ * meant for. A Supplier holds a second key-agreement certificate for the prepayment top-up cell
+ * (certificates.md §2.5 and §3.1), written {@code supplier-ka-topup}.
+ *
+ * @param role the Remote Party Role in the subject OU
+ * @param keyUsage the one key usage the certificate asserts
+ * @param cellUsage {@link CellUsage#PREPAYMENT_TOP_UP} for the Supplier's top-up key-agreement certificate,
+ *     otherwise {@link CellUsage#MANAGEMENT}
+ */
+public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, CellUsage cellUsage) {
+
+    /**
+     * The certificates the test PKI issues for every Party, following the trust-anchor replacements of
+     * certificates.md §3.1: Supplier DS, KA and KA top-up; Network Operator DS and KA; ACB KA; WAN Provider DS;
+     * Transitional CoS DS; Recovery DS; Load Controller DS and KA; Other DS and KA. An ACB DS certificate (used
+     * for DUIS signing, never a device trust anchor) is left out because it draws the CERT-38 warning;
+     * {@link TestPki#newOrganisationCertificate()} issues one on request.
+     */
+    public static final List<OrganisationCredential> STANDARD = List.of(
+            of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT),
+            new OrganisationCredential(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT, CellUsage.PREPAYMENT_TOP_UP),
+            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT),
+            of(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.KEY_AGREEMENT),
+            of(RemotePartyRole.WAN_PROVIDER, KeyUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.TRANSITIONAL_COS, KeyUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.KEY_AGREEMENT),
+            of(RemotePartyRole.OTHER, KeyUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.OTHER, KeyUsage.KEY_AGREEMENT));
+
+    private static final String TOP_UP_SUFFIX = "-topup";
+
+    public OrganisationCredential {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(keyUsage, "keyUsage");
+        Objects.requireNonNull(cellUsage, "cellUsage");
+        if (cellUsage == CellUsage.PREPAYMENT_TOP_UP
+                && (role != RemotePartyRole.SUPPLIER || keyUsage != KeyUsage.KEY_AGREEMENT)) {
+            throw new IllegalArgumentException(
+                    "Only a Supplier key-agreement certificate serves the prepayment top-up cell, not " + role + " "
+                            + keyUsage);
+        }
+    }
+
+    /** Returns the management-cell credential of {@code role} for {@code keyUsage}. */
+    public static OrganisationCredential of(RemotePartyRole role, KeyUsage keyUsage) {
+        return new OrganisationCredential(role, keyUsage, CellUsage.MANAGEMENT);
+    }
+
+    /**
+     * Reads a credential from its file stem, such as {@code supplier-ka-topup} or {@code network-operator-ds}.
+     *
+     * @throws IllegalArgumentException when {@code stem} names no credential
+     */
+    public static OrganisationCredential parse(String stem) {
+        Objects.requireNonNull(stem, "stem");
+        String s = stem.trim();
+        CellUsage cell = CellUsage.MANAGEMENT;
+        if (s.endsWith(TOP_UP_SUFFIX)) {
+            cell = CellUsage.PREPAYMENT_TOP_UP;
+            s = s.substring(0, s.length() - TOP_UP_SUFFIX.length());
+        }
+        int dash = s.lastIndexOf('-');
+        if (dash <= 0) {
+            throw new IllegalArgumentException(
+                    "Not an organisation credential '" + stem + "' (expected <role>-<ds|ka>[-topup])");
+        }
+        return new OrganisationCredential(
+                RemotePartyRole.parse(s.substring(0, dash)), KeyUsage.parse(s.substring(dash + 1)), cell);
+    }
+
+    /** Returns whether this is the Supplier's prepayment top-up key-agreement credential. */
+    public boolean isTopUp() {
+        return cellUsage == CellUsage.PREPAYMENT_TOP_UP;
+    }
+
+    /** Returns the file stem, such as {@code supplier-ka-topup}; {@link #parse} reads it back. */
+    public String fileStem() {
+        return role.slug() + "-" + keyUsage.abbreviation() + (isTopUp() ? TOP_UP_SUFFIX : "");
+    }
+
+    @Override
+    public String toString() {
+        return fileStem();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.smki.core.issuance;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A secret AES key, such as the contingency Symmetric Key that unwraps the Root OCA's contingency public key
+ * (recovery.md §1.3). Immutable; {@link #toString} never shows the key.
+ */
+public final class SymmetricKey {
+
+    private final byte[] octets;
+
+    private SymmetricKey(byte[] octets) {
+        this.octets = octets;
+    }
+
+    /**
+     * Returns the key with the given octets: 16, 24 or 32 of them (AES-128, -192 or -256).
+     *
+     * @throws IllegalArgumentException for any other length
+     */
+    public static SymmetricKey of(byte[] octets) {
+        Objects.requireNonNull(octets, "octets");
+        if (octets.length != 16 && octets.length != 24 && octets.length != 32) {
+            throw new IllegalArgumentException("An AES key is 16, 24 or 32 octets, got " + octets.length);
+        }
+        return new SymmetricKey(octets.clone());
+    }
+
+    /**
+     * Reads a key from hex digits (either case, surrounding white space ignored).
+     *
+     * @throws IllegalArgumentException when the text is not 32, 48 or 64 hex digits
+     */
+    public static SymmetricKey parseHex(CharSequence hex) {
+        Objects.requireNonNull(hex, "hex");
+        try {
+            return of(HexFormat.of().parseHex(hex.toString().trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not an AES key in hex: " + e.getMessage(), e);
+        }
+    }
+
+    static SymmetricKey generate(SecureRandom random, int length) {
+        byte[] octets = new byte[length];
+        random.nextBytes(octets);
+        return new SymmetricKey(octets);
+    }
+
+    /** Returns a copy of the key octets. */
+    public byte[] toOctets() {
+        return octets.clone();
+    }
+
+    /** Returns the key length in octets: 16, 24 or 32. */
+    public int length() {
+        return octets.length;
+    }
+
+    /** Returns the key as lower-case hex digits. */
+    public String toHex() {
+        return HexFormat.of().formatHex(octets);
+    }
+
+    byte[] octets() {
+        return octets;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SymmetricKey other && MessageDigest.isEqual(octets, other.octets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(octets);
+    }
+
+    /** Returns {@code SymmetricKey[AES-128]}; never the key itself. */
+    @Override
+    public String toString() {
+        return "SymmetricKey[AES-" + octets.length * 8 + "]";
+    }
+}

@@ -1,0 +1,566 @@
+package dev.smki.core.issuance;
+
+import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.identity.Eui64;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.profile.ValidationContext;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated SMKI: the Root and Issuing OCA, the Root and Issuing DCA, the contingency material, the
+ * Organisation Certificates of every Remote Party Role ({@link OrganisationCredential#STANDARD}), and Device
+ * Certificates on demand. Every certificate conforms to its profile (certificates.md §2), checked before it is
+ * signed; a deliberately broken one must say which rules it breaks.
+ *
+ * <p><b>Deterministic mode.</b> Built with a {@linkplain Builder#seed seed}, every key, serial number, salt and
+ * file is a pure function of the seed (and the clock, by default fixed at {@link #DEFAULT_SEEDED_EPOCH}):
+ * keys come from labelled HMAC-SHA256 streams (NIST SP 800-108 counter mode) and signatures are deterministic ECDSA (RFC 6979). A Device's key and
+ * certificate depend only on (seed, EUI-64, key usage), so a fleet of any size needs nothing stored per
+ * Device. Without a seed, keys come from a {@link SecureRandom} and the clock is the system's.
+ *
+ * <pre>{@code
+ * TestPki pki = TestPki.seeded(7);
+ * IssuedCertificate supplierDs = pki.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+ * IssuedCertificate meterKa = pki.deviceCertificate(Eui64.parse("02-53-4D-4B-49-80-00-00"), KeyUsage.KEY_AGREEMENT);
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe to share between threads. Builder-made certificates
+ * ({@link #newOrganisationCertificate()} and the like) draw their serial numbers in call order, so in
+ * deterministic mode they replay exactly when the calls are made in the same order.
+ */
+public final class TestPki {
+
+    /** The clock instant of a seeded PKI unless another clock is given: 2026-01-01T00:00:00Z. */
+    public static final Instant DEFAULT_SEEDED_EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestPki.class);
+
+    private final SmkiEnvironment environment;
+    private final Randomness randomness;
+    private final Clock clock;
+    private final PartyIdentities parties;
+    private final CaNames caNames;
+    private final int ocaGeneration;
+    private final ContingencyMaterial contingency;
+    private final IssuedCertificate rootOca;
+    private final IssuedCertificate issuingOca;
+    private final IssuedCertificate rootDca;
+    private final IssuedCertificate issuingDca;
+    private final Map<OrganisationCredential, IssuedCertificate> organisations;
+    private final Map<DeviceCredential, IssuedCertificate> knownDevices;
+    private final AtomicLong builderCount = new AtomicLong();
+
+    /** A Device's certificate slot: its EUI-64 and key usage. */
+    record DeviceCredential(Eui64 device, KeyUsage keyUsage) {}
+
+    private TestPki(
+            SmkiEnvironment environment,
+            Randomness randomness,
+            Clock clock,
+            PartyIdentities parties,
+            CaNames caNames,
+            int ocaGeneration,
+            ContingencyMaterial contingency,
+            IssuedCertificate[] cas,
+            Map<OrganisationCredential, IssuedCertificate> organisations,
+            Map<DeviceCredential, IssuedCertificate> knownDevices) {
+        this.environment = environment;
+        this.randomness = randomness;
+        this.clock = clock;
+        this.parties = parties;
+        this.caNames = caNames;
+        this.ocaGeneration = ocaGeneration;
+        this.contingency = contingency;
+        this.rootOca = cas[0];
+        this.issuingOca = cas[1];
+        this.rootDca = cas[2];
+        this.issuingDca = cas[3];
+        this.organisations = Collections.unmodifiableMap(new LinkedHashMap<>(organisations));
+        this.knownDevices = Map.copyOf(knownDevices);
+    }
+
+    /** Returns a builder for a PKI in the {@code sim} environment, random unless seeded. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the deterministic PKI of {@code seed} in the {@code sim} environment, at {@link #DEFAULT_SEEDED_EPOCH}. */
+    public static TestPki seeded(long seed) {
+        return builder().seed(seed).build();
+    }
+
+    /** Returns a fresh random PKI in the {@code sim} environment, on the system clock. */
+    public static TestPki create() {
+        return builder().build();
+    }
+
+    /**
+     * Returns the PKI written to {@code dir} by {@link TestPkiDirectory#write}.
+     *
+     * @throws IllegalArgumentException naming the file when the directory does not hold a readable PKI
+     */
+    public static TestPki load(Path dir) {
+        return TestPkiDirectory.read(dir);
+    }
+
+    static TestPki assemble(
+            SmkiEnvironment environment,
+            Randomness randomness,
+            Clock clock,
+            PartyIdentities parties,
+            CaNames caNames,
+            int ocaGeneration,
+            ContingencyMaterial contingency,
+            List<IssuedCertificate> cas,
+            Map<OrganisationCredential, IssuedCertificate> organisations,
+            Map<DeviceCredential, IssuedCertificate> devices) {
+        return new TestPki(
+                environment,
+                randomness,
+                clock,
+                parties,
+                caNames,
+                ocaGeneration,
+                contingency,
+                cas.toArray(IssuedCertificate[]::new),
+                organisations,
+                devices);
+    }
+
+    /** Returns the environment whose OIDs the PKI issues. */
+    public SmkiEnvironment environment() {
+        return environment;
+    }
+
+    /** Returns the seed of a deterministic PKI, or empty for a random one. */
+    public OptionalLong seed() {
+        return randomness.seed();
+    }
+
+    /** Returns the clock that dates new certificates. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns the EUI-64 of each simulated Party. */
+    public PartyIdentities parties() {
+        return parties;
+    }
+
+    /** Returns the CA name stems. */
+    public CaNames caNames() {
+        return caNames;
+    }
+
+    /** Returns the OCA generation: 1, plus one for each {@link #withNewRootOca()}. */
+    public int ocaGeneration() {
+        return ocaGeneration;
+    }
+
+    /** Returns the contingency material whose public key the Root OCA carries wrapped. */
+    public ContingencyMaterial contingency() {
+        return contingency;
+    }
+
+    /** Returns the Root OCA certificate and key. */
+    public IssuedCertificate rootOca() {
+        return rootOca;
+    }
+
+    /** Returns the Issuing OCA certificate and key. */
+    public IssuedCertificate issuingOca() {
+        return issuingOca;
+    }
+
+    /** Returns the Root DCA certificate and key. */
+    public IssuedCertificate rootDca() {
+        return rootDca;
+    }
+
+    /** Returns the Issuing DCA certificate and key. */
+    public IssuedCertificate issuingDca() {
+        return issuingDca;
+    }
+
+    /** Returns the four CA certificates: Root OCA, Issuing OCA, Root DCA, Issuing DCA. */
+    public List<IssuedCertificate> caCertificates() {
+        return List.of(rootOca, issuingOca, rootDca, issuingDca);
+    }
+
+    /**
+     * Returns the PKI's certificate for {@code credential}.
+     *
+     * @throws IllegalArgumentException when the credential is not one of {@link OrganisationCredential#STANDARD}
+     */
+    public IssuedCertificate organisationCertificate(OrganisationCredential credential) {
+        Objects.requireNonNull(credential, "credential");
+        IssuedCertificate certificate = organisations.get(credential);
+        if (certificate == null) {
+            throw new IllegalArgumentException(
+                    "The test PKI issues no " + credential + " certificate; use newOrganisationCertificate()");
+        }
+        return certificate;
+    }
+
+    /**
+     * Returns the PKI's management-cell certificate of {@code role} for {@code keyUsage}.
+     *
+     * @throws IllegalArgumentException when that pair is not one of {@link OrganisationCredential#STANDARD}
+     */
+    public IssuedCertificate organisationCertificate(RemotePartyRole role, KeyUsage keyUsage) {
+        return organisationCertificate(OrganisationCredential.of(role, keyUsage));
+    }
+
+    /** Returns every standard Organisation Certificate, in {@link OrganisationCredential#STANDARD} order. */
+    public Map<OrganisationCredential, IssuedCertificate> organisationCertificates() {
+        return organisations;
+    }
+
+    /**
+     * Returns the Device Certificate of {@code device} for {@code keyUsage}. In deterministic mode it is a pure
+     * function of (seed, device, key usage); otherwise each call issues a new key and certificate, unless the
+     * PKI was loaded from a directory holding that certificate.
+     */
+    public IssuedCertificate deviceCertificate(Eui64 device, KeyUsage keyUsage) {
+        DeviceCredential slot = new DeviceCredential(
+                Objects.requireNonNull(device, "device"), Objects.requireNonNull(keyUsage, "keyUsage"));
+        IssuedCertificate known = knownDevices.get(slot);
+        if (known != null) {
+            return known;
+        }
+        // One random stream per Device and key usage: its first draw is the key (as deviceKey draws it), the
+        // next the serial number.
+        return new DeviceCertificateBuilder(this, deviceLabel(device, keyUsage), true)
+                .device(device)
+                .keyUsage(keyUsage)
+                .issue();
+    }
+
+    /**
+     * Returns the key pair of {@code device} for {@code keyUsage}: in deterministic mode a pure function of
+     * (seed, device, key usage); otherwise a new key on each call.
+     */
+    public KeyPair deviceKeyPair(Eui64 device, KeyUsage keyUsage) {
+        return deviceKey(device, keyUsage).toKeyPair().orElseThrow();
+    }
+
+    /** Returns the CSR {@code device} makes for its {@code keyUsage} key ({@link #deviceKeyPair}). */
+    public PKCS10CertificationRequest deviceCsr(Eui64 device, KeyUsage keyUsage) {
+        return DeviceCsr.create(device, keyUsage, deviceKey(device, keyUsage), environment);
+    }
+
+    /**
+     * Returns a Device Certificate for the Device CSR {@code csr}, once the CSR has passed the Device CSR
+     * profile.
+     *
+     * @throws IssuanceRefusedException carrying the findings when the CSR does not conform
+     */
+    public IssuedCertificate deviceCertificate(PKCS10CertificationRequest csr) {
+        return newDeviceCertificate().csr(csr).issue();
+    }
+
+    /** Returns a builder for a further Organisation Certificate, signed by the Issuing OCA. */
+    public OrganisationCertificateBuilder newOrganisationCertificate() {
+        return new OrganisationCertificateBuilder(this, nextBuilderLabel());
+    }
+
+    /** Returns a builder for a further Device Certificate, signed by the Issuing DCA. */
+    public DeviceCertificateBuilder newDeviceCertificate() {
+        return new DeviceCertificateBuilder(this, nextBuilderLabel(), false);
+    }
+
+    /**
+     * Returns a builder for a further CA certificate of profile {@code kind} (such as a second Issuing OCA),
+     * named like the PKI's own with generation {@code ocaGeneration() + 1} unless renamed.
+     *
+     * @throws IllegalArgumentException when {@code kind} is not a CA profile
+     */
+    public CaCertificateBuilder newCaCertificate(ProfileKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        if (!kind.isCertificateAuthority()) {
+            throw new IllegalArgumentException(kind + " is not a CA profile");
+        }
+        return new CaCertificateBuilder(
+                this, kind, nextBuilderLabel(), caNames.commonName(kind, ocaGeneration + 1), contingency);
+    }
+
+    /**
+     * Returns this PKI after the contingency recovery procedure (recovery.md §2.4): a new Root OCA with a new key
+     * and new contingency material, a new Issuing OCA under it, and new standard Organisation Certificates; the
+     * DCA side and the Devices are unchanged. This PKI is not changed.
+     */
+    public TestPki withNewRootOca() {
+        int generation = ocaGeneration + 1;
+        ContingencyMaterial newContingency = newContingency(randomness, generation, contingency.settings());
+        TestPki bare =
+                copy(generation, newContingency, new IssuedCertificate[] {null, null, rootDca, issuingDca}, Map.of());
+        IssuedCertificate newRoot =
+                bare.caBuilder(ProfileKind.ROOT_OCA, generation).issue();
+        IssuedCertificate newIssuing = bare.caBuilder(ProfileKind.ISSUING_OCA, generation)
+                .issuedBy(newRoot)
+                .issue();
+        TestPki withCas = copy(
+                generation,
+                newContingency,
+                new IssuedCertificate[] {newRoot, newIssuing, rootDca, issuingDca},
+                Map.of());
+        LOG.debug("Replaced the Root OCA: generation {}", generation);
+        return withCas.copy(generation, newContingency, withCas.casArray(), withCas.issueStandardOrganisations());
+    }
+
+    /** Returns this PKI dating new certificates with {@code clock}. Certificates already issued are kept. */
+    public TestPki withClock(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return new TestPki(
+                environment,
+                randomness,
+                clock,
+                parties,
+                caNames,
+                ocaGeneration,
+                contingency,
+                casArray(),
+                organisations,
+                knownDevices);
+    }
+
+    /**
+     * Returns a context validating this PKI's certificates: its environment, the clock's instant, and the four
+     * CA certificates as candidate issuers.
+     */
+    public ValidationContext validationContext() {
+        ValidationContext.Builder b = ValidationContext.builder(environment).at(clock.instant());
+        caCertificates().forEach(ca -> b.issuer(ca.certificate()));
+        return b.build();
+    }
+
+    /** Returns a short description: environment, seed and CA names; never a key. */
+    @Override
+    public String toString() {
+        return "TestPki[" + environment.name() + ", "
+                + (randomness.isSeeded() ? "seed " + randomness.seed().getAsLong() : "random")
+                + ", OCA generation " + ocaGeneration + "]";
+    }
+
+    // ---- package-private plumbing for the builders and the directory layout ----
+
+    Randomness randomness() {
+        return randomness;
+    }
+
+    Map<DeviceCredential, IssuedCertificate> knownDevices() {
+        return knownDevices;
+    }
+
+    SecureRandom randomFor(String label) {
+        return randomness.forLabel(label);
+    }
+
+    Instant startOfDay() {
+        return clock.instant().truncatedTo(ChronoUnit.DAYS);
+    }
+
+    ValidationContext lintContext(IssuedCertificate issuer) {
+        ValidationContext.Builder b =
+                ValidationContext.builder(environment).at(clock.instant()).preIssuance();
+        if (issuer != null) {
+            b.issuer(issuer.certificate());
+        }
+        return b.build();
+    }
+
+    ValidationContext csrContext() {
+        return ValidationContext.of(environment, clock.instant());
+    }
+
+    EcKey deviceKey(Eui64 device, KeyUsage keyUsage) {
+        IssuedCertificate known = knownDevices.get(new DeviceCredential(device, keyUsage));
+        if (known != null && known.hasPrivateKey()) {
+            return known.key();
+        }
+        return EcKey.generate(randomFor(deviceLabel(device, keyUsage)));
+    }
+
+    private static String deviceLabel(Eui64 device, KeyUsage keyUsage) {
+        return "device/" + device.toCompactString() + "/" + keyUsage.abbreviation();
+    }
+
+    private String nextBuilderLabel() {
+        return "builder/" + ocaGeneration + "/" + builderCount.incrementAndGet();
+    }
+
+    private IssuedCertificate[] casArray() {
+        return new IssuedCertificate[] {rootOca, issuingOca, rootDca, issuingDca};
+    }
+
+    private TestPki copy(
+            int generation,
+            ContingencyMaterial contingency,
+            IssuedCertificate[] cas,
+            Map<OrganisationCredential, IssuedCertificate> organisations) {
+        return new TestPki(
+                environment,
+                randomness,
+                clock,
+                parties,
+                caNames,
+                generation,
+                contingency,
+                cas,
+                organisations,
+                knownDevices);
+    }
+
+    private CaCertificateBuilder caBuilder(ProfileKind kind, int generation) {
+        return new CaCertificateBuilder(
+                this,
+                kind,
+                "ca/" + kind.name().toLowerCase(Locale.ROOT) + "/" + generation,
+                caNames.commonName(kind, generation),
+                contingency);
+    }
+
+    private Map<OrganisationCredential, IssuedCertificate> issueStandardOrganisations() {
+        Map<OrganisationCredential, IssuedCertificate> issued = new LinkedHashMap<>();
+        for (OrganisationCredential credential : OrganisationCredential.STANDARD) {
+            String label = "org/" + ocaGeneration + "/" + credential.fileStem() + "/"
+                    + parties.of(credential.role()).toCompactString();
+            issued.put(
+                    credential,
+                    new OrganisationCertificateBuilder(this, label)
+                            .credential(credential)
+                            .issue());
+        }
+        return issued;
+    }
+
+    private static ContingencyMaterial newContingency(
+            Randomness randomness, int generation, ContingencyKeySettings settings) {
+        return ContingencyMaterial.generate(
+                randomness.forLabel("contingency-key/" + generation),
+                randomness.forLabel("contingency-symmetric-key/" + generation),
+                settings);
+    }
+
+    /**
+     * Builds a {@link TestPki}. Defaults: the {@code sim} environment, a {@link SecureRandom} (or the seed's
+     * streams), the system clock (or {@link #DEFAULT_SEEDED_EPOCH} when seeded), {@link PartyIdentities#SIMULATED},
+     * {@link CaNames#DEFAULT}, and the environment's {@link ContingencyKeySettings}.
+     */
+    public static final class Builder {
+        private SmkiEnvironment environment = SmkiEnvironment.SIM;
+        private Long seed;
+        private SecureRandom random;
+        private Clock clock;
+        private PartyIdentities parties = PartyIdentities.SIMULATED;
+        private CaNames caNames = CaNames.DEFAULT;
+        private ContingencyKeySettings contingencySettings;
+
+        private Builder() {}
+
+        /** Issues in {@code environment}. */
+        public Builder environment(SmkiEnvironment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Makes the PKI deterministic: every key, serial and salt derives from {@code seed}. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Draws keys, serials and salts from {@code random} (not with a seed). */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Dates certificates with {@code clock}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Gives the simulated Parties the identifiers {@code parties}. */
+        public Builder parties(PartyIdentities parties) {
+            this.parties = Objects.requireNonNull(parties, "parties");
+            return this;
+        }
+
+        /** Names the CAs with {@code caNames}. */
+        public Builder caNames(CaNames caNames) {
+            this.caNames = Objects.requireNonNull(caNames, "caNames");
+            return this;
+        }
+
+        /** Carries the contingency key as {@code settings} say (extension OID, criticality, wrap algorithm). */
+        public Builder contingencySettings(ContingencyKeySettings settings) {
+            this.contingencySettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Returns the PKI: contingency material, the four CAs and the standard Organisation Certificates, each
+         * linted before it is signed.
+         *
+         * @throws IllegalStateException when both a seed and a random source were given
+         */
+        public TestPki build() {
+            if (seed != null && random != null) {
+                throw new IllegalStateException("Give a seed or a random source, not both");
+            }
+            Randomness randomness = seed != null
+                    ? Randomness.seeded(seed)
+                    : Randomness.of(random != null ? random : new SecureRandom());
+            Clock c = clock != null
+                    ? clock
+                    : seed != null ? Clock.fixed(DEFAULT_SEEDED_EPOCH, ZoneOffset.UTC) : Clock.systemUTC();
+            ContingencyKeySettings settings = contingencySettings != null
+                    ? contingencySettings
+                    : ContingencyKeySettings.forEnvironment(environment);
+            ContingencyMaterial contingency = newContingency(randomness, 1, settings);
+            TestPki bare = new TestPki(
+                    environment,
+                    randomness,
+                    c,
+                    parties,
+                    caNames,
+                    1,
+                    contingency,
+                    new IssuedCertificate[4],
+                    Map.of(),
+                    Map.of());
+            IssuedCertificate rootOca = bare.caBuilder(ProfileKind.ROOT_OCA, 1).issue();
+            IssuedCertificate issuingOca =
+                    bare.caBuilder(ProfileKind.ISSUING_OCA, 1).issuedBy(rootOca).issue();
+            IssuedCertificate rootDca = bare.caBuilder(ProfileKind.ROOT_DCA, 1).issue();
+            IssuedCertificate issuingDca =
+                    bare.caBuilder(ProfileKind.ISSUING_DCA, 1).issuedBy(rootDca).issue();
+            TestPki withCas = bare.copy(
+                    1, contingency, new IssuedCertificate[] {rootOca, issuingOca, rootDca, issuingDca}, Map.of());
+            TestPki pki = withCas.copy(1, contingency, withCas.casArray(), withCas.issueStandardOrganisations());
+            LOG.debug("Built {}", pki);
+            return pki;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.smki.examples.pki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IssueATestPkiTests {
+
+    @Test
+    void theReadmeExampleIssuesConformingCertificatesAndOneBrokenOnPurpose(@TempDir Path dir) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            IssueATestPki.main(new String[] {dir.resolve("pki").toString()});
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output.lines().filter(l -> l.endsWith("-> []"))).hasSize(3);
+        assertThat(output).contains("-> [CERT-43 ERROR");
+        assertThat(output).contains("contingency key unwrapped: true", "loaded back: true");
+        assertThat(dir.resolve("pki/devices/02534d4b49800000-ka.pem")).isRegularFile();
+    }
+}

@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * A certificate the test PKI issued (or loaded), with its private key when the PKI holds it: a Device's key
@@ -132,6 +133,16 @@ public final class IssuedCertificate {
     public String privateKeyPem() {
         return CertificateFiles.toPem(
                 privateKeyInfo().orElseThrow(() -> new IllegalStateException("No private key is held for " + this)));
+    }
+
+    /**
+     * Returns a signer for one content (such as a CRL this CA issues) with the private key: ecdsa-with-SHA256
+     * without parameters, deterministic (RFC 6979), so the same key and content always give the same signature.
+     *
+     * @throws IllegalStateException when the PKI does not hold the private key
+     */
+    public ContentSigner contentSigner() {
+        return new EcdsaContentSigner(key.privateParameters());
     }
 
     EcKey key() {

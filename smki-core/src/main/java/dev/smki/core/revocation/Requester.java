@@ -1,0 +1,140 @@
+package dev.smki.core.revocation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Someone asking for a revocation or a delay: their capacity, their name, and for an Authorised Responsible
+ * Officer the Party they act for. The text form, which {@link #parse} reads and {@link #toString} writes:
+ *
+ * <pre>
+ * aro:PARTY            an ARO of PARTY (named "ARO of PARTY")
+ * aro:NAME@PARTY       the ARO NAME of PARTY
+ * dcc                  the DCC on its own initiative
+ * smki-pma             the SMKI PMA by direction (also: pma)
+ * pma-member:NAME      an SMKI PMA Member
+ * ra-manager:NAME      an SMKI Registration Authority Manager
+ * ra-personnel:NAME    other SMKI Registration Authority personnel
+ * other:NAME           anyone else
+ * </pre>
+ *
+ * @param kind the capacity in which they ask
+ * @param name who they are
+ * @param party the Party an ARO acts for; present exactly for an ARO
+ */
+public record Requester(RequesterKind kind, String name, Optional<String> party) {
+
+    public Requester {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(party, "party");
+        if (name.isBlank() || !name.equals(name.strip()) || name.contains("\n")) {
+            throw new IllegalArgumentException(
+                    "A requester has a one-line name without surrounding spaces, got '" + name + "'");
+        }
+        if (kind == RequesterKind.DCC && !name.equals("DCC")
+                || kind == RequesterKind.SMKI_PMA && !name.equals("SMKI PMA")) {
+            throw new IllegalArgumentException("The " + kind.slug() + " requester is named "
+                    + (kind == RequesterKind.DCC ? "DCC" : "SMKI PMA") + ", not '" + name + "'");
+        }
+        if ((kind == RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER) != party.isPresent()) {
+            throw new IllegalArgumentException("An ARO, and only an ARO, acts for a Party; got " + kind.slug()
+                    + party.map(p -> " for " + p).orElse(""));
+        }
+        if (party.filter(p -> p.isBlank() || !p.equals(p.strip()) || p.contains("@"))
+                .isPresent()) {
+            throw new IllegalArgumentException(
+                    "An ARO acts for a named Party (no '@', no surrounding spaces), got '" + party.get() + "'");
+        }
+    }
+
+    /** Returns the ARO {@code name} acting for {@code party}. */
+    public static Requester aro(String name, String party) {
+        return new Requester(RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER, name, Optional.of(party));
+    }
+
+    /** Returns an unnamed ARO acting for {@code party}. */
+    public static Requester aroOf(String party) {
+        return aro("ARO of " + party, party);
+    }
+
+    /** Returns the DCC, acting on its own initiative. */
+    public static Requester dcc() {
+        return new Requester(RequesterKind.DCC, "DCC", Optional.empty());
+    }
+
+    /** Returns the SMKI PMA, acting by direction. */
+    public static Requester smkiPma() {
+        return new Requester(RequesterKind.SMKI_PMA, "SMKI PMA", Optional.empty());
+    }
+
+    /** Returns the person {@code name} asking in capacity {@code kind} (not an ARO, the DCC or the SMKI PMA). */
+    public static Requester of(RequesterKind kind, String name) {
+        Objects.requireNonNull(kind, "kind");
+        if (!kind.isPerson() || kind == RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER) {
+            throw new IllegalArgumentException("Use dcc(), smkiPma() or aro() for " + kind.slug());
+        }
+        return new Requester(kind, name, Optional.empty());
+    }
+
+    /**
+     * Reads the text form described above.
+     *
+     * @throws IllegalArgumentException naming the text when it is not a requester
+     */
+    public static Requester parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String t = text.trim();
+        int colon = t.indexOf(':');
+        RequesterKind kind;
+        try {
+            kind = RequesterKind.parse(colon < 0 ? t : t.substring(0, colon));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a requester '" + text + "': " + e.getMessage(), e);
+        }
+        String rest = colon < 0 ? "" : t.substring(colon + 1).trim();
+        switch (kind) {
+            case DCC, SMKI_PMA -> {
+                if (!rest.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "Not a requester '" + text + "': " + kind.slug() + " takes no name");
+                }
+                return kind == RequesterKind.DCC ? dcc() : smkiPma();
+            }
+            case AUTHORISED_RESPONSIBLE_OFFICER -> {
+                int at = rest.lastIndexOf('@');
+                String party = at < 0 ? rest : rest.substring(at + 1).trim();
+                if (party.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "Not a requester '" + text + "': an ARO is written aro:PARTY or aro:NAME@PARTY");
+                }
+                return at < 0 ? aroOf(party) : aro(rest.substring(0, at).trim(), party);
+            }
+            default -> {
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "Not a requester '" + text + "': write " + kind.slug() + ":NAME");
+                }
+                return of(kind, rest);
+            }
+        }
+    }
+
+    /** Returns whether this is an ARO acting for {@code subscriber}. */
+    public boolean actsFor(String subscriber) {
+        return party.filter(p -> p.equals(subscriber)).isPresent();
+    }
+
+    /** Returns the text form that {@link #parse} reads back. */
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case DCC, SMKI_PMA -> kind.slug();
+            case AUTHORISED_RESPONSIBLE_OFFICER ->
+                name.equals("ARO of " + party.orElseThrow())
+                        ? "aro:" + party.orElseThrow()
+                        : "aro:" + name + "@" + party.orElseThrow();
+            default -> kind.slug() + ":" + name;
+        };
+    }
+}

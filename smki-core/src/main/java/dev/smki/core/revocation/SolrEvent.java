@@ -1,0 +1,44 @@
+package dev.smki.core.revocation;
+
+import java.util.Objects;
+
+/**
+ * A Supplier of Last Resort event (SEC Section L16, MP134A; recovery.md §3.3): Ofgem appointed a Supplier of
+ * Last Resort for the customers of a failed Supplier, and a Shared Resource Provider acts on Ofgem's instruction
+ * to keep prepayment customers supplied.
+ *
+ * @param id the event's identifier, such as {@code SOLR-2026-01}
+ * @param failedSupplier the failed Supplier, as the registry names its certificates' subscriber
+ * @param supplierOfLastResort the appointed Supplier of Last Resort
+ * @param sharedResourceProvider the Shared Resource Provider
+ */
+public record SolrEvent(String id, String failedSupplier, String supplierOfLastResort, String sharedResourceProvider) {
+
+    public SolrEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(failedSupplier, "failedSupplier");
+        Objects.requireNonNull(supplierOfLastResort, "supplierOfLastResort");
+        Objects.requireNonNull(sharedResourceProvider, "sharedResourceProvider");
+        if (id.isBlank()
+                || failedSupplier.isBlank()
+                || supplierOfLastResort.isBlank()
+                || sharedResourceProvider.isBlank()) {
+            throw new IllegalArgumentException("A SoLR event names its id, the failed Supplier, the SoLR and the SRP");
+        }
+        if (failedSupplier.equals(supplierOfLastResort)) {
+            throw new IllegalArgumentException(
+                    "The Supplier of Last Resort is not the failed Supplier '" + failedSupplier + "'");
+        }
+    }
+
+    /** Returns the event {@code id} in which {@code supplierOfLastResort} takes over from {@code failedSupplier}. */
+    public static SolrEvent of(
+            String id, String failedSupplier, String supplierOfLastResort, String sharedResourceProvider) {
+        return new SolrEvent(id, failedSupplier, supplierOfLastResort, sharedResourceProvider);
+    }
+
+    /** Returns whether {@code certificate} is one of the failed Supplier's. */
+    public boolean covers(RegisteredCertificate certificate) {
+        return certificate.subscriber().equals(failedSupplier);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.smki.core.revocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequesterTests {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "aro:supplier",
+                "aro:Alice Smith@Acme Energy",
+                "dcc",
+                "smki-pma",
+                "pma-member:Pat",
+                "ra-manager:Mo",
+                "ra-personnel:Rita",
+                "other:a journalist"
+            })
+    void theTextFormReadsBackToTheSameRequester(String text) {
+        Requester requester = Requester.parse(text);
+        assertThat(requester.toString()).isEqualTo(text);
+        assertThat(Requester.parse(requester.toString())).isEqualTo(requester);
+    }
+
+    @Test
+    void anAroActsForItsParty() {
+        Requester aro = Requester.parse("aro:Alice@supplier");
+        assertThat(aro)
+                .isEqualTo(
+                        new Requester(RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER, "Alice", Optional.of("supplier")));
+        assertThat(aro.actsFor("supplier")).isTrue();
+        assertThat(aro.actsFor("network-operator")).isFalse();
+        assertThat(Requester.dcc().actsFor("supplier")).isFalse();
+        assertThat(Requester.parse(" PMA ")).isEqualTo(Requester.smkiPma());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "aro:", "aro:Alice@", "dcc:someone", "pma-member", "regulator:Ofgem", "other:"})
+    void malformedTextIsRefusedNamingIt(String text) {
+        assertThatThrownBy(() -> Requester.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'");
+    }
+
+    @Test
+    void onlyAnAroActsForAParty() {
+        assertThatThrownBy(() -> new Requester(RequesterKind.DCC, "DCC", Optional.of("supplier")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Requester(RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER, "Al", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Requester.of(RequesterKind.DCC, "someone"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

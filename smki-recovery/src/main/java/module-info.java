@@ -11,4 +11,5 @@ module dev.smki.recovery {
     exports dev.smki.recovery.workflow;
     exports dev.smki.recovery.incident;
     exports dev.smki.recovery.custody;
+    exports dev.smki.recovery.procedures;
 }

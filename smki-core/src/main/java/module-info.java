@@ -16,6 +16,7 @@ module dev.smki.core {
     exports dev.smki.core.registration;
     exports dev.smki.core.issuance;
     exports dev.smki.core.revocation;
+    exports dev.smki.core.device;
 
     // Internal plumbing shared with the recovery module only.
     exports dev.smki.core.internal.crypto to

@@ -1,0 +1,66 @@
+package dev.smki.core.device;
+
+import dev.smki.core.issuance.IssuedCertificate;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One GBCS TrustAnchorReplacement of an Update Security Credentials command: the cell to replace and the DER
+ * certificate whose subject unique identifier, subject key identifier and public key it should take
+ * (recovery.md §1.6). Immutable.
+ */
+public final class Replacement {
+
+    private final TrustAnchorCellId target;
+    private final byte[] certificate;
+
+    private Replacement(TrustAnchorCellId target, byte[] certificate) {
+        this.target = target;
+        this.certificate = certificate;
+    }
+
+    /** Returns a replacement of cell {@code target} by the DER certificate {@code certificate}. */
+    public static Replacement of(TrustAnchorCellId target, byte[] certificate) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(certificate, "certificate");
+        return new Replacement(target, certificate.clone());
+    }
+
+    /** Returns a replacement of cell {@code target} by {@code certificate}. */
+    public static Replacement of(TrustAnchorCellId target, IssuedCertificate certificate) {
+        Objects.requireNonNull(target, "target");
+        return new Replacement(
+                target, Objects.requireNonNull(certificate, "certificate").toDer());
+    }
+
+    /** Returns the cell to replace. */
+    public TrustAnchorCellId target() {
+        return target;
+    }
+
+    /** Returns the replacing certificate's DER encoding (a copy). */
+    public byte[] certificate() {
+        return certificate.clone();
+    }
+
+    byte[] certificateBytes() {
+        return certificate;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Replacement other
+                && target.equals(other.target)
+                && Arrays.equals(certificate, other.certificate);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * target.hashCode() + Arrays.hashCode(certificate);
+    }
+
+    @Override
+    public String toString() {
+        return "Replacement[" + target + ", " + certificate.length + "-octet certificate]";
+    }
+}

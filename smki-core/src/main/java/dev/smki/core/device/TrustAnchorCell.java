@@ -1,0 +1,169 @@
+package dev.smki.core.device;
+
+import dev.smki.core.identity.Eui64;
+import dev.smki.core.issuance.SymmetricKey;
+import dev.smki.core.issuance.WrappedApexContingencyKey;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One trust-anchor cell on a Device: which cell it is and what it holds of the anchored certificate, namely the
+ * subject's unique identifier (EUI-64), its subject key identifier and its public key, not the certificate
+ * itself (recovery.md §1.2, from the CS02a response fields). The Root cell also holds the Root OCA certificate's
+ * wrapped contingency key (recovery.md §1.3), which only the Symmetric Key a contingency command releases
+ * unwraps.
+ *
+ * <p>A Root OCA certificate carries no x500UniqueIdentifier in the test PKI (certificates.md §2.2), so the Root
+ * cell's subject unique identifier is empty. Cells are immutable values, equal when their contents are, and are
+ * shared between every Device that holds the same one.
+ */
+public final class TrustAnchorCell {
+
+    private final TrustAnchorCellId id;
+    private final Eui64 subjectUniqueId;
+    private final SubjectKeyId subjectKeyId;
+    private final VerificationKey key;
+    private final WrappedApexContingencyKey wrappedContingencyKey;
+    private final int hash;
+    private volatile Unwrapped lastUnwrapped;
+
+    /** The last Symmetric Key tried on the wrapped contingency key, and what it unwrapped. */
+    private record Unwrapped(SymmetricKey key, Optional<VerificationKey> result) {}
+
+    private TrustAnchorCell(
+            TrustAnchorCellId id,
+            Eui64 subjectUniqueId,
+            SubjectKeyId subjectKeyId,
+            VerificationKey key,
+            WrappedApexContingencyKey wrappedContingencyKey) {
+        this.id = id;
+        this.subjectUniqueId = subjectUniqueId;
+        this.subjectKeyId = subjectKeyId;
+        this.key = key;
+        this.wrappedContingencyKey = wrappedContingencyKey;
+        this.hash = Objects.hash(id, subjectUniqueId, subjectKeyId, key, wrappedContingencyKey);
+    }
+
+    /**
+     * Returns a cell holding the given contents.
+     *
+     * @param id which cell
+     * @param subjectUniqueId the anchored certificate's x500UniqueIdentifier, empty for a Root OCA
+     * @param subjectKeyId the anchored certificate's subject key identifier
+     * @param publicKey the anchored certificate's DER SubjectPublicKeyInfo, a P-256 key
+     * @param wrappedContingencyKey the Root OCA's wrapped contingency key; only the Root cell holds one
+     * @throws IllegalArgumentException when the key is not a P-256 public key, or a cell other than the Root
+     *     would hold a wrapped contingency key
+     */
+    public static TrustAnchorCell of(
+            TrustAnchorCellId id,
+            Optional<Eui64> subjectUniqueId,
+            SubjectKeyId subjectKeyId,
+            byte[] publicKey,
+            Optional<WrappedApexContingencyKey> wrappedContingencyKey) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(subjectUniqueId, "subjectUniqueId");
+        Objects.requireNonNull(subjectKeyId, "subjectKeyId");
+        Objects.requireNonNull(publicKey, "publicKey");
+        Objects.requireNonNull(wrappedContingencyKey, "wrappedContingencyKey");
+        return of(
+                id,
+                subjectUniqueId.orElse(null),
+                subjectKeyId,
+                VerificationKey.of(publicKey),
+                wrappedContingencyKey.orElse(null));
+    }
+
+    static TrustAnchorCell of(
+            TrustAnchorCellId id,
+            Eui64 subjectUniqueId,
+            SubjectKeyId subjectKeyId,
+            VerificationKey key,
+            WrappedApexContingencyKey wrappedContingencyKey) {
+        if (wrappedContingencyKey != null && !id.isRoot()) {
+            throw new IllegalArgumentException("Only the Root cell holds a wrapped contingency key, not " + id);
+        }
+        return new TrustAnchorCell(id, subjectUniqueId, subjectKeyId, key, wrappedContingencyKey);
+    }
+
+    /** Returns which cell this is. */
+    public TrustAnchorCellId id() {
+        return id;
+    }
+
+    /** Returns the anchored certificate's x500UniqueIdentifier; empty for a Root OCA. */
+    public Optional<Eui64> subjectUniqueId() {
+        return Optional.ofNullable(subjectUniqueId);
+    }
+
+    /** Returns the anchored certificate's subject key identifier. */
+    public SubjectKeyId subjectKeyId() {
+        return subjectKeyId;
+    }
+
+    /** Returns the anchored public key as a DER SubjectPublicKeyInfo (a copy). */
+    public byte[] publicKey() {
+        return key.encoded().clone();
+    }
+
+    /** Returns the wrapped contingency key of the Root OCA certificate in the Root cell; empty for other cells. */
+    public Optional<WrappedApexContingencyKey> wrappedContingencyKey() {
+        return Optional.ofNullable(wrappedContingencyKey);
+    }
+
+    VerificationKey key() {
+        return key;
+    }
+
+    /**
+     * Returns the contingency public key that {@code symmetricKey} unwraps from this Root cell, or empty. The last
+     * result is kept: it is a pure function of the cell and the key, and every Device sharing this cell during a
+     * contingency recovery asks with the same key.
+     */
+    Optional<VerificationKey> contingencyKey(SymmetricKey symmetricKey) {
+        Unwrapped last = lastUnwrapped;
+        if (last != null && last.key().equals(symmetricKey)) {
+            return last.result();
+        }
+        Optional<VerificationKey> result = wrappedContingencyKey == null
+                ? Optional.empty()
+                : wrappedContingencyKey.unwrap(symmetricKey).flatMap(spki -> {
+                    try {
+                        return Optional.of(VerificationKey.of(spki));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                });
+        lastUnwrapped = new Unwrapped(symmetricKey, result);
+        return result;
+    }
+
+    /** Returns whether this cell and {@code other} anchor the same key with the same contents, whatever their ids. */
+    boolean sameContents(TrustAnchorCell other) {
+        return Objects.equals(subjectUniqueId, other.subjectUniqueId)
+                && subjectKeyId.equals(other.subjectKeyId)
+                && key.equals(other.key)
+                && Objects.equals(wrappedContingencyKey, other.wrappedContingencyKey);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this
+                || o instanceof TrustAnchorCell other
+                        && hash == other.hash
+                        && id.equals(other.id)
+                        && sameContents(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    /** Returns {@code cell[uid, ski]}, such as {@code supplier-ds[02-53-4D-4B-49-02-00-01, 4A1B...]}. */
+    @Override
+    public String toString() {
+        return id + "[" + (subjectUniqueId == null ? "no unique id" : subjectUniqueId.toString()) + ", " + subjectKeyId
+                + (wrappedContingencyKey == null ? "" : ", wrapped contingency key") + "]";
+    }
+}

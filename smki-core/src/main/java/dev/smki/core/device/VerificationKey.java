@@ -1,0 +1,112 @@
+package dev.smki.core.device;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+
+/**
+ * A P-256 public key a Device verifies ECDSA/SHA-256 signatures with, held as Bouncy Castle lightweight
+ * parameters on the optimised P-256 curve. Sharing one instance between Devices lets Bouncy Castle keep its
+ * precomputed multiples of the point, so verification gets cheaper; verification itself is never memoised.
+ * Immutable and thread-safe.
+ */
+final class VerificationKey {
+
+    private static final X9ECParameters P256 = CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1);
+    private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256);
+
+    private final ECPublicKeyParameters parameters;
+    private final byte[] subjectPublicKeyInfo;
+
+    private VerificationKey(ECPublicKeyParameters parameters, byte[] subjectPublicKeyInfo) {
+        this.parameters = parameters;
+        this.subjectPublicKeyInfo = subjectPublicKeyInfo;
+    }
+
+    /**
+     * Returns the key in {@code spki}.
+     *
+     * @throws IllegalArgumentException when it is not an id-ecPublicKey on prime256v1 with a valid point
+     */
+    static VerificationKey of(SubjectPublicKeyInfo spki) {
+        Objects.requireNonNull(spki, "spki");
+        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(spki.getAlgorithm().getAlgorithm())
+                || !X9ObjectIdentifiers.prime256v1.equals(spki.getAlgorithm().getParameters())) {
+            throw new IllegalArgumentException(
+                    "Not a P-256 public key: " + spki.getAlgorithm().getAlgorithm());
+        }
+        try {
+            byte[] point = spki.getPublicKeyData().getOctets();
+            ECPublicKeyParameters parameters =
+                    new ECPublicKeyParameters(P256.getCurve().decodePoint(point), DOMAIN);
+            return new VerificationKey(parameters, spki.getEncoded(ASN1Encoding.DER));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a valid P-256 point: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the key in the DER SubjectPublicKeyInfo {@code spki}.
+     *
+     * @throws IllegalArgumentException when it is not a P-256 public key
+     */
+    static VerificationKey of(byte[] spki) {
+        Objects.requireNonNull(spki, "spki");
+        SubjectPublicKeyInfo info;
+        try {
+            info = SubjectPublicKeyInfo.getInstance(spki);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a SubjectPublicKeyInfo: " + e.getMessage(), e);
+        }
+        return of(info);
+    }
+
+    /** Returns whether {@code signature}, a DER ECDSA-Sig-Value, signs the SHA-256 of {@code content}. */
+    boolean verifies(byte[] content, byte[] signature) {
+        SHA256Digest digest = new SHA256Digest();
+        digest.update(content, 0, content.length);
+        byte[] hash = new byte[digest.getDigestSize()];
+        digest.doFinal(hash, 0);
+        BigInteger[] rs;
+        try {
+            rs = StandardDSAEncoding.INSTANCE.decode(DOMAIN.getN(), signature);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        ECDSASigner verifier = new ECDSASigner();
+        verifier.init(false, parameters);
+        return verifier.verifySignature(hash, rs[0], rs[1]);
+    }
+
+    /** Returns the DER SubjectPublicKeyInfo (not a copy: callers must not change it). */
+    byte[] encoded() {
+        return subjectPublicKeyInfo;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VerificationKey other && Arrays.equals(subjectPublicKeyInfo, other.subjectPublicKeyInfo);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(subjectPublicKeyInfo);
+    }
+
+    @Override
+    public String toString() {
+        return "VerificationKey[P-256]";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.smki.core.issuance;
+
+import java.security.KeyPair;
+import java.util.Objects;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Returns signatures the way the test PKI signs its own certificates: ecdsa-with-SHA256 on P-256 with
+ * deterministic nonces (RFC 6979), so the same key and content always give the same signature. Made from a
+ * certificate whose private key the PKI holds, from the contingency material, or from any P-256 key pair; used
+ * to sign device commands outside this package.
+ *
+ * <p>Immutable and safe to share between threads; {@link #toString} never shows the private key.
+ */
+public final class SigningKey {
+
+    private final EcKey key;
+
+    private SigningKey(EcKey key) {
+        this.key = key;
+    }
+
+    /**
+     * Returns the private key of {@code certificate}.
+     *
+     * @throws IllegalArgumentException when the PKI does not hold that private key
+     */
+    public static SigningKey of(IssuedCertificate certificate) {
+        Objects.requireNonNull(certificate, "certificate");
+        if (!certificate.hasPrivateKey()) {
+            throw new IllegalArgumentException("The private key of " + certificate + " is not held");
+        }
+        return new SigningKey(certificate.key());
+    }
+
+    /** Returns the contingency private key of {@code contingency}. */
+    public static SigningKey of(ContingencyMaterial contingency) {
+        return new SigningKey(Objects.requireNonNull(contingency, "contingency").key());
+    }
+
+    /**
+     * Returns the private key of {@code keyPair}.
+     *
+     * @throws IllegalArgumentException when the key pair is not on P-256
+     */
+    public static SigningKey of(KeyPair keyPair) {
+        return new SigningKey(EcKey.of(keyPair));
+    }
+
+    /** Returns the DER ECDSA-Sig-Value of {@code content}, signed with SHA-256 and an RFC 6979 nonce. */
+    public byte[] sign(byte[] content) {
+        Objects.requireNonNull(content, "content");
+        return EcdsaContentSigner.sign(key.privateParameters(), content);
+    }
+
+    /** Returns the public half, in the SMKI form (id-ecPublicKey, prime256v1, uncompressed point). */
+    public SubjectPublicKeyInfo publicKeyInfo() {
+        return key.publicKeyInfo();
+    }
+
+    /** Returns {@code SigningKey[P-256]}; never the private key. */
+    @Override
+    public String toString() {
+        return "SigningKey[P-256]";
+    }
+}

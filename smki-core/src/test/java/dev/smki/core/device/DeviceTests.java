@@ -1,0 +1,697 @@
+package dev.smki.core.device;
+
+import static dev.smki.core.device.CredentialsReplacementMode.ACCESS_CONTROL_BROKER_BY_ACB;
+import static dev.smki.core.device.CredentialsReplacementMode.ANY_BY_CONTINGENCY;
+import static dev.smki.core.device.CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY;
+import static dev.smki.core.device.CredentialsReplacementMode.NETWORK_OPERATOR_BY_NETWORK_OPERATOR;
+import static dev.smki.core.device.CredentialsReplacementMode.ROOT_BY_SUPPLIER;
+import static dev.smki.core.device.CredentialsReplacementMode.ROOT_BY_WAN_PROVIDER;
+import static dev.smki.core.device.CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER;
+import static dev.smki.core.device.CredentialsReplacementMode.SUPPLIER_BY_TRANSITIONAL_COS;
+import static dev.smki.core.device.CredentialsReplacementMode.TRANSITIONAL_COS_BY_TRANSITIONAL_COS;
+import static dev.smki.core.device.CredentialsReplacementMode.WAN_PROVIDER_BY_WAN_PROVIDER;
+import static dev.smki.core.device.DeviceFixtures.LINK;
+import static dev.smki.core.device.DeviceFixtures.METER;
+import static dev.smki.core.device.DeviceFixtures.OTHER_METER;
+import static dev.smki.core.device.DeviceFixtures.PKI;
+import static dev.smki.core.device.DeviceFixtures.RECOVERED;
+import static dev.smki.core.device.DeviceFixtures.SETTINGS;
+import static dev.smki.core.device.DeviceFixtures.authoriser;
+import static dev.smki.core.device.DeviceFixtures.command;
+import static dev.smki.core.device.DeviceFixtures.currentCertificate;
+import static dev.smki.core.device.DeviceFixtures.device;
+import static dev.smki.core.device.DeviceFixtures.freshCertificate;
+import static dev.smki.core.device.DeviceFixtures.replacing;
+import static dev.smki.core.device.TrustAnchorCellId.ACB_KA;
+import static dev.smki.core.device.TrustAnchorCellId.NETWORK_OPERATOR_DS;
+import static dev.smki.core.device.TrustAnchorCellId.NETWORK_OPERATOR_KA;
+import static dev.smki.core.device.TrustAnchorCellId.RECOVERY;
+import static dev.smki.core.device.TrustAnchorCellId.ROOT;
+import static dev.smki.core.device.TrustAnchorCellId.SUPPLIER_DS;
+import static dev.smki.core.device.TrustAnchorCellId.SUPPLIER_KA;
+import static dev.smki.core.device.TrustAnchorCellId.SUPPLIER_KA_TOP_UP;
+import static dev.smki.core.device.TrustAnchorCellId.TRANSITIONAL_COS_DS;
+import static dev.smki.core.device.TrustAnchorCellId.WAN_PROVIDER_DS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smki.core.identity.DeviceType;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.SigningKey;
+import dev.smki.core.issuance.SymmetricKey;
+import dev.smki.core.testing.TestKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DeviceTests {
+
+    /** Applies {@code command} and asserts it was executed. */
+    private static CommandOutcome assertAccepted(Device device, SignedCommand command) {
+        CommandOutcome outcome = device.apply(command);
+        assertThat(outcome.isAccepted()).as("%s", outcome).isTrue();
+        assertThat(outcome.status()).isEqualTo(StatusCode.SUCCESS);
+        return outcome;
+    }
+
+    /** Applies {@code command} and asserts {@code rule} refused it and nothing changed. */
+    private static CommandOutcome assertRefused(Device device, SignedCommand command, AcceptanceRule rule) {
+        DeviceCredentials before = device.credentials();
+        CommandOutcome outcome = device.apply(command);
+        assertThat(outcome.refusedBy()).as("%s", outcome).contains(rule);
+        assertThat(outcome.status()).isEqualTo(rule.refusal());
+        assertThat(outcome.replacements()).isEmpty();
+        assertThat(device.credentials()).isSameAs(before);
+        return outcome;
+    }
+
+    private static SubjectKeyId ski(TrustAnchorCell cell) {
+        return cell.subjectKeyId();
+    }
+
+    private static SubjectKeyId cellKey(Device device, TrustAnchorCellId cell) {
+        return ski(device.credentials().cell(cell).orElseThrow());
+    }
+
+    @Nested
+    class EveryMode {
+
+        @Test
+        void rootBySupplierPutsTheNewRootOcaInTheRootCellOfAnEsme() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command =
+                    replacing(command(ROOT_BY_SUPPLIER), ROOT).build().sign(authoriser(ROOT_BY_SUPPLIER), METER);
+
+            CommandOutcome outcome = assertAccepted(esme, command);
+
+            TrustAnchorCell root = esme.credentials().cell(ROOT).orElseThrow();
+            assertThat(root.subjectKeyId()).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(root.wrappedContingencyKey())
+                    .contains(RECOVERED.contingency().wrappedKey());
+            assertThat(root.subjectUniqueId()).isEmpty();
+            assertThat(esme.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(1);
+            assertThat(outcome.replacements())
+                    .containsExactly(new ReplacementOutcome(
+                            ROOT,
+                            java.util.Optional.empty(),
+                            SubjectKeyId.of(PKI.rootOca()),
+                            java.util.Optional.empty(),
+                            SubjectKeyId.of(RECOVERED.rootOca())));
+        }
+
+        @Test
+        void rootByWanProviderReplacesTheRootOfACommsHubButFindsNoWanProviderCellOnAMeter() {
+            SignedCommand forHub = replacing(command(ROOT_BY_WAN_PROVIDER), ROOT)
+                    .build()
+                    .sign(authoriser(ROOT_BY_WAN_PROVIDER), METER);
+
+            Device hub = device(DeviceType.CHF);
+            assertAccepted(hub, forHub);
+            assertThat(cellKey(hub, ROOT)).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(hub.credentials().floor(RemotePartyRole.WAN_PROVIDER)).isEqualTo(1);
+
+            assertRefused(device(DeviceType.ESME), forHub, AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+        }
+
+        @Test
+        void supplierBySupplierReplacesTheThreeSupplierCellsAndTheNewKeyTakesOverAtTheNewFloor() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = replacing(
+                            command(SUPPLIER_BY_SUPPLIER).sequenceNumber(5).newFloor(10),
+                            SUPPLIER_DS,
+                            SUPPLIER_KA,
+                            SUPPLIER_KA_TOP_UP)
+                    .build()
+                    .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER);
+
+            CommandOutcome outcome = assertAccepted(esme, command);
+
+            assertThat(outcome.replacements())
+                    .extracting(ReplacementOutcome::cell)
+                    .containsExactly(SUPPLIER_DS, SUPPLIER_KA, SUPPLIER_KA_TOP_UP);
+            assertThat(outcome.replacements().get(0).existingSubjectKeyId())
+                    .isEqualTo(SubjectKeyId.of(currentCertificate(SUPPLIER_DS)));
+            assertThat(outcome.replacements().get(0).replacingSubjectKeyId())
+                    .isEqualTo(SubjectKeyId.of(freshCertificate(SUPPLIER_DS)));
+            assertThat(esme.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(10);
+
+            Authoriser newSupplier = Authoriser.of(freshCertificate(SUPPLIER_DS));
+            UpdateSecurityCredentials.Builder next = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_KA);
+            assertRefused(
+                    esme,
+                    next.sequenceNumber(10).build().sign(newSupplier, METER),
+                    AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR);
+            assertRefused(
+                    esme,
+                    next.sequenceNumber(11).build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.SIGNATURE_VERIFIES);
+            assertAccepted(esme, next.sequenceNumber(11).build().sign(newSupplier, METER));
+        }
+
+        @Test
+        void networkOperatorByNetworkOperatorReplacesBothNetworkOperatorCellsOfAGasMeter() {
+            Device gsme = device(DeviceType.GSME);
+            SignedCommand command = replacing(
+                            command(NETWORK_OPERATOR_BY_NETWORK_OPERATOR), NETWORK_OPERATOR_DS, NETWORK_OPERATOR_KA)
+                    .build()
+                    .sign(authoriser(NETWORK_OPERATOR_BY_NETWORK_OPERATOR), METER);
+
+            assertAccepted(gsme, command);
+
+            assertThat(cellKey(gsme, NETWORK_OPERATOR_DS))
+                    .isEqualTo(SubjectKeyId.of(freshCertificate(NETWORK_OPERATOR_DS)));
+            assertThat(cellKey(gsme, NETWORK_OPERATOR_KA))
+                    .isEqualTo(SubjectKeyId.of(freshCertificate(NETWORK_OPERATOR_KA)));
+            assertThat(gsme.credentials().floor(RemotePartyRole.NETWORK_OPERATOR))
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void accessControlBrokerByAcbIsVerifiedWithTheAcbKeyAgreementCell() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = replacing(command(ACCESS_CONTROL_BROKER_BY_ACB), ACB_KA)
+                    .build()
+                    .sign(authoriser(ACCESS_CONTROL_BROKER_BY_ACB), METER);
+
+            assertAccepted(esme, command);
+
+            assertThat(cellKey(esme, ACB_KA)).isEqualTo(SubjectKeyId.of(freshCertificate(ACB_KA)));
+        }
+
+        @Test
+        void wanProviderByWanProviderReplacesTheWanProviderCellOfACommsHub() {
+            Device hub = device(DeviceType.CHF);
+            SignedCommand command = replacing(command(WAN_PROVIDER_BY_WAN_PROVIDER), WAN_PROVIDER_DS)
+                    .build()
+                    .sign(authoriser(WAN_PROVIDER_BY_WAN_PROVIDER), METER);
+
+            assertAccepted(hub, command);
+
+            assertThat(cellKey(hub, WAN_PROVIDER_DS)).isEqualTo(SubjectKeyId.of(freshCertificate(WAN_PROVIDER_DS)));
+        }
+
+        @Test
+        void transCosByTransCosReplacesTheTransitionalCosCell() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = replacing(command(TRANSITIONAL_COS_BY_TRANSITIONAL_COS), TRANSITIONAL_COS_DS)
+                    .build()
+                    .sign(authoriser(TRANSITIONAL_COS_BY_TRANSITIONAL_COS), METER);
+
+            assertAccepted(esme, command);
+
+            assertThat(cellKey(esme, TRANSITIONAL_COS_DS))
+                    .isEqualTo(SubjectKeyId.of(freshCertificate(TRANSITIONAL_COS_DS)));
+        }
+
+        @Test
+        void supplierByTransCosRaisesTheTransCosFloorAndSetsTheNewSupplierFloor() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = replacing(
+                            command(SUPPLIER_BY_TRANSITIONAL_COS)
+                                    .sequenceNumber(3)
+                                    .newFloor(7),
+                            SUPPLIER_DS)
+                    .build()
+                    .sign(authoriser(SUPPLIER_BY_TRANSITIONAL_COS), METER);
+
+            assertAccepted(esme, command);
+
+            assertThat(cellKey(esme, SUPPLIER_DS)).isEqualTo(SubjectKeyId.of(freshCertificate(SUPPLIER_DS)));
+            assertThat(esme.credentials().floor(RemotePartyRole.TRANSITIONAL_COS))
+                    .isEqualTo(3);
+            assertThat(esme.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(7);
+        }
+
+        @Test
+        void recoveryMethodThreePutsTheSubscribersNewCertificatesInItsCells() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = replacing(
+                            command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY).newFloor(0), SUPPLIER_DS, SUPPLIER_KA)
+                    .build()
+                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+
+            assertAccepted(esme, command);
+
+            assertThat(cellKey(esme, SUPPLIER_DS)).isEqualTo(SubjectKeyId.of(freshCertificate(SUPPLIER_DS)));
+            assertThat(esme.credentials().floor(RemotePartyRole.RECOVERY)).isEqualTo(1);
+            assertThat(esme.credentials().floor(RemotePartyRole.SUPPLIER)).isZero();
+        }
+
+        @Test
+        void recoveryMethodTwoPutsTheDccAcbCertificateInTheCompromisedSuppliersCell() {
+            Device esme = device(DeviceType.ESME);
+            IssuedCertificate acb = currentCertificate(ACB_KA);
+            SignedCommand command = command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
+                    .replace(SUPPLIER_KA, acb)
+                    .pathCertificate(PKI.issuingOca())
+                    .build()
+                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+
+            assertAccepted(esme, command);
+
+            TrustAnchorCell cell = esme.credentials().cell(SUPPLIER_KA).orElseThrow();
+            assertThat(cell.subjectKeyId()).isEqualTo(SubjectKeyId.of(acb));
+            assertThat(cell.subjectUniqueId()).contains(PKI.parties().of(RemotePartyRole.ACCESS_CONTROL_BROKER));
+        }
+
+        @Test
+        void recoveryReplacesTheRootWhenTheCurrentRootCertifiesTheNewOne() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
+                    .replace(ROOT, RECOVERED.rootOca())
+                    .pathCertificate(LINK)
+                    .build()
+                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+
+            assertAccepted(esme, command);
+
+            assertThat(cellKey(esme, ROOT)).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+        }
+
+        @Test
+        void recoveryNeverReplacesARootTheCurrentRootDoesNotCertify() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = replacing(command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), ROOT)
+                    .build()
+                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+
+            assertRefused(esme, command, AcceptanceRule.NO_ABNORMAL_ROOT_BY_RECOVERY);
+        }
+
+        @Test
+        void contingencyReplacesTheRootAfterWhichTheOldSymmetricKeyUnwrapsNothingAndTheCommandCannotBeReplayed() {
+            Device esme = device(DeviceType.ESME);
+            SymmetricKey released = PKI.contingency().symmetricKey();
+            SignedCommand command =
+                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER);
+            assertThat(esme.credentials()
+                            .cell(ROOT)
+                            .orElseThrow()
+                            .wrappedContingencyKey()
+                            .orElseThrow()
+                            .unwrap(released))
+                    .isPresent();
+
+            assertAccepted(esme, command);
+
+            TrustAnchorCell root = esme.credentials().cell(ROOT).orElseThrow();
+            assertThat(root.subjectKeyId()).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(root.wrappedContingencyKey().orElseThrow().unwrap(released))
+                    .isEmpty();
+            assertThat(esme.credentials().floor(RemotePartyRole.ROOT)).isEqualTo(1);
+            assertRefused(esme, command, AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+            assertRefused(
+                    esme,
+                    replacing(command(ANY_BY_CONTINGENCY).sequenceNumber(2), SUPPLIER_DS)
+                            .build()
+                            .sign(authoriser(ANY_BY_CONTINGENCY), METER),
+                    AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+        }
+
+        @Test
+        void theNewContingencyMaterialAuthorisesTheNextContingencyCommandAboveTheRootFloor() {
+            Device esme = device(DeviceType.ESME);
+            assertAccepted(
+                    esme,
+                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER));
+            Authoriser next = Authoriser.contingency(RECOVERED);
+            UpdateSecurityCredentials.Builder builder = UpdateSecurityCredentials.builder(ANY_BY_CONTINGENCY)
+                    .symmetricKey(RECOVERED.contingency().symmetricKey())
+                    .replace(
+                            RECOVERY,
+                            RECOVERED.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE))
+                    .pathCertificate(RECOVERED.issuingOca());
+
+            assertRefused(
+                    esme,
+                    builder.sequenceNumber(1).build().sign(next, METER),
+                    AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR);
+            assertAccepted(esme, builder.sequenceNumber(2).build().sign(next, METER));
+
+            assertThat(cellKey(esme, RECOVERY))
+                    .isEqualTo(SubjectKeyId.of(
+                            RECOVERED.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)));
+        }
+    }
+
+    @Nested
+    class EveryStatusCode {
+
+        @Test
+        void otherForBytesThatAreNotACommand() {
+            Device esme = device(DeviceType.ESME);
+            byte[] good = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
+                    .build()
+                    .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER)
+                    .toDer();
+            DeviceCredentials before = esme.credentials();
+
+            for (byte[] bad : List.of(new byte[0], new byte[] {0x30, 0x00}, Arrays.copyOf(good, good.length - 1))) {
+                CommandOutcome outcome = esme.apply(bad);
+                assertThat(outcome.refusedBy()).contains(AcceptanceRule.WELL_FORMED);
+                assertThat(outcome.status()).isEqualTo(StatusCode.OTHER);
+            }
+            assertThat(esme.credentials()).isSameAs(before);
+        }
+
+        @Test
+        void otherForACommandWithNoReplacementOrACellTargetedTwice() {
+            Device esme = device(DeviceType.ESME);
+            Authoriser supplier = authoriser(SUPPLIER_BY_SUPPLIER);
+
+            assertRefused(
+                    esme, command(SUPPLIER_BY_SUPPLIER).build().sign(supplier, METER), AcceptanceRule.WELL_FORMED);
+            assertRefused(
+                    esme,
+                    command(SUPPLIER_BY_SUPPLIER)
+                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_DS))
+                            .replace(SUPPLIER_DS, currentCertificate(SUPPLIER_DS))
+                            .pathCertificate(PKI.issuingOca())
+                            .build()
+                            .sign(supplier, METER),
+                    AcceptanceRule.WELL_FORMED);
+        }
+
+        @Test
+        void otherForACommandSignedForAnotherDevice() {
+            SignedCommand command = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
+                    .build()
+                    .sign(authoriser(SUPPLIER_BY_SUPPLIER), OTHER_METER);
+
+            assertRefused(device(DeviceType.ESME), command, AcceptanceRule.ADDRESSED_TO_DEVICE);
+            assertAccepted(Device.of(SETTINGS, OTHER_METER, DeviceType.ESME, true), command);
+        }
+
+        @Test
+        void otherWhenTheSymmetricKeyIsPresentOutsideTheContingencyModeOrMissingInIt() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand withKey = replacing(
+                            command(SUPPLIER_BY_SUPPLIER)
+                                    .symmetricKey(PKI.contingency().symmetricKey()),
+                            SUPPLIER_DS)
+                    .build()
+                    .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER);
+            SignedCommand withoutKey = replacing(
+                            UpdateSecurityCredentials.builder(ANY_BY_CONTINGENCY)
+                                    .sequenceNumber(1),
+                            ROOT)
+                    .build()
+                    .sign(authoriser(ANY_BY_CONTINGENCY), METER);
+
+            assertRefused(esme, withKey, AcceptanceRule.SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY);
+            assertRefused(esme, withoutKey, AcceptanceRule.SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY);
+        }
+
+        @Test
+        void otherWhenTheSignatureIsNotTheAuthorisingPartys() {
+            Device esme = device(DeviceType.ESME);
+            UpdateSecurityCredentials command =
+                    replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS).build();
+
+            assertRefused(
+                    esme,
+                    command.sign(authoriser(NETWORK_OPERATOR_BY_NETWORK_OPERATOR), METER),
+                    AcceptanceRule.SIGNATURE_VERIFIES);
+            assertRefused(
+                    esme,
+                    command.sign(
+                            Authoriser.of(PKI.parties().of(RemotePartyRole.SUPPLIER), SigningKey.of(TestKeys.key(40))),
+                            METER),
+                    AcceptanceRule.SIGNATURE_VERIFIES);
+            assertRefused(
+                    esme,
+                    command.sign(Authoriser.of(currentCertificate(SUPPLIER_KA)), METER),
+                    AcceptanceRule.SIGNATURE_VERIFIES);
+        }
+
+        @Test
+        void otherWhenTheSequenceNumberIsNotAboveTheFloor() {
+            Device esme = device(DeviceType.ESME);
+            UpdateSecurityCredentials.Builder builder = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS);
+
+            assertRefused(
+                    esme,
+                    builder.sequenceNumber(0).build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR);
+            assertAccepted(esme, builder.sequenceNumber(4).build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER));
+        }
+
+        @Test
+        void otherWhenTheModeMayNotReplaceTheCell() {
+            Device esme = device(DeviceType.ESME);
+
+            assertRefused(
+                    esme,
+                    replacing(command(SUPPLIER_BY_SUPPLIER), NETWORK_OPERATOR_DS)
+                            .build()
+                            .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.MODE_MAY_REPLACE_CELL);
+            assertRefused(
+                    esme,
+                    replacing(command(ROOT_BY_SUPPLIER), SUPPLIER_DS).build().sign(authoriser(ROOT_BY_SUPPLIER), METER),
+                    AcceptanceRule.MODE_MAY_REPLACE_CELL);
+        }
+
+        @Test
+        void otherWhenOneCommandReplacesCellsOfTwoParties() {
+            SignedCommand command = replacing(
+                            command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), SUPPLIER_DS, NETWORK_OPERATOR_DS)
+                    .build()
+                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+
+            assertRefused(device(DeviceType.ESME), command, AcceptanceRule.ONE_REMOTE_PARTY);
+        }
+
+        @Test
+        void noTrustAnchorWhenTheSymmetricKeyDoesNotUnwrapTheRootsContingencyKey() {
+            SignedCommand command = replacing(
+                            UpdateSecurityCredentials.builder(ANY_BY_CONTINGENCY)
+                                    .sequenceNumber(1)
+                                    .symmetricKey(RECOVERED.contingency().symmetricKey()),
+                            ROOT)
+                    .build()
+                    .sign(authoriser(ANY_BY_CONTINGENCY), METER);
+
+            assertRefused(device(DeviceType.ESME), command, AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+        }
+
+        @Test
+        void noTrustAnchorOnATypeTwoDeviceWhichHoldsNoCell() {
+            Device display = device(DeviceType.TYPE2);
+            assertThat(display.credentials().cells()).isEmpty();
+
+            assertRefused(
+                    display,
+                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER),
+                    AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+            assertRefused(
+                    display,
+                    replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
+                            .build()
+                            .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+        }
+
+        @Test
+        void insufficientMemoryWhenThePathHasMoreCertificatesThanTheDeviceHolds() {
+            UpdateSecurityCredentials.Builder builder = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS);
+            for (int i = 1; i < DeviceSettings.DEFAULT_MAX_PATH_CERTIFICATES; i++) {
+                builder.pathCertificate(PKI.rootOca());
+            }
+            Device esme = device(DeviceType.ESME);
+            SignedCommand full = builder.build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER);
+            SignedCommand tooMany = builder.pathCertificate(PKI.rootOca())
+                    .sequenceNumber(2)
+                    .build()
+                    .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER);
+
+            assertRefused(esme, tooMany, AcceptanceRule.WITHIN_CAPACITY);
+            assertAccepted(esme, full);
+        }
+
+        @Test
+        void trustAnchorNotFoundWhenTheTargetCellIsNotOnThisDeviceType() {
+            SignedCommand command = replacing(command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), WAN_PROVIDER_DS)
+                    .build()
+                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+
+            assertRefused(device(DeviceType.ESME), command, AcceptanceRule.TARGET_CELL_EXISTS);
+            assertAccepted(device(DeviceType.CHF), command);
+        }
+
+        @Test
+        void badCertificateWhenTheKeyUsageDoesNotFitTheCell() {
+            Device esme = device(DeviceType.ESME);
+            Authoriser supplier = authoriser(SUPPLIER_BY_SUPPLIER);
+
+            assertRefused(
+                    esme,
+                    command(SUPPLIER_BY_SUPPLIER)
+                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_KA))
+                            .pathCertificate(PKI.issuingOca())
+                            .build()
+                            .sign(supplier, METER),
+                    AcceptanceRule.KEY_USAGE_FITS_CELL);
+            assertRefused(
+                    esme,
+                    command(ROOT_BY_SUPPLIER)
+                            .replace(ROOT, freshCertificate(SUPPLIER_DS))
+                            .pathCertificate(PKI.issuingOca())
+                            .build()
+                            .sign(authoriser(ROOT_BY_SUPPLIER), METER),
+                    AcceptanceRule.KEY_USAGE_FITS_CELL);
+        }
+
+        @Test
+        void badCertificateWhenTheCertificateDoesNotChainToTheDevicesRoot() {
+            Device esme = device(DeviceType.ESME);
+            Authoriser supplier = authoriser(SUPPLIER_BY_SUPPLIER);
+            IssuedCertificate underNewRoot =
+                    RECOVERED.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+
+            CommandOutcome outcome = assertRefused(
+                    esme,
+                    command(SUPPLIER_BY_SUPPLIER)
+                            .replace(SUPPLIER_DS, underNewRoot)
+                            .pathCertificate(RECOVERED.issuingOca())
+                            .build()
+                            .sign(supplier, METER),
+                    AcceptanceRule.CERTIFICATION_PATH_VALID);
+            assertThat(outcome.detail()).contains("not signed by the Device's Root");
+            assertRefused(
+                    esme,
+                    command(SUPPLIER_BY_SUPPLIER)
+                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_DS))
+                            .build()
+                            .sign(supplier, METER),
+                    AcceptanceRule.CERTIFICATION_PATH_VALID);
+            assertRefused(
+                    esme,
+                    command(SUPPLIER_BY_SUPPLIER)
+                            .replace(SUPPLIER_DS, new byte[] {0x30, 0x03, 0x02, 0x01, 0x05})
+                            .pathCertificate(PKI.issuingOca())
+                            .build()
+                            .sign(supplier, METER),
+                    AcceptanceRule.CERTIFICATION_PATH_VALID);
+        }
+
+        @Test
+        void badCertificateWhenTheNewRootIsNotAConformingRootOca() {
+            Device esme = device(DeviceType.ESME);
+
+            CommandOutcome outcome = assertRefused(
+                    esme,
+                    command(ANY_BY_CONTINGENCY)
+                            .replace(ROOT, PKI.rootDca())
+                            .build()
+                            .sign(authoriser(ANY_BY_CONTINGENCY), METER),
+                    AcceptanceRule.CERTIFICATION_PATH_VALID);
+            assertThat(outcome.detail()).contains("not a conforming Root OCA");
+        }
+
+        @Test
+        void badCertificateWhenTheDevicesClockIsOutsideTheValidityPeriod() {
+            DeviceSettings late = DeviceSettings.builder(PKI)
+                    .clock(Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC))
+                    .build();
+            Device esme = Device.of(late, METER, DeviceType.ESME, true);
+
+            CommandOutcome outcome = assertRefused(
+                    esme,
+                    replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
+                            .build()
+                            .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.CERTIFICATION_PATH_VALID);
+            assertThat(outcome.detail()).contains("validity period");
+        }
+
+        @Test
+        void badCertificateWhenAContingencyRootBringsBackTheReleasedContingencyKey() {
+            SignedCommand command = command(ANY_BY_CONTINGENCY)
+                    .replace(ROOT, PKI.rootOca())
+                    .build()
+                    .sign(authoriser(ANY_BY_CONTINGENCY), METER);
+
+            assertRefused(device(DeviceType.ESME), command, AcceptanceRule.FRESH_CONTINGENCY_KEY);
+        }
+    }
+
+    @Nested
+    class Behaviour {
+
+        @Test
+        void aDeviceDerivesItsOwnDeviceCertificatesFromThePki() {
+            Device esme = device(DeviceType.ESME);
+
+            assertThat(esme.deviceCertificate(KeyUsage.DIGITAL_SIGNATURE))
+                    .isEqualTo(PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE));
+            assertThat(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT))
+                    .isEqualTo(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT));
+            assertThat(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT))
+                    .isNotEqualTo(esme.deviceCertificate(KeyUsage.DIGITAL_SIGNATURE));
+            assertThatThrownBy(() -> device(DeviceType.TYPE2).deviceCertificate(KeyUsage.KEY_AGREEMENT))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void aCommandAppliedAsBytesHasTheSameOutcomeAsTheParsedCommand() {
+            SignedCommand command =
+                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER);
+            Device fromBytes = device(DeviceType.GSME);
+            Device fromObject = device(DeviceType.GSME);
+
+            assertThat(fromBytes.apply(command.toDer())).isEqualTo(fromObject.apply(command));
+            assertThat(fromBytes.credentials()).isSameAs(fromObject.credentials());
+        }
+
+        @Test
+        void devicesInTheSameStateShareOneCredentialsInstance() {
+            Device a = device(DeviceType.ESME);
+            Device b = Device.of(SETTINGS, OTHER_METER, DeviceType.ESME, false);
+            assertThat(a.credentials()).isSameAs(b.credentials());
+
+            UpdateSecurityCredentials command =
+                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build();
+            assertAccepted(a, command.sign(authoriser(ANY_BY_CONTINGENCY), METER));
+            assertThat(a.credentials()).isNotSameAs(b.credentials());
+            assertAccepted(b, command.sign(authoriser(ANY_BY_CONTINGENCY), OTHER_METER));
+            assertThat(a.credentials()).isSameAs(b.credentials());
+        }
+
+        @Test
+        void concurrentCopiesOfOneCommandAreExecutedExactlyOnce() throws Exception {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command =
+                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<CommandOutcome>> tasks = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    tasks.add(() -> esme.apply(command));
+                }
+                List<CommandOutcome> outcomes = new ArrayList<>();
+                for (Future<CommandOutcome> f : pool.invokeAll(tasks)) {
+                    outcomes.add(f.get());
+                }
+                assertThat(outcomes).filteredOn(CommandOutcome::isAccepted).hasSize(1);
+                assertThat(outcomes)
+                        .filteredOn(o -> !o.isAccepted())
+                        .allSatisfy(o -> assertThat(o.refusedBy()).contains(AcceptanceRule.AUTHORISING_ANCHOR_HELD));
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(cellKey(esme, ROOT)).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+        }
+    }
+}

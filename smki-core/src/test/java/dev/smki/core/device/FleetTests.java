@@ -1,0 +1,164 @@
+package dev.smki.core.device;
+
+import static dev.smki.core.device.DeviceFixtures.PKI;
+import static dev.smki.core.device.DeviceFixtures.RECOVERED;
+import static dev.smki.core.device.DeviceFixtures.SETTINGS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.smki.core.identity.DeviceType;
+import dev.smki.core.identity.Eui64;
+import dev.smki.core.issuance.SimulatedEui64s;
+import dev.smki.core.issuance.TestPki;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+class FleetTests {
+
+    private static Fleet fleet(long seed) {
+        return Fleet.builder(SETTINGS)
+                .devices(DeviceType.ESME, 120)
+                .devices(DeviceType.GSME, 60)
+                .devices(DeviceType.CHF, 15)
+                .devices(DeviceType.TYPE2, 5)
+                .seed(seed)
+                .commissionedShare(0.9)
+                .build();
+    }
+
+    @Test
+    void aFleetHasTheMixOnConsecutiveEuisWithTheCommissionedShare() {
+        Fleet fleet = fleet(1);
+
+        assertThat(fleet.size()).isEqualTo(200);
+        assertThat(fleet.countByType())
+                .isEqualTo(
+                        Map.of(DeviceType.ESME, 120L, DeviceType.GSME, 60L, DeviceType.CHF, 15L, DeviceType.TYPE2, 5L));
+        assertThat(fleet.countCommissioned()).isEqualTo(180);
+        for (int i = 0; i < fleet.size(); i++) {
+            assertThat(fleet.get(i).eui64()).isEqualTo(SimulatedEui64s.device(i));
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFleetAndAnotherSeedAnotherOrder() {
+        List<String> first = fleet(5).stream().map(Device::toString).toList();
+
+        assertThat(fleet(5).stream().map(Device::toString).toList()).isEqualTo(first);
+        assertThat(fleet(6).stream().map(Device::toString).toList()).isNotEqualTo(first);
+    }
+
+    @Test
+    void everyDeviceIsFoundByItsEuiAndNoOtherEuiIsFound() {
+        Fleet fleet = fleet(2);
+
+        for (Device device : fleet) {
+            assertThat(fleet.device(device.eui64())).containsSame(device);
+        }
+        assertThat(fleet.device(Eui64.of(SimulatedEui64s.device(0).value() - 1)))
+                .isEmpty();
+        assertThat(fleet.device(SimulatedEui64s.device(200))).isEmpty();
+        assertThat(fleet.device(Eui64.MAX)).isEmpty();
+    }
+
+    @Test
+    void devicesOfOneTypeShareOneCredentialsInstance() {
+        Fleet fleet = fleet(3);
+
+        Map<DeviceCredentials, Long> byCredentials = fleet.countByCredentials();
+
+        assertThat(byCredentials).hasSize(4);
+        assertThat(byCredentials.values()).containsExactly(120L, 60L, 15L, 5L);
+        assertThat(fleet.countHolding(SubjectKeyId.of(PKI.rootOca()))).isEqualTo(195);
+    }
+
+    @Test
+    void aContingencyRecoveryInParallelReplacesTheRootOnEveryDeviceThatHoldsOne() {
+        Fleet fleet = fleet(4);
+        UpdateSecurityCredentials newRoot = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.ANY_BY_CONTINGENCY)
+                .symmetricKey(PKI.contingency().symmetricKey())
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .build();
+        Authoriser dcc = Authoriser.contingency(PKI);
+        Map<StatusCode, Long> outcomes = new ConcurrentHashMap<>();
+
+        fleet.stream()
+                .parallel()
+                .forEach(device -> outcomes.merge(
+                        fleet.apply(newRoot.sign(dcc, device.eui64())).status(), 1L, Long::sum));
+
+        assertThat(outcomes).isEqualTo(Map.of(StatusCode.SUCCESS, 195L, StatusCode.NO_TRUST_ANCHOR, 5L));
+        assertThat(fleet.countHolding(SubjectKeyId.of(PKI.rootOca()))).isZero();
+        assertThat(fleet.countHolding(SubjectKeyId.of(RECOVERED.rootOca()))).isEqualTo(195);
+        assertThat(fleet.countByCredentials()).hasSize(4);
+        assertThat(fleet.countByCredentials(c -> c.floor(dev.smki.core.identity.RemotePartyRole.ROOT)))
+                .isEqualTo(Map.of(1L, 195L, 0L, 5L));
+    }
+
+    @Test
+    void aCommandForADeviceOutsideTheFleetIsAProgrammingError() {
+        SignedCommand elsewhere = UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_BY_CONTINGENCY)
+                .symmetricKey(PKI.contingency().symmetricKey())
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .build()
+                .sign(Authoriser.contingency(PKI), Eui64.MIN);
+
+        assertThatThrownBy(() -> fleet(1).apply(elsewhere))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("00-00-00-00-00-00-00-00");
+    }
+
+    @Test
+    void theBuilderRefusesImpossibleFleets() {
+        assertThatThrownBy(() -> Fleet.builder(SETTINGS).devices(DeviceType.ESME, -1))
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> Fleet.builder(SETTINGS).commissionedShare(1.5)).hasMessageContaining("1.5");
+        assertThatThrownBy(() -> Fleet.builder(SETTINGS)
+                        .devices(DeviceType.ESME, 2)
+                        .firstEui64(Eui64.MAX)
+                        .build())
+                .isInstanceOf(ArithmeticException.class);
+        assertThat(Fleet.builder(SETTINGS).build().size()).isZero();
+    }
+
+    @Test
+    void theReadmeExampleRuns() {
+        Map<String, Object> printed = new java.util.LinkedHashMap<>();
+
+        // --- as in README.md ---
+        TestPki pki = TestPki.seeded(7);
+        Fleet fleet = Fleet.builder(pki)
+                .devices(DeviceType.ESME, 600)
+                .devices(DeviceType.GSME, 300)
+                .devices(DeviceType.CHF, 100)
+                .seed(42)
+                .build();
+
+        TestPki recovered = pki.withNewRootOca();
+        UpdateSecurityCredentials newRoot = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.ANY_BY_CONTINGENCY)
+                .symmetricKey(pki.contingency().symmetricKey())
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.ROOT, recovered.rootOca())
+                .build();
+        Authoriser dcc = Authoriser.contingency(pki);
+
+        Device meter = fleet.get(0);
+        CommandOutcome outcome = fleet.apply(newRoot.sign(dcc, meter.eui64()));
+        printed.put("outcome", outcome);
+        printed.put("replay", fleet.apply(newRoot.sign(dcc, meter.eui64())));
+
+        fleet.stream().parallel().forEach(device -> device.apply(newRoot.sign(dcc, device.eui64())));
+        printed.put("old root", fleet.countHolding(SubjectKeyId.of(pki.rootOca())));
+        // --- end ---
+
+        assertThat(printed.get("outcome")).hasToString("success: replaced [root]");
+        assertThat(printed.get("replay").toString()).startsWith("noTrustAnchor (DEV-5): ");
+        assertThat(printed.get("old root")).isEqualTo(0L);
+    }
+}

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -305,8 +306,9 @@ public final class ProcedureSettings {
      */
     public ProcedureSettings withPermittedConfirmations(List<String> mechanisms) {
         List<String> copy = List.copyOf(mechanisms);
-        if (copy.isEmpty() || copy.stream().anyMatch(String::isBlank)) {
-            throw new IllegalArgumentException("At least one non-blank confirmation mechanism is needed: " + copy);
+        if (copy.isEmpty() || copy.stream().anyMatch(m -> m.isBlank() || m.contains("|"))) {
+            throw new IllegalArgumentException(
+                    "At least one non-blank confirmation mechanism, without '|', is needed: " + copy);
         }
         return new ProcedureSettings(durations, omitted, copy, recoveryKeyPolicy, guidance);
     }
@@ -352,28 +354,67 @@ public final class ProcedureSettings {
         return Objects.hash(durations, omitted, permittedConfirmations, recoveryKeyPolicy, guidance);
     }
 
+    /**
+     * Returns the settings that differ from the defaults as properties, in a stable order, such that {@code
+     * defaults().withProperties(...)} of them gives settings equal to these (a factor or step added through the
+     * API comes back as reconstructed).
+     */
+    public Map<String, String> toProperties() {
+        ProcedureSettings defaults = defaults();
+        Map<String, String> changed = new LinkedHashMap<>();
+        durations.values().stream()
+                .filter(d -> !d.equals(defaults.durations.get(d.name())))
+                .forEach(d -> changed.put(d.name(), d.value().toString()));
+        if (!omitted.isEmpty()) {
+            changed.put(
+                    "omit", String.join(",", omitted.stream().map(StepId::value).toList()));
+        }
+        if (!permittedConfirmations.equals(defaults.permittedConfirmations)) {
+            changed.put("confirmation.mechanisms", String.join("|", permittedConfirmations));
+        }
+        if (recoveryKeyPolicy != defaults.recoveryKeyPolicy) {
+            changed.put("recoveryKey.policy", recoveryKeyPolicy.name());
+        }
+        RecoveryKeyGuidance base = defaults.guidance;
+        if (guidance.threshold() != base.threshold()) {
+            changed.put("guidance.threshold", Integer.toString(guidance.threshold()));
+        }
+        for (RecoveryKeyGuidance.Factor factor : guidance.factors()) {
+            if (!base.factor(factor.id()).equals(Optional.of(factor))) {
+                changed.put(
+                        "guidance.factor." + factor.id(),
+                        factor.kind().name().toLowerCase(Locale.ROOT) + "," + factor.weight() + ","
+                                + factor.question());
+            }
+        }
+        for (RecoveryKeyGuidance.Factor factor : base.factors()) {
+            if (guidance.factor(factor.id()).isEmpty()) {
+                changed.put("guidance.factor." + factor.id(), "none");
+            }
+        }
+        for (RecoveryKeyGuidance.PreDecisionStep step : guidance.preDecisionSteps()) {
+            if (!base.preDecisionSteps().contains(step)) {
+                changed.put("guidance.step." + step.id(), step.description());
+            }
+        }
+        for (RecoveryKeyGuidance.PreDecisionStep step : base.preDecisionSteps()) {
+            if (guidance.preDecisionSteps().stream().noneMatch(s -> s.id().equals(step.id()))) {
+                changed.put("guidance.step." + step.id(), "none");
+            }
+        }
+        return Collections.unmodifiableMap(changed);
+    }
+
     /** Returns the settings that differ from the defaults, in properties form. */
     @Override
     public String toString() {
-        ProcedureSettings defaults = defaults();
-        List<String> changed = new ArrayList<>();
-        durations.values().stream()
-                .filter(d -> !d.equals(defaults.durations.get(d.name())))
-                .forEach(d -> changed.add(d.name() + "=" + d.value()));
-        if (!omitted.isEmpty()) {
-            changed.add("omit="
-                    + String.join(",", omitted.stream().map(StepId::value).toList()));
-        }
-        if (!permittedConfirmations.equals(defaults.permittedConfirmations)) {
-            changed.add("confirmation.mechanisms=" + String.join("|", permittedConfirmations));
-        }
-        if (recoveryKeyPolicy != defaults.recoveryKeyPolicy) {
-            changed.add("recoveryKey.policy=" + recoveryKeyPolicy);
-        }
-        if (!guidance.equals(defaults.guidance)) {
-            changed.add("guidance=" + guidance);
-        }
-        return "ProcedureSettings" + (changed.isEmpty() ? "[defaults]" : changed);
+        Map<String, String> changed = toProperties();
+        return "ProcedureSettings"
+                + (changed.isEmpty()
+                        ? "[defaults]"
+                        : changed.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
     }
 
     private static NamedDuration deadline(String name, String value, String meaning) {

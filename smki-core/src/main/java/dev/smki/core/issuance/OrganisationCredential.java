@@ -21,9 +21,8 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
     /**
      * The certificates the test PKI issues for every Party, following the trust-anchor replacements of
      * certificates.md §3.1: Supplier DS, KA and KA top-up; Network Operator DS and KA; ACB KA; WAN Provider DS;
-     * Transitional CoS DS; Recovery DS; Load Controller DS and KA; Other DS and KA. An ACB DS certificate (used
-     * for DUIS signing, never a device trust anchor) is left out because it draws the CERT-38 warning;
-     * {@link TestPki#newOrganisationCertificate()} issues one on request.
+     * Transitional CoS DS; Recovery DS; Load Controller DS and KA; Other DS and KA; and an ACB DS certificate, used
+     * for DUIS signing and never a device trust anchor (offered as one, it draws the CERT-38 warning).
      */
     public static final List<OrganisationCredential> STANDARD = List.of(
             of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE),
@@ -32,6 +31,7 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
             of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE),
             of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT),
             of(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.KEY_AGREEMENT),
+            of(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE),
             of(RemotePartyRole.WAN_PROVIDER, KeyUsage.DIGITAL_SIGNATURE),
             of(RemotePartyRole.TRANSITIONAL_COS, KeyUsage.DIGITAL_SIGNATURE),
             of(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE),

@@ -273,11 +273,15 @@ final class OrganisationRules {
             WARN,
             OBSERVED,
             Scope.ORGANISATION,
-            "The role and key usage are a pair seen among device trust anchors: ACB KA; Recovery, WAN Provider"
+            "A certificate offered as a device trust anchor has a role and key usage pair seen among trust anchors:"
+                    + " ACB KA; Recovery, WAN Provider"
                     + " and Transitional CoS DS; Supplier, Network Operator and Load Controller DS or KA (other"
                     + " pairs can be valid, e.g. ACB DS for DUIS signing).",
             "a trust-anchor role/usage pair",
             in -> {
+                if (!in.context().offeredAsTrustAnchor()) {
+                    return Verdict.PASS; // advice only for certificates offered as device trust anchors
+                }
                 CertificateView c = in.certificate();
                 String ou = Names.single(c.subject(), Names.OU);
                 RemotePartyRole role = ou == null ? null : endEntityRole(ou);

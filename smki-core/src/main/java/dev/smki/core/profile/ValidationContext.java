@@ -25,6 +25,7 @@ public final class ValidationContext {
     private final Instant at;
     private final List<X509CertificateHolder> issuers;
     private final boolean preIssuance;
+    private final boolean offeredAsTrustAnchor;
     private final List<CertificateView> issuerViews;
 
     private ValidationContext(Builder builder) {
@@ -32,6 +33,7 @@ public final class ValidationContext {
         this.at = builder.at;
         this.issuers = List.copyOf(builder.issuers);
         this.preIssuance = builder.preIssuance;
+        this.offeredAsTrustAnchor = builder.offeredAsTrustAnchor;
         this.issuerViews = issuers.stream()
                 .map(issuer -> new CertificateView(issuer).primedForSharing())
                 .toList();
@@ -67,6 +69,14 @@ public final class ValidationContext {
         return preIssuance;
     }
 
+    /**
+     * Returns whether the certificate is offered as a Device trust anchor (in a CS02b/CS02g replacement), so
+     * the trust-anchor role/usage advice of CERT-38 applies to it.
+     */
+    public boolean offeredAsTrustAnchor() {
+        return offeredAsTrustAnchor;
+    }
+
     /** Returns the issuers as views, made once per context so repeated validations share them. */
     List<CertificateView> issuerViews() {
         return issuerViews;
@@ -81,6 +91,7 @@ public final class ValidationContext {
     public Builder toBuilder() {
         Builder b = new Builder(environment).at(at).issuers(issuers);
         b.preIssuance = preIssuance;
+        b.offeredAsTrustAnchor = offeredAsTrustAnchor;
         return b;
     }
 
@@ -90,6 +101,7 @@ public final class ValidationContext {
         private Instant at = Instant.now();
         private final List<X509CertificateHolder> issuers = new ArrayList<>();
         private boolean preIssuance;
+        private boolean offeredAsTrustAnchor;
 
         private Builder(SmkiEnvironment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -121,6 +133,12 @@ public final class ValidationContext {
          */
         public Builder preIssuance() {
             return preIssuance(true);
+        }
+
+        /** Marks the certificate as offered as a Device trust anchor; see {@link #offeredAsTrustAnchor()}. */
+        public Builder offeredAsTrustAnchor() {
+            this.offeredAsTrustAnchor = true;
+            return this;
         }
 
         /** Sets whether the certificate is being linted before it is signed; see {@link #preIssuance()}. */

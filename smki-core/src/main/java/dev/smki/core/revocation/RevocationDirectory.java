@@ -62,6 +62,33 @@ public final class RevocationDirectory {
     }
 
     /**
+     * Deletes the revocation state kept in {@code dir} (the registry and every list), as when the test PKI in
+     * it is replaced; other files are left alone.
+     *
+     * @throws UncheckedIOException when a file cannot be deleted
+     */
+    public static void deleteState(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(REGISTRY));
+            for (String list : LIST_FILES.values()) {
+                Files.deleteIfExists(dir.resolve(list));
+            }
+            for (String sub : List.of("repository", "crl")) {
+                Path folder = dir.resolve(sub);
+                if (Files.isDirectory(folder)) {
+                    try (var left = Files.list(folder)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.delete(folder);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the revocation state in " + dir, e);
+        }
+    }
+
+    /**
      * Reads the PKI in {@code dir}, its registry (or a new one holding every certificate of the PKI, including the
      * Device Certificates its manifest lists) and the lists published so far.
      *
@@ -159,29 +186,33 @@ public final class RevocationDirectory {
     }
 
     /**
-     * Saves the registry, then publishes and writes the next list of each CA that issued one of
-     * {@code revoked}, and returns the files written, registry first.
+     * Publishes the next list of each CA that issued one of {@code revoked}, then saves the registry and writes
+     * the lists, and returns the files written, registry first. Nothing is written when a list cannot be
+     * published.
      *
+     * @throws IllegalArgumentException when the clock is before a previous list's thisUpdate (nothing written)
      * @throws UncheckedIOException when a file cannot be written
      */
     public List<Path> publish(Revocations revocations, List<RegisteredCertificate> revoked) {
         Objects.requireNonNull(revocations, "revocations");
         Objects.requireNonNull(revoked, "revoked");
+        Map<ProfileKind, RevocationList> next = new LinkedHashMap<>();
+        for (RegisteredCertificate certificate : revoked) {
+            Optional<IssuedCertificate> signer = issuerOf(certificate);
+            if (signer.isPresent() && !next.containsKey(signer.get().kind())) {
+                next.put(signer.get().kind(), revocations.publish(signer.get()));
+            }
+        }
         List<Path> written = new ArrayList<>();
         Path registryFile = dir.resolve(REGISTRY);
         registry.save(registryFile);
         written.add(registryFile);
-        List<IssuedCertificate> signers = new ArrayList<>();
-        for (RegisteredCertificate certificate : revoked) {
-            issuerOf(certificate).filter(ca -> !signers.contains(ca)).ifPresent(signers::add);
-        }
-        for (IssuedCertificate signer : signers) {
-            RevocationList list = revocations.publish(signer);
-            Path file = listFile(dir, signer.kind());
+        next.forEach((kind, list) -> {
+            Path file = listFile(dir, kind);
             AtomicFiles.write(file, list.toPem());
-            lists.put(signer.kind(), list);
+            lists.put(kind, list);
             written.add(file);
-        }
+        });
         return List.copyOf(written);
     }
 

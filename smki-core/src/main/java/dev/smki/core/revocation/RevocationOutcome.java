@@ -72,8 +72,8 @@ public record RevocationOutcome(
     public String summary() {
         return switch (verdict) {
             case REVOKED ->
-                "revoked " + certificate + " under " + rule().id() + ": "
-                        + steps.get(steps.size() - 1).detail();
+                "revoked " + certificate + " at " + at + " (" + request.reason().slug() + ") under " + rule().id()
+                        + "; " + steps.get(steps.size() - 1).detail();
             case REFUSED, HELD ->
                 verdict.name().toLowerCase(java.util.Locale.ROOT) + " by " + rule().id() + ": "
                         + failedStep().orElseThrow().detail();

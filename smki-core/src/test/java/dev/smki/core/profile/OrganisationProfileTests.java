@@ -101,9 +101,10 @@ class OrganisationProfileTests implements CertificateProfileContract {
                 .inContext(c -> c.at(Instant.parse("2035-01-01T00:00:00Z"))));
         breakers.add(Breaker.of("CERT-37a", "a 5-year validity", s -> s.notAfter(utc("300901235959Z"))));
         breakers.add(Breaker.of(
-                "CERT-38",
-                "an ACB digital-signature certificate",
-                s -> s.subject(organisationName(null, "04", SUPPLIER))));
+                        "CERT-38",
+                        "an ACB digital-signature certificate offered as a device trust anchor",
+                        s -> s.subject(organisationName(null, "04", SUPPLIER)))
+                .inContext(ValidationContext.Builder::offeredAsTrustAnchor));
         return breakers;
     }
 

@@ -8,8 +8,8 @@ import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
-import dev.smki.core.issuance.TestPkiDirectory;
 import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.testing.TestPkiDirectories;
 import dev.smki.core.testing.TestPkis;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,27 +30,10 @@ class RevocationDirectoryTests {
             PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
 
     @TempDir
-    static Path written;
-
-    @TempDir
     Path dir;
 
-    @BeforeAll
-    static void writeThePkiOnce() {
-        TestPkiDirectory.write(PKI, written, List.of(METER), TestPkiDirectory.DEFAULT_PASSWORD.toCharArray());
-    }
-
-    private void copyPki() throws IOException {
-        try (var paths = Files.walk(written)) {
-            for (Path source : paths.toList()) {
-                Path target = dir.resolve(written.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+    private void copyPki() {
+        TestPkiDirectories.copyOf(7, List.of(METER), dir);
     }
 
     private List<Path> revoke(IssuedCertificate certificate, Requester requester, TestClock clock) {

@@ -17,9 +17,6 @@ import dev.smki.core.provenance.Citation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +89,12 @@ final class LintCommand implements Callable<Integer> {
                     + " issuing-oca, root-dca, issuing-dca, organisation, device.")
     private String profile;
 
+    @Option(
+            names = "--trust-anchor",
+            description = "The certificates are offered as Device trust anchors (CS02b/CS02g replacements): also"
+                    + " apply the trust-anchor role/usage advice of CERT-38.")
+    private boolean trustAnchor;
+
     @Option(names = "--json", description = "Print one JSON result per certificate instead of text.")
     private boolean json;
 
@@ -130,7 +133,7 @@ final class LintCommand implements Callable<Integer> {
                     .forEach(issuers::add);
         }
         ValidationContext ctx =
-                ValidationContext.builder(env).at(instant).issuers(issuers).build();
+                trustAnchorContext(ValidationContext.builder(env).at(instant).issuers(issuers));
         List<ValidationReport> reports = forced == null
                 ? CertificateValidator.validate(all, ctx)
                 : CertificateValidator.validate(all, forced, ctx);
@@ -161,17 +164,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private Instant instant() {
-        if (at == null) {
-            return Instant.now();
-        }
-        try {
-            return at.length() == 10
-                    ? LocalDate.parse(at).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new UserInputException(
-                    "--at: '" + at + "' is not a date YYYY-MM-DD or an instant such as 2026-01-01T12:00:00Z", e);
-        }
+        return CliInstants.parse("--at", at);
     }
 
     private ProfileKind forcedProfile() {
@@ -309,5 +302,9 @@ final class LintCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the JSON report", e);
         }
+    }
+
+    private ValidationContext trustAnchorContext(ValidationContext.Builder builder) {
+        return (trustAnchor ? builder.offeredAsTrustAnchor() : builder).build();
     }
 }

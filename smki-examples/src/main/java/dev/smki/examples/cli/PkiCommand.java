@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "pki",
         mixinStandardHelpOptions = true,
         description = "Creates and manages a simulated SMKI test PKI in a directory.",
-        subcommands = {PkiInitCommand.class})
+        subcommands = {PkiInitCommand.class, PkiRevokeCommand.class})
 final class PkiCommand implements Runnable {
 
     @Spec

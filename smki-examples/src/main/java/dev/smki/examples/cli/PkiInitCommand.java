@@ -5,6 +5,7 @@ import dev.smki.core.identity.Eui64;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.issuance.TestPkiDirectory;
+import dev.smki.core.revocation.RevocationDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -151,6 +152,7 @@ final class PkiInitCommand implements Callable<Integer> {
         if (!empty) {
             try {
                 TestPkiDirectory.deleteLayout(out);
+                RevocationDirectory.deleteState(out);
             } catch (UncheckedIOException e) {
                 throw new UserInputException(
                         "--out: cannot clear " + out + ": " + e.getCause().getMessage(), e);

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             LintCommand.class,
+            PkiCommand.class,
             OifCommand.class,
-            JournalCommand.class,
-            PkiCommand.class
+            JournalCommand.class
         },
         footer = {
             "",

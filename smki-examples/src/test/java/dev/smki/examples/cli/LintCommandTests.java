@@ -212,6 +212,23 @@ class LintCommandTests {
     }
 
     @Test
+    void theTrustAnchorAdviceOfCert38AppliesOnlyToCertificatesOfferedAsTrustAnchors() throws IOException {
+        dev.smki.core.issuance.TestPki pki = dev.smki.core.testing.TestPkis.seeded(38);
+        Path acbSigning = Files.writeString(
+                dir.resolve("acb-ds.pem"),
+                pki.organisationCertificate(
+                                dev.smki.core.identity.RemotePartyRole.ACCESS_CONTROL_BROKER,
+                                dev.smki.core.identity.KeyUsage.DIGITAL_SIGNATURE)
+                        .toPem());
+        String at = "2026-06-01";
+
+        assertThat(lint("--at", at, acbSigning).exitCode()).isEqualTo(0);
+        Run asAnchor = lint("--at", at, "--trust-anchor", acbSigning);
+        assertThat(asAnchor.exitCode()).isEqualTo(0);
+        assertThat(asAnchor.out()).contains("WARN CERT-38");
+    }
+
+    @Test
     void theCommandIsListedInTheHelp() {
         StringWriter out = new StringWriter();
         SmkiCli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");

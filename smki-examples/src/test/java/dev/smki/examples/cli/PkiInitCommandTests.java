@@ -2,6 +2,7 @@ package dev.smki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.issuance.OrganisationCredential;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,7 +64,7 @@ class PkiInitCommandTests {
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
                 .contains("Wrote a test PKI to " + dir + " (environment sim, seed 7)")
-                .contains("13 Organisation Certificates, 6 Device Certificates (3 devices)")
+                .contains("14 Organisation Certificates, 6 Device Certificates (3 devices)")
                 .contains("./smki lint --env sim");
         for (String file : List.of(
                 "root-oca.pem",
@@ -95,7 +96,7 @@ class PkiInitCommandTests {
 
         assertThat(lint.exitCode()).as(lint.out()).isZero();
         assertThat(lint.out())
-                .contains("21 items checked in environment sim")
+                .contains("22 items checked in environment sim")
                 .contains(": 0 with errors")
                 .doesNotContain("ERROR")
                 .doesNotContain("WARN");
@@ -152,6 +153,55 @@ class PkiInitCommandTests {
     }
 
     @Test
+    void forceAlsoDropsTheRevocationStateOfTheReplacedPki() throws IOException {
+        Path dir = tmp.resolve("revoked");
+        smki("pki", "init", "--out", dir, "--seed", 7);
+        String serial = dev.smki.core.issuance.TestPki.load(dir)
+                .organisationCertificate(
+                        dev.smki.core.identity.RemotePartyRole.SUPPLIER,
+                        dev.smki.core.identity.KeyUsage.DIGITAL_SIGNATURE)
+                .serialNumber()
+                .toString(16);
+        Run revoked = smki(
+                "pki",
+                "revoke",
+                "--pki",
+                dir,
+                "--serial",
+                serial,
+                "--reason",
+                "key-compromise",
+                "--requested-by",
+                "aro:supplier",
+                "--as-of",
+                "2026-01-02T09:00:00Z");
+        assertThat(revoked.exitCode()).as(revoked.err()).isZero();
+        assertThat(dir.resolve("crl/organisation.crl")).exists();
+
+        Run forced = smki("pki", "init", "--out", dir, "--seed", 8, "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(dir.resolve("crl")).doesNotExist();
+        assertThat(dir.resolve("repository")).doesNotExist();
+        Run again = smki(
+                "pki",
+                "revoke",
+                "--pki",
+                dir,
+                "--serial",
+                serial,
+                "--reason",
+                "key-compromise",
+                "--requested-by",
+                "aro:supplier",
+                "--as-of",
+                "2026-01-02T09:00:00Z");
+        assertThat(again.exitCode())
+                .as("the old serial is unknown to the new PKI")
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() throws IOException {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         List<Run> runs = List.of(
@@ -180,6 +230,6 @@ class PkiInitCommandTests {
         try (var in = Files.newInputStream(dir.resolve("pki.p12"))) {
             keystore.load(in, "s3cret".toCharArray());
         }
-        assertThat(keystore.size()).isEqualTo(4 + 13);
+        assertThat(keystore.size()).isEqualTo(4 + OrganisationCredential.STANDARD.size());
     }
 }

@@ -1,0 +1,212 @@
+package dev.smki.examples.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class HtmlReportTests {
+
+    @TempDir
+    Path dir;
+
+    static RehearsalReport sample(String hostile) {
+        Instant t0 = Instant.parse("2026-03-01T09:00:00Z");
+        List<RehearsalReport.Step> steps = List.of(
+                new RehearsalReport.Step("N1", "Compromise detected", "DCC", "accepted", t0.toString(), ""),
+                new RehearsalReport.Step(
+                        "C4",
+                        "Keys activated",
+                        "KEY_CUSTODIAN",
+                        "refused",
+                        t0.plusSeconds(600).toString(),
+                        "REC-2 quorum: 2 of 3 " + hostile),
+                new RehearsalReport.Step(
+                        "C4",
+                        "Keys activated",
+                        "KEY_CUSTODIAN",
+                        "accepted",
+                        t0.plusSeconds(900).toString(),
+                        ""),
+                new RehearsalReport.Step(
+                        "C5",
+                        "Commands sent",
+                        "DCC",
+                        "accepted",
+                        t0.plusSeconds(3600).toString(),
+                        "devices 1000"));
+        List<RehearsalReport.ProgressPoint> progress = new ArrayList<>();
+        for (int i = 0; i <= 10; i++) {
+            progress.add(new RehearsalReport.ProgressPoint(
+                    t0.plusSeconds(3600 + 60L * i).toString(), 100L * i, i == 10 ? 3 : 0, 1000 - 100L * i));
+        }
+        return new RehearsalReport(
+                "contingency",
+                7,
+                Map.of("devices", "1000", "quorum", "3/5"),
+                new RehearsalReport.Devices(1000, 1000, 997, 0, 3, 0),
+                steps,
+                List.of("C4 refused: REC-2 quorum " + hostile, "3 devices written off: uncontactable"),
+                progress,
+                "rehearsal.journal",
+                1234);
+    }
+
+    @Test
+    void writesWellFormedMarkupWithOneTimelineMarkPerStep() throws Exception {
+        Path index = HtmlReport.write(sample(""), List.of("{\"seq\":1}", "{\"seq\":2}"), dir);
+        Document doc = parse(Files.readString(index));
+        NodeList circles = doc.getElementsByTagName("circle");
+        assertThat(circles.getLength()).isEqualTo(4);
+        assertThat(Files.readAllLines(dir.resolve("journal.jsonl"))).containsExactly("{\"seq\":1}", "{\"seq\":2}");
+        assertThat(Files.readString(index))
+                .contains("997")
+                .contains("<polyline class=\"recovered\"")
+                .contains("class=\"refused\"")
+                .contains("REC-2 quorum: 2 of 3");
+    }
+
+    @Test
+    void escapesEveryPieceOfTextSoNothingCanInjectMarkup() throws Exception {
+        String hostile = "<script>alert('x')</script>&\"";
+        String html = HtmlReport.render(sample(hostile), List.of("{\"payload\":\"" + hostile + "\"}"));
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
+        parse(html);
+    }
+
+    @Test
+    void chartScalesRoundUpToReadableTicks() {
+        assertThat(HtmlReport.niceCeiling(1)).isEqualTo(4);
+        assertThat(HtmlReport.niceCeiling(5)).isEqualTo(8);
+        assertThat(HtmlReport.niceCeiling(1003)).isEqualTo(2000);
+        assertThat(HtmlReport.niceCeiling(1000)).isEqualTo(1000);
+        assertThat(HtmlReport.niceCeiling(10_001)).isEqualTo(20_000);
+    }
+
+    @Test
+    void loadsNothingFromTheNetwork() {
+        String html = HtmlReport.render(sample(""), List.of());
+        Matcher urls = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+        while (urls.find()) {
+            assertThat(urls.group(1)).doesNotContain("//");
+        }
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
+    }
+
+    @Test
+    void spacesStepsEvenlyWhenTheClockDoesNotAdvance() throws Exception {
+        RehearsalReport still = sample("");
+        List<RehearsalReport.Step> sameTime = still.steps().stream()
+                .map(s ->
+                        new RehearsalReport.Step(s.id(), s.title(), s.actor(), s.outcome(), "2026-03-01T09:00:00Z", ""))
+                .toList();
+        RehearsalReport report = new RehearsalReport(
+                still.scenario(),
+                still.seed(),
+                still.parameters(),
+                still.devices(),
+                sameTime,
+                List.of(),
+                List.of(),
+                still.journal(),
+                0);
+        Document doc = parse(HtmlReport.render(report, List.of()));
+        NodeList circles = doc.getElementsByTagName("circle");
+        List<String> xs = new ArrayList<>();
+        for (int i = 0; i < circles.getLength(); i++) {
+            xs.add(circles.item(i).getAttributes().getNamedItem("cx").getNodeValue());
+        }
+        assertThat(xs).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void rendersInHeadlessChromium() throws Exception {
+        Optional<Path> chromium = chromium();
+        assumeTrue(chromium.isPresent(), "Chromium is not installed (Debian package chromium): render check skipped");
+        Path index = HtmlReport.write(sample(""), List.of("{\"seq\":1}"), dir.resolve("report"));
+        Path png = dir.resolve("report.png");
+        Process process = new ProcessBuilder(
+                        chromium.get().toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--hide-scrollbars",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--window-size=1100,1400",
+                        "--screenshot=" + png,
+                        index.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile())
+                .start();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS))
+                .as("Chromium finished")
+                .isTrue();
+        assertThat(png)
+                .as("screenshot written; log: %s", Files.readString(dir.resolve("chromium.log")))
+                .exists();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(png)));
+        assertThat(image.getWidth()).isEqualTo(1100);
+        assertThat(countPixels(image, 0x2E8B57))
+                .as("green marks of accepted steps and the recovered line")
+                .isGreaterThan(200);
+        assertThat(countPixels(image, 0xD9534F))
+                .as("red mark of the refused step")
+                .isGreaterThan(20);
+    }
+
+    private static long countPixels(BufferedImage image, int rgb) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y) & 0xFFFFFF;
+                if (Math.abs(((p >> 16) & 0xFF) - ((rgb >> 16) & 0xFF)) < 24
+                        && Math.abs(((p >> 8) & 0xFF) - ((rgb >> 8) & 0xFF)) < 24
+                        && Math.abs((p & 0xFF) - (rgb & 0xFF)) < 24) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static Optional<Path> chromium() {
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+            Path p = Path.of(candidate);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Document parse(String html) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -3,6 +3,7 @@ package dev.smki.recovery.rehearsal;
 import dev.smki.core.revocation.RevocationOutcome;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.DeadlineBreach;
+import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.JournalEntry;
 import dev.smki.recovery.workflow.JournalHeader;
@@ -107,7 +108,16 @@ public final class Rehearsal implements AutoCloseable {
      * @throws UncheckedIOException when the file cannot be read or written
      */
     public static Rehearsal resume(Path journalFile) {
+        return resume(journalFile, Durability.FORCED);
+    }
+
+    /**
+     * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path)} does, appending with {@code
+     * durability} ({@link Durability#UNFORCED} for tests and quick runs that need not survive a power cut).
+     */
+    public static Rehearsal resume(Path journalFile, Durability durability) {
         Objects.requireNonNull(journalFile, "journalFile");
+        Objects.requireNonNull(durability, "durability");
         JournalVerification verification;
         try {
             verification = JournalVerification.of(journalFile);
@@ -127,7 +137,8 @@ public final class Rehearsal implements AutoCloseable {
         Procedure procedure = Scripts.procedure(parameters);
         World world = new World(parameters, new DirectDeviceUpdates());
         world.clock.set(parameters.start());
-        ProcedureRun run = ProcedureRun.resume(procedure, Journal.file(journalFile), world.clock, RunContext.of(world));
+        ProcedureRun run = ProcedureRun.resume(
+                procedure, Journal.file(journalFile, durability), world.clock, RunContext.of(world));
         Rehearsal rehearsal = new Rehearsal(parameters, procedure, Scripts.moves(parameters, procedure), world, run);
         try {
             rehearsal.replay(run.entries());

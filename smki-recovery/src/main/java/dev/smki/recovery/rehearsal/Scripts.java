@@ -243,7 +243,7 @@ final class Scripts {
                 CustodyKey.CONTINGENCY_PRIVATE_KEY,
                 w.pki.parties().of(RemotePartyRole.ROOT),
                 w.pki.contingency().keyPair().getPublic());
-        w.target(SubjectKeyId.of(w.newPki.rootOca()));
+        w.target(SubjectKeyId.of(w.newPki.rootOca()), Contingency.COMMANDS_SENT.value());
         return w.send(Contingency.COMMANDS_SENT.value(), d -> body.sign(authoriser, d.eui64()));
     }
 
@@ -319,7 +319,7 @@ final class Scripts {
                     .replace(TrustAnchorCellId.SUPPLIER_DS, w.replacement)
                     .pathCertificate(w.pki.issuingOca())
                     .build();
-            w.target(SubjectKeyId.of(w.replacement));
+            w.target(SubjectKeyId.of(w.replacement), RecoveryKeyUse.COMMANDS_SENT.value());
             return w.command + ", replacing with " + (three ? "the Subscriber's new" : "the DCC's ACB")
                     + " certificate " + w.replacement;
         }));
@@ -347,7 +347,8 @@ final class Scripts {
                         .pathCertificate(w.pki.issuingOca())
                         .build();
                 Authoriser acb = Authoriser.of(w.replacement);
-                w.target(SubjectKeyId.of(w.subscriberCertificate));
+                w.target(
+                        SubjectKeyId.of(w.subscriberCertificate), RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value());
                 return w.send(RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value(), d -> body.sign(acb, d.eui64()));
             }));
         }
@@ -411,7 +412,7 @@ final class Scripts {
                     CustodyKey.RECOVERY_PRIVATE_KEY,
                     w.pki.parties().of(RemotePartyRole.RECOVERY),
                     w.recoveryCertificate().publicKey());
-            w.target(SubjectKeyId.of(w.replacement));
+            w.target(SubjectKeyId.of(w.replacement), RecoveryKeyDirection.CELLS_REPLACED.value());
             return w.send(RecoveryKeyDirection.CELLS_REPLACED.value(), d -> body.sign(authoriser, d.eui64()));
         }));
         moves.add(Move.of(RecoveryKeyDirection.OLD_KEY_REVOKED, DCC).then(w -> {

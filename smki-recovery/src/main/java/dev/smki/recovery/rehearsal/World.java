@@ -104,6 +104,7 @@ final class World implements IncidentState {
     private List<Device> relevant = List.of();
     private SubjectKeyId compromisedKey;
     private SubjectKeyId targetKey;
+    private String phase = "";
     private long updated;
     private final Map<Device, String> writtenOff = new LinkedHashMap<>();
     private final List<ProgressPoint> progress = new ArrayList<>();
@@ -221,6 +222,7 @@ final class World implements IncidentState {
     String scope(SubjectKeyId key) {
         compromisedKey = key;
         targetKey = null;
+        phase = "scope";
         relevant =
                 fleet.stream().filter(d -> d.isCommissioned() && d.holds(key)).toList();
         recordScope();
@@ -243,8 +245,10 @@ final class World implements IncidentState {
         return Optional.ofNullable(compromisedKey);
     }
 
-    void target(SubjectKeyId key) {
+    /** Makes {@code key} the trust anchor the Relevant Devices should hold, as {@code phase} (a step) sends it. */
+    void target(SubjectKeyId key, String newPhase) {
         targetKey = key;
+        phase = newPhase;
         refreshScope();
     }
 
@@ -281,7 +285,7 @@ final class World implements IncidentState {
     private void recordScope() {
         DeviceScope scope = scope();
         progress.add(new ProgressPoint(
-                clock.instant(), scope.relevant(), scope.updated(), scope.writtenOff(), scope.open()));
+                clock.instant(), phase, scope.relevant(), scope.updated(), scope.writtenOff(), scope.open()));
     }
 
     /** Returns how far the Relevant Devices were each time they changed, oldest first. */

@@ -22,6 +22,7 @@ import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationReason;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.core.revocation.SolrEvent;
+import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.incident.CompromisedKey;
@@ -48,6 +49,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The script of each scenario: the procedure it runs and the moves, in order, that a clean rehearsal makes. A
@@ -92,7 +94,7 @@ final class Scripts {
             RehearsalParameters parameters,
             Map<String, Boolean> factors,
             RecoveryMechanism mechanism,
-            java.util.function.Function<World, IssuedCertificate> compromised) {
+            Function<World, IssuedCertificate> compromised) {
         CompromisedKey kind = parameters.scenario().compromised();
         boolean organisation = kind == CompromisedKey.ORGANISATION_KEY;
         List<Move> moves = new ArrayList<>();
@@ -148,7 +150,7 @@ final class Scripts {
     private static List<Move> attendance(RehearsalParameters parameters, StepId step, Set<CustodyKey> keys) {
         List<Move> moves = new ArrayList<>();
         for (int i = 1; i <= parameters.quorum().m(); i++) {
-            var id = World.custodian(i);
+            CustodianId id = World.custodian(i);
             moves.add(Move.ofItem(step, id.value(), KEY_CUSTODIAN).then(w -> w.attend(id, keys)));
         }
         return moves;

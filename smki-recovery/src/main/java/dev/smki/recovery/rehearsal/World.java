@@ -1,12 +1,11 @@
 package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.device.Authoriser;
-import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
+import dev.smki.core.device.SignedCommand;
 import dev.smki.core.device.SubjectKeyId;
-import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
@@ -47,6 +46,7 @@ import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.RecoveryKeyDirection;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +55,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,8 +124,8 @@ final class World implements IncidentState {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.updates = Objects.requireNonNull(updates, "updates");
         this.clock = new RehearsalClock(parameters.start());
-        this.incident = IncidentId.of("INC-" + parameters.scenario().cliName().toUpperCase(java.util.Locale.ROOT) + "-"
-                + Long.toUnsignedString(parameters.seed(), 36).toUpperCase(java.util.Locale.ROOT));
+        this.incident = IncidentId.of("INC-" + parameters.scenario().cliName().toUpperCase(Locale.ROOT) + "-"
+                + Long.toUnsignedString(parameters.seed(), 36).toUpperCase(Locale.ROOT));
         this.pki = TestPki.builder().seed(parameters.seed()).clock(clock).build();
         this.deviceSettings = DeviceSettings.builder(pki).clock(clock).build();
         this.fleet = buildFleet(deviceSettings, parameters);
@@ -148,7 +149,7 @@ final class World implements IncidentState {
 
     /** Returns the id of custodian {@code i}, from 1: {@code KC-01}. */
     static CustodianId custodian(int i) {
-        return CustodianId.of(String.format(java.util.Locale.ROOT, "KC-%02d", i));
+        return CustodianId.of(String.format(Locale.ROOT, "KC-%02d", i));
     }
 
     private static Fleet buildFleet(DeviceSettings settings, RehearsalParameters parameters) {
@@ -253,7 +254,7 @@ final class World implements IncidentState {
     }
 
     /** Sends {@code command} to every reachable Relevant Device; returns a note of how they ended. */
-    String send(String operation, Function<Device, dev.smki.core.device.SignedCommand> commands) {
+    String send(String operation, Function<Device, SignedCommand> commands) {
         List<Device> devices = reachable();
         DeviceUpdates.Report report = updates.send(operation, devices, commands);
         writtenOff.putAll(report.writtenOff());
@@ -372,7 +373,7 @@ final class World implements IncidentState {
     }
 
     /** Returns the signer of the active {@code key}, speaking as {@code originator} with {@code certificate}'s public key. */
-    Authoriser signer(CustodyKey key, Eui64 originator, java.security.PublicKey publicKey) {
+    Authoriser signer(CustodyKey key, Eui64 originator, PublicKey publicKey) {
         ActivatedKey active = activated.get(key);
         if (active == null || !active.isActive()) {
             throw new IllegalStateException(key + " is not active");
@@ -509,12 +510,6 @@ final class World implements IncidentState {
     @Override
     public Optional<SolrStatus> solrEvent() {
         return solr == null ? Optional.empty() : Optional.of(revocations.solrEvent(solr.id()));
-    }
-
-    /** Returns the commands' body for replacing {@code cell} by {@code certificate} in {@code mode}. */
-    static UpdateSecurityCredentials.Builder command(
-            CredentialsReplacementMode mode, TrustAnchorCellId cell, IssuedCertificate certificate, long sequence) {
-        return UpdateSecurityCredentials.builder(mode).sequenceNumber(sequence).replace(cell, certificate);
     }
 
     /** Returns the reissued Organisation Certificate for each standard credential, by file stem. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RehearsalResumeTests {
 
     private static final RehearsalParameters CONTINGENCY = RehearsalParameters.of(Scenario.CONTINGENCY)
-            .withDevices(40)
+            .withDevices(20)
             .withSeed(3)
             .withSettings(ProcedureSettings.defaults().withDuration("T_confirm", Duration.ofHours(3)));
 
@@ -54,7 +54,7 @@ class RehearsalResumeTests {
         RehearsalResult whole = uninterrupted(CONTINGENCY);
         int planned = whole.timeline().size();
 
-        for (int moves : List.of(0, 1, 9, 16, 18, 30, planned - 1, planned)) {
+        for (int moves : List.of(0, 16, 18, planned - 1)) {
             try (Rehearsal resumed = Rehearsal.resume(interrupted(CONTINGENCY, moves), Durability.UNFORCED)) {
                 assertThat(resumed.movesMade()).isEqualTo(moves);
                 assertThat(resumed.parameters()).isEqualTo(CONTINGENCY);
@@ -88,7 +88,7 @@ class RehearsalResumeTests {
         assertThat(note.asMap())
                 .containsEntry("rehearsal", "contingency")
                 .containsEntry("seed", "3")
-                .containsEntry("devices", "40")
+                .containsEntry("devices", "20")
                 .containsEntry("quorum", "3/5")
                 .containsEntry("set.T_confirm", "PT3H");
         assertThat(RehearsalParameters.fromJournal(note.asMap())).isEqualTo(CONTINGENCY);

@@ -180,7 +180,7 @@ final class Scripts {
                 w -> w.pki.rootOca()));
         moves.add(Move.of(Contingency.DECIDED, SMKI_PMA));
         moves.add(Move.of(Contingency.NEW_ROOT, DCC).then(World::newRoot));
-        moves.add(Move.of(Contingency.NEW_ISSUING_OCA, DCC).then(w -> "new Issuing OCA " + w.newPki.issuingOca()));
+        moves.add(Move.of(Contingency.NEW_ISSUING_OCA, DCC).then(w -> "new " + w.newPki.issuingOca()));
         moves.addAll(attendance(parameters, Contingency.CUSTODIAN_ATTENDS, CONTINGENCY));
         moves.add(Move.of(Contingency.KEY_ACTIVATED, DCC).then(w -> w.activate(CONTINGENCY)));
         moves.add(Move.of(Contingency.COMMANDS_SENT, DCC).then(Scripts::sendNewRoot));
@@ -306,7 +306,7 @@ final class Scripts {
                         .credential(OrganisationCredential.of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE))
                         .issue();
                 w.registry.register(w.replacement, CertificateRegistry.subscriberOf(RemotePartyRole.SUPPLIER));
-                return "Subscriber's new certificate " + w.replacement;
+                return "new " + w.replacement;
             }));
         }
         moves.add(Move.of(RecoveryKeyUse.COMMANDS_BUILT, DCC).then(w -> {
@@ -393,7 +393,7 @@ final class Scripts {
                     .credential(OrganisationCredential.of(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE))
                     .issue();
             w.registry.register(w.replacement, CertificateRegistry.DCC);
-            return "new Recovery certificate " + w.replacement + "; " + scope;
+            return "new " + w.replacement + "; " + scope;
         }));
         moves.add(Move.of(RecoveryKeyDirection.AUTHORISED, SMKI_PMA)
                 .with(w -> new RecoveryKeyDirection.Authorisation(authorising))

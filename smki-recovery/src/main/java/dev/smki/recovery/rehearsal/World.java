@@ -405,7 +405,7 @@ final class World implements IncidentState {
 
     String newRoot() {
         newPki = pki.withNewRootOca();
-        return "new Root OCA " + newPki.rootOca() + " with fresh contingency material";
+        return "new " + newPki.rootOca() + " with fresh contingency material";
     }
 
     void publishNewOca() {

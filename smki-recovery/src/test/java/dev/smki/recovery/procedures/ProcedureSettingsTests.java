@@ -97,4 +97,32 @@ class ProcedureSettingsTests {
                 .isThrownBy(() -> DEFAULTS.withPermittedConfirmations(List.of()))
                 .withMessageContaining("At least one");
     }
+
+    @Test
+    void writesItsChangesAsPropertiesThatReadBackToEqualSettings() {
+        ProcedureSettings changed = DEFAULTS.withDuration("T_confirm", Duration.ofHours(2))
+                .withDuration("pace.C11", Duration.ofDays(1))
+                .omitting(List.of(StepId.of("R8")))
+                .withPermittedConfirmations(List.of("site visit"))
+                .withRecoveryKeyPolicy(RecoveryKeyPolicy.MUST_REPLACE)
+                .withGuidance(DEFAULTS.guidance()
+                        .withThreshold(8)
+                        .withoutFactor("F6")
+                        .withFactor(RecoveryKeyGuidance.Factor.optional("F9", 2, "The Panel asks for it"))
+                        .withoutPreDecisionStep("P2")
+                        .withPreDecisionStep(RecoveryKeyGuidance.PreDecisionStep.of("P3", "Ofgem told")));
+        Properties properties = new Properties();
+        properties.putAll(changed.toProperties());
+
+        assertThat(changed.toProperties())
+                .containsEntry("T_confirm", "PT2H")
+                .containsEntry("pace.C11", "PT24H")
+                .containsEntry("omit", "R8")
+                .containsEntry("guidance.factor.F6", "none")
+                .containsEntry("guidance.factor.F9", "optional,2,The Panel asks for it")
+                .containsEntry("guidance.step.P2", "none")
+                .containsEntry("guidance.threshold", "8");
+        assertThat(DEFAULTS.withProperties(properties)).isEqualTo(changed);
+        assertThat(DEFAULTS.toProperties()).isEmpty();
+    }
 }

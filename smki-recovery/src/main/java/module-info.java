@@ -11,6 +11,7 @@ module dev.smki.recovery {
     exports dev.smki.recovery.workflow;
     exports dev.smki.recovery.incident;
     exports dev.smki.recovery.custody;
+    exports dev.smki.recovery.fleet;
     exports dev.smki.recovery.procedures;
     exports dev.smki.recovery.rehearsal;
 }

@@ -31,8 +31,10 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 
 /**
  * Writes and reads the DER of the CS02b command body ({@link UpdateSecurityCredentials}) and of its signed
- * envelope ({@link SignedCommand}). Reading is strict: the bytes must be exactly the DER of one value, with no
- * field this simulation does not model; every problem is an {@link IllegalArgumentException} naming it.
+ * envelope ({@link SignedCommand}). Writing uses Bouncy Castle's ASN.1 classes. Reading walks the structure in
+ * place ({@link DerReader}) so that the signed part, the body and the certificates are kept as the exact bytes
+ * received, never re-encoded; it is strict (definite minimal lengths, minimal INTEGERs, nothing left over, no
+ * field this simulation does not model), and every problem is an {@link IllegalArgumentException} naming it.
  */
 final class Cs02bCodec {
 

@@ -3,7 +3,6 @@ package dev.smki.core.device;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.TestPki;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -154,8 +153,7 @@ public final class DeviceSettings {
         if (id.isRoot()) {
             return pki.rootOca();
         }
-        return pki.organisationCertificate(
-                new OrganisationCredential(id.role(), id.keyUsage().toKeyUsage().orElseThrow(), id.cellUsage()));
+        return pki.organisationCertificate(id.toOrganisationCredential().orElseThrow());
     }
 
     @Override

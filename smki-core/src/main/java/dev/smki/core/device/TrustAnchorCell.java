@@ -15,7 +15,9 @@ import java.util.Optional;
  *
  * <p>A Root OCA certificate carries no x500UniqueIdentifier in the test PKI (certificates.md §2.2), so the Root
  * cell's subject unique identifier is empty. Cells are immutable values, equal when their contents are, and are
- * shared between every Device that holds the same one.
+ * shared between every Device that holds the same one. A Root cell also remembers the last Symmetric Key tried
+ * on its wrapped contingency key and what that unwrapped (a pure function of the two, never shown), so that
+ * the Devices sharing it during a contingency recovery unwrap once.
  */
 public final class TrustAnchorCell {
 

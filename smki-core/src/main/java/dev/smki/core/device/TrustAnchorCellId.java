@@ -3,9 +3,11 @@ package dev.smki.core.device;
 import dev.smki.core.identity.CellUsage;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.OrganisationCredential;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The identifier of a trust-anchor cell on a Device: (Remote Party Role, key usage, cell usage), the GBCS
@@ -71,8 +73,6 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
             LOAD_CONTROLLER_DS,
             LOAD_CONTROLLER_KA);
 
-    private static final String TOP_UP_SUFFIX = "-topup";
-
     private static final Comparator<TrustAnchorCellId> ORDER = Comparator.comparingInt(
                     (TrustAnchorCellId id) -> id.role().code())
             .thenComparing(TrustAnchorCellId::keyUsage)
@@ -109,29 +109,37 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
         return new TrustAnchorCellId(role, AnchorKeyUsage.of(keyUsage), CellUsage.MANAGEMENT);
     }
 
+    /** Returns the cell that anchors certificates of {@code credential}, such as {@code supplier-ka-topup}. */
+    public static TrustAnchorCellId of(OrganisationCredential credential) {
+        Objects.requireNonNull(credential, "credential");
+        return new TrustAnchorCellId(
+                credential.role(), AnchorKeyUsage.of(credential.keyUsage()), credential.cellUsage());
+    }
+
     /**
-     * Reads a cell from its text form, such as {@code root}, {@code recovery-ds} or {@code supplier-ka-topup}.
+     * Reads a cell from its text form: {@code root}, or an Organisation Certificate's file stem such as
+     * {@code recovery-ds} or {@code supplier-ka-topup} ({@link OrganisationCredential#parse}).
      *
      * @throws IllegalArgumentException when {@code text} names no cell
      */
     public static TrustAnchorCellId parse(String text) {
         Objects.requireNonNull(text, "text");
-        String s = text.trim();
-        if (s.equalsIgnoreCase("root")) {
+        if (text.trim().equalsIgnoreCase("root")) {
             return ROOT;
         }
-        CellUsage cell = CellUsage.MANAGEMENT;
-        if (s.endsWith(TOP_UP_SUFFIX)) {
-            cell = CellUsage.PREPAYMENT_TOP_UP;
-            s = s.substring(0, s.length() - TOP_UP_SUFFIX.length());
-        }
-        int dash = s.lastIndexOf('-');
-        if (dash <= 0) {
+        try {
+            return of(OrganisationCredential.parse(text));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "Not a trust-anchor cell '" + text + "' (expected root or <role>-<ds|ka>[-topup])");
+                    "Not a trust-anchor cell '" + text + "' (expected root or <role>-<ds|ka>[-topup]): "
+                            + e.getMessage(),
+                    e);
         }
-        return new TrustAnchorCellId(
-                RemotePartyRole.parse(s.substring(0, dash)), AnchorKeyUsage.parse(s.substring(dash + 1)), cell);
+    }
+
+    /** Returns the kind of Organisation Certificate this cell anchors; empty for the Root cell. */
+    public Optional<OrganisationCredential> toOrganisationCredential() {
+        return keyUsage.toKeyUsage().map(usage -> new OrganisationCredential(role, usage, cellUsage));
     }
 
     /** Returns whether this is the Root cell. */
@@ -148,10 +156,6 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
     /** Returns the text form {@link #parse} reads, such as {@code supplier-ka-topup} or {@code root}. */
     @Override
     public String toString() {
-        if (isRoot()) {
-            return "root";
-        }
-        return role.slug() + "-" + keyUsage.abbreviation()
-                + (cellUsage == CellUsage.PREPAYMENT_TOP_UP ? TOP_UP_SUFFIX : "");
+        return toOrganisationCredential().map(OrganisationCredential::fileStem).orElse("root");
     }
 }

@@ -3,7 +3,6 @@ package dev.smki.core.device;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.profile.ProfileKind;
@@ -67,8 +66,7 @@ final class DeviceFixtures {
         if (cell.isRoot()) {
             return PKI.rootOca();
         }
-        return PKI.organisationCertificate(new OrganisationCredential(
-                cell.role(), cell.keyUsage().toKeyUsage().orElseThrow(), cell.cellUsage()));
+        return PKI.organisationCertificate(cell.toOrganisationCredential().orElseThrow());
     }
 
     /** Returns who rightly signs commands in {@code mode} on a Device of {@link #PKI}. */
@@ -100,5 +98,10 @@ final class DeviceFixtures {
             builder.pathCertificate(PKI.issuingOca());
         }
         return builder;
+    }
+
+    /** Returns the command in {@code mode} replacing {@code cells} with fresh certificates, rightfully signed for {@link #METER}. */
+    static SignedCommand signed(CredentialsReplacementMode mode, TrustAnchorCellId... cells) {
+        return replacing(command(mode), cells).build().sign(authoriser(mode), METER);
     }
 }

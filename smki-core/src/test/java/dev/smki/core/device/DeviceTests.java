@@ -22,6 +22,7 @@ import static dev.smki.core.device.DeviceFixtures.currentCertificate;
 import static dev.smki.core.device.DeviceFixtures.device;
 import static dev.smki.core.device.DeviceFixtures.freshCertificate;
 import static dev.smki.core.device.DeviceFixtures.replacing;
+import static dev.smki.core.device.DeviceFixtures.signed;
 import static dev.smki.core.device.TrustAnchorCellId.ACB_KA;
 import static dev.smki.core.device.TrustAnchorCellId.NETWORK_OPERATOR_DS;
 import static dev.smki.core.device.TrustAnchorCellId.NETWORK_OPERATOR_KA;
@@ -90,8 +91,7 @@ class DeviceTests {
         @Test
         void rootBySupplierPutsTheNewRootOcaInTheRootCellOfAnEsme() {
             Device esme = device(DeviceType.ESME);
-            SignedCommand command =
-                    replacing(command(ROOT_BY_SUPPLIER), ROOT).build().sign(authoriser(ROOT_BY_SUPPLIER), METER);
+            SignedCommand command = signed(ROOT_BY_SUPPLIER, ROOT);
 
             CommandOutcome outcome = assertAccepted(esme, command);
 
@@ -112,9 +112,7 @@ class DeviceTests {
 
         @Test
         void rootByWanProviderReplacesTheRootOfACommsHubButFindsNoWanProviderCellOnAMeter() {
-            SignedCommand forHub = replacing(command(ROOT_BY_WAN_PROVIDER), ROOT)
-                    .build()
-                    .sign(authoriser(ROOT_BY_WAN_PROVIDER), METER);
+            SignedCommand forHub = signed(ROOT_BY_WAN_PROVIDER, ROOT);
 
             Device hub = device(DeviceType.CHF);
             assertAccepted(hub, forHub);
@@ -162,10 +160,8 @@ class DeviceTests {
         @Test
         void networkOperatorByNetworkOperatorReplacesBothNetworkOperatorCellsOfAGasMeter() {
             Device gsme = device(DeviceType.GSME);
-            SignedCommand command = replacing(
-                            command(NETWORK_OPERATOR_BY_NETWORK_OPERATOR), NETWORK_OPERATOR_DS, NETWORK_OPERATOR_KA)
-                    .build()
-                    .sign(authoriser(NETWORK_OPERATOR_BY_NETWORK_OPERATOR), METER);
+            SignedCommand command =
+                    signed(NETWORK_OPERATOR_BY_NETWORK_OPERATOR, NETWORK_OPERATOR_DS, NETWORK_OPERATOR_KA);
 
             assertAccepted(gsme, command);
 
@@ -180,9 +176,7 @@ class DeviceTests {
         @Test
         void accessControlBrokerByAcbIsVerifiedWithTheAcbKeyAgreementCell() {
             Device esme = device(DeviceType.ESME);
-            SignedCommand command = replacing(command(ACCESS_CONTROL_BROKER_BY_ACB), ACB_KA)
-                    .build()
-                    .sign(authoriser(ACCESS_CONTROL_BROKER_BY_ACB), METER);
+            SignedCommand command = signed(ACCESS_CONTROL_BROKER_BY_ACB, ACB_KA);
 
             assertAccepted(esme, command);
 
@@ -192,9 +186,7 @@ class DeviceTests {
         @Test
         void wanProviderByWanProviderReplacesTheWanProviderCellOfACommsHub() {
             Device hub = device(DeviceType.CHF);
-            SignedCommand command = replacing(command(WAN_PROVIDER_BY_WAN_PROVIDER), WAN_PROVIDER_DS)
-                    .build()
-                    .sign(authoriser(WAN_PROVIDER_BY_WAN_PROVIDER), METER);
+            SignedCommand command = signed(WAN_PROVIDER_BY_WAN_PROVIDER, WAN_PROVIDER_DS);
 
             assertAccepted(hub, command);
 
@@ -204,9 +196,7 @@ class DeviceTests {
         @Test
         void transCosByTransCosReplacesTheTransitionalCosCell() {
             Device esme = device(DeviceType.ESME);
-            SignedCommand command = replacing(command(TRANSITIONAL_COS_BY_TRANSITIONAL_COS), TRANSITIONAL_COS_DS)
-                    .build()
-                    .sign(authoriser(TRANSITIONAL_COS_BY_TRANSITIONAL_COS), METER);
+            SignedCommand command = signed(TRANSITIONAL_COS_BY_TRANSITIONAL_COS, TRANSITIONAL_COS_DS);
 
             assertAccepted(esme, command);
 
@@ -282,9 +272,7 @@ class DeviceTests {
         @Test
         void recoveryNeverReplacesARootTheCurrentRootDoesNotCertify() {
             Device esme = device(DeviceType.ESME);
-            SignedCommand command = replacing(command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), ROOT)
-                    .build()
-                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+            SignedCommand command = signed(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY, ROOT);
 
             assertRefused(esme, command, AcceptanceRule.NO_ABNORMAL_ROOT_BY_RECOVERY);
         }
@@ -293,8 +281,7 @@ class DeviceTests {
         void contingencyReplacesTheRootAfterWhichTheOldSymmetricKeyUnwrapsNothingAndTheCommandCannotBeReplayed() {
             Device esme = device(DeviceType.ESME);
             SymmetricKey released = PKI.contingency().symmetricKey();
-            SignedCommand command =
-                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER);
+            SignedCommand command = signed(ANY_BY_CONTINGENCY, ROOT);
             assertThat(esme.credentials()
                             .cell(ROOT)
                             .orElseThrow()
@@ -322,9 +309,7 @@ class DeviceTests {
         @Test
         void theNewContingencyMaterialAuthorisesTheNextContingencyCommandAboveTheRootFloor() {
             Device esme = device(DeviceType.ESME);
-            assertAccepted(
-                    esme,
-                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER));
+            assertAccepted(esme, signed(ANY_BY_CONTINGENCY, ROOT));
             Authoriser next = Authoriser.contingency(RECOVERED);
             UpdateSecurityCredentials.Builder builder = UpdateSecurityCredentials.builder(ANY_BY_CONTINGENCY)
                     .symmetricKey(RECOVERED.contingency().symmetricKey())
@@ -351,10 +336,7 @@ class DeviceTests {
         @Test
         void otherForBytesThatAreNotACommand() {
             Device esme = device(DeviceType.ESME);
-            byte[] good = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
-                    .build()
-                    .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER)
-                    .toDer();
+            byte[] good = signed(SUPPLIER_BY_SUPPLIER, SUPPLIER_DS).toDer();
             DeviceCredentials before = esme.credentials();
 
             for (byte[] bad : List.of(new byte[0], new byte[] {0x30, 0x00}, Arrays.copyOf(good, good.length - 1))) {
@@ -452,23 +434,13 @@ class DeviceTests {
             Device esme = device(DeviceType.ESME);
 
             assertRefused(
-                    esme,
-                    replacing(command(SUPPLIER_BY_SUPPLIER), NETWORK_OPERATOR_DS)
-                            .build()
-                            .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
-                    AcceptanceRule.MODE_MAY_REPLACE_CELL);
-            assertRefused(
-                    esme,
-                    replacing(command(ROOT_BY_SUPPLIER), SUPPLIER_DS).build().sign(authoriser(ROOT_BY_SUPPLIER), METER),
-                    AcceptanceRule.MODE_MAY_REPLACE_CELL);
+                    esme, signed(SUPPLIER_BY_SUPPLIER, NETWORK_OPERATOR_DS), AcceptanceRule.MODE_MAY_REPLACE_CELL);
+            assertRefused(esme, signed(ROOT_BY_SUPPLIER, SUPPLIER_DS), AcceptanceRule.MODE_MAY_REPLACE_CELL);
         }
 
         @Test
         void otherWhenOneCommandReplacesCellsOfTwoParties() {
-            SignedCommand command = replacing(
-                            command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), SUPPLIER_DS, NETWORK_OPERATOR_DS)
-                    .build()
-                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+            SignedCommand command = signed(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY, SUPPLIER_DS, NETWORK_OPERATOR_DS);
 
             assertRefused(device(DeviceType.ESME), command, AcceptanceRule.ONE_REMOTE_PARTY);
         }
@@ -491,16 +463,8 @@ class DeviceTests {
             Device display = device(DeviceType.TYPE2);
             assertThat(display.credentials().cells()).isEmpty();
 
-            assertRefused(
-                    display,
-                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER),
-                    AcceptanceRule.AUTHORISING_ANCHOR_HELD);
-            assertRefused(
-                    display,
-                    replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
-                            .build()
-                            .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
-                    AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+            assertRefused(display, signed(ANY_BY_CONTINGENCY, ROOT), AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+            assertRefused(display, signed(SUPPLIER_BY_SUPPLIER, SUPPLIER_DS), AcceptanceRule.AUTHORISING_ANCHOR_HELD);
         }
 
         @Test
@@ -522,9 +486,7 @@ class DeviceTests {
 
         @Test
         void trustAnchorNotFoundWhenTheTargetCellIsNotOnThisDeviceType() {
-            SignedCommand command = replacing(command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), WAN_PROVIDER_DS)
-                    .build()
-                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+            SignedCommand command = signed(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY, WAN_PROVIDER_DS);
 
             assertRefused(device(DeviceType.ESME), command, AcceptanceRule.TARGET_CELL_EXISTS);
             assertAccepted(device(DeviceType.CHF), command);
@@ -608,11 +570,7 @@ class DeviceTests {
             Device esme = Device.of(late, METER, DeviceType.ESME, true);
 
             CommandOutcome outcome = assertRefused(
-                    esme,
-                    replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
-                            .build()
-                            .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
-                    AcceptanceRule.CERTIFICATION_PATH_VALID);
+                    esme, signed(SUPPLIER_BY_SUPPLIER, SUPPLIER_DS), AcceptanceRule.CERTIFICATION_PATH_VALID);
             assertThat(outcome.detail()).contains("validity period");
         }
 
@@ -646,8 +604,7 @@ class DeviceTests {
 
         @Test
         void aCommandAppliedAsBytesHasTheSameOutcomeAsTheParsedCommand() {
-            SignedCommand command =
-                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER);
+            SignedCommand command = signed(ANY_BY_CONTINGENCY, ROOT);
             Device fromBytes = device(DeviceType.GSME);
             Device fromObject = device(DeviceType.GSME);
 
@@ -672,8 +629,7 @@ class DeviceTests {
         @Test
         void concurrentCopiesOfOneCommandAreExecutedExactlyOnce() throws Exception {
             Device esme = device(DeviceType.ESME);
-            SignedCommand command =
-                    replacing(command(ANY_BY_CONTINGENCY), ROOT).build().sign(authoriser(ANY_BY_CONTINGENCY), METER);
+            SignedCommand command = signed(ANY_BY_CONTINGENCY, ROOT);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Callable<CommandOutcome>> tasks = new ArrayList<>();

@@ -7,7 +7,6 @@ import static dev.smki.core.device.DeviceFixtures.authoriser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smki.core.identity.CellUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -37,10 +36,7 @@ class SignedCommandTests {
             .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
             .replace(
                     TrustAnchorCellId.SUPPLIER_KA_TOP_UP,
-                    PKI.organisationCertificate(new dev.smki.core.issuance.OrganisationCredential(
-                            RemotePartyRole.SUPPLIER,
-                            dev.smki.core.identity.KeyUsage.KEY_AGREEMENT,
-                            CellUsage.PREPAYMENT_TOP_UP)))
+                    DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA_TOP_UP))
             .pathCertificate(PKI.issuingOca())
             .executionDateTime(Instant.parse("2026-03-01T12:30:15.250Z"))
             .build();

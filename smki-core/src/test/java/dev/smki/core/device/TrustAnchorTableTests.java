@@ -72,14 +72,14 @@ class TrustAnchorTableTests {
 
     @Test
     void aTableNamingACellThePkiHasNoCertificateForIsRefused() {
-        TrustAnchorTable withAcbSigning = TrustAnchorTable.DEFAULT.with(
+        TrustAnchorTable withRecoveryKeyAgreement = TrustAnchorTable.DEFAULT.with(
                 DeviceType.CHF,
-                List.of(ROOT, TrustAnchorCellId.of(ACB_KA.role(), dev.smki.core.identity.KeyUsage.DIGITAL_SIGNATURE)),
+                List.of(ROOT, TrustAnchorCellId.of(RECOVERY.role(), dev.smki.core.identity.KeyUsage.KEY_AGREEMENT)),
                 Confidence.RECONSTRUCTED,
                 Citation.of("test"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceSettings.builder(DeviceFixtures.PKI)
-                        .trustAnchors(withAcbSigning)
+                        .trustAnchors(withRecoveryKeyAgreement)
                         .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,0 +1,222 @@
+package dev.smki.recovery.fleet;
+
+import dev.smki.core.device.AcceptanceRule;
+import dev.smki.core.device.Device;
+import dev.smki.recovery.incident.IncidentId;
+import dev.smki.recovery.incident.RecoveryProgress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a fleet execution ended: per Device, updated, written off with a reason, or (only in a run stopped early)
+ * still pending; and every progress report it gave, from the first (all pending) to the last. Devices are counted
+ * by their position in the list the execution was given. Immutable.
+ */
+public final class FleetExecution {
+
+    private final IncidentId incident;
+    private final String operation;
+    private final Device[] devices;
+    private final DeliverySettings settings;
+    private final byte[] states;
+    private final byte[] attempts;
+    private final List<RecoveryProgress> progress;
+    private final Instant startedAt;
+    private final int rounds;
+    private final long succeeded;
+    private final long writtenOff;
+
+    FleetExecution(
+            IncidentId incident,
+            String operation,
+            Device[] devices,
+            DeliverySettings settings,
+            byte[] states,
+            byte[] attempts,
+            List<RecoveryProgress> progress,
+            Instant startedAt,
+            int rounds) {
+        this.incident = incident;
+        this.operation = operation;
+        this.devices = devices;
+        this.settings = settings;
+        this.states = states;
+        this.attempts = attempts;
+        this.progress = progress;
+        this.startedAt = startedAt;
+        this.rounds = rounds;
+        long updated = 0;
+        long gaveUp = 0;
+        for (byte state : states) {
+            if (state == Delivery.UPDATED) {
+                updated++;
+            } else if (Delivery.isWrittenOff(state)) {
+                gaveUp++;
+            }
+        }
+        this.succeeded = updated;
+        this.writtenOff = gaveUp;
+    }
+
+    /** Returns the incident. */
+    public IncidentId incident() {
+        return incident;
+    }
+
+    /** Returns the step that sent the commands, such as {@code C5}. */
+    public String operation() {
+        return operation;
+    }
+
+    /** Returns the settings the execution ran with. */
+    public DeliverySettings settings() {
+        return settings;
+    }
+
+    /** Returns how many Devices the execution was given. */
+    public int size() {
+        return devices.length;
+    }
+
+    /** Returns the Device at {@code position} of the list the execution was given. */
+    public Device device(int position) {
+        Objects.checkIndex(position, devices.length);
+        return devices[position];
+    }
+
+    /** Returns how many Devices executed their command. */
+    public long succeeded() {
+        return succeeded;
+    }
+
+    /** Returns how many Devices were written off (every failed Device is). */
+    public long writtenOff() {
+        return writtenOff;
+    }
+
+    /** Returns how many Devices are neither updated nor written off: 0 unless the run was stopped early. */
+    public long pending() {
+        return devices.length - succeeded - writtenOff;
+    }
+
+    /** Returns whether the Device at {@code position} executed its command. */
+    public boolean isUpdated(int position) {
+        Objects.checkIndex(position, devices.length);
+        return states[position] == Delivery.UPDATED;
+    }
+
+    /** Returns how many attempts the Device at {@code position} got; 0 if none (a run stopped early). */
+    public int attempts(int position) {
+        Objects.checkIndex(position, devices.length);
+        return attempts[position];
+    }
+
+    /** Returns the write-off of the Device at {@code position}, if it was written off. */
+    public Optional<WriteOff> writeOff(int position) {
+        Objects.checkIndex(position, devices.length);
+        byte state = states[position];
+        if (!Delivery.isWrittenOff(state)) {
+            return Optional.empty();
+        }
+        Optional<AcceptanceRule> rule = state >= Delivery.REFUSED
+                ? Optional.of(AcceptanceRule.ALL.get(state - Delivery.REFUSED))
+                : Optional.empty();
+        return Optional.of(new WriteOff(devices[position], reason(state), attempts[position], rule));
+    }
+
+    /** Returns every write-off, in Device order. */
+    public List<WriteOff> writeOffs() {
+        List<WriteOff> all = new ArrayList<>((int) writtenOff);
+        for (int i = 0; i < devices.length; i++) {
+            writeOff(i).ifPresent(all::add);
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Returns how many Devices were written off for each reason, in {@link WriteOffReason} order; absent reasons left out. */
+    public Map<WriteOffReason, Long> writeOffsByReason() {
+        Map<WriteOffReason, Long> counts = new EnumMap<>(WriteOffReason.class);
+        for (byte state : states) {
+            if (Delivery.isWrittenOff(state)) {
+                counts.merge(reason(state), 1L, Long::sum);
+            }
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    private static WriteOffReason reason(byte state) {
+        return switch (state) {
+            case Delivery.DECOMMISSIONED -> WriteOffReason.DECOMMISSIONED;
+            case Delivery.UNCONTACTABLE -> WriteOffReason.UNCONTACTABLE;
+            case Delivery.BUSY -> WriteOffReason.BUSY;
+            default -> WriteOffReason.REFUSED;
+        };
+    }
+
+    /** Returns every progress report, oldest first: conserved and only moving forward (REC-9). */
+    public List<RecoveryProgress> progress() {
+        return progress;
+    }
+
+    /** Returns the last progress report. */
+    public RecoveryProgress finalProgress() {
+        return progress.get(progress.size() - 1);
+    }
+
+    /** Returns how many rounds of attempts were made. */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** Returns when the execution started, on the simulated clock. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Returns when the last outcome was known, on the simulated clock. */
+    public Instant finishedAt() {
+        return finalProgress().at();
+    }
+
+    /** Returns whether every Device was updated or written off with a reason (REC-8). */
+    public boolean isSettled() {
+        return finalProgress().isSettled();
+    }
+
+    /**
+     * Checks that every Device was updated or written off with a reason (REC-8).
+     *
+     * @throws IllegalStateException naming REC-8 and how many Devices are still open, when some are
+     */
+    public void requireSettled() {
+        finalProgress().requireSettled();
+    }
+
+    /**
+     * Returns a one-line account, such as {@code C5: 1000 devices, 990 updated, 10 written off {uncontactable=6,
+     * busy=4}, 2 rounds, PT4H2M simulated}.
+     */
+    public String summary() {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        writeOffsByReason().forEach((reason, count) -> reasons.put(reason.slug(), count));
+        return operation + ": " + devices.length + " devices, " + succeeded + " updated, " + writtenOff
+                + " written off" + (reasons.isEmpty() ? "" : " " + reasons)
+                + (pending() == 0 ? "" : ", " + pending() + " pending") + ", " + rounds
+                + (rounds == 1 ? " round, " : " rounds, ") + Duration.between(startedAt, finishedAt())
+                + " simulated";
+    }
+
+    /** Returns the incident and the {@link #summary()}. */
+    @Override
+    public String toString() {
+        return "FleetExecution[" + incident + " " + summary() + "]";
+    }
+}

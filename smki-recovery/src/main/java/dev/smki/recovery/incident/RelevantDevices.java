@@ -1,0 +1,191 @@
+package dev.smki.recovery.incident;
+
+import dev.smki.core.device.Device;
+import dev.smki.core.device.DeviceCredentials;
+import dev.smki.core.device.Fleet;
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.device.TrustAnchorCell;
+import dev.smki.core.issuance.IssuedCertificate;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The Relevant Devices of an incident: the commissioned Devices of a fleet whose trust-anchor cells hold data
+ * from the compromised certificate, its subject key identifier or its public key ({@link ScopeRules#RELEVANT_DEVICE},
+ * SEC L10.30(a), verified; recovery.md §2.1 step N5). For a Root OCA compromise that is every commissioned Device
+ * holding that Root; for a Supplier's key every commissioned Device with that Supplier's key in a cell; for an
+ * Issuing OCA no Device, since cells hold party keys, not their issuers.
+ *
+ * <p>The scope is worked out once, when the incident is scoped, and then fixed: Devices later updated stay
+ * Relevant, so progress can be counted against it. It is held as indexes into the fleet, four bytes per Relevant
+ * Device, and the cells are judged once per distinct {@link DeviceCredentials} value, so scoping a million
+ * Devices takes a single pass. Immutable (the Devices themselves change as commands are applied).
+ */
+public final class RelevantDevices {
+
+    private final Fleet fleet;
+    private final SubjectKeyId compromisedKey;
+    private final byte[] compromisedPublicKey;
+    private final int[] indexes;
+
+    private RelevantDevices(Fleet fleet, SubjectKeyId compromisedKey, byte[] compromisedPublicKey, int[] indexes) {
+        this.fleet = fleet;
+        this.compromisedKey = compromisedKey;
+        this.compromisedPublicKey = compromisedPublicKey;
+        this.indexes = indexes;
+    }
+
+    /**
+     * Returns the commissioned Devices of {@code fleet} with a cell holding {@code compromised}'s subject key
+     * identifier or public key.
+     *
+     * @throws IllegalArgumentException when the certificate has no subject key identifier
+     */
+    public static RelevantDevices of(Fleet fleet, IssuedCertificate compromised) {
+        Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(compromised, "compromised");
+        return scope(
+                fleet, SubjectKeyId.of(compromised), compromised.publicKey().getEncoded());
+    }
+
+    /** Returns the commissioned Devices of {@code fleet} with a cell holding the key {@code compromisedKey}. */
+    public static RelevantDevices holding(Fleet fleet, SubjectKeyId compromisedKey) {
+        Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(compromisedKey, "compromisedKey");
+        return scope(fleet, compromisedKey, null);
+    }
+
+    private static RelevantDevices scope(Fleet fleet, SubjectKeyId key, byte[] publicKey) {
+        Predicate<DeviceCredentials> holdsData = memo(key, publicKey);
+        int[] found = new int[fleet.size()];
+        int count = 0;
+        for (int i = 0; i < fleet.size(); i++) {
+            Device device = fleet.get(i);
+            if (device.isCommissioned() && holdsData.test(device.credentials())) {
+                found[count++] = i;
+            }
+        }
+        return new RelevantDevices(fleet, key, publicKey, Arrays.copyOf(found, count));
+    }
+
+    /**
+     * Returns whether credentials hold data from the compromised certificate, judging each distinct (interned)
+     * credentials value once. Not thread-safe.
+     */
+    private static Predicate<DeviceCredentials> memo(SubjectKeyId key, byte[] publicKey) {
+        Map<DeviceCredentials, Boolean> judged = new IdentityHashMap<>();
+        return credentials -> judged.computeIfAbsent(credentials, c -> {
+            for (TrustAnchorCell cell : c.cells()) {
+                if (cell.subjectKeyId().equals(key)
+                        || publicKey != null && Arrays.equals(cell.publicKey(), publicKey)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Returns the fleet the Devices belong to. */
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    /** Returns the subject key identifier of the compromised certificate. */
+    public SubjectKeyId compromisedKey() {
+        return compromisedKey;
+    }
+
+    /** Returns the compromised certificate's DER SubjectPublicKeyInfo, when the scope was made from it. */
+    public Optional<byte[]> compromisedPublicKey() {
+        return Optional.ofNullable(compromisedPublicKey).map(byte[]::clone);
+    }
+
+    /** Returns how many Devices are Relevant. */
+    public int size() {
+        return indexes.length;
+    }
+
+    /** Returns whether no Device is Relevant. */
+    public boolean isEmpty() {
+        return indexes.length == 0;
+    }
+
+    /** Returns the Relevant Device at {@code index}, counting from 0 in EUI-64 order. */
+    public Device get(int index) {
+        Objects.checkIndex(index, indexes.length);
+        return fleet.get(indexes[index]);
+    }
+
+    /** Returns the Relevant Devices in EUI-64 order: an unmodifiable view, no copy. */
+    public List<Device> devices() {
+        return new View();
+    }
+
+    /** Returns the Relevant Devices in EUI-64 order. */
+    public Stream<Device> stream() {
+        return IntStream.of(indexes).mapToObj(fleet::get);
+    }
+
+    /** Returns whether {@code device} is one of the Relevant Devices. */
+    public boolean contains(Device device) {
+        Objects.requireNonNull(device, "device");
+        int low = 0;
+        int high = indexes.length - 1;
+        long eui = device.eui64().value();
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Device candidate = fleet.get(indexes[mid]);
+            int order = Long.compareUnsigned(candidate.eui64().value(), eui);
+            if (order < 0) {
+                low = mid + 1;
+            } else if (order > 0) {
+                high = mid - 1;
+            } else {
+                return candidate == device;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns how many Relevant Devices still hold data from the compromised certificate now: 0 once every one is
+     * updated, the written-off ones otherwise.
+     */
+    public long countStillHolding() {
+        Predicate<DeviceCredentials> holdsData = memo(compromisedKey, compromisedPublicKey);
+        long count = 0;
+        for (int index : indexes) {
+            if (holdsData.test(fleet.get(index).credentials())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Returns {@code RelevantDevices[n of m devices hold KEY]}. */
+    @Override
+    public String toString() {
+        return "RelevantDevices[" + indexes.length + " of " + fleet.size() + " devices hold " + compromisedKey + "]";
+    }
+
+    private final class View extends AbstractList<Device> implements RandomAccess {
+        @Override
+        public Device get(int index) {
+            return RelevantDevices.this.get(index);
+        }
+
+        @Override
+        public int size() {
+            return indexes.length;
+        }
+    }
+}

@@ -87,7 +87,7 @@ public final class Rehearsal implements AutoCloseable {
         Objects.requireNonNull(journal, "journal");
         PayloadSummary note = note(parameters);
         Procedure procedure = Scripts.procedure(parameters);
-        World world = new World(parameters, new DirectDeviceUpdates());
+        World world = new World(parameters);
         ProcedureRun run = ProcedureRun.start(procedure, journal, world.clock, RunContext.of(world), note);
         return new Rehearsal(parameters, procedure, Scripts.moves(parameters, procedure), world, run);
     }
@@ -135,7 +135,7 @@ public final class Rehearsal implements AutoCloseable {
         RehearsalParameters parameters =
                 RehearsalParameters.fromJournal(header.note().asMap());
         Procedure procedure = Scripts.procedure(parameters);
-        World world = new World(parameters, new DirectDeviceUpdates());
+        World world = new World(parameters);
         world.clock.set(parameters.start());
         ProcedureRun run = ProcedureRun.resume(
                 procedure, Journal.file(journalFile, durability), world.clock, RunContext.of(world));
@@ -262,7 +262,8 @@ public final class Rehearsal implements AutoCloseable {
                 outcome,
                 effect);
         timeline.add(entry);
-        lastTime = time;
+        Instant after = world.clock.instant();
+        lastTime = after.isAfter(time) ? after : time;
         return entry;
     }
 
@@ -283,6 +284,7 @@ public final class Rehearsal implements AutoCloseable {
                 timeline,
                 world.counts(),
                 world.progress(),
+                world.reports(),
                 anomalies(breaches),
                 breaches,
                 run.isComplete(),
@@ -298,7 +300,7 @@ public final class Rehearsal implements AutoCloseable {
         }
         if (!world.writtenOff().isEmpty()) {
             Map<String, Long> reasons = new TreeMap<>();
-            world.writtenOff().values().forEach(reason -> reasons.merge(reason, 1L, Long::sum));
+            world.writtenOff().values().forEach(w -> reasons.merge(w.reason().slug(), 1L, Long::sum));
             anomalies.add(world.writtenOff().size() + " Relevant Devices written off: " + reasons);
         }
         DeviceCounts counts = world.counts();

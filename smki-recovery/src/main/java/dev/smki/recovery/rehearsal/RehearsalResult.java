@@ -1,5 +1,6 @@
 package dev.smki.recovery.rehearsal;
 
+import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.workflow.DeadlineBreach;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param timeline every attempt, oldest first
  * @param devices where the Devices stand
  * @param progress how far the Relevant Devices were each time they changed, oldest first
+ * @param reports the fleet executions' progress reports, oldest first: the lines of the Recovery Progress Files
+ *     ({@link dev.smki.recovery.incident.ProgressFile#write})
  * @param anomalies what did not go as in a clean run: refused attempts, written-off Devices, breached
  *     deadlines, Devices still holding the compromised key; empty for a clean run
  * @param breachedDeadlines the deadlines missed, by the simulated clock
@@ -26,6 +29,7 @@ public record RehearsalResult(
         List<TimelineEntry> timeline,
         DeviceCounts devices,
         List<ProgressPoint> progress,
+        List<RecoveryProgress> reports,
         List<String> anomalies,
         List<DeadlineBreach> breachedDeadlines,
         boolean complete,
@@ -37,6 +41,7 @@ public record RehearsalResult(
         timeline = List.copyOf(timeline);
         Objects.requireNonNull(devices, "devices");
         progress = List.copyOf(progress);
+        reports = List.copyOf(reports);
         anomalies = List.copyOf(anomalies);
         breachedDeadlines = List.copyOf(breachedDeadlines);
         Objects.requireNonNull(journalHead, "journalHead");

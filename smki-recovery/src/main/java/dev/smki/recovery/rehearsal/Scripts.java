@@ -25,6 +25,7 @@ import dev.smki.core.revocation.SolrEvent;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
+import dev.smki.recovery.fleet.CommandFactory;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryMechanism;
@@ -112,7 +113,7 @@ final class Scripts {
                         ? new Notify.Confirmation("call-back to a nominated ARO", "ARO of supplier")
                         : new Notify.Confirmation("DCC's own detection", "HSM audit log")));
         moves.add(Move.of(Notify.PMA_NOTIFIED, DCC));
-        moves.add(Move.of(Notify.SCOPED, DCC).then(w -> w.scope(SubjectKeyId.of(compromised.apply(w)))));
+        moves.add(Move.of(Notify.SCOPED, DCC).then(w -> w.scope(compromised.apply(w))));
         moves.add(Move.of(Notify.REVOCATION_REQUESTED, organisation ? SUBSCRIBER : DCC)
                 .with(w -> Payload.of(
                         "certificate", compromised.apply(w).serialNumber().toString(16)))
@@ -246,7 +247,7 @@ final class Scripts {
                 w.pki.parties().of(RemotePartyRole.ROOT),
                 w.pki.contingency().keyPair().getPublic());
         w.target(SubjectKeyId.of(w.newPki.rootOca()), Contingency.COMMANDS_SENT.value());
-        return w.send(Contingency.COMMANDS_SENT.value(), d -> body.sign(authoriser, d.eui64()));
+        return w.send(Contingency.COMMANDS_SENT.value(), CommandFactory.signing(body, authoriser));
     }
 
     private static String reissue(World w, String stem, OrganisationCredential credential) {
@@ -332,7 +333,7 @@ final class Scripts {
                     w.pki.parties().of(RemotePartyRole.RECOVERY),
                     w.recoveryCertificate().publicKey());
             UpdateSecurityCredentials body = w.command;
-            return w.send(RecoveryKeyUse.COMMANDS_SENT.value(), d -> body.sign(authoriser, d.eui64()));
+            return w.send(RecoveryKeyUse.COMMANDS_SENT.value(), CommandFactory.signing(body, authoriser));
         }));
         moves.add(Move.of(RecoveryKeyUse.PROGRESS_REPORTED, DCC).then(Scripts::progress));
         if (!three) {
@@ -351,7 +352,7 @@ final class Scripts {
                 Authoriser acb = Authoriser.of(w.replacement);
                 w.target(
                         SubjectKeyId.of(w.subscriberCertificate), RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value());
-                return w.send(RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value(), d -> body.sign(acb, d.eui64()));
+                return w.send(RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value(), CommandFactory.signing(body, acb));
             }));
         }
         moves.add(Move.of(RecoveryKeyUse.DEVICES_VERIFIED, DCC).then(w -> "verified: " + w.counts()));
@@ -388,7 +389,7 @@ final class Scripts {
                     return "Recovery Key Direction under " + policy + ": " + direction.outcome();
                 }));
         moves.add(Move.of(RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC).then(w -> {
-            String scope = w.scope(SubjectKeyId.of(w.recoveryCertificate()));
+            String scope = w.scope(w.recoveryCertificate());
             w.replacement = w.pki.newOrganisationCertificate()
                     .credential(OrganisationCredential.of(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE))
                     .issue();
@@ -415,7 +416,7 @@ final class Scripts {
                     w.pki.parties().of(RemotePartyRole.RECOVERY),
                     w.recoveryCertificate().publicKey());
             w.target(SubjectKeyId.of(w.replacement), RecoveryKeyDirection.CELLS_REPLACED.value());
-            return w.send(RecoveryKeyDirection.CELLS_REPLACED.value(), d -> body.sign(authoriser, d.eui64()));
+            return w.send(RecoveryKeyDirection.CELLS_REPLACED.value(), CommandFactory.signing(body, authoriser));
         }));
         moves.add(Move.of(RecoveryKeyDirection.OLD_KEY_REVOKED, DCC).then(w -> {
             String revoked = w.revoke(w.recoveryCertificate(), RevocationReason.SUPERSEDED, Requester.dcc());
@@ -444,8 +445,7 @@ final class Scripts {
                 .then(w -> {
                     w.solr = SolrEvent.of("SOLR-" + w.incident.value(), failed, "solr", "shared-resource-provider");
                     w.revocations.openSolrEvent(w.solr);
-                    return w.scope(SubjectKeyId.of(w.supplierSigningCertificate())) + "; SoLR event " + w.solr.id()
-                            + " opened";
+                    return w.scope(w.supplierSigningCertificate()) + "; SoLR event " + w.solr.id() + " opened";
                 }));
         moves.add(Move.of(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA)
                 .then(w -> w.revocations

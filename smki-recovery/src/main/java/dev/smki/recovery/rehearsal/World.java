@@ -4,7 +4,6 @@ import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SignedCommand;
 import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.DeviceType;
@@ -39,8 +38,17 @@ import dev.smki.recovery.custody.KeyActivation;
 import dev.smki.recovery.custody.KeyShare;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.custody.SimulatedHsm;
+import dev.smki.recovery.fleet.CommandFactory;
+import dev.smki.recovery.fleet.DeliverySettings;
+import dev.smki.recovery.fleet.FailureInjection;
+import dev.smki.recovery.fleet.FleetExecution;
+import dev.smki.recovery.fleet.FleetExecutor;
+import dev.smki.recovery.fleet.WriteOff;
+import dev.smki.recovery.fleet.WriteOffReason;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
+import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.incident.RelevantDevices;
 import dev.smki.recovery.procedures.DeviceScope;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.RecoveryKeyDirection;
@@ -61,7 +69,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The simulated world of one rehearsal: the test PKI, the fleet, the custodians and the HSM, the certificate
@@ -95,7 +102,7 @@ final class World implements IncidentState {
     final CertificateRegistry registry;
     final Revocations revocations;
     final List<RangeDeclaration> declarations;
-    private final DeviceUpdates updates;
+    private final FleetExecutor executor;
 
     private PmaDecision decision;
     private final List<KeyUseAuthorisation> authorisations = new ArrayList<>();
@@ -107,8 +114,9 @@ final class World implements IncidentState {
     private SubjectKeyId targetKey;
     private String phase = "";
     private long updated;
-    private final Map<Device, String> writtenOff = new LinkedHashMap<>();
+    private final Map<Device, WriteOff> writtenOff = new LinkedHashMap<>();
     private final List<ProgressPoint> progress = new ArrayList<>();
+    private final List<RecoveryProgress> reports = new ArrayList<>();
 
     TestPki newPki;
     private boolean newOcaPublished;
@@ -120,10 +128,10 @@ final class World implements IncidentState {
     private RecoveryKeyDirection.Direction direction;
     SolrEvent solr;
 
-    World(RehearsalParameters parameters, DeviceUpdates updates) {
+    World(RehearsalParameters parameters) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
-        this.updates = Objects.requireNonNull(updates, "updates");
         this.clock = new RehearsalClock(parameters.start());
+        this.executor = FleetExecutor.of(delivery(parameters), clock);
         this.incident = IncidentId.of("INC-" + parameters.scenario().cliName().toUpperCase(Locale.ROOT) + "-"
                 + Long.toUnsignedString(parameters.seed(), 36).toUpperCase(Locale.ROOT));
         this.pki = TestPki.builder().seed(parameters.seed()).clock(clock).build();
@@ -219,15 +227,18 @@ final class World implements IncidentState {
 
     // ---- the incident's scope ----
 
-    /** Works out the Relevant Devices: commissioned, holding {@code key}. Returns a note. */
-    String scope(SubjectKeyId key) {
-        compromisedKey = key;
+    /**
+     * Works out the Relevant Devices: the commissioned Devices holding data of {@code compromised} (its key
+     * identifier or its public key). Returns a note.
+     */
+    String scope(IssuedCertificate compromised) {
+        RelevantDevices scoped = RelevantDevices.of(fleet, compromised);
+        compromisedKey = scoped.compromisedKey();
         targetKey = null;
         phase = "scope";
-        relevant =
-                fleet.stream().filter(d -> d.isCommissioned() && d.holds(key)).toList();
+        relevant = scoped.devices();
         recordScope();
-        return relevant.size() + " Relevant Devices of " + fleet.size() + " hold key " + key;
+        return relevant.size() + " Relevant Devices of " + fleet.size() + " hold the key of " + compromised;
     }
 
     List<Device> relevantDevices() {
@@ -253,25 +264,44 @@ final class World implements IncidentState {
         refreshScope();
     }
 
-    /** Sends {@code command} to every reachable Relevant Device; returns a note of how they ended. */
-    String send(String operation, Function<Device, SignedCommand> commands) {
-        List<Device> devices = reachable();
-        DeviceUpdates.Report report = updates.send(operation, devices, commands);
-        writtenOff.putAll(report.writtenOff());
+    /**
+     * Sends each Relevant Device not written off its command from {@code commands}, with the fleet executor's
+     * injected failures, retries and write-offs, and moves the clock on to the execution's last outcome; returns a
+     * note of how the Devices ended.
+     */
+    String send(String operation, CommandFactory commands) {
+        long before = writtenOff.size();
+        FleetExecution execution = executor.execute(incident, operation, reachable(), commands);
+        for (RecoveryProgress report : execution.progress()) {
+            reports.add(report);
+            progress.add(new ProgressPoint(
+                    report.at(),
+                    operation,
+                    relevant.size(),
+                    report.succeeded(),
+                    before + report.failed(),
+                    before + report.writtenOff(),
+                    report.pending()));
+        }
+        execution.writeOffs().forEach(w -> writtenOff.put(w.device(), w));
+        if (execution.finishedAt().isAfter(clock.instant())) {
+            clock.set(execution.finishedAt());
+        }
         refreshScope();
         StringBuilder note = new StringBuilder()
-                .append(report.total())
-                .append(" commands sent: ")
-                .append(report.succeeded())
+                .append(execution.size())
+                .append(" commands sent in ")
+                .append(execution.rounds())
+                .append(execution.rounds() == 1 ? " round: " : " rounds: ")
+                .append(execution.succeeded())
                 .append(" executed, ")
-                .append(report.writtenOff().size())
+                .append(execution.writtenOff())
                 .append(" written off");
-        Map<String, Long> reasons = new TreeMap<>();
-        report.writtenOff().values().forEach(reason -> reasons.merge(reason, 1L, Long::sum));
+        Map<WriteOffReason, Long> reasons = execution.writeOffsByReason();
         if (!reasons.isEmpty()) {
             note.append(" ").append(reasons);
         }
-        return note.toString();
+        return note.append(", last outcome at ").append(execution.finishedAt()).toString();
     }
 
     private void refreshScope() {
@@ -286,7 +316,13 @@ final class World implements IncidentState {
     private void recordScope() {
         DeviceScope scope = scope();
         progress.add(new ProgressPoint(
-                clock.instant(), phase, scope.relevant(), scope.updated(), scope.writtenOff(), scope.open()));
+                clock.instant(),
+                phase,
+                scope.relevant(),
+                scope.updated(),
+                scope.writtenOff(),
+                scope.writtenOff(),
+                scope.open()));
     }
 
     /** Returns how far the Relevant Devices were each time they changed, oldest first. */
@@ -294,8 +330,23 @@ final class World implements IncidentState {
         return List.copyOf(progress);
     }
 
-    Map<Device, String> writtenOff() {
+    /** Returns every progress report of the fleet executions, oldest first. */
+    List<RecoveryProgress> reports() {
+        return List.copyOf(reports);
+    }
+
+    /** Returns the Relevant Devices written off, in the order they were, with why. */
+    Map<Device, WriteOff> writtenOff() {
         return writtenOff;
+    }
+
+    private static DeliverySettings delivery(RehearsalParameters parameters) {
+        return DeliverySettings.defaults()
+                .withSeed(parameters.seed())
+                .withFailures(FailureInjection.none()
+                        .withUncontactableDevices(parameters.uncontactableShare())
+                        .withBusy(parameters.busyShare()))
+                .withMaxAttempts(parameters.retries() + 1);
     }
 
     /** Returns the Device counts of the incident. */

@@ -116,7 +116,7 @@ class RehearsalResumeTests {
                 .withMessageContaining("records no rehearsal parameter 'rehearsal'");
 
         Path other = directory.resolve("other.journal");
-        World world = new World(CONTINGENCY, new DirectDeviceUpdates());
+        World world = new World(CONTINGENCY);
         try (ProcedureRun run = ProcedureRun.start(
                 Scripts.procedure(CONTINGENCY),
                 Journal.file(other),

@@ -10,6 +10,7 @@ import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCell;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
+import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -21,6 +22,8 @@ import dev.smki.recovery.custody.KeyActivation;
 import dev.smki.recovery.custody.KeyShare;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.procedures.ProcedureSettings;
+import dev.smki.recovery.procedures.RecoveryKeyPolicy;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.procedures.SupplierOfLastResortDelay;
 import dev.smki.recovery.workflow.Journal;
@@ -72,7 +75,8 @@ class RehearsalTests {
         void recoversEveryRelevantDeviceByMethodThreeWithTheSubscribersNewKey() {
             Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.RECOVERY_KEY)
                     .withDevices(FLEET)
-                    .withMethod(RecoveryKeyUse.Method.METHOD_3));
+                    .withMethod(RecoveryKeyUse.Method.METHOD_3)
+                    .withoutFailures());
             RehearsalResult result = rehearsal.result();
             World world = rehearsal.world();
 
@@ -100,7 +104,8 @@ class RehearsalTests {
         void recoversEveryRelevantDeviceByMethodTwoThroughTheDccsAccessControlBrokerKey() {
             Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.RECOVERY_KEY)
                     .withDevices(FLEET)
-                    .withMethod(RecoveryKeyUse.Method.METHOD_2));
+                    .withMethod(RecoveryKeyUse.Method.METHOD_2)
+                    .withoutFailures());
             RehearsalResult result = rehearsal.result();
             World world = rehearsal.world();
 
@@ -108,7 +113,7 @@ class RehearsalTests {
             assertThat(result.procedure()).isEqualTo("ORGANISATION_KEY_COMPROMISE.M2");
             assertThat(world.replacement)
                     .isEqualTo(world.pki.organisationCertificate(
-                            RemotePartyRole.ACCESS_CONTROL_BROKER, dev.smki.core.identity.KeyUsage.DIGITAL_SIGNATURE));
+                            RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
             assertEveryRelevantDeviceHolds(world, world.subscriberCertificate);
             assertThat(world.relevantDevices()).allSatisfy(device -> {
                 assertThat(device.holds(SubjectKeyId.of(world.replacement))).isFalse();
@@ -120,7 +125,7 @@ class RehearsalTests {
                     .filteredOn(e -> e.step().value().equals("R8"))
                     .singleElement()
                     .satisfies(e -> assertThat(e.effect())
-                            .startsWith(result.devices().relevant() + " commands sent: "
+                            .startsWith(result.devices().relevant() + " commands sent in 1 round: "
                                     + result.devices().relevant() + " executed"));
         }
 
@@ -142,8 +147,8 @@ class RehearsalTests {
     @Nested
     class RootCompromise {
 
-        private final Rehearsal rehearsal =
-                finished(RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(FLEET));
+        private final Rehearsal rehearsal = finished(
+                RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(FLEET).withoutFailures());
         private final World world = rehearsal.world();
 
         @Test
@@ -253,8 +258,9 @@ class RehearsalTests {
 
         @Test
         void replacesTheRecoveryCellOnEveryRelevantDeviceRevokesTheOldCertificateAndResharesTheNewKey() {
-            Rehearsal rehearsal = finished(
-                    RehearsalParameters.of(Scenario.RECOVERY_KEY_REPLACEMENT).withDevices(FLEET));
+            Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.RECOVERY_KEY_REPLACEMENT)
+                    .withDevices(FLEET)
+                    .withoutFailures());
             RehearsalResult result = rehearsal.result();
             World world = rehearsal.world();
             IssuedCertificate old = world.recoveryCertificate();
@@ -281,8 +287,7 @@ class RehearsalTests {
         void replacesNothingWhenTheDirectionIsToReuse() {
             RehearsalResult result = Rehearsal.run(RehearsalParameters.of(Scenario.RECOVERY_KEY_REPLACEMENT)
                     .withDevices(100)
-                    .withSettings(dev.smki.recovery.procedures.ProcedureSettings.defaults()
-                            .withRecoveryKeyPolicy(dev.smki.recovery.procedures.RecoveryKeyPolicy.MAY_REUSE)));
+                    .withSettings(ProcedureSettings.defaults().withRecoveryKeyPolicy(RecoveryKeyPolicy.MAY_REUSE)));
 
             assertThat(result.complete()).isFalse();
             assertThat(result.timeline().get(1).outcome()).contains("RKD-2 replacement directed");
@@ -331,10 +336,56 @@ class RehearsalTests {
         void reportsTheDelayBreachingItsDeadlineWhenTheEndConditionComesLate() {
             RehearsalResult result = Rehearsal.run(RehearsalParameters.of(Scenario.SOLR)
                     .withDevices(50)
-                    .withSettings(dev.smki.recovery.procedures.ProcedureSettings.defaults()
-                            .withDuration("pace.S6", Duration.ofDays(30))));
+                    .withSettings(ProcedureSettings.defaults().withDuration("pace.S6", Duration.ofDays(30))));
 
             assertThat(result.anomalies()).containsExactly("deadline T_solrDelay breached by PT217H");
+        }
+    }
+
+    @Nested
+    class InjectedFailures {
+
+        @Test
+        void writesOffTheDevicesThatCannotBeUpdatedWithAReasonAndClosesOnceEveryOtherHoldsTheNewRoot() {
+            Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.CONTINGENCY)
+                    .withDevices(FLEET)
+                    .withFailures(0.02, 0.2, 1));
+            RehearsalResult result = rehearsal.result();
+            World world = rehearsal.world();
+            DeviceCounts devices = result.devices();
+            SubjectKeyId oldRoot = SubjectKeyId.of(world.pki.rootOca());
+            SubjectKeyId newRoot = SubjectKeyId.of(world.newPki.rootOca());
+
+            assertThat(result.complete()).isTrue();
+            assertThat(devices.writtenOff()).isGreaterThan(FLEET / 100);
+            assertThat(devices.recovered() + devices.writtenOff()).isEqualTo(devices.relevant());
+            assertThat(devices.holdingCompromisedKey()).isEqualTo(devices.writtenOff());
+            assertThat(world.relevantDevices())
+                    .allSatisfy(device -> assertThat(
+                                    device.holds(world.writtenOff().containsKey(device) ? oldRoot : newRoot))
+                            .isTrue());
+            assertThat(world.writtenOff().values())
+                    .extracting(w -> w.reason().slug())
+                    .containsOnly("uncontactable", "busy")
+                    .contains("uncontactable");
+            assertThat(result.anomalies())
+                    .anySatisfy(
+                            a -> assertThat(a).startsWith(devices.writtenOff() + " Relevant Devices written off: {"))
+                    .anySatisfy(a -> assertThat(a)
+                            .isEqualTo(devices.writtenOff() + " Relevant Devices still hold the replaced key"));
+            assertThat(result.reports())
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.operation()).isEqualTo("C5"));
+            assertThat(result.reports().get(result.reports().size() - 1).isSettled())
+                    .isTrue();
+            TimelineEntry sent = result.timeline().stream()
+                    .filter(e -> e.step().value().equals("C5"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(sent.effect()).contains("2 rounds").contains(devices.writtenOff() + " written off");
+            assertThat(result.progress())
+                    .last()
+                    .satisfies(p -> assertThat(p.pending()).isZero());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.smki.recovery.procedures;
 
-import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.recovery.custody.ActivationProgress;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.incident.ScopeRules;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.GuardInput;
 import java.util.Collection;
@@ -35,8 +35,6 @@ import java.util.stream.Collectors;
  * order of the procedure definitions themselves, checked when they are built and by {@link ContingencyOrders}.
  */
 public final class RecoveryGuards {
-
-    private static final Citation INVARIANTS = Sources.note("§6.3");
 
     /** REC-1 for the Recovery Private Key (R5, R6). */
     public static final Guard RECOVERY_KEY_DECISION = decisionGate(EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY));
@@ -77,9 +75,9 @@ public final class RecoveryGuards {
             .when(in -> state(in).hasNewRoot());
 
     /** REC-8: a closing step needs every Relevant Device updated or written off. */
-    public static final Guard SCOPE_SETTLED = Guard.rule(RuleId.of("REC-8"), "scope settled")
-            .stating("An incident closes only when every Relevant Device is updated or written off with a reason.")
-            .citing(INVARIANTS, Confidence.INFERRED)
+    public static final Guard SCOPE_SETTLED = Guard.rule(ScopeRules.SCOPE_SETTLED.id(), "scope settled")
+            .stating(ScopeRules.SCOPE_SETTLED.statement())
+            .citing(ScopeRules.SCOPE_SETTLED.sources().get(0), ScopeRules.SCOPE_SETTLED.confidence())
             .when(in -> state(in).scope().isSettled());
 
     /** REC-10: the old OCA is revoked, and new Organisation Certificates sent, only once Devices hold the new Root. */

@@ -301,11 +301,11 @@ public final class Rehearsal implements AutoCloseable {
         if (!world.writtenOff().isEmpty()) {
             Map<String, Long> reasons = new TreeMap<>();
             world.writtenOff().values().forEach(w -> reasons.merge(w.reason().slug(), 1L, Long::sum));
-            anomalies.add(world.writtenOff().size() + " Relevant Devices written off: " + reasons);
+            anomalies.add(devices(world.writtenOff().size()) + " written off: " + reasons);
         }
         DeviceCounts counts = world.counts();
         if (recovers() && counts.holdingCompromisedKey() > 0) {
-            anomalies.add(counts.holdingCompromisedKey() + " Relevant Devices still hold the replaced key");
+            anomalies.add(devices(counts.holdingCompromisedKey()) + " still holding the replaced key");
         }
         for (RevocationOutcome outcome : world.revocations.history()) {
             if (outcome.verdict() == RevocationOutcome.Verdict.REFUSED) {
@@ -324,6 +324,10 @@ public final class Rehearsal implements AutoCloseable {
                     + " not done");
         }
         return anomalies;
+    }
+
+    private static String devices(long count) {
+        return count + (count == 1 ? " Relevant Device" : " Relevant Devices");
     }
 
     private boolean recovers() {

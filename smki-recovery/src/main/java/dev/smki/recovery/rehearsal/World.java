@@ -44,7 +44,6 @@ import dev.smki.recovery.fleet.FailureInjection;
 import dev.smki.recovery.fleet.FleetExecution;
 import dev.smki.recovery.fleet.FleetExecutor;
 import dev.smki.recovery.fleet.WriteOff;
-import dev.smki.recovery.fleet.WriteOffReason;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryProgress;
@@ -297,7 +296,8 @@ final class World implements IncidentState {
                 .append(" executed, ")
                 .append(execution.writtenOff())
                 .append(" written off");
-        Map<WriteOffReason, Long> reasons = execution.writeOffsByReason();
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        execution.writeOffsByReason().forEach((reason, count) -> reasons.put(reason.slug(), count));
         if (!reasons.isEmpty()) {
             note.append(" ").append(reasons);
         }

@@ -372,7 +372,7 @@ class RehearsalTests {
                     .anySatisfy(
                             a -> assertThat(a).startsWith(devices.writtenOff() + " Relevant Devices written off: {"))
                     .anySatisfy(a -> assertThat(a)
-                            .isEqualTo(devices.writtenOff() + " Relevant Devices still hold the replaced key"));
+                            .isEqualTo(devices.writtenOff() + " Relevant Devices still holding the replaced key"));
             assertThat(result.reports())
                     .isNotEmpty()
                     .allSatisfy(r -> assertThat(r.operation()).isEqualTo("C5"));

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * P-RECOVERY-KEY-FURTHER-USE: the Recovery Key Direction after the Recovery Private Key has been used, and the
@@ -81,27 +82,18 @@ public final class RecoveryKeyDirection {
             .stating("Activating the authorising key needs shares from at least M distinct, currently appointed Key"
                     + " Custodians.")
             .citing(Sources.CUSTODIAN_NOMINATIONS, Confidence.INFERRED)
-            .when(in -> {
-                IncidentState state = RecoveryGuards.state(in);
-                return authorisedKeys(state)
-                        .map(keys -> keys.stream()
-                                .allMatch(k -> state.ceremony(k)
-                                        .map(ActivationProgress::isQuorate)
-                                        .orElse(false)))
-                        .orElse(false);
-            });
+            .when(in -> eachAuthorisedKey(
+                    RecoveryGuards.state(in),
+                    (state, key) -> state.ceremony(key)
+                            .map(ActivationProgress::isQuorate)
+                            .orElse(false)));
 
     /** CUS-2: the authorised key is active while the Recovery cells are replaced. */
     public static final Guard AUTHORISING_KEY_ACTIVE = Guard.rule(RuleId.of("CUS-2"), "key active")
             .stating("The Recovery cell commands are signed only while the authorising key is activated for the"
                     + " incident.")
             .citing(Sources.note("§2.3 R10"), Confidence.RECONSTRUCTED)
-            .when(in -> {
-                IncidentState state = RecoveryGuards.state(in);
-                return authorisedKeys(state)
-                        .map(keys -> keys.stream().allMatch(state::isActive))
-                        .orElse(false);
-            });
+            .when(in -> eachAuthorisedKey(RecoveryGuards.state(in), IncidentState::isActive));
 
     private RecoveryKeyDirection() {}
 
@@ -172,6 +164,13 @@ public final class RecoveryKeyDirection {
                 .deadline("T_convene", AUTHORISED, KEY_ACTIVATED, settings.duration("T_convene"))
                 .deadline("T_deviceUpdates", CELLS_REPLACED, OLD_KEY_REVOKED, settings.duration("T_deviceUpdates"))
                 .build();
+    }
+
+    /** Returns whether some key set is authorised for the incident and each of its keys passes {@code test}. */
+    private static boolean eachAuthorisedKey(IncidentState state, BiPredicate<IncidentState, CustodyKey> test) {
+        return authorisedKeys(state)
+                .map(keys -> keys.stream().allMatch(key -> test.test(state, key)))
+                .orElse(false);
     }
 
     /** Returns the keys of the first key set the incident's authorisations require, if any. */

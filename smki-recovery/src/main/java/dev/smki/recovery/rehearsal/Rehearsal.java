@@ -342,11 +342,6 @@ public final class Rehearsal implements AutoCloseable {
         return world;
     }
 
-    /** Returns the procedure run, for tests. */
-    ProcedureRun procedureRun() {
-        return run;
-    }
-
     /** Closes the journal; the rehearsal may be resumed from it. */
     @Override
     public void close() {

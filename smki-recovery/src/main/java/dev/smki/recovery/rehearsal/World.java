@@ -252,10 +252,6 @@ final class World implements IncidentState {
         return relevant.stream().filter(d -> !writtenOff.containsKey(d)).toList();
     }
 
-    Optional<SubjectKeyId> compromisedKey() {
-        return Optional.ofNullable(compromisedKey);
-    }
-
     /** Makes {@code key} the trust anchor the Relevant Devices should hold, as {@code phase} (a step) sends it. */
     void target(SubjectKeyId key, String newPhase) {
         targetKey = key;

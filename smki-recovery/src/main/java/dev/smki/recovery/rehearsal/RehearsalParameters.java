@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Everything a rehearsal is a function of: the scenario, the seed, the size of the fleet, the method, the custody
@@ -90,98 +91,36 @@ public record RehearsalParameters(
 
     /** Returns a copy with {@code newSeed}. */
     public RehearsalParameters withSeed(long newSeed) {
-        return new RehearsalParameters(
-                scenario,
-                newSeed,
-                devices,
-                method,
-                quorum,
-                commissionedShare,
-                uncontactableShare,
-                busyShare,
-                retries,
-                start,
-                settings);
+        return copy(c -> c.seed = newSeed);
     }
 
     /** Returns a copy with {@code count} Devices. */
     public RehearsalParameters withDevices(int count) {
-        return new RehearsalParameters(
-                scenario,
-                seed,
-                count,
-                method,
-                quorum,
-                commissionedShare,
-                uncontactableShare,
-                busyShare,
-                retries,
-                start,
-                settings);
+        return copy(c -> c.devices = count);
     }
 
     /** Returns a copy using the Recovery Private Key by {@code newMethod}. */
     public RehearsalParameters withMethod(RecoveryKeyUse.Method newMethod) {
-        return new RehearsalParameters(
-                scenario,
-                seed,
-                devices,
-                newMethod,
-                quorum,
-                commissionedShare,
-                uncontactableShare,
-                busyShare,
-                retries,
-                start,
-                settings);
+        return copy(c -> c.method = newMethod);
     }
 
     /** Returns a copy with the custody quorum {@code newQuorum}. */
     public RehearsalParameters withQuorum(Quorum newQuorum) {
-        return new RehearsalParameters(
-                scenario,
-                seed,
-                devices,
-                method,
-                newQuorum,
-                commissionedShare,
-                uncontactableShare,
-                busyShare,
-                retries,
-                start,
-                settings);
+        return copy(c -> c.quorum = newQuorum);
     }
 
     /** Returns a copy with {@code share} of the Devices commissioned. */
     public RehearsalParameters withCommissionedShare(double share) {
-        return new RehearsalParameters(
-                scenario,
-                seed,
-                devices,
-                method,
-                quorum,
-                share,
-                uncontactableShare,
-                busyShare,
-                retries,
-                start,
-                settings);
+        return copy(c -> c.commissionedShare = share);
     }
 
     /** Returns a copy injecting these failures: {@code uncontactable} Devices, {@code busy} attempts, {@code retries}. */
     public RehearsalParameters withFailures(double uncontactable, double busy, int newRetries) {
-        return new RehearsalParameters(
-                scenario,
-                seed,
-                devices,
-                method,
-                quorum,
-                commissionedShare,
-                uncontactable,
-                busy,
-                newRetries,
-                start,
-                settings);
+        return copy(c -> {
+            c.uncontactableShare = uncontactable;
+            c.busyShare = busy;
+            c.retries = newRetries;
+        });
     }
 
     /** Returns a copy injecting no failures. */
@@ -191,34 +130,58 @@ public record RehearsalParameters(
 
     /** Returns a copy whose simulated clock starts at {@code newStart}. */
     public RehearsalParameters withStart(Instant newStart) {
-        return new RehearsalParameters(
-                scenario,
-                seed,
-                devices,
-                method,
-                quorum,
-                commissionedShare,
-                uncontactableShare,
-                busyShare,
-                retries,
-                newStart,
-                settings);
+        return copy(c -> c.start = newStart);
     }
 
     /** Returns a copy with {@code newSettings}. */
     public RehearsalParameters withSettings(ProcedureSettings newSettings) {
+        return copy(c -> c.settings = newSettings);
+    }
+
+    private RehearsalParameters copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
         return new RehearsalParameters(
-                scenario,
-                seed,
-                devices,
-                method,
-                quorum,
-                commissionedShare,
-                uncontactableShare,
-                busyShare,
-                retries,
-                start,
-                newSettings);
+                c.scenario,
+                c.seed,
+                c.devices,
+                c.method,
+                c.quorum,
+                c.commissionedShare,
+                c.uncontactableShare,
+                c.busyShare,
+                c.retries,
+                c.start,
+                c.settings);
+    }
+
+    /** The components of a copy being changed. */
+    private static final class Copy {
+        Scenario scenario;
+        long seed;
+        int devices;
+        RecoveryKeyUse.Method method;
+        Quorum quorum;
+        double commissionedShare;
+        double uncontactableShare;
+        double busyShare;
+        int retries;
+        Instant start;
+        ProcedureSettings settings;
+
+        Copy(RehearsalParameters p) {
+            scenario = p.scenario;
+            seed = p.seed;
+            devices = p.devices;
+            method = p.method;
+            quorum = p.quorum;
+            commissionedShare = p.commissionedShare;
+            uncontactableShare = p.uncontactableShare;
+            busyShare = p.busyShare;
+            retries = p.retries;
+            start = p.start;
+            settings = p.settings;
+        }
     }
 
     /**

@@ -13,8 +13,8 @@ module dev.smki.core {
     exports dev.smki.core.provenance;
     exports dev.smki.core.environment;
     exports dev.smki.core.profile;
-    exports dev.smki.core.issuance;
     exports dev.smki.core.registration;
+    exports dev.smki.core.issuance;
     exports dev.smki.core.revocation;
     exports dev.smki.core.device;
 

@@ -12,4 +12,6 @@ module dev.smki.recovery {
     exports dev.smki.recovery.incident;
     exports dev.smki.recovery.custody;
     exports dev.smki.recovery.fleet;
+    exports dev.smki.recovery.procedures;
+    exports dev.smki.recovery.rehearsal;
 }

@@ -151,7 +151,10 @@ final class JournalCommand implements Runnable {
             verification
                     .header()
                     .ifPresent(header -> out.println("Journal of " + printable(header.procedure()) + " (definition "
-                            + header.definitionHash().substring(0, 12) + "), created " + header.created()));
+                            + header.definitionHash().substring(0, 12) + "), created " + header.created()
+                            + (header.note().isEmpty()
+                                    ? ""
+                                    : "  " + printable(header.note().toString()))));
             List<JournalEntry> entries = verification.entries();
             int actorWidth = width(entries.stream().map(e -> e.actor().role()).toList(), "ACTOR");
             int stepWidth =

@@ -59,7 +59,7 @@ final class JournalFormat {
             .build();
 
     private static final Set<String> HEADER_FIELDS =
-            Set.of("journal", "version", "seq", "procedure", "definition", "created", "prev", "hash");
+            Set.of("journal", "version", "seq", "procedure", "definition", "created", "note", "prev", "hash");
     private static final Set<String> ENTRY_FIELDS = Set.of(
             "seq", "time", "step", "item", "actor", "outcome", "refusal", "rule", "guard", "reason", "payload", "prev",
             "hash");
@@ -87,7 +87,8 @@ final class JournalFormat {
         }
     }
 
-    static Encoded<JournalHeader> header(String procedure, String definitionHash, Instant created) {
+    static Encoded<JournalHeader> header(
+            String procedure, String definitionHash, Instant created, PayloadSummary note) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = generator(out)) {
             json.writeStartObject();
@@ -97,13 +98,16 @@ final class JournalFormat {
             json.writeStringField("procedure", procedure);
             json.writeStringField("definition", definitionHash);
             json.writeStringField("created", created.toString());
+            if (!note.isEmpty()) {
+                writeSummary(json, "note", note);
+            }
             json.writeStringField("prev", NO_HASH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         byte[] prefix = out.toByteArray();
         String hash = sha256Hex(prefix);
-        return new Encoded<>(seal(prefix, hash), new JournalHeader(procedure, definitionHash, created, hash));
+        return new Encoded<>(seal(prefix, hash), new JournalHeader(procedure, definitionHash, created, note, hash));
     }
 
     static Encoded<JournalEntry> entry(
@@ -134,11 +138,7 @@ final class JournalFormat {
             if (reason.isPresent()) {
                 json.writeStringField("reason", reason.get());
             }
-            json.writeObjectFieldStart("payload");
-            for (Map.Entry<String, String> e : summary.asMap().entrySet()) {
-                json.writeStringField(e.getKey(), e.getValue());
-            }
-            json.writeEndObject();
+            writeSummary(json, "payload", summary);
             json.writeStringField("prev", previousHash);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -160,6 +160,14 @@ final class JournalFormat {
                 previousHash,
                 hash);
         return new Encoded<>(seal(prefix, hash), entry);
+    }
+
+    private static void writeSummary(JsonGenerator json, String field, PayloadSummary summary) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> e : summary.asMap().entrySet()) {
+            json.writeStringField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
     }
 
     private static byte[] seal(byte[] prefix, String hash) {
@@ -325,8 +333,9 @@ final class JournalFormat {
         if (!isHash(definition)) {
             throw new MalformedLine("the header's definition is not a SHA-256");
         }
+        PayloadSummary note = node.has("note") ? summary(node, "note") : PayloadSummary.empty();
         return new JournalHeader(
-                text(node, "procedure"), definition, Instant.parse(text(node, "created")), text(node, "hash"));
+                text(node, "procedure"), definition, Instant.parse(text(node, "created")), note, text(node, "hash"));
     }
 
     private static JournalEntry parseEntry(JsonNode node) throws MalformedLine {
@@ -340,17 +349,7 @@ final class JournalFormat {
         } else {
             throw new MalformedLine("the outcome is neither ACCEPTED nor REFUSED");
         }
-        JsonNode payloadNode = node.get("payload");
-        if (payloadNode == null || !payloadNode.isObject()) {
-            throw new MalformedLine("the line has no payload object");
-        }
-        Map<String, String> payload = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : payloadNode.properties()) {
-            if (!field.getValue().isTextual()) {
-                throw new MalformedLine("payload field '" + field.getKey() + "' is not a string");
-            }
-            payload.put(field.getKey(), field.getValue().textValue());
-        }
+        PayloadSummary payload = summary(node, "payload");
         Optional<String> item = optionalText(node, "item").map(Attempt::checkItem);
         return new JournalEntry(
                 number(node, "seq"),
@@ -363,9 +362,24 @@ final class JournalFormat {
                 optionalText(node, "rule").map(RuleId::of),
                 optionalText(node, "guard"),
                 optionalText(node, "reason"),
-                PayloadSummary.of(payload),
+                payload,
                 text(node, "prev"),
                 text(node, "hash"));
+    }
+
+    private static PayloadSummary summary(JsonNode node, String field) throws MalformedLine {
+        JsonNode object = node.get(field);
+        if (object == null || !object.isObject()) {
+            throw new MalformedLine("the line has no " + field + " object");
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw new MalformedLine(field + " field '" + entry.getKey() + "' is not a string");
+            }
+            entries.put(entry.getKey(), entry.getValue().textValue());
+        }
+        return PayloadSummary.of(entries);
     }
 
     private static void onlyFields(JsonNode node, Set<String> allowed) throws MalformedLine {

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +48,11 @@ import java.util.stream.Collectors;
  * <p>{@link Builder#build()} rejects a definition with duplicate step ids, unknown prerequisites, a cycle of
  * prerequisites (naming it), a step requiring a step of a later phase (REC-14: pre before exec before post),
  * a guard given twice, or a deadline between unknown steps.
+ *
+ * <p>Procedures compose: {@link Builder#include} copies another procedure's steps and deadlines into the one
+ * being built, and {@link Builder#amend} returns to a step already defined (or included) so that, for example,
+ * the first step of one procedure can be made to follow the last step of another. {@link #without} leaves steps
+ * out while keeping the order they implied.
  *
  * <p>The {@linkplain #definitionHash() definition hash} identifies the definition in a journal's header, so a
  * journal is only ever resumed with the procedure that wrote it. It covers everything above except the code of
@@ -140,6 +147,63 @@ public final class Procedure {
         return new Procedure(this.name, steps, changed);
     }
 
+    /**
+     * Returns a copy without the steps {@code omitted}, such as reconstructed steps a user's reading of the SEC
+     * text does not have. A step that required an omitted step requires that step's own prerequisites instead
+     * (transitively), so the order the omitted steps implied between the others is kept; deadlines from or to
+     * an omitted step are dropped.
+     *
+     * @throws IllegalArgumentException when a step is not one of this procedure's, or every step is omitted
+     */
+    public Procedure without(Collection<StepId> omitted) {
+        Set<StepId> gone = new LinkedHashSet<>();
+        for (StepId id : omitted) {
+            gone.add(step(id).id());
+        }
+        if (gone.isEmpty()) {
+            return this;
+        }
+        if (gone.size() == steps.size()) {
+            throw new IllegalArgumentException("Omitting " + gone + " leaves " + name + " without steps");
+        }
+        List<Step> kept = new ArrayList<>();
+        for (Step step : steps) {
+            if (gone.contains(step.id())) {
+                continue;
+            }
+            Set<StepId> prerequisites = new LinkedHashSet<>();
+            Deque<StepId> open = new ArrayDeque<>(step.prerequisites());
+            Set<StepId> seen = new HashSet<>();
+            while (!open.isEmpty()) {
+                StepId prerequisite = open.removeFirst();
+                if (!seen.add(prerequisite)) {
+                    continue;
+                }
+                if (gone.contains(prerequisite)) {
+                    open.addAll(byId.get(prerequisite).prerequisites());
+                } else {
+                    prerequisites.add(prerequisite);
+                }
+            }
+            List<StepId> inDefinitionOrder = new ArrayList<>(prerequisites);
+            inDefinitionOrder.sort(Comparator.comparingInt(id -> steps.indexOf(byId.get(id))));
+            kept.add(new Step(
+                    step.id(),
+                    step.title(),
+                    step.phase(),
+                    step.actors(),
+                    inDefinitionOrder,
+                    step.guards(),
+                    step.multiplicity(),
+                    step.sources(),
+                    step.confidence()));
+        }
+        List<Deadline> keptDeadlines = deadlines.stream()
+                .filter(d -> !gone.contains(d.from()) && !gone.contains(d.to()))
+                .toList();
+        return new Procedure(name, kept, keptDeadlines);
+    }
+
     /** Returns the SHA-256 of the definition's canonical form, as 64 lower-case hex digits. */
     public String definitionHash() {
         return definitionHash;
@@ -224,14 +288,16 @@ public final class Procedure {
 
     /**
      * Collects the steps of a procedure, one line per step. {@link #pre}, {@link #exec}, {@link #post} and
-     * {@link #step} each start a step; {@link #after}, {@link #guardedBy}, {@link #repeatable}, {@link #perItem}
-     * and {@link #citing} apply to the step started last.
+     * {@link #step} each start a step, and {@link #amend} returns to one; {@link #after}, {@link #guardedBy},
+     * {@link #repeatable}, {@link #perItem} and {@link #citing} apply to that current step. {@link #include}
+     * copies the steps and deadlines of another procedure.
      */
     public static final class Builder {
 
         private final String name;
         private final List<Draft> drafts = new ArrayList<>();
         private final List<Deadline> deadlines = new ArrayList<>();
+        private int current = -1;
 
         private Builder(String name) {
             this.name = name;
@@ -263,7 +329,58 @@ public final class Procedure {
                 actors.add(Objects.requireNonNull(other, "actor"));
             }
             drafts.add(new Draft(id, title, phase, actors));
+            current = drafts.size() - 1;
             return this;
+        }
+
+        /**
+         * Copies every step of {@code part}, with its phase, actors, prerequisites, guards, multiplicity and
+         * sources, and every deadline of {@code part}, into the procedure being built: how one procedure becomes
+         * a part of another. Ids must stay distinct, as for steps defined directly; {@link #amend} then links
+         * the parts.
+         */
+        public Builder include(Procedure part) {
+            Objects.requireNonNull(part, "part");
+            for (Step step : part.steps()) {
+                drafts.add(new Draft(step, step.phase()));
+            }
+            deadlines.addAll(part.deadlines());
+            current = -1;
+            return this;
+        }
+
+        /**
+         * Copies every step and deadline of {@code part} as {@link #include(Procedure)} does, but puts every step
+         * in {@code phase}: for a procedure carried out within one phase of another, such as coordinating CSRs
+         * during Post-Recovery.
+         */
+        public Builder include(Procedure part, Phase phase) {
+            Objects.requireNonNull(part, "part");
+            Objects.requireNonNull(phase, "phase");
+            for (Step step : part.steps()) {
+                drafts.add(new Draft(step, phase));
+            }
+            deadlines.addAll(part.deadlines());
+            current = -1;
+            return this;
+        }
+
+        /**
+         * Makes step {@code id}, defined or included earlier, the current step again, so that {@link #after},
+         * {@link #guardedBy}, {@link #citing} and the multiplicity modifiers apply to it.
+         *
+         * @throws IllegalArgumentException when no step {@code id} has been defined or included yet
+         */
+        public Builder amend(StepId id) {
+            Objects.requireNonNull(id, "id");
+            for (int i = 0; i < drafts.size(); i++) {
+                if (drafts.get(i).id.equals(id)) {
+                    current = i;
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "Procedure " + name + " has no step " + id + " to amend yet; define or include it first");
         }
 
         /** Makes the current step require {@code prerequisites} to be complete first. */
@@ -412,12 +529,12 @@ public final class Procedure {
         }
 
         private Draft current(String modifier) {
-            if (drafts.isEmpty()) {
-                throw new IllegalStateException(
-                        modifier + "(...) applies to the step started last; start a step with pre, exec, post or step"
-                                + " first");
+            if (current < 0) {
+                throw new IllegalStateException(modifier
+                        + "(...) applies to the current step; start a step with pre, exec, post or step, or amend"
+                        + " one, first");
             }
-            return drafts.get(drafts.size() - 1);
+            return drafts.get(current);
         }
     }
 
@@ -438,6 +555,15 @@ public final class Procedure {
             this.title = title;
             this.phase = phase;
             this.actors = actors;
+        }
+
+        Draft(Step step, Phase phase) {
+            this(step.id(), step.title(), phase, new ArrayList<>(step.actors()));
+            prerequisites.addAll(step.prerequisites());
+            guards.addAll(step.guards());
+            sources.addAll(step.sources());
+            multiplicity = step.multiplicity();
+            confidence = step.confidence().orElse(null);
         }
 
         void multiply(Multiplicity chosen) {

@@ -86,7 +86,21 @@ public final class ProcedureRun implements AutoCloseable {
      * @throws UncheckedIOException when the journal cannot be written
      */
     public static ProcedureRun start(Procedure procedure, Journal journal, Clock clock, RunContext context) {
+        return start(procedure, journal, clock, context, PayloadSummary.empty());
+    }
+
+    /**
+     * Starts a run of {@code procedure} whose guards may read {@code context}, writing its header, with {@code
+     * note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}. The note
+     * is covered by the header's hash; {@link JournalHeader#note()} reads it back.
+     *
+     * @throws IllegalStateException when the journal is not empty, or is in use
+     * @throws UncheckedIOException when the journal cannot be written
+     */
+    public static ProcedureRun start(
+            Procedure procedure, Journal journal, Clock clock, RunContext context, PayloadSummary note) {
         requireArguments(procedure, journal, clock, context);
+        Objects.requireNonNull(note, "note");
         journal.claim();
         try {
             journal.open();
@@ -95,7 +109,7 @@ public final class ProcedureRun implements AutoCloseable {
                 throw new IllegalStateException(journal + " already holds " + existing.length
                         + " bytes; resume it instead of starting a new run");
             }
-            return fresh(procedure, journal, clock, context);
+            return fresh(procedure, journal, clock, context, note);
         } catch (IOException e) {
             journal.release();
             throw new UncheckedIOException("Cannot start " + journal, e);
@@ -142,7 +156,7 @@ public final class ProcedureRun implements AutoCloseable {
                 journal.truncate(verification.intactLength());
             }
             if (verification.header().isEmpty()) {
-                return fresh(procedure, journal, clock, context);
+                return fresh(procedure, journal, clock, context, PayloadSummary.empty());
             }
             JournalHeader header = verification.header().get();
             if (!header.records(procedure)) {
@@ -173,10 +187,11 @@ public final class ProcedureRun implements AutoCloseable {
         Objects.requireNonNull(context, "context");
     }
 
-    private static ProcedureRun fresh(Procedure procedure, Journal journal, Clock clock, RunContext context)
+    private static ProcedureRun fresh(
+            Procedure procedure, Journal journal, Clock clock, RunContext context, PayloadSummary note)
             throws IOException {
         JournalFormat.Encoded<JournalHeader> header =
-                JournalFormat.header(procedure.name(), procedure.definitionHash(), clock.instant());
+                JournalFormat.header(procedure.name(), procedure.definitionHash(), clock.instant(), note);
         journal.append(header.line());
         return new ProcedureRun(procedure, journal, clock, context, header.value());
     }

@@ -59,6 +59,14 @@ class JournalTests {
         return Files.readAllLines(journalFile(), StandardCharsets.US_ASCII);
     }
 
+    private String writeSampleHeaderWithoutNote() throws IOException {
+        Path other = directory.resolve("plain.journal");
+        try (ProcedureRun run = ProcedureRun.start(NOTIFY, Journal.file(other), clock)) {
+            assertThat(run.header().note().isEmpty()).isTrue();
+        }
+        return Files.readAllLines(other, StandardCharsets.US_ASCII).get(0);
+    }
+
     private void writeLines(List<String> lines) throws IOException {
         Files.write(journalFile(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
@@ -81,6 +89,31 @@ class JournalTests {
             assertThat(header.get("definition").asText()).isEqualTo(NOTIFY.definitionHash());
             assertThat(header.get("created").asText()).isEqualTo("2026-03-02T09:00:00Z");
             assertThat(header.get("prev").asText()).isEqualTo("0".repeat(64));
+        }
+
+        @Test
+        void keepsANoteInTheHeaderWhenGivenOneAndReadsItBackOnResume() throws IOException {
+            PayloadSummary note = PayloadSummary.of("rehearsal", "contingency", "seed", "7");
+            try (ProcedureRun run =
+                    ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock, RunContext.empty(), note)) {
+                run.attempt(N1, DCC);
+                assertThat(run.header().note()).isEqualTo(note);
+            }
+            List<String> lines = Files.readAllLines(journalFile(), StandardCharsets.US_ASCII);
+
+            assertThat(new ObjectMapper()
+                            .readTree(lines.get(0))
+                            .get("note")
+                            .get("seed")
+                            .asText())
+                    .isEqualTo("7");
+            JournalVerification verification = JournalVerification.of(journalFile());
+            assertThat(verification.isIntact()).isTrue();
+            assertThat(verification.header().orElseThrow().note()).isEqualTo(note);
+            try (ProcedureRun resumed = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
+                assertThat(resumed.header().note()).isEqualTo(note);
+            }
+            assertThat(writeSampleHeaderWithoutNote()).doesNotContain("\"note\"");
         }
 
         @Test
@@ -370,8 +403,8 @@ class JournalTests {
 
         @Test
         void refusesToResumeAJournalThatContradictsItsProcedure() {
-            JournalFormat.Encoded<JournalHeader> header =
-                    JournalFormat.header(NOTIFY.name(), NOTIFY.definitionHash(), TestClock.START);
+            JournalFormat.Encoded<JournalHeader> header = JournalFormat.header(
+                    NOTIFY.name(), NOTIFY.definitionHash(), TestClock.START, PayloadSummary.empty());
             JournalFormat.Encoded<JournalEntry> forged = JournalFormat.entry(
                     1,
                     TestClock.START,

@@ -7,6 +7,7 @@ import static dev.smki.recovery.workflow.Samples.N3;
 import static dev.smki.recovery.workflow.Samples.N4;
 import static dev.smki.recovery.workflow.Samples.NOTIFY;
 import static dev.smki.recovery.workflow.Samples.QUORUM;
+import static dev.smki.recovery.workflow.Samples.R1;
 import static dev.smki.recovery.workflow.Samples.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -17,6 +18,7 @@ import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -150,7 +152,7 @@ class ProcedureTests {
         void rejectsModifiersBeforeAnyStep() {
             assertThatIllegalStateException()
                     .isThrownBy(() -> Procedure.named("P").after(N1))
-                    .withMessageContaining("after(...) applies to the step started last");
+                    .withMessageContaining("after(...) applies to the current step");
         }
 
         @Test
@@ -244,6 +246,119 @@ class ProcedureTests {
                     .after(N1)
                     .deadline("T_x", N1, N2, limit)
                     .build();
+        }
+    }
+
+    @Nested
+    class Composition {
+
+        private final Procedure decide = Procedure.named("DECIDE")
+                .pre(R1, "Decision to use the Recovery Private Key", Samples.PMA)
+                .citing(Confidence.VERIFIED, Citation.of("recovery.md", "§2.2"))
+                .deadline("T_decide", R1, StepId.of("R1x"), Duration.ofHours(1))
+                .pre(StepId.of("R1x"), "Decision communicated", Samples.PMA)
+                .after(R1)
+                .build();
+
+        @Test
+        void includesTheStepsAndDeadlinesOfEachPartAndLinksThemByAmendingAStep() {
+            Procedure incident = Procedure.named("INCIDENT")
+                    .include(NOTIFY)
+                    .include(decide)
+                    .amend(R1)
+                    .after(N2)
+                    .build();
+
+            assertThat(incident.steps())
+                    .extracting(Step::id)
+                    .containsExactly(N1, N2, N3, N4, Samples.N5, Samples.N6, R1, StepId.of("R1x"));
+            assertThat(incident.step(R1).prerequisites()).containsExactly(N2);
+            assertThat(incident.step(R1).sources()).containsExactly(Citation.of("recovery.md", "§2.2"));
+            assertThat(incident.step(Samples.N5).multiplicity()).isEqualTo(Multiplicity.PER_ITEM);
+            assertThat(incident.step(N3).phase()).isEqualTo(Phase.EXEC);
+            assertThat(incident.deadlines())
+                    .extracting(Deadline::name)
+                    .containsExactly("T_confirm", "T_notifyPMA", "T_decide");
+        }
+
+        @Test
+        void includesAPartInOnePhaseSoThatItMayFollowALaterPhase() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> Procedure.named("INCIDENT")
+                            .include(NOTIFY)
+                            .include(decide)
+                            .amend(R1)
+                            .after(Samples.N6)
+                            .build())
+                    .withMessageContaining("requires N6 of the later phase POST");
+
+            Procedure incident = Procedure.named("INCIDENT")
+                    .include(NOTIFY)
+                    .include(decide, Phase.POST)
+                    .amend(R1)
+                    .after(Samples.N6)
+                    .build();
+
+            assertThat(incident.step(R1).phase()).isEqualTo(Phase.POST);
+            assertThat(incident.step(StepId.of("R1x")).phase()).isEqualTo(Phase.POST);
+        }
+
+        @Test
+        void amendsAStepDefinedEarlierWithGuardsAndMultiplicity() {
+            Procedure procedure = Procedure.named("P")
+                    .pre(N1, "Detected", DCC)
+                    .pre(N2, "Notified", DCC)
+                    .amend(N1)
+                    .guardedBy(QUORUM)
+                    .repeatable()
+                    .amend(N2)
+                    .after(N1)
+                    .build();
+
+            assertThat(procedure.step(N1).guards()).containsExactly(QUORUM);
+            assertThat(procedure.step(N1).multiplicity()).isEqualTo(Multiplicity.REPEATABLE);
+            assertThat(procedure.step(N2).prerequisites()).containsExactly(N1);
+        }
+
+        @Test
+        void rejectsAmendingAStepNotDefinedYetAndModifiersRightAfterAnInclude() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(
+                            () -> Procedure.named("P").pre(N1, "Detected", DCC).amend(N2))
+                    .withMessage("Procedure P has no step N2 to amend yet; define or include it first");
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> Procedure.named("P").include(NOTIFY).after(N1))
+                    .withMessageContaining("after(...) applies to the current step");
+        }
+
+        @Test
+        void rejectsAStepIncludedTwice() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() ->
+                            Procedure.named("P").include(NOTIFY).include(NOTIFY).build())
+                    .withMessageContaining("defines step N1 twice");
+        }
+
+        @Test
+        void leavesStepsOutKeepingTheOrderTheyImplied() {
+            Procedure shorter = NOTIFY.without(List.of(N3, N4));
+
+            assertThat(shorter.steps()).extracting(Step::id).containsExactly(N1, N2, Samples.N5, Samples.N6);
+            assertThat(shorter.step(Samples.N5).prerequisites()).containsExactly(N2);
+            assertThat(shorter.step(Samples.N6).prerequisites()).containsExactly(N2, Samples.N5);
+            assertThat(shorter.deadlines()).isEmpty();
+            assertThat(shorter.definitionHash()).isNotEqualTo(NOTIFY.definitionHash());
+            assertThat(NOTIFY.without(List.of())).isSameAs(NOTIFY);
+        }
+
+        @Test
+        void refusesToLeaveOutAnUnknownStepOrEveryStep() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> NOTIFY.without(List.of(StepId.of("N9"))))
+                    .withMessageContaining("N9 is not a step of NOTIFY");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> decide.without(List.of(R1, StepId.of("R1x"))))
+                    .withMessage("Omitting [R1, R1x] leaves DECIDE without steps");
         }
     }
 }

@@ -1,0 +1,224 @@
+package dev.smki.recovery.procedures;
+
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static dev.smki.recovery.procedures.Actors.DEVICE;
+import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
+import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
+
+import dev.smki.core.provenance.Confidence;
+import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.StepId;
+import java.util.Objects;
+
+/**
+ * P-CONTINGENCY: recovery from a Root OCA compromise with the Contingency Private Key and the Symmetric Key (SEC
+ * Appendix L §5, "Recovery using the Contingency Private Key"; recovery.md §2.4: the purpose, the mode and the
+ * Pre/Execution/Post split are verified, the mechanics inferred from RFC 5934).
+ *
+ * <p>The DCC makes a new Root OCA carrying fresh contingency material (C2) and a new Issuing OCA (C3); a quorum of
+ * Key Custodians activates the Contingency Private Key and recovers the current Symmetric Key (C4, after each
+ * custodian's attendance C4.attend); one {@code anyByContingency} command per Relevant Device carries the new Root
+ * and the Symmetric Key in clear (C5); each Device unwraps the contingency key from its current Root cell and
+ * replaces the Root (C6). Only then is the old OCA revoked (C8) and are Organisation Certificates re-issued (C9)
+ * and distributed (C10); the spent material is replaced in custody (C11).
+ *
+ * <p>Guards: C4 needs the SMKI PMA decision (REC-1) and the quorum (REC-2); C5 the active key (CUS-2) and the new
+ * Root (REC-6); C8 and C10 Devices holding the new Root (REC-10); C11 every Relevant Device updated or written off
+ * (REC-8). {@link Order} names the modelled order and three others a reader of §5 could take; {@link
+ * ContingencyOrders} shows why those are unsafe.
+ */
+public final class Contingency {
+
+    /** C1: the SMKI PMA's decision requires the Contingency Private Key with the Symmetric Key. */
+    public static final StepId DECIDED = StepId.of("C1");
+
+    /** C2: new Root OCA key pair, contingency key pair, Symmetric Key and Root OCA certificate. */
+    public static final StepId NEW_ROOT = StepId.of("C2");
+
+    /** C3: new Issuing OCA key pair and certificate under the new Root. */
+    public static final StepId NEW_ISSUING_OCA = StepId.of("C3");
+
+    /** C4.attend: a Key Custodian attends and presents shares (per custodian). */
+    public static final StepId CUSTODIAN_ATTENDS = StepId.of("C4.attend");
+
+    /** C4: the quorum activates the Contingency Private Key and recovers the current Symmetric Key. */
+    public static final StepId KEY_ACTIVATED = StepId.of("C4");
+
+    /** C5: one anyByContingency command per Relevant Device, carrying the new Root and the Symmetric Key. */
+    public static final StepId COMMANDS_SENT = StepId.of("C5");
+
+    /** C6: the Devices unwrap the contingency key, verify the command and replace their Root cell. */
+    public static final StepId ROOT_REPLACED = StepId.of("C6");
+
+    /** C7: progress reported in Other Compromise Recovery Progress Files. */
+    public static final StepId PROGRESS_REPORTED = StepId.of("C7");
+
+    /** C8: the old OCA certificates revoked (ARL); the new ones published in the SMKI Repository. */
+    public static final StepId OLD_OCA_REVOKED = StepId.of("C8");
+
+    /** C9: CSRs coordinated and Organisation Certificates re-issued under the new OCA (§2.6). */
+    public static final StepId CERTIFICATES_REISSUED = StepId.of("C9");
+
+    /** C10: new Organisation Certificates distributed to Devices where their cells need them (§2.5). */
+    public static final StepId CERTIFICATES_DISTRIBUTED = StepId.of("C10");
+
+    /** C11: the old contingency material is spent; the new material's shares are put into custody. */
+    public static final StepId MATERIAL_IN_CUSTODY = StepId.of("C11");
+
+    private Contingency() {}
+
+    /**
+     * An order of the contingency steps: the modelled one and three a reader of Appendix L §5 could take
+     * (observations 5 and 11 of the issue), each stated as the reading that leads to it.
+     */
+    public enum Order {
+        /** The modelled order (recovery.md §2.4 ordering, with REC-6 and REC-10 honoured). */
+        MODELLED("CONTINGENCY", "C2 < C5, C4 < C5, C5 < C6 < C8 < C9 < C10 < C11, as modelled"),
+        /**
+         * The old OCA revoked as soon as the new OCAs exist: §2.4 says only "C8/C9 after C2 and C3", so C8 may come
+         * before the Devices hold the new Root.
+         */
+        REVOKE_BEFORE_DEVICES_UPDATED(
+                "CONTINGENCY.revoke-early",
+                "C8 (revoke the old OCA) right after C2 and C3, before the Devices hold the new Root"),
+        /**
+         * The Symmetric Key released as soon as it is recovered: C4 recovers it and C5 sends it, with the new Root
+         * prepared in parallel, so C5 may come before C2.
+         */
+        SYMMETRIC_KEY_BEFORE_NEW_ROOT(
+                "CONTINGENCY.key-early", "C5 (release the Symmetric Key) right after C4, before the new Root exists"),
+        /**
+         * The DCC prepares and activates on its own initiative, Appendix L applying "other than as directed by the
+         * SMKI PMA": the custodians attend and the key is activated before the decision C1.
+         */
+        KEY_USE_BEFORE_DECISION(
+                "CONTINGENCY.activate-early", "C4.attend and C4 (activate the key) before the decision C1");
+
+        private final String procedureName;
+        private final String reading;
+
+        Order(String procedureName, String reading) {
+            this.procedureName = procedureName;
+            this.reading = reading;
+        }
+
+        /** Returns the name of the procedure in this order, such as {@code CONTINGENCY.revoke-early}. */
+        public String procedureName() {
+            return procedureName;
+        }
+
+        /** Returns how this order reads, one line. */
+        public String reading() {
+            return reading;
+        }
+    }
+
+    /** Returns the procedure in the modelled order with the default settings. */
+    public static Procedure definition() {
+        return definition(ProcedureSettings.defaults(), Order.MODELLED);
+    }
+
+    /** Returns the procedure in the modelled order with {@code settings}' durations and omitted steps. */
+    public static Procedure definition(ProcedureSettings settings) {
+        return definition(settings, Order.MODELLED);
+    }
+
+    /** Returns the procedure in {@code order} with {@code settings}' durations and omitted steps. */
+    public static Procedure definition(ProcedureSettings settings, Order order) {
+        return settings.applyTo(steps(settings, order));
+    }
+
+    static Procedure steps(ProcedureSettings settings, Order order) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(order, "order");
+        Procedure.Builder b = Procedure.named(order.procedureName())
+                .pre(DECIDED, "SMKI PMA decision requires the Contingency Private Key and Symmetric Key", SMKI_PMA)
+                .guardedBy(RecoveryGuards.CONTINGENCY_KEY_DECISION)
+                .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C1"))
+                .pre(
+                        NEW_ROOT,
+                        "New Root OCA, contingency key pair and Symmetric Key; the new Root wraps the new"
+                                + " contingency public key",
+                        DCC)
+                .after(DECIDED)
+                .citing(Confidence.INFERRED, Sources.RFC_5934, Sources.note("§2.4 C2"))
+                .pre(NEW_ISSUING_OCA, "New Issuing OCA key pair and certificate under the new Root", DCC)
+                .after(NEW_ROOT)
+                .citing(Confidence.INFERRED, Sources.note("§2.4 C3"))
+                .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents shares", KEY_CUSTODIAN)
+                .perItem()
+                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN)
+                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.4 C4 (quorum [I])"));
+        if (order != Order.KEY_USE_BEFORE_DECISION) {
+            b.after(DECIDED);
+        }
+        b.pre(
+                        KEY_ACTIVATED,
+                        "Contingency Private Key activated and the current Symmetric Key recovered by the quorum",
+                        DCC,
+                        KEY_CUSTODIAN)
+                .after(CUSTODIAN_ATTENDS)
+                .guardedBy(RecoveryGuards.CONTINGENCY_KEY_DECISION, RecoveryGuards.CONTINGENCY_KEY_QUORUM)
+                .citing(Confidence.INFERRED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.4 C4"))
+                .exec(
+                        COMMANDS_SENT,
+                        "anyByContingency command with the new Root and the plaintext Symmetric Key signed and sent"
+                                + " to every Relevant Device",
+                        DCC)
+                .after(KEY_ACTIVATED)
+                .guardedBy(RecoveryGuards.CONTINGENCY_KEY_ACTIVE, RecoveryGuards.NEW_ROOT_FIRST)
+                .citing(Confidence.INFERRED, Sources.CS02B, Sources.RFC_5934, Sources.note("§2.4 C5"));
+        if (order != Order.SYMMETRIC_KEY_BEFORE_NEW_ROOT) {
+            b.after(NEW_ROOT);
+        }
+        b.exec(ROOT_REPLACED, "Devices unwrap the contingency key, verify and replace their Root cell", DCC, DEVICE)
+                .after(COMMANDS_SENT)
+                .citing(Confidence.INFERRED, Sources.RFC_5934, Sources.note("§2.4 C6"))
+                .exec(PROGRESS_REPORTED, "Progress reported in Other Compromise Recovery Progress Files", DCC)
+                .after(COMMANDS_SENT)
+                .repeatable()
+                .citing(Confidence.VERIFIED, Sources.FILE_FORMATS_2015, Sources.note("§2.4 C7"))
+                .post(OLD_OCA_REVOKED, "Old OCA certificates revoked (ARL); new ones published", DCC)
+                .after(NEW_ISSUING_OCA)
+                .guardedBy(RecoveryGuards.DEVICES_HOLD_NEW_ROOT)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.4 C8"));
+        if (order != Order.REVOKE_BEFORE_DEVICES_UPDATED) {
+            b.after(ROOT_REPLACED);
+        }
+        return b.post(
+                        CERTIFICATES_REISSUED,
+                        "CSRs coordinated; Organisation Certificates re-issued under the new OCA",
+                        DCC,
+                        SUBSCRIBER)
+                .after(OLD_OCA_REVOKED)
+                .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C9, §2.6"))
+                .post(
+                        CERTIFICATES_DISTRIBUTED,
+                        "New Organisation Certificates distributed to Devices where needed",
+                        DCC)
+                .after(CERTIFICATES_REISSUED)
+                .guardedBy(RecoveryGuards.DEVICES_HOLD_NEW_ROOT)
+                .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C10, §2.5"))
+                .post(
+                        MATERIAL_IN_CUSTODY,
+                        "Old contingency material spent; new Contingency Private Key and Symmetric Key shares in"
+                                + " custody",
+                        DCC,
+                        KEY_CUSTODIAN)
+                .after(PROGRESS_REPORTED, CERTIFICATES_DISTRIBUTED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .citing(Confidence.INFERRED, Sources.note("§2.4 C11"))
+                .deadline("T_newRoot", DECIDED, NEW_ROOT, settings.duration("T_newRoot"))
+                .deadline("T_convene", DECIDED, KEY_ACTIVATED, settings.duration("T_convene"))
+                .deadline("T_deviceUpdates", COMMANDS_SENT, ROOT_REPLACED, settings.duration("T_deviceUpdates"))
+                .deadline("T_progressReport", COMMANDS_SENT, PROGRESS_REPORTED, settings.duration("T_progressReport"))
+                .deadline("T_revokeOldOca", ROOT_REPLACED, OLD_OCA_REVOKED, settings.duration("T_revokeOldOca"))
+                .deadline(
+                        "T_finalReport",
+                        CERTIFICATES_DISTRIBUTED,
+                        MATERIAL_IN_CUSTODY,
+                        settings.duration("T_finalReport"))
+                .build();
+    }
+}

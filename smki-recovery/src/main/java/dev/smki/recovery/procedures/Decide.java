@@ -1,0 +1,114 @@
+package dev.smki.recovery.procedures;
+
+import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+
+import dev.smki.core.provenance.Confidence;
+import dev.smki.core.provenance.RuleId;
+import dev.smki.recovery.incident.PmaDecision;
+import dev.smki.recovery.workflow.Guard;
+import dev.smki.recovery.workflow.Payload;
+import dev.smki.recovery.workflow.PayloadSummary;
+import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.StepId;
+import java.util.Objects;
+
+/**
+ * P-DECIDE: the SMKI PMA's decision whether to require the Recovery or the Contingency Private Key (recovery.md
+ * §2.2; SEC L10 scope (b) and L10.9, verified).
+ *
+ * <p>D2 applies the {@link RecoveryKeyGuidance}: its payload is an {@link RecoveryKeyGuidance.Assessment}, and it
+ * is refused unless every mandatory factor is answered and every pre-decision step done (GUIDE-1). D3's payload is
+ * a {@link Decision} carrying the {@link PmaDecision}, refused unless it is for the run's incident (REC-1); the
+ * decision is what the key steps of the other procedures are gated on.
+ */
+public final class Decide {
+
+    /** D1: the SMKI PMA receives the notification and the DCC's impact data, convening as needed. */
+    public static final StepId RECEIVED = StepId.of("D1");
+
+    /** D2: the SMKI PMA applies the Recovery Key Guidance. */
+    public static final StepId GUIDANCE_APPLIED = StepId.of("D2");
+
+    /** D3: the SMKI PMA decides: no key use, the Recovery Private Key (Method 2 or 3), or the Contingency key. */
+    public static final StepId DECIDED = StepId.of("D3");
+
+    /** D4: the SMKI PMA communicates the decision to the DCC and Parties: the Recovery Event. */
+    public static final StepId COMMUNICATED = StepId.of("D4");
+
+    /** The procedure's name. */
+    public static final String NAME = "DECIDE";
+
+    /** GUIDE-1: the Guidance is applied in full before the decision. */
+    public static final Guard GUIDANCE_FOLLOWED = Guard.rule(RuleId.of("GUIDE-1"), "guidance followed")
+            .stating("Before deciding, the SMKI PMA takes every mandatory factor of the SMKI Recovery Key Guidance into"
+                    + " account and follows every step it sets out (L10.9(a) and (d)).")
+            .citing(Sources.L10_9, Confidence.VERIFIED)
+            .when(in -> in.payload(RecoveryKeyGuidance.Assessment.class)
+                    .map(a -> a.guidance().missing(a).isEmpty())
+                    .orElse(false));
+
+    /** REC-1: the decision recorded is for this run's incident. */
+    public static final Guard DECISION_FOR_INCIDENT = Guard.rule(RuleId.of("REC-1"), "decision for the incident")
+            .stating("The decision recorded at D3 is the SMKI PMA's decision for this incident.")
+            .citing(Sources.L10, Confidence.VERIFIED)
+            .when(in -> in.payload(Decision.class)
+                    .map(d -> d.decision()
+                            .incident()
+                            .equals(RecoveryGuards.state(in).incident()))
+                    .orElse(false));
+
+    private Decide() {}
+
+    /** Returns the procedure with the default settings. */
+    public static Procedure definition() {
+        return definition(ProcedureSettings.defaults());
+    }
+
+    /** Returns the procedure with {@code settings}' durations and omitted steps. */
+    public static Procedure definition(ProcedureSettings settings) {
+        return settings.applyTo(steps(settings));
+    }
+
+    static Procedure steps(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return Procedure.named(NAME)
+                .pre(RECEIVED, "Notification and the DCC's impact data received; SMKI PMA convened", SMKI_PMA)
+                .citing(Confidence.RECONSTRUCTED, Sources.L10, Sources.note("§2.2 D1 (convening [R])"))
+                .pre(GUIDANCE_APPLIED, "SMKI Recovery Key Guidance applied", SMKI_PMA)
+                .after(RECEIVED)
+                .guardedBy(GUIDANCE_FOLLOWED)
+                .citing(Confidence.VERIFIED, Sources.L10_9, Sources.note("§2.2 D2"))
+                .pre(DECIDED, "Decision on the use of the Recovery or Contingency Private Key", SMKI_PMA)
+                .after(GUIDANCE_APPLIED)
+                .guardedBy(DECISION_FOR_INCIDENT)
+                .citing(Confidence.INFERRED, Sources.L10, Sources.note("§2.2 D3 (choice [V], enumeration [I])"))
+                .pre(COMMUNICATED, "Decision communicated to the DCC and Parties", SMKI_PMA)
+                .after(DECIDED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.2 D4"))
+                .deadline("T_decide", RECEIVED, DECIDED, settings.duration("T_decide"))
+                .deadline("T_communicate", DECIDED, COMMUNICATED, settings.duration("T_communicate"))
+                .build();
+    }
+
+    /**
+     * The SMKI PMA's decision as D3's payload; the journal records the incident and the mechanism.
+     *
+     * @param decision the decision
+     */
+    public record Decision(PmaDecision decision) implements Payload {
+
+        public Decision {
+            Objects.requireNonNull(decision, "decision");
+        }
+
+        /** Returns the incident and the mechanism required. */
+        @Override
+        public PayloadSummary summary() {
+            return PayloadSummary.of(
+                    "incident",
+                    decision.incident().value(),
+                    "mechanism",
+                    decision.mechanism().name());
+        }
+    }
+}

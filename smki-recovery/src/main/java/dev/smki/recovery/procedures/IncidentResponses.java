@@ -1,0 +1,119 @@
+package dev.smki.recovery.procedures;
+
+import dev.smki.recovery.workflow.Phase;
+import dev.smki.recovery.workflow.Procedure;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole response to one incident as one procedure: the SEC procedures it spans, composed with {@link
+ * Procedure.Builder#include} and linked so that the order across them holds (REC-14: notification before the
+ * SMKI PMA's decision, the decision before any use of a key). Step ids stay those of each procedure, which are
+ * distinct across the SEC procedures (N, D, R, C, CS, DS, RV, ...).
+ *
+ * <p>Each composition first takes every part whole, links them, then leaves out the steps the settings omit, so
+ * that a link to an omitted step keeps the order it implied.
+ */
+public final class IncidentResponses {
+
+    private IncidentResponses() {}
+
+    /**
+     * Returns the response to a suspected compromise on which the SMKI PMA requires no key: {@link Notify} then
+     * {@link Decide} (D1 after N4). Named {@code NOTIFICATION}.
+     */
+    public static Procedure notification(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return settings.applyTo(notifyAndDecide("NOTIFICATION", settings).build());
+    }
+
+    /**
+     * Returns the response to a Party's Organisation key compromise recovered with the Recovery Private Key by
+     * {@code method}: {@link Notify}, {@link Decide}, {@link RecoveryKeyUse} and {@link Revoke} for the compromised
+     * certificate. Links: D1 after N4; R1 after D4; R4 after N5 (the Relevant Devices are known before commands are
+     * built); N6 is the revocation request that RV2 decides; R11 after RV3. Named {@code
+     * ORGANISATION_KEY_COMPROMISE.M2} or {@code .M3}.
+     */
+    public static Procedure organisationKeyCompromise(ProcedureSettings settings, RecoveryKeyUse.Method method) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(method, "method");
+        return settings.applyTo(notifyAndDecide("ORGANISATION_KEY_COMPROMISE.M" + method.number(), settings)
+                .include(RecoveryKeyUse.steps(settings, method))
+                .include(Revoke.steps(settings).without(List.of(Revoke.REQUESTED)))
+                .amend(RecoveryKeyUse.DECIDED)
+                .after(Decide.COMMUNICATED)
+                .amend(RecoveryKeyUse.COMMANDS_BUILT)
+                .after(Notify.SCOPED)
+                .amend(Revoke.DECIDED)
+                .after(Notify.REVOCATION_REQUESTED)
+                .amend(RecoveryKeyUse.CLOSED)
+                .after(Revoke.PUBLISHED)
+                .deadline(
+                        "T_processRevocation",
+                        Notify.REVOCATION_REQUESTED,
+                        Revoke.DECIDED,
+                        settings.duration("T_processRevocation"))
+                .build());
+    }
+
+    /**
+     * Returns the response to a Root OCA compromise in the modelled order ({@link #rootOcaCompromise(
+     * ProcedureSettings, Contingency.Order)}).
+     */
+    public static Procedure rootOcaCompromise(ProcedureSettings settings) {
+        return rootOcaCompromise(settings, Contingency.Order.MODELLED);
+    }
+
+    /**
+     * Returns the response to a Root OCA compromise recovered with the Contingency key, the contingency steps in
+     * {@code order}: {@link Notify}, {@link Decide}, {@link Contingency}, and, within its Post-Recovery phase,
+     * {@link CsrCoordination} (as C9) and {@link Distribute} (as C10). Links: D1 after N4; C1 after D4; C5 after N5;
+     * CS1 after C8 and C9 after CS6; DS1 after C9 and C10 after DS4. Named {@code ROOT_OCA_COMPROMISE}, with the
+     * order's suffix for the orders other than the modelled one.
+     */
+    public static Procedure rootOcaCompromise(ProcedureSettings settings, Contingency.Order order) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(order, "order");
+        String suffix = order == Contingency.Order.MODELLED
+                ? ""
+                : order.procedureName().substring(order.procedureName().indexOf('.'));
+        return settings.applyTo(notifyAndDecide("ROOT_OCA_COMPROMISE" + suffix, settings)
+                .include(Contingency.steps(settings, order))
+                .include(CsrCoordination.steps(settings), Phase.POST)
+                .include(Distribute.steps(settings), Phase.POST)
+                .amend(Contingency.DECIDED)
+                .after(Decide.COMMUNICATED)
+                .amend(Contingency.COMMANDS_SENT)
+                .after(Notify.SCOPED)
+                .amend(CsrCoordination.OCA_PUBLISHED)
+                .after(Contingency.OLD_OCA_REVOKED)
+                .amend(Contingency.CERTIFICATES_REISSUED)
+                .after(CsrCoordination.REPORTED)
+                .amend(Distribute.CELLS_CHOSEN)
+                .after(Contingency.CERTIFICATES_REISSUED)
+                .amend(Contingency.CERTIFICATES_DISTRIBUTED)
+                .after(Distribute.SENT)
+                .build());
+    }
+
+    /**
+     * Returns the replacement of the Recovery key after use as the Recovery Key Direction requires: {@link
+     * RecoveryKeyDirection}, named as it is.
+     */
+    public static Procedure recoveryKeyReplacement(ProcedureSettings settings) {
+        return RecoveryKeyDirection.definition(settings);
+    }
+
+    /** Returns a Supplier of Last Resort event with a revocation delay: {@link SupplierOfLastResortDelay}. */
+    public static Procedure supplierOfLastResort(ProcedureSettings settings) {
+        return SupplierOfLastResortDelay.definition(settings);
+    }
+
+    private static Procedure.Builder notifyAndDecide(String name, ProcedureSettings settings) {
+        return Procedure.named(name)
+                .include(Notify.steps(settings))
+                .include(Decide.steps(settings))
+                .amend(Decide.RECEIVED)
+                .after(Notify.PMA_NOTIFIED);
+    }
+}

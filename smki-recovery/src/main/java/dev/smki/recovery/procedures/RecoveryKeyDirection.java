@@ -1,0 +1,253 @@
+package dev.smki.recovery.procedures;
+
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
+import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+
+import dev.smki.core.provenance.Confidence;
+import dev.smki.core.provenance.RuleId;
+import dev.smki.recovery.custody.ActivationProgress;
+import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.workflow.Actor;
+import dev.smki.recovery.workflow.Guard;
+import dev.smki.recovery.workflow.Payload;
+import dev.smki.recovery.workflow.PayloadSummary;
+import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.StepId;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * P-RECOVERY-KEY-FURTHER-USE: the Recovery Key Direction after the Recovery Private Key has been used, and the
+ * replacement of the Recovery key when directed (recovery.md §2.7: no SEC text was found; every step is a
+ * low-confidence reconstruction, the policy configurable as {@link RecoveryKeyPolicy}).
+ *
+ * <p>RK0 records the {@link Direction}: under {@link RecoveryKeyPolicy#MAY_REUSE} it must be to reuse, under
+ * {@link RecoveryKeyPolicy#MUST_REPLACE} to replace (the DCC records the standing policy), under {@link
+ * RecoveryKeyPolicy#PMA_DECIDES} the SMKI PMA chooses (RKD-1). The replacement steps are refused unless the
+ * direction is to replace (RKD-2). At RK2 the SMKI PMA authorises the key that signs the Recovery cell change (the
+ * Recovery key itself after an ordinary use, or the Contingency key, the only one independent of a compromised
+ * Recovery key); RK3 activates it under REC-1 and REC-2; RK6 closes under REC-8.
+ */
+public final class RecoveryKeyDirection {
+
+    /** RK0: the direction whether the Recovery Private Key is reused or replaced after use. */
+    public static final StepId DIRECTED = StepId.of("RK0");
+
+    /** RK1: a new Recovery key pair and Organisation Certificate (role 01) generated. */
+    public static final StepId NEW_RECOVERY_KEY = StepId.of("RK1");
+
+    /** RK2: the SMKI PMA authorises the key that signs the Recovery cell change. */
+    public static final StepId AUTHORISED = StepId.of("RK2");
+
+    /** RK3.attend: a Key Custodian attends and presents shares (per custodian). */
+    public static final StepId CUSTODIAN_ATTENDS = StepId.of("RK3.attend");
+
+    /** RK3: the quorum activates the authorising key. */
+    public static final StepId KEY_ACTIVATED = StepId.of("RK3");
+
+    /** RK4: the Recovery cell replaced on every commissioned Device. */
+    public static final StepId CELLS_REPLACED = StepId.of("RK4");
+
+    /** RK5: the old Recovery certificate revoked. */
+    public static final StepId OLD_KEY_REVOKED = StepId.of("RK5");
+
+    /** RK6: the new Recovery key's shares put into custody; the direction carried out. */
+    public static final StepId NEW_KEY_IN_CUSTODY = StepId.of("RK6");
+
+    /** The procedure's name. */
+    public static final String NAME = "RECOVERY_KEY_DIRECTION";
+
+    /** RKD-2: the Recovery key is replaced only when the direction says so. */
+    public static final Guard REPLACEMENT_DIRECTED = Guard.rule(RuleId.of("RKD-2"), "replacement directed")
+            .stating("The Recovery Private Key is replaced only when the Recovery Key Direction says to replace it.")
+            .citing(Sources.note("§2.7"), Confidence.RECONSTRUCTED)
+            .when(in -> RecoveryGuards.state(in)
+                    .recoveryKeyDirection()
+                    .map(Direction::isReplace)
+                    .orElse(false));
+
+    /** REC-1: the authorising key (RK3) is one an SMKI PMA authorisation for the incident requires. */
+    public static final Guard AUTHORISING_KEY_DECIDED = Guard.rule(RuleId.of("REC-1"), "decision gate")
+            .stating("The key that authorises the Recovery cell change is activated only where an SMKI PMA"
+                    + " authorisation for the incident requires it.")
+            .citing(Sources.L10, Confidence.VERIFIED)
+            .when(in -> authorisedKeys(RecoveryGuards.state(in)).isPresent());
+
+    /** REC-2: the authorised key's ceremony is quorate. */
+    public static final Guard AUTHORISING_KEY_QUORUM = Guard.rule(RuleId.of("REC-2"), "quorum")
+            .stating("Activating the authorising key needs shares from at least M distinct, currently appointed Key"
+                    + " Custodians.")
+            .citing(Sources.CUSTODIAN_NOMINATIONS, Confidence.INFERRED)
+            .when(in -> eachAuthorisedKey(
+                    RecoveryGuards.state(in),
+                    (state, key) -> state.ceremony(key)
+                            .map(ActivationProgress::isQuorate)
+                            .orElse(false)));
+
+    /** CUS-2: the authorised key is active while the Recovery cells are replaced. */
+    public static final Guard AUTHORISING_KEY_ACTIVE = Guard.rule(RuleId.of("CUS-2"), "key active")
+            .stating("The Recovery cell commands are signed only while the authorising key is activated for the"
+                    + " incident.")
+            .citing(Sources.note("§2.3 R10"), Confidence.RECONSTRUCTED)
+            .when(in -> eachAuthorisedKey(RecoveryGuards.state(in), IncidentState::isActive));
+
+    private RecoveryKeyDirection() {}
+
+    /** Returns the procedure with the default settings (policy {@link RecoveryKeyPolicy#PMA_DECIDES}). */
+    public static Procedure definition() {
+        return definition(ProcedureSettings.defaults());
+    }
+
+    /** Returns the procedure with {@code settings}' policy, durations and omitted steps. */
+    public static Procedure definition(ProcedureSettings settings) {
+        return settings.applyTo(steps(settings));
+    }
+
+    /** Returns the RKD-1 guard that the direction follows {@code policy}. */
+    static Guard followsPolicy(RecoveryKeyPolicy policy) {
+        return Guard.rule(RuleId.of("RKD-1"), "direction follows policy")
+                .stating("Under policy " + policy + " the Recovery Key Direction is "
+                        + switch (policy) {
+                            case MAY_REUSE -> "to reuse the key.";
+                            case MUST_REPLACE -> "to replace the key.";
+                            case PMA_DECIDES -> "the SMKI PMA's choice.";
+                        })
+                .citing(Sources.note("§2.7"), Confidence.RECONSTRUCTED)
+                .when(in -> in.payload(Direction.class)
+                        .map(d -> switch (policy) {
+                            case MAY_REUSE -> !d.isReplace();
+                            case MUST_REPLACE -> d.isReplace();
+                            case PMA_DECIDES -> true;
+                        })
+                        .orElse(false));
+    }
+
+    static Procedure steps(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        RecoveryKeyPolicy policy = settings.recoveryKeyPolicy();
+        Actor directing = policy == RecoveryKeyPolicy.PMA_DECIDES ? SMKI_PMA : DCC;
+        return Procedure.named(NAME)
+                .pre(DIRECTED, "Recovery Key Direction: reuse or replace the Recovery Private Key", directing)
+                .guardedBy(followsPolicy(policy))
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7"))
+                .pre(NEW_RECOVERY_KEY, "New Recovery key pair and Organisation Certificate generated", DCC)
+                .after(DIRECTED)
+                .guardedBy(REPLACEMENT_DIRECTED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK1"))
+                .pre(AUTHORISED, "SMKI PMA authorises the key that signs the Recovery cell change", SMKI_PMA)
+                .after(NEW_RECOVERY_KEY)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK2"))
+                .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents shares", KEY_CUSTODIAN)
+                .after(AUTHORISED)
+                .perItem()
+                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN)
+                .citing(Confidence.RECONSTRUCTED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.7 RK3"))
+                .exec(KEY_ACTIVATED, "Authorising key activated by the quorum", DCC, KEY_CUSTODIAN)
+                .after(CUSTODIAN_ATTENDS)
+                .guardedBy(AUTHORISING_KEY_DECIDED, AUTHORISING_KEY_QUORUM)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK3"))
+                .exec(CELLS_REPLACED, "Recovery cell replaced on every commissioned Device", DCC)
+                .after(KEY_ACTIVATED)
+                .guardedBy(AUTHORISING_KEY_ACTIVE)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK4"))
+                .post(OLD_KEY_REVOKED, "Old Recovery certificate revoked", DCC)
+                .after(CELLS_REPLACED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK5"))
+                .post(NEW_KEY_IN_CUSTODY, "New Recovery key shares put into custody", DCC, KEY_CUSTODIAN)
+                .after(OLD_KEY_REVOKED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK6"))
+                .deadline("T_convene", AUTHORISED, KEY_ACTIVATED, settings.duration("T_convene"))
+                .deadline("T_deviceUpdates", CELLS_REPLACED, OLD_KEY_REVOKED, settings.duration("T_deviceUpdates"))
+                .build();
+    }
+
+    /** Returns whether some key set is authorised for the incident and each of its keys passes {@code test}. */
+    private static boolean eachAuthorisedKey(IncidentState state, BiPredicate<IncidentState, CustodyKey> test) {
+        return authorisedKeys(state)
+                .map(keys -> keys.stream().allMatch(key -> test.test(state, key)))
+                .orElse(false);
+    }
+
+    /** Returns the keys of the first key set the incident's authorisations require, if any. */
+    static Optional<Set<CustodyKey>> authorisedKeys(IncidentState state) {
+        for (AuthorisingKey candidate : AuthorisingKey.values()) {
+            if (candidate.keys().stream().allMatch(state::isAuthorised)) {
+                return Optional.of(candidate.keys());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the direction says: reuse the Recovery Private Key, or replace it. */
+    public enum Outcome {
+        /** The key may be used again. */
+        REUSE,
+        /** The key is replaced: a new key pair, certificate and Recovery cell on every Device. */
+        REPLACE
+    }
+
+    /** Which key signs the Recovery cell change (RK2). */
+    public enum AuthorisingKey {
+        /** The current Recovery Private Key, after an ordinary use (mode anyExceptAbnormalRootByRecovery). */
+        RECOVERY_KEY(EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY)),
+        /** The Contingency Private Key with the Symmetric Key (mode anyByContingency), after a compromise. */
+        CONTINGENCY_KEY(EnumSet.of(CustodyKey.CONTINGENCY_PRIVATE_KEY, CustodyKey.CONTINGENCY_SYMMETRIC_KEY));
+
+        private final Set<CustodyKey> keys;
+
+        AuthorisingKey(Set<CustodyKey> keys) {
+            this.keys = keys;
+        }
+
+        /** Returns the keys in custody this choice activates. */
+        public Set<CustodyKey> keys() {
+            return Set.copyOf(keys);
+        }
+    }
+
+    /**
+     * The Recovery Key Direction: RK0's payload.
+     *
+     * @param outcome reuse or replace
+     * @param reason why, one line; may be empty
+     */
+    public record Direction(Outcome outcome, String reason) implements Payload {
+
+        public Direction {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Returns whether the direction is to replace the key. */
+        public boolean isReplace() {
+            return outcome == Outcome.REPLACE;
+        }
+
+        @Override
+        public PayloadSummary summary() {
+            return PayloadSummary.of("direction", outcome.name(), "reason", reason);
+        }
+    }
+
+    /**
+     * The SMKI PMA's authorisation of the key that signs the Recovery cell change: RK2's payload.
+     *
+     * @param key the authorising key
+     */
+    public record Authorisation(AuthorisingKey key) implements Payload {
+
+        public Authorisation {
+            Objects.requireNonNull(key, "key");
+        }
+
+        @Override
+        public PayloadSummary summary() {
+            return PayloadSummary.of("authorisingKey", key.name());
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.smki.recovery.procedures;
+
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
+import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
+
+import dev.smki.core.provenance.Confidence;
+import dev.smki.core.provenance.RuleId;
+import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.workflow.Guard;
+import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.StepId;
+import java.util.Objects;
+
+/**
+ * P-RECOVERY-KEY: use of the Recovery Private Key after the compromise of a Party's Organisation key, by Method 2
+ * (DCC Access Control Broker certificates into the affected cells, the Subscriber's new certificate later) or
+ * Method 3 (the Subscriber's new certificates directly), in GBCS mode {@code anyExceptAbnormalRootByRecovery}
+ * (recovery.md §1.5 and §2.3; the methods and the Pre/Execution/Post split are verified, the steps inferred or
+ * reconstructed).
+ *
+ * <p>R2 is done once per attending Key Custodian (the item is the custodian's id) and counts only appointed ones;
+ * R5 is refused without an SMKI PMA decision requiring the Recovery Private Key (REC-1) or without the quorum
+ * (REC-2); R6 signs only while the key is active (CUS-2); R11 closes only once every Relevant Device is updated
+ * or written off (REC-8). R3 (new certificates first) exists for Method 3 only, R8 (the Subscriber's certificate
+ * put in later) for Method 2 only.
+ */
+public final class RecoveryKeyUse {
+
+    /** R1: the SMKI PMA's decision requires the Recovery Private Key, naming the method. */
+    public static final StepId DECIDED = StepId.of("R1");
+
+    /** R2: a Key Custodian attends and presents their share (per custodian). */
+    public static final StepId CUSTODIAN_ATTENDS = StepId.of("R2");
+
+    /** R3: the Relevant Subscriber's new key pairs are certified (Method 3). */
+    public static final StepId NEW_CERTIFICATES = StepId.of("R3");
+
+    /** R4: the DCC builds one command per Relevant Device. */
+    public static final StepId COMMANDS_BUILT = StepId.of("R4");
+
+    /** R5: the quorum activates the Recovery Private Key in the HSM. */
+    public static final StepId KEY_ACTIVATED = StepId.of("R5");
+
+    /** R6: the DCC signs and sends the commands; Devices verify, replace the cells and answer. */
+    public static final StepId COMMANDS_SENT = StepId.of("R6");
+
+    /** R7: the DCC reports progress in Recovery Progress Files. */
+    public static final StepId PROGRESS_REPORTED = StepId.of("R7");
+
+    /** R8: the Subscriber's new certificate is put in place with the DCC key now in the cells (Method 2). */
+    public static final StepId SUBSCRIBER_CERTIFICATE_PLACED = StepId.of("R8");
+
+    /** R9: the DCC verifies the Devices and deals with failures. */
+    public static final StepId DEVICES_VERIFIED = StepId.of("R9");
+
+    /** R10: the key is deactivated and the shares go back into custody. */
+    public static final StepId KEY_DEACTIVATED = StepId.of("R10");
+
+    /** R11: the DCC reports to the SMKI PMA; the incident closes. */
+    public static final StepId CLOSED = StepId.of("R11");
+
+    private RecoveryKeyUse() {}
+
+    /** Which method of using the Recovery Private Key (recovery.md §1.5). */
+    public enum Method {
+        /** Method 2: DCC Access Control Broker certificates first, the Subscriber's new certificate later. */
+        METHOD_2(RecoveryMechanism.RECOVERY_METHOD_2),
+        /** Method 3: the Subscriber's new certificates directly. */
+        METHOD_3(RecoveryMechanism.RECOVERY_METHOD_3);
+
+        private final RecoveryMechanism mechanism;
+
+        Method(RecoveryMechanism mechanism) {
+            this.mechanism = mechanism;
+        }
+
+        /** Returns the mechanism an SMKI PMA decision names for this method. */
+        public RecoveryMechanism mechanism() {
+            return mechanism;
+        }
+
+        /** Returns the method's number, 2 or 3. */
+        public int number() {
+            return this == METHOD_2 ? 2 : 3;
+        }
+
+        /**
+         * Returns the method numbered {@code number}.
+         *
+         * @throws IllegalArgumentException unless it is 2 or 3
+         */
+        public static Method of(int number) {
+            return switch (number) {
+                case 2 -> METHOD_2;
+                case 3 -> METHOD_3;
+                default ->
+                    throw new IllegalArgumentException(
+                            "The Recovery Private Key is used by Method 2 or 3, not " + number);
+            };
+        }
+    }
+
+    /** Returns the procedure's name for {@code method}: {@code RECOVERY_KEY_M2} or {@code RECOVERY_KEY_M3}. */
+    public static String name(Method method) {
+        return "RECOVERY_KEY_M" + method.number();
+    }
+
+    /** Returns the procedure for {@code method} with the default settings. */
+    public static Procedure definition(Method method) {
+        return definition(ProcedureSettings.defaults(), method);
+    }
+
+    /** Returns the procedure for {@code method} with {@code settings}' durations and omitted steps. */
+    public static Procedure definition(ProcedureSettings settings, Method method) {
+        return settings.applyTo(steps(settings, method));
+    }
+
+    /** Returns the REC-1 guard that the SMKI PMA's decision names {@code method}. */
+    static Guard methodDecided(Method method) {
+        return Guard.rule(RuleId.of("REC-1"), "method decided")
+                .stating("The Recovery Private Key is used by Method " + method.number()
+                        + " only where the SMKI PMA's decision for the incident names that method.")
+                .citing(Sources.L10, Confidence.VERIFIED)
+                .when(in -> RecoveryGuards.state(in)
+                        .decision()
+                        .map(d -> d.mechanism() == method.mechanism())
+                        .orElse(false));
+    }
+
+    static Procedure steps(ProcedureSettings settings, Method method) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(method, "method");
+        boolean three = method == Method.METHOD_3;
+        Procedure.Builder b = Procedure.named(name(method))
+                .pre(DECIDED, "SMKI PMA decision requires the Recovery Private Key by " + method.name(), SMKI_PMA)
+                .guardedBy(RecoveryGuards.RECOVERY_KEY_DECISION, methodDecided(method))
+                .citing(Confidence.VERIFIED, Sources.L10, Sources.DRAFT_2015, Sources.note("§2.3 R1"))
+                .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents their share", KEY_CUSTODIAN)
+                .after(DECIDED)
+                .perItem()
+                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN)
+                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.3 R2 (quorum [I])"));
+        if (three) {
+            b.pre(NEW_CERTIFICATES, "Subscriber's new key pairs certified through its ARO's CSRs", SUBSCRIBER, DCC)
+                    .after(DECIDED)
+                    .citing(Confidence.INFERRED, Sources.note("§2.3 R3"));
+        }
+        b.pre(
+                        COMMANDS_BUILT,
+                        "One anyExceptAbnormalRootByRecovery command built per Relevant Device, with a new floor",
+                        DCC)
+                .after(DECIDED)
+                .citing(Confidence.INFERRED, Sources.CS02B, Sources.note("§2.3 R4"));
+        if (three) {
+            b.after(NEW_CERTIFICATES);
+        }
+        b.exec(KEY_ACTIVATED, "Recovery Private Key activated in the HSM by the quorum", DCC, KEY_CUSTODIAN)
+                .after(CUSTODIAN_ATTENDS, COMMANDS_BUILT)
+                .guardedBy(RecoveryGuards.RECOVERY_KEY_DECISION, RecoveryGuards.RECOVERY_KEY_QUORUM)
+                .citing(Confidence.INFERRED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.3 R5"))
+                .exec(COMMANDS_SENT, "Commands signed and sent; Devices replace the cells and answer", DCC)
+                .after(KEY_ACTIVATED)
+                .guardedBy(RecoveryGuards.RECOVERY_KEY_ACTIVE)
+                .citing(Confidence.INFERRED, Sources.CS02B, Sources.note("§2.3 R6"))
+                .exec(PROGRESS_REPORTED, "Progress reported in Recovery Progress Files", DCC)
+                .after(COMMANDS_SENT)
+                .repeatable()
+                .citing(Confidence.RECONSTRUCTED, Sources.FILE_FORMATS_2015, Sources.note("§2.3 R7 (cadence [R])"));
+        if (!three) {
+            b.post(
+                            SUBSCRIBER_CERTIFICATE_PLACED,
+                            "Subscriber's new certificate put in place by a same-role replacement signed with the"
+                                    + " DCC key now in the cells",
+                            DCC)
+                    .after(COMMANDS_SENT)
+                    .citing(Confidence.INFERRED, Sources.note("§1.5 Method 2, §2.3 R8"));
+        }
+        return b.post(DEVICES_VERIFIED, "Devices verified; failed and uncontactable Devices dealt with", DCC)
+                .after(three ? COMMANDS_SENT : SUBSCRIBER_CERTIFICATE_PLACED)
+                .citing(Confidence.INFERRED, Sources.note("§2.3 R9"))
+                .post(KEY_DEACTIVATED, "Recovery Private Key deactivated; shares back in custody", DCC, KEY_CUSTODIAN)
+                .after(COMMANDS_SENT)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.3 R10"))
+                .post(CLOSED, "Final report to the SMKI PMA; incident closed", DCC)
+                .after(PROGRESS_REPORTED, DEVICES_VERIFIED, KEY_DEACTIVATED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.3 R11"))
+                .deadline("T_convene", DECIDED, KEY_ACTIVATED, settings.duration("T_convene"))
+                .deadline("T_progressReport", COMMANDS_SENT, PROGRESS_REPORTED, settings.duration("T_progressReport"))
+                .deadline("T_deviceUpdates", COMMANDS_SENT, DEVICES_VERIFIED, settings.duration("T_deviceUpdates"))
+                .deadline("T_finalReport", DEVICES_VERIFIED, CLOSED, settings.duration("T_finalReport"))
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.smki.recovery.procedures;
+
+import static dev.smki.recovery.procedures.Actors.ARO;
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
+
+import dev.smki.core.provenance.Confidence;
+import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.StepId;
+import java.util.Objects;
+
+/**
+ * REVOKE: revocation of an Organisation or OCA certificate: request, verification and decision under the
+ * revocation rules, publication (recovery.md §3.2 and §6.2: reconstructed from RFC 3647 §4.9 filled in with SMKI
+ * roles; the rules themselves are {@link dev.smki.core.revocation.RevocationRules}, which a rehearsal applies
+ * through {@link dev.smki.core.revocation.Revocations} at RV2).
+ *
+ * <p>In an incident the revocation is requested at N6 and should not wait for the Devices (recovery.md §2.3).
+ * Revocation is permanent and appears on the next CRL or ARL (REC-11, enforced by the revocation rules).
+ */
+public final class Revoke {
+
+    /** RV1: the Subscriber's ARO, the DCC or the SMKI PMA requests revocation. */
+    public static final StepId REQUESTED = StepId.of("RV1");
+
+    /** RV2: the DCC verifies the requester and decides the request under Appendix D §8; revokes if allowed. */
+    public static final StepId DECIDED = StepId.of("RV2");
+
+    /** RV3: the revocation is published on the next Organisation CRL or ARL. */
+    public static final StepId PUBLISHED = StepId.of("RV3");
+
+    /** The procedure's name. */
+    public static final String NAME = "REVOKE";
+
+    private Revoke() {}
+
+    /** Returns the procedure with the default settings. */
+    public static Procedure definition() {
+        return definition(ProcedureSettings.defaults());
+    }
+
+    /** Returns the procedure with {@code settings}' durations and omitted steps. */
+    public static Procedure definition(ProcedureSettings settings) {
+        return settings.applyTo(steps(settings));
+    }
+
+    static Procedure steps(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return Procedure.named(NAME)
+                .pre(REQUESTED, "Revocation requested", SUBSCRIBER, ARO, DCC, SMKI_PMA)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§3.2"))
+                .exec(DECIDED, "Requester verified and the request decided under Appendix D §8", DCC)
+                .after(REQUESTED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§3.1, §3.2"))
+                .post(PUBLISHED, "Revocation published on the next CRL or ARL", DCC)
+                .after(DECIDED)
+                .citing(Confidence.MEMORY, Sources.note("§3.2 publication, §6.3 REC-11"))
+                .deadline("T_processRevocation", REQUESTED, DECIDED, settings.duration("T_processRevocation"))
+                .deadline("T_publishCRL", DECIDED, PUBLISHED, settings.duration("T_publishCRL"))
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.smki.recovery.procedures;
+
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smki.recovery.workflow.Journal;
+import dev.smki.recovery.workflow.ProcedureRun;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DistributeTests {
+
+    @Test
+    void sendsCertificatesOnlyOnceTheDevicesHoldTheRootTheyChainTo() {
+        SettableIncident incident = new SettableIncident();
+        ProcedureRun run = ProcedureRun.start(
+                Distribute.definition(), Journal.inMemory(), new SimulatedClock(), incident.context());
+
+        assertThat(Outcomes.of(run.attempt(Distribute.SENT, DCC))).isEqualTo("MISSING_PREREQUISITES");
+        run.attempt(Distribute.CELLS_CHOSEN, DCC);
+        run.attempt(Distribute.MODE_CHOSEN, DCC);
+        run.attempt(Distribute.PATH_INCLUDED, DCC);
+        assertThat(Outcomes.of(run.attempt(Distribute.SENT, DCC))).isEqualTo("REC-10 chain order");
+        incident.devicesHoldNewRoot = true;
+        assertThat(Outcomes.of(run.attempt(Distribute.SENT, DCC))).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void leavesOutAReconstructedStepKeepingTheOrder() {
+        ProcedureSettings settings = ProcedureSettings.defaults().omitting(List.of(Distribute.MODE_CHOSEN));
+
+        assertThat(Distribute.definition(settings)
+                        .step(Distribute.PATH_INCLUDED)
+                        .prerequisites())
+                .containsExactly(Distribute.CELLS_CHOSEN);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.smki.recovery.procedures;
+
+import static dev.smki.recovery.procedures.Actors.ARO;
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static dev.smki.recovery.procedures.Actors.DEVICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smki.recovery.workflow.Journal;
+import dev.smki.recovery.workflow.ProcedureRun;
+import dev.smki.recovery.workflow.RunContext;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RevokeTests {
+
+    @Test
+    void decidesOnlyARequestAndOnlyTheDccDecidesAndPublishes() {
+        SimulatedClock clock = new SimulatedClock();
+        ProcedureRun run = ProcedureRun.start(Revoke.definition(), Journal.inMemory(), clock, RunContext.empty());
+
+        assertThat(Outcomes.of(run.attempt(Revoke.DECIDED, DCC))).isEqualTo("MISSING_PREREQUISITES");
+        assertThat(Outcomes.of(run.attempt(Revoke.REQUESTED, DEVICE))).isEqualTo("WRONG_ACTOR");
+        assertThat(Outcomes.of(run.attempt(Revoke.REQUESTED, ARO))).isEqualTo("ACCEPTED");
+        assertThat(Outcomes.of(run.attempt(Revoke.DECIDED, ARO))).isEqualTo("WRONG_ACTOR");
+        clock.advance(Duration.ofHours(30));
+        assertThat(Outcomes.of(run.attempt(Revoke.DECIDED, DCC))).isEqualTo("ACCEPTED");
+        assertThat(Outcomes.of(run.attempt(Revoke.PUBLISHED, DCC))).isEqualTo("ACCEPTED");
+        assertThat(run.breachedDeadlines()).extracting(b -> b.deadline().name()).containsExactly("T_processRevocation");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.smki.recovery.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.smki.recovery.procedures.Actors;
+import dev.smki.recovery.procedures.Decide;
+import dev.smki.recovery.procedures.ProcedureSettings;
+import dev.smki.recovery.workflow.Durability;
+import dev.smki.recovery.workflow.Journal;
+import dev.smki.recovery.workflow.JournalVerification;
+import dev.smki.recovery.workflow.PayloadSummary;
+import dev.smki.recovery.workflow.ProcedureRun;
+import dev.smki.recovery.workflow.RunContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RehearsalResumeTests {
+
+    private static final RehearsalParameters CONTINGENCY = RehearsalParameters.of(Scenario.CONTINGENCY)
+            .withDevices(20)
+            .withSeed(3)
+            .withSettings(ProcedureSettings.defaults().withDuration("T_confirm", Duration.ofHours(3)));
+
+    @TempDir
+    Path directory;
+
+    private RehearsalResult uninterrupted(RehearsalParameters parameters) {
+        try (Rehearsal rehearsal =
+                Rehearsal.start(parameters, Journal.file(directory.resolve("whole.journal"), Durability.UNFORCED))) {
+            return rehearsal.finish();
+        }
+    }
+
+    private Path interrupted(RehearsalParameters parameters, int moves) {
+        Path file = directory.resolve("stopped-" + moves + ".journal");
+        try (Rehearsal rehearsal = Rehearsal.start(parameters, Journal.file(file, Durability.UNFORCED))) {
+            for (int i = 0; i < moves; i++) {
+                rehearsal.step();
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void endsWithTheSameResultWhenStoppedAfterAnyMoveAndResumedFromItsJournal() {
+        RehearsalResult whole = uninterrupted(CONTINGENCY);
+        int planned = whole.timeline().size();
+
+        for (int moves : List.of(0, 16, 18, planned - 1)) {
+            try (Rehearsal resumed = Rehearsal.resume(interrupted(CONTINGENCY, moves), Durability.UNFORCED)) {
+                assertThat(resumed.movesMade()).isEqualTo(moves);
+                assertThat(resumed.parameters()).isEqualTo(CONTINGENCY);
+                assertThat(resumed.finish()).as("stopped after %d moves", moves).isEqualTo(whole);
+            }
+        }
+    }
+
+    @Test
+    void dropsALineTornByACrashAndEndsWithTheSameResult() throws IOException {
+        RehearsalParameters parameters =
+                RehearsalParameters.of(Scenario.RECOVERY_KEY).withDevices(30);
+        RehearsalResult whole = uninterrupted(parameters);
+        Path file = interrupted(parameters, 12);
+        Files.write(
+                file, "{\"seq\":13,\"time\":\"2026-03".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+
+        assertThat(JournalVerification.of(file).tornTail()).isPresent();
+        try (Rehearsal resumed = Rehearsal.resume(file)) {
+            assertThat(resumed.finish()).isEqualTo(whole);
+        }
+        assertThat(JournalVerification.of(file).tornTail()).isEmpty();
+    }
+
+    @Test
+    void recordsTheParametersInTheJournalHeader() throws IOException {
+        Path file = interrupted(CONTINGENCY, 1);
+
+        PayloadSummary note =
+                JournalVerification.of(file).header().orElseThrow().note();
+        assertThat(note.asMap())
+                .containsEntry("rehearsal", "contingency")
+                .containsEntry("seed", "3")
+                .containsEntry("devices", "20")
+                .containsEntry("quorum", "3/5")
+                .containsEntry("set.T_confirm", "PT3H");
+        assertThat(RehearsalParameters.fromJournal(note.asMap())).isEqualTo(CONTINGENCY);
+    }
+
+    @Test
+    void refusesAJournalThatIsBrokenHasNoParametersOrDiffersFromTheScript() throws IOException {
+        Path edited = interrupted(CONTINGENCY, 5);
+        List<String> lines = Files.readAllLines(edited, StandardCharsets.US_ASCII);
+        lines.set(3, lines.get(3).replace("\"DCC\"", "\"PARTY\""));
+        Files.write(edited, lines, StandardCharsets.US_ASCII);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Rehearsal.resume(edited))
+                .withMessageContaining("is broken at line 4");
+
+        Path plain = directory.resolve("plain.journal");
+        try (ProcedureRun run = ProcedureRun.start(
+                Scripts.procedure(CONTINGENCY),
+                Journal.file(plain),
+                new RehearsalClock(RehearsalParameters.DEFAULT_START))) {
+            run.attempt(dev.smki.recovery.procedures.Notify.DETECTED, Actors.DCC);
+        }
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Rehearsal.resume(plain))
+                .withMessageContaining("records no rehearsal parameter 'rehearsal'");
+
+        Path other = directory.resolve("other.journal");
+        World world = new World(CONTINGENCY);
+        try (ProcedureRun run = ProcedureRun.start(
+                Scripts.procedure(CONTINGENCY),
+                Journal.file(other),
+                world.clock,
+                RunContext.of(world),
+                PayloadSummary.of(CONTINGENCY.toJournal()))) {
+            run.attempt(Decide.RECEIVED, Actors.SMKI_PMA);
+        }
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Rehearsal.resume(other))
+                .withMessageContaining("Journal line 2 (D1 by SMKI_PMA")
+                .withMessageContaining("is not the rehearsal's move 1 (N1 by DCC");
+    }
+}

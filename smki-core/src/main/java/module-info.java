@@ -6,7 +6,6 @@ module dev.smki.core {
     requires transitive org.bouncycastle.provider;
     requires transitive org.bouncycastle.pkix;
     requires transitive org.bouncycastle.util;
-    requires org.apache.commons.lang3;
     requires org.slf4j;
 
     exports dev.smki.core.identity;

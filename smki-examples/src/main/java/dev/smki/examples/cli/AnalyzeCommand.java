@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         aliases = "analyse",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints the step-order analysis of a procedure: its modelled order and the variants a reader of the SEC"
+                    + " text could take, each safe or unsafe.",
             "Explores every order in which the steps of a procedure may be done, in the modelled order and in the"
                     + " orders a reader of the SEC text could take, against the REC invariants; prints for each"
                     + " order whether it is safe, and for an unsafe one each broken invariant with a shortest"

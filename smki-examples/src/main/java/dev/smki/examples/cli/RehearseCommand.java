@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
         name = "rehearse",
         mixinStandardHelpOptions = true,
         description = {
-            "Rehearses an incident response over a simulated world: a seeded test PKI, a fleet of Devices, Key"
+            "Rehearses an incident response (a Root OCA compromise by default) over a simulated world and prints"
+                    + " its timeline, device counts and anomalies.",
+            "The world: a seeded test PKI, a fleet of Devices, Key"
                     + " Custodians with Shamir shares in a simulated HSM, revocation and a simulated clock. Every"
                     + " attempt at a step is journalled; each accepted step has its effect (key ceremonies,"
                     + " certificates, one signed command per Relevant Device, revocations).",
@@ -83,7 +85,7 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(
             names = "--devices",
             paramLabel = "N",
-            description = "Devices in the simulated fleet (default " + DEFAULT_DEVICES + "); about 98% are"
+            description = "Devices in the simulated fleet (default " + DEFAULT_DEVICES + "); about 98%% are"
                     + " commissioned, and those holding the compromised key are the Relevant Devices.")
     private Integer devices;
 

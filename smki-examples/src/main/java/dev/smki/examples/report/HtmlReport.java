@@ -468,6 +468,7 @@ public final class HtmlReport {
             td:first-child, td:nth-child(2) { white-space: nowrap; }
             tr.refused td { color: #b52b27; }
             pre { font-size: 11px; background: #f7f9fc; padding: 8px; overflow-x: auto; }
+            .anomalies { font-size: 13px; }
             .anomalies li { color: #b52b27; }
             """;
 }

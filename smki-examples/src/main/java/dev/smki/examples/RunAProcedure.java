@@ -99,12 +99,12 @@ public final class RunAProcedure {
         try (ProcedureRun run = ProcedureRun.start(PROCEDURE, Journal.file(file), clock, RunContext.of(decisions))) {
             print(out, run.attempt(N2, SUBSCRIBER)); // refused: N1 comes first
             print(out, run.attempt(N1, DCC));
-            print(out, run.attempt(N2, SUBSCRIBER, Payload.of("file", "OCNF-17")));
+            print(out, run.attempt(N2, SUBSCRIBER, Payload.of("file", "OCNF-17"))); // journalled with {file=OCNF-17}
             print(out, run.attempt(N3, DCC));
             print(out, run.attempt(R5, DCC)); // refused by REC-1: no decision yet
             decisions.requireRecoveryKey();
             print(out, run.attempt(R5, DCC));
-            run.attemptAll(List.of(
+            run.attemptAll(List.of( // one force to disk for the whole batch
                             Attempt.ofItem(R6, "00-DB-12-34-56-78-90-A0", DCC, Payload.none()),
                             Attempt.ofItem(R6, "00-DB-12-34-56-78-90-A1", DCC, Payload.none())))
                     .forEach(outcome -> print(out, outcome));

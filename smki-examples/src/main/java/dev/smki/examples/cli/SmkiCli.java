@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             PkiCommand.class,
             OifCommand.class,
             JournalCommand.class,
+            RehearseCommand.class,
+            AnalyzeCommand.class,
             BenchCommand.class
         },
         footer = {

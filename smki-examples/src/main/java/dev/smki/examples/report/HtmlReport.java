@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +74,15 @@ public final class HtmlReport {
 
     private static void header(StringBuilder h, RehearsalReport r) {
         h.append("<h1>SMKI recovery rehearsal: ").append(escape(r.scenario())).append("</h1>\n");
+        h.append("<p class=\"status ")
+                .append(r.complete() ? "closed\">Incident closed: " : "open\">Incident NOT closed: ")
+                .append(escape(r.procedure()))
+                .append(r.complete() ? " complete" : " incomplete")
+                .append(", ")
+                .append(r.steps().size())
+                .append(" attempts, ")
+                .append(r.steps().stream().filter(s -> !s.accepted()).count())
+                .append(" refused</p>\n");
         h.append("<p class=\"meta\">seed ").append(r.seed());
         r.parameters().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -144,36 +154,41 @@ public final class HtmlReport {
                     .append(escape(abbreviate(actors.get(i), 22)))
                     .append("</text>\n");
         }
-        int previousX = Integer.MIN_VALUE;
-        int stagger = 0;
+        Labels labels = new Labels(actors.size());
         for (int i = 0; i < steps.size(); i++) {
             RehearsalReport.Step s = steps.get(i);
             int cx = x.position(s.at(), i, steps.size());
-            stagger = Math.abs(cx - previousX) < 14 ? (stagger + 1) % 3 : 0;
-            previousX = cx;
-            int cy = 40 + actors.indexOf(s.actor()) * LANE;
+            int lane = actors.indexOf(s.actor());
+            int cy = 40 + lane * LANE;
             h.append("<g class=\"")
                     .append(s.accepted() ? "ok" : "refused")
                     .append("\"><title>")
-                    .append(escape(s.id() + " " + s.title() + " — " + s.actor() + " — " + s.outcome() + " at " + s.at()
+                    .append(escape(s.idAndItem() + " " + s.title() + " — " + s.actor() + " — " + s.outcome() + " at "
+                            + s.at()
                             + (s.detail().isEmpty() ? "" : " — " + s.detail())))
                     .append("</title><circle cx=\"")
                     .append(cx)
                     .append("\" cy=\"")
                     .append(cy)
-                    .append("\" r=\"6\"/><text x=\"")
-                    .append(cx)
-                    .append("\" y=\"")
-                    .append(cy - 10 - stagger * 9)
-                    .append("\" class=\"step\">")
-                    .append(escape(s.id()))
-                    .append("</text></g>\n");
+                    .append("\" r=\"6\"/>");
+            int row = labels.place(lane, cx, s.id());
+            if (row >= 0) {
+                h.append("<text x=\"")
+                        .append(cx)
+                        .append("\" y=\"")
+                        .append(cy - 10 - row * 9)
+                        .append("\" class=\"step\">")
+                        .append(escape(s.id()))
+                        .append("</text>");
+            }
+            h.append("</g>\n");
         }
         axis(h, x, height - 14);
         h.append("</svg>\n");
     }
 
-    private static void progressChart(StringBuilder h, List<RehearsalReport.ProgressPoint> points, long relevant) {
+    private static void progressChart(StringBuilder h, List<RehearsalReport.ProgressPoint> all, long relevant) {
+        List<RehearsalReport.ProgressPoint> points = fromLastIdle(all);
         if (points.isEmpty()) {
             h.append("<p>No device was sent a command.</p>\n");
             return;
@@ -181,10 +196,11 @@ public final class HtmlReport {
         int height = 260;
         int top = 20;
         int bottom = height - 40;
-        long max = Math.max(1, relevant);
+        long most = Math.max(1, relevant);
         for (RehearsalReport.ProgressPoint p : points) {
-            max = Math.max(max, p.recovered() + p.failed() + p.pending());
+            most = Math.max(most, p.recovered() + p.failed() + p.pending());
         }
+        long max = niceCeiling(most);
         Scale x =
                 Scale.of(points.stream().map(RehearsalReport.ProgressPoint::at).toList(), LEFT, WIDTH - RIGHT);
         StringBuilder recovered = new StringBuilder();
@@ -236,13 +252,27 @@ public final class HtmlReport {
                 .append(failed.toString().trim())
                 .append("\"/>\n");
         h.append("<text x=\"")
-                .append(WIDTH - RIGHT)
+                .append(LEFT + 10)
                 .append("\" y=\"")
                 .append(top + 4)
                 .append("\" class=\"legend\"><tspan class=\"recovered-key\">recovered</tspan>")
                 .append(" · <tspan class=\"failed-key\">failed</tspan></text>\n");
         axis(h, x, height - 14);
         h.append("</svg>\n");
+    }
+
+    /**
+     * Returns {@code points} from the last of those before any device was recovered or failed, so that the chart
+     * spans the time devices were being updated rather than the hours of the procedure before.
+     */
+    static List<RehearsalReport.ProgressPoint> fromLastIdle(List<RehearsalReport.ProgressPoint> points) {
+        int first = 0;
+        while (first + 1 < points.size()
+                && points.get(first + 1).recovered() == 0
+                && points.get(first + 1).failed() == 0) {
+            first++;
+        }
+        return points.subList(first, points.size());
     }
 
     /** Returns the smallest of 1, 2, 2.5 or 5 times a power of ten, and divisible by 4, at or above {@code n}. */
@@ -298,7 +328,7 @@ public final class HtmlReport {
                     .append("</td><td>")
                     .append(escape(s.actor()))
                     .append("</td><td>")
-                    .append(escape(s.id() + " " + s.title()))
+                    .append(escape(s.idAndItem() + " " + s.title()))
                     .append("</td><td>")
                     .append(escape(s.outcome()))
                     .append("</td><td>")
@@ -323,6 +353,37 @@ public final class HtmlReport {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * Places step labels above their marks in up to three rows per lane, so that no two labels in a lane
+     * overlap; a label with no room is left out (its mark's tooltip still names the step).
+     */
+    private static final class Labels {
+
+        private static final int ROWS = 3;
+        private static final int CHAR_WIDTH = 6;
+
+        private final int[][] rightEdges;
+
+        Labels(int lanes) {
+            rightEdges = new int[lanes][ROWS];
+            for (int[] lane : rightEdges) {
+                Arrays.fill(lane, Integer.MIN_VALUE);
+            }
+        }
+
+        /** Returns the row for a label {@code text} centred at {@code x} in {@code lane}, or -1 when none has room. */
+        int place(int lane, int x, String text) {
+            int half = text.length() * CHAR_WIDTH / 2 + 2;
+            for (int row = 0; row < ROWS; row++) {
+                if (x - half > rightEdges[lane][row]) {
+                    rightEdges[lane][row] = x + half;
+                    return row;
+                }
+            }
+            return -1;
+        }
     }
 
     /** Maps instants (or, when they do not advance, positions in the list) onto the horizontal axis. */
@@ -379,6 +440,9 @@ public final class HtmlReport {
             h1 { font-size: 22px; margin-bottom: 4px; }
             h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #dde2ea; padding-bottom: 4px; }
             .meta { color: #566074; font-size: 13px; }
+            .status { font-weight: 600; margin: 4px 0; }
+            .status.closed { color: #2e8b57; }
+            .status.open { color: #b52b27; }
             .cards { display: flex; flex-wrap: wrap; gap: 10px; margin-top: 16px; }
             .card { border: 1px solid #dde2ea; border-radius: 8px; padding: 10px 14px; min-width: 120px; background: #f7f9fc; }
             .card.bad { border-color: #d9534f; background: #fdf1f0; }
@@ -391,7 +455,7 @@ public final class HtmlReport {
             .step { font-size: 10px; fill: #1d2330; text-anchor: middle; }
             .axis { font-size: 10px; fill: #566074; }
             .axis.end { text-anchor: end; }
-            .legend { font-size: 11px; text-anchor: end; fill: #566074; }
+            .legend { font-size: 11px; fill: #566074; }
             g.ok circle { fill: #2e8b57; }
             g.refused circle { fill: #d9534f; }
             polyline { fill: none; stroke-width: 2; }
@@ -401,8 +465,10 @@ public final class HtmlReport {
             .failed-key { fill: #d9534f; }
             table { border-collapse: collapse; width: 100%; font-size: 12px; }
             th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eef1f5; vertical-align: top; }
+            td:first-child, td:nth-child(2) { white-space: nowrap; }
             tr.refused td { color: #b52b27; }
             pre { font-size: 11px; background: #f7f9fc; padding: 8px; overflow-x: auto; }
+            .anomalies { font-size: 13px; }
             .anomalies li { color: #b52b27; }
             """;
 }

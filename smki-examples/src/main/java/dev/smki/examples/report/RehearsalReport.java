@@ -1,43 +1,121 @@
 package dev.smki.examples.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.smki.recovery.rehearsal.DeviceCounts;
+import dev.smki.recovery.rehearsal.RehearsalResult;
+import dev.smki.recovery.rehearsal.TimelineEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The result of one recovery rehearsal as people read it: the JSON written by {@code --json} and the data
  * behind the HTML report of {@code --report}. Times are ISO-8601 instants of the rehearsal's simulated
- * clock; {@code durationMs} is the wall-clock time the rehearsal took.
+ * clock; {@code durationMs} is the wall-clock time the rehearsal took, the only value that differs between
+ * two runs with the same parameters (one of them interrupted and resumed, say).
  *
  * @param scenario the scenario rehearsed, such as {@code contingency}
  * @param seed the seed every key, device and failure came from
- * @param parameters the other settings (devices, quorum, failure rate, method), as text
+ * @param procedure the procedure run, such as {@code ROOT_OCA_COMPROMISE}
+ * @param parameters the other settings (devices, quorum, failures, method, start, changed procedure
+ *     settings as {@code set.NAME}), as text, in name order
  * @param devices the device counts at the end
  * @param steps every attempted step, in journal order
  * @param anomalies refusals, failures and write-offs worth a reader's attention
  * @param progress devices recovered over (simulated) time, oldest first
+ * @param complete whether every step of the procedure is done, so the incident is closed
  * @param journal the journal file, as given
+ * @param journalHead the SHA-256 of the journal's last line
  * @param durationMs the wall-clock duration in milliseconds
  */
 public record RehearsalReport(
         String scenario,
         long seed,
+        String procedure,
         Map<String, String> parameters,
         Devices devices,
         List<Step> steps,
         List<String> anomalies,
         List<ProgressPoint> progress,
+        boolean complete,
         String journal,
+        String journalHead,
         long durationMs) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RehearsalReport {
         Objects.requireNonNull(scenario, "scenario");
-        parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(procedure, "procedure");
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         Objects.requireNonNull(devices, "devices");
         steps = List.copyOf(steps);
         anomalies = List.copyOf(anomalies);
         progress = List.copyOf(progress);
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(journalHead, "journalHead");
+    }
+
+    /**
+     * Returns the report of {@code result}, journalled to {@code journal}, that took {@code durationMs}
+     * milliseconds of wall-clock time.
+     */
+    public static RehearsalReport of(RehearsalResult result, String journal, long durationMs) {
+        Objects.requireNonNull(result, "result");
+        Map<String, String> parameters = new LinkedHashMap<>(result.parameters().toJournal());
+        parameters.remove("rehearsal");
+        parameters.remove("seed");
+        DeviceCounts d = result.devices();
+        return new RehearsalReport(
+                result.parameters().scenario().cliName(),
+                result.parameters().seed(),
+                result.procedure(),
+                parameters,
+                new Devices(
+                        d.total(), d.relevant(), d.recovered(), d.failed(), d.writtenOff(), d.holdingCompromisedKey()),
+                result.timeline().stream().map(Step::of).toList(),
+                result.anomalies(),
+                result.progress().stream()
+                        .map(p ->
+                                new ProgressPoint(p.at().toString(), p.phase(), p.recovered(), p.failed(), p.pending()))
+                        .toList(),
+                result.complete(),
+                journal,
+                result.journalHead(),
+                durationMs);
+    }
+
+    /** Returns the report as an indented JSON object, its fields named as the components are. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A rehearsal report is always representable as JSON", e);
+        }
+    }
+
+    /**
+     * Writes the report as JSON to {@code file}, replacing it.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public void writeJson(Path file) {
+        try {
+            Files.writeString(file, toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
     }
 
     /**
@@ -56,18 +134,46 @@ public record RehearsalReport(
     /**
      * One attempted step.
      *
+     * @param seq its journal sequence number, from 1
      * @param id the step id, such as {@code C5}
+     * @param item the item of a per-item step, such as a custodian's id; absent (no JSON field) otherwise
      * @param title the step's title
      * @param actor who attempted it
      * @param outcome {@code accepted} or {@code refused}
      * @param at when, on the rehearsal's clock
-     * @param detail the refusal reason or a payload summary, possibly empty
+     * @param detail the refusal reason (naming the rule) or what the accepted step did, possibly empty
      */
-    public record Step(String id, String title, String actor, String outcome, String at, String detail) {
+    public record Step(
+            long seq,
+            String id,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String item,
+            String title,
+            String actor,
+            String outcome,
+            String at,
+            String detail) {
+
+        /** Returns the step attempted at {@code entry}. */
+        static Step of(TimelineEntry entry) {
+            return new Step(
+                    entry.sequence(),
+                    entry.step().value(),
+                    entry.item().orElse(null),
+                    entry.title(),
+                    entry.actor().role(),
+                    entry.accepted() ? "accepted" : "refused",
+                    entry.time().toString(),
+                    entry.accepted() ? entry.effect() : entry.outcome());
+        }
 
         /** Returns whether the step was accepted. */
         public boolean accepted() {
             return "accepted".equals(outcome);
+        }
+
+        /** Returns {@code ID} or {@code ID[item]}. */
+        public String idAndItem() {
+            return item == null ? id : id + "[" + item + "]";
         }
     }
 
@@ -75,9 +181,11 @@ public record RehearsalReport(
      * Devices recovered by a moment of the rehearsal.
      *
      * @param at the moment, on the rehearsal's clock
-     * @param recovered relevant devices recovered so far
+     * @param phase what the devices were being brought to: {@code scope} once the Relevant Devices are known,
+     *     then the step sending commands, such as {@code C5}
+     * @param recovered relevant devices recovered so far (in a sending: that executed its command)
      * @param failed relevant devices failed so far
      * @param pending relevant devices not yet done
      */
-    public record ProgressPoint(String at, long recovered, long failed, long pending) {}
+    public record ProgressPoint(String at, String phase, long recovered, long failed, long pending) {}
 }

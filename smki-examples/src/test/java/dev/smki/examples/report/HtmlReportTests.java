@@ -31,23 +31,29 @@ class HtmlReportTests {
     static RehearsalReport sample(String hostile) {
         Instant t0 = Instant.parse("2026-03-01T09:00:00Z");
         List<RehearsalReport.Step> steps = List.of(
-                new RehearsalReport.Step("N1", "Compromise detected", "DCC", "accepted", t0.toString(), ""),
+                new RehearsalReport.Step(1, "N1", null, "Compromise detected", "DCC", "accepted", t0.toString(), ""),
                 new RehearsalReport.Step(
+                        2,
                         "C4",
+                        null,
                         "Keys activated",
                         "KEY_CUSTODIAN",
                         "refused",
                         t0.plusSeconds(600).toString(),
                         "REC-2 quorum: 2 of 3 " + hostile),
                 new RehearsalReport.Step(
+                        3,
                         "C4",
+                        null,
                         "Keys activated",
                         "KEY_CUSTODIAN",
                         "accepted",
                         t0.plusSeconds(900).toString(),
                         ""),
                 new RehearsalReport.Step(
+                        4,
                         "C5",
+                        null,
                         "Commands sent",
                         "DCC",
                         "accepted",
@@ -56,17 +62,20 @@ class HtmlReportTests {
         List<RehearsalReport.ProgressPoint> progress = new ArrayList<>();
         for (int i = 0; i <= 10; i++) {
             progress.add(new RehearsalReport.ProgressPoint(
-                    t0.plusSeconds(3600 + 60L * i).toString(), 100L * i, i == 10 ? 3 : 0, 1000 - 100L * i));
+                    t0.plusSeconds(3600 + 60L * i).toString(), "C5", 100L * i, i == 10 ? 3 : 0, 1000 - 100L * i));
         }
         return new RehearsalReport(
                 "contingency",
                 7,
+                "ROOT_OCA_COMPROMISE",
                 Map.of("devices", "1000", "quorum", "3/5"),
                 new RehearsalReport.Devices(1000, 1000, 997, 0, 3, 0),
                 steps,
                 List.of("C4 refused: REC-2 quorum " + hostile, "3 devices written off: uncontactable"),
                 progress,
+                true,
                 "rehearsal.journal",
+                "0".repeat(64),
                 1234);
     }
 
@@ -115,18 +124,21 @@ class HtmlReportTests {
     void spacesStepsEvenlyWhenTheClockDoesNotAdvance() throws Exception {
         RehearsalReport still = sample("");
         List<RehearsalReport.Step> sameTime = still.steps().stream()
-                .map(s ->
-                        new RehearsalReport.Step(s.id(), s.title(), s.actor(), s.outcome(), "2026-03-01T09:00:00Z", ""))
+                .map(s -> new RehearsalReport.Step(
+                        s.seq(), s.id(), s.item(), s.title(), s.actor(), s.outcome(), "2026-03-01T09:00:00Z", ""))
                 .toList();
         RehearsalReport report = new RehearsalReport(
                 still.scenario(),
                 still.seed(),
+                still.procedure(),
                 still.parameters(),
                 still.devices(),
                 sameTime,
                 List.of(),
                 List.of(),
+                still.complete(),
                 still.journal(),
+                still.journalHead(),
                 0);
         Document doc = parse(HtmlReport.render(report, List.of()));
         NodeList circles = doc.getElementsByTagName("circle");

@@ -1,6 +1,7 @@
 package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.revocation.RevocationOutcome;
+import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.DeadlineBreach;
 import dev.smki.recovery.workflow.Durability;
@@ -116,8 +117,19 @@ public final class Rehearsal implements AutoCloseable {
      * durability} ({@link Durability#UNFORCED} for tests and quick runs that need not survive a power cut).
      */
     public static Rehearsal resume(Path journalFile, Durability durability) {
+        return resume(journalFile, durability, report -> {});
+    }
+
+    /**
+     * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability)} does, calling
+     * {@code onProgress} with the progress reports of the device updates replayed, and then of those made (see
+     * {@link #onProgress}).
+     */
+    public static Rehearsal resume(
+            Path journalFile, Durability durability, Consumer<? super RecoveryProgress> onProgress) {
         Objects.requireNonNull(journalFile, "journalFile");
         Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(onProgress, "onProgress");
         JournalVerification verification;
         try {
             verification = JournalVerification.of(journalFile);
@@ -137,6 +149,7 @@ public final class Rehearsal implements AutoCloseable {
         Procedure procedure = Scripts.procedure(parameters);
         World world = new World(parameters);
         world.clock.set(parameters.start());
+        world.onProgress(onProgress);
         ProcedureRun run = ProcedureRun.resume(
                 procedure, Journal.file(journalFile, durability), world.clock, RunContext.of(world));
         Rehearsal rehearsal = new Rehearsal(parameters, procedure, Scripts.moves(parameters, procedure), world, run);
@@ -202,6 +215,18 @@ public final class Rehearsal implements AutoCloseable {
     /** Calls {@code onEntry} with each timeline entry from now on, as its move is made. */
     public Rehearsal onEntry(Consumer<TimelineEntry> onEntry) {
         this.listener = Objects.requireNonNull(onEntry, "onEntry");
+        return this;
+    }
+
+    /**
+     * Calls {@code onProgress} with every progress report of the device updates from now on, as the fleet executor
+     * makes them: for each sending, a first report with every Device pending, one per batch of Devices, and a last
+     * with none pending ({@link dev.smki.recovery.fleet.FleetExecutor}). The reports come in order, one at a time,
+     * from the executor's working threads, while {@link #step()} runs; keep the listener short. They are those
+     * the result lists ({@link RehearsalResult#reports()}).
+     */
+    public Rehearsal onProgress(Consumer<? super RecoveryProgress> onProgress) {
+        world.onProgress(onProgress);
         return this;
     }
 

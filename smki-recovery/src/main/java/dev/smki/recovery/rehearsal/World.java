@@ -68,6 +68,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The simulated world of one rehearsal: the test PKI, the fleet, the custodians and the HSM, the certificate
@@ -116,6 +117,7 @@ final class World implements IncidentState {
     private final Map<Device, WriteOff> writtenOff = new LinkedHashMap<>();
     private final List<ProgressPoint> progress = new ArrayList<>();
     private final List<RecoveryProgress> reports = new ArrayList<>();
+    private Consumer<? super RecoveryProgress> onProgress = report -> {};
 
     TestPki newPki;
     private boolean newOcaPublished;
@@ -266,7 +268,7 @@ final class World implements IncidentState {
      */
     String send(String operation, CommandFactory commands) {
         long before = writtenOff.size();
-        FleetExecution execution = executor.execute(incident, operation, reachable(), commands);
+        FleetExecution execution = executor.execute(incident, operation, reachable(), commands, onProgress);
         for (RecoveryProgress report : execution.progress()) {
             reports.add(report);
             progress.add(new ProgressPoint(
@@ -298,6 +300,11 @@ final class World implements IncidentState {
             note.append(" ").append(reasons);
         }
         return note.append(", last outcome at ").append(execution.finishedAt()).toString();
+    }
+
+    /** Calls {@code listener} with every progress report of the fleet executions from now on, as they are made. */
+    void onProgress(Consumer<? super RecoveryProgress> listener) {
+        onProgress = Objects.requireNonNull(listener, "listener");
     }
 
     private void refreshScope() {

@@ -3,6 +3,7 @@ package dev.smki.recovery.rehearsal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.procedures.Actors;
 import dev.smki.recovery.procedures.Decide;
 import dev.smki.recovery.procedures.ProcedureSettings;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,27 @@ class RehearsalResumeTests {
                 assertThat(resumed.parameters()).isEqualTo(CONTINGENCY);
                 assertThat(resumed.finish()).as("stopped after %d moves", moves).isEqualTo(whole);
             }
+        }
+    }
+
+    @Test
+    void tellsTheListenerTheProgressOfTheDeviceUpdatesItReplaysAndThoseItMakes() {
+        RehearsalResult whole = uninterrupted(CONTINGENCY);
+        int sent = 0;
+        while (!whole.timeline().get(sent).step().value().equals("C5")) {
+            sent++;
+        }
+
+        for (int moves : List.of(sent, sent + 1)) {
+            List<RecoveryProgress> heard = new ArrayList<>();
+            try (Rehearsal resumed =
+                    Rehearsal.resume(interrupted(CONTINGENCY, moves), Durability.UNFORCED, heard::add)) {
+                assertThat(heard)
+                        .as("replayed after %d moves", moves)
+                        .hasSize(moves > sent ? whole.reports().size() : 0);
+                assertThat(resumed.finish()).isEqualTo(whole);
+            }
+            assertThat(heard).as("after %d moves", moves).isEqualTo(whole.reports());
         }
     }
 

@@ -22,6 +22,7 @@ import dev.smki.recovery.custody.KeyActivation;
 import dev.smki.recovery.custody.KeyShare;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.procedures.RecoveryKeyPolicy;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
@@ -29,8 +30,10 @@ import dev.smki.recovery.procedures.SupplierOfLastResortDelay;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -386,6 +389,35 @@ class RehearsalTests {
             assertThat(result.progress())
                     .last()
                     .satisfies(p -> assertThat(p.pending()).isZero());
+        }
+    }
+
+    @Nested
+    class ProgressReports {
+
+        @Test
+        void tellsTheListenerEveryProgressReportOfTheDeviceUpdatesWhileTheStepRuns() {
+            List<RecoveryProgress> heard = new CopyOnWriteArrayList<>();
+            List<Integer> heardBySentEntry = new ArrayList<>();
+            RehearsalResult result;
+            try (Rehearsal rehearsal = Rehearsal.start(
+                    RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(300), Journal.inMemory())) {
+                rehearsal.onProgress(heard::add).onEntry(entry -> {
+                    if (entry.step().value().equals("C5")) {
+                        heardBySentEntry.add(heard.size());
+                    }
+                });
+                result = rehearsal.finish();
+            }
+
+            assertThat(heard).isEqualTo(result.reports()).hasSizeGreaterThan(3);
+            assertThat(heardBySentEntry).containsExactly(heard.size());
+            RecoveryProgress first = heard.get(0);
+            RecoveryProgress last = heard.get(heard.size() - 1);
+            assertThat(first.operation()).isEqualTo("C5");
+            assertThat(first.pending()).isEqualTo(result.devices().relevant());
+            assertThat(last.pending()).isZero();
+            assertThat(last.succeeded()).isEqualTo(result.devices().recovered());
         }
     }
 

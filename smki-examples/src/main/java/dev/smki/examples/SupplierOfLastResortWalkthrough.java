@@ -1,4 +1,4 @@
-package dev.smki.examples.revocation;
+package dev.smki.examples;
 
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.revocation.CertificateRegistry;

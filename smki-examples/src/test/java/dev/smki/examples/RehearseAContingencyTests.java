@@ -1,4 +1,4 @@
-package dev.smki.examples.recovery;
+package dev.smki.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ class RehearseAContingencyTests {
     Path dir;
 
     @Test
-    void rehearsesAContingencyRecoveryResumedFromItsJournalAndFindsTheOtherOrdersUnsafe() throws IOException {
+    void rehearsesAContingencyRecoveryResumedFromItsJournal() throws IOException {
         Path journal = dir.resolve("contingency.journal");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -35,9 +35,8 @@ class RehearseAContingencyTests {
                         + " {uncontactable=1}")
                 .contains("200 devices, 194 relevant: 193 recovered, 0 failed, 1 written off, 1 holding the"
                         + " compromised key")
-                .contains("MODELLED (ROOT_OCA_COMPROMISE)")
-                .contains("shortest counterexample: N1, N2, N3, N4, D1, D2, D3, D4, C1, C2, C3, C8")
-                .contains("shortest counterexample: C4.attend, C4");
+                .endsWith("anomalies: [1 Relevant Device written off: {uncontactable=1}, 1 Relevant Device still"
+                        + " holding the replaced key]" + System.lineSeparator());
         JournalVerification verification = JournalVerification.of(journal);
         assertThat(verification.isIntact()).isTrue();
         assertThat(verification.entries()).hasSize(73);

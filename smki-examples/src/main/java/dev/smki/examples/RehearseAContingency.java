@@ -1,7 +1,5 @@
-package dev.smki.examples.recovery;
+package dev.smki.examples;
 
-import dev.smki.recovery.procedures.ContingencyOrders;
-import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalParameters;
 import dev.smki.recovery.rehearsal.RehearsalResult;
@@ -14,8 +12,8 @@ import java.util.Set;
 
 /**
  * Rehearses a Root OCA compromise recovered with the Contingency key over a fleet of 200 simulated Devices: stops
- * after the commands are sent, as if the process died, resumes from the journal, prints the main steps and the
- * result, then shows why three other orders of the contingency steps are unsafe.
+ * after the commands are sent, as if the process died, resumes from the journal, and prints the main steps and
+ * the result. {@link AnalyseStepOrders} shows why other orders of the contingency steps are unsafe.
  */
 public final class RehearseAContingency {
 
@@ -36,9 +34,9 @@ public final class RehearseAContingency {
             while (!rehearsal.step().step().value().equals("C5")) {
                 // N1 .. C5: notified, decided, new Root made, key activated by the quorum, commands sent
             }
-        }
+        } // as if the process stopped here
         RehearsalResult result;
-        try (Rehearsal resumed = Rehearsal.resume(journal)) {
+        try (Rehearsal resumed = Rehearsal.resume(journal)) { // the parameters come from the journal's header
             result = resumed.finish();
         }
         for (TimelineEntry entry : result.timeline()) {
@@ -48,8 +46,5 @@ public final class RehearseAContingency {
         }
         out.println(result.devices());
         out.println(result.anomalies().isEmpty() ? "no anomaly" : "anomalies: " + result.anomalies());
-        for (ContingencyOrders.Result order : ContingencyOrders.analyse(ProcedureSettings.defaults())) {
-            out.println(order.describe());
-        }
     }
 }

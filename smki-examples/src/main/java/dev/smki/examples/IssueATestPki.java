@@ -1,4 +1,4 @@
-package dev.smki.examples.pki;
+package dev.smki.examples;
 
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;

@@ -1,4 +1,4 @@
-package dev.smki.examples.revocation;
+package dev.smki.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

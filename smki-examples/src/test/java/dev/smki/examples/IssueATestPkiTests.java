@@ -1,4 +1,4 @@
-package dev.smki.examples.pki;
+package dev.smki.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

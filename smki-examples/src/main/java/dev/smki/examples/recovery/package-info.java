@@ -1,2 +1,0 @@
-/** Runnable examples of the SEC recovery procedures and rehearsals; start with {@link RehearseAContingency}. */
-package dev.smki.examples.recovery;

@@ -5,6 +5,8 @@ import dev.smki.recovery.rehearsal.RehearsalParameters;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.rehearsal.Scenario;
 import dev.smki.recovery.rehearsal.TimelineEntry;
+import dev.smki.recovery.workflow.Actor;
+import dev.smki.recovery.workflow.Procedure;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,16 +26,30 @@ import java.util.Map;
  */
 final class RehearsalText {
 
-    private static final String ROW = "%-20s  %-13s  %-20s  %s%n";
-
     private final PrintWriter out;
+    private String row = row(List.of());
 
     RehearsalText(PrintWriter out) {
         this.out = out;
     }
 
-    /** Prints what is rehearsed, with which parameters, and where it is journalled. */
-    void header(RehearsalParameters p, String procedure, int moves, Path journal) {
+    /** Returns the timeline's row format, its actor column as wide as the longest of {@code actors}. */
+    static String row(Collection<String> actors) {
+        int width = Math.max(
+                "KEY_CUSTODIAN".length(),
+                actors.stream().mapToInt(String::length).max().orElse(0));
+        return "%-20s  %-" + width + "s  %-20s  %s%n";
+    }
+
+    /**
+     * Prints what is rehearsed, with which parameters, and where it is journalled; the timeline's actor column
+     * is sized for {@code actors}.
+     */
+    void header(RehearsalParameters p, Procedure procedure, int moves, Path journal) {
+        row = row(procedure.steps().stream()
+                .flatMap(step -> step.actors().stream())
+                .map(Actor::role)
+                .toList());
         List<String> facts = new ArrayList<>();
         facts.add("seed " + p.seed());
         facts.add(count(p.devices()) + " devices");
@@ -47,10 +64,10 @@ final class RehearsalText {
         if (!settings.isEmpty()) {
             out.println("Procedure settings changed: " + settings);
         }
-        out.println("Procedure " + procedure + ", " + moves + " moves; simulated clock from " + p.start() + "; journal "
-                + journal);
+        out.println("Procedure " + procedure.name() + ", " + moves + " moves; simulated clock from " + p.start()
+                + "; journal " + journal);
         out.println();
-        out.printf(Locale.ROOT, ROW, "TIME", "ACTOR", "STEP", "OUTCOME");
+        out.printf(Locale.ROOT, row, "TIME", "ACTOR", "STEP", "OUTCOME");
         out.flush();
     }
 
@@ -58,7 +75,7 @@ final class RehearsalText {
     void entry(TimelineEntry e) {
         String outcome =
                 e.accepted() ? "accepted" + (e.effect().isEmpty() ? "" : "  " + e.effect()) : "REFUSED: " + e.outcome();
-        out.printf(Locale.ROOT, ROW, e.time().truncatedTo(ChronoUnit.SECONDS), e.actor(), e.stepAndItem(), outcome);
+        out.printf(Locale.ROOT, row, e.time().truncatedTo(ChronoUnit.SECONDS), e.actor(), e.stepAndItem(), outcome);
         out.flush();
     }
 

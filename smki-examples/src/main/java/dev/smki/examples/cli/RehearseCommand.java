@@ -171,8 +171,7 @@ final class RehearseCommand implements Callable<Integer> {
                 journalFile = resume;
                 createParentOf(json);
                 rehearsal = resume(resume, progress, out);
-                text.header(
-                        rehearsal.parameters(), rehearsal.procedure().name(), rehearsal.movesPlanned(), journalFile);
+                text.header(rehearsal.parameters(), rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
                 rehearsal.result().timeline().forEach(text::entry);
                 text.resumedAfter(rehearsal.movesMade());
             } else {
@@ -181,7 +180,7 @@ final class RehearseCommand implements Callable<Integer> {
                 prepare(journalFile, out);
                 createParentOf(json);
                 rehearsal = start(parameters, journalFile);
-                text.header(parameters, rehearsal.procedure().name(), rehearsal.movesPlanned(), journalFile);
+                text.header(parameters, rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
             }
             try (rehearsal) {
                 result = rehearsal.onEntry(text::entry).onProgress(progress).finish();

@@ -297,25 +297,15 @@ public final class Revocations {
         String action = "delay revocation";
         synchronized (lock) {
             SolrState state = events.get(eventId);
-            if (requester.kind() != RequesterKind.SMKI_PMA) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.REFUSED,
-                        SupplierOfLastResort.PMA_ONLY,
-                        requester + " is not the SMKI PMA");
-            }
-            if (state == null || !state.open) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.REFUSED,
-                        SupplierOfLastResort.DURING_EVENT,
-                        state == null
-                                ? "no SoLR event " + eventId + " was opened"
-                                : "SoLR event " + eventId + " is closed");
+            Optional<SolrOutcome> refused = refuseUnlessPmaDuringOpenEvent(
+                    eventId,
+                    action,
+                    requester,
+                    state,
+                    SupplierOfLastResort.PMA_ONLY,
+                    SupplierOfLastResort.DURING_EVENT);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             if (state.delay == Delay.ENDED) {
                 return solr(
@@ -430,25 +420,10 @@ public final class Revocations {
         synchronized (lock) {
             SolrState state = events.get(eventId);
             SourcedRule rule = SupplierOfLastResort.MPID_TRANSFER;
-            if (requester.kind() != RequesterKind.SMKI_PMA) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.REFUSED,
-                        rule,
-                        requester + " is not the SMKI PMA");
-            }
-            if (state == null || !state.open) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.REFUSED,
-                        rule,
-                        state == null
-                                ? "no SoLR event " + eventId + " was opened"
-                                : "SoLR event " + eventId + " is closed");
+            Optional<SolrOutcome> refused =
+                    refuseUnlessPmaDuringOpenEvent(eventId, action, requester, state, rule, rule);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             if (state.mpids == MpidTransfer.TRANSFERRED) {
                 return solr(
@@ -580,6 +555,40 @@ public final class Revocations {
             throw new IllegalArgumentException("No SoLR event " + eventId + " was opened");
         }
         return state;
+    }
+
+    /**
+     * Returns the refusal of a delay asked by anyone but the SMKI PMA (citing {@code pmaRule}) or outside an open
+     * event (citing {@code eventRule}), or empty when neither applies.
+     */
+    private Optional<SolrOutcome> refuseUnlessPmaDuringOpenEvent(
+            String eventId,
+            String action,
+            Requester requester,
+            SolrState state,
+            SourcedRule pmaRule,
+            SourcedRule eventRule) {
+        if (requester.kind() != RequesterKind.SMKI_PMA) {
+            return Optional.of(solr(
+                    eventId,
+                    action,
+                    requester.toString(),
+                    Result.REFUSED,
+                    pmaRule,
+                    requester + " is not the SMKI PMA"));
+        }
+        if (state == null || !state.open) {
+            return Optional.of(solr(
+                    eventId,
+                    action,
+                    requester.toString(),
+                    Result.REFUSED,
+                    eventRule,
+                    state == null
+                            ? "no SoLR event " + eventId + " was opened"
+                            : "SoLR event " + eventId + " is closed"));
+        }
+        return Optional.empty();
     }
 
     private SolrOutcome solr(

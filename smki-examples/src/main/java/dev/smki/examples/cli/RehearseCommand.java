@@ -4,6 +4,7 @@ import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.examples.report.HtmlReport;
 import dev.smki.examples.report.RehearsalReport;
 import dev.smki.recovery.custody.Quorum;
+import dev.smki.recovery.incident.ProgressFile;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.rehearsal.Rehearsal;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -193,6 +196,16 @@ final class RehearseCommand implements Callable<Integer> {
         Duration wallTime = Duration.ofNanos(System.nanoTime() - startNanos);
         text.summary(result, wallTime);
         out.println("Journal: " + journalFile + " (head " + result.journalHead() + ")");
+        Map<String, List<RecoveryProgress>> byOperation = new LinkedHashMap<>();
+        result.reports()
+                .forEach(r -> byOperation
+                        .computeIfAbsent(r.operation(), o -> new ArrayList<>())
+                        .add(r));
+        byOperation.forEach((operation, reports) -> {
+            Path progressFile = progressFileBeside(journalFile, operation);
+            ProgressFile.write(progressFile, reports);
+            out.println("Recovery Progress File: " + progressFile);
+        });
         RehearsalReport rehearsalReport = RehearsalReport.of(result, journalFile.toString(), wallTime.toMillis());
         if (json != null) {
             writeJson(rehearsalReport);
@@ -203,6 +216,18 @@ final class RehearseCommand implements Callable<Integer> {
         }
         out.flush();
         return result.complete() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * Returns where the Recovery Progress File of one sending of commands ({@code operation}, the step that sent
+     * them, such as {@code C5}) of the rehearsal journalled in {@code journal} goes: beside it,
+     * {@code NAME.OPERATION.progress.csv} for {@code NAME.journal}. A resumed rehearsal rewrites it whole, with the
+     * same bytes as an uninterrupted run.
+     */
+    static Path progressFileBeside(Path journal, String operation) {
+        String name = journal.getFileName().toString();
+        String stem = name.endsWith(".journal") ? name.substring(0, name.length() - ".journal".length()) : name;
+        return journal.resolveSibling(stem + "." + operation.replaceAll("[^A-Za-z0-9_-]", "_") + ".progress.csv");
     }
 
     /**

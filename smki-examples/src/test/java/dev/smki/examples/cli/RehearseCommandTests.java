@@ -138,6 +138,23 @@ class RehearseCommandTests {
     }
 
     @Test
+    void keepsARecoveryProgressFileBesideTheJournalWhoseLastReportMatchesTheDeviceCounts() {
+        CliRun run = contingency();
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path progress = dir.resolve("c.C5.progress.csv");
+        assertThat(run.out()).contains("Recovery Progress File: " + progress);
+        List<dev.smki.recovery.incident.RecoveryProgress> reports =
+                dev.smki.recovery.incident.ProgressFile.read(progress); // checks REC-9 on every line
+        assertThat(reports).isNotEmpty();
+        dev.smki.recovery.incident.RecoveryProgress last = reports.get(reports.size() - 1);
+        assertThat(last.total()).isEqualTo(194);
+        assertThat(last.succeeded()).isEqualTo(193);
+        assertThat(last.writtenOff()).isEqualTo(1);
+        assertThat(last.pending()).isZero();
+    }
+
+    @Test
     void writesASelfContainedHtmlReportWithOneTimelineMarkPerStepAndTheJournal() throws IOException {
         Path report = dir.resolve("report");
 
@@ -250,7 +267,11 @@ class RehearseCommandTests {
                 .contains("smki rehearse recovery-key: seed 1, 100 devices, Method 2, quorum 3/5, failures: 0% of"
                         + " devices uncontactable, 0% of attempts busy, 3 retries")
                 .contains("Procedure ORGANISATION_KEY_COMPROMISE.M2")
-                .contains("Anomalies: none");
+                .contains("Anomalies: none")
+                .contains("Recovery Progress File: " + dir.resolve("m2.R6.progress.csv"))
+                .contains("Recovery Progress File: " + dir.resolve("m2.R8.progress.csv"));
+        assertThat(dev.smki.recovery.incident.ProgressFile.read(dir.resolve("m2.R8.progress.csv")))
+                .allSatisfy(r -> assertThat(r.operation()).isEqualTo("R8"));
     }
 
     static Stream<Arguments> badInput() {

@@ -70,6 +70,9 @@ class RehearseKilledAndResumedTests {
             assertThat(resumed.out()).as(moment).contains("Resuming " + journal).contains("(resumed");
             assertThat(comparable(run.resolve("r.json"))).as(moment).isEqualTo(comparable(whole.resolve("r.json")));
             assertThat(Files.readAllBytes(journal)).as(moment).isEqualTo(wholeJournal);
+            assertThat(Files.readAllBytes(run.resolve("r.C5.progress.csv")))
+                    .as("the Recovery Progress File, " + moment)
+                    .isEqualTo(Files.readAllBytes(whole.resolve("r.C5.progress.csv")));
             CliRun verify = CliRun.of("journal", "verify", journal.toString());
             assertThat(verify.exitCode()).as(moment).isZero();
             assertThat(verify.out()).as(moment).contains("intact: " + lines + " lines");

@@ -35,8 +35,7 @@ public final class TestKeys {
 
     private static List<KeyPair> generate() {
         try {
-            SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
-            seeded.setSeed(0x534D4B49L); // "SMKI"
+            SecureRandom seeded = SeededRandom.of(0x534D4B49L); // "SMKI"
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
             generator.initialize(new ECGenParameterSpec("secp256r1"), seeded);
             List<KeyPair> keys = new ArrayList<>(POOL_SIZE);

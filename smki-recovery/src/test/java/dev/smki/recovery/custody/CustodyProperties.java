@@ -3,6 +3,7 @@ package dev.smki.recovery.custody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.smki.core.testing.SeededRandom;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryMechanism;
@@ -31,7 +32,7 @@ class CustodyProperties implements WithQuickTheories {
         qt().withExamples(500)
                 .forAll(actions(), integers().between(2, 5), longs().all())
                 .checkAssert((actions, m, seed) -> {
-                    SecureRandom random = seeded(seed);
+                    SecureRandom random = SeededRandom.of(seed);
                     Custodians custodians = Custodians.empty();
                     for (int i = 0; i < 5; i++) {
                         custodians.appointDirectly(CustodianId.of("KC-" + i), "c" + i, "Party " + i, T0);
@@ -94,7 +95,7 @@ class CustodyProperties implements WithQuickTheories {
                     for (int i = 0; i < 3; i++) {
                         custodians.appointDirectly(CustodianId.of("KC-" + i), "c" + i, "Party", T0);
                     }
-                    SimulatedHsm hsm = SimulatedHsm.create(custodians, Quorum.of(2, 3), seeded(7));
+                    SimulatedHsm hsm = SimulatedHsm.create(custodians, Quorum.of(2, 3), SeededRandom.of(7));
                     hsm.store(key, SECRET);
                     Throwable refused = catchThrowable(
                             () -> hsm.beginActivation(key, new PmaDecision(IncidentId.of("INC-Q"), mechanism, T0)));
@@ -102,15 +103,5 @@ class CustodyProperties implements WithQuickTheories {
                             .as("REC-1 %s under %s", key, mechanism)
                             .isEqualTo(mechanism.requires(key));
                 });
-    }
-
-    private static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

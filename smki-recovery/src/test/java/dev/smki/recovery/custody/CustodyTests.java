@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.testing.SeededRandom;
 import dev.smki.core.testing.TestKeys;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,16 +29,6 @@ class CustodyTests {
     private SimulatedHsm hsm;
     private List<KeyShare> shares;
 
-    private static SecureRandom seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(42);
-            return random;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeEach
     void fiveCustodiansHoldTheRecoveryKeyThreeOfFive() {
         custodians = Custodians.empty();
@@ -46,7 +36,7 @@ class CustodyTests {
         for (int i = 1; i <= 5; i++) {
             custodians.appointDirectly(CustodianId.of("KC-0" + i), "Custodian " + i, parties[i - 1], T0);
         }
-        hsm = SimulatedHsm.create(custodians, Quorum.of(3, 5), seeded());
+        hsm = SimulatedHsm.create(custodians, Quorum.of(3, 5), SeededRandom.of(42));
         shares = hsm.store(
                 CustodyKey.RECOVERY_PRIVATE_KEY, recoveryKey.getPrivate().getEncoded());
     }

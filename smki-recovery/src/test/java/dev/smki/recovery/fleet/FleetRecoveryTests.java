@@ -34,6 +34,7 @@ import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.SigningKey;
+import dev.smki.core.testing.SeededRandom;
 import dev.smki.recovery.custody.ActivatedKey;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.Custodians;
@@ -50,7 +51,6 @@ import dev.smki.recovery.incident.RelevantDevices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -386,14 +386,7 @@ class FleetRecoveryTests {
         for (int i = 1; i <= 5; i++) {
             custodians.appointDirectly(CustodianId.of("KC-0" + i), "Custodian " + i, "Party " + i, T0);
         }
-        SecureRandom random;
-        try {
-            random = SecureRandom.getInstance("SHA1PRNG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        random.setSeed(5);
-        SimulatedHsm hsm = SimulatedHsm.create(custodians, Quorum.of(3, 5), random);
+        SimulatedHsm hsm = SimulatedHsm.create(custodians, Quorum.of(3, 5), SeededRandom.of(5));
         List<KeyShare> shares = hsm.store(
                 CustodyKey.RECOVERY_PRIVATE_KEY,
                 RECOVERY_DS.keyPair().orElseThrow().getPrivate().getEncoded());

@@ -118,11 +118,7 @@ final class PkiInitCommand implements Callable<Integer> {
     }
 
     private SmkiEnvironment environment() {
-        try {
-            return SmkiEnvironment.resolve(environment);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--env: " + e.getMessage(), e);
-        }
+        return CliFiles.environment(environment);
     }
 
     private List<Eui64> deviceIds() {

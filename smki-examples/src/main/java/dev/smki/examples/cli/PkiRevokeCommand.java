@@ -242,6 +242,11 @@ final class PkiRevokeCommand implements Callable<Integer> {
             return RevocationPolicy.defaults();
         }
         try {
+            CliFiles.requireRegular(policyFile, CliFiles.MAX_SMALL_INPUT);
+        } catch (UserInputException e) {
+            throw new UserInputException("--policy: " + e.getMessage(), e);
+        }
+        try {
             return RevocationPolicy.load(policyFile);
         } catch (UncheckedIOException e) {
             throw new UserInputException(

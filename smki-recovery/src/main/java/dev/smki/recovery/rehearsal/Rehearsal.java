@@ -127,8 +127,19 @@ public final class Rehearsal implements AutoCloseable {
      */
     public static Rehearsal resume(
             Path journalFile, Durability durability, Consumer<? super RecoveryProgress> onProgress) {
-        Objects.requireNonNull(journalFile, "journalFile");
         Objects.requireNonNull(durability, "durability");
+        return resume(
+                journalFile, Journal.file(Objects.requireNonNull(journalFile, "journalFile"), durability), onProgress);
+    }
+
+    /**
+     * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability, Consumer)} does,
+     * appending through {@code journal}, a journal of that file (such as a {@linkplain
+     * dev.smki.recovery.workflow.JournalSealer sealed} one).
+     */
+    public static Rehearsal resume(Path journalFile, Journal journal, Consumer<? super RecoveryProgress> onProgress) {
+        Objects.requireNonNull(journalFile, "journalFile");
+        Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(onProgress, "onProgress");
         JournalVerification verification;
         try {
@@ -150,8 +161,7 @@ public final class Rehearsal implements AutoCloseable {
         World world = new World(parameters);
         world.clock.set(parameters.start());
         world.onProgress(onProgress);
-        ProcedureRun run = ProcedureRun.resume(
-                procedure, Journal.file(journalFile, durability), world.clock, RunContext.of(world));
+        ProcedureRun run = ProcedureRun.resume(procedure, journal, world.clock, RunContext.of(world));
         Rehearsal rehearsal = new Rehearsal(parameters, procedure, Scripts.moves(parameters, procedure), world, run);
         try {
             rehearsal.replay(run.entries());

@@ -289,4 +289,14 @@ class RehearseOutputsTests {
         assertThat(verify.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(verify.out()).contains(": intact: ").contains("NOT sealed: seal 1: the journal's line 1");
     }
+
+    @Test
+    void settingsLeavingOutAStepNoProcedureHasAreRefused() throws IOException {
+        Path settings = Files.writeString(dir.resolve("typo.properties"), "omit=ZZ9\n");
+
+        assertRefused(
+                rehearse("--journal", dir.resolve("r.journal").toString(), "--settings", settings.toString()),
+                "omit: ZZ9 is not a step of any incident response");
+        assertThat(dir.resolve("r.journal")).doesNotExist();
+    }
 }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -211,7 +212,7 @@ final class PkiRevokeCommand implements Callable<Integer> {
             throw new UserInputException(
                     "--as-of: " + asOf + " is before 1950, when list dates begin (RFC 5280" + " UTCTime)");
         }
-        if (asOf.plus(policy.nextUpdateInterval()).isAfter(LAST_ENCODABLE)) {
+        if (Duration.between(asOf, LAST_ENCODABLE).compareTo(policy.nextUpdateInterval()) < 0) {
             throw new UserInputException("--as-of: " + asOf + " leaves no room for the list's nextUpdate ("
                     + policy.nextUpdateInterval() + " later, after " + LAST_ENCODABLE + ")");
         }

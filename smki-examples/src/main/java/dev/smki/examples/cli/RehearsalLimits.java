@@ -10,8 +10,12 @@ import java.time.Instant;
  */
 final class RehearsalLimits {
 
-    /** The most retries of a failed device update. */
-    static final int MAX_RETRIES = 99;
+    /**
+     * The most retries of a failed device update. Each retry waits twice as long as the one before, from 15 minutes
+     * of simulated time, so the 16th waits about 341 days; more would run a rehearsal's clock past its certificates'
+     * validity.
+     */
+    static final int MAX_RETRIES = 16;
 
     /** The most likely chance that one attempt finds a Device busy. */
     static final double MAX_BUSY = 0.95;

@@ -117,7 +117,8 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(
             names = "--retries",
             paramLabel = "N",
-            description = "Retries of a failed update before the Device is written off, 0 to 99 (default 3).")
+            description = "Retries of a failed update before the Device is written off, 0 to 16 (default 3); each waits"
+                    + " twice as long as the one before, from 15 minutes of simulated time.")
     private Integer retries;
 
     @Option(

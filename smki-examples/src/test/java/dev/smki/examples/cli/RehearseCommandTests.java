@@ -285,7 +285,7 @@ class RehearseCommandTests {
                 Arguments.of(List.of("--quorum", "5/3"), "--quorum: A quorum needs 2 <= M <= N <= 255, got 5 of 3"),
                 Arguments.of(List.of("--failure-rate", "2"), "--failure-rate: expected 0 to 0.95, got 2.0"),
                 Arguments.of(List.of("--uncontactable", "-0.1"), "--uncontactable: expected 0 to 1.0, got -0.1"),
-                Arguments.of(List.of("--retries", "100"), "--retries: expected 0 to 99, got 100"),
+                Arguments.of(List.of("--retries", "100"), "--retries: expected 0 to 16, got 100"),
                 Arguments.of(List.of("recovery-key", "--method", "4"), "--method: "),
                 Arguments.of(
                         List.of("--method", "2"),

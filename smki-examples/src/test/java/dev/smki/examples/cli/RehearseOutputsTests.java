@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.smki.core.internal.files.DurableFiles;
+import dev.smki.core.issuance.SigningKey;
+import dev.smki.core.testing.TestKeys;
 import dev.smki.recovery.workflow.JournalForgery;
 import dev.smki.recovery.workflow.JournalVerification;
 import java.io.IOException;
@@ -298,5 +300,45 @@ class RehearseOutputsTests {
                 rehearse("--journal", dir.resolve("r.journal").toString(), "--settings", settings.toString()),
                 "omit: ZZ9 is not a step of any incident response");
         assertThat(dir.resolve("r.journal")).doesNotExist();
+    }
+
+    @Test
+    void aSealedJournalResumesOnlyWithTheKeyThatSealedIt() throws IOException {
+        Path journal = dir.resolve("r.journal");
+        assertThat(rehearse("--journal", journal.toString()).exitCode()).isZero();
+        Path key = dir.resolve("elsewhere.pem");
+        Files.move(dir.resolve("r.journal.seal-key.pem"), key);
+        Path other = Files.writeString(
+                dir.resolve("other.pem"), SigningKey.of(TestKeys.key(2)).privateKeyPem());
+
+        assertRefused(
+                CliRun.of("rehearse", "--resume", journal.toString()),
+                "give the private key that seals it with" + " --seal-key");
+        assertRefused(
+                CliRun.of("rehearse", "--resume", journal.toString(), "--seal-key", other.toString()),
+                "is not the key whose public half is");
+        CliRun resumed = CliRun.of("rehearse", "--resume", journal.toString(), "--seal-key", key.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(verifySeals(journal).exitCode()).isZero();
+    }
+
+    @Test
+    void theLongestRetriesAndPacesTheCommandLineAllowsKeepARehearsalWithinItsCertificates() throws IOException {
+        StringBuilder slow = new StringBuilder("pace.default=P30D\n");
+        for (String step : List.of("N2", "N3", "N5", "D1", "D2", "D3", "C2", "C3", "C6")) {
+            slow.append("pace.").append(step).append("=P30D\n");
+        }
+        Path settings = Files.writeString(dir.resolve("slow.properties"), slow);
+
+        CliRun run = rehearse(
+                "--journal", dir.resolve("slow.journal").toString(),
+                "--settings", settings.toString(),
+                "--failure-rate", String.valueOf(RehearsalLimits.MAX_BUSY),
+                "--retries", String.valueOf(RehearsalLimits.MAX_RETRIES));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Incident closed");
+        assertRefused(
+                rehearse("--retries", String.valueOf(RehearsalLimits.MAX_RETRIES + 1)), "--retries: expected 0 to");
     }
 }

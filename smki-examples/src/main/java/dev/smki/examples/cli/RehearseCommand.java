@@ -176,6 +176,7 @@ final class RehearseCommand implements Callable<Integer> {
         }
         RehearsalResult result;
         RunOutputs outputs;
+        RunOutputs.refuseOverwritingInputs(json, report, inputs());
         try {
             Rehearsal rehearsal;
             if (resume != null) {
@@ -230,6 +231,14 @@ final class RehearseCommand implements Callable<Integer> {
         }
         out.flush();
         return result.complete() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** Returns the files the run reads, by option, which its outputs may not overwrite. */
+    private Map<String, Path> inputs() {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--settings", settings);
+        inputs.put("--seal-key", sealKey);
+        return inputs;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -121,6 +121,28 @@ final class RunOutputs {
         return new RunOutputs(journal, true, json, report, null);
     }
 
+    /**
+     * Refuses a {@code --json} or {@code --report} that would overwrite one of the run's input files ({@code
+     * inputs}, by option; null values are ignored).
+     *
+     * @throws UserInputException naming both options
+     */
+    static void refuseOverwritingInputs(Path json, Path report, Map<String, Path> inputs) {
+        Map<String, Path> taken = new java.util.LinkedHashMap<>();
+        inputs.forEach((option, file) -> {
+            if (file != null) {
+                taken.put("the " + option + " file", file);
+            }
+        });
+        if (json != null) {
+            refuseSame("--json", json, taken, null);
+        }
+        if (report != null) {
+            refuseSame("--report", report.resolve(REPORT_INDEX), taken, null);
+            refuseSame("--report", report.resolve(REPORT_JOURNAL), taken, null);
+        }
+    }
+
     /** Returns the journal. */
     Path journal() {
         return journal;
@@ -329,6 +351,9 @@ final class RunOutputs {
                         + " of a run is a file of its own");
             }
         });
+        if (journal == null) {
+            return;
+        }
         String name = Path.of(identity).getFileName().toString();
         String journalName = Path.of(identity(journal)).getFileName().toString();
         if (Path.of(identity).getParent() != null

@@ -341,4 +341,34 @@ class RehearseOutputsTests {
         assertRefused(
                 rehearse("--retries", String.valueOf(RehearsalLimits.MAX_RETRIES + 1)), "--retries: expected 0 to");
     }
+
+    @Test
+    void neverOverwritesAnInputFileWithAnOutput() throws IOException {
+        Path settings = Files.writeString(dir.resolve("s.properties"), "pace.C5=PT1H\n");
+        Path key = Files.writeString(
+                dir.resolve("key.pem"), SigningKey.of(TestKeys.key(3)).privateKeyPem());
+        String keyText = Files.readString(key);
+
+        assertRefused(
+                rehearse(
+                        "--journal",
+                        dir.resolve("a.journal").toString(),
+                        "--settings",
+                        settings.toString(),
+                        "--json",
+                        settings.toString()),
+                "--json: " + settings + " is the --settings file");
+        assertRefused(
+                rehearse(
+                        "--journal",
+                        dir.resolve("b.journal").toString(),
+                        "--seal-key",
+                        key.toString(),
+                        "--json",
+                        key.toString()),
+                "is the --seal-key file");
+
+        assertThat(settings).hasContent("pace.C5=PT1H");
+        assertThat(key).hasContent(keyText.strip());
+    }
 }

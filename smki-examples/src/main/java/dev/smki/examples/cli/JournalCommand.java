@@ -7,10 +7,10 @@ import dev.smki.recovery.workflow.JournalVerification;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -145,7 +145,7 @@ final class JournalCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             }
-            SubjectPublicKeyInfo key = SealKeys.readPublic(sealPublicKey, "--seal-pub");
+            PublicKey key = SealKeys.readPublic(sealPublicKey, "--seal-pub");
             if (!Files.exists(seals)) {
                 out.println(intact);
                 out.println(file + ": NOT sealed: there is no seals file " + seals);

@@ -1,5 +1,6 @@
 package dev.smki.examples.cli;
 
+import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.issuance.CertificateFiles;
 import dev.smki.core.issuance.SigningKey;
@@ -9,9 +10,16 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 
@@ -28,15 +36,16 @@ final class SealKeys {
      * Returns the key sealing a new run's journal: read from {@code option} when given, else generated; its public
      * half is written to {@code JOURNAL.seal.pub.pem}, and a generated private half to {@code JOURNAL.seal-key.pem}.
      */
-    static SigningKey forNewRun(Path option, RunOutputs outputs) {
-        SigningKey key;
+    static KeyPair forNewRun(Path option, RunOutputs outputs) {
+        KeyPair key;
         if (option != null) {
             key = readPrivate(option, "--seal-key");
         } else {
-            key = SigningKey.generate(new SecureRandom());
-            outputs.create(outputs.sealKey(), key.privateKeyPem(), DurableFiles.PRIVATE);
+            String pem = SigningKey.generate(new SecureRandom()).privateKeyPem();
+            outputs.create(outputs.sealKey(), pem, DurableFiles.PRIVATE);
+            key = privateKey(pem, outputs.sealKey(), "the seal key");
         }
-        outputs.create(outputs.sealPublicKey(), publicPem(key.publicKeyInfo()), null);
+        outputs.create(outputs.sealPublicKey(), publicPem(key.getPublic()), null);
         return key;
     }
 
@@ -47,9 +56,9 @@ final class SealKeys {
      * @throws UserInputException when the journal is sealed and its key is not at hand, or the key given is not the
      *     one whose public half is beside the journal
      */
-    static SigningKey forResume(Path option, RunOutputs outputs) {
+    static KeyPair forResume(Path option, RunOutputs outputs) {
         Path beside = outputs.sealKey();
-        SigningKey key;
+        KeyPair key;
         if (option != null) {
             key = readPrivate(option, "--seal-key");
         } else if (Files.exists(beside)) {
@@ -62,30 +71,38 @@ final class SealKeys {
         }
         Path publicFile = outputs.sealPublicKey();
         if (Files.exists(publicFile)) {
-            SubjectPublicKeyInfo sealedWith = readPublic(publicFile, "the seal public key");
-            if (!sealedWith.equals(key.publicKeyInfo())) {
+            PublicKey sealedWith = readPublic(publicFile, "the seal public key");
+            if (!JournalSeals.keyId(sealedWith).equals(JournalSeals.keyId(key.getPublic()))) {
                 throw new UserInputException((option != null ? "--seal-key: " + option : beside) + " is not the key"
                         + " whose public half is " + publicFile + "; give the key that sealed " + outputs.journal());
             }
         } else {
-            outputs.create(publicFile, publicPem(key.publicKeyInfo()), null);
+            outputs.create(publicFile, publicPem(key.getPublic()), null);
         }
         return key;
     }
 
-    /** Reads a P-256 private key from a PEM file. */
-    static SigningKey readPrivate(Path file, String what) {
-        String text = new String(CliFiles.read(file, CliFiles.MAX_SMALL_INPUT), StandardCharsets.US_ASCII);
-        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+    /** Reads a P-256 private key from a PEM file, with its public half. */
+    static KeyPair readPrivate(Path file, String what) {
+        return privateKey(
+                new String(CliFiles.read(file, CliFiles.MAX_SMALL_INPUT), StandardCharsets.US_ASCII), file, what);
+    }
+
+    private static KeyPair privateKey(String pem, Path file, String what) {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (o instanceof PrivateKeyInfo info) {
-                    return SigningKey.of(info);
-                }
-                if (o instanceof PEMKeyPair pair) {
-                    return SigningKey.of(pair.getPrivateKeyInfo());
+                PrivateKeyInfo info = o instanceof PrivateKeyInfo i
+                        ? i
+                        : o instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : null;
+                if (info != null) {
+                    SubjectPublicKeyInfo publicInfo = SigningKey.of(info).publicKeyInfo(); // checks P-256
+                    KeyFactory factory = KeyFactory.getInstance("EC", BouncyCastle.PROVIDER);
+                    return new KeyPair(
+                            factory.generatePublic(new X509EncodedKeySpec(publicInfo.getEncoded())),
+                            factory.generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded())));
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new UserInputException(
                     what + ": " + file + " is not a readable P-256 private key: " + e.getMessage(), e);
         }
@@ -93,28 +110,25 @@ final class SealKeys {
     }
 
     /** Reads a public key from a PEM file ({@code PUBLIC KEY}, or a certificate's). */
-    static SubjectPublicKeyInfo readPublic(Path file, String what) {
+    static PublicKey readPublic(Path file, String what) {
         String text = new String(CliFiles.read(file, CliFiles.MAX_SMALL_INPUT), StandardCharsets.US_ASCII);
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (o instanceof SubjectPublicKeyInfo info) {
-                    return info;
-                }
-                if (o instanceof org.bouncycastle.cert.X509CertificateHolder certificate) {
-                    return certificate.getSubjectPublicKeyInfo();
+                SubjectPublicKeyInfo info = o instanceof SubjectPublicKeyInfo i
+                        ? i
+                        : o instanceof X509CertificateHolder certificate ? certificate.getSubjectPublicKeyInfo() : null;
+                if (info != null) {
+                    return KeyFactory.getInstance("EC", BouncyCastle.PROVIDER)
+                            .generatePublic(new X509EncodedKeySpec(info.getEncoded()));
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserInputException(what + ": " + file + " is not a readable public key: " + e.getMessage(), e);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new UserInputException(what + ": " + file + " is not a readable EC public key: " + e.getMessage(), e);
         }
         throw new UserInputException(what + ": " + file + " holds no PEM public key");
     }
 
-    private static String publicPem(SubjectPublicKeyInfo info) {
-        try {
-            return CertificateFiles.toPem("PUBLIC KEY", info.getEncoded());
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot encode a public key", e);
-        }
+    private static String publicPem(PublicKey key) {
+        return CertificateFiles.toPem("PUBLIC KEY", key.getEncoded());
     }
 }

@@ -1,12 +1,12 @@
 package dev.smki.recovery.workflow;
 
 import dev.smki.core.internal.files.DurableFiles;
-import dev.smki.core.issuance.SigningKey;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
 import java.util.Objects;
 
 /**
@@ -20,20 +20,29 @@ import java.util.Objects;
  */
 public final class JournalSealer {
 
-    private final SigningKey key;
+    private final KeyPair key;
+    private final String keyId;
     private final Path file;
     private Durability durability = Durability.FORCED;
     private FileChannel channel;
     private JournalSeals.Seal last;
 
-    private JournalSealer(SigningKey key, Path file) {
+    private JournalSealer(KeyPair key, Path file) {
         this.key = key;
+        this.keyId = JournalSeals.keyId(key.getPublic());
         this.file = file;
     }
 
-    /** Returns a sealer signing with {@code key} into the seals file {@code file}. */
-    public static JournalSealer of(SigningKey key, Path file) {
-        return new JournalSealer(Objects.requireNonNull(key, "key"), Objects.requireNonNull(file, "file"));
+    /**
+     * Returns a sealer signing with the P-256 key pair {@code key} into the seals file {@code file}.
+     *
+     * @throws IllegalArgumentException when {@code key} is not a P-256 key pair
+     */
+    public static JournalSealer of(KeyPair key, Path file) {
+        Objects.requireNonNull(key, "key");
+        JournalSeals.p256(key.getPublic());
+        Objects.requireNonNull(key.getPrivate(), "the private key");
+        return new JournalSealer(key, Objects.requireNonNull(file, "file"));
     }
 
     /** Returns the seals file. */
@@ -43,7 +52,7 @@ public final class JournalSealer {
 
     /** Returns the id of the sealing key ({@link JournalSeals#keyId}). */
     public String keyId() {
-        return JournalSeals.keyId(key.publicKeyInfo());
+        return keyId;
     }
 
     /**
@@ -55,7 +64,7 @@ public final class JournalSealer {
     void open(byte[] journal, Durability mode) throws IOException {
         this.durability = mode;
         byte[] seals = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
-        JournalSeals.Check check = JournalSeals.check(journal, seals, key.publicKeyInfo());
+        JournalSeals.Check check = JournalSeals.check(journal, seals, key.getPublic());
         if (check.broken().isPresent()) {
             throw new IllegalArgumentException("The journal does not match its seals in " + file + ": "
                     + check.broken().get() + "; it was changed after it was sealed, or the seals are another"
@@ -100,7 +109,7 @@ public final class JournalSealer {
     }
 
     private void seal(JournalSeals.Kind kind, long lines, String head) throws IOException {
-        byte[] line = JournalSeals.line(kind, lines, head, key);
+        byte[] line = JournalSeals.line(kind, lines, head, key.getPrivate(), keyId);
         if (durability == Durability.FORCED) {
             DurableFiles.append(channel, file, line);
         } else {
@@ -110,7 +119,7 @@ public final class JournalSealer {
                 channel.write(buffer);
             }
         }
-        last = new JournalSeals.Seal(kind, lines, head, keyId());
+        last = new JournalSeals.Seal(kind, lines, head, keyId);
     }
 
     /** Returns the seals file and the key id, never the key. */

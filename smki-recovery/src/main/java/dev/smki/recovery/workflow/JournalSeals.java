@@ -1,11 +1,14 @@
 package dev.smki.recovery.workflow;
 
 import dev.smki.core.internal.crypto.BouncyCastle;
-import dev.smki.core.issuance.SigningKey;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -15,13 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.DSADigestSigner;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * The seals of a journal: signatures, with an ECDSA P-256 key kept apart from the journal, over the hash of its last
@@ -54,6 +50,11 @@ public final class JournalSeals {
 
     private static final int VERSION = 1;
     private static final String SIGNATURE_FIELD = ",\"signature\":\"";
+
+    /** ECDSA with SHA-256 and a deterministic nonce (RFC 6979), as Bouncy Castle names it. */
+    private static final String SIGN = "SHA256withECDDSA";
+
+    private static final String VERIFY = "SHA256withECDSA";
     private static final Pattern LINE = Pattern.compile("\\{\"seal\":\"" + FORMAT + "\",\"version\":" + VERSION
             + ",\"kind\":\"(checkpoint|end)\",\"lines\":([1-9][0-9]{0,17}),\"head\":\"([0-9a-f]{64})\""
             + ",\"key\":\"([0-9a-f]{64})\"" + ",\"signature\":\"([A-Za-z0-9+/=]{1,200})\"}");
@@ -141,10 +142,10 @@ public final class JournalSeals {
      *
      * @throws IllegalArgumentException when {@code publicKey} is not a P-256 public key
      */
-    public static Check check(byte[] journal, byte[] seals, SubjectPublicKeyInfo publicKey) {
+    public static Check check(byte[] journal, byte[] seals, PublicKey publicKey) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(seals, "seals");
-        ECPublicKeyParameters key = publicParameters(publicKey);
+        PublicKey key = p256(publicKey);
         String keyId = keyId(publicKey);
         List<String> heads = heads(JournalVerification.of(journal));
         List<Seal> valid = new ArrayList<>();
@@ -170,7 +171,7 @@ public final class JournalSeals {
             int start,
             int end,
             int number,
-            ECPublicKeyParameters key,
+            PublicKey key,
             String keyId,
             List<String> heads,
             List<Seal> valid) {
@@ -213,23 +214,31 @@ public final class JournalSeals {
     }
 
     /** Returns the seal line for {@code lines} journal lines ending with {@code head}, signed with {@code key}. */
-    static byte[] line(Kind kind, long lines, String head, SigningKey key) {
+    static byte[] line(Kind kind, long lines, String head, PrivateKey key, String keyId) {
         String signed = "{\"seal\":\"" + FORMAT + "\",\"version\":" + VERSION + ",\"kind\":\""
                 + kind.name().toLowerCase(Locale.ROOT) + "\",\"lines\":" + lines + ",\"head\":\"" + head
-                + "\",\"key\":\"" + keyId(key.publicKeyInfo()) + "\"";
-        byte[] signature = key.sign(signed.getBytes(StandardCharsets.US_ASCII));
+                + "\",\"key\":\"" + keyId + "\"";
+        byte[] signature;
+        try {
+            Signature signer = Signature.getInstance(SIGN, BouncyCastle.PROVIDER);
+            signer.initSign(key);
+            signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+            signature = signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Cannot sign with the seal key: " + e.getMessage(), e);
+        }
         return (signed + SIGNATURE_FIELD + Base64.getEncoder().encodeToString(signature) + "\"}\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Returns the id of a public key: the SHA-256 of its DER SubjectPublicKeyInfo, in hex. */
-    public static String keyId(SubjectPublicKeyInfo publicKey) {
+    public static String keyId(PublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256", BouncyCastle.PROVIDER);
             return HexFormat.of().formatHex(digest.digest(publicKey.getEncoded()));
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException("Cannot hash a public key", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Bouncy Castle has no SHA-256", e);
         }
     }
 
@@ -241,28 +250,27 @@ public final class JournalSeals {
         return heads;
     }
 
-    private static ECPublicKeyParameters publicParameters(SubjectPublicKeyInfo publicKey) {
-        Objects.requireNonNull(publicKey, "publicKey");
-        AsymmetricKeyParameter key;
-        try {
-            key = PublicKeyFactory.createKey(publicKey);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Not a readable public key: " + e.getMessage(), e);
-        }
-        if (!(key instanceof ECPublicKeyParameters ec)
-                || ec.getParameters().getCurve().getFieldSize() != 256) {
+    /**
+     * Returns {@code key} when it is an EC key on a 256-bit curve.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    static PublicKey p256(PublicKey key) {
+        Objects.requireNonNull(key, "key");
+        if (!(key instanceof ECPublicKey ec)
+                || ec.getParams().getCurve().getField().getFieldSize() != 256) {
             throw new IllegalArgumentException("Not a P-256 public key");
         }
-        return ec;
+        return key;
     }
 
-    private static boolean verifies(ECPublicKeyParameters key, byte[] signed, byte[] signature) {
-        DSADigestSigner verifier = new DSADigestSigner(new ECDSASigner(), new SHA256Digest());
-        verifier.init(false, key);
-        verifier.update(signed, 0, signed.length);
+    private static boolean verifies(PublicKey key, byte[] signed, byte[] signature) {
         try {
-            return verifier.verifySignature(signature);
-        } catch (RuntimeException e) {
+            Signature verifier = Signature.getInstance(VERIFY, BouncyCastle.PROVIDER);
+            verifier.initVerify(key);
+            verifier.update(signed);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
     }

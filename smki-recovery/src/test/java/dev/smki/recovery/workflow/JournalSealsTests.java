@@ -3,12 +3,12 @@ package dev.smki.recovery.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.testing.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,8 +32,8 @@ class JournalSealsTests {
             .after(N2)
             .build();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
-    private static final SigningKey KEY = SigningKey.of(TestKeys.key(0));
-    private static final SigningKey OTHER = SigningKey.of(TestKeys.key(1));
+    private static final KeyPair KEY = TestKeys.key(0);
+    private static final KeyPair OTHER = TestKeys.key(1);
 
     @TempDir
     Path dir;
@@ -55,8 +55,8 @@ class JournalSealsTests {
         return Journal.file(journal, Durability.FORCED, JournalSealer.of(KEY, seals));
     }
 
-    private JournalSeals.Check check(SigningKey key) throws IOException {
-        return JournalSeals.check(Files.readAllBytes(journal), Files.readAllBytes(seals), key.publicKeyInfo());
+    private JournalSeals.Check check(KeyPair key) throws IOException {
+        return JournalSeals.check(Files.readAllBytes(journal), Files.readAllBytes(seals), key.getPublic());
     }
 
     @Test

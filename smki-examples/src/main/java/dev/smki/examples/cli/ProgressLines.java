@@ -16,15 +16,15 @@ import java.util.function.Consumer;
  * executor's working threads.
  *
  * <p>Only the {@code smki} process itself prints them ({@link SmkiCli#main} sets {@value #ENABLED}); runs inside
- * another program, such as a test, do not unless that property is set. {@value #SECONDS} sets the interval.
+ * another program, such as a test, do not unless that property is set. {@value #MILLIS} sets the interval.
  */
 final class ProgressLines implements Consumer<RecoveryProgress>, AutoCloseable {
 
     /** The system property that turns progress lines on. */
     static final String ENABLED = "smki.progress.lines";
 
-    /** The system property that sets the interval between lines, in seconds (default 5). */
-    static final String SECONDS = "smki.progress.seconds";
+    /** The system property that sets the interval between lines, in milliseconds (default 5,000). */
+    static final String MILLIS = "smki.progress.millis";
 
     private final PrintWriter err;
     private final String prefix;
@@ -52,8 +52,8 @@ final class ProgressLines implements Consumer<RecoveryProgress>, AutoCloseable {
         if (!Boolean.getBoolean(ENABLED)) {
             return report -> {};
         }
-        long seconds = Math.max(1, Long.getLong(SECONDS, 5));
-        return new ProgressLines(err, prefix, Duration.ofSeconds(seconds));
+        long millis = Math.max(10, Long.getLong(MILLIS, 5_000));
+        return new ProgressLines(err, prefix, Duration.ofMillis(millis));
     }
 
     @Override

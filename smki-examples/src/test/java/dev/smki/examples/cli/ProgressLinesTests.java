@@ -14,7 +14,7 @@ class ProgressLinesTests {
     @Test
     void aLongRunNotOnATerminalPrintsAProgressLineToStandardErrorEverySoOften() {
         System.setProperty(ProgressLines.ENABLED, "true");
-        System.setProperty(ProgressLines.SECONDS, "1");
+        System.setProperty(ProgressLines.MILLIS, "20");
         CliRun run;
         try {
             run = CliRun.of(
@@ -25,7 +25,7 @@ class ProgressLinesTests {
                     dir.resolve("r.journal").toString());
         } finally {
             System.clearProperty(ProgressLines.ENABLED);
-            System.clearProperty(ProgressLines.SECONDS);
+            System.clearProperty(ProgressLines.MILLIS);
         }
 
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -160,8 +160,11 @@ final class JournalCommand implements Runnable {
             }
             out.println(intact);
             if (check.problem().isPresent()) {
-                out.println(file + ": NOT sealed: " + printable(check.problem().get()) + " ("
-                        + check.seals().size() + " seals check, covering lines 1-" + check.sealedLines() + ")");
+                out.println(file + ": NOT sealed: " + printable(check.problem().get())
+                        + (check.seals().isEmpty()
+                                ? " (no seal checks)"
+                                : " (" + check.seals().size() + " seals check, covering lines 1-" + check.sealedLines()
+                                        + ")"));
                 out.flush();
                 return ExitCodes.FINDINGS;
             }

@@ -27,13 +27,12 @@ import java.util.Optional;
  * {@link GbcsMessage}). Signatures are deterministic (RFC 6979), so signing the same command for the same Device
  * twice gives the same bytes. Immutable; equal when the bytes are.
  */
-public final class SignedCommand {
+public final class SignedCommand extends Cs02bMessage {
 
-    private final GbcsMessage message;
     private final UpdateSecurityCredentials command;
 
     SignedCommand(GbcsMessage message, UpdateSecurityCredentials command) {
-        this.message = message;
+        super(message);
         this.command = command;
     }
 
@@ -65,29 +64,19 @@ public final class SignedCommand {
         return new SignedCommand(parsed.message(), parsed.payload());
     }
 
-    /** Returns the GBCS message. */
-    public GbcsMessage message() {
-        return message;
-    }
-
-    /** Returns the Grouping Header. */
-    public GroupingHeader header() {
-        return message.header();
-    }
-
     /** Returns the authorising party's EUI-64 from the header (Business Originator ID). */
     public Eui64 originator() {
-        return message.header().businessOriginator();
+        return header().businessOriginator();
     }
 
     /** Returns the EUI-64 of the Device the command is addressed to (Business Target ID). */
     public Eui64 recipient() {
-        return message.header().businessTarget();
+        return header().businessTarget();
     }
 
     /** Returns the header's Originator Counter. */
     public long originatorCounter() {
-        return message.header().originatorCounter();
+        return header().originatorCounter();
     }
 
     /** Returns the command payload. */
@@ -97,32 +86,12 @@ public final class SignedCommand {
 
     /** Returns the GBCS message code in the header, that of the command's mode. */
     public int messageCode() {
-        return message.header().messageCode();
+        return header().messageCode();
     }
 
     /** Returns the KRP Signature {@code r || s} (a copy), or empty when the message carries none. */
     public Optional<byte[]> signature() {
-        return message.signature();
-    }
-
-    /** Returns the message bytes (a copy). */
-    public byte[] toBytes() {
-        return message.toBytes();
-    }
-
-    /** Returns the message as hex text, 32 octets to a line. */
-    public String toHex() {
-        return message.toHex();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SignedCommand other && message.equals(other.message);
-    }
-
-    @Override
-    public int hashCode() {
-        return message.hashCode();
+        return message().signature();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.smki.core.device;
 
 import dev.smki.core.gbcs.GbcsMessage;
-import dev.smki.core.gbcs.GroupingHeader;
 import dev.smki.core.gbcs.Trace;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +35,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * future-dated one with {@code commandAccepted} alone and an Alert later; neither is modelled. A Type 2 Device holds
  * no signing key and answers unsigned ({@code 0x00}). Immutable.
  */
-public final class UpdateSecurityCredentialsResponse {
+public final class UpdateSecurityCredentialsResponse extends Cs02bMessage {
 
     /**
      * The executionOutcome of a response.
@@ -71,11 +70,10 @@ public final class UpdateSecurityCredentialsResponse {
         }
     }
 
-    private final GbcsMessage message;
     private final ExecutionOutcome outcome;
 
     UpdateSecurityCredentialsResponse(GbcsMessage message, ExecutionOutcome outcome) {
-        this.message = message;
+        super(message);
         this.outcome = outcome;
     }
 
@@ -97,16 +95,6 @@ public final class UpdateSecurityCredentialsResponse {
                 parsed.message(), parsed.payload().orElse(null));
     }
 
-    /** Returns the GBCS message. */
-    public GbcsMessage message() {
-        return message;
-    }
-
-    /** Returns the Grouping Header. */
-    public GroupingHeader header() {
-        return message.header();
-    }
-
     /** Returns the execution outcome, absent when the response says only that the command was accepted. */
     public Optional<ExecutionOutcome> executionOutcome() {
         return Optional.ofNullable(outcome);
@@ -119,27 +107,7 @@ public final class UpdateSecurityCredentialsResponse {
 
     /** Returns whether the Device's signature verifies with {@code deviceKey}, its Digital Signing public key. */
     public boolean verifies(SubjectPublicKeyInfo deviceKey) {
-        return message.verifies(deviceKey);
-    }
-
-    /** Returns the message bytes (a copy). */
-    public byte[] toBytes() {
-        return message.toBytes();
-    }
-
-    /** Returns the message as hex text, 32 octets to a line. */
-    public String toHex() {
-        return message.toHex();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof UpdateSecurityCredentialsResponse other && message.equals(other.message);
-    }
-
-    @Override
-    public int hashCode() {
-        return message.hashCode();
+        return message().verifies(deviceKey);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.ReplacementOutcome;
 import dev.smki.core.device.SignedCommand;
 import dev.smki.core.device.UpdateSecurityCredentialsResponse;
-import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.issuance.TestPki;
 import java.io.PrintWriter;
@@ -69,13 +68,7 @@ final class GbcsCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeviceType deviceType = deviceType();
-        byte[] bytes = GbcsFiles.message(file);
-        SignedCommand command;
-        try {
-            command = SignedCommand.parse(bytes);
-        } catch (GbcsFormatException e) {
-            throw new UserInputException(file + ": malformed at " + e.getMessage(), e);
-        }
+        SignedCommand command = GbcsFiles.parsed(file, SignedCommand::parse);
         TestPki pki = GbcsFiles.pki(dir);
         Instant instant = at == null ? pki.clock().instant() : CliInstants.parse("--at", at);
         DeviceSettings settings = DeviceSettings.builder(pki)

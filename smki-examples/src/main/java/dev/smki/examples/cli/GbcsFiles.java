@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -37,6 +38,20 @@ final class GbcsFiles {
             return HexText.read(CliFiles.read(file));
         } catch (GbcsFormatException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns what {@code reader} makes of the message in {@code file}.
+     *
+     * @throws UserInputException naming the file, the offset and the field when the message is malformed
+     */
+    static <T> T parsed(Path file, Function<byte[], T> reader) {
+        byte[] bytes = message(file);
+        try {
+            return reader.apply(bytes);
+        } catch (GbcsFormatException e) {
+            throw new UserInputException(file + ": malformed at " + e.getMessage(), e);
         }
     }
 

@@ -24,7 +24,12 @@ import picocli.CommandLine.Spec;
                     + " after its first octet and the payload) with the public key of --signer: a certificate, or"
                     + " a PUBLIC KEY such as the test PKI's secret/contingency-public-key.pem."
         },
-        footer = {"", "Exit codes: 0 valid, 1 invalid or no signature, 2 bad usage, unreadable or malformed input."})
+        footer = {
+            "",
+            "Exit codes: 0 valid, 1 invalid or no signature (also when the payload is malformed: the signature is"
+                    + " found from the Grouping Header's Content Length), 2 bad usage, an unreadable file, a"
+                    + " malformed Grouping Header or signature, or a valid signature over a malformed payload."
+        })
 final class GbcsVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -44,11 +49,12 @@ final class GbcsVerifyCommand implements Callable<Integer> {
     public Integer call() {
         GbcsFiles.Signer signer = GbcsFiles.certificateOrKey("--signer", signerFile);
         byte[] bytes = GbcsFiles.message(file);
-        GbcsMessage message;
+        GbcsMessage message = GbcsFiles.parsed(file, GbcsMessage::read);
+        String payloadProblem = null;
         try {
-            message = Cs02bMessages.decode(bytes, Trace.NONE).message();
+            Cs02bMessages.decode(bytes, Trace.NONE);
         } catch (GbcsFormatException e) {
-            throw new UserInputException(file + ": malformed at " + e.getMessage(), e);
+            payloadProblem = e.getMessage();
         }
         boolean valid;
         try {
@@ -76,6 +82,14 @@ final class GbcsVerifyCommand implements Callable<Integer> {
                 message.signedLength(),
                 valid ? "verifies" : "does not verify",
                 signer.description());
+        if (payloadProblem != null) {
+            out.printf("  and the payload is malformed at %s%n", payloadProblem);
+            out.flush();
+            if (valid) {
+                throw new UserInputException(
+                        file + ": the signature verifies but the payload is malformed at " + payloadProblem);
+            }
+        }
         return valid ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

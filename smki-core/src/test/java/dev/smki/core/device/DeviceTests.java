@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.gbcs.DerWriter;
+import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.gbcs.GbcsMessage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.KeyUsage;
@@ -55,6 +56,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -721,17 +723,26 @@ class DeviceTests {
         }
 
         @Test
-        void flippingAnyByteOfTheSignedPartGetsTheCommandRefusedAndChangesNothing() {
+        void flippingAnyByteOfTheSignedPartBreaksTheSignatureGetsTheCommandRefusedAndChangesNothing() {
             SignedCommand command = signed(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY, SUPPLIER_DS);
             byte[] bytes = command.toBytes();
             Device esme = device(DeviceType.ESME);
             DeviceCredentials before = esme.credentials();
 
+            SubjectPublicKeyInfo recoveryKey =
+                    currentCertificate(RECOVERY).certificate().getSubjectPublicKeyInfo();
             for (int i = 0; i < bytes.length - 1 - 64; i++) {
                 byte[] flipped = bytes.clone();
                 flipped[i] ^= (byte) 0x5A;
                 CommandOutcome outcome = esme.apply(flipped);
                 assertThat(outcome.isAccepted()).as("byte %d: %s", i, outcome).isFalse();
+                boolean verifies;
+                try {
+                    verifies = GbcsMessage.read(flipped).verifies(recoveryKey);
+                } catch (GbcsFormatException e) {
+                    verifies = false;
+                }
+                assertThat(verifies).as("byte %d verifies", i).isFalse();
             }
             assertThat(esme.credentials()).isSameAs(before);
             assertThat(esme.apply(bytes).isAccepted())

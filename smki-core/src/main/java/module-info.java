@@ -16,6 +16,7 @@ module dev.smki.core {
     exports dev.smki.core.issuance;
     exports dev.smki.core.revocation;
     exports dev.smki.core.device;
+    exports dev.smki.core.gbcs;
 
     // Internal plumbing shared with the recovery module only.
     exports dev.smki.core.internal.crypto to

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             JournalCommand.class,
             RehearseCommand.class,
             AnalyzeCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            GbcsCommand.class
         },
         footer = {
             "",

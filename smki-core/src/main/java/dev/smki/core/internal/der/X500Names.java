@@ -1,8 +1,9 @@
-package dev.smki.core.profile;
+package dev.smki.core.internal.der;
 
 import dev.smki.core.identity.Eui64;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -15,17 +16,22 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 
-/** Reads the attributes SMKI names use: OU (Remote Party Role), CN and x500UniqueIdentifier. */
-final class Names {
+/**
+ * Reads the attributes SMKI names use: OU (Remote Party Role), CN and x500UniqueIdentifier; the reading side of
+ * {@link SmkiNames}.
+ */
+public final class X500Names {
 
-    static final ASN1ObjectIdentifier OU = BCStyle.OU;
-    static final ASN1ObjectIdentifier CN = BCStyle.CN;
-    static final ASN1ObjectIdentifier UNIQUE_IDENTIFIER = BCStyle.UNIQUE_IDENTIFIER;
+    public static final ASN1ObjectIdentifier OU = BCStyle.OU;
+    public static final ASN1ObjectIdentifier CN = BCStyle.CN;
+    public static final ASN1ObjectIdentifier UNIQUE_IDENTIFIER = BCStyle.UNIQUE_IDENTIFIER;
 
-    private Names() {}
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private X500Names() {}
 
     /** Returns every attribute of {@code name}, RDN by RDN. */
-    static List<AttributeTypeAndValue> attributes(X500Name name) {
+    public static List<AttributeTypeAndValue> attributes(X500Name name) {
         RDN[] rdns = name.getRDNs();
         List<AttributeTypeAndValue> all = new ArrayList<>(rdns.length);
         for (RDN rdn : rdns) {
@@ -37,7 +43,7 @@ final class Names {
     }
 
     /** Returns whether every RDN of {@code name} holds exactly one attribute. */
-    static boolean isSingleValued(X500Name name) {
+    public static boolean isSingleValued(X500Name name) {
         for (RDN rdn : name.getRDNs()) {
             if (rdn.isMultiValued()) {
                 return false;
@@ -47,7 +53,7 @@ final class Names {
     }
 
     /** Returns how many attributes of {@code type} {@code name} holds. */
-    static int count(X500Name name, ASN1ObjectIdentifier type) {
+    public static int count(X500Name name, ASN1ObjectIdentifier type) {
         int n = 0;
         for (RDN rdn : name.getRDNs()) {
             for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
@@ -60,7 +66,7 @@ final class Names {
     }
 
     /** Returns the string value of the only attribute of {@code type}, or null when there is not exactly one. */
-    static String single(X500Name name, ASN1ObjectIdentifier type) {
+    public static String single(X500Name name, ASN1ObjectIdentifier type) {
         String found = null;
         for (RDN rdn : name.getRDNs()) {
             for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
@@ -78,13 +84,31 @@ final class Names {
         return found;
     }
 
+    /**
+     * Returns the first x500UniqueIdentifier of {@code name} that is a 64-bit BIT STRING with no unused bits, as
+     * the EUI-64 it holds, or null when there is none.
+     */
+    public static Eui64 uniqueIdentifier(X500Name name) {
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                if (UNIQUE_IDENTIFIER.equals(atv.getType())
+                        && atv.getValue() instanceof ASN1BitString bits
+                        && bits.getPadBits() == 0
+                        && bits.getOctets().length == 8) {
+                    return Eui64.fromOctets(bits.getOctets());
+                }
+            }
+        }
+        return null;
+    }
+
     /** Returns whether {@code name} has exactly one OU, with the text {@code ou}. */
-    static boolean hasOu(X500Name name, String ou) {
+    public static boolean hasOu(X500Name name, String ou) {
         return ou.equals(single(name, OU));
     }
 
     /** Returns whether {@code name} is a single RDN holding only a CN, as Issuing DCA names are. */
-    static boolean isCnOnly(X500Name name) {
+    public static boolean isCnOnly(X500Name name) {
         RDN[] rdns = name.getRDNs();
         return rdns.length == 1
                 && !rdns[0].isMultiValued()
@@ -92,12 +116,12 @@ final class Names {
     }
 
     /** Returns the text of a directory string, or null when the value is not a string (a BIT STRING is not). */
-    static String string(ASN1Encodable value) {
+    public static String string(ASN1Encodable value) {
         return value instanceof ASN1String s && !(value instanceof ASN1BitString) ? s.getString() : null;
     }
 
     /** Returns the ASN.1 string type of a value, such as {@code UTF8String}. */
-    static String stringType(ASN1Encodable value) {
+    public static String stringType(ASN1Encodable value) {
         if (value instanceof ASN1UTF8String) {
             return "UTF8String";
         }
@@ -112,7 +136,7 @@ final class Names {
     }
 
     /** Returns the short name of an attribute type, such as {@code OU}, or its OID. */
-    static String typeName(ASN1ObjectIdentifier type) {
+    public static String typeName(ASN1ObjectIdentifier type) {
         if (type.equals(UNIQUE_IDENTIFIER)) {
             return "x500UniqueIdentifier";
         }
@@ -124,7 +148,7 @@ final class Names {
      * Returns {@code name} as text such as {@code OU=02,x500UniqueIdentifier=90-B3-D5-1F-30-01-00-00}, with a
      * 64-bit unique identifier written as an EUI-64; {@code (empty)} for the empty name.
      */
-    static String describe(X500Name name) {
+    public static String describe(X500Name name) {
         RDN[] rdns = name.getRDNs();
         if (rdns.length == 0) {
             return "(empty)";
@@ -151,7 +175,7 @@ final class Names {
             return Eui64.fromOctets(bits.getOctets()).toString();
         }
         try {
-            return "#" + Keys.hex(value.toASN1Primitive().getEncoded());
+            return "#" + HEX.formatHex(value.toASN1Primitive().getEncoded());
         } catch (IOException e) {
             return "?";
         }

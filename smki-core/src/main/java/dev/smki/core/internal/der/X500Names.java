@@ -3,14 +3,34 @@ package dev.smki.core.internal.der;
 import dev.smki.core.identity.Eui64;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1BMPString;
 import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1GeneralString;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Null;
+import org.bouncycastle.asn1.ASN1NumericString;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1PrintableString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.ASN1T61String;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.ASN1UTF8String;
+import org.bouncycastle.asn1.ASN1UniversalString;
+import org.bouncycastle.asn1.ASN1VisibleString;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -27,6 +47,9 @@ public final class X500Names {
     public static final ASN1ObjectIdentifier UNIQUE_IDENTIFIER = BCStyle.UNIQUE_IDENTIFIER;
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    /** The ASN.1 names of the types a name attribute may hold, by Bouncy Castle class, most specific first. */
+    private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
 
     private X500Names() {}
 
@@ -120,19 +143,40 @@ public final class X500Names {
         return value instanceof ASN1String s && !(value instanceof ASN1BitString) ? s.getString() : null;
     }
 
-    /** Returns the ASN.1 string type of a value, such as {@code UTF8String}. */
+    /** Returns the ASN.1 type of a value by its ASN.1 name, such as {@code UTF8String} or {@code SEQUENCE}. */
     public static String stringType(ASN1Encodable value) {
-        if (value instanceof ASN1UTF8String) {
-            return "UTF8String";
+        ASN1Primitive p = value.toASN1Primitive();
+        for (Map.Entry<Class<?>, String> type : TYPE_NAMES.entrySet()) {
+            if (type.getKey().isInstance(p)) {
+                return type.getValue();
+            }
         }
-        if (value instanceof ASN1PrintableString) {
-            return "PrintableString";
-        }
-        return value.toASN1Primitive()
-                .getClass()
-                .getSimpleName()
-                .replace("DER", "")
-                .replace("ASN1", "");
+        return "a value of another ASN.1 type";
+    }
+
+    private static Map<Class<?>, String> typeNames() {
+        Map<Class<?>, String> names = new LinkedHashMap<>();
+        names.put(ASN1UTF8String.class, "UTF8String");
+        names.put(ASN1PrintableString.class, "PrintableString");
+        names.put(ASN1T61String.class, "TeletexString");
+        names.put(ASN1IA5String.class, "IA5String");
+        names.put(ASN1VisibleString.class, "VisibleString");
+        names.put(ASN1UniversalString.class, "UniversalString");
+        names.put(ASN1BMPString.class, "BMPString");
+        names.put(ASN1NumericString.class, "NumericString");
+        names.put(ASN1GeneralString.class, "GeneralString");
+        names.put(ASN1BitString.class, "BIT STRING");
+        names.put(ASN1OctetString.class, "OCTET STRING");
+        names.put(ASN1Integer.class, "INTEGER");
+        names.put(ASN1ObjectIdentifier.class, "OBJECT IDENTIFIER");
+        names.put(ASN1Boolean.class, "BOOLEAN");
+        names.put(ASN1Null.class, "NULL");
+        names.put(ASN1UTCTime.class, "UTCTime");
+        names.put(ASN1GeneralizedTime.class, "GeneralizedTime");
+        names.put(ASN1Sequence.class, "SEQUENCE");
+        names.put(ASN1Set.class, "SET");
+        names.put(ASN1TaggedObject.class, "a tagged value");
+        return Collections.unmodifiableMap(names);
     }
 
     /** Returns the short name of an attribute type, such as {@code OU}, or its OID. */

@@ -192,13 +192,19 @@ class CertificateValidatorTests {
 
         @Test
         void nullArgumentsAreRejectedByName() {
-            assertThatThrownBy(
-                            () -> CertificateValidator.validate((X509CertificateHolder) null, TestHierarchy.context()))
+            // One validate method takes two arguments, so a bare null compiles and names the argument.
+            assertThatThrownBy(() -> CertificateValidator.validate(null, TestHierarchy.context()))
                     .isInstanceOf(NullPointerException.class)
                     .hasMessage("cert");
             assertThatThrownBy(() -> CertificateValidator.validateAll(List.of(), null))
                     .isInstanceOf(NullPointerException.class)
                     .hasMessage("ctx");
+            assertThatThrownBy(() -> CertificateValidator.validateAll(null, TestHierarchy.context()))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("items");
+            assertThatThrownBy(() -> CertificateValidator.validateCsr(null, TestHierarchy.context()))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("csr");
         }
 
         @Test

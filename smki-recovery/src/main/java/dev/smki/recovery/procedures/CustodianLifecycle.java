@@ -46,25 +46,26 @@ public final class CustodianLifecycle {
     public static final String NAME = "CUSTODIAN_LIFECYCLE";
 
     /** REC-2: enough appointed custodians to take every share of a new split. */
-    public static final Guard QUORUM_REACHABLE = Guard.rule(RuleId.of("REC-2"), "quorum reachable")
+    public static final Guard<IncidentState> QUORUM_REACHABLE = Guard.<IncidentState>rule(
+                    RuleId.of("REC-2"), "quorum reachable")
             .stating("The keys are re-shared only when at least N custodians are appointed, one for each share.")
             .citing(Sources.note("§2.9, §5"), Confidence.INFERRED)
             .when(in -> {
-                SimulatedHsm hsm = in.context(SimulatedHsm.class);
+                SimulatedHsm hsm = in.context().custody().hsm();
                 return hsm.custodians().appointed().size() >= hsm.quorum().n();
             });
 
     private CustodianLifecycle() {}
 
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return settings.applyTo(Procedure.named(NAME)
+        return settings.applyTo(Procedure.<IncidentState>named(NAME)
                 .pre(NOMINATED, "Nominated on a Key Custodian Nomination Form", PARTY)
                 .perItem()
                 .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.9"))

@@ -176,6 +176,52 @@ public record ExercisePlan(
         return withFleet(fleet.withDevices(count));
     }
 
+    /** Returns a copy with {@code share} of the Devices commissioned. */
+    public ExercisePlan withCommissionedShare(double share) {
+        return withFleet(new FleetPlan(
+                fleet.devices(), fleet.mix(), share, fleet.uncontactable(), fleet.busy(), fleet.retries()));
+    }
+
+    /**
+     * Returns a copy injecting these failures into device updates: {@code uncontactable} Devices, {@code busy}
+     * attempts, {@code retries}.
+     */
+    public ExercisePlan withFailures(double uncontactable, double busy, int retries) {
+        return withFleet(fleet.withFailures(uncontactable, busy, retries));
+    }
+
+    /** Returns a copy in which the SMKI PMA decides {@code mechanism} at D3. */
+    public ExercisePlan withDecision(RecoveryMechanism mechanism) {
+        return withDecisions(decisions.withMechanism(mechanism));
+    }
+
+    /** Returns a copy with the custody quorum {@code quorum}: its default roster and attendance. */
+    public ExercisePlan withQuorum(Quorum quorum) {
+        ExercisePlan.Custody defaults = Custody.of(quorum);
+        return withCustody(new Custody(
+                quorum,
+                defaults.custodians(),
+                custody.noticeLeadTime(),
+                custody.lateBy(),
+                custody.reconvene(),
+                custody.reconveneAfter(),
+                defaults.attendance()));
+    }
+
+    /** Returns a copy in which duration {@code duration} (a {@code T_*} deadline or {@code pace.STEP}) is {@code value}. */
+    public ExercisePlan withDuration(String duration, Duration value) {
+        Map<String, Duration> changed = new LinkedHashMap<>(durations);
+        changed.put(duration, value);
+        return withSettings(changed, settings);
+    }
+
+    /** Returns a copy with the procedure setting {@code setting} (such as {@code recoveryKey.policy}) set to {@code value}. */
+    public ExercisePlan withSetting(String setting, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(settings);
+        changed.put(setting, value);
+        return withSettings(durations, changed);
+    }
+
     /** Returns a copy injecting no failures into device updates. */
     public ExercisePlan withoutFailures() {
         return withFleet(new FleetPlan(fleet.devices(), fleet.mix(), fleet.commissioned(), 0, 0, fleet.retries()));

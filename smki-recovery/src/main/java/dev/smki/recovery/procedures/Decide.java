@@ -119,7 +119,9 @@ public final class Decide {
                 .offering((s, item) -> new Decision(
                         new PmaDecision(s.incident(), s.choices().mechanism(), s.clock().instant())))
                 .does((s, attempt) -> {
-                    PmaDecision decision = new PmaDecision(s.incident(), s.choices().mechanism(), s.clock().instant());
+                    PmaDecision decision = attempt.payload() instanceof Decision handed
+                            ? handed.decision()
+                            : new PmaDecision(s.incident(), s.choices().mechanism(), s.clock().instant());
                     s.custody().decide(decision);
                     RecoveryKeyGuidance.Assessment a = assessment(guidance, s);
                     RecoveryMechanism advice =

@@ -90,8 +90,8 @@ public final class ProcedureRun<C> implements AutoCloseable {
     }
 
     /**
-     * Starts a run of {@code procedure} whose guards may read {@code context}, writing its header, with {@code
-     * note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}. The note
+     * Starts a run of {@code procedure} whose guards may read {@code context} (null for none), writing its header,
+     * with {@code note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}. The note
      * is covered by the header's hash; {@link JournalHeader#note()} reads it back.
      *
      * @throws IllegalStateException when the journal is not empty, or is in use
@@ -99,7 +99,6 @@ public final class ProcedureRun<C> implements AutoCloseable {
      */
     public static <C> ProcedureRun<C> start(
             Procedure<C> procedure, Journal journal, Clock clock, C context, PayloadSummary note) {
-        Objects.requireNonNull(context, "context");
         return startWith(procedure, journal, clock, context, note);
     }
 
@@ -145,7 +144,6 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * @throws UncheckedIOException when the journal cannot be read or written
      */
     public static <C> ProcedureRun<C> resume(Procedure<C> procedure, Journal journal, Clock clock, C context) {
-        Objects.requireNonNull(context, "context");
         return resumeWith(procedure, journal, clock, context);
     }
 

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smki.recovery.custody.Quorum;
-import dev.smki.recovery.rehearsal.RehearsalParameters;
-import dev.smki.recovery.rehearsal.Scenario;
+import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.workflow.JournalVerification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,14 +57,13 @@ class RehearseCommandTests {
         RehearseCommand command = new RehearseCommand();
         new CommandLine(command).parseArgs();
 
-        RehearsalParameters parameters = command.parameters();
+        ExercisePlan plan = command.plan();
 
-        assertThat(parameters.scenario()).isEqualTo(Scenario.CONTINGENCY);
-        assertThat(parameters.seed()).isEqualTo(RehearseCommand.DEFAULT_SEED).isEqualTo(1);
-        assertThat(parameters.devices()).isEqualTo(10_000);
-        assertThat(parameters.quorum()).isEqualTo(Quorum.of(3, 5));
-        assertThat(parameters)
-                .isEqualTo(RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(10_000));
+        assertThat(plan.name()).isEqualTo("contingency");
+        assertThat(plan.seed()).isEqualTo(1);
+        assertThat(plan.fleet().devices()).isEqualTo(10_000);
+        assertThat(plan.custody().quorum()).isEqualTo(Quorum.of(3, 5));
+        assertThat(plan).isEqualTo(ExercisePlan.builtIn("contingency"));
     }
 
     @Test
@@ -310,7 +308,7 @@ class RehearseCommandTests {
 
     @Test
     void namesANewJournalInTheRehearsalsDirectoryWithoutReplacingAnExistingOne() throws IOException {
-        RehearsalParameters parameters = RehearsalParameters.of(Scenario.SOLR).withSeed(42);
+        ExercisePlan parameters = ExercisePlan.builtIn("solr").withSeed(42);
 
         Path first = RehearseCommand.freeJournal(dir, parameters);
         Files.writeString(first, "taken");

@@ -31,7 +31,17 @@ class HtmlReportTests {
     static RehearsalReport sample(String hostile) {
         Instant t0 = Instant.parse("2026-03-01T09:00:00Z");
         List<RehearsalReport.Step> steps = List.of(
-                new RehearsalReport.Step(1, "N1", null, "Compromise detected", "DCC", "accepted", t0.toString(), ""),
+                new RehearsalReport.Step(
+                        1,
+                        "N1",
+                        null,
+                        "Compromise detected",
+                        "DCC",
+                        "accepted",
+                        t0.toString(),
+                        "",
+                        "verified",
+                        List.of("SEC Section L10 " + hostile)),
                 new RehearsalReport.Step(
                         2,
                         "C4",
@@ -40,7 +50,9 @@ class HtmlReportTests {
                         "KEY_CUSTODIAN",
                         "refused",
                         t0.plusSeconds(600).toString(),
-                        "REC-2 quorum: 2 of 3 " + hostile),
+                        "REC-2 quorum: 2 of 3 " + hostile,
+                        "inferred",
+                        List.of("recovery.md §2.4 C4")),
                 new RehearsalReport.Step(
                         3,
                         "C4",
@@ -49,7 +61,9 @@ class HtmlReportTests {
                         "KEY_CUSTODIAN",
                         "accepted",
                         t0.plusSeconds(900).toString(),
-                        ""),
+                        "",
+                        "inferred",
+                        List.of("recovery.md §2.4 C4")),
                 new RehearsalReport.Step(
                         4,
                         "C5",
@@ -58,7 +72,9 @@ class HtmlReportTests {
                         "DCC",
                         "accepted",
                         t0.plusSeconds(3600).toString(),
-                        "devices 1000"));
+                        "devices 1000",
+                        "reconstructed",
+                        List.of("recovery.md §2.4 C5")));
         List<RehearsalReport.ProgressPoint> progress = new ArrayList<>();
         for (int i = 0; i <= 10; i++) {
             progress.add(new RehearsalReport.ProgressPoint(
@@ -72,6 +88,7 @@ class HtmlReportTests {
                 new RehearsalReport.Devices(1000, 1000, 997, 0, 3, 0),
                 steps,
                 List.of("C4 refused: REC-2 quorum " + hostile, "3 devices written off: uncontactable"),
+                Map.of("verified", 1L, "inferred", 2L, "reconstructed", 1L),
                 progress,
                 true,
                 "rehearsal.journal",
@@ -125,7 +142,16 @@ class HtmlReportTests {
         RehearsalReport still = sample("");
         List<RehearsalReport.Step> sameTime = still.steps().stream()
                 .map(s -> new RehearsalReport.Step(
-                        s.seq(), s.id(), s.item(), s.title(), s.actor(), s.outcome(), "2026-03-01T09:00:00Z", ""))
+                        s.seq(),
+                        s.id(),
+                        s.item(),
+                        s.title(),
+                        s.actor(),
+                        s.outcome(),
+                        "2026-03-01T09:00:00Z",
+                        "",
+                        s.confidence(),
+                        s.sources()))
                 .toList();
         RehearsalReport report = new RehearsalReport(
                 still.scenario(),
@@ -135,6 +161,7 @@ class HtmlReportTests {
                 still.devices(),
                 sameTime,
                 List.of(),
+                still.confidence(),
                 List.of(),
                 still.complete(),
                 still.journal(),

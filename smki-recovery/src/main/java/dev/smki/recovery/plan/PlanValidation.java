@@ -39,7 +39,7 @@ final class PlanValidation {
         PlanReader.Node custody = at(root, "custody");
         ExercisePlan.Custody c = plan.custody();
         if (c.custodians().size() != c.quorum().n()) {
-            reader.problem(at(custody, "custodians"), "the quorum " + c.quorum() + " needs " + c.quorum().n()
+            reader.problem(at(custody, "quorum"), "the quorum " + c.quorum() + " needs " + c.quorum().n()
                     + " custodians on the roster; " + c.custodians().size() + " are");
         }
         Set<String> roster = new HashSet<>();
@@ -54,17 +54,20 @@ final class PlanValidation {
             }
         }
         Set<String> attending = new HashSet<>();
-        for (ExercisePlan.Attendance a : c.attendance()) {
+        PlanReader.Node attendanceAt = at(custody, "attendance");
+        for (int i = 0; i < c.attendance().size(); i++) {
+            ExercisePlan.Attendance a = c.attendance().get(i);
+            PlanReader.Node here = item(attendanceAt, i, "custodian");
             if (!roster.contains(a.custodian())) {
-                reader.problem(at(custody, "attendance"), a.custodian() + " attends but is not on the roster "
+                reader.problem(here, a.custodian() + " attends but is not on the roster "
                         + roster.stream().sorted().toList());
             }
             if (a.session() > 1 && !c.reconvene()) {
-                reader.problem(at(custody, "attendance"), a.custodian() + " attends session " + a.session()
+                reader.problem(here, a.custodian() + " attends session " + a.session()
                         + ", but the custodians do not reconvene (reconvene: false)");
             }
             if (!attending.add(a.custodian() + "@" + a.session())) {
-                reader.problem(at(custody, "attendance"), a.custodian() + " attends session " + a.session()
+                reader.problem(here, a.custodian() + " attends session " + a.session()
                         + " twice");
             }
         }
@@ -116,9 +119,10 @@ final class PlanValidation {
                 reader.problem(key(guidanceAt, factor), "the Recovery Key Guidance has no factor " + factor);
             }
         }
-        for (ExercisePlan.InjectedEvent event : plan.events()) {
+        for (int i = 0; i < plan.events().size(); i++) {
+            ExercisePlan.InjectedEvent event = plan.events().get(i);
             if (!procedure.hasStep(StepId.of(event.at()))) {
-                reader.problem(at(root, "events"), "an event is at " + event.at() + ", which is not a step of "
+                reader.problem(item(at(root, "events"), i, "at"), "an event is at " + event.at() + ", which is not a step of "
                         + procedure.name());
             }
         }
@@ -137,6 +141,14 @@ final class PlanValidation {
         }
         PlanReader.Node node = map.fields.get(key);
         return node == null ? map : node;
+    }
+
+    /** Returns the value of {@code key} in item {@code index} of {@code list}, or the list itself. */
+    private static PlanReader.Node item(PlanReader.Node list, int index, String key) {
+        if (list.items == null || index >= list.items.size()) {
+            return list;
+        }
+        return at(list.items.get(index), key);
     }
 
     /** Returns the key {@code key} of {@code map}, or the map itself. */

@@ -268,7 +268,7 @@ public final class Contingency {
                         DCC,
                         KEY_CUSTODIAN)
                 .after(PROGRESS_REPORTED, CERTIFICATES_DISTRIBUTED)
-                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED, RecoveryGuards.QUORUM_REACHABLE)
                 .citing(Confidence.INFERRED, Sources.note("§2.4 C11"))
                 .does((s, attempt) -> {
                     String deactivated = CEREMONY.deactivate(s);

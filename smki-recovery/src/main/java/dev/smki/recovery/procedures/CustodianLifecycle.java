@@ -6,8 +6,6 @@ import static dev.smki.recovery.procedures.Actors.PARTY;
 import static dev.smki.recovery.procedures.Actors.SECAS;
 
 import dev.smki.core.provenance.Confidence;
-import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.custody.SimulatedHsm;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
@@ -46,14 +44,7 @@ public final class CustodianLifecycle {
     public static final String NAME = "CUSTODIAN_LIFECYCLE";
 
     /** REC-2: enough appointed custodians to take every share of a new split. */
-    public static final Guard<IncidentState> QUORUM_REACHABLE = Guard.<IncidentState>rule(
-                    RuleId.of("REC-2"), "quorum reachable")
-            .stating("The keys are re-shared only when at least N custodians are appointed, one for each share.")
-            .citing(Sources.note("§2.9, §5"), Confidence.INFERRED)
-            .when(in -> {
-                SimulatedHsm hsm = in.context().custody().hsm();
-                return hsm.custodians().appointed().size() >= hsm.quorum().n();
-            });
+    public static final Guard<IncidentState> QUORUM_REACHABLE = RecoveryGuards.QUORUM_REACHABLE;
 
     private CustodianLifecycle() {}
 

@@ -108,6 +108,14 @@ public final class RecoveryGuards {
                                     .allMatch(share -> in.context().custody().isCurrentShareOf(share, a.custodian())))
                     .orElse(false));
 
+    /** REC-2: keys are re-shared only when at least N custodians are appointed to take the N shares. */
+    public static final Guard<IncidentState> QUORUM_REACHABLE = Guard.<IncidentState>rule(
+                    RuleId.of("REC-2"), "quorum reachable")
+            .stating("The keys are re-shared only when at least N custodians are appointed, one for each share.")
+            .citing(Sources.note("§2.9, §5"), Confidence.INFERRED)
+            .when(in -> in.context().custody().custodians().appointed().size()
+                    >= in.context().custody().quorum().n());
+
     /** CUS-5: a key is activated only while the HSM works (an injected failure refuses activations until it ends). */
     public static final Guard<IncidentState> HSM_AVAILABLE = Guard.<IncidentState>rule(
                     RuleId.of("CUS-5"), "HSM available")
@@ -132,6 +140,7 @@ public final class RecoveryGuards {
                 DEVICES_HOLD_NEW_ROOT,
                 NEW_OCA_PUBLISHED,
                 OWN_SHARES,
+                QUORUM_REACHABLE,
                 HSM_AVAILABLE);
     }
 

@@ -234,7 +234,7 @@ public final class RecoveryKeyDirection {
                         + "; " + s.revocation().publish(s.pki().current().issuingOca()))
                 .post(NEW_KEY_IN_CUSTODY, "New Recovery key shares put into custody", DCC, KEY_CUSTODIAN)
                 .after(OLD_KEY_REVOKED)
-                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED, RecoveryGuards.QUORUM_REACHABLE)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK6"))
                 .does((s, attempt) -> {
                     String deactivated = CEREMONY.deactivate(s);

@@ -86,7 +86,7 @@ public final class Rehearsal implements AutoCloseable {
     private final Set<String> done = new HashSet<>();
     private final Set<StepId> refusedForGood = new LinkedHashSet<>();
     private final Map<StepId, Refusal> lastRefusal = new HashMap<>();
-    private final List<String> skipped = new ArrayList<>();
+    private final Map<StepId, Set<String>> skipped = new java.util.LinkedHashMap<>();
     private int next;
     private Instant lastTime;
     private Consumer<TimelineEntry> listener = entry -> {};
@@ -338,7 +338,7 @@ public final class Rehearsal implements AutoCloseable {
                     .filter(refusedForGood::contains)
                     .findFirst();
             if (blocking.isPresent()) {
-                skipped.add(move.stepAndItem() + " (waits for " + blocking.get() + ", refused)");
+                skipped.computeIfAbsent(blocking.get(), b -> new LinkedHashSet<>()).add(move.step().value());
                 next++;
                 continue;
             }
@@ -499,9 +499,8 @@ public final class Rehearsal implements AutoCloseable {
         for (DeadlineBreach breach : breaches) {
             anomalies.add("deadline " + breach.deadline().name() + " breached by " + breach.overdueBy());
         }
-        if (!skipped.isEmpty()) {
-            anomalies.add("not attempted: " + String.join(", ", skipped));
-        }
+        skipped.forEach((refused, steps) -> anomalies.add("not attempted, as they wait for " + refused
+                + ", refused: " + String.join(", ", steps)));
         if (isFinished() && !run.isComplete()) {
             anomalies.add("procedure incomplete: "
                     + procedure.steps().stream()
@@ -524,17 +523,22 @@ public final class Rehearsal implements AutoCloseable {
                 continue;
             }
             Refusal refusal = lastRefusal.get(activation);
-            if (!(refusal instanceof Refusal.GuardFailed failed) || !failed.guard().rule().value().equals("REC-2")) {
+            boolean quorate = !(refusal instanceof Refusal.GuardFailed failed
+                            && failed.guard().rule().value().equals("REC-2"))
+                    && !(refusal instanceof Refusal.MissingPrerequisites missing
+                            && missing.missingIds().contains(ceremony.attendance()));
+            if (quorate) {
                 continue;
             }
             Function<CustodyKey, ActivationProgress> progress = key -> state.custody().ceremony(key);
             Set<CustodyKey> keys = ceremony.keys().apply(state);
             ActivationProgress shown = progress.apply(keys.stream().sorted().findFirst().orElseThrow());
-            return Optional.of("REC-2 quorum not reached: " + keys.stream().sorted().map(Enum::name)
-                    .collect(Collectors.joining(" and ")) + " needs " + plan.custody().quorum().m() + " of "
-                    + plan.custody().quorum().n() + " Key Custodians (quorum " + plan.custody().quorum() + "); "
-                    + shown.presented() + " presented shares at session " + state.custody().session() + " "
-                    + shown.counted() + "; the key was not activated"
+            return Optional.of("REC-2 quorum not reached: activating "
+                    + keys.stream().sorted().map(Enum::name).collect(Collectors.joining(" and ")) + " needs "
+                    + plan.custody().quorum().m() + " of the " + plan.custody().quorum().n()
+                    + " Key Custodians (quorum " + plan.custody().quorum() + "); " + shown.presented()
+                    + " presented shares at session " + state.custody().session() + " " + shown.counted()
+                    + "; the key was not activated"
                     + (plan.custody().reconvene()
                             ? " and no later session reached the quorum"
                             : " and the custodians do not reconvene"));

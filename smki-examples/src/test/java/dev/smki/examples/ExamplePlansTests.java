@@ -34,14 +34,22 @@ class ExamplePlansTests {
         RehearsalResult result = Rehearsal.run(ExercisePlan.read(PLANS.resolve("live-exercise-early-notice.yaml")));
 
         assertThat(result.complete()).isTrue();
-        assertThat(Duration.between(first(result, "T1.notify").time(), first(result, "T3[KC-01]").time()))
+        assertThat(Duration.between(
+                        first(result, "T1.notify").time(),
+                        first(result, "T3[KC-01]").time()))
                 .isGreaterThanOrEqualTo(Duration.ofDays(42));
         assertThat(steps(result))
                 .containsSubsequence("T2", "T3[KC-01]", "T3[KC-02]", "T4 refused", "T3[KC-03]", "T4", "T5", "T6", "T7")
                 .doesNotContain("T3[KC-04]");
         assertThat(result.devices().total()).isEqualTo(20);
-        assertThat(result.devices().recovered()).isEqualTo(result.devices().relevant()).isPositive();
-        assertThat(result.anomalies()).singleElement().asString().startsWith("T4 by DCC refused").contains("REC-2");
+        assertThat(result.devices().recovered())
+                .isEqualTo(result.devices().relevant())
+                .isPositive();
+        assertThat(result.anomalies())
+                .singleElement()
+                .asString()
+                .startsWith("T4 by DCC refused")
+                .contains("REC-2");
     }
 
     @Test
@@ -52,10 +60,12 @@ class ExamplePlansTests {
         assertThat(steps(result))
                 .containsSubsequence("C4.attend[KC-01]", "C4.attend[KC-03]", "C4 refused", "C4.attend[KC-04]", "C4")
                 .doesNotContain("C4.attend[KC-02]");
-        assertThat(first(result, "C4 refused".replace(" refused", "")).outcome()).contains("REC-2 quorum");
+        assertThat(first(result, "C4 refused".replace(" refused", "")).outcome())
+                .contains("REC-2 quorum");
         assertThat(result.devices().recovered() + result.devices().writtenOff())
                 .isEqualTo(result.devices().relevant());
-        assertThat(result.devices().holdingCompromisedKey()).isEqualTo(result.devices().writtenOff());
+        assertThat(result.devices().holdingCompromisedKey())
+                .isEqualTo(result.devices().writtenOff());
     }
 
     @Test

@@ -126,12 +126,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         OrderingReport report = analysis.report();
-        out.println("Step-order analysis of " + plan + " (" + analysis.procedure().name() + ", "
-                + analysis.procedure().steps().size() + " steps) against "
-                + analysis.invariants().stream()
-                        .map(i -> i.rule().toString())
-                        .distinct()
-                        .collect(Collectors.joining(", ")));
+        out.println(
+                "Step-order analysis of " + plan + " (" + analysis.procedure().name() + ", "
+                        + analysis.procedure().steps().size() + " steps) against "
+                        + analysis.invariants().stream()
+                                .map(i -> i.rule().toString())
+                                .distinct()
+                                .collect(Collectors.joining(", ")));
         out.println(report.statesExplored() + " states explored"
                 + (report.exhaustive() ? "" : " (state limit reached: not every order was explored)"));
         if (analysis.isSafe()) {

@@ -107,8 +107,10 @@ final class PlanCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(file + ": plan " + plan.name() + " can be rehearsed: procedure "
-                    + PlanProcedures.procedure(plan).name() + ", " + PlanProcedures.procedure(plan).steps().size()
-                    + " steps, " + plan.custody().attendance().size() + " attendances, " + plan.events().size()
+                    + PlanProcedures.procedure(plan).name() + ", "
+                    + PlanProcedures.procedure(plan).steps().size()
+                    + " steps, " + plan.custody().attendance().size() + " attendances, "
+                    + plan.events().size()
                     + " injected events");
             out.flush();
             return ExitCodes.OK;

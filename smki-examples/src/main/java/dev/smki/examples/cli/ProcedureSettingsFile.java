@@ -1,17 +1,16 @@
 package dev.smki.examples.cli;
 
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.ProcedureSettings;
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.TreeSet;
-
-import dev.smki.recovery.procedures.ProcedureSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /** Reading a {@link ProcedureSettings} properties file given on the command line, with one-line messages. */
 final class ProcedureSettingsFile {

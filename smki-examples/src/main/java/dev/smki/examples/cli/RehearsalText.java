@@ -75,9 +75,10 @@ final class RehearsalText {
             out.println("Procedure settings changed: " + settings);
         }
         if (!p.events().isEmpty()) {
-            out.println("Events injected: " + p.events().stream()
-                    .map(e -> e.kind().planName() + " at " + e.at())
-                    .toList());
+            out.println("Events injected: "
+                    + p.events().stream()
+                            .map(e -> e.kind().planName() + " at " + e.at())
+                            .toList());
         }
         out.println("Procedure " + procedure.name() + ", up to " + moves + " moves; simulated clock from " + p.start()
                 + "; journal " + journal);
@@ -92,7 +93,10 @@ final class RehearsalText {
                 e.accepted() ? "accepted" + (e.effect().isEmpty() ? "" : "  " + e.effect()) : "REFUSED: " + e.outcome();
         String source = e.sources().isEmpty()
                 ? ""
-                : "  [" + String.join("; ", e.sources().stream().map(Citation::toString).toList()) + "]";
+                : "  ["
+                        + String.join(
+                                "; ",
+                                e.sources().stream().map(Citation::toString).toList()) + "]";
         out.printf(
                 Locale.ROOT,
                 row,
@@ -152,7 +156,8 @@ final class RehearsalText {
                 + String.join(
                         ", ",
                         result.attemptsByConfidence().entrySet().stream()
-                                .map(c -> c.getValue() + " " + c.getKey().map(RehearsalText::name).orElse("none"))
+                                .map(c -> c.getValue() + " "
+                                        + c.getKey().map(RehearsalText::name).orElse("none"))
                                 .toList())
                 + " (reconstructed and memory steps are assumptions to check against the SEC text)");
         out.flush();
@@ -167,7 +172,8 @@ final class RehearsalText {
         Map<String, String> changed = new TreeMap<>();
         ProcedureSettings defaults = ProcedureSettings.defaults();
         plan.durations().forEach((name, value) -> {
-            if (defaults.durations().stream().noneMatch(d -> d.name().equals(name) && d.value().equals(value))) {
+            if (defaults.durations().stream()
+                    .noneMatch(d -> d.name().equals(name) && d.value().equals(value))) {
                 changed.put(name, value.toString());
             }
         });

@@ -266,11 +266,11 @@ final class RehearseCommand implements Callable<Integer> {
         }
         if (method != null) {
             if (method != 2 && method != 3) {
-                throw new UserInputException("--method: The Recovery Private Key is used by Method 2 or 3, not " + method);
+                throw new UserInputException(
+                        "--method: The Recovery Private Key is used by Method 2 or 3, not " + method);
             }
             if (BuiltInProcedure.parse(p.procedure().builtIn()) != BuiltInProcedure.ORGANISATION_KEY_COMPROMISE) {
-                throw new UserInputException(
-                        "--method applies to the recovery-key scenario only, not " + p.name());
+                throw new UserInputException("--method applies to the recovery-key scenario only, not " + p.name());
             }
             p = p.withDecision(method == 2 ? RecoveryMechanism.RECOVERY_METHOD_2 : RecoveryMechanism.RECOVERY_METHOD_3);
         }

@@ -91,6 +91,10 @@ class PlanCommandTests {
         CliRun run = CliRun.of("plan", "check", plan.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.errLines()).singleElement().asString().startsWith(plan + ":").contains("not YAML");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .startsWith(plan + ":")
+                .contains("not YAML");
     }
 }

@@ -84,12 +84,14 @@ class RehearseCommandTests {
         List<String> timeline = timeline(run.out());
         assertThat(timeline).hasSize(73);
         assertThat(timeline.get(0))
-                .matches("2026-03-02T09:30:00Z +DCC +N1 +verified +accepted .*\\[SEC Section L10 .*recovery.md §2.1 N1]");
+                .matches(
+                        "2026-03-02T09:30:00Z +DCC +N1 +verified +accepted .*\\[SEC Section L10 .*recovery.md §2.1 N1]");
         assertThat(timeline)
                 .anySatisfy(line -> assertThat(line)
                         .matches("2026-03-03T23:00:00Z +DCC +C5 +inferred +accepted +194 commands sent in 4 rounds: 193"
                                 + " executed, 1 written off \\{uncontactable=1}.*"))
-                .anySatisfy(line -> assertThat(line).matches(".* +KEY_CUSTODIAN +C4\\.attend\\[KC-03] +verified +accepted .*"));
+                .anySatisfy(line ->
+                        assertThat(line).matches(".* +KEY_CUSTODIAN +C4\\.attend\\[KC-03] +verified +accepted .*"));
         assertThat(run.out())
                 .containsPattern("Attempts by confidence: [0-9]+ verified, [0-9]+ inferred, [0-9]+ reconstructed");
         JournalVerification journal = JournalVerification.of(read(dir.resolve("c.journal")));
@@ -350,22 +352,24 @@ class RehearseCommandTests {
 
         assertThat(fromPlan.exitCode()).as(fromPlan.err()).isZero();
         assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
-        ObjectNode a = (ObjectNode) withoutDuration(JSON.readTree(dir.resolve("plan.json").toFile()));
-        ObjectNode b = (ObjectNode) withoutDuration(JSON.readTree(dir.resolve("default.json").toFile()));
+        ObjectNode a = (ObjectNode)
+                withoutDuration(JSON.readTree(dir.resolve("plan.json").toFile()));
+        ObjectNode b = (ObjectNode)
+                withoutDuration(JSON.readTree(dir.resolve("default.json").toFile()));
         a.remove("journal");
         b.remove("journal");
         assertThat(a).isEqualTo(b);
         assertThat(a.get("steps").get(0).get("confidence").asText()).isEqualTo("verified");
         assertThat(a.get("steps").get(0).get("sources").get(0).asText()).startsWith("SEC Section L10");
-        assertThat(a.get("confidence").fieldNames()).toIterable().containsExactly("verified", "inferred", "reconstructed");
+        assertThat(a.get("confidence").fieldNames())
+                .toIterable()
+                .containsExactly("verified", "inferred", "reconstructed");
     }
 
     @Test
     void endsIncompleteWithExitOneNamingTheQuorumWhenTooManyCustodiansStayAway() throws IOException {
         Path plan = dir.resolve("absent.yaml");
-        Files.writeString(
-                plan,
-                """
+        Files.writeString(plan, """
                 base: contingency
                 name: "absent"
                 fleet:
@@ -383,13 +387,19 @@ class RehearseCommandTests {
                       outcome: no-show
                 """);
 
-        CliRun run = CliRun.of("rehearse", "--plan", plan.toString(), "--journal", dir.resolve("a.journal").toString());
+        CliRun run = CliRun.of(
+                "rehearse",
+                "--plan",
+                plan.toString(),
+                "--journal",
+                dir.resolve("a.journal").toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(run.out())
-                .contains("  - REC-2 quorum not reached: activating CONTINGENCY_PRIVATE_KEY and CONTINGENCY_SYMMETRIC_KEY"
-                        + " needs 3 of the 5 Key Custodians (quorum 3/5); 1 presented shares at session 1 [KC-01]; the"
-                        + " key was not activated and the custodians do not reconvene")
+                .contains(
+                        "  - REC-2 quorum not reached: activating CONTINGENCY_PRIVATE_KEY and CONTINGENCY_SYMMETRIC_KEY"
+                                + " needs 3 of the 5 Key Custodians (quorum 3/5); 1 presented shares at session 1 [KC-01]; the"
+                                + " key was not activated and the custodians do not reconvene")
                 .contains("Incident NOT closed: ROOT_OCA_COMPROMISE incomplete");
     }
 

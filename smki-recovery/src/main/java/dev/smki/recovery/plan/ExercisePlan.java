@@ -160,15 +160,37 @@ public record ExercisePlan(
     /** Returns a copy with {@code newSeed}. */
     public ExercisePlan withSeed(long newSeed) {
         return new ExercisePlan(
-                name, description, mode, newSeed, start, incident, procedure, custody, decisions, fleet, durations,
-                settings, events);
+                name,
+                description,
+                mode,
+                newSeed,
+                start,
+                incident,
+                procedure,
+                custody,
+                decisions,
+                fleet,
+                durations,
+                settings,
+                events);
     }
 
     /** Returns a copy with {@code newFleet}. */
     public ExercisePlan withFleet(FleetPlan newFleet) {
         return new ExercisePlan(
-                name, description, mode, seed, start, incident, procedure, custody, decisions, newFleet, durations,
-                settings, events);
+                name,
+                description,
+                mode,
+                seed,
+                start,
+                incident,
+                procedure,
+                custody,
+                decisions,
+                newFleet,
+                durations,
+                settings,
+                events);
     }
 
     /** Returns a copy with {@code count} Devices. */
@@ -230,36 +252,91 @@ public record ExercisePlan(
     /** Returns a copy with {@code newCustody}. */
     public ExercisePlan withCustody(Custody newCustody) {
         return new ExercisePlan(
-                name, description, mode, seed, start, incident, procedure, newCustody, decisions, fleet, durations,
-                settings, events);
+                name,
+                description,
+                mode,
+                seed,
+                start,
+                incident,
+                procedure,
+                newCustody,
+                decisions,
+                fleet,
+                durations,
+                settings,
+                events);
     }
 
     /** Returns a copy with {@code newDecisions}. */
     public ExercisePlan withDecisions(Decisions newDecisions) {
         return new ExercisePlan(
-                name, description, mode, seed, start, incident, procedure, custody, newDecisions, fleet, durations,
-                settings, events);
+                name,
+                description,
+                mode,
+                seed,
+                start,
+                incident,
+                procedure,
+                custody,
+                newDecisions,
+                fleet,
+                durations,
+                settings,
+                events);
     }
 
     /** Returns a copy with {@code newProcedure}. */
     public ExercisePlan withProcedure(ProcedurePlan newProcedure) {
         return new ExercisePlan(
-                name, description, mode, seed, start, incident, newProcedure, custody, decisions, fleet, durations,
-                settings, events);
+                name,
+                description,
+                mode,
+                seed,
+                start,
+                incident,
+                newProcedure,
+                custody,
+                decisions,
+                fleet,
+                durations,
+                settings,
+                events);
     }
 
     /** Returns a copy with the durations and settings of {@code newDurations} and {@code newSettings}. */
     public ExercisePlan withSettings(Map<String, Duration> newDurations, Map<String, String> newSettings) {
         return new ExercisePlan(
-                name, description, mode, seed, start, incident, procedure, custody, decisions, fleet, newDurations,
-                newSettings, events);
+                name,
+                description,
+                mode,
+                seed,
+                start,
+                incident,
+                procedure,
+                custody,
+                decisions,
+                fleet,
+                newDurations,
+                newSettings,
+                events);
     }
 
     /** Returns a copy with {@code newEvents}. */
     public ExercisePlan withEvents(List<InjectedEvent> newEvents) {
         return new ExercisePlan(
-                name, description, mode, seed, start, incident, procedure, custody, decisions, fleet, durations,
-                settings, newEvents);
+                name,
+                description,
+                mode,
+                seed,
+                start,
+                incident,
+                procedure,
+                custody,
+                decisions,
+                fleet,
+                durations,
+                settings,
+                newEvents);
     }
 
     /**
@@ -370,7 +447,8 @@ public record ExercisePlan(
                     attending.add(new Attendance(id, 1, AttendanceOutcome.ATTENDS));
                 }
             }
-            return new Custody(quorum, roster, Duration.ZERO, Duration.ofHours(1), false, Duration.ofDays(1), attending);
+            return new Custody(
+                    quorum, roster, Duration.ZERO, Duration.ofHours(1), false, Duration.ofDays(1), attending);
         }
 
         /** Returns a copy with {@code newAttendance}. */
@@ -490,7 +568,12 @@ public record ExercisePlan(
      * @param retries how many times a failed update is retried before the Device is written off, 0 to 99
      */
     public record FleetPlan(
-            int devices, Map<DeviceType, Integer> mix, double commissioned, double uncontactable, double busy, int retries) {
+            int devices,
+            Map<DeviceType, Integer> mix,
+            double commissioned,
+            double uncontactable,
+            double busy,
+            int retries) {
 
         public FleetPlan {
             mix = Collections.unmodifiableMap(new EnumMap<>(mix.isEmpty() ? Map.of(DeviceType.ESME, 1000) : mix));

@@ -45,6 +45,7 @@ public record PlanAnalysis(Procedure<IncidentState> procedure, List<Invariant> i
 
     /** Returns a shortest ordering of steps reaching a state that breaks an invariant, if one can. */
     public Optional<OrderingReport.UnsafeState> shortestCounterexample() {
-        return report.unsafeStates().stream().min(Comparator.comparingInt(u -> u.ordering().size()));
+        return report.unsafeStates().stream()
+                .min(Comparator.comparingInt(u -> u.ordering().size()));
     }
 }

@@ -117,10 +117,7 @@ public final class PlanProcedures {
     }
 
     private static void cite(
-            Procedure.Builder<IncidentState> b,
-            ExercisePlan.StepPlan s,
-            Confidence defined,
-            List<Citation> sources) {
+            Procedure.Builder<IncidentState> b, ExercisePlan.StepPlan s, Confidence defined, List<Citation> sources) {
         List<Citation> cited = new ArrayList<>(sources);
         if (s.source().isPresent()) {
             cited = List.of(Citation.of(s.source().get()));

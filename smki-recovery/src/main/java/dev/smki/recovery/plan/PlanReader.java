@@ -103,8 +103,10 @@ final class PlanReader {
             return node(parser);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problem(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), "not YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("malformed"));
+            problem(
+                    at == null ? 1 : at.getLineNr(),
+                    at == null ? 1 : at.getColumnNr(),
+                    "not YAML: " + e.getOriginalMessage().lines().findFirst().orElse("malformed"));
             return null;
         } catch (IOException e) {
             problem(1, 1, "cannot be read: " + e.getMessage());
@@ -168,16 +170,33 @@ final class PlanReader {
             problem(root, "a plan is a map of keys such as procedure, custody and fleet");
             return null;
         }
-        known(root, "base", "name", "description", "mode", "seed", "start", "incident", "procedure", "custody",
-                "decisions", "fleet", "durations", "settings", "events");
+        known(
+                root,
+                "base",
+                "name",
+                "description",
+                "mode",
+                "seed",
+                "start",
+                "incident",
+                "procedure",
+                "custody",
+                "decisions",
+                "fleet",
+                "durations",
+                "settings",
+                "events");
         ExercisePlan base = base(root);
         String name = text(root, "name", base == null ? null : base.name());
         String description = text(root, "description", base == null ? null : base.description());
-        ActorChoices.ExerciseMode mode = enumValue(
-                root, "mode", ActorChoices.ExerciseMode.class, base == null ? null : base.mode());
+        ActorChoices.ExerciseMode mode =
+                enumValue(root, "mode", ActorChoices.ExerciseMode.class, base == null ? null : base.mode());
         Long seed = parsed(root, "seed", base == null ? null : base.seed(), "a whole number", Long::parseLong);
         Instant start = parsed(
-                root, "start", base == null ? null : base.start(), "an ISO-8601 instant such as 2026-03-02T09:00:00Z",
+                root,
+                "start",
+                base == null ? null : base.start(),
+                "an ISO-8601 instant such as 2026-03-02T09:00:00Z",
                 Instant::parse);
         ExercisePlan.Incident incident = incident(section(root, "incident"), base);
         ExercisePlan.ProcedurePlan procedure = procedure(section(root, "procedure"), base);
@@ -190,8 +209,20 @@ final class PlanReader {
         if (hasProblems()) {
             return null;
         }
-        return new ExercisePlan(name, description, mode, seed, start, incident, procedure, custody, decisions, fleet,
-                durations, settings, events);
+        return new ExercisePlan(
+                name,
+                description,
+                mode,
+                seed,
+                start,
+                incident,
+                procedure,
+                custody,
+                decisions,
+                fleet,
+                durations,
+                settings,
+                events);
     }
 
     private ExercisePlan base(Node root) {
@@ -448,8 +479,16 @@ final class PlanReader {
     }
 
     private ExercisePlan.Decisions decisions(Node map, ExercisePlan base) {
-        known(map, "mechanism", "guidance", "confirmationMechanism", "confirmedWith", "direction", "directionReason",
-                "authorisingKey", "solrEnd");
+        known(
+                map,
+                "mechanism",
+                "guidance",
+                "confirmationMechanism",
+                "confirmedWith",
+                "direction",
+                "directionReason",
+                "authorisingKey",
+                "solrEnd");
         ExercisePlan.Decisions b = base == null ? null : base.decisions();
         RecoveryMechanism mechanism =
                 enumValue(map, "mechanism", RecoveryMechanism.class, b == null ? null : b.mechanism());
@@ -478,7 +517,10 @@ final class PlanReader {
                 enumValue(map, "direction", RecoveryKeyDirection.Outcome.class, b == null ? null : b.direction());
         String reason = text(map, "directionReason", b == null ? null : b.directionReason());
         RecoveryKeyDirection.AuthorisingKey key = enumValue(
-                map, "authorisingKey", RecoveryKeyDirection.AuthorisingKey.class, b == null ? null : b.authorisingKey());
+                map,
+                "authorisingKey",
+                RecoveryKeyDirection.AuthorisingKey.class,
+                b == null ? null : b.authorisingKey());
         SolrEndCondition end = enumValue(map, "solrEnd", SolrEndCondition.class, b == null ? null : b.solrEnd());
         if (hasProblems()) {
             return null;
@@ -502,18 +544,20 @@ final class PlanReader {
                         DeviceType type = enumOf(DeviceType.class, e.getKey());
                         mix.put(type, Integer.parseInt(e.getValue().text.trim()));
                     } catch (RuntimeException ex) {
-                        problem(mixAt.keys.get(e.getKey()), "mix gives a Device type (" + planNames(DeviceType.class)
-                                + ") a whole number of thousandths; got " + e.getKey());
+                        problem(
+                                mixAt.keys.get(e.getKey()),
+                                "mix gives a Device type (" + planNames(DeviceType.class)
+                                        + ") a whole number of thousandths; got " + e.getKey());
                     }
                 }
             }
         } else if (b == null) {
             problem(map, "'mix' is missing");
         }
-        Double commissioned = parsed(map, "commissioned", b == null ? null : b.commissioned(), "a share from 0 to 1",
-                Double::parseDouble);
-        Double uncontactable = parsed(map, "uncontactable", b == null ? null : b.uncontactable(),
-                "a share from 0 to 1", Double::parseDouble);
+        Double commissioned = parsed(
+                map, "commissioned", b == null ? null : b.commissioned(), "a share from 0 to 1", Double::parseDouble);
+        Double uncontactable = parsed(
+                map, "uncontactable", b == null ? null : b.uncontactable(), "a share from 0 to 1", Double::parseDouble);
         Double busy = parsed(map, "busy", b == null ? null : b.busy(), "a share from 0 to 0.95", Double::parseDouble);
         Integer retries = parsed(map, "retries", b == null ? null : b.retries(), "a whole number", Integer::parseInt);
         if (hasProblems()) {

@@ -39,8 +39,10 @@ final class PlanValidation {
         PlanReader.Node custody = at(root, "custody");
         ExercisePlan.Custody c = plan.custody();
         if (c.custodians().size() != c.quorum().n()) {
-            reader.problem(at(custody, "quorum"), "the quorum " + c.quorum() + " needs " + c.quorum().n()
-                    + " custodians on the roster; " + c.custodians().size() + " are");
+            reader.problem(
+                    at(custody, "quorum"),
+                    "the quorum " + c.quorum() + " needs " + c.quorum().n() + " custodians on the roster; "
+                            + c.custodians().size() + " are");
         }
         Set<String> roster = new HashSet<>();
         for (ExercisePlan.CustodianPlan custodian : c.custodians()) {
@@ -59,16 +61,19 @@ final class PlanValidation {
             ExercisePlan.Attendance a = c.attendance().get(i);
             PlanReader.Node here = item(attendanceAt, i, "custodian");
             if (!roster.contains(a.custodian())) {
-                reader.problem(here, a.custodian() + " attends but is not on the roster "
-                        + roster.stream().sorted().toList());
+                reader.problem(
+                        here,
+                        a.custodian() + " attends but is not on the roster "
+                                + roster.stream().sorted().toList());
             }
             if (a.session() > 1 && !c.reconvene()) {
-                reader.problem(here, a.custodian() + " attends session " + a.session()
-                        + ", but the custodians do not reconvene (reconvene: false)");
+                reader.problem(
+                        here,
+                        a.custodian() + " attends session " + a.session()
+                                + ", but the custodians do not reconvene (reconvene: false)");
             }
             if (!attending.add(a.custodian() + "@" + a.session())) {
-                reader.problem(here, a.custodian() + " attends session " + a.session()
-                        + " twice");
+                reader.problem(here, a.custodian() + " attends session " + a.session() + " twice");
             }
         }
         for (String duration : List.of("noticeLeadTime", "lateBy", "reconveneAfter")) {
@@ -106,11 +111,13 @@ final class PlanValidation {
         for (Map.Entry<String, String> chosen : plan.procedure().actors().entrySet()) {
             StepId id = StepId.of(chosen.getKey());
             if (!procedure.hasStep(id)) {
-                reader.problem(key(actorsAt, chosen.getKey()), chosen.getKey() + " is not a step of "
-                        + procedure.name());
+                reader.problem(
+                        key(actorsAt, chosen.getKey()), chosen.getKey() + " is not a step of " + procedure.name());
             } else if (!procedure.step(id).allows(Actor.of(chosen.getValue()))) {
-                reader.problem(at(actorsAt, chosen.getKey()), chosen.getKey() + " is done by one of "
-                        + procedure.step(id).actors() + ", not " + chosen.getValue());
+                reader.problem(
+                        at(actorsAt, chosen.getKey()),
+                        chosen.getKey() + " is done by one of "
+                                + procedure.step(id).actors() + ", not " + chosen.getValue());
             }
         }
         PlanReader.Node guidanceAt = at(at(root, "decisions"), "guidance");
@@ -122,8 +129,9 @@ final class PlanValidation {
         for (int i = 0; i < plan.events().size(); i++) {
             ExercisePlan.InjectedEvent event = plan.events().get(i);
             if (!procedure.hasStep(StepId.of(event.at()))) {
-                reader.problem(item(at(root, "events"), i, "at"), "an event is at " + event.at() + ", which is not a step of "
-                        + procedure.name());
+                reader.problem(
+                        item(at(root, "events"), i, "at"),
+                        "an event is at " + event.at() + ", which is not a step of " + procedure.name());
             }
         }
     }

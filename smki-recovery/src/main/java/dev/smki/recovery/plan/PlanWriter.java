@@ -99,8 +99,10 @@ final class PlanWriter {
     private void procedure(ExercisePlan p, boolean expand) {
         ExercisePlan.ProcedurePlan procedure = p.procedure();
         line("# The procedure: a built-in one (" + String.join(", ", builtIns()) + "), or an explicit list of steps");
-        line("# (smki plan init --expand writes the built-in one's): each step has an id, an actor, the steps it waits");
-        line("# for (after), and optionally a title, source and confidence; a step whose id is a built-in step's keeps");
+        line(
+                "# (smki plan init --expand writes the built-in one's): each step has an id, an actor, the steps it waits");
+        line(
+                "# for (after), and optionally a title, source and confidence; a step whose id is a built-in step's keeps");
         line("# its guards and effect.");
         line("procedure:");
         line("  builtIn: " + procedure.builtIn());
@@ -153,7 +155,8 @@ final class PlanWriter {
     }
 
     private void custody(ExercisePlan.Custody c) {
-        line("# Key Custodians: the quorum M/N (N on the roster, M to activate a key), the notice lead time before the");
+        line(
+                "# Key Custodians: the quorum M/N (N on the roster, M to activate a key), the notice lead time before the");
         line("# first session, how late a late custodian is, whether they reconvene when the quorum is not reached,");
         line("# and who attends which session: attends, late, no-show, ceased or wrong-share.");
         line("custody:");
@@ -181,7 +184,8 @@ final class PlanWriter {
 
     private void decisions(ExercisePlan.Decisions d) {
         line("# What the actors decide: the SMKI PMA's decision (NONE, RECOVERY_METHOD_2, RECOVERY_METHOD_3 or");
-        line("# CONTINGENCY), which may depart from what the Recovery Key Guidance advises on its answers; how the DCC");
+        line(
+                "# CONTINGENCY), which may depart from what the Recovery Key Guidance advises on its answers; how the DCC");
         line("# confirms the compromise; the Recovery Key Direction; what ends a SoLR delay.");
         line("decisions:");
         line("  mechanism: " + d.mechanism().name());

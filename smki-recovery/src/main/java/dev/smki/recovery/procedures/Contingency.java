@@ -14,8 +14,8 @@ import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.provenance.Confidence;
-import dev.smki.core.revocation.RevocationReason;
 import dev.smki.core.revocation.Requester;
+import dev.smki.core.revocation.RevocationReason;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.CommandFactory;
 import dev.smki.recovery.workflow.Attempt;
@@ -252,8 +252,8 @@ public final class Contingency {
                         SUBSCRIBER)
                 .after(OLD_OCA_REVOKED)
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C9, §2.6"))
-                .does((s, attempt) -> s.pki().reissued().size()
-                        + " Organisation Certificates re-issued under the new Issuing OCA")
+                .does((s, attempt) ->
+                        s.pki().reissued().size() + " Organisation Certificates re-issued under the new Issuing OCA")
                 .post(
                         CERTIFICATES_DISTRIBUTED,
                         "New Organisation Certificates distributed to Devices where needed",
@@ -273,7 +273,8 @@ public final class Contingency {
                 .does((s, attempt) -> {
                     String deactivated = CEREMONY.deactivate(s);
                     s.storeContingency(s.pki().requireNext());
-                    return deactivated + "; new contingency material shared " + s.custody().holders();
+                    return deactivated + "; new contingency material shared "
+                            + s.custody().holders();
                 })
                 .deadline("T_newRoot", DECIDED, NEW_ROOT, settings.duration("T_newRoot"))
                 .deadline("T_convene", DECIDED, KEY_ACTIVATED, settings.duration("T_convene"))

@@ -1,19 +1,18 @@
 package dev.smki.recovery.procedures;
 
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.OrganisationCredential;
-import dev.smki.core.revocation.CertificateRegistry;
-
 import static dev.smki.recovery.procedures.Actors.ARO;
 import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.core.registration.OrganisationInformationRules;
 import dev.smki.core.registration.UserRole;
+import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
@@ -145,10 +144,13 @@ public final class CsrCoordination {
                 .offering((s, item) -> {
                     RemotePartyRole role = ELIGIBLE.get(item.orElseThrow()).role();
                     return new Request(
-                            CertificateRegistry.subscriberOf(role), role, s.pki().current().parties().of(role));
+                            CertificateRegistry.subscriberOf(role),
+                            role,
+                            s.pki().current().parties().of(role));
                 })
                 .does((s, attempt) -> {
-                    OrganisationCredential credential = ELIGIBLE.get(attempt.item().orElseThrow());
+                    OrganisationCredential credential =
+                            ELIGIBLE.get(attempt.item().orElseThrow());
                     IssuedCertificate renewed = s.pki().reissue(attempt.item().orElseThrow(), credential);
                     s.registry().register(renewed, CertificateRegistry.subscriberOf(credential.role()));
                     return "issued " + renewed;

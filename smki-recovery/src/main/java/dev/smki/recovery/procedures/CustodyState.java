@@ -217,7 +217,8 @@ public final class CustodyState {
             KeyUseAuthorisation authorisation = authorisations.stream()
                     .filter(a -> a.incidentReference().equals(incident) && a.authorises(key))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No authorisation for " + incident + " requires " + key));
+                    .orElseThrow(
+                            () -> new IllegalStateException("No authorisation for " + incident + " requires " + key));
             KeyActivation ceremony = hsm.beginActivation(key, authorisation);
             for (CustodianId id : ceremony(key).counted()) {
                 sharesOf(id, Set.of(key)).forEach(ceremony::present);
@@ -252,7 +253,9 @@ public final class CustodyState {
         if (!isActive(key)) {
             throw new IllegalStateException(key + " is not active");
         }
-        return Authoriser.of(originator, SigningKey.of(new KeyPair(publicKey, activated.get(key).privateKey())));
+        return Authoriser.of(
+                originator,
+                SigningKey.of(new KeyPair(publicKey, activated.get(key).privateKey())));
     }
 
     /** Returns the Symmetric Key recovered from custody, while it is active. */
@@ -260,7 +263,8 @@ public final class CustodyState {
         if (!isActive(CustodyKey.CONTINGENCY_SYMMETRIC_KEY)) {
             throw new IllegalStateException("The Symmetric Key is not active");
         }
-        return SymmetricKey.of(activated.get(CustodyKey.CONTINGENCY_SYMMETRIC_KEY).secret());
+        return SymmetricKey.of(
+                activated.get(CustodyKey.CONTINGENCY_SYMMETRIC_KEY).secret());
     }
 
     /** Returns the holders of the shares, for a note. */

@@ -116,12 +116,15 @@ public final class Decide {
                 .after(GUIDANCE_APPLIED)
                 .guardedBy(DECISION_FOR_INCIDENT)
                 .citing(Confidence.INFERRED, Sources.L10, Sources.note("§2.2 D3 (choice [V], enumeration [I])"))
-                .offering((s, item) -> new Decision(
-                        new PmaDecision(s.incident(), s.choices().mechanism(), s.clock().instant())))
+                .offering((s, item) -> new Decision(new PmaDecision(
+                        s.incident(), s.choices().mechanism(), s.clock().instant())))
                 .does((s, attempt) -> {
                     PmaDecision decision = attempt.payload() instanceof Decision handed
                             ? handed.decision()
-                            : new PmaDecision(s.incident(), s.choices().mechanism(), s.clock().instant());
+                            : new PmaDecision(
+                                    s.incident(),
+                                    s.choices().mechanism(),
+                                    s.clock().instant());
                     s.custody().decide(decision);
                     RecoveryKeyGuidance.Assessment a = assessment(guidance, s);
                     RecoveryMechanism advice =

@@ -1,11 +1,10 @@
 package dev.smki.recovery.procedures;
 
+import static dev.smki.recovery.procedures.Actors.DCC;
+
 import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
-
-import static dev.smki.recovery.procedures.Actors.DCC;
-
 import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;

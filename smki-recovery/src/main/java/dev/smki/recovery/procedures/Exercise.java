@@ -133,7 +133,8 @@ public final class Exercise {
                 .post(REPORTED, "Outcome reported to the SMKI PMA; keys deactivated", DCC)
                 .after(TESTED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.8 T6"))
-                .does((s, attempt) -> ceremony.deactivate(s) + "; reported: " + s.fleet().counts())
+                .does((s, attempt) ->
+                        ceremony.deactivate(s) + "; reported: " + s.fleet().counts())
                 .post(ROSTER_REFRESHED, "Custodian roster refreshed; leavers replaced; keys re-shared", DCC, SECAS)
                 .after(REPORTED)
                 .citing(Confidence.RECONSTRUCTED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.8 T7"))
@@ -188,7 +189,8 @@ public final class Exercise {
         s.custody()
                 .store(
                         CustodyKey.RECOVERY_PRIVATE_KEY,
-                        s.pki().certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                        s.pki()
+                                .certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
                                 .keyPair()
                                 .orElseThrow()
                                 .getPrivate()

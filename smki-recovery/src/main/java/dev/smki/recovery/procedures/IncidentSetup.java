@@ -67,8 +67,8 @@ public record IncidentSetup(
             throw new IllegalArgumentException("An incident needs at least one Device, not " + devices);
         }
         if (custodians.size() != quorum.n()) {
-            throw new IllegalArgumentException(
-                    "The quorum " + quorum + " needs " + quorum.n() + " custodians; " + custodians.size() + " are named");
+            throw new IllegalArgumentException("The quorum " + quorum + " needs " + quorum.n() + " custodians; "
+                    + custodians.size() + " are named");
         }
     }
 

@@ -9,8 +9,8 @@ import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.SolrEvent;
-import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.Custodians;
+import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.DeliverySettings;
 import dev.smki.recovery.fleet.FailureInjection;
 import dev.smki.recovery.fleet.FleetExecutor;
@@ -49,7 +49,8 @@ public final class IncidentState {
         this.clock = new IncidentClock(setup.start());
         TestPki testPki = TestPki.builder().seed(setup.seed()).clock(clock).build();
         this.pki = new PkiState(testPki);
-        DeviceSettings deviceSettings = DeviceSettings.builder(testPki).clock(clock).build();
+        DeviceSettings deviceSettings =
+                DeviceSettings.builder(testPki).clock(clock).build();
         this.fleet = new FleetState(buildFleet(deviceSettings, setup), FleetExecutor.of(delivery(setup), clock), clock);
         Custodians roster = Custodians.empty();
         int i = 1;
@@ -76,8 +77,7 @@ public final class IncidentState {
 
     private static Fleet buildFleet(DeviceSettings settings, IncidentSetup setup) {
         int total = setup.devices();
-        Fleet.Builder builder =
-                Fleet.builder(settings).seed(setup.seed()).commissionedShare(setup.commissionedShare());
+        Fleet.Builder builder = Fleet.builder(settings).seed(setup.seed()).commissionedShare(setup.commissionedShare());
         int placed = 0;
         for (Map.Entry<DeviceType, Integer> share : setup.mix().entrySet()) {
             if (share.getKey() == DeviceType.ESME) {

@@ -39,8 +39,7 @@ public record KeyCeremony(StepId attendance, StepId activation, Function<Inciden
 
     /** Returns every ceremony of the procedures of this package. */
     public static List<KeyCeremony> all() {
-        return List.of(
-                Contingency.CEREMONY, RecoveryKeyUse.CEREMONY, RecoveryKeyDirection.CEREMONY, Exercise.CEREMONY);
+        return List.of(Contingency.CEREMONY, RecoveryKeyUse.CEREMONY, RecoveryKeyDirection.CEREMONY, Exercise.CEREMONY);
     }
 
     /** Returns the ceremony whose attendance or activation step is {@code step}, if any. */
@@ -75,9 +74,8 @@ public record KeyCeremony(StepId attendance, StepId activation, Function<Inciden
         return (state, item) -> {
             String attendanceItem = item.orElseThrow();
             CustodianId custodian = custodian(attendanceItem);
-            CustodianId holder = state.choices().wrongShares().contains(attendanceItem)
-                    ? otherThan(state, custodian)
-                    : custodian;
+            CustodianId holder =
+                    state.choices().wrongShares().contains(attendanceItem) ? otherThan(state, custodian) : custodian;
             return new Attendance(
                     custodian, session(attendanceItem), state.custody().sharesOf(holder, keys.apply(state)));
         };
@@ -106,7 +104,9 @@ public record KeyCeremony(StepId attendance, StepId activation, Function<Inciden
     /** Returns the effect of an accepted activation: the keys are reconstructed and active. */
     Effect<IncidentState> activate() {
         return (state, attempt) -> state.custody()
-                .activate(keys.apply(state).stream().sorted().toList(), state.incident().value());
+                .activate(
+                        keys.apply(state).stream().sorted().toList(),
+                        state.incident().value());
     }
 
     /** Returns the effect that deactivates the ceremony's keys. */

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 public final class RecoveryGuards {
 
     /** REC-1 for the Recovery Private Key (R5, R6). */
-    public static final Guard<IncidentState> RECOVERY_KEY_DECISION = decisionGate(EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY));
+    public static final Guard<IncidentState> RECOVERY_KEY_DECISION =
+            decisionGate(EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY));
 
     /** REC-1 for the Contingency Private Key and Symmetric Key (C4, C5). */
     public static final Guard<IncidentState> CONTINGENCY_KEY_DECISION =
@@ -58,7 +59,8 @@ public final class RecoveryGuards {
                     .orElse(false));
 
     /** CUS-2 for the Recovery Private Key (R6). */
-    public static final Guard<IncidentState> RECOVERY_KEY_ACTIVE = keyActive(EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY));
+    public static final Guard<IncidentState> RECOVERY_KEY_ACTIVE =
+            keyActive(EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY));
 
     /** CUS-2 for the Contingency Private Key and Symmetric Key (C5). */
     public static final Guard<IncidentState> CONTINGENCY_KEY_ACTIVE =

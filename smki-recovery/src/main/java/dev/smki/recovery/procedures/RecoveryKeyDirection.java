@@ -1,5 +1,9 @@
 package dev.smki.recovery.procedures;
 
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
+import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
@@ -7,21 +11,16 @@ import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.provenance.Confidence;
+import dev.smki.core.provenance.RuleId;
 import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationReason;
+import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.fleet.CommandFactory;
-import dev.smki.recovery.workflow.Attempt;
-
-import static dev.smki.recovery.procedures.Actors.DCC;
-import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
-import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
-
-import dev.smki.core.provenance.Confidence;
-import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.workflow.Actor;
+import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
@@ -79,11 +78,8 @@ public final class RecoveryKeyDirection {
                     RuleId.of("RKD-2"), "replacement directed")
             .stating("The Recovery Private Key is replaced only when the Recovery Key Direction says to replace it.")
             .citing(Sources.note("§2.7"), Confidence.RECONSTRUCTED)
-            .when(in -> in.context()
-                    .custody()
-                    .direction()
-                    .map(Direction::isReplace)
-                    .orElse(false));
+            .when(in ->
+                    in.context().custody().direction().map(Direction::isReplace).orElse(false));
 
     /** REC-1: the authorising key (RK3) is one an SMKI PMA authorisation for the incident requires. */
     public static final Guard<IncidentState> AUTHORISING_KEY_DECIDED = Guard.<IncidentState>rule(
@@ -108,11 +104,12 @@ public final class RecoveryKeyDirection {
             .stating("The Recovery cell commands are signed only while the authorising key is activated for the"
                     + " incident.")
             .citing(Sources.note("§2.3 R10"), Confidence.RECONSTRUCTED)
-            .when(in -> eachAuthorisedKey(in.context(), (state, key) -> state.custody().isActive(key)));
+            .when(in -> eachAuthorisedKey(
+                    in.context(), (state, key) -> state.custody().isActive(key)));
 
     /** The ceremony activating the authorising key (RK3.attend, RK3). */
-    static final KeyCeremony CEREMONY =
-            new KeyCeremony(CUSTODIAN_ATTENDS, KEY_ACTIVATED, s -> s.choices().authorisingKey().keys());
+    static final KeyCeremony CEREMONY = new KeyCeremony(
+            CUSTODIAN_ATTENDS, KEY_ACTIVATED, s -> s.choices().authorisingKey().keys());
 
     private RecoveryKeyDirection() {}
 
@@ -187,7 +184,8 @@ public final class RecoveryKeyDirection {
                 .offering((s, item) -> direction(s))
                 .does((s, attempt) -> {
                     s.custody().direct(direction(s));
-                    return "Recovery Key Direction under " + policy + ": " + direction(s).outcome();
+                    return "Recovery Key Direction under " + policy + ": "
+                            + direction(s).outcome();
                 })
                 .pre(NEW_RECOVERY_KEY, "New Recovery key pair and Organisation Certificate generated", DCC)
                 .after(DIRECTED)
@@ -206,7 +204,8 @@ public final class RecoveryKeyDirection {
                 .offering((s, item) -> new Authorisation(s.choices().authorisingKey()))
                 .does((s, attempt) -> {
                     AuthorisingKey key = s.choices().authorisingKey();
-                    s.custody().authorise(new DirectionAuthorisation(s.incident().value(), key.keys()));
+                    s.custody()
+                            .authorise(new DirectionAuthorisation(s.incident().value(), key.keys()));
                     return "SMKI PMA authorises " + key;
                 })
                 .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents shares", KEY_CUSTODIAN)
@@ -241,12 +240,14 @@ public final class RecoveryKeyDirection {
                     s.custody()
                             .store(
                                     CustodyKey.RECOVERY_PRIVATE_KEY,
-                                    s.pki().requireReplacement()
+                                    s.pki()
+                                            .requireReplacement()
                                             .keyPair()
                                             .orElseThrow()
                                             .getPrivate()
                                             .getEncoded());
-                    return deactivated + "; " + CustodyKey.RECOVERY_PRIVATE_KEY + " re-shared " + s.custody().holders();
+                    return deactivated + "; " + CustodyKey.RECOVERY_PRIVATE_KEY + " re-shared "
+                            + s.custody().holders();
                 })
                 .deadline("T_convene", AUTHORISED, KEY_ACTIVATED, settings.duration("T_convene"))
                 .deadline("T_deviceUpdates", CELLS_REPLACED, OLD_KEY_REVOKED, settings.duration("T_deviceUpdates"))

@@ -1,5 +1,10 @@
 package dev.smki.recovery.procedures;
 
+import static dev.smki.recovery.procedures.Actors.DCC;
+import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
+import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
+
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.SubjectKeyId;
@@ -8,24 +13,18 @@ import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.provenance.Confidence;
+import dev.smki.core.provenance.RuleId;
 import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.CommandFactory;
-import dev.smki.recovery.workflow.Attempt;
-import java.util.Set;
-
-import static dev.smki.recovery.procedures.Actors.DCC;
-import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
-import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
-import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
-
-import dev.smki.core.provenance.Confidence;
-import dev.smki.core.provenance.RuleId;
 import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * P-RECOVERY-KEY: use of the Recovery Private Key after the compromise of a Party's Organisation key, by Method 2
@@ -90,7 +89,8 @@ public final class RecoveryKeyUse {
                 .signer(
                         CustodyKey.RECOVERY_PRIVATE_KEY,
                         s.pki().current().parties().of(RemotePartyRole.RECOVERY),
-                        s.pki().certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                        s.pki()
+                                .certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
                                 .publicKey());
     }
 
@@ -121,7 +121,8 @@ public final class RecoveryKeyUse {
     /** R8: the Subscriber's new certificate put in place with the DCC's ACB key now in the cells (Method 2). */
     private static String placeSubscriberCertificate(IncidentState s, Attempt attempt) {
         IssuedCertificate renewed = s.pki().issueNew(s.setup().role(), s.setup().usage());
-        s.registry().register(renewed, CertificateRegistry.subscriberOf(s.setup().role()));
+        s.registry()
+                .register(renewed, CertificateRegistry.subscriberOf(s.setup().role()));
         s.pki().placeSubscriberCertificate(renewed);
         UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
                         CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
@@ -131,11 +132,7 @@ public final class RecoveryKeyUse {
                 .build();
         Authoriser acb = Authoriser.of(s.pki().requireReplacement());
         s.fleet().target(SubjectKeyId.of(renewed), SUBSCRIBER_CERTIFICATE_PLACED.value());
-        return s.fleet()
-                .send(
-                        s.incident(),
-                        SUBSCRIBER_CERTIFICATE_PLACED.value(),
-                        CommandFactory.signing(body, acb));
+        return s.fleet().send(s.incident(), SUBSCRIBER_CERTIFICATE_PLACED.value(), CommandFactory.signing(body, acb));
     }
 
     /** Which method of using the Recovery Private Key (recovery.md §1.5). */
@@ -225,8 +222,13 @@ public final class RecoveryKeyUse {
                     .after(DECIDED)
                     .citing(Confidence.INFERRED, Sources.note("§2.3 R3"))
                     .does((s, attempt) -> {
-                        IssuedCertificate renewed = s.pki().issueNew(s.setup().role(), s.setup().usage());
-                        s.registry().register(renewed, CertificateRegistry.subscriberOf(s.setup().role()));
+                        IssuedCertificate renewed =
+                                s.pki().issueNew(s.setup().role(), s.setup().usage());
+                        s.registry()
+                                .register(
+                                        renewed,
+                                        CertificateRegistry.subscriberOf(
+                                                s.setup().role()));
                         s.pki().replaceWith(renewed);
                         return "new " + renewed;
                     });

@@ -2,13 +2,13 @@ package dev.smki.recovery.procedures;
 
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationList;
 import dev.smki.core.revocation.RevocationOutcome;
 import dev.smki.core.revocation.RevocationPolicy;
 import dev.smki.core.revocation.RevocationReason;
 import dev.smki.core.revocation.RevocationRequest;
 import dev.smki.core.revocation.Revocations;
-import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.SolrEvent;
 import dev.smki.core.revocation.SolrStatus;
 import java.time.Clock;

@@ -1,15 +1,14 @@
 package dev.smki.recovery.procedures;
 
-import dev.smki.core.revocation.CertificateRegistry;
-import dev.smki.core.revocation.Requester;
-import dev.smki.core.revocation.RevocationReason;
-
 import static dev.smki.recovery.procedures.Actors.ARO;
 import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.provenance.Confidence;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Requester;
+import dev.smki.core.revocation.RevocationReason;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Objects;
@@ -61,7 +60,8 @@ public final class Revoke {
                         .revoke(
                                 s.compromisedCertificate(),
                                 RevocationReason.KEY_COMPROMISE,
-                                Requester.aroOf(CertificateRegistry.subscriberOf(s.setup().role()))))
+                                Requester.aroOf(CertificateRegistry.subscriberOf(
+                                        s.setup().role()))))
                 .post(PUBLISHED, "Revocation published on the next CRL or ARL", DCC)
                 .after(DECIDED)
                 .citing(Confidence.MEMORY, Sources.note("§3.2 publication, §6.3 REC-11"))

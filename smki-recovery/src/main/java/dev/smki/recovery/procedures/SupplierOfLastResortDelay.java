@@ -1,10 +1,5 @@
 package dev.smki.recovery.procedures;
 
-import dev.smki.core.revocation.CertificateRegistry;
-import dev.smki.core.revocation.Requester;
-import dev.smki.core.revocation.RevocationOutcome;
-import dev.smki.core.revocation.SolrEvent;
-
 import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.OFGEM;
 import static dev.smki.recovery.procedures.Actors.SHARED_RESOURCE_PROVIDER;
@@ -13,7 +8,11 @@ import static dev.smki.recovery.procedures.Actors.SUPPLIER_OF_LAST_RESORT;
 
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Requester;
+import dev.smki.core.revocation.RevocationOutcome;
 import dev.smki.core.revocation.SolrEndCondition;
+import dev.smki.core.revocation.SolrEvent;
 import dev.smki.core.revocation.SolrStatus;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
@@ -111,8 +110,8 @@ public final class SupplierOfLastResortDelay {
         return Procedure.<IncidentState>named(NAME)
                 .pre(APPOINTED, "Supplier of Last Resort appointed; SoLR event opened", OFGEM)
                 .citing(Confidence.VERIFIED, Sources.MP134A, Sources.note("§3.3"))
-                .offering((s, item) -> Payload.of(
-                        PayloadSummary.of("failedSupplier", failed(s), "supplierOfLastResort", "solr")))
+                .offering((s, item) ->
+                        Payload.of(PayloadSummary.of("failedSupplier", failed(s), "supplierOfLastResort", "solr")))
                 .does((s, attempt) -> {
                     SolrEvent event =
                             SolrEvent.of("SOLR-" + s.incident().value(), failed(s), "solr", "shared-resource-provider");
@@ -156,13 +155,17 @@ public final class SupplierOfLastResortDelay {
                 .guardedBy(DELAY_IN_FORCE)
                 .citing(Confidence.VERIFIED, Sources.MP134A, Sources.note("§3.3"))
                 .offering((s, item) -> new EndCondition(s.choices().solrEnd()))
-                .does((s, attempt) -> s.revocation()
-                                .revocations()
-                                .endRevocationDelay(s.revocation().solrId(), s.choices().solrEnd())
-                                .stream()
-                                .filter(RevocationOutcome::isRevoked)
-                                .count()
-                        + " certificates of " + failed(s) + " revoked")
+                .does(
+                        (s, attempt) -> s
+                                        .revocation()
+                                        .revocations()
+                                        .endRevocationDelay(
+                                                s.revocation().solrId(),
+                                                s.choices().solrEnd())
+                                        .stream()
+                                        .filter(RevocationOutcome::isRevoked)
+                                        .count()
+                                + " certificates of " + failed(s) + " revoked")
                 .post(PUBLISHED, "Revocations published on the Organisation CRL", DCC)
                 .after(DELAY_ENDED)
                 .citing(Confidence.MEMORY, Sources.note("§3.2 publication"))

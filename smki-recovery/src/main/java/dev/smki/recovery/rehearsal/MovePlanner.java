@@ -104,7 +104,8 @@ final class MovePlanner {
                         i == 0 ? events : List.of()));
             }
         } else {
-            addMove(new Move(step.id(), Optional.empty(), actor, Duration.ZERO, false, false, Optional.empty(), events));
+            addMove(new Move(
+                    step.id(), Optional.empty(), actor, Duration.ZERO, false, false, Optional.empty(), events));
         }
     }
 
@@ -123,7 +124,13 @@ final class MovePlanner {
                     || a.outcome() == ExercisePlan.AttendanceOutcome.LATE) {
                 continue;
             }
-            addMove(attend(step, actor, a, first ? extra : Duration.ZERO, first && session == 1, unless,
+            addMove(attend(
+                    step,
+                    actor,
+                    a,
+                    first ? extra : Duration.ZERO,
+                    first && session == 1,
+                    unless,
                     first ? events : List.of()));
             first = false;
         }
@@ -163,7 +170,8 @@ final class MovePlanner {
         addMove(new Move(step, Optional.empty(), actor, Duration.ZERO, false, false, Optional.empty(), events));
         boolean hsmFailure = plan.events().stream()
                 .anyMatch(e -> e.kind() == ExercisePlan.EventKind.HSM_ACTIVATION_FAILURE
-                        && (e.at().equals(step.value()) || e.at().equals(ceremony.attendance().value())));
+                        && (e.at().equals(step.value())
+                                || e.at().equals(ceremony.attendance().value())));
         if (hsmFailure) {
             addMove(new Move(step, Optional.empty(), actor, Duration.ZERO, false, true, unlessDone, List.of()));
         }
@@ -175,18 +183,29 @@ final class MovePlanner {
                     break;
                 }
                 int before = moves.size();
-                attendance(ceremony.attendance(), attending, session, unlessDone, plan.custody().reconveneAfter(),
+                attendance(
+                        ceremony.attendance(),
+                        attending,
+                        session,
+                        unlessDone,
+                        plan.custody().reconveneAfter(),
                         List.of());
                 if (moves.size() > before) {
-                    addMove(new Move(step, Optional.empty(), actor, Duration.ZERO, false, false, unlessDone,
-                            List.of()));
+                    addMove(new Move(
+                            step, Optional.empty(), actor, Duration.ZERO, false, false, unlessDone, List.of()));
                 }
             }
             boolean late = false;
             for (ExercisePlan.Attendance a : plan.custody().attendance()) {
                 if (a.session() == session && a.outcome() == ExercisePlan.AttendanceOutcome.LATE) {
-                    addMove(attend(ceremony.attendance(), attending, a,
-                            late ? Duration.ZERO : plan.custody().lateBy(), false, unlessDone, List.of()));
+                    addMove(attend(
+                            ceremony.attendance(),
+                            attending,
+                            a,
+                            late ? Duration.ZERO : plan.custody().lateBy(),
+                            false,
+                            unlessDone,
+                            List.of()));
                     late = true;
                 }
             }
@@ -203,7 +222,8 @@ final class MovePlanner {
                 continue;
             }
             switch (e.kind()) {
-                case HSM_ACTIVATION_FAILURE -> events.add(s -> s.failHsmUntil(s.clock().instant().plus(e.lasting())));
+                case HSM_ACTIVATION_FAILURE ->
+                    events.add(s -> s.failHsmUntil(s.clock().instant().plus(e.lasting())));
                 case SECOND_COMPROMISE -> events.add(s -> s.secondCompromise(e.role(), e.usage()));
                 case SOLR_OVERLAP -> events.add(s -> s.overlappingSolr(e.role()));
             }

@@ -45,7 +45,8 @@ final class PlanJournal {
         entries.put("plan.sha256", sha256(yaml));
         for (int i = 0; i < chunks; i++) {
             entries.put(
-                    String.format("plan.%02d", i), packed.substring(i * CHUNK, Math.min(packed.length(), (i + 1) * CHUNK)));
+                    String.format("plan.%02d", i),
+                    packed.substring(i * CHUNK, Math.min(packed.length(), (i + 1) * CHUNK)));
         }
         return PayloadSummary.of(entries);
     }

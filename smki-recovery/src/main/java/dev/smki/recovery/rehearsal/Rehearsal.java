@@ -171,8 +171,8 @@ public final class Rehearsal implements AutoCloseable {
         }
         JournalHeader header = verification
                 .header()
-                .orElseThrow(() -> new IllegalArgumentException(journalFile
-                        + " holds no journal header, so no exercise plan: start the rehearsal again"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
         ExercisePlan plan = PlanJournal.plan(header.note().asMap());
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
         IncidentState state = IncidentState.create(setup(plan));
@@ -191,8 +191,9 @@ public final class Rehearsal implements AutoCloseable {
 
     /** Returns the incident the plan sets up. */
     static IncidentSetup setup(ExercisePlan plan) {
-        IncidentId id = IncidentId.of("INC-" + plan.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "-")
-                + "-" + Long.toUnsignedString(plan.seed(), 36).toUpperCase(Locale.ROOT));
+        IncidentId id =
+                IncidentId.of("INC-" + plan.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "-") + "-"
+                        + Long.toUnsignedString(plan.seed(), 36).toUpperCase(Locale.ROOT));
         ExercisePlan.Decisions d = plan.decisions();
         Set<String> wrongShares = new HashSet<>();
         for (ExercisePlan.Attendance a : plan.custody().attendance()) {
@@ -251,7 +252,13 @@ public final class Rehearsal implements AutoCloseable {
                         + (timeline.size() + 1) + " (" + move.stepAndItem() + " by " + move.actor() + " at " + time
                         + ")");
             }
-            record(move, attempt, entry.sequence(), time, entry.accepted(), entry.reason().orElse("accepted"),
+            record(
+                    move,
+                    attempt,
+                    entry.sequence(),
+                    time,
+                    entry.accepted(),
+                    entry.reason().orElse("accepted"),
                     Optional.empty());
         }
     }
@@ -307,8 +314,8 @@ public final class Rehearsal implements AutoCloseable {
      */
     public TimelineEntry step() {
         Move move = nextMove()
-                .orElseThrow(() -> new IllegalStateException(
-                        "The rehearsal has made all its " + timeline.size() + " moves"));
+                .orElseThrow(() ->
+                        new IllegalStateException("The rehearsal has made all its " + timeline.size() + " moves"));
         Instant time = timeOf(move);
         state.clock().set(time);
         move.before().forEach(event -> event.apply(state));
@@ -338,7 +345,8 @@ public final class Rehearsal implements AutoCloseable {
                     .filter(refusedForGood::contains)
                     .findFirst();
             if (blocking.isPresent()) {
-                skipped.computeIfAbsent(blocking.get(), b -> new LinkedHashSet<>()).add(move.step().value());
+                skipped.computeIfAbsent(blocking.get(), b -> new LinkedHashSet<>())
+                        .add(move.step().value());
                 next++;
                 continue;
             }
@@ -365,7 +373,10 @@ public final class Rehearsal implements AutoCloseable {
     private Instant timeOf(Move move) {
         Instant time = lastTime.plus(settings().pace(move.step())).plus(move.extra());
         if (move.noticeGated()) {
-            Instant notice = state.custody().notifiedAt().orElse(plan.start()).plus(plan.custody().noticeLeadTime());
+            Instant notice = state.custody()
+                    .notifiedAt()
+                    .orElse(plan.start())
+                    .plus(plan.custody().noticeLeadTime());
             time = notice.isAfter(time) ? notice : time;
         }
         if (move.hsmGated()) {
@@ -472,13 +483,17 @@ public final class Rehearsal implements AutoCloseable {
         }
         quorumNotReached().ifPresent(anomalies::add);
         Decide.departure(settings().guidance(), state)
-                .filter(advice -> timeline.stream().anyMatch(e -> e.accepted() && e.step().equals(Decide.DECIDED)))
-                .ifPresent(advice -> anomalies.add("the SMKI PMA's decision " + state.choices().mechanism()
-                        + " departs from the Recovery Key Guidance's advice " + advice));
+                .filter(advice ->
+                        timeline.stream().anyMatch(e -> e.accepted() && e.step().equals(Decide.DECIDED)))
+                .ifPresent(advice -> anomalies.add("the SMKI PMA's decision "
+                        + state.choices().mechanism() + " departs from the Recovery Key Guidance's advice " + advice));
         state.events().forEach(event -> anomalies.add("injected: " + event));
         if (!state.fleet().writtenOff().isEmpty()) {
             Map<String, Long> reasons = new TreeMap<>();
-            state.fleet().writtenOff().values().forEach(w -> reasons.merge(w.reason().slug(), 1L, Long::sum));
+            state.fleet()
+                    .writtenOff()
+                    .values()
+                    .forEach(w -> reasons.merge(w.reason().slug(), 1L, Long::sum));
             anomalies.add(devices(state.fleet().writtenOff().size()) + " written off: " + reasons);
         }
         DeviceCounts counts = state.fleet().counts();
@@ -488,7 +503,8 @@ public final class Rehearsal implements AutoCloseable {
         for (RevocationOutcome outcome : state.revocation().history()) {
             if (outcome.verdict() == RevocationOutcome.Verdict.REFUSED) {
                 anomalies.add("revocation refused: " + outcome.summary());
-            } else if (outcome.verdict() == RevocationOutcome.Verdict.HELD && state.revocation().solrEvent().isPresent()
+            } else if (outcome.verdict() == RevocationOutcome.Verdict.HELD
+                    && state.revocation().solrEvent().isPresent()
                     && !state.revocation().solrEvent().get().isDelayInForce()) {
                 continue;
             } else if (outcome.verdict() == RevocationOutcome.Verdict.HELD
@@ -499,8 +515,8 @@ public final class Rehearsal implements AutoCloseable {
         for (DeadlineBreach breach : breaches) {
             anomalies.add("deadline " + breach.deadline().name() + " breached by " + breach.overdueBy());
         }
-        skipped.forEach((refused, steps) -> anomalies.add("not attempted, as they wait for " + refused
-                + ", refused: " + String.join(", ", steps)));
+        skipped.forEach((refused, steps) ->
+                anomalies.add("not attempted, as they wait for " + refused + ", refused: " + String.join(", ", steps)));
         if (isFinished() && !run.isComplete()) {
             anomalies.add("procedure incomplete: "
                     + procedure.steps().stream()
@@ -530,12 +546,15 @@ public final class Rehearsal implements AutoCloseable {
             if (quorate) {
                 continue;
             }
-            Function<CustodyKey, ActivationProgress> progress = key -> state.custody().ceremony(key);
+            Function<CustodyKey, ActivationProgress> progress =
+                    key -> state.custody().ceremony(key);
             Set<CustodyKey> keys = ceremony.keys().apply(state);
-            ActivationProgress shown = progress.apply(keys.stream().sorted().findFirst().orElseThrow());
+            ActivationProgress shown =
+                    progress.apply(keys.stream().sorted().findFirst().orElseThrow());
             return Optional.of("REC-2 quorum not reached: activating "
                     + keys.stream().sorted().map(Enum::name).collect(Collectors.joining(" and ")) + " needs "
-                    + plan.custody().quorum().m() + " of the " + plan.custody().quorum().n()
+                    + plan.custody().quorum().m() + " of the "
+                    + plan.custody().quorum().n()
                     + " Key Custodians (quorum " + plan.custody().quorum() + "); " + shown.presented()
                     + " presented shares at session " + state.custody().session() + " " + shown.counted()
                     + "; the key was not activated"

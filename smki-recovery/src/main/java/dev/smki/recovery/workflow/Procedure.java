@@ -45,6 +45,12 @@ import java.util.stream.Collectors;
  *         .build();
  * }</pre>
  *
+ * <p>A procedure is typed by its context {@code C}, the state outside a run that its guards read: {@code
+ * Guard<C>} conditions read {@code in.context()}. A step may also say what its actor hands over ({@link
+ * Builder#offering}), for which items a per-item step is done ({@link Builder#perItem(Items)}) and what an accepted
+ * attempt does to the context ({@link Builder#does}), so that a step's definition, guards and effect are found in one
+ * place. The engine decides and journals attempts; whoever drives the run applies the effects.
+ *
  * <p>{@link Builder#build()} rejects a definition with duplicate step ids, unknown prerequisites, a cycle of
  * prerequisites (naming it), a step requiring a step of a later phase (REC-14: pre before exec before post),
  * a guard given twice, or a deadline between unknown steps.

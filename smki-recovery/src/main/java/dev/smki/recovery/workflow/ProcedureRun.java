@@ -196,8 +196,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
     }
 
     private static <C> ProcedureRun<C> fresh(
-            Procedure<C> procedure, Journal journal, Clock clock, C context, PayloadSummary note)
-            throws IOException {
+            Procedure<C> procedure, Journal journal, Clock clock, C context, PayloadSummary note) throws IOException {
         JournalFormat.Encoded<JournalHeader> header =
                 JournalFormat.header(procedure.name(), procedure.definitionHash(), clock.instant(), note);
         journal.append(header.line());

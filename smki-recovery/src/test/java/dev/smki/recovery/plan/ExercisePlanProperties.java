@@ -22,11 +22,13 @@ import org.quicktheories.core.Gen;
  */
 class ExercisePlanProperties implements WithQuickTheories {
 
-    private static final List<ExercisePlan.AttendanceOutcome> OUTCOMES = List.of(ExercisePlan.AttendanceOutcome.values());
+    private static final List<ExercisePlan.AttendanceOutcome> OUTCOMES =
+            List.of(ExercisePlan.AttendanceOutcome.values());
 
     Gen<ExercisePlan> plans() {
         Gen<ExercisePlan> base = arbitrary()
-                .pick(List.of("contingency", "recovery-key", "recovery-key-replacement", "notify-only", "live-exercise"))
+                .pick(List.of(
+                        "contingency", "recovery-key", "recovery-key-replacement", "notify-only", "live-exercise"))
                 .map(ExercisePlan::builtIn);
         Gen<ExercisePlan> sized = base.zip(
                 longs().between(1, 50),
@@ -55,7 +57,8 @@ class ExercisePlanProperties implements WithQuickTheories {
         List<ExercisePlan.Attendance> attendance = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int code : codes) {
-            String custodian = changed.custody().custodians().get(code % quorum.n()).id();
+            String custodian =
+                    changed.custody().custodians().get(code % quorum.n()).id();
             int session = reconvene && code >= 10 ? 2 : 1;
             if (seen.contains(custodian + "@" + session)) {
                 continue;
@@ -65,24 +68,28 @@ class ExercisePlanProperties implements WithQuickTheories {
         }
         return codes.isEmpty()
                 ? changed
-                : changed.withCustody(changed.custody().withAttendance(attendance).withReconvene(reconvene));
+                : changed.withCustody(
+                        changed.custody().withAttendance(attendance).withReconvene(reconvene));
     }
 
     private static ExercisePlan withEvent(ExercisePlan plan, int event) {
-        String at = PlanProcedures.procedure(plan).steps().get(event % 3 + 2).id().value();
+        String at =
+                PlanProcedures.procedure(plan).steps().get(event % 3 + 2).id().value();
         return switch (event) {
-            case 1 -> plan.withEvents(List.of(new ExercisePlan.InjectedEvent(
-                    ExercisePlan.EventKind.SECOND_COMPROMISE,
-                    at,
-                    Duration.ZERO,
-                    RemotePartyRole.NETWORK_OPERATOR,
-                    KeyUsage.DIGITAL_SIGNATURE)));
-            case 2 -> plan.withEvents(List.of(new ExercisePlan.InjectedEvent(
-                    ExercisePlan.EventKind.HSM_ACTIVATION_FAILURE,
-                    at,
-                    Duration.ofHours(3),
-                    RemotePartyRole.ROOT,
-                    KeyUsage.DIGITAL_SIGNATURE)));
+            case 1 ->
+                plan.withEvents(List.of(new ExercisePlan.InjectedEvent(
+                        ExercisePlan.EventKind.SECOND_COMPROMISE,
+                        at,
+                        Duration.ZERO,
+                        RemotePartyRole.NETWORK_OPERATOR,
+                        KeyUsage.DIGITAL_SIGNATURE)));
+            case 2 ->
+                plan.withEvents(List.of(new ExercisePlan.InjectedEvent(
+                        ExercisePlan.EventKind.HSM_ACTIVATION_FAILURE,
+                        at,
+                        Duration.ofHours(3),
+                        RemotePartyRole.ROOT,
+                        KeyUsage.DIGITAL_SIGNATURE)));
             default -> plan;
         };
     }
@@ -96,7 +103,8 @@ class ExercisePlanProperties implements WithQuickTheories {
             assertThat(read.toYaml()).isEqualTo(text);
             assertThat(ExercisePlan.parse(plan.toCanonicalYaml(), "canonical")).isEqualTo(plan);
             String expanded = plan.toExpandedYaml();
-            assertThat(ExercisePlan.parse(expanded, "expanded").toExpandedYaml()).isEqualTo(expanded);
+            assertThat(ExercisePlan.parse(expanded, "expanded").toExpandedYaml())
+                    .isEqualTo(expanded);
         });
     }
 
@@ -107,9 +115,11 @@ class ExercisePlanProperties implements WithQuickTheories {
             if (result.complete()) {
                 assertThat(result.devices().recovered() + result.devices().writtenOff())
                         .as("every Relevant Device recovered or written off when a recovery closes")
-                        .isEqualTo(result.devices().relevant() > 0 && result.devices().recovered() == 0
-                                ? result.devices().writtenOff()
-                                : result.devices().relevant());
+                        .isEqualTo(
+                                result.devices().relevant() > 0
+                                                && result.devices().recovered() == 0
+                                        ? result.devices().writtenOff()
+                                        : result.devices().relevant());
             } else {
                 assertThat(result.anomalies())
                         .as("an incomplete rehearsal of %s names the rule or the quorum that stopped it", plan.name())
@@ -117,11 +127,17 @@ class ExercisePlanProperties implements WithQuickTheories {
                                 .containsPattern("is refused by [A-Z]+-[0-9]+ |^REC-2 quorum not reached: activating"));
                 assertThat(result.anomalies()).anySatisfy(a -> assertThat(a).startsWith("procedure incomplete: "));
                 boolean activationRefused = result.timeline().stream()
-                        .anyMatch(e -> !e.accepted() && List.of("C4", "R5", "RK3", "T4").contains(e.step().value()));
+                        .anyMatch(e -> !e.accepted()
+                                && List.of("C4", "R5", "RK3", "T4")
+                                        .contains(e.step().value()));
                 boolean activated = result.timeline().stream()
-                        .anyMatch(e -> e.accepted() && List.of("C4", "R5", "RK3", "T4").contains(e.step().value()));
-                if (activationRefused && !activated && result.timeline().stream()
-                        .noneMatch(e -> !e.accepted() && e.outcome().contains("CUS-5"))) {
+                        .anyMatch(e -> e.accepted()
+                                && List.of("C4", "R5", "RK3", "T4")
+                                        .contains(e.step().value()));
+                if (activationRefused
+                        && !activated
+                        && result.timeline().stream()
+                                .noneMatch(e -> !e.accepted() && e.outcome().contains("CUS-5"))) {
                     assertThat(result.anomalies())
                             .anySatisfy(a -> assertThat(a).startsWith("REC-2 quorum not reached: activating"));
                 }

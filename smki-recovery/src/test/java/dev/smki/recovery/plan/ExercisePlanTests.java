@@ -10,9 +10,9 @@ import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.Step;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ExercisePlanTests {
 
@@ -40,21 +40,21 @@ class ExercisePlanTests {
         assertThat(explicit.toExpandedYaml()).isEqualTo(expanded);
         Procedure<IncidentState> builtIn = PlanProcedures.procedure(plan);
         Procedure<IncidentState> listed = PlanProcedures.procedure(explicit);
-        assertThat(listed.steps()).extracting(Step::id).isEqualTo(builtIn.steps().stream().map(Step::id).toList());
         assertThat(listed.steps())
-                .allSatisfy(step -> {
-                    Step<IncidentState> same = builtIn.step(step.id());
-                    assertThat(step.prerequisites()).isEqualTo(same.prerequisites());
-                    assertThat(step.guards().toString()).isEqualTo(same.guards().toString());
-                    assertThat(step.confidence()).isEqualTo(same.confidence());
-                    assertThat(step.phase()).isEqualTo(same.phase());
-                });
+                .extracting(Step::id)
+                .isEqualTo(builtIn.steps().stream().map(Step::id).toList());
+        assertThat(listed.steps()).allSatisfy(step -> {
+            Step<IncidentState> same = builtIn.step(step.id());
+            assertThat(step.prerequisites()).isEqualTo(same.prerequisites());
+            assertThat(step.guards().toString()).isEqualTo(same.guards().toString());
+            assertThat(step.confidence()).isEqualTo(same.confidence());
+            assertThat(step.phase()).isEqualTo(same.phase());
+        });
     }
 
     @Test
     void takesTheValuesItLeavesOutFromItsBasePlan() {
-        ExercisePlan plan = ExercisePlan.parse(
-                """
+        ExercisePlan plan = ExercisePlan.parse("""
                 base: recovery-key
                 name: "small"
                 fleet:
@@ -63,24 +63,22 @@ class ExercisePlanTests {
                   mechanism: RECOVERY_METHOD_2
                 durations:
                   T_confirm: PT3H
-                """,
-                "small.yaml");
+                """, "small.yaml");
 
         ExercisePlan base = ExercisePlan.builtIn("recovery-key");
         assertThat(plan.name()).isEqualTo("small");
         assertThat(plan.fleet()).isEqualTo(base.fleet().withDevices(40));
         assertThat(plan.decisions()).isEqualTo(base.decisions().withMechanism(RecoveryMechanism.RECOVERY_METHOD_2));
-        assertThat(plan.durations()).containsEntry("T_confirm", Duration.ofHours(3)).hasSameSizeAs(base.durations());
+        assertThat(plan.durations())
+                .containsEntry("T_confirm", Duration.ofHours(3))
+                .hasSameSizeAs(base.durations());
         assertThat(plan.custody()).isEqualTo(base.custody());
         assertThat(plan.procedure()).isEqualTo(base.procedure());
     }
 
     @Test
     void reportsEveryProblemOfFormWithItsLineAndColumn() {
-        PlanException e = catchThrowableOfType(
-                PlanException.class,
-                () -> ExercisePlan.parse(
-                        """
+        PlanException e = catchThrowableOfType(PlanException.class, () -> ExercisePlan.parse("""
                         name: bad
                         seed: x1
                         custody:
@@ -88,8 +86,7 @@ class ExercisePlanTests {
                             - custodian: KC-01
                               outcome: sometimes
                         colour: blue
-                        """,
-                        "bad.yaml"));
+                        """, "bad.yaml"));
 
         assertThat(e.problems())
                 .extracting(PlanProblem::toString)
@@ -103,10 +100,7 @@ class ExercisePlanTests {
 
     @Test
     void reportsWhatAPlanMeansThatCannotBeRehearsedWithItsLineAndColumn() {
-        PlanException e = catchThrowableOfType(
-                PlanException.class,
-                () -> ExercisePlan.parse(
-                        """
+        PlanException e = catchThrowableOfType(PlanException.class, () -> ExercisePlan.parse("""
                         name: meaningless
                         custody:
                           quorum: 3/4
@@ -126,8 +120,7 @@ class ExercisePlanTests {
                         events:
                           - kind: hsm-activation-failure
                             at: Z9
-                        """,
-                        "meaningless.yaml"));
+                        """, "meaningless.yaml"));
 
         assertThat(e.problems())
                 .extracting(PlanProblem::toString)
@@ -144,7 +137,8 @@ class ExercisePlanTests {
     @Test
     void refusesAnExplicitOrderWithACycleOrAStepOfALaterPhaseFirstNamingThem() {
         String expanded = ExercisePlan.builtIn("contingency").toExpandedYaml();
-        String cycle = expanded.replace("    - id: N1\n      actor: DCC\n      after: []", "    - id: N1\n      actor: DCC\n      after: [N2]");
+        String cycle = expanded.replace(
+                "    - id: N1\n      actor: DCC\n      after: []", "    - id: N1\n      actor: DCC\n      after: [N2]");
 
         assertThat(catchThrowableOfType(PlanException.class, () -> ExercisePlan.parse(cycle, "cycle.yaml"))
                         .getMessage())

@@ -24,8 +24,9 @@ import org.quicktheories.core.Gen;
 class PlanAnalysisProperties implements WithQuickTheories {
 
     private static final ExercisePlan EXERCISE = ExercisePlan.builtIn("live-exercise");
-    private static final List<ExercisePlan.StepPlan> STEPS =
-            ExercisePlan.parse(EXERCISE.toExpandedYaml(), "expanded").procedure().steps();
+    private static final List<ExercisePlan.StepPlan> STEPS = ExercisePlan.parse(EXERCISE.toExpandedYaml(), "expanded")
+            .procedure()
+            .steps();
 
     Gen<ExercisePlan> smallPlans() {
         return lists().of(integers().between(0, 255)).ofSize(STEPS.size()).map(masks -> {
@@ -40,8 +41,8 @@ class PlanAnalysisProperties implements WithQuickTheories {
                 }
                 steps.add(new ExercisePlan.StepPlan(s.id(), s.actor(), after, s.title(), s.source(), s.confidence()));
             }
-            return EXERCISE.withProcedure(
-                    new ExercisePlan.ProcedurePlan(EXERCISE.procedure().builtIn(), EXERCISE.procedure().actors(), steps));
+            return EXERCISE.withProcedure(new ExercisePlan.ProcedurePlan(
+                    EXERCISE.procedure().builtIn(), EXERCISE.procedure().actors(), steps));
         });
     }
 
@@ -54,12 +55,15 @@ class PlanAnalysisProperties implements WithQuickTheories {
 
             assertThat(analysis.isSafe()).as("safe").isEqualTo(brute.violated.isEmpty());
             assertThat(analysis.report().violatedRules()).as("rules broken").isEqualTo(brute.violated);
-            assertThat(analysis.shortestCounterexample().map(u -> u.ordering().size()).orElse(0))
+            assertThat(analysis.shortestCounterexample()
+                            .map(u -> u.ordering().size())
+                            .orElse(0))
                     .as("shortest counterexample")
                     .isEqualTo(brute.shortest);
-            analysis.shortestCounterexample().ifPresent(u -> assertThat(brute.unsafePrefixes)
-                    .as("the counterexample is an order the plan allows that breaks an invariant")
-                    .contains(u.ordering()));
+            analysis.shortestCounterexample()
+                    .ifPresent(u -> assertThat(brute.unsafePrefixes)
+                            .as("the counterexample is an order the plan allows that breaks an invariant")
+                            .contains(u.ordering()));
         });
     }
 
@@ -84,9 +88,8 @@ class PlanAnalysisProperties implements WithQuickTheories {
                 }
                 order.add(id);
                 done.add(id);
-                List<Invariant> broken = invariants.stream()
-                        .filter(i -> !i.holdsFor(done))
-                        .toList();
+                List<Invariant> broken =
+                        invariants.stream().filter(i -> !i.holdsFor(done)).toList();
                 if (broken.isEmpty()) {
                     walk(order, done);
                 } else {

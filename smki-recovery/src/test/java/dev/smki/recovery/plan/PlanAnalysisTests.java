@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.provenance.RuleId;
 import dev.smki.recovery.workflow.StepId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class PlanAnalysisTests {
 
@@ -42,9 +42,8 @@ class PlanAnalysisTests {
         assertThat(analysis.shortestCounterexample().orElseThrow().ordering())
                 .last()
                 .isEqualTo(StepId.of("C8"))
-                .satisfies(last -> assertThat(analysis.shortestCounterexample()
-                                .orElseThrow()
-                                .ordering())
+                .satisfies(last -> assertThat(
+                                analysis.shortestCounterexample().orElseThrow().ordering())
                         .doesNotContain(StepId.of("C6")));
     }
 

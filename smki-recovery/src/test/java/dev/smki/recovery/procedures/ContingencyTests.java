@@ -95,7 +95,10 @@ class ContingencyTests {
         run.attempt(Contingency.PROGRESS_REPORTED, DCC);
 
         assertThat(Outcomes.of(run.attempt(Contingency.OLD_OCA_REVOKED, DCC))).isEqualTo("REC-10 chain order");
-        contingency.step(Contingency.COMMANDS_SENT).effect().apply(incident.state, Attempt.of(Contingency.COMMANDS_SENT, DCC));
+        contingency
+                .step(Contingency.COMMANDS_SENT)
+                .effect()
+                .apply(incident.state, Attempt.of(Contingency.COMMANDS_SENT, DCC));
         assertThat(incident.state.devicesHoldNewRoot()).isTrue();
         assertThat(Outcomes.of(run.attempt(Contingency.OLD_OCA_REVOKED, DCC))).isEqualTo("ACCEPTED");
         run.attempt(Contingency.CERTIFICATES_REISSUED, DCC);

@@ -23,7 +23,8 @@ class CsrCoordinationTests {
     @BeforeEach
     void scheduled() {
         incident.state.registry().schedule(List.of("supplier-ds", "access-control-broker-ka"));
-        run = ProcedureRun.start(CsrCoordination.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
+        run = ProcedureRun.start(
+                CsrCoordination.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
         run.attempt(CsrCoordination.OCA_PUBLISHED, DCC);
         run.attempt(CsrCoordination.SCHEDULED, DCC);
     }
@@ -53,8 +54,8 @@ class CsrCoordinationTests {
     void issuesOnlyUnderAPublishedOcaAndForASubjectInsideThePartysRegisteredRange() {
         attempt("CS3", "supplier-ds", Payload.none());
         CsrCoordination.Request inside = new CsrCoordination.Request("supplier", RemotePartyRole.SUPPLIER, supplier);
-        CsrCoordination.Request outside =
-                new CsrCoordination.Request("supplier", RemotePartyRole.SUPPLIER, Eui64.of(supplier.value() ^ 0x1000000L));
+        CsrCoordination.Request outside = new CsrCoordination.Request(
+                "supplier", RemotePartyRole.SUPPLIER, Eui64.of(supplier.value() ^ 0x1000000L));
 
         assertThat(attempt("CS4", "supplier-ds", inside)).isEqualTo("REC-10 published OCA");
         published();
@@ -83,7 +84,10 @@ class CsrCoordinationTests {
 
         assertThat(Outcomes.of(run.attempt(CsrCoordination.REPORTED, DCC))).isEqualTo("CSR-1 all accepted");
         attempt("CS3", "access-control-broker-ka", Payload.none());
-        attempt("CS4", "access-control-broker-ka", new CsrCoordination.Request("DCC", RemotePartyRole.ACCESS_CONTROL_BROKER, supplier));
+        attempt(
+                "CS4",
+                "access-control-broker-ka",
+                new CsrCoordination.Request("DCC", RemotePartyRole.ACCESS_CONTROL_BROKER, supplier));
         assertThat(attempt("CS5", "access-control-broker-ka", Payload.none())).isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(CsrCoordination.REPORTED, DCC))).isEqualTo("ACCEPTED");
     }

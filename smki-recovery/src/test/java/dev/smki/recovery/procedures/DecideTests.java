@@ -86,8 +86,7 @@ class DecideTests {
 
     @Test
     void refusesDecidingBeforeTheGuidanceIsApplied() {
-        Decide.Decision here =
-                new Decide.Decision(new PmaDecision(TestIncident.INCIDENT, RecoveryMechanism.NONE, NOW));
+        Decide.Decision here = new Decide.Decision(new PmaDecision(TestIncident.INCIDENT, RecoveryMechanism.NONE, NOW));
 
         assertThat(Outcomes.of(run.attempt(Decide.DECIDED, SMKI_PMA, here))).isEqualTo("MISSING_PREREQUISITES");
     }

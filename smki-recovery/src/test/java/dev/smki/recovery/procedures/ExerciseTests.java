@@ -32,7 +32,8 @@ class ExerciseTests {
         incident.present(3);
         assertThat(Outcomes.of(run.attempt(Exercise.KEY_ACTIVATED, DCC))).isEqualTo("MISSING_PREREQUISITES");
         assertThat(incident.does(run, Exercise.APPROVED, SMKI_PMA)).isEqualTo("ACCEPTED");
-        assertThat(incident.state.isAuthorised(CustodyKey.CONTINGENCY_PRIVATE_KEY)).isTrue();
+        assertThat(incident.state.isAuthorised(CustodyKey.CONTINGENCY_PRIVATE_KEY))
+                .isTrue();
         assertThat(incident.state.isAuthorised(CustodyKey.RECOVERY_PRIVATE_KEY)).isFalse();
         assertThat(Outcomes.of(run.attempt(Exercise.KEY_ACTIVATED, DCC))).isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(Exercise.TESTED, DCC))).isEqualTo("CUS-2 key active");

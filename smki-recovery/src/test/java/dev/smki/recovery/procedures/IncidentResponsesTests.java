@@ -97,7 +97,8 @@ class IncidentResponsesTests {
 
     @Test
     void linksTheOrganisationKeyCompromiseResponseWithItsRevocationRequestedAtN6() {
-        Procedure<IncidentState> response = IncidentResponses.organisationKeyCompromise(DEFAULTS, RecoveryKeyUse.Method.METHOD_3);
+        Procedure<IncidentState> response =
+                IncidentResponses.organisationKeyCompromise(DEFAULTS, RecoveryKeyUse.Method.METHOD_3);
 
         assertThat(response.name()).isEqualTo("ORGANISATION_KEY_COMPROMISE.M3");
         assertThat(response.hasStep(Revoke.REQUESTED)).isFalse();

@@ -1,14 +1,13 @@
 package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
-import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodianId;
-import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Procedure;
@@ -65,12 +64,15 @@ class RecoveryKeyDirectionTests {
                 ProcedureSettings.defaults().withRecoveryKeyPolicy(RecoveryKeyPolicy.MUST_REPLACE));
         ProcedureRun<IncidentState> run = start(RecoveryKeyPolicy.MUST_REPLACE);
         assertThat(incident.does(run, RecoveryKeyDirection.DIRECTED, DCC)).isEqualTo("ACCEPTED");
-        assertThat(incident.does(run, RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC)).isEqualTo("ACCEPTED");
+        assertThat(incident.does(run, RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC))
+                .isEqualTo("ACCEPTED");
         run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-01"));
         incident.present(3);
 
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC))).isEqualTo("MISSING_PREREQUISITES");
-        assertThat(Outcomes.of(run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-02"))))
+        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
+                .isEqualTo("MISSING_PREREQUISITES");
+        assertThat(Outcomes.of(
+                        run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-02"))))
                 .isEqualTo("MISSING_PREREQUISITES");
         assertThat(Outcomes.of(run.attempt(
                         RecoveryKeyDirection.AUTHORISED,
@@ -97,7 +99,8 @@ class RecoveryKeyDirectionTests {
         assertThat(incident.state.fleet().scope().isSettled()).isFalse();
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_KEY_IN_CUSTODY, DCC)))
                 .isEqualTo("REC-8 scope settled");
-        procedure.step(RecoveryKeyDirection.CELLS_REPLACED)
+        procedure
+                .step(RecoveryKeyDirection.CELLS_REPLACED)
                 .effect()
                 .apply(incident.state, Attempt.of(RecoveryKeyDirection.CELLS_REPLACED, DCC));
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_KEY_IN_CUSTODY, DCC)))

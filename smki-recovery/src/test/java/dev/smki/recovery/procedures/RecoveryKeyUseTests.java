@@ -105,13 +105,20 @@ class RecoveryKeyUseTests {
             assertThat(incident.does(run, step, DCC)).as(step.value()).isEqualTo("ACCEPTED");
         }
         assertThat(incident.state.fleet().scope().isSettled()).isTrue();
-        incident.state.fleet()
-                .target(SubjectKeyId.of(incident.state.pki().issueNew(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT)),
+        incident.state
+                .fleet()
+                .target(
+                        SubjectKeyId.of(
+                                incident.state.pki().issueNew(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT)),
                         "elsewhere");
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.CLOSED, DCC))).isEqualTo("REC-8 scope settled");
-        incident.state.fleet()
-                .target(SubjectKeyId.of(incident.state.pki().subscriberCertificate().orElseThrow()), "R8");
+        incident.state
+                .fleet()
+                .target(
+                        SubjectKeyId.of(
+                                incident.state.pki().subscriberCertificate().orElseThrow()),
+                        "R8");
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.CLOSED, DCC))).isEqualTo("ACCEPTED");
         assertThat(run.isComplete()).isTrue();
     }

@@ -6,9 +6,9 @@ import static dev.smki.recovery.procedures.Actors.SHARED_RESOURCE_PROVIDER;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.core.revocation.SolrEvent;
-import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
@@ -39,9 +39,12 @@ class SupplierOfLastResortDelayTests {
 
     @Test
     void refusesADelayOnceTheEventIsDelayedAlready() {
-        assertThat(incident.does(run, SupplierOfLastResortDelay.APPOINTED, OFGEM)).isEqualTo("ACCEPTED");
-        incident.state.revocation().revocations().delayRevocation(incident.state.revocation().solrId(),
-                dev.smki.core.revocation.Requester.smkiPma());
+        assertThat(incident.does(run, SupplierOfLastResortDelay.APPOINTED, OFGEM))
+                .isEqualTo("ACCEPTED");
+        incident.state
+                .revocation()
+                .revocations()
+                .delayRevocation(incident.state.revocation().solrId(), dev.smki.core.revocation.Requester.smkiPma());
 
         assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA)))
                 .isEqualTo("REC-12 SoLR event");

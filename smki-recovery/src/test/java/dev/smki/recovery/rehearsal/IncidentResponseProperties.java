@@ -233,7 +233,8 @@ class IncidentResponseProperties implements WithQuickTheories {
     private static void decide(ProcedureRun<IncidentState> run, IncidentState world, Action action) {
         RecoveryMechanism mechanism = RecoveryMechanism.values()[action.index() % RecoveryMechanism.values().length];
         IncidentId incident = action.flag() ? IncidentId.of("INC-ELSEWHERE") : world.incident();
-        PmaDecision decision = new PmaDecision(incident, mechanism, world.clock().instant());
+        PmaDecision decision =
+                new PmaDecision(incident, mechanism, world.clock().instant());
         Attempt attempt = Attempt.of(Decide.DECIDED, Actors.SMKI_PMA, new Decide.Decision(decision));
         if (run.attempt(attempt).isAccepted()) {
             run.procedure().step(Decide.DECIDED).effect().apply(world, attempt);
@@ -338,7 +339,8 @@ class IncidentResponseProperties implements WithQuickTheories {
      * REC-14: the SMKI PMA takes up the incident only after N4, no key is used before the decision D3, and every
      * accepted step follows all its prerequisites, none of a later phase.
      */
-    private static void checkOrdering(ProcedureRun<IncidentState> run, Procedure<IncidentState> procedure, String trail) {
+    private static void checkOrdering(
+            ProcedureRun<IncidentState> run, Procedure<IncidentState> procedure, String trail) {
         Map<StepId, Long> firstAccepted = new HashMap<>();
         for (JournalEntry entry : run.entries()) {
             if (entry.accepted()) {

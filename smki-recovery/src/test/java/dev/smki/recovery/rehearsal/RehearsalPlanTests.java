@@ -27,7 +27,8 @@ class RehearsalPlanTests {
             ExercisePlan.builtIn("contingency").withDevices(60).withoutFailures();
 
     private static ExercisePlan attending(ExercisePlan plan, boolean reconvene, Attendance... attendance) {
-        return plan.withCustody(plan.custody().withAttendance(List.of(attendance)).withReconvene(reconvene));
+        return plan.withCustody(
+                plan.custody().withAttendance(List.of(attendance)).withReconvene(reconvene));
     }
 
     private static Attendance at(String custodian, int session, AttendanceOutcome outcome) {
@@ -107,7 +108,8 @@ class RehearsalPlanTests {
 
             assertThat(result.complete()).isTrue();
             assertThat(steps(result))
-                    .containsSubsequence("C4.attend[KC-01]", "C4.attend[KC-03]", "C4 refused", "C4.attend[KC-02]", "C4");
+                    .containsSubsequence(
+                            "C4.attend[KC-01]", "C4.attend[KC-03]", "C4 refused", "C4.attend[KC-02]", "C4");
         }
 
         @Test
@@ -124,11 +126,14 @@ class RehearsalPlanTests {
             assertThat(result.complete()).isFalse();
             assertThat(steps(result)).contains("C4", "C5").endsWith("C11 refused");
             assertThat(result.anomalies())
-                    .anySatisfy(a -> assertThat(a).startsWith("C11 by DCC refused").contains("REC-2 quorum reachable"))
-                    .anySatisfy(a -> assertThat(a).startsWith("C4.attend[KC-01] by KEY_CUSTODIAN refused").contains(
-                            "REC-2 appointed custodian"))
-                    .anySatisfy(a -> assertThat(a).startsWith("C4.attend[KC-02] by KEY_CUSTODIAN refused").contains(
-                            "CUS-1 own share"))
+                    .anySatisfy(
+                            a -> assertThat(a).startsWith("C11 by DCC refused").contains("REC-2 quorum reachable"))
+                    .anySatisfy(a -> assertThat(a)
+                            .startsWith("C4.attend[KC-01] by KEY_CUSTODIAN refused")
+                            .contains("REC-2 appointed custodian"))
+                    .anySatisfy(a -> assertThat(a)
+                            .startsWith("C4.attend[KC-02] by KEY_CUSTODIAN refused")
+                            .contains("CUS-1 own share"))
                     .anySatisfy(a -> assertThat(a).isEqualTo("injected: KC-01 ceased to be a Key Custodian"));
         }
     }
@@ -151,7 +156,8 @@ class RehearsalPlanTests {
                     .toList();
             assertThat(activations).hasSize(2);
             assertThat(activations.get(0).outcome()).contains("CUS-5 HSM available");
-            assertThat(Duration.between(activations.get(0).time(), activations.get(1).time()))
+            assertThat(Duration.between(
+                            activations.get(0).time(), activations.get(1).time()))
                     .isGreaterThanOrEqualTo(Duration.ofHours(6));
             assertThat(result.anomalies()).anySatisfy(a -> assertThat(a).startsWith("injected: the HSM fails"));
         }
@@ -169,7 +175,8 @@ class RehearsalPlanTests {
             assertThat(result.anomalies())
                     .anySatisfy(a -> assertThat(a)
                             .startsWith("injected: a second compromise, of Organisation certificate")
-                            .containsPattern("found during the recovery: [1-9][0-9]* commissioned Devices hold its key"));
+                            .containsPattern(
+                                    "found during the recovery: [1-9][0-9]* commissioned Devices hold its key"));
         }
 
         @Test
@@ -203,7 +210,11 @@ class RehearsalPlanTests {
             assertThat(Duration.between(notified, firstSession)).isGreaterThanOrEqualTo(Duration.ofDays(28));
             assertThat(result.devices().relevant()).isPositive().isLessThanOrEqualTo(20);
             assertThat(result.devices().recovered()).isEqualTo(result.devices().relevant());
-            assertThat(result.timeline().get(result.timeline().size() - 1).step().value()).isEqualTo("T7");
+            assertThat(result.timeline()
+                            .get(result.timeline().size() - 1)
+                            .step()
+                            .value())
+                    .isEqualTo("T7");
         }
 
         @Test
@@ -266,13 +277,19 @@ class RehearsalPlanTests {
             int c8 = expanded.indexOf("    - id: C8\n");
             String block = expanded.substring(c8, expanded.indexOf("    - id: C9\n"));
             String early = expanded.replace(block, "")
-                    .replace("    - id: C4.attend\n", block.replace("after: [C3, C6]", "after: [C3]") + "    - id: C4.attend\n");
+                    .replace(
+                            "    - id: C4.attend\n",
+                            block.replace("after: [C3, C6]", "after: [C3]") + "    - id: C4.attend\n");
             ExercisePlan plan = ExercisePlan.parse(early, "early.yaml").withDevices(40);
 
             RehearsalResult result = Rehearsal.run(plan);
 
             assertThat(result.complete()).isFalse();
-            assertThat(result.anomalies()).first().asString().startsWith("C8 by DCC refused").contains("REC-10");
+            assertThat(result.anomalies())
+                    .first()
+                    .asString()
+                    .startsWith("C8 by DCC refused")
+                    .contains("REC-10");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.smki.recovery.plan.ExercisePlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.WithQuickTheories;

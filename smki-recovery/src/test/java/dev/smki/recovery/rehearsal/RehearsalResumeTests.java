@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.smki.recovery.incident.RecoveryProgress;
-import dev.smki.recovery.procedures.Actors;
-import dev.smki.recovery.procedures.Decide;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanProcedures;
+import dev.smki.recovery.procedures.Actors;
+import dev.smki.recovery.procedures.Decide;
 import dev.smki.recovery.procedures.IncidentClock;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.workflow.Durability;

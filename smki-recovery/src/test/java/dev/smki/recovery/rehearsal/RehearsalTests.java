@@ -25,9 +25,9 @@ import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.RecoveryKeyDirection;
-import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.procedures.SupplierOfLastResortDelay;
 import dev.smki.recovery.workflow.Journal;
@@ -56,7 +56,8 @@ class RehearsalTests {
     }
 
     private static ExercisePlan.Decisions reuse() {
-        ExercisePlan.Decisions d = ExercisePlan.builtIn("recovery-key-replacement").decisions();
+        ExercisePlan.Decisions d =
+                ExercisePlan.builtIn("recovery-key-replacement").decisions();
         return new ExercisePlan.Decisions(
                 d.mechanism(),
                 d.guidance(),
@@ -116,10 +117,11 @@ class RehearsalTests {
                             .require(supplier(world).serialNumber())
                             .status())
                     .isEqualTo(CertificateStatus.REVOKED);
-            RevocationList crl =
-                    world.revocation().revocations().lastPublished(world.pki().current().issuingOca()).orElseThrow();
-            assertThat(crl.lists(supplier(world).serialNumber()))
-                    .isTrue();
+            RevocationList crl = world.revocation()
+                    .revocations()
+                    .lastPublished(world.pki().current().issuingOca())
+                    .orElseThrow();
+            assertThat(crl.lists(supplier(world).serialNumber())).isTrue();
             assertThat(acceptedSteps(result))
                     .containsSubsequence("D3", "R1", "R2[KC-01]", "R2[KC-02]", "R2[KC-03]", "R3", "R4", "R5", "R6")
                     .containsSubsequence("N6", "RV2", "RV3", "R11");
@@ -135,18 +137,25 @@ class RehearsalTests {
             IncidentState world = rehearsal.state();
 
             assertThat(result.complete()).isTrue();
-            assertThat(result.timeline()).allSatisfy(e -> assertThat(e.accepted()).as(e.toString()).isTrue());
+            assertThat(result.timeline())
+                    .allSatisfy(e -> assertThat(e.accepted()).as(e.toString()).isTrue());
             assertThat(result.anomalies())
                     .containsExactly("the SMKI PMA's decision RECOVERY_METHOD_2 departs from the Recovery Key"
                             + " Guidance's advice RECOVERY_METHOD_3");
             assertThat(result.procedure()).isEqualTo("ORGANISATION_KEY_COMPROMISE.M2");
             assertThat(world.pki().replacement().orElseThrow())
-                    .isEqualTo(world.pki().current().organisationCertificate(
-                            RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
-            assertEveryRelevantDeviceHolds(world, world.pki().subscriberCertificate().orElseThrow());
+                    .isEqualTo(world.pki()
+                            .current()
+                            .organisationCertificate(
+                                    RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
+            assertEveryRelevantDeviceHolds(
+                    world, world.pki().subscriberCertificate().orElseThrow());
             assertThat(world.fleet().relevant()).allSatisfy(device -> {
-                assertThat(device.holds(SubjectKeyId.of(world.pki().replacement().orElseThrow()))).isFalse();
-                assertThat(device.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(RecoveryKeyUse.NEW_FLOOR + 1);
+                assertThat(device.holds(
+                                SubjectKeyId.of(world.pki().replacement().orElseThrow())))
+                        .isFalse();
+                assertThat(device.credentials().floor(RemotePartyRole.SUPPLIER))
+                        .isEqualTo(RecoveryKeyUse.NEW_FLOOR + 1);
             });
             assertThat(result.devices().recovered()).isEqualTo(result.devices().relevant());
             assertThat(result.devices().holdingCompromisedKey()).isZero();
@@ -176,8 +185,8 @@ class RehearsalTests {
     @Nested
     class RootCompromise {
 
-        private final Rehearsal rehearsal = finished(
-                ExercisePlan.builtIn("contingency").withDevices(FLEET).withoutFailures());
+        private final Rehearsal rehearsal =
+                finished(ExercisePlan.builtIn("contingency").withDevices(FLEET).withoutFailures());
         private final IncidentState world = rehearsal.state();
 
         @Test
@@ -201,11 +210,15 @@ class RehearsalTests {
                                 .contains(newPki.contingency().publicKeyInfo());
                         assertThat(root.wrappedContingencyKey()
                                         .orElseThrow()
-                                        .unwrap(world.pki().current().contingency().symmetricKey()))
+                                        .unwrap(world.pki()
+                                                .current()
+                                                .contingency()
+                                                .symmetricKey()))
                                 .isEmpty();
                     });
             assertThat(world.fleet().relevant())
-                    .allSatisfy(d -> assertThat(d.holds(SubjectKeyId.of(world.pki().current().rootOca())))
+                    .allSatisfy(d -> assertThat(d.holds(
+                                    SubjectKeyId.of(world.pki().current().rootOca())))
                             .isFalse());
         }
 
@@ -248,8 +261,12 @@ class RehearsalTests {
                     .hasSize(OrganisationCredential.STANDARD.size())
                     .allSatisfy((stem, renewed) -> {
                         assertThat(renewed.certificate().getIssuer())
-                                .isEqualTo(
-                                        world.pki().next().orElseThrow().issuingOca().certificate().getSubject());
+                                .isEqualTo(world.pki()
+                                        .next()
+                                        .orElseThrow()
+                                        .issuingOca()
+                                        .certificate()
+                                        .getSubject());
                         assertThat(renewed.publicKey())
                                 .isEqualTo(world.pki()
                                         .current()
@@ -272,15 +289,22 @@ class RehearsalTests {
                 }
             };
             KeyActivation ceremony = world.custody().hsm().beginActivation(CustodyKey.CONTINGENCY_SYMMETRIC_KEY, drill);
-            for (Map.Entry<CustodianId, List<KeyShare>> holder : world.custody().shares().entrySet()) {
+            for (Map.Entry<CustodianId, List<KeyShare>> holder :
+                    world.custody().shares().entrySet()) {
                 holder.getValue().stream()
                         .filter(s -> s.key() == CustodyKey.CONTINGENCY_SYMMETRIC_KEY)
                         .forEach(ceremony::present);
             }
 
             assertThat(ceremony.activate().secret())
-                    .isEqualTo(world.pki().next().orElseThrow().contingency().symmetricKey().toOctets())
-                    .isNotEqualTo(world.pki().current().contingency().symmetricKey().toOctets());
+                    .isEqualTo(world.pki()
+                            .next()
+                            .orElseThrow()
+                            .contingency()
+                            .symmetricKey()
+                            .toOctets())
+                    .isNotEqualTo(
+                            world.pki().current().contingency().symmetricKey().toOctets());
         }
     }
 
@@ -306,7 +330,11 @@ class RehearsalTests {
                                     .orElseThrow()
                                     .subjectKeyId())
                             .isEqualTo(SubjectKeyId.of(world.pki().replacement().orElseThrow())));
-            assertThat(world.registry().certificates().require(old.serialNumber()).status()).isEqualTo(CertificateStatus.REVOKED);
+            assertThat(world.registry()
+                            .certificates()
+                            .require(old.serialNumber())
+                            .status())
+                    .isEqualTo(CertificateStatus.REVOKED);
             assertThat(world.custody().shares().values())
                     .allSatisfy(held -> assertThat(held)
                             .filteredOn(s -> s.key() == CustodyKey.RECOVERY_PRIVATE_KEY)
@@ -333,19 +361,25 @@ class RehearsalTests {
 
         @Test
         void delaysTheFailedSuppliersRevocationsUntilTheEndConditionThenRevokesAndPublishesThem() {
-            Rehearsal rehearsal =
-                    Rehearsal.start(ExercisePlan.builtIn("solr").withDevices(100), Journal.inMemory());
+            Rehearsal rehearsal = Rehearsal.start(ExercisePlan.builtIn("solr").withDevices(100), Journal.inMemory());
             IncidentState world = rehearsal.state();
             IssuedCertificate failed = supplier(world);
             while (!rehearsal.step().step().equals(SupplierOfLastResortDelay.SAFE_MODE)) {
-                assertThat(world.registry().certificates().require(failed.serialNumber()).status())
+                assertThat(world.registry()
+                                .certificates()
+                                .require(failed.serialNumber())
+                                .status())
                         .isEqualTo(CertificateStatus.IN_USE);
             }
             assertThat(world.revocation().solrEvent().orElseThrow().held()).hasSize(3);
 
             TimelineEntry end = rehearsal.step();
             assertThat(end.step()).isEqualTo(SupplierOfLastResortDelay.DELAY_ENDED);
-            assertThat(world.registry().certificates().require(failed.serialNumber()).status()).isEqualTo(CertificateStatus.REVOKED);
+            assertThat(world.registry()
+                            .certificates()
+                            .require(failed.serialNumber())
+                            .status())
+                    .isEqualTo(CertificateStatus.REVOKED);
             RehearsalResult result = rehearsal.finish();
 
             assertClean(result);
@@ -367,9 +401,8 @@ class RehearsalTests {
 
         @Test
         void reportsTheDelayBreachingItsDeadlineWhenTheEndConditionComesLate() {
-            RehearsalResult result = Rehearsal.run(ExercisePlan.builtIn("solr")
-                    .withDevices(50)
-                    .withDuration("pace.S6", Duration.ofDays(30)));
+            RehearsalResult result = Rehearsal.run(
+                    ExercisePlan.builtIn("solr").withDevices(50).withDuration("pace.S6", Duration.ofDays(30)));
 
             assertThat(result.anomalies()).containsExactly("deadline T_solrDelay breached by PT217H");
         }
@@ -380,14 +413,14 @@ class RehearsalTests {
 
         @Test
         void writesOffTheDevicesThatCannotBeUpdatedWithAReasonAndClosesOnceEveryOtherHoldsTheNewRoot() {
-            Rehearsal rehearsal = finished(ExercisePlan.builtIn("contingency")
-                    .withDevices(FLEET)
-                    .withFailures(0.02, 0.2, 1));
+            Rehearsal rehearsal = finished(
+                    ExercisePlan.builtIn("contingency").withDevices(FLEET).withFailures(0.02, 0.2, 1));
             RehearsalResult result = rehearsal.result();
             IncidentState world = rehearsal.state();
             DeviceCounts devices = result.devices();
             SubjectKeyId oldRoot = SubjectKeyId.of(world.pki().current().rootOca());
-            SubjectKeyId newRoot = SubjectKeyId.of(world.pki().next().orElseThrow().rootOca());
+            SubjectKeyId newRoot =
+                    SubjectKeyId.of(world.pki().next().orElseThrow().rootOca());
 
             assertThat(result.complete()).isTrue();
             assertThat(devices.writtenOff()).isGreaterThan(FLEET / 100);
@@ -430,8 +463,8 @@ class RehearsalTests {
             List<RecoveryProgress> heard = new CopyOnWriteArrayList<>();
             List<Integer> heardBySentEntry = new ArrayList<>();
             RehearsalResult result;
-            try (Rehearsal rehearsal = Rehearsal.start(
-                    ExercisePlan.builtIn("contingency").withDevices(300), Journal.inMemory())) {
+            try (Rehearsal rehearsal =
+                    Rehearsal.start(ExercisePlan.builtIn("contingency").withDevices(300), Journal.inMemory())) {
                 rehearsal.onProgress(heard::add).onEntry(entry -> {
                     if (entry.step().value().equals("C5")) {
                         heardBySentEntry.add(heard.size());
@@ -456,7 +489,8 @@ class RehearsalTests {
 
         @Test
         void givesEqualResultsForEqualParametersAndOtherKeysForAnotherSeed() {
-            ExercisePlan parameters = ExercisePlan.builtIn("contingency").withDevices(60).withSeed(11);
+            ExercisePlan parameters =
+                    ExercisePlan.builtIn("contingency").withDevices(60).withSeed(11);
 
             RehearsalResult first = Rehearsal.run(parameters);
             RehearsalResult second = Rehearsal.run(parameters);
@@ -487,15 +521,13 @@ class RehearsalTests {
 
         @Test
         void findsTheRelevantDevicesAmongTheCommissionedOnesOnly() {
-            Rehearsal rehearsal = finished(ExercisePlan.builtIn("notify-only")
-                    .withDevices(400)
-                    .withCommissionedShare(0.5));
+            Rehearsal rehearsal = finished(
+                    ExercisePlan.builtIn("notify-only").withDevices(400).withCommissionedShare(0.5));
 
             List<Device> relevant = rehearsal.state().fleet().relevant();
             assertThat(relevant).allSatisfy(d -> assertThat(d.isCommissioned()).isTrue());
             assertThat(rehearsal.state().fleet().fleet().stream()
-                            .filter(d -> d.isCommissioned()
-                                    && d.holds(SubjectKeyId.of(supplier(rehearsal.state()))))
+                            .filter(d -> d.isCommissioned() && d.holds(SubjectKeyId.of(supplier(rehearsal.state()))))
                             .count())
                     .isEqualTo(relevant.size());
             assertThat(relevant.size()).isLessThan(220);

@@ -108,10 +108,7 @@ class JournalProperties implements WithQuickTheories {
                     assertThat(verification.entries())
                             .isEqualTo(played.entries().subList(0, kept));
                     try (ProcedureRun<Object> resumed = ProcedureRun.resume(
-                            scenario.spec().procedure(),
-                            Journal.inMemory(prefix),
-                            TestClock.atStart(),
-                            new Gate())) {
+                            scenario.spec().procedure(), Journal.inMemory(prefix), TestClock.atStart(), new Gate())) {
                         assertThat(resumed.entries()).isEqualTo(played.entries().subList(0, kept));
                         assertThat(Model.State.of(resumed.state(), scenario.spec()))
                                 .isEqualTo(modelAfter(scenario, kept).state());

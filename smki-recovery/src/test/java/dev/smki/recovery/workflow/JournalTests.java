@@ -467,7 +467,8 @@ class JournalTests {
         @Test
         void writesTheSameLinesWithoutForcingWhenDurabilityIsNotWanted() throws IOException {
             Path unforced = directory.resolve("unforced.journal");
-            try (ProcedureRun<Object> run = ProcedureRun.start(NOTIFY, Journal.file(unforced, Durability.UNFORCED), clock)) {
+            try (ProcedureRun<Object> run =
+                    ProcedureRun.start(NOTIFY, Journal.file(unforced, Durability.UNFORCED), clock)) {
                 run.attempt(N1, DCC).requireAccepted();
             }
             writeSampleJournal();

@@ -56,7 +56,8 @@ class OrderingAnalysisProperties implements WithQuickTheories {
      * Returns the unsafe sets reachable through safe sets only: a fixpoint over all subsets, independent of the
      * breadth-first search.
      */
-    private static Set<Set<StepId>> firstViolationsByBruteForce(Procedure<Object> procedure, List<Invariant> invariants) {
+    private static Set<Set<StepId>> firstViolationsByBruteForce(
+            Procedure<Object> procedure, List<Invariant> invariants) {
         List<Step<Object>> steps = procedure.steps();
         Set<Set<StepId>> safeReached = new HashSet<>();
         Set<Set<StepId>> unsafe = new HashSet<>();

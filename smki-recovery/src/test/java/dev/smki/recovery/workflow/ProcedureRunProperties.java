@@ -114,8 +114,8 @@ class ProcedureRunProperties implements WithQuickTheories {
             List<Attempt> attempts =
                     scenario.moves().stream().map(move -> move.attempt(spec)).toList();
             Outcome[] outcomes = new Outcome[attempts.size()];
-            try (ProcedureRun<Object> run = ProcedureRun.start(
-                    spec.procedure(), Journal.inMemory(), TestClock.atStart(), gate)) {
+            try (ProcedureRun<Object> run =
+                    ProcedureRun.start(spec.procedure(), Journal.inMemory(), TestClock.atStart(), gate)) {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
@@ -197,8 +197,7 @@ class ProcedureRunProperties implements WithQuickTheories {
                     initial -> {
                         Gate gate = new Gate();
                         gate.open = true;
-                        return ProcedureRun.start(
-                                procedure, Journal.inMemory(), TestClock.atStart(), gate);
+                        return ProcedureRun.start(procedure, Journal.inMemory(), TestClock.atStart(), gate);
                     },
                     run -> Model.from(spec, run.state()),
                     THREADS);

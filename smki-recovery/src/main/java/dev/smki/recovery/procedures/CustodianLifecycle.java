@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>KC1 to KC5 are done once per custodian (the item is the custodian's id), each after the previous one for the
  * same custodian. KC6, re-sharing the keys after a custodian ceases, is refused unless at least N custodians are
- * appointed to take the N shares (REC-2, read from the {@link SimulatedHsm} in the run's context).
+ * appointed to take the N shares (REC-2, read from the incident's {@link CustodyState}).
  */
 public final class CustodianLifecycle {
 

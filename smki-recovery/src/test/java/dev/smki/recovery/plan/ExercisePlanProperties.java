@@ -96,7 +96,7 @@ class ExercisePlanProperties implements WithQuickTheories {
 
     @Test
     void aPlanWrittenAndReadBackIsEqualAndWritesTheSameText() {
-        qt().withExamples(100).forAll(plans()).checkAssert(plan -> {
+        qt().withExamples(60).forAll(plans()).checkAssert(plan -> {
             String text = plan.toYaml();
             ExercisePlan read = ExercisePlan.parse(text, "generated");
             assertThat(read).isEqualTo(plan);
@@ -110,7 +110,7 @@ class ExercisePlanProperties implements WithQuickTheories {
 
     @Test
     void aRehearsalCompletesOrNamesTheRuleOrQuorumThatStoppedIt() {
-        qt().withExamples(20).withShrinkCycles(20).forAll(plans()).checkAssert(plan -> {
+        qt().withExamples(15).withShrinkCycles(20).forAll(plans()).checkAssert(plan -> {
             RehearsalResult result = Rehearsal.run(plan);
             if (result.complete()) {
                 assertThat(result.devices().recovered() + result.devices().writtenOff())

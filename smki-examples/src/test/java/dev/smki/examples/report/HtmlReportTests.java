@@ -80,6 +80,10 @@ class HtmlReportTests {
             progress.add(new RehearsalReport.ProgressPoint(
                     t0.plusSeconds(3600 + 60L * i).toString(), "C5", 100L * i, i == 10 ? 3 : 0, 1000 - 100L * i));
         }
+        Map<String, Long> confidence = new java.util.LinkedHashMap<>();
+        confidence.put("verified", 1L);
+        confidence.put("inferred", 2L);
+        confidence.put("reconstructed", 1L);
         return new RehearsalReport(
                 "contingency",
                 7,
@@ -88,7 +92,7 @@ class HtmlReportTests {
                 new RehearsalReport.Devices(1000, 1000, 997, 0, 3, 0),
                 steps,
                 List.of("C4 refused: REC-2 quorum " + hostile, "3 devices written off: uncontactable"),
-                Map.of("verified", 1L, "inferred", 2L, "reconstructed", 1L),
+                confidence,
                 progress,
                 true,
                 "rehearsal.journal",
@@ -135,6 +139,18 @@ class HtmlReportTests {
             assertThat(urls.group(1)).doesNotContain("//");
         }
         assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http");
+    }
+
+    @Test
+    void showsEachStepsConfidenceAndSourceAndTheCountByConfidence() {
+        String html = HtmlReport.render(sample(""), List.of());
+
+        assertThat(html)
+                .contains("<th>confidence</th><th>source</th>")
+                .contains("<td class=\"confidence verified\">verified</td><td>SEC Section L10 </td>")
+                .contains("<td class=\"confidence reconstructed\">reconstructed</td><td>recovery.md §2.4 C5</td>")
+                .contains("<h2>Provenance</h2>")
+                .contains("Attempts by the confidence of their step: 1 verified, 2 inferred, 1 reconstructed.");
     }
 
     @Test

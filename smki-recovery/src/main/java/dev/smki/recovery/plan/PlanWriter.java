@@ -6,7 +6,6 @@ import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -229,9 +228,5 @@ final class PlanWriter {
     /** Returns {@code text} as a double-quoted YAML scalar. */
     static String q(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    static String duration(Duration d) {
-        return d.toString();
     }
 }

@@ -78,12 +78,17 @@ public final class Decide {
      * answers: a decision the plan makes against the Guidance, which the Guidance informs but does not bind.
      */
     public static Optional<RecoveryMechanism> departure(RecoveryKeyGuidance guidance, IncidentState state) {
+        return departure(guidance, state, state.choices().mechanism());
+    }
+
+    private static Optional<RecoveryMechanism> departure(
+            RecoveryKeyGuidance guidance, IncidentState state, RecoveryMechanism decided) {
         RecoveryKeyGuidance.Assessment a = assessment(guidance, state);
         if (!guidance.missing(a).isEmpty()) {
             return Optional.empty();
         }
         RecoveryMechanism advice = guidance.advise(a);
-        return advice == state.choices().mechanism() ? Optional.empty() : Optional.of(advice);
+        return advice == decided ? Optional.empty() : Optional.of(advice);
     }
 
     /** Returns the procedure with the default settings. */
@@ -126,13 +131,10 @@ public final class Decide {
                                     s.choices().mechanism(),
                                     s.clock().instant());
                     s.custody().decide(decision);
-                    RecoveryKeyGuidance.Assessment a = assessment(guidance, s);
-                    RecoveryMechanism advice =
-                            guidance.missing(a).isEmpty() ? guidance.advise(a) : decision.mechanism();
                     return "SMKI PMA requires " + decision.mechanism()
-                            + (advice == decision.mechanism()
-                                    ? ""
-                                    : ", departing from the Recovery Key Guidance's advice " + advice);
+                            + departure(guidance, s, decision.mechanism())
+                                    .map(advice -> ", departing from the Recovery Key Guidance's advice " + advice)
+                                    .orElse("");
                 })
                 .pre(COMMUNICATED, "Decision communicated to the DCC and Parties", SMKI_PMA)
                 .after(DECIDED)

@@ -503,15 +503,15 @@ public final class Rehearsal implements AutoCloseable {
         for (RevocationOutcome outcome : state.revocation().history()) {
             if (outcome.verdict() == RevocationOutcome.Verdict.REFUSED) {
                 anomalies.add("revocation refused: " + outcome.summary());
-            } else if (outcome.verdict() == RevocationOutcome.Verdict.HELD
-                    && state.revocation().solrEvent().isPresent()
-                    && !state.revocation().solrEvent().get().isDelayInForce()) {
-                continue;
-            } else if (outcome.verdict() == RevocationOutcome.Verdict.HELD
-                    && !plan.procedure().builtIn().equals("solr")) {
-                anomalies.add("revocation held: " + outcome.summary());
             }
         }
+        state.revocation()
+                .solrEvent()
+                .filter(solr -> !solr.held().isEmpty())
+                .ifPresent(solr -> anomalies.add(solr.held().size()
+                        + (solr.held().size() == 1 ? " revocation" : " revocations")
+                        + " still held under Section L16 by"
+                        + " the Supplier of Last Resort event " + solr.event().id()));
         for (DeadlineBreach breach : breaches) {
             anomalies.add("deadline " + breach.deadline().name() + " breached by " + breach.overdueBy());
         }

@@ -192,7 +192,9 @@ class RehearsalPlanTests {
 
             assertThat(result.anomalies())
                     .anySatisfy(a -> assertThat(a).startsWith("injected: a Supplier of Last Resort event"))
-                    .anySatisfy(a -> assertThat(a).startsWith("revocation held: "));
+                    .anySatisfy(a -> assertThat(a)
+                            .isEqualTo("1 revocation still held under Section L16 by the Supplier of Last Resort event"
+                                    + " SOLR-INC-RECOVERY-KEY-1"));
         }
     }
 

@@ -5,12 +5,12 @@ import dev.smki.examples.report.HtmlReport;
 import dev.smki.examples.report.RehearsalReport;
 import dev.smki.recovery.custody.Quorum;
 import dev.smki.recovery.incident.ProgressFile;
+import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
-import dev.smki.recovery.procedures.RecoveryKeyUse;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.rehearsal.Rehearsal;
-import dev.smki.recovery.rehearsal.RehearsalParameters;
 import dev.smki.recovery.rehearsal.RehearsalResult;
-import dev.smki.recovery.rehearsal.Scenario;
 import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.JournalVerification;
@@ -34,9 +34,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code smki rehearse} command: rehearses an incident response over a simulated world ({@link Rehearsal}),
- * journalled so that it can be resumed after any interruption, and prints its timeline, device counts and
- * anomalies; optionally writes the result as JSON and as an HTML report.
+ * The {@code smki rehearse} command: rehearses an exercise plan over a simulated world ({@link Rehearsal}): a
+ * built-in scenario's plan or the planner's own ({@code --plan}), the other options overriding its values;
+ * journalled so that it can be resumed after any interruption; prints its timeline (with each step's confidence and
+ * source), device counts and anomalies; optionally writes the result as JSON and as an HTML report.
  */
 @Command(
         name = "rehearse",
@@ -53,7 +54,9 @@ import picocli.CommandLine.Spec;
                     + " moment ends, with --resume, as if it had never stopped.",
             "Scenarios: contingency (a Root OCA compromise recovered with the Contingency key; the default),"
                     + " recovery-key (a Supplier key compromise recovered with the Recovery key, --method 2 or 3),"
-                    + " recovery-key-replacement, solr (a Supplier of Last Resort event), notify-only."
+                    + " recovery-key-replacement, solr (a Supplier of Last Resort event), notify-only, live-exercise"
+                    + " (the June 2019 kind). Each is a built-in exercise plan: 'smki plan init SCENARIO' prints it.",
+            "--plan FILE rehearses a planner's own plan; the options below override the plan's values."
         },
         footer = {
             "",
@@ -62,12 +65,6 @@ import picocli.CommandLine.Spec;
                     + " existing --journal, or a journal that cannot be resumed (one line on stderr)."
         })
 final class RehearseCommand implements Callable<Integer> {
-
-    /** The seed used when none is given. */
-    static final long DEFAULT_SEED = 1;
-
-    /** The fleet size used when none is given. */
-    static final int DEFAULT_DEVICES = 10_000;
 
     /** Where journals go when no {@code --journal} is given, relative to the working directory. */
     static final Path DEFAULT_JOURNAL_DIRECTORY = Path.of("build", "rehearsals");
@@ -82,26 +79,35 @@ final class RehearseCommand implements Callable<Integer> {
             index = "0",
             arity = "0..1",
             paramLabel = "SCENARIO",
-            description = "contingency (default), recovery-key, recovery-key-replacement, solr or notify-only.")
+            description = "contingency (default), recovery-key, recovery-key-replacement, solr, notify-only or"
+                    + " live-exercise.")
     private String scenario;
+
+    @Option(
+            names = "--plan",
+            paramLabel = "FILE",
+            description = "The exercise plan to rehearse (see 'smki plan init'); instead of a SCENARIO.")
+    private Path plan;
 
     @Option(
             names = "--devices",
             paramLabel = "N",
-            description = "Devices in the simulated fleet (default " + DEFAULT_DEVICES + "); about 98%% are"
-                    + " commissioned, and those holding the compromised key are the Relevant Devices.")
+            description = "Devices in the simulated fleet (default: the plan's, 10,000 in the built-in scenarios);"
+                    + " about 98%% are commissioned, and those holding the compromised key are the Relevant Devices.")
     private Integer devices;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
-            description = "The seed of every key, Device and injected failure (default " + DEFAULT_SEED + ").")
+            description = "The seed of every key, Device and injected failure (default: the plan's, 1 in the"
+                    + " built-in scenarios).")
     private Long seed;
 
     @Option(
             names = "--quorum",
             paramLabel = "M/N",
-            description = "The custody quorum: N Key Custodians hold shares, M attend (default 3/5).")
+            description = "The custody quorum: N Key Custodians hold shares, M attend (default: the plan's, 3/5 in"
+                    + " the built-in scenarios).")
     private String quorum;
 
     @Option(
@@ -127,21 +133,22 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(
             names = "--method",
             paramLabel = "2|3",
-            description = "recovery-key only: use the Recovery Private Key by Method 2 or 3 (default 3).")
+            description = "recovery-key only: the SMKI PMA requires the Recovery Private Key by Method 2 or 3"
+                    + " (default 3).")
     private Integer method;
 
     @Option(
             names = "--settings",
             paramLabel = "FILE",
             description = "A procedure settings properties file: durations, paces, omitted steps, the Recovery"
-                    + " key policy, the Guidance (see the README).")
+                    + " key policy, the Guidance; they override the plan's (see docs/plans.md).")
     private Path settings;
 
     @Option(
             names = "--journal",
             paramLabel = "FILE",
             description = "The journal to write; it must not exist yet (default: a new file in "
-                    + "build/rehearsals/, named SCENARIO-seedN.journal).")
+                    + "build/rehearsals/, named PLAN-seedN.journal).")
     private Path journal;
 
     @Option(
@@ -174,16 +181,16 @@ final class RehearseCommand implements Callable<Integer> {
                 journalFile = resume;
                 createParentOf(json);
                 rehearsal = resume(resume, progress, out);
-                text.header(rehearsal.parameters(), rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
+                text.header(rehearsal.plan(), rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
                 rehearsal.result().timeline().forEach(text::entry);
                 text.resumedAfter(rehearsal.movesMade());
             } else {
-                RehearsalParameters parameters = parameters();
-                journalFile = journal != null ? journal : freeJournal(DEFAULT_JOURNAL_DIRECTORY, parameters);
+                ExercisePlan exercisePlan = plan();
+                journalFile = journal != null ? journal : freeJournal(DEFAULT_JOURNAL_DIRECTORY, exercisePlan);
                 prepare(journalFile, out);
                 createParentOf(json);
-                rehearsal = start(parameters, journalFile);
-                text.header(parameters, rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
+                rehearsal = start(exercisePlan, journalFile);
+                text.header(exercisePlan, rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
             }
             try (rehearsal) {
                 result = rehearsal.onEntry(text::entry).onProgress(progress).finish();
@@ -231,16 +238,25 @@ final class RehearseCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the parameters the options give.
+     * Returns the plan to rehearse: the {@code --plan} file's, or the built-in plan of the scenario (contingency
+     * unless named), with the values the other options give.
      *
-     * @throws UserInputException naming the option when one is out of range or does not apply
+     * @throws UserInputException naming the option when one is out of range or does not apply, or the plan's problem
      */
-    RehearsalParameters parameters() {
-        Scenario chosen = scenario == null ? Scenario.CONTINGENCY : parse(scenario);
-        RehearsalParameters p = RehearsalParameters.of(chosen)
-                .withSeed(seed == null ? DEFAULT_SEED : seed)
-                .withDevices(devices == null ? DEFAULT_DEVICES : checkedDevices(devices))
-                .withSettings(ProcedureSettingsFile.load(settings));
+    ExercisePlan plan() {
+        if (plan != null && scenario != null) {
+            throw new UserInputException("give a SCENARIO or --plan, not both: a plan names its own procedure");
+        }
+        ExercisePlan p = plan != null
+                ? PlanFiles.read(plan)
+                : PlanFiles.builtIn(scenario == null ? ExercisePlan.BUILT_IN.get(0) : scenario);
+        if (seed != null) {
+            p = p.withSeed(seed);
+        }
+        if (devices != null) {
+            p = p.withDevices(checkedDevices(devices));
+        }
+        p = ProcedureSettingsFile.applyTo(p, settings);
         if (quorum != null) {
             try {
                 p = p.withQuorum(Quorum.parse(quorum));
@@ -249,23 +265,21 @@ final class RehearseCommand implements Callable<Integer> {
             }
         }
         if (method != null) {
-            RecoveryKeyUse.Method m;
-            try {
-                m = RecoveryKeyUse.Method.of(method);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--method: " + e.getMessage(), e);
+            if (method != 2 && method != 3) {
+                throw new UserInputException(
+                        "--method: The Recovery Private Key is used by Method 2 or 3, not " + method);
             }
-            if (chosen != Scenario.RECOVERY_KEY) {
-                throw new UserInputException("--method applies to the recovery-key scenario only, not " + chosen);
+            if (BuiltInProcedure.parse(p.procedure().builtIn()) != BuiltInProcedure.ORGANISATION_KEY_COMPROMISE) {
+                throw new UserInputException("--method applies to the recovery-key scenario only, not " + p.name());
             }
-            p = p.withMethod(m);
+            p = p.withDecision(method == 2 ? RecoveryMechanism.RECOVERY_METHOD_2 : RecoveryMechanism.RECOVERY_METHOD_3);
         }
-        double busy = failureRate == null ? p.busyShare() : share("--failure-rate", failureRate, 0.95);
-        double silent = uncontactable == null ? p.uncontactableShare() : share("--uncontactable", uncontactable, 1);
+        double busy = failureRate == null ? p.fleet().busy() : share("--failure-rate", failureRate, 0.95);
+        double silent = uncontactable == null ? p.fleet().uncontactable() : share("--uncontactable", uncontactable, 1);
         if (retries != null && (retries < 0 || retries > 99)) {
             throw new UserInputException("--retries: expected 0 to 99, got " + retries);
         }
-        return p.withFailures(silent, busy, retries == null ? p.retries() : retries);
+        return p.withFailures(silent, busy, retries == null ? p.fleet().retries() : retries);
     }
 
     private void checkNoParametersWithResume() {
@@ -273,6 +287,7 @@ final class RehearseCommand implements Callable<Integer> {
         if (scenario != null) {
             given.add("SCENARIO");
         }
+        addIf(given, plan, "--plan");
         addIf(given, devices, "--devices");
         addIf(given, seed, "--seed");
         addIf(given, quorum, "--quorum");
@@ -294,14 +309,6 @@ final class RehearseCommand implements Callable<Integer> {
         }
     }
 
-    private static Scenario parse(String text) {
-        try {
-            return Scenario.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
-    }
-
     private static int checkedDevices(int count) {
         long capacity = SimulatedEui64s.DEVICES.size().longValueExact();
         if (count < 1 || count > capacity) {
@@ -319,11 +326,11 @@ final class RehearseCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the first journal file in {@code directory} that does not exist yet: {@code SCENARIO-seedN.journal},
-     * then {@code SCENARIO-seedN-2.journal} and so on.
+     * Returns the first journal file in {@code directory} that does not exist yet: {@code PLAN-seedN.journal},
+     * then {@code PLAN-seedN-2.journal} and so on.
      */
-    static Path freeJournal(Path directory, RehearsalParameters parameters) {
-        String stem = parameters.scenario().cliName() + "-seed" + parameters.seed();
+    static Path freeJournal(Path directory, ExercisePlan parameters) {
+        String stem = parameters.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + parameters.seed();
         Path candidate = directory.resolve(stem + ".journal");
         for (int i = 2; Files.exists(candidate); i++) {
             candidate = directory.resolve(stem + "-" + i + ".journal");
@@ -370,7 +377,7 @@ final class RehearseCommand implements Callable<Integer> {
         }
     }
 
-    private Rehearsal start(RehearsalParameters parameters, Path file) {
+    private Rehearsal start(ExercisePlan parameters, Path file) {
         try {
             return Rehearsal.start(parameters, Journal.file(file));
         } catch (UncheckedIOException e) {
@@ -378,7 +385,8 @@ final class RehearseCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw journalInUse(e);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException((settings == null ? "" : settings + ": ") + e.getMessage(), e);
+            throw new UserInputException(
+                    (settings != null ? settings + ": " : plan != null ? plan + ": " : "") + e.getMessage(), e);
         }
     }
 

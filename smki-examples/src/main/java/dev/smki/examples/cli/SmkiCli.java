@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             PkiCommand.class,
             OifCommand.class,
             JournalCommand.class,
+            PlanCommand.class,
             RehearseCommand.class,
             AnalyzeCommand.class,
             BenchCommand.class,

@@ -1,4 +1,4 @@
-package dev.smki.recovery.rehearsal;
+package dev.smki.recovery.procedures;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.smki.recovery.rehearsal;
+package dev.smki.recovery.procedures;
 
 /**
  * Where a rehearsal's Devices stand.

@@ -11,15 +11,15 @@ module dev.smki.core {
     exports dev.smki.core.identity;
     exports dev.smki.core.provenance;
     exports dev.smki.core.environment;
+    exports dev.smki.core.certificate;
     exports dev.smki.core.profile;
     exports dev.smki.core.registration;
     exports dev.smki.core.issuance;
     exports dev.smki.core.revocation;
     exports dev.smki.core.device;
+    exports dev.smki.core.gbcs;
 
     // Internal plumbing shared with the recovery module only.
     exports dev.smki.core.internal.crypto to
-            dev.smki.recovery;
-    exports dev.smki.core.internal.files to
             dev.smki.recovery;
 }

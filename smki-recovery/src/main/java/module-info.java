@@ -5,6 +5,7 @@
 module dev.smki.recovery {
     requires transitive dev.smki.core;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires com.codahale.shamir;
     requires org.slf4j;
 
@@ -13,5 +14,6 @@ module dev.smki.recovery {
     exports dev.smki.recovery.custody;
     exports dev.smki.recovery.fleet;
     exports dev.smki.recovery.procedures;
+    exports dev.smki.recovery.plan;
     exports dev.smki.recovery.rehearsal;
 }

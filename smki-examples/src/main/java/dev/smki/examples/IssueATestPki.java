@@ -10,6 +10,8 @@ import dev.smki.core.issuance.WrappedApexContingencyKey;
 import dev.smki.core.profile.CertificateValidator;
 import dev.smki.core.provenance.RuleId;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.util.List;
 import org.bouncycastle.asn1.x509.Extension;
 
@@ -21,8 +23,12 @@ public final class IssueATestPki {
 
     private IssueATestPki() {}
 
-    /** Runs the example. */
-    public static void main(String[] args) {
+    /**
+     * Runs the example.
+     *
+     * @throws KeyStoreException never: the key store is loaded before it is read
+     */
+    public static void main(String[] args) throws KeyStoreException {
         TestPki pki = TestPki.seeded(7); // the sim environment; same seed, same bytes
         Eui64 meter = Eui64.parse("02-53-4D-4B-49-80-00-00");
 
@@ -58,6 +64,12 @@ public final class IssueATestPki {
                 .filter(pki.contingency().publicKeyInfo()::equals)
                 .isPresent();
         System.out.println("contingency key unwrapped: " + unwrapped);
+
+        // Every certificate and key of the PKI as a KeyStore (or PKCS#12 bytes), without writing a file.
+        KeyStore keyStore = pki.toKeyStore(List.of(meter), "changeit".toCharArray());
+        byte[] supplierP12 = supplierDs.toPkcs12("changeit".toCharArray()); // one entry, alias "organisation"
+        System.out.println(
+                "key store: " + keyStore.size() + " entries; supplier-ds.p12: " + supplierP12.length + " bytes");
 
         Path dir = Path.of(args.length > 0 ? args[0] : "build/pki");
         TestPkiDirectory.write(pki, dir, List.of(meter), TestPkiDirectory.DEFAULT_PASSWORD.toCharArray());

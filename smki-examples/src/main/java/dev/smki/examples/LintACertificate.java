@@ -1,9 +1,11 @@
 package dev.smki.examples;
 
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.profile.CertificateInput;
 import dev.smki.core.profile.CertificateValidator;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.profile.ValidationContext;
@@ -39,34 +41,43 @@ public final class LintACertificate {
                 .certificate();
         X509CertificateHolder issuingCaCertificate = pki.issuingDca().certificate();
 
-        ValidationContext ctx = ValidationContext.builder(SmkiEnvironment.SIM)
-                .at(Instant.parse("2026-06-01T00:00:00Z"))
+        ValidationContext ctx = ValidationContext.builder(SmkiEnvironment.SIM, Instant.parse("2026-06-01T00:00:00Z"))
                 .issuer(issuingCaCertificate) // an X509CertificateHolder
                 .build();
         ValidationReport report = CertificateValidator.validate(certificate, ctx); // profile detected
-        print(out, report);
+        print(out, report); // report.result() is OK, WARNINGS or ERRORS; report.toJson() its JSON form
+
+        // What the certificate says, parsed once: kind, EUI-64, key usage, key identifiers, policies, validity.
+        SmkiCertificate parsed = SmkiCertificate.of(certificate);
+        out.println(parsed.kind() + " " + parsed.eui64().orElseThrow() + " "
+                + parsed.endEntityKeyUsage().orElseThrow() + ", issuer key "
+                + parsed.authorityKeyIdentifier().orElseThrow());
 
         // The same certificate under the DCC test environment: its sim policy and hwType OIDs are findings.
-        ValidationContext dccTest = ValidationContext.builder(SmkiEnvironment.DCC_TEST)
-                .at(Instant.parse("2026-06-01T00:00:00Z"))
+        ValidationContext dccTest = ValidationContext.builder(
+                        SmkiEnvironment.DCC_TEST, Instant.parse("2026-06-01T00:00:00Z"))
                 .issuer(issuingCaCertificate)
                 .build();
         print(out, CertificateValidator.validate(certificate, dccTest));
 
         byte[] pemOrDerBytes = "not a certificate".getBytes(StandardCharsets.US_ASCII);
-        CertificateValidator.validate(pemOrDerBytes, ctx).forEach(r -> print(out, r)); // never throws: CERT-0
+        List<CertificateInput> items = CertificateInput.parse(pemOrDerBytes); // PEM blocks or DER; never throws
+        CertificateValidator.validateAll(items, ctx).forEach(r -> print(out, r)); // CERT-0: not a certificate
         out.println(CertificateValidator.rules(ProfileKind.DEVICE).size() + " rules apply to Device Certificates");
 
         for (Path file : files) {
-            CertificateValidator.validate(Files.readAllBytes(file), dccTest).forEach(r -> print(out, r));
+            CertificateValidator.validateAll(CertificateInput.parse(Files.readAllBytes(file)), dccTest)
+                    .forEach(r -> print(out, r));
         }
     }
 
     private static void print(PrintStream out, ValidationReport report) {
-        out.println(report.profile().map(Enum::name).orElse("UNREADABLE") + " " + report.subject() + ": "
-                + (report.isClean()
-                        ? "clean"
-                        : report.findings().size() + (report.findings().size() == 1 ? " finding" : " findings")));
+        out.println(report.checkedProfile().map(Enum::name).orElse("UNREADABLE") + " " + report.subject() + ": "
+                + switch (report.result()) {
+                    case OK -> "clean";
+                    case WARNINGS, ERRORS ->
+                        report.findings().size() + (report.findings().size() == 1 ? " finding" : " findings");
+                });
         report.findings().forEach(finding -> out.println("  " + finding));
     }
 }

@@ -1,9 +1,8 @@
 package dev.smki.examples;
 
+import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.rehearsal.Rehearsal;
-import dev.smki.recovery.rehearsal.RehearsalParameters;
 import dev.smki.recovery.rehearsal.RehearsalResult;
-import dev.smki.recovery.rehearsal.Scenario;
 import dev.smki.recovery.rehearsal.TimelineEntry;
 import dev.smki.recovery.workflow.Journal;
 import java.io.PrintStream;
@@ -28,15 +27,14 @@ public final class RehearseAContingency {
 
     /** Runs the example, journalling to {@code journal} and printing to {@code out}. */
     public static void run(Path journal, PrintStream out) {
-        RehearsalParameters parameters =
-                RehearsalParameters.of(Scenario.CONTINGENCY).withSeed(7).withDevices(200);
-        try (Rehearsal rehearsal = Rehearsal.start(parameters, Journal.file(journal))) {
+        ExercisePlan plan = ExercisePlan.builtIn("contingency").withSeed(7).withDevices(200);
+        try (Rehearsal rehearsal = Rehearsal.start(plan, Journal.file(journal))) {
             while (!rehearsal.step().step().value().equals("C5")) {
                 // N1 .. C5: notified, decided, new Root made, key activated by the quorum, commands sent
             }
         } // as if the process stopped here
         RehearsalResult result;
-        try (Rehearsal resumed = Rehearsal.resume(journal)) { // the parameters come from the journal's header
+        try (Rehearsal resumed = Rehearsal.resume(journal)) { // the plan comes from the journal's header
             result = resumed.finish();
         }
         for (TimelineEntry entry : result.timeline()) {

@@ -1,10 +1,9 @@
 package dev.smki.examples;
 
-import dev.smki.recovery.procedures.RecoveryKeyUse;
+import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.rehearsal.Rehearsal;
-import dev.smki.recovery.rehearsal.RehearsalParameters;
 import dev.smki.recovery.rehearsal.RehearsalResult;
-import dev.smki.recovery.rehearsal.Scenario;
 import dev.smki.recovery.rehearsal.TimelineEntry;
 import java.io.PrintStream;
 
@@ -24,12 +23,11 @@ public final class RehearseASupplierKeyCompromise {
     }
 
     static void run(PrintStream out) {
-        RehearsalParameters parameters = RehearsalParameters.of(Scenario.RECOVERY_KEY)
-                .withMethod(RecoveryKeyUse.Method.METHOD_3)
+        ExercisePlan plan = ExercisePlan.builtIn("recovery-key")
+                .withDecision(RecoveryMechanism.RECOVERY_METHOD_3)
                 .withSeed(7)
                 .withDevices(300);
-        RehearsalResult result =
-                Rehearsal.run(parameters); // in memory; Rehearsal.start(parameters, journal) to keep it
+        RehearsalResult result = Rehearsal.run(plan); // in memory; Rehearsal.start(plan, journal) to keep it
 
         out.println(result.procedure() + ", " + result.timeline().size() + " attempts");
         for (TimelineEntry entry : result.timeline()) {

@@ -13,7 +13,6 @@ import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.ProcedureRun;
-import dev.smki.recovery.workflow.RunContext;
 import dev.smki.recovery.workflow.StepId;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,18 +49,18 @@ public final class RunAProcedure {
         }
     }
 
-    static final Guard DECISION_GATE = Guard.rule(RuleId.of("REC-1"), "decision gate")
+    static final Guard<PmaDecisions> DECISION_GATE = Guard.<PmaDecisions>rule(RuleId.of("REC-1"), "decision gate")
             .stating("the Recovery Private Key is activated only when an SMKI PMA decision requires it")
             .citing(Citation.of("recovery.md", "§6.3"), Confidence.VERIFIED)
-            .when(in -> in.context(PmaDecisions.class).recoveryKeyRequired());
+            .when(in -> in.context().recoveryKeyRequired());
 
-    static final Procedure PROCEDURE = definition(N3);
+    static final Procedure<PmaDecisions> PROCEDURE = definition(N3);
 
     /** The same steps, but the key may be activated as soon as the DCC is notified, before confirmation. */
-    static final Procedure WITHOUT_CONFIRMATION = definition(N2);
+    static final Procedure<PmaDecisions> WITHOUT_CONFIRMATION = definition(N2);
 
-    private static Procedure definition(StepId activationAfter) {
-        return Procedure.named("NOTIFY_AND_RECOVER")
+    private static Procedure<PmaDecisions> definition(StepId activationAfter) {
+        return Procedure.<PmaDecisions>named("NOTIFY_AND_RECOVER")
                 .pre(N1, "Compromise detected", SUBSCRIBER, DCC)
                 .pre(N2, "DCC notified", SUBSCRIBER)
                 .after(N1)
@@ -96,7 +95,7 @@ public final class RunAProcedure {
 
     static void run(Path file, Clock clock, PrintStream out) {
         PmaDecisions decisions = new PmaDecisions();
-        try (ProcedureRun run = ProcedureRun.start(PROCEDURE, Journal.file(file), clock, RunContext.of(decisions))) {
+        try (ProcedureRun<PmaDecisions> run = ProcedureRun.start(PROCEDURE, Journal.file(file), clock, decisions)) {
             print(out, run.attempt(N2, SUBSCRIBER)); // refused: N1 comes first
             print(out, run.attempt(N1, DCC));
             print(out, run.attempt(N2, SUBSCRIBER, Payload.of("file", "OCNF-17"))); // journalled with {file=OCNF-17}

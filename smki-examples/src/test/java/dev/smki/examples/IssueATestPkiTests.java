@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IssueATestPkiTests {
 
     @Test
-    void theReadmeExampleIssuesConformingCertificatesAndOneBrokenOnPurpose(@TempDir Path dir) {
+    void theReadmeExampleIssuesConformingCertificatesAndOneBrokenOnPurpose(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -25,6 +25,8 @@ class IssueATestPkiTests {
         assertThat(output.lines().filter(l -> l.endsWith("-> []"))).hasSize(3);
         assertThat(output).contains("-> [CERT-43 ERROR");
         assertThat(output).contains("contingency key unwrapped: true", "loaded back: true");
+        // four CAs, the fourteen standard Organisation Certificates and the meter's DS and KA certificates
+        assertThat(output).containsPattern("key store: 20 entries; supplier-ds.p12: [0-9]+ bytes");
         assertThat(dir.resolve("pki/devices/02534d4b49800000-ka.pem")).isRegularFile();
     }
 }

@@ -9,24 +9,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's Java blocks that say they come from an example ({@code from `dev.smki.examples.NAME`} in the
- * paragraph before the block) quote that example's source: each run of lines between {@code ...} lines is a run of the
- * source's lines, in order, indentation aside.
+ * The Java blocks of README.md and docs/*.md that say they come from an example ({@code from
+ * `dev.smki.examples.NAME`} in the paragraph before the block) quote that example's source: each run of lines
+ * between {@code ...} lines is a run of the source's lines, in order, indentation aside.
  */
 class ReadmeExamplesTests {
 
-    private static final Path README = Path.of("..", "README.md");
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "smki", "examples");
     private static final Pattern FROM = Pattern.compile("[Ff]rom `dev\\.smki\\.examples\\.(\\w+)`");
 
-    private record Quote(String example, int line, List<String> lines) {}
+    private record Quote(Path file, String example, int line, List<String> lines) {}
+
+    /** Returns README.md and every docs/*.md, the Markdown files whose quotes are checked. */
+    static List<Path> documents() throws IOException {
+        List<Path> documents = new ArrayList<>();
+        documents.add(Path.of("..", "README.md"));
+        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
+            docs.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .forEach(documents::add);
+        }
+        return documents;
+    }
 
     @Test
     void everyJavaBlockTakenFromAnExampleQuotesItsSourceFaithfully() throws IOException {
-        List<Quote> quotes = quotes(Files.readAllLines(README));
+        List<Quote> quotes = new ArrayList<>();
+        for (Path document : documents()) {
+            quotes.addAll(quotes(document, Files.readAllLines(document)));
+        }
 
         assertThat(quotes)
                 .extracting(Quote::example)
@@ -45,15 +60,15 @@ class ReadmeExamplesTests {
                 int at = indexOf(source, run, from);
                 assertThat(at)
                         .as(
-                                "README line %d: the lines %s are in %s.java in this order",
-                                quote.line(), run, quote.example())
+                                "%s line %d: the lines %s are in %s.java in this order",
+                                quote.file(), quote.line(), run, quote.example())
                         .isNotNegative();
                 from = at + run.size();
             }
         }
     }
 
-    private static List<Quote> quotes(List<String> readme) {
+    private static List<Quote> quotes(Path file, List<String> readme) {
         List<Quote> quotes = new ArrayList<>();
         for (int i = 1; i < readme.size(); i++) {
             Matcher from = FROM.matcher(paragraphBefore(readme, i));
@@ -62,7 +77,7 @@ class ReadmeExamplesTests {
                 for (int j = i + 1; !readme.get(j).equals("```"); j++) {
                     block.add(readme.get(j));
                 }
-                quotes.add(new Quote(from.group(1), i + 1, block));
+                quotes.add(new Quote(file, from.group(1), i + 1, block));
             }
         }
         return quotes;

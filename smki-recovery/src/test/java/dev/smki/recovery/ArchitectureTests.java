@@ -1,5 +1,6 @@
 package dev.smki.recovery;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -27,6 +28,30 @@ class ArchitectureTests {
                     "dev.smki.core.issuance..",
                     "dev.smki.core.device..",
                     "org.bouncycastle..");
+
+    @ArchTest
+    static final ArchRule theWorkflowEngineDependsOnNoSmkiTypeOnlyOnProvenance = classes()
+            .that()
+            .resideInAPackage("dev.smki.recovery.workflow..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.smki.recovery.workflow..",
+                    "dev.smki.core.provenance..",
+                    "dev.smki.core.internal.crypto..",
+                    "java..",
+                    "com.fasterxml.jackson..",
+                    "org.slf4j..")
+            .because("the generic engine (procedures, runs, guards, effects, journal, ordering analysis) knows nothing"
+                    + " of SMKI: keys, Devices, custody, incidents and plans are the procedures' business");
+
+    @ArchTest
+    static final ArchRule stepsDefineTheirEffectsAndNoRehearsalReachesIntoAProcedureOrItsState = noClasses()
+            .that()
+            .resideInAnyPackage("dev.smki.recovery.procedures..", "dev.smki.recovery.workflow..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.smki.recovery.rehearsal..", "dev.smki.recovery.plan..");
 
     @ArchTest
     static final ArchRule recoveryNeverCallsSecurityAddProvider =

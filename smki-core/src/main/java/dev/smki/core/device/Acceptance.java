@@ -1,20 +1,6 @@
 package dev.smki.core.device;
 
-import static dev.smki.core.device.AcceptanceRule.ADDRESSED_TO_DEVICE;
-import static dev.smki.core.device.AcceptanceRule.AUTHORISING_ANCHOR_HELD;
-import static dev.smki.core.device.AcceptanceRule.CERTIFICATION_PATH_VALID;
-import static dev.smki.core.device.AcceptanceRule.FRESH_CONTINGENCY_KEY;
-import static dev.smki.core.device.AcceptanceRule.KEY_USAGE_FITS_CELL;
-import static dev.smki.core.device.AcceptanceRule.MODE_MAY_REPLACE_CELL;
-import static dev.smki.core.device.AcceptanceRule.NO_ABNORMAL_ROOT_BY_RECOVERY;
-import static dev.smki.core.device.AcceptanceRule.ONE_REMOTE_PARTY;
-import static dev.smki.core.device.AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR;
-import static dev.smki.core.device.AcceptanceRule.SIGNATURE_VERIFIES;
-import static dev.smki.core.device.AcceptanceRule.SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY;
-import static dev.smki.core.device.AcceptanceRule.TARGET_CELL_EXISTS;
-import static dev.smki.core.device.AcceptanceRule.WELL_FORMED;
-import static dev.smki.core.device.AcceptanceRule.WITHIN_CAPACITY;
-
+import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.SymmetricKey;
@@ -25,200 +11,330 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Decides what one Device does with one Update Security Credentials command: checks the {@link AcceptanceRule}s
- * in order and, when all hold, computes the Device's next credentials. A pure function of the settings, the
- * Device's identity, its current credentials and the command (and the settings' clock); it changes nothing.
+ * Decides what one Device does with one Update Security Credentials command: the table of {@link AcceptanceRule}s
+ * and their checks, evaluated in order; the first rule a command breaks refuses it, and when all hold the command's
+ * effect gives the Device's next credentials. A pure function of the settings, the Device's identity, type and
+ * current credentials, and the command (and the settings' clock); it changes nothing.
  */
 final class Acceptance {
 
     /** What to answer, and the credentials the Device holds afterwards (its current ones when refused). */
     record Decision(CommandOutcome outcome, DeviceCredentials next) {}
 
-    private Acceptance() {}
+    /** One DEV rule and its check, which returns why a command breaks the rule, or null when the rule holds. */
+    record Check(AcceptanceRule rule, Function<Evaluation, String> broken) {}
 
-    static Decision evaluate(DeviceSettings settings, Eui64 self, DeviceCredentials current, SignedCommand signed) {
-        UpdateSecurityCredentials command = signed.command();
-        CredentialsReplacementMode mode = command.mode();
-        List<Replacement> replacements = command.replacements();
+    /** The table: every rule with its check, in the order a Device applies them ({@link AcceptanceRule#ALL}). */
+    static final List<Check> TABLE = List.of(
+            new Check(AcceptanceRule.WELL_FORMED, Acceptance::wellFormed),
+            new Check(AcceptanceRule.ADDRESSED_TO_DEVICE, Acceptance::addressedToDevice),
+            new Check(AcceptanceRule.WITHIN_CAPACITY, Acceptance::withinCapacity),
+            new Check(AcceptanceRule.SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY, Acceptance::symmetricKeyOnlyForContingency),
+            new Check(AcceptanceRule.AUTHORISING_CELL_NAMED, Acceptance::authorisingCellNamed),
+            new Check(AcceptanceRule.AUTHORISING_ANCHOR_HELD, Acceptance::authorisingAnchorHeld),
+            new Check(AcceptanceRule.ORIGINATOR_IS_AUTHORISER, Acceptance::originatorIsAuthoriser),
+            new Check(AcceptanceRule.SIGNATURE_VERIFIES, Acceptance::signatureVerifies),
+            new Check(AcceptanceRule.COUNTER_IS_SEQUENCE_NUMBER, Acceptance::counterIsSequenceNumber),
+            new Check(AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR, Acceptance::sequenceNumberAboveFloor),
+            new Check(AcceptanceRule.MODE_MAY_REPLACE_CELL, Acceptance::modeMayReplaceCell),
+            new Check(AcceptanceRule.ONE_REMOTE_PARTY, Acceptance::oneRemoteParty),
+            new Check(AcceptanceRule.TARGET_CELL_EXISTS, Acceptance::targetCellExists),
+            new Check(AcceptanceRule.KEY_USAGE_FITS_CELL, Acceptance::keyUsageFitsCell),
+            new Check(AcceptanceRule.CERTIFICATION_PATH_VALID, Acceptance::certificationPathValid),
+            new Check(AcceptanceRule.NO_ABNORMAL_ROOT_BY_RECOVERY, Acceptance::noAbnormalRootByRecovery),
+            new Check(AcceptanceRule.FRESH_CONTINGENCY_KEY, Acceptance::freshContingencyKey));
 
-        if (replacements.isEmpty()) {
-            return refuse(current, WELL_FORMED, "the command replaces no cell");
-        }
-        Set<TrustAnchorCellId> targets = new HashSet<>();
-        for (Replacement replacement : replacements) {
-            if (!targets.add(replacement.target())) {
-                return refuse(current, WELL_FORMED, "cell " + replacement.target() + " is targeted twice");
-            }
-        }
-        if (!signed.recipient().equals(self)) {
-            return refuse(
-                    current,
-                    ADDRESSED_TO_DEVICE,
-                    "addressed to " + signed.recipient() + ", not to this Device " + self);
-        }
-        int pathSize = command.certificationPathBytes().size();
-        if (pathSize > settings.maxPathCertificates()) {
-            return refuse(
-                    current,
-                    WITHIN_CAPACITY,
-                    pathSize + " certification-path certificates; the Device holds at most "
-                            + settings.maxPathCertificates());
-        }
-        Optional<SymmetricKey> symmetricKey = command.symmetricKey();
-        if (symmetricKey.isPresent() != mode.isContingency()) {
-            return refuse(
-                    current,
-                    SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY,
-                    mode.gbcsName() + (symmetricKey.isPresent() ? " with" : " without") + " a plaintext Symmetric Key");
-        }
-
+    /** The command and the Device, and what the checks learn for the checks after them. */
+    static final class Evaluation {
+        final DeviceSettings settings;
+        final Eui64 self;
+        final DeviceType type;
+        final DeviceCredentials current;
+        final SignedCommand signed;
+        final UpdateSecurityCredentials command;
+        final CredentialsReplacementMode mode;
+        final List<Replacement> replacements;
+        final Optional<TrustAnchorCell> root;
         VerificationKey authorisingKey;
+        TrustAnchorCell authorisingCell;
         String anchorName;
-        if (mode.isContingency()) {
-            Optional<TrustAnchorCell> root = current.cell(TrustAnchorCellId.ROOT);
-            if (root.isEmpty() || root.get().wrappedContingencyKey().isEmpty()) {
-                return refuse(current, AUTHORISING_ANCHOR_HELD, "the Device holds no wrapped contingency key");
-            }
-            Optional<VerificationKey> unwrapped = root.get().contingencyKey(symmetricKey.get());
-            if (unwrapped.isEmpty()) {
-                return refuse(
-                        current,
-                        AUTHORISING_ANCHOR_HELD,
-                        "the supplied Symmetric Key does not unwrap the contingency key of the current Root");
-            }
-            authorisingKey = unwrapped.get();
-            anchorName = "the contingency key";
-        } else {
-            TrustAnchorCellId cellId = mode.authorisingCell().orElseThrow();
-            Optional<TrustAnchorCell> cell = current.cell(cellId);
-            if (cell.isEmpty()) {
-                return refuse(
-                        current, AUTHORISING_ANCHOR_HELD, mode.gbcsName() + " needs the " + cellId + " cell, not held");
-            }
-            authorisingKey = cell.get().key();
-            anchorName = "the " + cellId + " cell's key";
-        }
-        if (!authorisingKey.verifies(signed.signedPartBytes(), signed.signatureBytes())) {
-            return refuse(current, SIGNATURE_VERIFIES, "the signature does not verify with " + anchorName);
-        }
-        RemotePartyRole authorisingRole = mode.authorisingRole();
-        long floor = current.floor(authorisingRole);
-        if (command.sequenceNumber() <= floor) {
-            return refuse(
-                    current,
-                    SEQUENCE_NUMBER_ABOVE_FLOOR,
-                    "sequence number " + command.sequenceNumber() + " is not above the " + authorisingRole.slug()
-                            + " floor " + floor);
-        }
+        Instant now;
+        final List<CertificationPaths.Verdict> verdicts = new ArrayList<>();
 
-        for (Replacement replacement : replacements) {
-            if (!mode.mayReplace(replacement.target())) {
-                return refuse(
-                        current,
-                        MODE_MAY_REPLACE_CELL,
-                        mode.gbcsName() + " may not replace the " + replacement.target() + " cell");
-            }
+        Evaluation(
+                DeviceSettings settings, Eui64 self, DeviceType type, DeviceCredentials current, SignedCommand signed) {
+            this.settings = settings;
+            this.self = self;
+            this.type = type;
+            this.current = current;
+            this.signed = signed;
+            this.command = signed.command();
+            this.mode = command.mode();
+            this.replacements = command.replacements();
+            this.root = current.cell(TrustAnchorCellId.ROOT);
         }
-        RemotePartyRole replacedRole = replacements.get(0).target().role();
-        for (Replacement replacement : replacements) {
-            if (replacement.target().role() != replacedRole) {
-                return refuse(
-                        current,
-                        ONE_REMOTE_PARTY,
-                        "cells of " + replacedRole.slug() + " and "
-                                + replacement.target().role().slug() + " in one command");
-            }
-        }
-        for (Replacement replacement : replacements) {
-            if (!current.has(replacement.target())) {
-                return refuse(current, TARGET_CELL_EXISTS, "this Device has no " + replacement.target() + " cell");
-            }
-        }
-
-        Optional<TrustAnchorCell> root = current.cell(TrustAnchorCellId.ROOT);
-        Instant now = settings.clock().instant();
-        List<CertificationPaths.Verdict> verdicts = new ArrayList<>(replacements.size());
-        for (Replacement replacement : replacements) {
-            TrustAnchorCellId target = replacement.target();
-            if (root.isEmpty()) {
-                return refuse(current, CERTIFICATION_PATH_VALID, "the Device holds no Root to validate " + target);
-            }
-            CertificationPaths.Verdict verdict = settings.paths()
-                    .check(
-                            replacement.certificateBytes(),
-                            command.certificationPathBytes(),
-                            root.get(),
-                            target.isRoot(),
-                            now);
-            if (verdict.facts() == null) {
-                return refuse(
-                        current,
-                        CERTIFICATION_PATH_VALID,
-                        "the certificate for " + target + " is " + verdict.problem());
-            }
-            if (verdict.facts().keyUsage != target.keyUsage()) {
-                return refuse(
-                        current,
-                        KEY_USAGE_FITS_CELL,
-                        "the certificate for " + target + " has key usage "
-                                + (verdict.facts().keyUsage == null
-                                        ? "other than one of ds, ka, cert-sign"
-                                        : verdict.facts().keyUsage.abbreviation()));
-            }
-            if (verdict.problem() != null) {
-                return refuse(
-                        current, CERTIFICATION_PATH_VALID, "the certificate for " + target + ": " + verdict.problem());
-            }
-            if (!verdict.isValidAt(now.getEpochSecond())) {
-                return refuse(
-                        current,
-                        CERTIFICATION_PATH_VALID,
-                        "the certificate for " + target + " or its path is not within its validity period at " + now);
-            }
-            verdicts.add(verdict);
-        }
-        for (int i = 0; i < replacements.size(); i++) {
-            TrustAnchorCellId target = replacements.get(i).target();
-            CertificationPaths.Verdict verdict = verdicts.get(i);
-            if (target.isRoot()
-                    && mode == CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY
-                    && !verdict.certifiedByRoot()) {
-                return refuse(
-                        current,
-                        NO_ABNORMAL_ROOT_BY_RECOVERY,
-                        "the current Root does not certify the new Root "
-                                + verdict.facts().describe());
-            }
-            if (target.isRoot()
-                    && mode.isContingency()
-                    && Objects.equals(
-                            verdict.facts().wrappedContingencyKey,
-                            root.get().wrappedContingencyKey().orElse(null))) {
-                return refuse(
-                        current,
-                        FRESH_CONTINGENCY_KEY,
-                        "the new Root carries the same wrapped contingency key as the current one");
-            }
-        }
-
-        DeviceCredentials next = current;
-        List<ReplacementOutcome> outcomes = new ArrayList<>(replacements.size());
-        for (int i = 0; i < replacements.size(); i++) {
-            TrustAnchorCellId target = replacements.get(i).target();
-            TrustAnchorCell after = verdicts.get(i).cell(target);
-            outcomes.add(ReplacementOutcome.of(current.cell(target).orElseThrow(), after));
-            next = next.withCell(after);
-        }
-        if (command.newFloor().isPresent()) {
-            next = next.withFloor(replacedRole, command.newFloor().getAsLong());
-        }
-        next = next.withFloor(authorisingRole, Math.max(next.floor(authorisingRole), command.sequenceNumber()));
-        return new Decision(CommandOutcome.executed(outcomes), next);
     }
 
-    private static Decision refuse(DeviceCredentials current, AcceptanceRule rule, String detail) {
-        return new Decision(CommandOutcome.refused(rule, detail), current);
+    private Acceptance() {}
+
+    static Decision evaluate(
+            DeviceSettings settings, Eui64 self, DeviceType type, DeviceCredentials current, SignedCommand signed) {
+        Evaluation e = new Evaluation(settings, self, type, current, signed);
+        for (Check check : TABLE) {
+            String broken = check.broken().apply(e);
+            if (broken != null) {
+                return new Decision(CommandOutcome.refused(check.rule(), broken), current);
+            }
+        }
+        return execute(e);
+    }
+
+    // ---- the checks, in table order ----
+
+    private static String wellFormed(Evaluation e) {
+        if (e.signed.message().macLayer().isPresent()) {
+            return "it comes in a MAC Header, whose ACB-SMD MAC the simulation cannot check (the ACB-Device key"
+                    + " agreement is not modelled)";
+        }
+        if (e.replacements.isEmpty()) {
+            return "the command replaces no cell";
+        }
+        Set<TrustAnchorCellId> targets = new HashSet<>();
+        for (Replacement replacement : e.replacements) {
+            if (!targets.add(replacement.target())) {
+                return "cell " + replacement.target() + " is targeted twice";
+            }
+        }
+        return null;
+    }
+
+    private static String addressedToDevice(Evaluation e) {
+        return e.signed.recipient().equals(e.self)
+                ? null
+                : "addressed to " + e.signed.recipient() + ", not to this Device " + e.self;
+    }
+
+    private static String withinCapacity(Evaluation e) {
+        int pathSize = e.command.certificationPathBytes().size();
+        return pathSize <= e.settings.maxPathCertificates()
+                ? null
+                : pathSize + " certification-path certificates; the Device holds at most "
+                        + e.settings.maxPathCertificates();
+    }
+
+    private static String symmetricKeyOnlyForContingency(Evaluation e) {
+        boolean present = e.command.symmetricKey().isPresent();
+        return present == e.mode.isContingency()
+                ? null
+                : e.mode.gbcsName() + (present ? " with" : " without") + " a plaintext Symmetric Key";
+    }
+
+    private static String authorisingCellNamed(Evaluation e) {
+        Optional<TrustAnchorCellId> named = e.command.authorisingCell();
+        if (named.isEmpty()) {
+            return e.mode.namesAuthorisingCell(e.type)
+                    ? e.mode.gbcsName() + " on a " + e.type + " names its authorising cell, and the command does not"
+                    : null;
+        }
+        TrustAnchorCellId expected = e.mode.authorisingTrustAnchorCell();
+        return named.get().equals(expected)
+                ? null
+                : "the command names " + named.get() + " as authorising cell; " + e.mode.gbcsName()
+                        + " is authorised by " + expected;
+    }
+
+    private static String authorisingAnchorHeld(Evaluation e) {
+        if (e.mode.isContingency()) {
+            if (e.root.isEmpty() || e.root.get().wrappedContingencyKey().isEmpty()) {
+                return "the Device holds no wrapped contingency key";
+            }
+            SymmetricKey symmetricKey = e.command.symmetricKey().orElseThrow();
+            Optional<VerificationKey> unwrapped = e.root.get().contingencyKey(symmetricKey);
+            if (unwrapped.isEmpty()) {
+                return "the supplied Symmetric Key does not unwrap the contingency key of the current Root";
+            }
+            e.authorisingKey = unwrapped.get();
+            e.anchorName = "the contingency key";
+            return null;
+        }
+        TrustAnchorCellId cellId = e.mode.authorisingCell().orElseThrow();
+        Optional<TrustAnchorCell> cell = e.current.cell(cellId);
+        if (cell.isEmpty()) {
+            return e.mode.gbcsName() + " needs the " + cellId + " cell, not held";
+        }
+        e.authorisingCell = cell.get();
+        e.authorisingKey = cell.get().key();
+        e.anchorName = "the " + cellId + " cell's key";
+        return null;
+    }
+
+    private static String originatorIsAuthoriser(Evaluation e) {
+        if (e.authorisingCell == null || e.authorisingCell.subjectUniqueId().isEmpty()) {
+            return null;
+        }
+        Eui64 expected = e.authorisingCell.subjectUniqueId().get();
+        return e.signed.originator().equals(expected)
+                ? null
+                : "Business Originator ID " + e.signed.originator() + " is not " + expected + ", the party in the "
+                        + e.authorisingCell.id() + " cell";
+    }
+
+    private static String signatureVerifies(Evaluation e) {
+        if (e.signed.message().signature().isEmpty()) {
+            return "the command carries no KRP Signature";
+        }
+        return e.authorisingKey.verifies(e.signed.message())
+                ? null
+                : "the KRP Signature does not verify with " + e.anchorName;
+    }
+
+    private static String counterIsSequenceNumber(Evaluation e) {
+        return e.signed.originatorCounter() == e.command.sequenceNumber()
+                ? null
+                : "Originator Counter " + e.signed.originatorCounter() + " is not the sequence number "
+                        + e.command.sequenceNumber();
+    }
+
+    private static String sequenceNumberAboveFloor(Evaluation e) {
+        RemotePartyRole role = e.mode.authorisingRole();
+        long floor = e.current.floor(role);
+        return e.command.sequenceNumber() > floor
+                ? null
+                : "sequence number " + e.command.sequenceNumber() + " is not above the " + role.slug() + " floor "
+                        + floor;
+    }
+
+    private static String modeMayReplaceCell(Evaluation e) {
+        for (Replacement replacement : e.replacements) {
+            if (!e.mode.mayReplace(replacement.target())) {
+                return e.mode.gbcsName() + " may not replace the " + replacement.target() + " cell";
+            }
+        }
+        return null;
+    }
+
+    private static String oneRemoteParty(Evaluation e) {
+        RemotePartyRole replaced = e.replacements.get(0).target().role();
+        for (Replacement replacement : e.replacements) {
+            if (replacement.target().role() != replaced) {
+                return "cells of " + replaced.slug() + " and "
+                        + replacement.target().role().slug() + " in one command";
+            }
+        }
+        return null;
+    }
+
+    private static String targetCellExists(Evaluation e) {
+        for (Replacement replacement : e.replacements) {
+            if (!e.current.has(replacement.target())) {
+                return "this Device has no " + replacement.target() + " cell";
+            }
+        }
+        return null;
+    }
+
+    /** Also validates the certificates and their paths, keeping the verdicts for the checks after it. */
+    private static String keyUsageFitsCell(Evaluation e) {
+        e.now = e.settings.clock().instant();
+        for (Replacement replacement : e.replacements) {
+            TrustAnchorCellId target = replacement.target();
+            if (e.root.isEmpty()) {
+                e.verdicts.add(null);
+                continue;
+            }
+            CertificationPaths.Verdict verdict = e.settings
+                    .paths()
+                    .check(
+                            replacement.certificateBytes(),
+                            e.command.certificationPathBytes(),
+                            e.root.get(),
+                            target.isRoot(),
+                            e.now);
+            e.verdicts.add(verdict);
+            if (verdict.facts() != null && verdict.facts().keyUsage != target.keyUsage()) {
+                return "the certificate for " + target + " has key usage "
+                        + (verdict.facts().keyUsage == null
+                                ? "other than one of ds, ka, cert-sign"
+                                : verdict.facts().keyUsage.abbreviation());
+            }
+        }
+        return null;
+    }
+
+    private static String certificationPathValid(Evaluation e) {
+        for (int i = 0; i < e.replacements.size(); i++) {
+            TrustAnchorCellId target = e.replacements.get(i).target();
+            CertificationPaths.Verdict verdict = e.verdicts.get(i);
+            if (verdict == null) {
+                return "the Device holds no Root to validate " + target;
+            }
+            if (verdict.facts() == null) {
+                return "the certificate for " + target + " is " + verdict.problem();
+            }
+            if (verdict.problem() != null) {
+                return "the certificate for " + target + ": " + verdict.problem();
+            }
+            if (e.command.checksValidityPeriods() && !verdict.isValidAt(e.now.getEpochSecond())) {
+                return "the certificate for " + target + " or its path is not within its validity period at " + e.now;
+            }
+        }
+        return null;
+    }
+
+    private static String noAbnormalRootByRecovery(Evaluation e) {
+        for (int i = 0; i < e.replacements.size(); i++) {
+            CertificationPaths.Verdict verdict = e.verdicts.get(i);
+            if (e.replacements.get(i).target().isRoot()
+                    && e.mode == CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY
+                    && !verdict.certifiedByRoot()) {
+                return "the current Root does not certify the new Root "
+                        + verdict.facts().describe();
+            }
+        }
+        return null;
+    }
+
+    private static String freshContingencyKey(Evaluation e) {
+        for (int i = 0; i < e.replacements.size(); i++) {
+            if (e.replacements.get(i).target().isRoot()
+                    && e.mode.isContingency()
+                    && Objects.equals(
+                            e.verdicts.get(i).facts().wrappedContingencyKey,
+                            e.root.get().wrappedContingencyKey().orElse(null))) {
+                return "the new Root carries the same wrapped contingency key as the current one";
+            }
+        }
+        return null;
+    }
+
+    // ---- the effect ----
+
+    /**
+     * Replaces the targeted cells and sets the floors: the replaced party's new floor, the other parties' new
+     * floors, then the authorising party's floor raised to the command's sequence number. Specialist floors are
+     * carried but not held by simulated Devices.
+     */
+    private static Decision execute(Evaluation e) {
+        DeviceCredentials next = e.current;
+        List<ReplacementOutcome> outcomes = new ArrayList<>(e.replacements.size());
+        for (int i = 0; i < e.replacements.size(); i++) {
+            TrustAnchorCellId target = e.replacements.get(i).target();
+            TrustAnchorCell after = e.verdicts.get(i).cell(target);
+            outcomes.add(ReplacementOutcome.of(e.current.cell(target).orElseThrow(), after));
+            next = next.withCell(after);
+        }
+        RemotePartyRole replaced = e.replacements.get(0).target().role();
+        if (e.command.newFloor().isPresent()) {
+            next = next.withFloor(replaced, e.command.newFloor().getAsLong());
+        }
+        for (PartyFloorChange change : e.command.otherPartyChanges()) {
+            next = next.withFloor(change.role(), change.floor());
+        }
+        RemotePartyRole authorising = e.mode.authorisingRole();
+        next = next.withFloor(authorising, Math.max(next.floor(authorising), e.command.sequenceNumber()));
+        return new Decision(CommandOutcome.executed(outcomes), next);
     }
 }

@@ -1,5 +1,7 @@
 package dev.smki.core.device;
 
+import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.gbcs.GroupingHeader;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
@@ -56,8 +58,9 @@ public final class Authoriser {
         return originator;
     }
 
-    byte[] sign(byte[] content) {
-        return key.sign(content);
+    /** Returns {@code header || payload || 0x40 || KRP Signature}, signed with this authoriser's key. */
+    GbcsMessage sign(GroupingHeader header, byte[] payload) {
+        return GbcsMessage.signed(header, payload, key);
     }
 
     /** Returns {@code Authoriser[originator]}; never the key. */

@@ -1,5 +1,6 @@
 package dev.smki.core.device;
 
+import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.provenance.Confidence;
 import java.util.Objects;
@@ -154,6 +155,26 @@ public enum CredentialsReplacementMode {
      */
     public Optional<TrustAnchorCellId> authorisingCell() {
         return Optional.ofNullable(authorisingCell);
+    }
+
+    /**
+     * Returns the cell a command's authorisingRemotePartyTACellIdentifier names for this mode: the authorising
+     * cell, or for {@link #ANY_BY_CONTINGENCY} the Root cell, from which the contingency key is unwrapped (an
+     * {@linkplain Confidence#INFERRED inference}: GBCS names the element, not its value in contingency).
+     */
+    public TrustAnchorCellId authorisingTrustAnchorCell() {
+        return authorisingCell != null ? authorisingCell : TrustAnchorCellId.ROOT;
+    }
+
+    /**
+     * Returns whether a command in this mode names its authorising cell (authorisingRemotePartyTACellIdentifier) on
+     * a Device of {@code type}: always on a Communications Hub Function, and on any other Device unless the Access
+     * Control Broker replaces its own credentials (GBCS §13.3.5, "Requirements for AuthorisingRemotePartyControl
+     * elements", verified).
+     */
+    public boolean namesAuthorisingCell(DeviceType type) {
+        Objects.requireNonNull(type, "type");
+        return this != ACCESS_CONTROL_BROKER_BY_ACB || type == DeviceType.CHF;
     }
 
     /** Returns the only role whose cells the mode may replace, or empty when it may replace any cell. */

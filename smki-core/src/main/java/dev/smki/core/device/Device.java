@@ -1,10 +1,18 @@
 package dev.smki.core.device;
 
+import dev.smki.core.gbcs.CraFlag;
+import dev.smki.core.gbcs.GbcsFormatException;
+import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.gbcs.GroupingHeader;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.SigningKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A simulated smart-metering Device: its EUI-64, its GBCS device type, whether it is commissioned, its own
@@ -15,6 +23,9 @@ import java.util.Objects;
  * its credentials are a shared, interned {@link DeviceCredentials} value that an accepted command swaps for
  * another, and its Device Certificates are derived on request from the test PKI (in a seeded PKI a cheap pure
  * function of the EUI-64 and key usage), never stored.
+ *
+ * <p>A Device receives GBCS CS02b messages ({@link SignedCommand}) and answers them with signed CS02b responses
+ * ({@link #answer}); {@link #apply} decides without building the response, which is what fleets do at scale.
  *
  * <p>Thread-safe: {@link #apply} is atomic, so concurrent commands are applied one after the other, and a
  * refused command changes nothing. The commissioned status is fixed when the Device is made; commands are
@@ -107,32 +118,122 @@ public final class Device {
     }
 
     /**
-     * Applies {@code command}: checks every {@link AcceptanceRule} in order and, if all hold, replaces the
-     * targeted cells and raises the sequence-number floors, atomically. Returns the GBCS outcome; a refused
-     * command changes nothing.
+     * What a Device did with a message, and what it answered.
+     *
+     * @param outcome executed, or refused by a DEV rule (a message that is not a CS02b command is refused under
+     *     {@link AcceptanceRule#WELL_FORMED})
+     * @param response the Device's signed CS02b response; empty when the bytes were not a CS02b command, which
+     *     leaves nothing to answer
      */
-    public synchronized CommandOutcome apply(SignedCommand command) {
-        Objects.requireNonNull(command, "command");
-        Acceptance.Decision decision = Acceptance.evaluate(settings, eui64(), credentials, command);
-        if (decision.outcome().isAccepted()) {
-            credentials = settings.intern(decision.next());
+    public record Answer(CommandOutcome outcome, Optional<UpdateSecurityCredentialsResponse> response) {
+
+        public Answer {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(response, "response");
         }
-        return decision.outcome();
     }
 
     /**
-     * Applies the DER command {@code der} as {@link #apply(SignedCommand)} does; bytes that are not a well-formed
-     * command are refused under {@link AcceptanceRule#WELL_FORMED}.
+     * Applies {@code command}: checks every {@link AcceptanceRule} in order and, if all hold, replaces the
+     * targeted cells and sets the sequence-number floors, atomically. Returns the GBCS outcome; a refused
+     * command changes nothing.
      */
-    public CommandOutcome apply(byte[] der) {
-        Objects.requireNonNull(der, "der");
+    public CommandOutcome apply(SignedCommand command) {
+        return decide(command).outcome();
+    }
+
+    /**
+     * Applies the GBCS message {@code message} as {@link #apply(SignedCommand)} does; bytes that are not a CS02b
+     * command are refused under {@link AcceptanceRule#WELL_FORMED}, naming the offset and the field.
+     */
+    public CommandOutcome apply(byte[] message) {
+        return answer(message, false).outcome();
+    }
+
+    /**
+     * Applies {@code command} and answers it with a CS02b response signed with this Device's Digital Signing key
+     * ({@link UpdateSecurityCredentialsResponse}).
+     */
+    public Answer answer(SignedCommand command) {
+        Objects.requireNonNull(command, "command");
+        Decided decision = decide(command);
+        return new Answer(decision.outcome(), Optional.of(respond(command, decision)));
+    }
+
+    /** Applies the GBCS message {@code message} and answers it, as {@link #answer(SignedCommand)} does. */
+    public Answer answer(byte[] message) {
+        return answer(message, true);
+    }
+
+    private Answer answer(byte[] message, boolean respond) {
+        Objects.requireNonNull(message, "message");
         SignedCommand command;
         try {
-            command = SignedCommand.parse(der);
-        } catch (IllegalArgumentException e) {
-            return CommandOutcome.refused(AcceptanceRule.WELL_FORMED, e.getMessage());
+            command = SignedCommand.parse(message);
+        } catch (GbcsFormatException e) {
+            return new Answer(CommandOutcome.refused(AcceptanceRule.WELL_FORMED, e.getMessage()), Optional.empty());
         }
-        return apply(command);
+        if (!respond) {
+            return new Answer(apply(command), Optional.empty());
+        }
+        return answer(command);
+    }
+
+    /** What the Device decided, and the credentials it held when it decided. */
+    private record Decided(CommandOutcome outcome, DeviceCredentials before) {}
+
+    private Decided decide(SignedCommand command) {
+        Objects.requireNonNull(command, "command");
+        synchronized (this) {
+            DeviceCredentials before = credentials;
+            Acceptance.Decision decision = Acceptance.evaluate(settings, eui64(), type, before, command);
+            if (decision.outcome().isAccepted()) {
+                credentials = settings.intern(decision.next());
+            }
+            return new Decided(decision.outcome(), before);
+        }
+    }
+
+    /** Returns the response to {@code command}, given what the Device decided. */
+    private UpdateSecurityCredentialsResponse respond(SignedCommand command, Decided decision) {
+        CommandOutcome outcome = decision.outcome();
+        DeviceCredentials before = decision.before();
+        UpdateSecurityCredentials body = command.command();
+        List<ReplacementResult> results = new ArrayList<>();
+        List<PartyFloorChange> changes = new ArrayList<>();
+        if (outcome.isAccepted()) {
+            outcome.replacements().forEach(r -> results.add(ReplacementResult.of(r)));
+            if (body.newFloor().isPresent()) {
+                changes.add(new PartyFloorChange(
+                        body.replacements().get(0).target().role(),
+                        body.newFloor().getAsLong(),
+                        body.specialistFloors()));
+            }
+            changes.addAll(body.otherPartyChanges());
+        } else {
+            for (Replacement replacement : body.replacements()) {
+                results.add(ReplacementResult.refused(
+                        replacement.target(), before.cell(replacement.target()), outcome.status()));
+            }
+        }
+        UpdateSecurityCredentialsResponse.ExecutionOutcome execution =
+                new UpdateSecurityCredentialsResponse.ExecutionOutcome(
+                        body.sequenceNumber(), body.mode(), changes, results);
+        GroupingHeader header = new GroupingHeader(
+                CraFlag.RESPONSE,
+                command.originatorCounter(),
+                eui64(),
+                command.originator(),
+                Optional.of(settings.clock().instant()),
+                command.messageCode());
+        byte[] payload = Cs02bMessages.encodeResponse(execution);
+        GbcsMessage message = type == DeviceType.TYPE2
+                ? GbcsMessage.unsigned(header, payload)
+                : GbcsMessage.signed(
+                        header,
+                        payload,
+                        SigningKey.of(settings.pki().deviceKeyPair(eui64(), KeyUsage.DIGITAL_SIGNATURE)));
+        return new UpdateSecurityCredentialsResponse(message, execution);
     }
 
     /** Returns {@code TYPE EUI-64}, with {@code (not commissioned)} when it is not. */

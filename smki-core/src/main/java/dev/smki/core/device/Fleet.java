@@ -115,6 +115,18 @@ public final class Fleet implements Iterable<Device> {
                 .apply(command);
     }
 
+    /**
+     * Applies the GBCS message {@code message} to the Device its Grouping Header names as Business Target ID, as
+     * {@link Device#apply(byte[])} does.
+     *
+     * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and the field when the bytes are not a
+     *     CS02b command (there is no Device to give them to)
+     * @throws IllegalArgumentException when no Device of the fleet has the command's recipient EUI-64
+     */
+    public CommandOutcome apply(byte[] message) {
+        return apply(SignedCommand.parse(Objects.requireNonNull(message, "message")));
+    }
+
     /** Returns how many Devices satisfy {@code predicate}. */
     public long count(Predicate<? super Device> predicate) {
         Objects.requireNonNull(predicate, "predicate");

@@ -1,127 +1,102 @@
 package dev.smki.core.device;
 
+import dev.smki.core.gbcs.CraFlag;
+import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.gbcs.GroupingHeader;
+import dev.smki.core.gbcs.Trace;
 import dev.smki.core.identity.Eui64;
-import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An Update Security Credentials command as sent to one Device: a header naming the message code, the
- * originator and the recipient, the {@link UpdateSecurityCredentials} body, and the authorising party's
- * ECDSA P-256/SHA-256 signature over header and body together.
- *
- * <p>GBCS signs its whole message, header included, and appends the signature; the exact GBCS header (General
- * Signing with its transaction identifier and date-time) was not at hand, so this envelope is a
- * {@linkplain dev.smki.core.provenance.Confidence#RECONSTRUCTED reconstruction} carrying what the Device needs:
+ * A CS02b Update Security Credentials command as a Device receives it, the GBCS message of GBCS §13.3.3.1:
  *
  * <pre>
- * SignedUpdateSecurityCredentials ::= SEQUENCE {
- *   signedPart SEQUENCE {
- *     header  SEQUENCE { messageCode INTEGER,                  -- 0x0100..0x0109, the mode's
- *                        originator  OCTET STRING (SIZE (8)),  -- the authorising party's EUI-64
- *                        recipient   OCTET STRING (SIZE (8)) },-- the target Device's EUI-64
- *     command UpdateSecurityCredentialsCommand },
- *   signature OCTET STRING                                     -- DER ECDSA-Sig-Value (GBCS: r || s)
- * }
+ * Grouping Header || UpdateSecurityCredentials payload (DER) || 0x40 || KRP Signature (r || s)
  * </pre>
  *
- * Signatures are deterministic (RFC 6979), so signing the same command for the same Device twice gives the same
- * bytes. Immutable; equal when the DER encodings are.
+ * The Grouping Header ({@link GroupingHeader}, GBCS §7.2.7) carries the CRA Flag Command, the authorising
+ * party's Originator Counter, its EUI-64 as Business Originator ID, the Device's as Business Target ID, no
+ * date-time, and the message code of the command's mode; the KRP Signature ({@link dev.smki.core.gbcs.KrpSignature},
+ * GBCS §6.3.3) covers header and payload, so no other Device accepts the command and no byte of it can change.
+ *
+ * <p>This is the form GBCS gives the Recovery ({@code 0x0108}) and contingency ({@code 0x0109}) modes. The other
+ * modes travel in GBCS inside a MAC Header with an ACB-SMD MAC (and the ACB's own mode with no KRP signature),
+ * which needs the ACB-Device key agreement this simulation does not model: it builds every mode in the form
+ * above, and a simulated Device refuses a command that comes in a MAC Header, since it cannot check the MAC (see
+ * {@link GbcsMessage}). Signatures are deterministic (RFC 6979), so signing the same command for the same Device
+ * twice gives the same bytes. Immutable; equal when the bytes are.
  */
-public final class SignedCommand {
+public final class SignedCommand extends Cs02bMessage {
 
-    private final Eui64 originator;
-    private final Eui64 recipient;
     private final UpdateSecurityCredentials command;
-    private final byte[] signedPart;
-    private final byte[] signature;
-    private final byte[] der;
 
-    SignedCommand(
-            Eui64 originator,
-            Eui64 recipient,
-            UpdateSecurityCredentials command,
-            byte[] signedPart,
-            byte[] signature,
-            byte[] der) {
-        this.originator = originator;
-        this.recipient = recipient;
+    SignedCommand(GbcsMessage message, UpdateSecurityCredentials command) {
+        super(message);
         this.command = command;
-        this.signedPart = signedPart;
-        this.signature = signature;
-        this.der = der;
     }
 
-    static SignedCommand sign(UpdateSecurityCredentials command, Authoriser authoriser, Eui64 recipient) {
-        byte[] signedPart = Cs02bCodec.encodeSignedPart(command, authoriser.originator(), recipient);
-        byte[] signature = authoriser.sign(signedPart);
-        return new SignedCommand(
-                authoriser.originator(),
-                recipient,
-                command,
-                signedPart,
-                signature,
-                Cs02bCodec.encodeEnvelope(signedPart, signature));
+    static SignedCommand sign(UpdateSecurityCredentials command, Authoriser authoriser, Eui64 recipient, long counter) {
+        GroupingHeader header = new GroupingHeader(
+                CraFlag.COMMAND, counter, authoriser.originator(), recipient, Optional.empty(), command.messageCode());
+        return new SignedCommand(authoriser.sign(header, command.derBytes()), command);
     }
 
     /**
-     * Reads the DER encoding {@link #toDer()} writes. The signature is not checked here: a Device checks it.
+     * Reads the GBCS message {@link #toBytes()} writes. The signature is not checked here: a Device checks it.
      *
-     * @throws IllegalArgumentException naming the problem when the bytes are not such a command
+     * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and the field when the bytes are not a
+     *     CS02b command
      */
-    public static SignedCommand parse(byte[] der) {
-        return Cs02bCodec.decodeEnvelope(Objects.requireNonNull(der, "der"));
+    public static SignedCommand parse(byte[] bytes) {
+        return read(bytes, Trace.NONE);
     }
 
-    /** Returns the authorising party's EUI-64 from the header. */
+    /**
+     * Reads the GBCS message {@code bytes}, recording every field in {@code trace}.
+     *
+     * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and the field when the bytes are not a
+     *     CS02b command
+     */
+    public static SignedCommand read(byte[] bytes, Trace trace) {
+        GbcsMessage.Parsed<UpdateSecurityCredentials> parsed =
+                GbcsMessage.read(Objects.requireNonNull(bytes, "bytes"), Cs02bMessages::readCommand, trace);
+        return new SignedCommand(parsed.message(), parsed.payload());
+    }
+
+    /** Returns the authorising party's EUI-64 from the header (Business Originator ID). */
     public Eui64 originator() {
-        return originator;
+        return header().businessOriginator();
     }
 
-    /** Returns the EUI-64 of the Device the command is addressed to. */
+    /** Returns the EUI-64 of the Device the command is addressed to (Business Target ID). */
     public Eui64 recipient() {
-        return recipient;
+        return header().businessTarget();
     }
 
-    /** Returns the command body. */
+    /** Returns the header's Originator Counter. */
+    public long originatorCounter() {
+        return header().originatorCounter();
+    }
+
+    /** Returns the command payload. */
     public UpdateSecurityCredentials command() {
         return command;
     }
 
     /** Returns the GBCS message code in the header, that of the command's mode. */
     public int messageCode() {
-        return command.messageCode();
+        return header().messageCode();
     }
 
-    /** Returns the DER ECDSA-Sig-Value (a copy). */
-    public byte[] signature() {
-        return signature.clone();
-    }
-
-    /** Returns the DER encoding (a copy). */
-    public byte[] toDer() {
-        return der.clone();
-    }
-
-    byte[] signedPartBytes() {
-        return signedPart;
-    }
-
-    byte[] signatureBytes() {
-        return signature;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SignedCommand other && Arrays.equals(der, other.der);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(der);
+    /** Returns the KRP Signature {@code r || s} (a copy), or empty when the message carries none. */
+    public Optional<byte[]> signature() {
+        return message().signature();
     }
 
     @Override
     public String toString() {
-        return "SignedCommand[from " + originator + " to " + recipient + ", " + command + "]";
+        return "SignedCommand[from " + originator() + " to " + recipient() + ", counter " + originatorCounter() + ", "
+                + command + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.smki.core.device;
 
+import dev.smki.core.gbcs.GbcsReader;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SymmetricKey;
@@ -13,69 +14,69 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The body of a GBCS CS02b "Update Security Credentials" command (recovery.md §1.6, gbcs-parser
- * {@code asn1.ts}): the Authorising Remote Party Control (credentials replacement mode, optional plaintext
- * Symmetric Key, the authorising party's sequence number, optional new floor sequence number for the replaced
- * party), the replacements, the certification-path certificates and an optional execution date-time.
- *
- * <p>It is DER-encoded as GBCS defines it:
+ * The payload of a GBCS CS02b "Update Security Credentials" command: the DER {@code UpdateSecurityCredentials}
+ * structure of GBCS §13.3.5.11 and Annex 3, exactly as it travels:
  *
  * <pre>
- * UpdateSecurityCredentialsCommand ::= SEQUENCE {
+ * UpdateSecurityCredentials ::= SEQUENCE {
  *   authorisingRemotePartyControl SEQUENCE {
- *     credentialsReplacementMode      INTEGER (0..9),
- *     plaintextSymmetricKey       [0] IMPLICIT OCTET STRING OPTIONAL,
- *     -- [1] applyTimeBasedCPVChecks and [2] the authorising cell identifier: not modelled
- *     authorisingRemotePartySeqNumber INTEGER,
- *     newRemotePartyFloorSeqNumber [4] IMPLICIT INTEGER OPTIONAL
- *     -- [5] specialist floors and [6] other parties' sequence-number changes: not modelled
- *   },
+ *     credentialsReplacementMode               INTEGER (0..9),
+ *     plaintextSymmetricKey                [0] IMPLICIT OCTET STRING OPTIONAL,     -- anyByContingency only
+ *     applyTimeBasedCPVChecks              [1] IMPLICIT INTEGER { apply (0), disapply (1) } OPTIONAL,
+ *     authorisingRemotePartyTACellIdentifier [2] IMPLICIT TrustAnchorCellIdentifier OPTIONAL,
+ *     authorisingRemotePartySeqNumber      [3] IMPLICIT INTEGER,
+ *     newRemotePartyFloorSeqNumber         [4] IMPLICIT INTEGER OPTIONAL,
+ *     newRemotePartySpecialistFloorSeqNumber [5] IMPLICIT SEQUENCE OF SpecialistSeqNumber OPTIONAL,
+ *     otherRemotePartySeqNumberChanges     [6] IMPLICIT SEQUENCE OF RemotePartySeqNumberChange OPTIONAL },
  *   replacements SEQUENCE OF SEQUENCE {
  *     replacementCertificate Certificate,
- *     targetTrustAnchorCell  SEQUENCE { remotePartyRole INTEGER, keyUsage KeyUsage,
- *                                       cellUsage INTEGER { management (0), prePaymentTopUp (1) } DEFAULT 0 } },
+ *     targetTrustAnchorCell  TrustAnchorCellIdentifier },
  *   certificationPathCertificates SEQUENCE OF Certificate,
- *   executionDateTime GeneralizedTime OPTIONAL
- * }
+ *   executionDateTime GeneralizedTime OPTIONAL }
+ * TrustAnchorCellIdentifier ::= SEQUENCE { remotePartyRole INTEGER, keyUsage KeyUsage,
+ *                                          cellUsage INTEGER { management (0), prePaymentTopUp (1) } DEFAULT 0 }
  * </pre>
  *
- * The field order, the context tags and the optional fields follow Smart DCC's gbcs-parser (verified); that the
- * mode and the sequence numbers are plain INTEGERs and that the mandatory sequence number is untagged are
- * inferred (the parser reads them without checking the tag). Sequence numbers are 0 to 2<sup>63</sup>-1 here.
+ * Which elements are present when is GBCS text (the table "Requirements for AuthorisingRemotePartyControl
+ * elements", verified). The tags, the INTEGER types and the field order are observed in the CS02b samples of the
+ * DCC's Reference Test Data Set ({@code 30 20 02 01 02 81 01 01 A2 07 … 83 02 03 E8 84 01 00 A5 08 …}) and in the
+ * DCC's GBCS parser; the ASN.1 module itself (Annex 3) could not be read, so the element names and types above
+ * are reconstructed from those. Sequence numbers are 0 to 2<sup>63</sup>-1 here.
  *
- * <p>The builder does not apply any Device's rules: a command that breaks them (no replacement, a cell targeted
- * twice, a Symmetric Key with a mode other than contingency) can be built and signed, and Devices refuse it. A
- * simulated Device executes a command as soon as it accepts it; the execution date-time is carried but does
- * not defer execution. Immutable; equal when the DER encodings are.
+ * <p>By default a command names its authorising cell ({@link CredentialsReplacementMode#authorisingTrustAnchorCell})
+ * except in the ACB's own mode, as GBCS asks for every Device but a Communications Hub. The builder applies no
+ * Device rule: a command that breaks one (no replacement, a cell targeted twice, a Symmetric Key outside
+ * contingency) can be built and signed, and Devices refuse it. A simulated Device executes a command as soon as it
+ * accepts it: the execution date-time is carried, not waited for. Immutable; equal when the DER encodings are.
  */
 public final class UpdateSecurityCredentials {
 
     private final CredentialsReplacementMode mode;
     private final SymmetricKey symmetricKey;
+    private final CpvTimeChecks timeChecks;
+    private final TrustAnchorCellId authorisingCell;
     private final long sequenceNumber;
     private final Long newFloor;
+    private final List<SpecialistFloor> specialistFloors;
+    private final List<PartyFloorChange> otherPartyChanges;
     private final List<Replacement> replacements;
     private final List<byte[]> certificationPath;
     private final Instant executionDateTime;
     private final byte[] der;
 
-    UpdateSecurityCredentials(
-            CredentialsReplacementMode mode,
-            SymmetricKey symmetricKey,
-            long sequenceNumber,
-            Long newFloor,
-            List<Replacement> replacements,
-            List<byte[]> certificationPath,
-            Instant executionDateTime,
-            byte[] der) {
-        this.mode = mode;
-        this.symmetricKey = symmetricKey;
-        this.sequenceNumber = sequenceNumber;
-        this.newFloor = newFloor;
-        this.replacements = List.copyOf(replacements);
-        this.certificationPath = List.copyOf(certificationPath);
-        this.executionDateTime = executionDateTime;
-        this.der = der != null ? der : Cs02bCodec.encodeBody(this);
+    UpdateSecurityCredentials(Builder b, byte[] der) {
+        this.mode = b.mode;
+        this.symmetricKey = b.symmetricKey;
+        this.timeChecks = b.timeChecks;
+        this.authorisingCell = b.authorisingCell;
+        this.sequenceNumber = b.sequenceNumber;
+        this.newFloor = b.newFloor;
+        this.specialistFloors = List.copyOf(b.specialistFloors);
+        this.otherPartyChanges = List.copyOf(b.otherPartyChanges);
+        this.replacements = List.copyOf(b.replacements);
+        this.certificationPath = List.copyOf(b.certificationPath);
+        this.executionDateTime = b.executionDateTime;
+        this.der = der != null ? der : Cs02bMessages.encodeCommand(this);
     }
 
     /** Returns a builder for a command in {@code mode}. */
@@ -84,12 +85,16 @@ public final class UpdateSecurityCredentials {
     }
 
     /**
-     * Reads the DER encoding {@link #toDer()} writes.
+     * Reads the DER payload {@link #toDer()} writes.
      *
-     * @throws IllegalArgumentException naming the problem when the bytes are not such a command
+     * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and field when the bytes are not one
      */
     public static UpdateSecurityCredentials parse(byte[] der) {
-        return Cs02bCodec.decodeBody(Objects.requireNonNull(der, "der"));
+        Objects.requireNonNull(der, "der");
+        GbcsReader in = GbcsReader.of(der.clone());
+        UpdateSecurityCredentials command = Cs02bMessages.readCommandPayload(in, null, dev.smki.core.gbcs.Trace.NONE);
+        in.expectEnd("Update Security Credentials");
+        return command;
     }
 
     /** Returns the credentials replacement mode. */
@@ -102,6 +107,21 @@ public final class UpdateSecurityCredentials {
         return Optional.ofNullable(symmetricKey);
     }
 
+    /** Returns applyTimeBasedCPVChecks, when the command carries it. */
+    public Optional<CpvTimeChecks> timeBasedChecks() {
+        return Optional.ofNullable(timeChecks);
+    }
+
+    /** Returns whether the Device should check validity periods: unless the command says {@code disapply}. */
+    public boolean checksValidityPeriods() {
+        return timeChecks != CpvTimeChecks.DISAPPLY;
+    }
+
+    /** Returns the authorising cell the command names (authorisingRemotePartyTACellIdentifier), if it names one. */
+    public Optional<TrustAnchorCellId> authorisingCell() {
+        return Optional.ofNullable(authorisingCell);
+    }
+
     /** Returns the authorising party's sequence number. */
     public long sequenceNumber() {
         return sequenceNumber;
@@ -110,6 +130,16 @@ public final class UpdateSecurityCredentials {
     /** Returns the new floor sequence number for the party whose cells are replaced, if any. */
     public OptionalLong newFloor() {
         return newFloor == null ? OptionalLong.empty() : OptionalLong.of(newFloor);
+    }
+
+    /** Returns the new specialist floors of the party whose cells are replaced, possibly none. */
+    public List<SpecialistFloor> specialistFloors() {
+        return specialistFloors;
+    }
+
+    /** Returns the new floors of other parties, possibly none. */
+    public List<PartyFloorChange> otherPartyChanges() {
+        return otherPartyChanges;
     }
 
     /** Returns the replacements, in command order. */
@@ -132,19 +162,24 @@ public final class UpdateSecurityCredentials {
         return mode.messageCode();
     }
 
-    /** Returns the DER encoding (a copy). */
+    /** Returns the DER payload (a copy). */
     public byte[] toDer() {
         return der.clone();
     }
 
     /**
-     * Returns this command addressed to {@code recipient} and signed by {@code authoriser}: the signature covers
-     * the header (message code, originator, recipient) and this body, so no other Device accepts it.
+     * Returns this command addressed to {@code recipient} and signed by {@code authoriser}, with the sequence
+     * number as the Grouping Header's Originator Counter (the two are equal in the DCC's reference commands).
      */
     public SignedCommand sign(Authoriser authoriser, Eui64 recipient) {
+        return sign(authoriser, recipient, sequenceNumber);
+    }
+
+    /** Returns this command addressed to {@code recipient} and signed by {@code authoriser} with {@code counter}. */
+    public SignedCommand sign(Authoriser authoriser, Eui64 recipient, long counter) {
         Objects.requireNonNull(authoriser, "authoriser");
         Objects.requireNonNull(recipient, "recipient");
-        return SignedCommand.sign(this, authoriser, recipient);
+        return SignedCommand.sign(this, authoriser, recipient, counter);
     }
 
     List<byte[]> certificationPathBytes() {
@@ -176,23 +211,52 @@ public final class UpdateSecurityCredentials {
                 + (executionDateTime == null ? "" : ", at " + executionDateTime) + "]";
     }
 
-    /** Builds an {@link UpdateSecurityCredentials}. The sequence number is required; the rest is optional. */
+    /**
+     * Builds an {@link UpdateSecurityCredentials}. The sequence number is required; the rest is optional. The
+     * authorising cell starts as the mode's ({@link CredentialsReplacementMode#authorisingTrustAnchorCell}), or
+     * none in the ACB's own mode.
+     */
     public static final class Builder {
-        private final CredentialsReplacementMode mode;
-        private SymmetricKey symmetricKey;
-        private Long sequenceNumber;
-        private Long newFloor;
-        private final List<Replacement> replacements = new ArrayList<>();
-        private final List<byte[]> certificationPath = new ArrayList<>();
-        private Instant executionDateTime;
+        final CredentialsReplacementMode mode;
+        SymmetricKey symmetricKey;
+        CpvTimeChecks timeChecks;
+        TrustAnchorCellId authorisingCell;
+        long sequenceNumber = -1;
+        Long newFloor;
+        final List<SpecialistFloor> specialistFloors = new ArrayList<>();
+        final List<PartyFloorChange> otherPartyChanges = new ArrayList<>();
+        final List<Replacement> replacements = new ArrayList<>();
+        final List<byte[]> certificationPath = new ArrayList<>();
+        Instant executionDateTime;
 
-        private Builder(CredentialsReplacementMode mode) {
+        Builder(CredentialsReplacementMode mode) {
             this.mode = mode;
+            this.authorisingCell = mode == CredentialsReplacementMode.ACCESS_CONTROL_BROKER_BY_ACB
+                    ? null
+                    : mode.authorisingTrustAnchorCell();
         }
 
         /** Carries {@code symmetricKey} in clear, as a contingency command must. */
         public Builder symmetricKey(SymmetricKey symmetricKey) {
             this.symmetricKey = Objects.requireNonNull(symmetricKey, "symmetricKey");
+            return this;
+        }
+
+        /** Carries applyTimeBasedCPVChecks with {@code checks}. */
+        public Builder timeBasedChecks(CpvTimeChecks checks) {
+            this.timeChecks = Objects.requireNonNull(checks, "checks");
+            return this;
+        }
+
+        /** Names {@code cell} as the authorising cell. */
+        public Builder authorisingCell(TrustAnchorCellId cell) {
+            this.authorisingCell = Objects.requireNonNull(cell, "cell");
+            return this;
+        }
+
+        /** Leaves the authorising cell out. */
+        public Builder withoutAuthorisingCell() {
+            this.authorisingCell = null;
             return this;
         }
 
@@ -213,6 +277,18 @@ public final class UpdateSecurityCredentials {
          */
         public Builder newFloor(long newFloor) {
             this.newFloor = nonNegative(newFloor, "new floor");
+            return this;
+        }
+
+        /** Adds a new specialist floor of the party whose cells are replaced. */
+        public Builder specialistFloor(SpecialistFloor floor) {
+            specialistFloors.add(Objects.requireNonNull(floor, "floor"));
+            return this;
+        }
+
+        /** Adds a new floor of another party. */
+        public Builder otherPartyFloor(PartyFloorChange change) {
+            otherPartyChanges.add(Objects.requireNonNull(change, "change"));
             return this;
         }
 
@@ -257,21 +333,14 @@ public final class UpdateSecurityCredentials {
          * Returns the command.
          *
          * @throws IllegalStateException when no sequence number was set
-         * @throws IllegalArgumentException when a certificate is not DER-encoded ASN.1
+         * @throws IllegalArgumentException when a certificate is not one DER SEQUENCE, or the execution
+         *     date-time is outside years 0000 to 9999
          */
         public UpdateSecurityCredentials build() {
-            if (sequenceNumber == null) {
+            if (sequenceNumber < 0) {
                 throw new IllegalStateException("An Update Security Credentials command needs a sequence number");
             }
-            return new UpdateSecurityCredentials(
-                    mode,
-                    symmetricKey,
-                    sequenceNumber,
-                    newFloor,
-                    replacements,
-                    certificationPath,
-                    executionDateTime,
-                    null);
+            return new UpdateSecurityCredentials(this, null);
         }
 
         private static long nonNegative(long value, String name) {

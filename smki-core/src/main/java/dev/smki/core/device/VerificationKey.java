@@ -1,5 +1,7 @@
 package dev.smki.core.device;
 
+import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.gbcs.KrpSignature;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -7,8 +9,6 @@ import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -19,13 +19,14 @@ import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 /**
  * A P-256 public key a Device verifies ECDSA/SHA-256 signatures with, held as Bouncy Castle lightweight
  * parameters on the optimised P-256 curve. Sharing one instance between Devices lets Bouncy Castle keep its
- * precomputed multiples of the point, so verification gets cheaper; verification itself is never memoised.
+ * precomputed multiples of the point, so verification gets cheaper; verification itself is never memoised. It
+ * verifies GBCS signatures ({@code r || s}, {@link KrpSignature}) and certificate signatures (DER).
  * Immutable and thread-safe.
  */
 final class VerificationKey {
 
-    private static final X9ECParameters P256 = CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1);
-    private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256);
+    private static final ECDomainParameters DOMAIN =
+            new ECDomainParameters(CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1));
 
     private final ECPublicKeyParameters parameters;
     private final byte[] subjectPublicKeyInfo;
@@ -41,19 +42,11 @@ final class VerificationKey {
      * @throws IllegalArgumentException when it is not an id-ecPublicKey on prime256v1 with a valid point
      */
     static VerificationKey of(SubjectPublicKeyInfo spki) {
-        Objects.requireNonNull(spki, "spki");
-        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(spki.getAlgorithm().getAlgorithm())
-                || !X9ObjectIdentifiers.prime256v1.equals(spki.getAlgorithm().getParameters())) {
-            throw new IllegalArgumentException(
-                    "Not a P-256 public key: " + spki.getAlgorithm().getAlgorithm());
-        }
+        ECPublicKeyParameters parameters = KrpSignature.publicKey(spki);
         try {
-            byte[] point = spki.getPublicKeyData().getOctets();
-            ECPublicKeyParameters parameters =
-                    new ECPublicKeyParameters(P256.getCurve().decodePoint(point), DOMAIN);
             return new VerificationKey(parameters, spki.getEncoded(ASN1Encoding.DER));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Not a valid P-256 point: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot encode the SubjectPublicKeyInfo: " + e.getMessage(), e);
         }
     }
 
@@ -88,6 +81,11 @@ final class VerificationKey {
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, parameters);
         return verifier.verifySignature(hash, rs[0], rs[1]);
+    }
+
+    /** Returns whether {@code message} carries a signature (r || s) of its signed part that this key verifies. */
+    boolean verifies(GbcsMessage message) {
+        return message.verifies(parameters);
     }
 
     /** Returns the DER SubjectPublicKeyInfo (not a copy: callers must not change it). */

@@ -1,6 +1,8 @@
 /**
- * Simulated Devices: their trust-anchor cells and sequence-number floors, the signed GBCS CS02b "Update
- * Security Credentials" command and the rules by which a Device accepts it, and fleets of a million Devices that
- * share their credentials. Start at {@link dev.smki.core.device.Fleet} or {@link dev.smki.core.device.Device}.
+ * Simulated Devices: their trust-anchor cells and sequence-number floors, the GBCS CS02b "Update Security
+ * Credentials" command they receive as real GBCS messages ({@link dev.smki.core.device.SignedCommand}, read and
+ * written by {@link dev.smki.core.device.Cs02bMessages} over the {@code dev.smki.core.gbcs} message layer), the
+ * DEV rules by which a Device accepts it, the signed response it answers with, and fleets of a million Devices
+ * that share their credentials. Start at {@link dev.smki.core.device.Fleet} or {@link dev.smki.core.device.Device}.
  */
 package dev.smki.core.device;

@@ -84,6 +84,18 @@ public record SmkiEnvironment(
             Confidence.VERIFIED,
             Confidence.RECONSTRUCTED);
 
+    /**
+     * Checks the components.
+     *
+     * @param name the environment's name
+     * @param organisationPolicies the policy OIDs of Organisation Certificates
+     * @param devicePolicies the policy OIDs of Device Certificates
+     * @param hwType the hwType OID of Device Certificates
+     * @param contingencyKeyExtension the OID of the Root OCA's WrappedApexContingencyKey extension
+     * @param policyConfidence how sure we are of the policy OIDs
+     * @param contingencyKeyConfidence how sure we are of the contingency key extension OID
+     * @throws IllegalArgumentException when the name is blank, a policy list is empty, or an OID is not dotted
+     */
     public SmkiEnvironment {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -113,20 +125,25 @@ public record SmkiEnvironment(
         }
     }
 
-    /** Returns the built-in environments, {@link #DCC_TEST} and {@link #SIM}. */
+    /** {@return the built-in environments, {@link #DCC_TEST} and {@link #SIM}} */
     public static List<SmkiEnvironment> builtIn() {
         return List.of(DCC_TEST, SIM);
     }
 
-    /** Returns the built-in environment called {@code name}, if there is one. */
+    /**
+     * {@return the built-in environment called {@code name}, if there is one}
+     *
+     * @param name the environment's name
+     */
     public static Optional<SmkiEnvironment> named(String name) {
         return builtIn().stream().filter(e -> e.name.equalsIgnoreCase(name)).findFirst();
     }
 
     /**
-     * Returns the built-in environment called {@code nameOrFile}, or else the environment loaded from the
-     * properties file at that path.
+     * {@return the built-in environment called {@code nameOrFile}, or else the environment loaded from the
+     * properties file at that path}
      *
+     * @param nameOrFile a built-in environment's name, or a properties file
      * @throws IllegalArgumentException when it is neither a built-in name nor a readable, valid file
      */
     public static SmkiEnvironment resolve(String nameOrFile) {
@@ -148,6 +165,8 @@ public record SmkiEnvironment(
      * optionally {@code contingencyKey.extension} (default RFC 5934's), {@code policy.confidence} (default
      * {@code verified}) and {@code contingencyKey.confidence} (default {@code reconstructed}).
      *
+     * @param file the properties file
+     * @return the environment
      * @throws IllegalArgumentException naming the file and the problem when it cannot be read or a key is
      *     missing, unknown or malformed
      */
@@ -203,17 +222,17 @@ public record SmkiEnvironment(
         return items;
     }
 
-    /** Returns the Organisation Certificate Policy OID this environment issues. */
+    /** {@return the Organisation Certificate Policy OID this environment issues} */
     public String issuedOrganisationPolicy() {
         return organisationPolicies.get(0);
     }
 
-    /** Returns the Device Certificate Policy OID this environment issues. */
+    /** {@return the Device Certificate Policy OID this environment issues} */
     public String issuedDevicePolicy() {
         return devicePolicies.get(0);
     }
 
-    /** Returns the properties-file text that {@link #load} reads back into this environment. */
+    /** {@return the properties-file text that {@link #load} reads back into this environment} */
     public String toProperties() {
         return "name=" + name + "\n"
                 + "organisation.policies=" + String.join(",", organisationPolicies) + "\n"

@@ -16,14 +16,15 @@ public enum CellUsage {
         this.code = code;
     }
 
-    /** Returns the GBCS enumeration value. */
+    /** {@return the GBCS enumeration value} */
     public int code() {
         return code;
     }
 
     /**
-     * Returns the cell usage with the given GBCS value.
+     * {@return the cell usage with the given GBCS value}
      *
+     * @param code the GBCS cell usage code
      * @throws IllegalArgumentException when no cell usage has that value
      */
     public static CellUsage ofCode(int code) {

@@ -27,19 +27,20 @@ public enum DeviceType {
         this.gbcsName = gbcsName;
     }
 
-    /** Returns the GBCS enumeration value, 0 to 6. */
+    /** {@return the GBCS enumeration value, 0 to 6} */
     public int code() {
         return code;
     }
 
-    /** Returns the GBCS ASN.1 name, such as {@code eSME}. */
+    /** {@return the GBCS ASN.1 name, such as {@code eSME}} */
     public String gbcsName() {
         return gbcsName;
     }
 
     /**
-     * Returns the device type with the given GBCS value.
+     * {@return the device type with the given GBCS value}
      *
+     * @param code the GBCS device type code
      * @throws IllegalArgumentException when no device type has that value
      */
     public static DeviceType ofCode(int code) {
@@ -52,8 +53,9 @@ public enum DeviceType {
     }
 
     /**
-     * Returns the device type named by {@code text}: its enum name or its GBCS name, in any case.
+     * {@return the device type named by {@code text}: its enum name or its GBCS name, in any case}
      *
+     * @param text the text to read
      * @throws IllegalArgumentException when {@code text} names no device type
      */
     public static DeviceType parse(String text) {

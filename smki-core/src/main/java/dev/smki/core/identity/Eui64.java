@@ -24,7 +24,11 @@ public record Eui64(long value) implements Comparable<Eui64> {
     /** The highest identifier, {@code FF-FF-FF-FF-FF-FF-FF-FF}. */
     public static final Eui64 MAX = new Eui64(-1L);
 
-    /** Returns the identifier with the given 64-bit value. */
+    /**
+     * {@return the identifier with the given 64-bit value}
+     *
+     * @param value the 64-bit value
+     */
     public static Eui64 of(long value) {
         return new Eui64(value);
     }
@@ -33,6 +37,8 @@ public record Eui64(long value) implements Comparable<Eui64> {
      * Reads an EUI-64 from its hyphenated ({@code 00-DB-12-34-56-78-90-A0}) or compact
      * ({@code 00DB1234567890A0}) text form, in any letter case.
      *
+     * @param text the text to read
+     * @return the identifier
      * @throws IllegalArgumentException naming the text when it is neither form
      */
     public static Eui64 parse(CharSequence text) {
@@ -60,8 +66,9 @@ public record Eui64(long value) implements Comparable<Eui64> {
     }
 
     /**
-     * Returns the identifier held in exactly eight octets, most significant first.
+     * {@return the identifier held in exactly eight octets, most significant first}
      *
+     * @param octets eight octets
      * @throws IllegalArgumentException when {@code octets} is not eight bytes long
      */
     public static Eui64 fromOctets(byte[] octets) {
@@ -81,7 +88,7 @@ public record Eui64(long value) implements Comparable<Eui64> {
                 "Not an EUI-64: '" + text + "' (expected 00-DB-12-34-56-78-90-A0 or 00DB1234567890A0)");
     }
 
-    /** Returns the eight octets of this identifier, most significant first. */
+    /** {@return the eight octets of this identifier, most significant first} */
     public byte[] toOctets() {
         byte[] octets = new byte[8];
         long v = value;
@@ -92,19 +99,20 @@ public record Eui64(long value) implements Comparable<Eui64> {
         return octets;
     }
 
-    /** Returns the compact text form, sixteen upper-case hex digits such as {@code 00DB1234567890A0}. */
+    /** {@return the compact text form, sixteen upper-case hex digits such as {@code 00DB1234567890A0}} */
     public String toCompactString() {
         return COMPACT.formatHex(toOctets());
     }
 
-    /** Returns the compact text form in lower case, as used in file names such as {@code 00db1234567890a0-ds.pem}. */
+    /** {@return the compact text form in lower case, as used in file names such as {@code 00db1234567890a0-ds.pem}} */
     public String toFileName() {
         return toCompactString().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * Returns the identifier {@code delta} places after this one.
+     * {@return the identifier {@code delta} places after this one}
      *
+     * @param delta how many places to move, negative to move back
      * @throws ArithmeticException when the result would pass {@link #MAX}
      */
     public Eui64 plus(long delta) {

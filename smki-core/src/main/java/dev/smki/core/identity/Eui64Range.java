@@ -23,8 +23,10 @@ public final class Eui64Range {
     }
 
     /**
-     * Returns the range from {@code first} to {@code last}, both included.
+     * {@return the range from {@code first} to {@code last}, both included}
      *
+     * @param first the lowest identifier
+     * @param last the highest identifier
      * @throws IllegalArgumentException when {@code first} is after {@code last}
      */
     public static Eui64Range of(Eui64 first, Eui64 last) {
@@ -36,7 +38,11 @@ public final class Eui64Range {
         return new Eui64Range(first, last);
     }
 
-    /** Returns the range holding only {@code single}. */
+    /**
+     * {@return the range holding only {@code single}}
+     *
+     * @param single the one identifier
+     */
     public static Eui64Range singleton(Eui64 single) {
         return of(single, single);
     }
@@ -44,6 +50,8 @@ public final class Eui64Range {
     /**
      * Reads a range written {@code FIRST..LAST}, each end in a form {@link Eui64#parse} accepts.
      *
+     * @param text the text to read
+     * @return the range
      * @throws IllegalArgumentException when the text is not of that form or its ends are reversed
      */
     public static Eui64Range parse(CharSequence text) {
@@ -56,8 +64,10 @@ public final class Eui64Range {
     }
 
     /**
-     * Returns the range made of exactly the given identifiers when they form one contiguous run, or empty
-     * when they leave a gap (or when there are none). Duplicates are ignored.
+     * {@return the range made of exactly the given identifiers when they form one contiguous run, or empty
+     * when they leave a gap (or when there are none)} Duplicates are ignored.
+     *
+     * @param identifiers the identifiers
      */
     public static Optional<Eui64Range> ofContiguous(Collection<Eui64> identifiers) {
         if (identifiers.isEmpty()) {
@@ -73,37 +83,53 @@ public final class Eui64Range {
         return Optional.of(new Eui64Range(low, high));
     }
 
-    /** Returns the first identifier, included in the range. */
+    /** {@return the first identifier, included in the range} */
     public Eui64 first() {
         return first;
     }
 
-    /** Returns the last identifier, included in the range. */
+    /** {@return the last identifier, included in the range} */
     public Eui64 last() {
         return last;
     }
 
-    /** Returns the number of identifiers in the range, from 1 to 2<sup>64</sup>. */
+    /** {@return the number of identifiers in the range, from 1 to 2<sup>64</sup>} */
     public BigInteger size() {
         return new BigInteger(Long.toUnsignedString(last.value() - first.value())).add(BigInteger.ONE);
     }
 
-    /** Returns whether {@code identifier} lies in this range. */
+    /**
+     * {@return whether {@code identifier} lies in this range}
+     *
+     * @param identifier the identifier
+     */
     public boolean contains(Eui64 identifier) {
         return first.compareTo(identifier) <= 0 && identifier.compareTo(last) <= 0;
     }
 
-    /** Returns whether every identifier of {@code other} lies in this range. */
+    /**
+     * {@return whether every identifier of {@code other} lies in this range}
+     *
+     * @param other another range
+     */
     public boolean contains(Eui64Range other) {
         return contains(other.first) && contains(other.last);
     }
 
-    /** Returns whether this range and {@code other} share at least one identifier. */
+    /**
+     * {@return whether this range and {@code other} share at least one identifier}
+     *
+     * @param other another range
+     */
     public boolean overlaps(Eui64Range other) {
         return first.compareTo(other.last) <= 0 && other.first.compareTo(last) <= 0;
     }
 
-    /** Returns the identifiers both ranges hold, if any. */
+    /**
+     * {@return the identifiers both ranges hold, if any}
+     *
+     * @param other another range
+     */
     public Optional<Eui64Range> intersection(Eui64Range other) {
         if (!overlaps(other)) {
             return Optional.empty();

@@ -19,14 +19,15 @@ public enum KeyUsage {
         this.abbreviation = abbreviation;
     }
 
-    /** Returns the short lower-case form, {@code ds} or {@code ka}. */
+    /** {@return the short lower-case form, {@code ds} or {@code ka}} */
     public String abbreviation() {
         return abbreviation;
     }
 
     /**
-     * Returns the key usage named by {@code text}: {@code ds}, {@code ka} or the enum name, in any case.
+     * {@return the key usage named by {@code text}: {@code ds}, {@code ka} or the enum name, in any case}
      *
+     * @param text the text to read
      * @throws IllegalArgumentException when {@code text} names no key usage
      */
     public static KeyUsage parse(String text) {

@@ -35,29 +35,30 @@ public enum RemotePartyRole {
         this.code = code;
     }
 
-    /** Returns the GBCS code of this role, such as 2 for {@link #SUPPLIER}. */
+    /** {@return the GBCS code of this role, such as 2 for {@link #SUPPLIER}} */
     public int code() {
         return code;
     }
 
-    /** Returns the subject OU text of this role: two upper-case hex digits such as {@code "02"} or {@code "7F"}. */
+    /** {@return the subject OU text of this role: two upper-case hex digits such as {@code "02"} or {@code "7F"}} */
     public String organisationalUnit() {
         return String.format(Locale.ROOT, "%02X", code);
     }
 
-    /** Returns whether this role names a certification authority (the Root or Issuing OCA). */
+    /** {@return whether this role names a certification authority (the Root or Issuing OCA)} */
     public boolean isCertificateAuthority() {
         return this == ROOT || this == ISSUING_AUTHORITY;
     }
 
-    /** Returns a lower-case hyphenated name such as {@code network-operator}, used in file and CLI names. */
+    /** {@return a lower-case hyphenated name such as {@code network-operator}, used in file and CLI names} */
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * Returns the role with the given GBCS code.
+     * {@return the role with the given GBCS code}
      *
+     * @param code the role's code, 0 to 255
      * @throws IllegalArgumentException when no role has that code
      */
     public static RemotePartyRole ofCode(int code) {
@@ -70,8 +71,9 @@ public enum RemotePartyRole {
     }
 
     /**
-     * Returns the role whose OU text is {@code ou}: exactly two upper-case hex digits.
+     * {@return the role whose OU text is {@code ou}: exactly two upper-case hex digits}
      *
+     * @param ou the OU text, two upper-case hex digits
      * @throws IllegalArgumentException when {@code ou} is not two upper-case hex digits naming a role
      */
     public static RemotePartyRole ofOrganisationalUnit(String ou) {
@@ -83,8 +85,9 @@ public enum RemotePartyRole {
     }
 
     /**
-     * Returns the role named by {@code text}: its enum name, its slug, its OU text or its decimal code.
+     * {@return the role named by {@code text}: its enum name, its slug, its OU text or its decimal code}
      *
+     * @param text the text to read
      * @throws IllegalArgumentException when {@code text} names no role
      */
     public static RemotePartyRole parse(String text) {

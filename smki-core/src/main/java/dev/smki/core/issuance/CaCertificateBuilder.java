@@ -40,7 +40,12 @@ public final class CaCertificateBuilder extends CertificateBuilder<CaCertificate
         this.contingency = contingency;
     }
 
-    /** Uses {@code commonName} (a PrintableString) as the CA's CN. */
+    /**
+     * Uses {@code commonName} (a PrintableString) as the CA's CN.
+     *
+     * @param commonName the CN, a PrintableString
+     * @return this builder
+     */
     public CaCertificateBuilder commonName(String commonName) {
         Objects.requireNonNull(commonName, "commonName");
         if (!SmkiNames.isPrintable(commonName)) {
@@ -53,6 +58,8 @@ public final class CaCertificateBuilder extends CertificateBuilder<CaCertificate
     /**
      * Carries {@code contingency}'s wrapped public key in the Root OCA certificate.
      *
+     * @param contingency the contingency material whose wrapped public key the Root OCA carries
+     * @return this builder
      * @throws IllegalStateException unless this builds a Root OCA certificate
      */
     public CaCertificateBuilder contingency(ContingencyMaterial contingency) {

@@ -20,6 +20,15 @@ public record CaNames(String rootOca, String issuingOca, String rootDca, String 
     public static final CaNames DEFAULT =
             new CaNames("SIM Root OCA", "SIM Issuing OCA", "SIM Root DCA", "SIM Issuing DCA");
 
+    /**
+     * Checks the components.
+     *
+     * @param rootOca the Root OCA's CN stem
+     * @param issuingOca the Issuing OCA's CN stem
+     * @param rootDca the Root DCA's CN stem
+     * @param issuingDca the Issuing DCA's CN stem
+     * @throws IllegalArgumentException when a name is blank or not a PrintableString
+     */
     public CaNames {
         check("rootOca", rootOca);
         check("issuingOca", issuingOca);
@@ -34,7 +43,12 @@ public record CaNames(String rootOca, String issuingOca, String rootDca, String 
         }
     }
 
-    /** Returns the CN of the {@code kind} CA of generation {@code generation}, such as {@code SIM Root OCA 2}. */
+    /**
+     * {@return the CN of the {@code kind} CA of generation {@code generation}, such as {@code SIM Root OCA 2}}
+     *
+     * @param kind a CA profile
+     * @param generation the OCA generation, from 1
+     */
     public String commonName(ProfileKind kind, int generation) {
         String stem = switch (kind) {
             case ROOT_OCA -> rootOca;

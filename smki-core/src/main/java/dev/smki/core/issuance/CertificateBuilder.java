@@ -61,7 +61,12 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
         return (B) this;
     }
 
-    /** Certifies {@code keyPair} (P-256) instead of a key the PKI generates. */
+    /**
+     * Certifies {@code keyPair} (P-256) instead of a key the PKI generates.
+     *
+     * @param keyPair the P-256 key pair whose public key the certificate certifies
+     * @return this builder
+     */
     public B key(KeyPair keyPair) {
         this.key = EcKey.of(keyPair);
         return self();
@@ -70,6 +75,8 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
     /**
      * Signs with {@code issuer} instead of the PKI's own CA for this profile; its private key must be held.
      *
+     * @param issuer the CA certificate to sign with; the PKI must hold its private key
+     * @return this builder
      * @throws IllegalArgumentException when the PKI does not hold the issuer's private key
      */
     public B issuedBy(IssuedCertificate issuer) {
@@ -81,13 +88,24 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
         return self();
     }
 
-    /** Uses {@code serialNumber} instead of a random 16-octet one. */
+    /**
+     * Uses {@code serialNumber} instead of a random 16-octet one.
+     *
+     * @param serialNumber the serial number to write
+     * @return this builder
+     */
     public B serialNumber(BigInteger serialNumber) {
         this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
         return self();
     }
 
-    /** Uses the validity period {@code notBefore} to {@code notAfter}, both inclusive, in the RFC 5280 time choice. */
+    /**
+     * Uses the validity period {@code notBefore} to {@code notAfter}, both inclusive, in the RFC 5280 time choice.
+     *
+     * @param notBefore the first instant of validity
+     * @param notAfter the last instant of validity
+     * @return this builder
+     */
     public B validity(Instant notBefore, Instant notAfter) {
         this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
         this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
@@ -98,12 +116,22 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
      * Applies {@code mutation} to the conforming draft, declaring that the result breaks {@code rule}. Issuance
      * then refuses unless the certificate breaks that rule, and breaks no other rule with an error that was not
      * declared too.
+     *
+     * @param rule the rule the result breaks
+     * @param mutation what to change in the conforming draft
+     * @return this builder
      */
     public B breaking(RuleId rule, Consumer<CertificateDraft> mutation) {
         return breaking(List.of(Objects.requireNonNull(rule, "rule")), mutation);
     }
 
-    /** Applies {@code mutation} to the conforming draft, declaring that the result breaks every rule in {@code rules}. */
+    /**
+     * Applies {@code mutation} to the conforming draft, declaring that the result breaks every rule in {@code rules}.
+     *
+     * @param rules the rules the result breaks
+     * @param mutation what to change in the conforming draft
+     * @return this builder
+     */
     public B breaking(Collection<RuleId> rules, Consumer<CertificateDraft> mutation) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(mutation, "mutation");
@@ -118,6 +146,7 @@ public abstract sealed class CertificateBuilder<B extends CertificateBuilder<B>>
     /**
      * Lints, signs and returns the certificate.
      *
+     * @return the certificate, signed
      * @throws IssuanceRefusedException when it breaks a rule not declared with {@link #breaking}, or a declared
      *     rule is not broken
      * @throws IllegalStateException when {@link #issuedBy} was given for a self-signed root certificate

@@ -47,29 +47,39 @@ public final class CertificateDraft {
 
     CertificateDraft() {}
 
-    /** Returns the version field: 2 for X.509 v3. */
+    /** {@return the version field: 2 for X.509 v3} */
     public int version() {
         return version;
     }
 
-    /** Sets the version field (0 for v1, 2 for v3). */
+    /**
+     * Sets the version field (0 for v1, 2 for v3).
+     *
+     * @param version the version field's value
+     * @return this draft
+     */
     public CertificateDraft version(int version) {
         this.version = version;
         return this;
     }
 
-    /** Returns the serial number. */
+    /** {@return the serial number} */
     public BigInteger serialNumber() {
         return serialNumber;
     }
 
-    /** Sets the serial number; any INTEGER, even zero or negative. */
+    /**
+     * Sets the serial number; any INTEGER, even zero or negative.
+     *
+     * @param serialNumber the serial number to write
+     * @return this draft
+     */
     public CertificateDraft serialNumber(BigInteger serialNumber) {
         this.serialNumber = Objects.requireNonNull(serialNumber, "serialNumber");
         return this;
     }
 
-    /** Returns the signature algorithm written in both the TBS and the certificate. */
+    /** {@return the signature algorithm written in both the TBS and the certificate} */
     public AlgorithmIdentifier signatureAlgorithm() {
         return signatureAlgorithm;
     }
@@ -77,97 +87,151 @@ public final class CertificateDraft {
     /**
      * Sets the signature algorithm identifier written in both the TBS and the certificate. The signature is
      * still ECDSA with SHA-256; only the identifier changes (for example, a NULL parameter breaks CERT-3).
+     *
+     * @param signatureAlgorithm the algorithm identifier to write
+     * @return this draft
      */
     public CertificateDraft signatureAlgorithm(AlgorithmIdentifier signatureAlgorithm) {
         this.signatureAlgorithm = Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
         return this;
     }
 
-    /** Returns the issuer name. */
+    /** {@return the issuer name} */
     public X500Name issuer() {
         return issuer;
     }
 
-    /** Sets the issuer name. */
+    /**
+     * Sets the issuer name.
+     *
+     * @param issuer the issuer name
+     * @return this draft
+     */
     public CertificateDraft issuer(X500Name issuer) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         return this;
     }
 
-    /** Returns notBefore. */
+    /** {@return notBefore} */
     public Time notBefore() {
         return notBefore;
     }
 
-    /** Sets notBefore, in the Time choice given. */
+    /**
+     * Sets notBefore, in the Time choice given.
+     *
+     * @param notBefore the time to write
+     * @return this draft
+     */
     public CertificateDraft notBefore(Time notBefore) {
         this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
         return this;
     }
 
-    /** Returns notAfter. */
+    /** {@return notAfter} */
     public Time notAfter() {
         return notAfter;
     }
 
-    /** Sets notAfter, in the Time choice given. */
+    /**
+     * Sets notAfter, in the Time choice given.
+     *
+     * @param notAfter the time to write
+     * @return this draft
+     */
     public CertificateDraft notAfter(Time notAfter) {
         this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
         return this;
     }
 
-    /** Returns the subject name. */
+    /** {@return the subject name} */
     public X500Name subject() {
         return subject;
     }
 
-    /** Sets the subject name. */
+    /**
+     * Sets the subject name.
+     *
+     * @param subject the subject name
+     * @return this draft
+     */
     public CertificateDraft subject(X500Name subject) {
         this.subject = Objects.requireNonNull(subject, "subject");
         return this;
     }
 
-    /** Returns the subject public key. */
+    /** {@return the subject public key} */
     public SubjectPublicKeyInfo publicKey() {
         return publicKey;
     }
 
-    /** Sets the subject public key (the PKI keeps the private key it generated, if any, unchanged). */
+    /**
+     * Sets the subject public key (the PKI keeps the private key it generated, if any, unchanged).
+     *
+     * @param publicKey the subject public key
+     * @return this draft
+     */
     public CertificateDraft publicKey(SubjectPublicKeyInfo publicKey) {
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
         return this;
     }
 
-    /** Sets the issuerUniqueID field, or removes it when {@code null}. */
+    /**
+     * Sets the issuerUniqueID field, or removes it when {@code null}.
+     *
+     * @param issuerUniqueId the field's value, or {@code null} for none
+     * @return this draft
+     */
     public CertificateDraft issuerUniqueId(ASN1BitString issuerUniqueId) {
         this.issuerUniqueId = issuerUniqueId;
         return this;
     }
 
-    /** Sets the subjectUniqueID field, or removes it when {@code null}. */
+    /**
+     * Sets the subjectUniqueID field, or removes it when {@code null}.
+     *
+     * @param subjectUniqueId the field's value, or {@code null} for none
+     * @return this draft
+     */
     public CertificateDraft subjectUniqueId(ASN1BitString subjectUniqueId) {
         this.subjectUniqueId = subjectUniqueId;
         return this;
     }
 
-    /** Returns the extensions, in order. */
+    /** {@return the extensions, in order} */
     public List<Extension> extensions() {
         return List.copyOf(extensions.values());
     }
 
-    /** Returns the extension {@code oid}, if present. */
+    /**
+     * {@return the extension {@code oid}, if present}
+     *
+     * @param oid the extension's OID
+     */
     public Optional<Extension> extension(ASN1ObjectIdentifier oid) {
         return Optional.ofNullable(extensions.get(oid));
     }
 
-    /** Adds {@code extension}, replacing in place any extension with the same OID. */
+    /**
+     * Adds {@code extension}, replacing in place any extension with the same OID.
+     *
+     * @param extension the extension to add
+     * @return this draft
+     */
     public CertificateDraft putExtension(Extension extension) {
         Objects.requireNonNull(extension, "extension");
         extensions.put(extension.getExtnId(), extension);
         return this;
     }
 
-    /** Adds the extension {@code oid} with DER {@code value}, replacing in place any with the same OID. */
+    /**
+     * Adds the extension {@code oid} with DER {@code value}, replacing in place any with the same OID.
+     *
+     * @param oid the extension's OID
+     * @param critical whether the extension is critical
+     * @param value the extension's value, written in DER
+     * @return this draft
+     */
     public CertificateDraft putExtension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
         Objects.requireNonNull(oid, "oid");
         Objects.requireNonNull(value, "value");
@@ -179,7 +243,13 @@ public final class CertificateDraft {
         }
     }
 
-    /** Keeps the extension {@code oid}, if present, with its value, but with criticality {@code critical}. */
+    /**
+     * Keeps the extension {@code oid}, if present, with its value, but with criticality {@code critical}.
+     *
+     * @param oid the extension's OID
+     * @param critical the criticality to give it
+     * @return this draft
+     */
     public CertificateDraft critical(ASN1ObjectIdentifier oid, boolean critical) {
         Extension e = extensions.get(oid);
         if (e == null) {
@@ -189,7 +259,12 @@ public final class CertificateDraft {
         return this;
     }
 
-    /** Removes the extension {@code oid}, if present. */
+    /**
+     * Removes the extension {@code oid}, if present.
+     *
+     * @param oid the extension's OID
+     * @return this draft
+     */
     public CertificateDraft removeExtension(ASN1ObjectIdentifier oid) {
         extensions.remove(Objects.requireNonNull(oid, "oid"));
         return this;
@@ -198,6 +273,9 @@ public final class CertificateDraft {
     /**
      * Signs the certificate with {@code keyPair} instead of the issuer's key (for example to break CERT-12).
      * The key pair must be on P-256.
+     *
+     * @param keyPair the key pair to sign with
+     * @return this draft
      */
     public CertificateDraft signWith(KeyPair keyPair) {
         this.signingKey = EcKey.of(keyPair);

@@ -28,19 +28,32 @@ public final class CertificateFiles {
 
     private CertificateFiles() {}
 
-    /** Returns {@code der} as a PEM block of type {@code type} (such as {@code CERTIFICATE}), ending in a newline. */
+    /**
+     * {@return {@code der} as a PEM block of type {@code type} (such as {@code CERTIFICATE}), ending in a newline}
+     *
+     * @param type the PEM label, such as {@code CERTIFICATE}
+     * @param der the DER to encode
+     */
     public static String toPem(String type, byte[] der) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(der, "der");
         return "-----BEGIN " + type + "-----\n" + BASE64.encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
-    /** Returns the certificate as a PEM {@code CERTIFICATE} block. */
+    /**
+     * {@return the certificate as a PEM {@code CERTIFICATE} block}
+     *
+     * @param certificate the certificate
+     */
     public static String toPem(X509CertificateHolder certificate) {
         return toPem("CERTIFICATE", encoded(certificate));
     }
 
-    /** Returns the CSR as a PEM {@code CERTIFICATE REQUEST} block. */
+    /**
+     * {@return the CSR as a PEM {@code CERTIFICATE REQUEST} block}
+     *
+     * @param csr the request
+     */
     public static String toPem(PKCS10CertificationRequest csr) {
         try {
             return toPem("CERTIFICATE REQUEST", csr.getEncoded());
@@ -49,7 +62,11 @@ public final class CertificateFiles {
         }
     }
 
-    /** Returns the private key as an unencrypted PKCS#8 PEM {@code PRIVATE KEY} block. */
+    /**
+     * {@return the private key as an unencrypted PKCS#8 PEM {@code PRIVATE KEY} block}
+     *
+     * @param privateKey the PKCS#8 private key
+     */
     public static String toPem(PrivateKeyInfo privateKey) {
         try {
             return toPem("PRIVATE KEY", privateKey.getEncoded(ASN1Encoding.DER));
@@ -62,6 +79,8 @@ public final class CertificateFiles {
      * Reads every certificate in {@code pemOrDer}: one DER certificate, or any number of PEM
      * {@code CERTIFICATE} blocks (other PEM blocks are skipped).
      *
+     * @param pemOrDer DER, or PEM text
+     * @return the certificates, in order
      * @throws IllegalArgumentException when the bytes hold no readable certificate
      */
     public static List<X509CertificateHolder> readCertificates(byte[] pemOrDer) {
@@ -88,6 +107,8 @@ public final class CertificateFiles {
     /**
      * Reads every certificate in the PEM or DER file {@code file}.
      *
+     * @param file the file to read
+     * @return the certificates, in order
      * @throws IllegalArgumentException naming the file when it holds no readable certificate
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -104,6 +125,8 @@ public final class CertificateFiles {
     /**
      * Reads the one certificate in {@code file}.
      *
+     * @param file the file to read
+     * @return the certificate
      * @throws IllegalArgumentException naming the file unless it holds exactly one certificate
      */
     public static X509CertificateHolder readCertificate(Path file) {
@@ -117,6 +140,8 @@ public final class CertificateFiles {
     /**
      * Reads the PKCS#10 request in {@code pemOrDer} (DER or a PEM {@code CERTIFICATE REQUEST} block).
      *
+     * @param pemOrDer DER, or PEM text
+     * @return the request
      * @throws IllegalArgumentException when the bytes hold no readable request
      */
     public static PKCS10CertificationRequest readCsr(byte[] pemOrDer) {
@@ -140,6 +165,8 @@ public final class CertificateFiles {
      * Reads the private key in the PEM file {@code file}: PKCS#8 ({@code PRIVATE KEY}) or SEC 1
      * ({@code EC PRIVATE KEY}), unencrypted.
      *
+     * @param file the file to read
+     * @return the private key
      * @throws IllegalArgumentException naming the file when it holds no readable private key
      * @throws UncheckedIOException when the file cannot be read
      */

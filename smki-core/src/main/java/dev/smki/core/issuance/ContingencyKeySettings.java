@@ -16,6 +16,14 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  */
 public record ContingencyKeySettings(String extensionOid, boolean critical, ContingencyWrap wrap) {
 
+    /**
+     * Checks the components.
+     *
+     * @param extensionOid the OID of the Root OCA extension carrying the wrapped key
+     * @param critical whether that extension is critical
+     * @param wrap how the contingency public key is wrapped
+     * @throws IllegalArgumentException when {@code extensionOid} is not a dotted OID
+     */
     public ContingencyKeySettings {
         Objects.requireNonNull(extensionOid, "extensionOid");
         Objects.requireNonNull(wrap, "wrap");
@@ -24,24 +32,40 @@ public record ContingencyKeySettings(String extensionOid, boolean critical, Cont
         }
     }
 
-    /** Returns the default settings for {@code environment}: its extension OID, non-critical, AES-128 KWP. */
+    /**
+     * {@return the default settings for {@code environment}: its extension OID, non-critical, AES-128 KWP}
+     *
+     * @param environment the environment whose contingency key extension OID to use
+     */
     public static ContingencyKeySettings forEnvironment(SmkiEnvironment environment) {
         Objects.requireNonNull(environment, "environment");
         return new ContingencyKeySettings(
                 environment.contingencyKeyExtension(), false, ContingencyWrap.AES_128_WRAP_PAD);
     }
 
-    /** Returns a copy with the given criticality. */
+    /**
+     * {@return a copy with the given criticality}
+     *
+     * @param critical whether the extension is critical
+     */
     public ContingencyKeySettings withCritical(boolean critical) {
         return new ContingencyKeySettings(extensionOid, critical, wrap);
     }
 
-    /** Returns a copy with the given wrap algorithm. */
+    /**
+     * {@return a copy with the given wrap algorithm}
+     *
+     * @param wrap the wrap algorithm
+     */
     public ContingencyKeySettings withWrap(ContingencyWrap wrap) {
         return new ContingencyKeySettings(extensionOid, critical, wrap);
     }
 
-    /** Returns a copy with the given extension OID. */
+    /**
+     * {@return a copy with the given extension OID}
+     *
+     * @param extensionOid the extension's dotted OID
+     */
     public ContingencyKeySettings withExtensionOid(String extensionOid) {
         return new ContingencyKeySettings(extensionOid, critical, wrap);
     }

@@ -28,8 +28,11 @@ public final class ContingencyMaterial {
     }
 
     /**
-     * Returns contingency material made of the given key pair (P-256) and Symmetric Key.
+     * {@return contingency material made of the given key pair (P-256) and Symmetric Key}
      *
+     * @param keyPair the contingency key pair (P-256)
+     * @param symmetricKey the Symmetric Key that wraps its public key
+     * @param settings how the Root OCA carries the wrapped key
      * @throws IllegalArgumentException when the key pair is not P-256 or the Symmetric Key's length does not
      *     suit the wrap algorithm
      */
@@ -59,37 +62,37 @@ public final class ContingencyMaterial {
                 settings);
     }
 
-    /** Returns the contingency public key. */
+    /** {@return the contingency public key} */
     public SubjectPublicKeyInfo publicKeyInfo() {
         return key.publicKeyInfo();
     }
 
-    /** Returns the contingency key pair (JCA, Bouncy Castle provider). */
+    /** {@return the contingency key pair (JCA, Bouncy Castle provider)} */
     public KeyPair keyPair() {
         return key.toKeyPair().orElseThrow();
     }
 
-    /** Returns the contingency private key as PKCS#8. */
+    /** {@return the contingency private key as PKCS#8} */
     public PrivateKeyInfo privateKeyInfo() {
         return key.privateKeyInfo().orElseThrow();
     }
 
-    /** Returns the Symmetric Key that unwraps the contingency public key. */
+    /** {@return the Symmetric Key that unwraps the contingency public key} */
     public SymmetricKey symmetricKey() {
         return symmetricKey;
     }
 
-    /** Returns how the Root OCA carries the wrapped key. */
+    /** {@return how the Root OCA carries the wrapped key} */
     public ContingencyKeySettings settings() {
         return settings;
     }
 
-    /** Returns the contingency public key wrapped under the Symmetric Key. */
+    /** {@return the contingency public key wrapped under the Symmetric Key} */
     public WrappedApexContingencyKey wrappedKey() {
         return wrapped;
     }
 
-    /** Returns the Root OCA extension carrying {@link #wrappedKey()}. */
+    /** {@return the Root OCA extension carrying {@link #wrappedKey()}} */
     public Extension toExtension() {
         return wrapped.toExtension(settings.extensionOid(), settings.critical());
     }

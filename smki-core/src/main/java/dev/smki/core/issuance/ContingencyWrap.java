@@ -35,29 +35,30 @@ public enum ContingencyWrap {
         this.text = text;
     }
 
-    /** Returns the algorithm's object identifier. */
+    /** {@return the algorithm's object identifier} */
     public String oid() {
         return oid.getId();
     }
 
-    /** Returns the Symmetric Key length in octets: 16, 24 or 32. */
+    /** {@return the Symmetric Key length in octets: 16, 24 or 32} */
     public int keyLength() {
         return keyLength;
     }
 
-    /** Returns the short name, such as {@code aes128-wrap-pad}, that {@link #parse} reads. */
+    /** {@return the short name, such as {@code aes128-wrap-pad}, that {@link #parse} reads} */
     public String text() {
         return text;
     }
 
-    /** Returns the AlgorithmIdentifier, parameters absent as RFC 5649 and RFC 3565 ask. */
+    /** {@return the AlgorithmIdentifier, parameters absent as RFC 5649 and RFC 3565 ask} */
     public AlgorithmIdentifier algorithmIdentifier() {
         return new AlgorithmIdentifier(oid);
     }
 
     /**
-     * Returns the wrap algorithm named by {@code text}: its short name, enum name or OID.
+     * {@return the wrap algorithm named by {@code text}: its short name, enum name or OID}
      *
+     * @param text the text to read
      * @throws IllegalArgumentException when {@code text} names none
      */
     public static ContingencyWrap parse(String text) {
@@ -74,7 +75,11 @@ public enum ContingencyWrap {
                 + Arrays.stream(values()).map(w -> w.text).toList() + ")");
     }
 
-    /** Returns the wrap algorithm with object identifier {@code oid}, if it is one of these. */
+    /**
+     * {@return the wrap algorithm with object identifier {@code oid}, if it is one of these}
+     *
+     * @param oid the algorithm's dotted OID
+     */
     public static Optional<ContingencyWrap> ofOid(String oid) {
         for (ContingencyWrap wrap : values()) {
             if (wrap.oid().equals(oid)) {

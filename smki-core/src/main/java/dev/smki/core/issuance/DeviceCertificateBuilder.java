@@ -53,19 +53,34 @@ public final class DeviceCertificateBuilder extends CertificateBuilder<DeviceCer
         this.keyFromOwnStream = keyFromOwnStream;
     }
 
-    /** Issues for the Device {@code device}. */
+    /**
+     * Issues for the Device {@code device}.
+     *
+     * @param device the Device's EUI-64
+     * @return this builder
+     */
     public DeviceCertificateBuilder device(Eui64 device) {
         this.device = Objects.requireNonNull(device, "device");
         return this;
     }
 
-    /** Asserts {@code keyUsage}. */
+    /**
+     * Asserts {@code keyUsage}.
+     *
+     * @param keyUsage the key usage
+     * @return this builder
+     */
     public DeviceCertificateBuilder keyUsage(KeyUsage keyUsage) {
         this.keyUsage = Objects.requireNonNull(keyUsage, "keyUsage");
         return this;
     }
 
-    /** Certifies {@code publicKey}, a key the Device holds and the PKI does not. */
+    /**
+     * Certifies {@code publicKey}, a key the Device holds and the PKI does not.
+     *
+     * @param publicKey the Device's public key
+     * @return this builder
+     */
     public DeviceCertificateBuilder publicKey(SubjectPublicKeyInfo publicKey) {
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
         return this;
@@ -75,6 +90,9 @@ public final class DeviceCertificateBuilder extends CertificateBuilder<DeviceCer
      * Certifies the Device CSR {@code csr}: its key, key usage and subjectAltName. The CSR is checked against
      * the Device CSR profile when the certificate is issued; a CSR that breaks it is refused with the
      * findings.
+     *
+     * @param csr the Device's certificate signing request
+     * @return this builder
      */
     public DeviceCertificateBuilder csr(PKCS10CertificationRequest csr) {
         this.csr = Objects.requireNonNull(csr, "csr");

@@ -20,7 +20,15 @@ public final class DeviceCsr {
 
     private DeviceCsr() {}
 
-    /** Returns the CSR Device {@code device} makes for its {@code keyUsage} key pair {@code keyPair} in {@code environment}. */
+    /**
+     * {@return the CSR Device {@code device} makes for its {@code keyUsage} key pair {@code keyPair} in
+     * {@code environment}}
+     *
+     * @param device the Device's EUI-64
+     * @param keyUsage the key usage asked for
+     * @param keyPair the Device's key pair, which signs the request
+     * @param environment the environment whose hwType the request names
+     */
     public static PKCS10CertificationRequest create(
             Eui64 device, KeyUsage keyUsage, KeyPair keyPair, SmkiEnvironment environment) {
         return create(device, keyUsage, EcKey.of(keyPair), environment);

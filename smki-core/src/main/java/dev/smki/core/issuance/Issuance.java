@@ -90,10 +90,7 @@ final class Issuance {
     }
 
     private static ValidationContext signedContext(ValidationContext preIssuance) {
-        return ValidationContext.builder(preIssuance.environment())
-                .at(preIssuance.at())
-                .issuers(preIssuance.issuers())
-                .build();
+        return preIssuance.toBuilder().preIssuance(false).build();
     }
 
     private static Certificate assemble(TBSCertificate tbs, CertificateDraft draft, DERBitString signature) {

@@ -19,6 +19,7 @@ public final class IssuanceRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Finding> undeclared;
+    /** The rules declared broken that the certificate does not break. */
     private final SortedSet<RuleId> declaredButNotBroken;
 
     IssuanceRefusedException(String what, List<Finding> undeclared, Set<RuleId> declaredButNotBroken) {
@@ -38,12 +39,12 @@ public final class IssuanceRefusedException extends RuntimeException {
                 "Refused to certify a Device CSR that does not conform", findings, Set.of());
     }
 
-    /** Returns the broken rules that were not declared (or, for a CSR, every broken rule). */
+    /** {@return the broken rules that were not declared (or, for a CSR, every broken rule)} */
     public List<Finding> findings() {
         return undeclared;
     }
 
-    /** Returns the rules declared as broken that the certificate does not in fact break. */
+    /** {@return the rules declared as broken that the certificate does not in fact break} */
     public SortedSet<RuleId> declaredButNotBroken() {
         return new TreeSet<>(declaredButNotBroken);
     }

@@ -1,19 +1,20 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.profile.ProfileKind;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.operator.ContentSigner;
@@ -29,6 +30,7 @@ public final class IssuedCertificate {
     private final X509CertificateHolder certificate;
     private final byte[] encoded;
     private final EcKey key;
+    private volatile SmkiCertificate parsed;
 
     IssuedCertificate(ProfileKind kind, X509CertificateHolder certificate, byte[] encoded, EcKey key) {
         this.kind = kind;
@@ -38,8 +40,11 @@ public final class IssuedCertificate {
     }
 
     /**
-     * Returns the certificate {@code certificate} of profile {@code kind}, with {@code privateKey} when given.
+     * {@return the certificate {@code certificate} of profile {@code kind}, with {@code privateKey} when given}
      *
+     * @param kind the profile the certificate was issued to
+     * @param certificate the certificate
+     * @param privateKey its private key, or empty when it is not held
      * @throws IllegalArgumentException when the certificate's key is not P-256 or the private key does not
      *     belong to it
      */
@@ -61,27 +66,40 @@ public final class IssuedCertificate {
         return new IssuedCertificate(kind, certificate, CertificateFiles.encoded(certificate), key);
     }
 
-    /** Returns the profile the certificate was issued to. */
+    /** {@return the profile the certificate was issued to} */
     public ProfileKind kind() {
         return kind;
     }
 
-    /** Returns the certificate. */
+    /** {@return the certificate} */
     public X509CertificateHolder certificate() {
         return certificate;
     }
 
-    /** Returns the DER encoding of the certificate (a copy). */
+    /**
+     * {@return the certificate parsed: its kind, Remote Party Role, EUI-64, key usage, key identifiers, policies
+     * and validity, decoded once and kept}
+     */
+    public SmkiCertificate parsed() {
+        SmkiCertificate p = parsed;
+        if (p == null) {
+            p = SmkiCertificate.of(certificate);
+            parsed = p;
+        }
+        return p;
+    }
+
+    /** {@return the DER encoding of the certificate (a copy)} */
     public byte[] toDer() {
         return encoded.clone();
     }
 
-    /** Returns the certificate as a PEM {@code CERTIFICATE} block. */
+    /** {@return the certificate as a PEM {@code CERTIFICATE} block} */
     public String toPem() {
         return CertificateFiles.toPem("CERTIFICATE", encoded);
     }
 
-    /** Returns the certificate as a JCA certificate (Bouncy Castle provider). */
+    /** {@return the certificate as a JCA certificate (Bouncy Castle provider)} */
     public X509Certificate toX509Certificate() {
         try {
             return new JcaX509CertificateConverter()
@@ -92,41 +110,56 @@ public final class IssuedCertificate {
         }
     }
 
-    /** Returns the serial number. */
+    /**
+     * {@return the certificate, with its private key when the PKI holds it, as a PKCS#12 keystore that
+     * {@code keytool}, OpenSSL and {@link java.security.KeyStore} read: one entry named {@link #pkcs12Alias()},
+     * the key shrouded with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) under {@code password}, and an HMAC-SHA256
+     * integrity MAC} Salts and IVs are fresh on each call.
+     *
+     * @param password the keystore password
+     */
+    public byte[] toPkcs12(char[] password) {
+        Objects.requireNonNull(password, "password");
+        return Pkcs12Keystore.encode(Map.of(pkcs12Alias(), this), password, new SecureRandom());
+    }
+
+    /** {@return the name of the one entry of {@link #toPkcs12}: the profile's slug, such as {@code organisation}} */
+    public String pkcs12Alias() {
+        return kind.slug();
+    }
+
+    /** {@return the serial number} */
     public BigInteger serialNumber() {
         return certificate.getSerialNumber();
     }
 
-    /** Returns the subject key identifier octets, or an empty array when the certificate has none. */
+    /** {@return the subject key identifier octets, or an empty array when the certificate has none} */
     public byte[] subjectKeyIdentifier() {
-        Extension ski = certificate.getExtension(Extension.subjectKeyIdentifier);
-        return ski == null
-                ? new byte[0]
-                : SubjectKeyIdentifier.getInstance(ski.getParsedValue()).getKeyIdentifier();
+        return parsed().subjectKeyIdentifier().map(KeyIdentifier::toOctets).orElseGet(() -> new byte[0]);
     }
 
-    /** Returns the certified public key (JCA, Bouncy Castle provider). */
+    /** {@return the certified public key (JCA, Bouncy Castle provider)} */
     public PublicKey publicKey() {
         return key.toPublicKey();
     }
 
-    /** Returns whether the PKI holds the private key. */
+    /** {@return whether the PKI holds the private key} */
     public boolean hasPrivateKey() {
         return key.hasPrivateKey();
     }
 
-    /** Returns the private key as PKCS#8, when the PKI holds it. */
+    /** {@return the private key as PKCS#8, when the PKI holds it} */
     public Optional<PrivateKeyInfo> privateKeyInfo() {
         return key.privateKeyInfo();
     }
 
-    /** Returns the key pair (JCA, Bouncy Castle provider), when the PKI holds the private key. */
+    /** {@return the key pair (JCA, Bouncy Castle provider), when the PKI holds the private key} */
     public Optional<KeyPair> keyPair() {
         return key.toKeyPair();
     }
 
     /**
-     * Returns the private key as an unencrypted PKCS#8 PEM block.
+     * {@return the private key as an unencrypted PKCS#8 PEM block}
      *
      * @throws IllegalStateException when the PKI does not hold the private key
      */
@@ -136,8 +169,8 @@ public final class IssuedCertificate {
     }
 
     /**
-     * Returns a signer for one content (such as a CRL this CA issues) with the private key: ecdsa-with-SHA256
-     * without parameters, deterministic (RFC 6979), so the same key and content always give the same signature.
+     * {@return a signer for one content (such as a CRL this CA issues) with the private key: ecdsa-with-SHA256
+     * without parameters, deterministic (RFC 6979), so the same key and content always give the same signature}
      *
      * @throws IllegalStateException when the PKI does not hold the private key
      */
@@ -166,6 +199,6 @@ public final class IssuedCertificate {
     @Override
     public String toString() {
         return kind.displayName() + " certificate [subject " + certificate.getSubject() + ", serial "
-                + certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT) + "]";
+                + parsed().serialHex() + "]";
     }
 }

@@ -28,31 +28,56 @@ public final class OrganisationCertificateBuilder extends CertificateBuilder<Org
         super(pki, label);
     }
 
-    /** Issues for a Party playing {@code role} (an end-entity role; a CA role breaks CERT-31). */
+    /**
+     * Issues for a Party playing {@code role} (an end-entity role; a CA role breaks CERT-31).
+     *
+     * @param role the Party's Remote Party Role
+     * @return this builder
+     */
     public OrganisationCertificateBuilder role(RemotePartyRole role) {
         this.role = Objects.requireNonNull(role, "role");
         return this;
     }
 
-    /** Asserts {@code keyUsage}. */
+    /**
+     * Asserts {@code keyUsage}.
+     *
+     * @param keyUsage the key usage
+     * @return this builder
+     */
     public OrganisationCertificateBuilder keyUsage(KeyUsage keyUsage) {
         this.keyUsage = Objects.requireNonNull(keyUsage, "keyUsage");
         return this;
     }
 
-    /** Issues for {@code credential}'s role and key usage. */
+    /**
+     * Issues for {@code credential}'s role and key usage.
+     *
+     * @param credential the role and key usage
+     * @return this builder
+     */
     public OrganisationCertificateBuilder credential(OrganisationCredential credential) {
         Objects.requireNonNull(credential, "credential");
         return role(credential.role()).keyUsage(credential.keyUsage());
     }
 
-    /** Names the Party {@code party} in the x500UniqueIdentifier, instead of the PKI's identifier for the role. */
+    /**
+     * Names the Party {@code party} in the x500UniqueIdentifier, instead of the PKI's identifier for the role.
+     *
+     * @param party the Party's EUI-64
+     * @return this builder
+     */
     public OrganisationCertificateBuilder party(Eui64 party) {
         this.party = Objects.requireNonNull(party, "party");
         return this;
     }
 
-    /** Adds the optional subject CN (UTF8String), as on some observed Supplier certificates. */
+    /**
+     * Adds the optional subject CN (UTF8String), as on some observed Supplier certificates.
+     *
+     * @param commonName the CN
+     * @return this builder
+     */
     public OrganisationCertificateBuilder commonName(String commonName) {
         this.commonName = Objects.requireNonNull(commonName, "commonName");
         return this;

@@ -42,6 +42,15 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
 
     private static final String TOP_UP_SUFFIX = "-topup";
 
+    /**
+     * Checks the components.
+     *
+     * @param role the Remote Party Role
+     * @param keyUsage the key usage
+     * @param cellUsage the trust-anchor cell the certificate goes in
+     * @throws IllegalArgumentException when the top-up cell is asked for anything but a Supplier key-agreement
+     *     certificate
+     */
     public OrganisationCredential {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(keyUsage, "keyUsage");
@@ -54,7 +63,12 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
         }
     }
 
-    /** Returns the management-cell credential of {@code role} for {@code keyUsage}. */
+    /**
+     * {@return the management-cell credential of {@code role} for {@code keyUsage}}
+     *
+     * @param role the Remote Party Role
+     * @param keyUsage the key usage
+     */
     public static OrganisationCredential of(RemotePartyRole role, KeyUsage keyUsage) {
         return new OrganisationCredential(role, keyUsage, CellUsage.MANAGEMENT);
     }
@@ -62,6 +76,8 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
     /**
      * Reads a credential from its file stem, such as {@code supplier-ka-topup} or {@code network-operator-ds}.
      *
+     * @param stem the file stem
+     * @return the credential
      * @throws IllegalArgumentException when {@code stem} names no credential
      */
     public static OrganisationCredential parse(String stem) {
@@ -81,12 +97,12 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
                 RemotePartyRole.parse(s.substring(0, dash)), KeyUsage.parse(s.substring(dash + 1)), cell);
     }
 
-    /** Returns whether this is the Supplier's prepayment top-up key-agreement credential. */
+    /** {@return whether this is the Supplier's prepayment top-up key-agreement credential} */
     public boolean isTopUp() {
         return cellUsage == CellUsage.PREPAYMENT_TOP_UP;
     }
 
-    /** Returns the file stem, such as {@code supplier-ka-topup}; {@link #parse} reads it back. */
+    /** {@return the file stem, such as {@code supplier-ka-topup}; {@link #parse} reads it back} */
     public String fileStem() {
         return role.slug() + "-" + keyUsage.abbreviation() + (isTopUp() ? TOP_UP_SUFFIX : "");
     }

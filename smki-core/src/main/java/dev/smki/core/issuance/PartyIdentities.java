@@ -23,13 +23,22 @@ public final class PartyIdentities {
         this.overrides = overrides;
     }
 
-    /** Returns the identifier of the Party playing {@code role}. */
+    /**
+     * {@return the identifier of the Party playing {@code role}}
+     *
+     * @param role an end-entity Remote Party Role
+     */
     public Eui64 of(RemotePartyRole role) {
         Objects.requireNonNull(role, "role");
         return overrides.getOrDefault(role, SimulatedEui64s.party(role));
     }
 
-    /** Returns a copy in which the Party playing {@code role} has identifier {@code eui64}. */
+    /**
+     * {@return a copy in which the Party playing {@code role} has identifier {@code eui64}}
+     *
+     * @param role an end-entity Remote Party Role
+     * @param eui64 the Party's EUI-64
+     */
     public PartyIdentities with(RemotePartyRole role, Eui64 eui64) {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(eui64, "eui64");
@@ -39,7 +48,7 @@ public final class PartyIdentities {
         return new PartyIdentities(copy);
     }
 
-    /** Returns the identifier of every end-entity role (all but Root and Issuing Authority), in role order. */
+    /** {@return the identifier of every end-entity role (all but Root and Issuing Authority), in role order} */
     public Map<RemotePartyRole, Eui64> endEntities() {
         EnumMap<RemotePartyRole, Eui64> all = new EnumMap<>(RemotePartyRole.class);
         for (RemotePartyRole role : RemotePartyRole.values()) {

@@ -12,10 +12,12 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS12ParametersGenerator;
 import org.bouncycastle.crypto.macs.HMac;
@@ -31,9 +33,10 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
  * Writes a PKCS#12 keystore that {@code keytool} and OpenSSL read: one private-key entry per certificate whose
- * key is held, named by its alias, keys shrouded with PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), certificates in
- * the clear, and an HMAC-SHA256 integrity MAC. Every salt and IV comes from the given random source, so a
- * seeded PKI writes the same bytes every time (the JDK's own PKCS12 KeyStore draws its own salts).
+ * key is held and one trusted-certificate entry per other certificate, named by its alias, keys shrouded with
+ * PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC), certificates in the clear, and an HMAC-SHA256 integrity MAC. Every
+ * salt and IV comes from the given random source, so a seeded PKI writes the same bytes every time (the JDK's
+ * own PKCS12 KeyStore draws its own salts).
  */
 final class Pkcs12Keystore {
 
@@ -55,7 +58,12 @@ final class Pkcs12Keystore {
                 DEROctetString localKeyId = new DEROctetString(certificate.subjectKeyIdentifier());
                 PKCS12SafeBagBuilder certBag = new PKCS12SafeBagBuilder(certificate.certificate())
                         .addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, alias);
-                if (certificate.hasPrivateKey()) {
+                if (!certificate.hasPrivateKey()) {
+                    // A certificate alone is a trusted-certificate entry; the JDK's keystore (and keytool) skips
+                    // one without this attribute.
+                    certBag.addBagAttribute(
+                            MiscObjectIdentifiers.id_oracle_pkcs12_trusted_key_usage, KeyPurposeId.anyExtendedKeyUsage);
+                } else {
                     certBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
                     pfx.addData(new PKCS12SafeBagBuilder(
                                     certificate.privateKeyInfo().orElseThrow(), encryptor(password, random))

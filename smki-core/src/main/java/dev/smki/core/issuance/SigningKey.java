@@ -23,8 +23,9 @@ public final class SigningKey {
     }
 
     /**
-     * Returns the private key of {@code certificate}.
+     * {@return the private key of {@code certificate}}
      *
+     * @param certificate a certificate whose private key the PKI holds
      * @throws IllegalArgumentException when the PKI does not hold that private key
      */
     public static SigningKey of(IssuedCertificate certificate) {
@@ -35,14 +36,19 @@ public final class SigningKey {
         return new SigningKey(certificate.key());
     }
 
-    /** Returns the contingency private key of {@code contingency}. */
+    /**
+     * {@return the contingency private key of {@code contingency}}
+     *
+     * @param contingency the contingency material
+     */
     public static SigningKey of(ContingencyMaterial contingency) {
         return new SigningKey(Objects.requireNonNull(contingency, "contingency").key());
     }
 
     /**
-     * Returns the private key of {@code keyPair}.
+     * {@return the private key of {@code keyPair}}
      *
+     * @param keyPair a P-256 key pair
      * @throws IllegalArgumentException when the key pair is not on P-256
      */
     public static SigningKey of(KeyPair keyPair) {
@@ -69,13 +75,17 @@ public final class SigningKey {
         return CertificateFiles.toPem(key.privateKeyInfo().orElseThrow());
     }
 
-    /** Returns the DER ECDSA-Sig-Value of {@code content}, signed with SHA-256 and an RFC 6979 nonce. */
+    /**
+     * {@return the DER ECDSA-Sig-Value of {@code content}, signed with SHA-256 and an RFC 6979 nonce}
+     *
+     * @param content the bytes to sign
+     */
     public byte[] sign(byte[] content) {
         Objects.requireNonNull(content, "content");
         return EcdsaContentSigner.sign(key.privateParameters(), content);
     }
 
-    /** Returns the public half, in the SMKI form (id-ecPublicKey, prime256v1, uncompressed point). */
+    /** {@return the public half, in the SMKI form (id-ecPublicKey, prime256v1, uncompressed point)} */
     public SubjectPublicKeyInfo publicKeyInfo() {
         return key.publicKeyInfo();
     }

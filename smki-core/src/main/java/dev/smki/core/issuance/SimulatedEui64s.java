@@ -29,16 +29,21 @@ public final class SimulatedEui64s {
 
     private SimulatedEui64s() {}
 
-    /** Returns the default simulated Party identifier of {@code role}, {@code 02-53-4D-4B-49-<code>-00-01}. */
+    /**
+     * {@return the default simulated Party identifier of {@code role}, {@code 02-53-4D-4B-49-<code>-00-01}}
+     *
+     * @param role an end-entity Remote Party Role
+     */
     public static Eui64 party(RemotePartyRole role) {
         Objects.requireNonNull(role, "role");
         return Eui64.of(BLOCK.first().value() | ((long) role.code() << 16) | 1L);
     }
 
     /**
-     * Returns the {@code index}-th simulated Device identifier, counting from 0 at
-     * {@code 02-53-4D-4B-49-80-00-00}.
+     * {@return the {@code index}-th simulated Device identifier, counting from 0 at
+     * {@code 02-53-4D-4B-49-80-00-00}}
      *
+     * @param index the Device's place in the block, from 0
      * @throws IllegalArgumentException when {@code index} is negative or past the block
      */
     public static Eui64 device(long index) {

@@ -19,8 +19,9 @@ public final class SymmetricKey {
     }
 
     /**
-     * Returns the key with the given octets: 16, 24 or 32 of them (AES-128, -192 or -256).
+     * {@return the key with the given octets: 16, 24 or 32 of them (AES-128, -192 or -256)}
      *
+     * @param octets the key's octets
      * @throws IllegalArgumentException for any other length
      */
     public static SymmetricKey of(byte[] octets) {
@@ -34,6 +35,8 @@ public final class SymmetricKey {
     /**
      * Reads a key from hex digits (either case, surrounding white space ignored).
      *
+     * @param hex hex digits
+     * @return the key
      * @throws IllegalArgumentException when the text is not 32, 48 or 64 hex digits
      */
     public static SymmetricKey parseHex(CharSequence hex) {
@@ -51,17 +54,17 @@ public final class SymmetricKey {
         return new SymmetricKey(octets);
     }
 
-    /** Returns a copy of the key octets. */
+    /** {@return a copy of the key octets} */
     public byte[] toOctets() {
         return octets.clone();
     }
 
-    /** Returns the key length in octets: 16, 24 or 32. */
+    /** {@return the key length in octets: 16, 24 or 32} */
     public int length() {
         return octets.length;
     }
 
-    /** Returns the key as lower-case hex digits. */
+    /** {@return the key as lower-case hex digits} */
     public String toHex() {
         return HexFormat.of().formatHex(octets);
     }

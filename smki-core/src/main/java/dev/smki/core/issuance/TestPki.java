@@ -4,10 +4,15 @@ import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.profile.ValidationContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,24 +109,29 @@ public final class TestPki {
         this.devicePolicy = new ASN1ObjectIdentifier(environment.issuedDevicePolicy());
     }
 
-    /** Returns a builder for a PKI in the {@code sim} environment, random unless seeded. */
+    /** {@return a builder for a PKI in the {@code sim} environment, random unless seeded} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the deterministic PKI of {@code seed} in the {@code sim} environment, at {@link #DEFAULT_SEEDED_EPOCH}. */
+    /**
+     * {@return the deterministic PKI of {@code seed} in the {@code sim} environment, at {@link #DEFAULT_SEEDED_EPOCH}}
+     *
+     * @param seed the seed every key, serial and salt derives from
+     */
     public static TestPki seeded(long seed) {
         return builder().seed(seed).build();
     }
 
-    /** Returns a fresh random PKI in the {@code sim} environment, on the system clock. */
+    /** {@return a fresh random PKI in the {@code sim} environment, on the system clock} */
     public static TestPki create() {
         return builder().build();
     }
 
     /**
-     * Returns the PKI written to {@code dir} by {@link TestPkiDirectory#write}.
+     * {@return the PKI written to {@code dir} by {@link TestPkiDirectory#write}}
      *
+     * @param dir the directory {@link TestPkiDirectory#write} wrote
      * @throws IllegalArgumentException naming the file when the directory does not hold a readable PKI
      */
     public static TestPki load(Path dir) {
@@ -152,69 +162,70 @@ public final class TestPki {
                 devices);
     }
 
-    /** Returns the environment whose OIDs the PKI issues. */
+    /** {@return the environment whose OIDs the PKI issues} */
     public SmkiEnvironment environment() {
         return environment;
     }
 
-    /** Returns the seed of a deterministic PKI, or empty for a random one. */
+    /** {@return the seed of a deterministic PKI, or empty for a random one} */
     public OptionalLong seed() {
         return randomness.seed();
     }
 
-    /** Returns the clock that dates new certificates. */
+    /** {@return the clock that dates new certificates} */
     public Clock clock() {
         return clock;
     }
 
-    /** Returns the EUI-64 of each simulated Party. */
+    /** {@return the EUI-64 of each simulated Party} */
     public PartyIdentities parties() {
         return parties;
     }
 
-    /** Returns the CA name stems. */
+    /** {@return the CA name stems} */
     public CaNames caNames() {
         return caNames;
     }
 
-    /** Returns the OCA generation: 1, plus one for each {@link #withNewRootOca()}. */
+    /** {@return the OCA generation: 1, plus one for each {@link #withNewRootOca()}} */
     public int ocaGeneration() {
         return ocaGeneration;
     }
 
-    /** Returns the contingency material whose public key the Root OCA carries wrapped. */
+    /** {@return the contingency material whose public key the Root OCA carries wrapped} */
     public ContingencyMaterial contingency() {
         return contingency;
     }
 
-    /** Returns the Root OCA certificate and key. */
+    /** {@return the Root OCA certificate and key} */
     public IssuedCertificate rootOca() {
         return rootOca;
     }
 
-    /** Returns the Issuing OCA certificate and key. */
+    /** {@return the Issuing OCA certificate and key} */
     public IssuedCertificate issuingOca() {
         return issuingOca;
     }
 
-    /** Returns the Root DCA certificate and key. */
+    /** {@return the Root DCA certificate and key} */
     public IssuedCertificate rootDca() {
         return rootDca;
     }
 
-    /** Returns the Issuing DCA certificate and key. */
+    /** {@return the Issuing DCA certificate and key} */
     public IssuedCertificate issuingDca() {
         return issuingDca;
     }
 
-    /** Returns the four CA certificates: Root OCA, Issuing OCA, Root DCA, Issuing DCA. */
+    /** {@return the four CA certificates: Root OCA, Issuing OCA, Root DCA, Issuing DCA} */
     public List<IssuedCertificate> caCertificates() {
         return List.of(rootOca, issuingOca, rootDca, issuingDca);
     }
 
     /**
-     * Returns the PKI's certificate for {@code credential}.
+     * {@return the PKI's certificate for {@code credential}}
      *
+     * @param credential one of {@link OrganisationCredential#STANDARD}
      * @throws IllegalArgumentException when the credential is not one of {@link OrganisationCredential#STANDARD}
      */
     public IssuedCertificate organisationCertificate(OrganisationCredential credential) {
@@ -228,23 +239,28 @@ public final class TestPki {
     }
 
     /**
-     * Returns the PKI's management-cell certificate of {@code role} for {@code keyUsage}.
+     * {@return the PKI's management-cell certificate of {@code role} for {@code keyUsage}}
      *
+     * @param role the Remote Party Role
+     * @param keyUsage the key usage
      * @throws IllegalArgumentException when that pair is not one of {@link OrganisationCredential#STANDARD}
      */
     public IssuedCertificate organisationCertificate(RemotePartyRole role, KeyUsage keyUsage) {
         return organisationCertificate(OrganisationCredential.of(role, keyUsage));
     }
 
-    /** Returns every standard Organisation Certificate, in {@link OrganisationCredential#STANDARD} order. */
+    /** {@return every standard Organisation Certificate, in {@link OrganisationCredential#STANDARD} order} */
     public Map<OrganisationCredential, IssuedCertificate> organisationCertificates() {
         return organisations;
     }
 
     /**
-     * Returns the Device Certificate of {@code device} for {@code keyUsage}. In deterministic mode it is a pure
+     * {@return the Device Certificate of {@code device} for {@code keyUsage}} In deterministic mode it is a pure
      * function of (seed, device, key usage); otherwise each call issues a new key and certificate, unless the
      * PKI was loaded from a directory holding that certificate.
+     *
+     * @param device the Device's EUI-64
+     * @param keyUsage the key usage
      */
     public IssuedCertificate deviceCertificate(Eui64 device, KeyUsage keyUsage) {
         DeviceCredential slot = new DeviceCredential(
@@ -262,42 +278,52 @@ public final class TestPki {
     }
 
     /**
-     * Returns the key pair of {@code device} for {@code keyUsage}: in deterministic mode a pure function of
-     * (seed, device, key usage); otherwise a new key on each call.
+     * {@return the key pair of {@code device} for {@code keyUsage}: in deterministic mode a pure function of
+     * (seed, device, key usage); otherwise a new key on each call}
+     *
+     * @param device the Device's EUI-64
+     * @param keyUsage the key usage
      */
     public KeyPair deviceKeyPair(Eui64 device, KeyUsage keyUsage) {
         return deviceKey(device, keyUsage).toKeyPair().orElseThrow();
     }
 
-    /** Returns the CSR {@code device} makes for its {@code keyUsage} key ({@link #deviceKeyPair}). */
+    /**
+     * {@return the CSR {@code device} makes for its {@code keyUsage} key ({@link #deviceKeyPair})}
+     *
+     * @param device the Device's EUI-64
+     * @param keyUsage the key usage
+     */
     public PKCS10CertificationRequest deviceCsr(Eui64 device, KeyUsage keyUsage) {
         return DeviceCsr.create(device, keyUsage, deviceKey(device, keyUsage), environment);
     }
 
     /**
-     * Returns a Device Certificate for the Device CSR {@code csr}, once the CSR has passed the Device CSR
-     * profile.
+     * {@return a Device Certificate for the Device CSR {@code csr}, once the CSR has passed the Device CSR
+     * profile}
      *
+     * @param csr the Device's certificate signing request
      * @throws IssuanceRefusedException carrying the findings when the CSR does not conform
      */
     public IssuedCertificate deviceCertificate(PKCS10CertificationRequest csr) {
         return newDeviceCertificate().csr(csr).issue();
     }
 
-    /** Returns a builder for a further Organisation Certificate, signed by the Issuing OCA. */
+    /** {@return a builder for a further Organisation Certificate, signed by the Issuing OCA} */
     public OrganisationCertificateBuilder newOrganisationCertificate() {
         return new OrganisationCertificateBuilder(this, nextBuilderLabel());
     }
 
-    /** Returns a builder for a further Device Certificate, signed by the Issuing DCA. */
+    /** {@return a builder for a further Device Certificate, signed by the Issuing DCA} */
     public DeviceCertificateBuilder newDeviceCertificate() {
         return new DeviceCertificateBuilder(this, nextBuilderLabel(), false);
     }
 
     /**
-     * Returns a builder for a further CA certificate of profile {@code kind} (such as a second Issuing OCA),
-     * named like the PKI's own with generation {@code ocaGeneration() + 1} unless renamed.
+     * {@return a builder for a further CA certificate of profile {@code kind} (such as a second Issuing OCA),
+     * named like the PKI's own with generation {@code ocaGeneration() + 1} unless renamed}
      *
+     * @param kind a CA profile
      * @throws IllegalArgumentException when {@code kind} is not a CA profile
      */
     public CaCertificateBuilder newCaCertificate(ProfileKind kind) {
@@ -310,9 +336,9 @@ public final class TestPki {
     }
 
     /**
-     * Returns this PKI after the contingency recovery procedure (recovery.md §2.4): a new Root OCA with a new key
+     * {@return this PKI after the contingency recovery procedure (recovery.md §2.4): a new Root OCA with a new key
      * and new contingency material, a new Issuing OCA under it, and new standard Organisation Certificates; the
-     * DCA side and the Devices are unchanged. This PKI is not changed.
+     * DCA side and the Devices are unchanged} This PKI is not changed.
      */
     public TestPki withNewRootOca() {
         int generation = ocaGeneration + 1;
@@ -333,7 +359,11 @@ public final class TestPki {
         return withCas.copy(generation, newContingency, withCas.casArray(), withCas.issueStandardOrganisations());
     }
 
-    /** Returns this PKI dating new certificates with {@code clock}. Certificates already issued are kept. */
+    /**
+     * {@return this PKI dating new certificates with {@code clock}} Certificates already issued are kept.
+     *
+     * @param clock the clock to date new certificates with
+     */
     public TestPki withClock(Clock clock) {
         Objects.requireNonNull(clock, "clock");
         return new TestPki(
@@ -350,11 +380,62 @@ public final class TestPki {
     }
 
     /**
-     * Returns a context validating this PKI's certificates: its environment, the clock's instant, and the four
-     * CA certificates as candidate issuers.
+     * {@return every certificate of this PKI, each with its private key when the PKI holds it, as a PKCS#12
+     * keystore protected by {@code password}: the four CA certificates (aliases {@code root-oca},
+     * {@code issuing-oca}, {@code root-dca}, {@code issuing-dca}), the standard Organisation Certificates
+     * ({@code supplier-ds}, {@code supplier-ka-topup}, ...) and the DS and KA Device Certificates of each of
+     * {@code devices} ({@code device-02534d4b49800000-ds}, ...)} These are the entries of the {@code pki.p12}
+     * that {@link TestPkiDirectory#write} writes, and for a seeded PKI the same bytes, but nothing is written.
+     *
+     * @param devices the Devices whose DS and KA certificates to include
+     * @param password the keystore password
+     */
+    public byte[] toPkcs12(List<Eui64> devices, char[] password) {
+        Objects.requireNonNull(password, "password");
+        return Pkcs12Keystore.encode(keystoreEntries(devices), password, randomFor("pkcs12"));
+    }
+
+    /**
+     * {@return {@link #toPkcs12(List, char[])} loaded as a {@code PKCS12} {@link KeyStore} (Bouncy Castle
+     * provider), ready for a {@code KeyManagerFactory} or for {@code getKey(alias, password)}}
+     *
+     * @param devices the Devices whose DS and KA certificates to include
+     * @param password the keystore password
+     */
+    public KeyStore toKeyStore(List<Eui64> devices, char[] password) {
+        byte[] pkcs12 = toPkcs12(devices, password);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.PROVIDER);
+            store.load(new ByteArrayInputStream(pkcs12), password);
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot load the PKCS#12 keystore of " + this, e);
+        }
+    }
+
+    /** Returns the keystore entries of {@link #toPkcs12(List, char[])}, by alias, in keystore order. */
+    Map<String, IssuedCertificate> keystoreEntries(List<Eui64> devices) {
+        Objects.requireNonNull(devices, "devices");
+        Map<String, IssuedCertificate> entries = new LinkedHashMap<>();
+        for (IssuedCertificate ca : caCertificates()) {
+            entries.put(TestPkiDirectory.caFileStem(ca.kind()), ca);
+        }
+        organisations.forEach((credential, certificate) -> entries.put(credential.fileStem(), certificate));
+        for (Eui64 device : devices) {
+            for (KeyUsage usage : KeyUsage.values()) {
+                entries.put(
+                        "device-" + TestPkiDirectory.deviceFileStem(device, usage), deviceCertificate(device, usage));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * {@return a context validating this PKI's certificates: its environment, the clock's instant, and the four
+     * CA certificates as candidate issuers}
      */
     public ValidationContext validationContext() {
-        ValidationContext.Builder b = ValidationContext.builder(environment).at(clock.instant());
+        ValidationContext.Builder b = ValidationContext.builder(environment, clock.instant());
         caCertificates().forEach(ca -> b.issuer(ca.certificate()));
         return b.build();
     }
@@ -397,7 +478,7 @@ public final class TestPki {
 
     ValidationContext lintContext(IssuedCertificate issuer) {
         ValidationContext.Builder b =
-                ValidationContext.builder(environment).at(clock.instant()).preIssuance();
+                ValidationContext.builder(environment, clock.instant()).preIssuance();
         if (issuer != null) {
             b.issuer(issuer.certificate());
         }
@@ -493,51 +574,86 @@ public final class TestPki {
 
         private Builder() {}
 
-        /** Issues in {@code environment}. */
+        /**
+         * Issues in {@code environment}.
+         *
+         * @param environment the environment
+         * @return this builder
+         */
         public Builder environment(SmkiEnvironment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
-        /** Makes the PKI deterministic: every key, serial and salt derives from {@code seed}. */
+        /**
+         * Makes the PKI deterministic: every key, serial and salt derives from {@code seed}.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Draws keys, serials and salts from {@code random} (not with a seed). */
+        /**
+         * Draws keys, serials and salts from {@code random} (not with a seed).
+         *
+         * @param random the random source
+         * @return this builder
+         */
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** Dates certificates with {@code clock}. */
+        /**
+         * Dates certificates with {@code clock}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Gives the simulated Parties the identifiers {@code parties}. */
+        /**
+         * Gives the simulated Parties the identifiers {@code parties}.
+         *
+         * @param parties the Parties' identifiers
+         * @return this builder
+         */
         public Builder parties(PartyIdentities parties) {
             this.parties = Objects.requireNonNull(parties, "parties");
             return this;
         }
 
-        /** Names the CAs with {@code caNames}. */
+        /**
+         * Names the CAs with {@code caNames}.
+         *
+         * @param caNames the CA names
+         * @return this builder
+         */
         public Builder caNames(CaNames caNames) {
             this.caNames = Objects.requireNonNull(caNames, "caNames");
             return this;
         }
 
-        /** Carries the contingency key as {@code settings} say (extension OID, criticality, wrap algorithm). */
+        /**
+         * Carries the contingency key as {@code settings} say (extension OID, criticality, wrap algorithm).
+         *
+         * @param settings the contingency key settings
+         * @return this builder
+         */
         public Builder contingencySettings(ContingencyKeySettings settings) {
             this.contingencySettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
         /**
-         * Returns the PKI: contingency material, the four CAs and the standard Organisation Certificates, each
-         * linted before it is signed.
+         * {@return the PKI: contingency material, the four CAs and the standard Organisation Certificates, each
+         * linted before it is signed}
          *
          * @throws IllegalStateException when both a seed and a random source were given
          */

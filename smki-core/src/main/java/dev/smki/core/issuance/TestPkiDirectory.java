@@ -23,11 +23,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -194,13 +196,18 @@ public final class TestPkiDirectory {
             check.run();
             deleteTree(staging);
             DurableFiles.createDirectories(staging, DurableFiles.PRIVATE_DIRECTORY);
+            Set<Path> folders = new LinkedHashSet<>();
             writeLayout(pki, devices, password, (path, bytes, secret) -> {
                 Path target = staging.resolve(path);
                 DurableFiles.createDirectories(
                         target.getParent(), path.startsWith(SECRET + "/") ? DurableFiles.PRIVATE_DIRECTORY : null);
-                DurableFiles.createNew(target, bytes, secret ? DurableFiles.PRIVATE : null);
+                DurableFiles.createNewUnlisted(target, bytes, secret ? DurableFiles.PRIVATE : null);
+                folders.add(target.getParent());
                 written.add(dir.resolve(path));
             });
+            for (Path folder : folders) {
+                DurableFiles.forceDirectory(folder); // every staged file is listed before the commit
+            }
             DurableFiles.createNew(
                     staging.resolve(REPLACES),
                     (String.join("\n", derivedState) + "\n").getBytes(StandardCharsets.UTF_8),
@@ -448,12 +455,18 @@ public final class TestPkiDirectory {
                         .sorted()
                         .toList();
             }
+            Set<Path> folders = new LinkedHashSet<>();
             for (Path file : staged) {
                 String relative = ready.relativize(file).toString().replace(java.io.File.separatorChar, '/');
                 Path target = dir.resolve(relative);
                 DurableFiles.createDirectories(
                         target.getParent(), relative.startsWith(SECRET + "/") ? DurableFiles.PRIVATE_DIRECTORY : null);
-                DurableFiles.move(file, target);
+                DurableFiles.rename(file, target);
+                folders.add(target.getParent());
+                folders.add(file.getParent());
+            }
+            for (Path folder : folders) {
+                DurableFiles.forceDirectory(folder); // every file is in place before the replacement is marked done
             }
             DurableFiles.move(ready, dir.resolve(DONE));
         }
@@ -491,15 +504,19 @@ public final class TestPkiDirectory {
      */
     public static void deleteLayout(Path dir) {
         try {
+            boolean deleted = false;
             for (String sub : List.of(ORG, DEVICES, SECRET)) {
-                deleteTree(dir.resolve(sub));
+                deleted |= deleteTreeUnlisted(dir.resolve(sub));
             }
             for (String stem : CA_FILES.values()) {
-                DurableFiles.delete(dir.resolve(stem + PEM));
-                DurableFiles.delete(dir.resolve(stem + KEY_SUFFIX));
+                deleted |= DurableFiles.deleteUnlisted(dir.resolve(stem + PEM));
+                deleted |= DurableFiles.deleteUnlisted(dir.resolve(stem + KEY_SUFFIX));
             }
             for (String file : List.of(PKCS12, ENVIRONMENT, MANIFEST)) {
-                DurableFiles.delete(dir.resolve(file));
+                deleted |= DurableFiles.deleteUnlisted(dir.resolve(file));
+            }
+            if (deleted) {
+                DurableFiles.forceDirectory(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear the test PKI in " + dir, e);
@@ -705,13 +722,21 @@ public final class TestPkiDirectory {
     }
 
     private static void deleteTree(Path root) throws IOException {
+        if (deleteTreeUnlisted(root)) {
+            DurableFiles.forceDirectory(root.toAbsolutePath().getParent());
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, forcing no directory; returns whether it existed. */
+    private static boolean deleteTreeUnlisted(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return false;
         }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                DurableFiles.delete(p);
+                DurableFiles.deleteUnlisted(p);
             }
         }
+        return true;
     }
 }

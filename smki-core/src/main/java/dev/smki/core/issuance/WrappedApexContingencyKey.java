@@ -52,7 +52,13 @@ public final class WrappedApexContingencyKey {
         this.wrappedKey = wrappedKey;
     }
 
-    /** Returns {@code contingencyKey} wrapped under {@code key} with {@code wrap}. */
+    /**
+     * {@return {@code contingencyKey} wrapped under {@code key} with {@code wrap}}
+     *
+     * @param contingencyKey the contingency public key
+     * @param key the Symmetric Key
+     * @param wrap the wrap algorithm
+     */
     public static WrappedApexContingencyKey wrap(
             SubjectPublicKeyInfo contingencyKey, SymmetricKey key, ContingencyWrap wrap) {
         Objects.requireNonNull(contingencyKey, "contingencyKey");
@@ -68,6 +74,8 @@ public final class WrappedApexContingencyKey {
     /**
      * Reads the DER {@code ApexContingencyKey} held in an extension value.
      *
+     * @param der the DER extension value
+     * @return the value read
      * @throws IllegalArgumentException when the bytes are not that structure
      */
     public static WrappedApexContingencyKey parse(byte[] der) {
@@ -86,9 +94,11 @@ public final class WrappedApexContingencyKey {
     }
 
     /**
-     * Returns the wrapped contingency key carried by {@code rootOca} in extension {@code extensionOid}, or empty
-     * when the certificate has no such extension.
+     * {@return the wrapped contingency key carried by {@code rootOca} in extension {@code extensionOid}, or empty
+     * when the certificate has no such extension}
      *
+     * @param rootOca the Root OCA certificate
+     * @param extensionOid the extension's dotted OID
      * @throws IllegalArgumentException when the extension is there but is not an ApexContingencyKey
      */
     public static Optional<WrappedApexContingencyKey> from(X509CertificateHolder rootOca, String extensionOid) {
@@ -101,10 +111,13 @@ public final class WrappedApexContingencyKey {
     }
 
     /**
-     * Returns the contingency public key that {@code rootOca} carries in extension {@code extensionOid},
-     * unwrapped with {@code key}: what a Device does when a contingency command brings the Symmetric Key.
+     * {@return the contingency public key that {@code rootOca} carries in extension {@code extensionOid},
+     * unwrapped with {@code key}: what a Device does when a contingency command brings the Symmetric Key}
      * Empty when the certificate has no such extension or when {@code key} is not the Symmetric Key.
      *
+     * @param rootOca the Root OCA certificate
+     * @param extensionOid the extension's dotted OID
+     * @param key the Symmetric Key
      * @throws IllegalArgumentException when the extension is there but is not an ApexContingencyKey
      */
     public static Optional<SubjectPublicKeyInfo> unwrap(
@@ -113,8 +126,10 @@ public final class WrappedApexContingencyKey {
     }
 
     /**
-     * Returns the contingency public key, unwrapped with {@code key}; empty when {@code key} is not the key it
-     * was wrapped under, or the wrap algorithm is not one of {@link ContingencyWrap}.
+     * {@return the contingency public key, unwrapped with {@code key}; empty when {@code key} is not the key it
+     * was wrapped under, or the wrap algorithm is not one of {@link ContingencyWrap}}
+     *
+     * @param key the Symmetric Key
      */
     public Optional<SubjectPublicKeyInfo> unwrap(SymmetricKey key) {
         Objects.requireNonNull(key, "key");
@@ -134,22 +149,27 @@ public final class WrappedApexContingencyKey {
         }
     }
 
-    /** Returns the wrap algorithm identifier. */
+    /** {@return the wrap algorithm identifier} */
     public AlgorithmIdentifier wrapAlgorithm() {
         return wrapAlgorithm;
     }
 
-    /** Returns a copy of the wrapped key octets. */
+    /** {@return a copy of the wrapped key octets} */
     public byte[] wrappedKey() {
         return wrappedKey.clone();
     }
 
-    /** Returns the ASN.1 {@code ApexContingencyKey} SEQUENCE. */
+    /** {@return the ASN.1 {@code ApexContingencyKey} SEQUENCE} */
     public ASN1Sequence toAsn1() {
         return new DERSequence(new ASN1Encodable[] {wrapAlgorithm, new DEROctetString(wrappedKey)});
     }
 
-    /** Returns the certificate extension carrying this value. */
+    /**
+     * {@return the certificate extension carrying this value}
+     *
+     * @param extensionOid the extension's dotted OID
+     * @param critical whether the extension is critical
+     */
     public Extension toExtension(String extensionOid, boolean critical) {
         try {
             return new Extension(

@@ -6,6 +6,8 @@ import static dev.smki.core.provenance.Confidence.INFERRED;
 import static dev.smki.core.provenance.Confidence.OBSERVED;
 import static dev.smki.core.provenance.Confidence.VERIFIED;
 
+import dev.smki.core.certificate.CertificateStructure;
+import dev.smki.core.internal.der.X500Names;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -34,13 +36,13 @@ final class AuthorityRules {
                     + " and an authorityKeyIdentifier, if present, equals its own subjectKeyIdentifier.",
             "self-signed",
             in -> {
-                CertificateView c = in.certificate();
+                CertificateStructure c = in.certificate();
                 if (!c.isSelfIssued()) {
-                    return Verdict.fail("issuer " + Names.describe(c.issuer()) + " differs from subject "
-                            + Names.describe(c.subject()));
+                    return Verdict.fail("issuer " + X500Names.describe(c.issuer()) + " differs from subject "
+                            + X500Names.describe(c.subject()));
                 }
-                byte[] aki = c.authorityKeyIdOrNull();
-                byte[] ski = c.subjectKeyIdOrNull();
+                byte[] aki = Inspection.authorityKeyIdOrNull(c);
+                byte[] ski = Inspection.subjectKeyIdOrNull(c);
                 if (aki != null && ski != null && !Arrays.equals(aki, ski)) {
                     return Verdict.fail(
                             "authorityKeyIdentifier " + Keys.hex(aki), "its own subjectKeyIdentifier " + Keys.hex(ski));
@@ -48,11 +50,7 @@ final class AuthorityRules {
                 if (in.context().preIssuance()) {
                     return Verdict.PASS;
                 }
-                String problem = Keys.verificationProblem(
-                        c.holder.getSignatureAlgorithm(),
-                        c.tbs,
-                        c.holder.getSignature(),
-                        c.tbs.getSubjectPublicKeyInfo());
+                String problem = c.signatureProblem(c);
                 return problem == null ? Verdict.PASS : Verdict.fail(problem + " with its own key");
             },
             Sources.GBCS_GENERAL);
@@ -87,7 +85,7 @@ final class AuthorityRules {
             "A root's keyUsage asserts keyCertSign, optionally cRLSign, and nothing else.",
             "keyUsage {keyCertSign[, cRLSign]}",
             in -> {
-                int bits = in.certificate().keyUsage();
+                int bits = in.certificate().keyUsageBits();
                 if (bits < 0) {
                     return Verdict.PASS; // CERT-6 reports a missing keyUsage
                 }
@@ -129,18 +127,18 @@ final class AuthorityRules {
                     + " Root OCA (issuer OU 00).",
             "subject OU=07 + CN; issuer OU=00",
             in -> {
-                CertificateView c = in.certificate();
+                CertificateStructure c = in.certificate();
                 X500Name subject = c.subject();
-                boolean subjectOk = Names.isSingleValued(subject)
+                boolean subjectOk = X500Names.isSingleValued(subject)
                         && subject.getRDNs().length == 2
-                        && Names.hasOu(subject, "07")
-                        && Names.count(subject, Names.CN) == 1;
+                        && X500Names.hasOu(subject, "07")
+                        && X500Names.count(subject, X500Names.CN) == 1;
                 if (!subjectOk) {
-                    return Verdict.fail("subject " + Names.describe(subject));
+                    return Verdict.fail("subject " + X500Names.describe(subject));
                 }
-                return Names.hasOu(c.issuer(), "00")
+                return X500Names.hasOu(c.issuer(), "00")
                         ? Verdict.PASS
-                        : Verdict.fail("issuer " + Names.describe(c.issuer()));
+                        : Verdict.fail("issuer " + X500Names.describe(c.issuer()));
             },
             Sources.Z1);
 
@@ -152,7 +150,7 @@ final class AuthorityRules {
             "The Issuing OCA's keyUsage is exactly {keyCertSign, cRLSign} (DER 03 02 01 06).",
             "keyUsage {keyCertSign, cRLSign}",
             in -> {
-                int bits = in.certificate().keyUsage();
+                int bits = in.certificate().keyUsageBits();
                 if (bits < 0 || bits == (KeyUsage.keyCertSign | KeyUsage.cRLSign)) {
                     return Verdict.PASS; // CERT-6 reports a missing keyUsage
                 }
@@ -178,7 +176,7 @@ final class AuthorityRules {
             "The Issuing OCA's certificatePolicies holds the environment's Organisation Certificate Policy OID.",
             "the Organisation policy",
             in -> {
-                var policies = in.certificate().policies();
+                var policies = in.certificate().certificatePolicies();
                 if (policies == null) {
                     return Verdict.PASS; // CERT-9 reports missing policies
                 }
@@ -205,16 +203,18 @@ final class AuthorityRules {
                     + " its issuer is a Root DCA (a CN-only name).",
             "basicConstraints critical cA TRUE; keyCertSign; CN-only issuer",
             in -> {
-                CertificateView c = in.certificate();
+                CertificateStructure c = in.certificate();
                 Verdict ca = isCa(c, null);
                 if (ca != Verdict.PASS) {
                     return ca;
                 }
-                int bits = c.keyUsage();
+                int bits = c.keyUsageBits();
                 if (bits >= 0 && (bits & KeyUsage.keyCertSign) == 0) {
                     return Verdict.fail(CommonRules.describeKeyUsage(bits));
                 }
-                return Names.isCnOnly(c.issuer()) ? Verdict.PASS : Verdict.fail("issuer " + Names.describe(c.issuer()));
+                return X500Names.isCnOnly(c.issuer())
+                        ? Verdict.PASS
+                        : Verdict.fail("issuer " + X500Names.describe(c.issuer()));
             },
             Sources.INFERENCE);
 
@@ -244,27 +244,28 @@ final class AuthorityRules {
             Scope.DCAS,
             "A DCA's subject is a single RDN holding one CN, as the issuers of the RTDS device certificates are.",
             "a single CN, such as CN=E357",
-            in -> Names.isCnOnly(in.certificate().subject())
+            in -> X500Names.isCnOnly(in.certificate().subject())
                     ? Verdict.PASS
-                    : Verdict.fail("subject " + Names.describe(in.certificate().subject())),
+                    : Verdict.fail(
+                            "subject " + X500Names.describe(in.certificate().subject())),
             Sources.RTDS);
 
     /** Returns PASS when {@code name} has exactly one OU with the text {@code ou}. */
     static Verdict ou(X500Name name, String ou) {
-        if (Names.hasOu(name, ou)) {
+        if (X500Names.hasOu(name, ou)) {
             return Verdict.PASS;
         }
         StringBuilder found = new StringBuilder();
-        for (AttributeTypeAndValue atv : Names.attributes(name)) {
-            if (atv.getType().equals(Names.OU)) {
-                found.append(found.length() == 0 ? "OU=" : ", OU=").append(Names.string(atv.getValue()));
+        for (AttributeTypeAndValue atv : X500Names.attributes(name)) {
+            if (atv.getType().equals(X500Names.OU)) {
+                found.append(found.length() == 0 ? "OU=" : ", OU=").append(X500Names.string(atv.getValue()));
             }
         }
         return Verdict.fail(found.length() == 0 ? "no OU" : found.toString());
     }
 
     /** Returns PASS when basicConstraints is critical with cA TRUE and, if given, that pathLenConstraint. */
-    static Verdict isCa(CertificateView c, BigInteger pathLen) {
+    static Verdict isCa(CertificateStructure c, BigInteger pathLen) {
         Verdict presence =
                 CommonRules.presentAndCritical(c.extension(Extension.basicConstraints), "basicConstraints", true);
         if (presence != Verdict.PASS) {

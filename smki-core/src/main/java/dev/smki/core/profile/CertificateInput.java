@@ -16,7 +16,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  */
 public sealed interface CertificateInput {
 
-    /** Returns where the item was found in its input, such as {@code PEM block 2} or {@code DER}. */
+    /** {@return where the item was found in its input, such as {@code PEM block 2} or {@code DER}} */
     String where();
 
     /**
@@ -26,6 +26,12 @@ public sealed interface CertificateInput {
      * @param holder the certificate
      */
     record Certificate(String where, X509CertificateHolder holder) implements CertificateInput {
+        /**
+         * Checks the components.
+         *
+         * @param where where it was found
+         * @param holder the certificate
+         */
         public Certificate {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(holder, "holder");
@@ -39,6 +45,12 @@ public sealed interface CertificateInput {
      * @param csr the request
      */
     record Request(String where, PKCS10CertificationRequest csr) implements CertificateInput {
+        /**
+         * Checks the components.
+         *
+         * @param where where it was found
+         * @param csr the request
+         */
         public Request {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(csr, "csr");
@@ -52,13 +64,23 @@ public sealed interface CertificateInput {
      * @param problem why it could not be read
      */
     record Unreadable(String where, String problem) implements CertificateInput {
+        /**
+         * Checks the components.
+         *
+         * @param where where it was found
+         * @param problem why it could not be read
+         */
         public Unreadable {
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(problem, "problem");
         }
     }
 
-    /** Returns the items in {@code pemOrDer}, at least one; never throws on malformed input. */
+    /**
+     * {@return the items in {@code pemOrDer}, at least one; never throws on malformed input}
+     *
+     * @param pemOrDer DER, or PEM text with any number of blocks
+     */
     static List<CertificateInput> parse(byte[] pemOrDer) {
         Objects.requireNonNull(pemOrDer, "pemOrDer");
         if (pemOrDer.length == 0) {
@@ -72,8 +94,9 @@ public sealed interface CertificateInput {
     }
 
     /**
-     * Returns the certificates in {@code pemOrDer}.
+     * {@return the certificates in {@code pemOrDer}}
      *
+     * @param pemOrDer DER, or PEM text with any number of blocks
      * @throws IllegalArgumentException when an item is not a certificate, or there is none
      */
     static List<X509CertificateHolder> parseCertificates(byte[] pemOrDer) {

@@ -1,11 +1,14 @@
 package dev.smki.core.profile;
 
+import dev.smki.core.certificate.CertificateStructure;
+import dev.smki.core.certificate.MalformedCertificateException;
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.identity.Eui64;
+import dev.smki.core.internal.der.DerText;
+import dev.smki.core.internal.der.X500Names;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -16,10 +19,21 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * Validates SMKI certificates and Device CSRs against their profiles (certificates.md §7) and reports every
  * broken rule, never stopping at the first.
  *
+ * <p>{@code validate} returns the report of one certificate; {@code validateAll} the reports of several, in
+ * order, taken as held together ({@code CERT-51}); {@code validateCsr} the report of one Device CSR. Bytes holding
+ * PEM or DER go through {@link CertificateInput#parse(byte[])} first:
+ *
+ * <pre>{@code
+ * ValidationContext ctx = ValidationContext.of(SmkiEnvironment.SIM, Instant.parse("2026-06-01T00:00:00Z"));
+ * for (ValidationReport report : CertificateValidator.validateAll(CertificateInput.parse(pemOrDer), ctx)) {
+ *     System.out.println(report.result() + " " + report.subject() + " " + report.findings());
+ * }
+ * }</pre>
+ *
  * <p>The profile is detected from the certificate or forced by the caller. Validation never throws on
  * malformed input: bytes that are not a certificate or request give a {@code CERT-0} finding, and an
- * extension that cannot be decoded gives a finding of each rule that reads it. Rules that need the issuing
- * CA's certificate report {@link NotChecked} unless the context holds it.
+ * extension that cannot be decoded gives a finding of each rule that reads it, saying what is wrong with its
+ * DER. Rules that need the issuing CA's certificate report {@link NotChecked} unless the context holds it.
  *
  * <p>Validation is cheap enough to lint every certificate before signing it: each extension is decoded once,
  * the P-256 point check and key identifiers use Bouncy Castle's lightweight API, and in
@@ -29,126 +43,125 @@ public final class CertificateValidator {
 
     private CertificateValidator() {}
 
-    /** Returns the report of {@code cert} against the profile detected from it. */
+    /**
+     * {@return the report of {@code cert} against the profile detected from it}
+     *
+     * @param cert the certificate
+     * @param ctx what to validate against
+     */
     public static ValidationReport validate(X509CertificateHolder cert, ValidationContext ctx) {
         Objects.requireNonNull(cert, "cert");
         Objects.requireNonNull(ctx, "ctx");
-        CertificateView view = new CertificateView(cert);
-        return run(view, view.detect(), false, ctx);
+        SmkiCertificate certificate = SmkiCertificate.of(cert);
+        return run(certificate, ProfileKind.of(certificate.kind()), false, ctx);
     }
 
     /**
-     * Returns the report of {@code cert} against {@code profile}, whatever the certificate looks like.
+     * {@return the report of {@code cert} against {@code profile}, whatever the certificate looks like}
      *
+     * @param cert the certificate
+     * @param profile the profile to check it against, not {@link ProfileKind#DEVICE_CSR}
+     * @param ctx what to validate against
      * @throws IllegalArgumentException when {@code profile} is {@link ProfileKind#DEVICE_CSR}: use
      *     {@link #validateCsr(PKCS10CertificationRequest, ValidationContext)}
      */
     public static ValidationReport validate(X509CertificateHolder cert, ProfileKind profile, ValidationContext ctx) {
         Objects.requireNonNull(cert, "cert");
-        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(ctx, "ctx");
-        if (profile == ProfileKind.DEVICE_CSR) {
-            throw new IllegalArgumentException("A certificate cannot be checked against the Device CSR profile");
-        }
-        return run(new CertificateView(cert), profile, true, ctx);
+        return run(SmkiCertificate.of(cert), certificateProfile(profile), true, ctx);
     }
 
     /**
-     * Returns one report per certificate or request in {@code pemOrDer} (DER, or PEM with any number of
-     * blocks), in input order; never throws on malformed input, which gives a {@code CERT-0} report.
-     */
-    public static List<ValidationReport> validate(byte[] pemOrDer, ValidationContext ctx) {
-        Objects.requireNonNull(pemOrDer, "pemOrDer");
-        return validate(CertificateInput.parse(pemOrDer), ctx);
-    }
-
-    /**
-     * Returns one report per item, in order: certificates against their detected profile, requests against
-     * the Device CSR profile, unreadable input as a {@code CERT-0} finding. The items are taken as held
+     * {@return one report per item, in order: certificates against their detected profile, requests against
+     * the Device CSR profile, unreadable input as a {@code CERT-0} finding} The items are taken as held
      * together for the rules over several certificates ({@code CERT-51}: one certificate per Device and key
      * usage).
+     *
+     * @param items the certificates, requests and unreadable input, as {@link CertificateInput#parse} gives them
+     * @param ctx what to validate against
      */
-    public static List<ValidationReport> validate(List<CertificateInput> items, ValidationContext ctx) {
-        return validateAll(items, null, ctx);
+    public static List<ValidationReport> validateAll(List<CertificateInput> items, ValidationContext ctx) {
+        return validateItems(items, null, ctx);
     }
 
     /**
-     * Returns one report per item as {@link #validate(List, ValidationContext)} does, but with every
-     * certificate checked against {@code profile}; requests are still checked against the Device CSR profile.
+     * {@return one report per item as {@link #validateAll(List, ValidationContext)} does, but with every
+     * certificate checked against {@code profile}; requests are still checked against the Device CSR profile}
      *
+     * @param items the certificates, requests and unreadable input, as {@link CertificateInput#parse} gives them
+     * @param profile the profile to check every certificate against, not {@link ProfileKind#DEVICE_CSR}
+     * @param ctx what to validate against
      * @throws IllegalArgumentException when {@code profile} is {@link ProfileKind#DEVICE_CSR}
      */
-    public static List<ValidationReport> validate(
+    public static List<ValidationReport> validateAll(
             List<CertificateInput> items, ProfileKind profile, ValidationContext ctx) {
+        return validateItems(items, certificateProfile(profile), ctx);
+    }
+
+    private static ProfileKind certificateProfile(ProfileKind profile) {
         Objects.requireNonNull(profile, "profile");
         if (profile == ProfileKind.DEVICE_CSR) {
             throw new IllegalArgumentException("A certificate cannot be checked against the Device CSR profile");
         }
-        return validateAll(items, profile, ctx);
+        return profile;
     }
 
-    private static List<ValidationReport> validateAll(
+    private static List<ValidationReport> validateItems(
             List<CertificateInput> items, ProfileKind forced, ValidationContext ctx) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(ctx, "ctx");
         List<ValidationReport> reports = new ArrayList<>(items.size());
-        List<CertificateView> views = new ArrayList<>(items.size());
+        List<CertificateStructure> certificates = new ArrayList<>(items.size());
         for (CertificateInput item : items) {
             if (item instanceof CertificateInput.Certificate c) {
-                CertificateView view = new CertificateView(c.holder());
-                views.add(view);
-                reports.add(forced == null ? run(view, view.detect(), false, ctx) : run(view, forced, true, ctx));
+                SmkiCertificate certificate = SmkiCertificate.of(c.holder());
+                certificates.add(certificate.structure());
+                reports.add(
+                        forced == null
+                                ? run(certificate, ProfileKind.of(certificate.kind()), false, ctx)
+                                : run(certificate, forced, true, ctx));
             } else if (item instanceof CertificateInput.Request r) {
-                views.add(null);
+                certificates.add(null);
                 reports.add(validateCsr(r.csr(), ctx));
             } else {
                 CertificateInput.Unreadable u = (CertificateInput.Unreadable) item;
-                views.add(null);
+                certificates.add(null);
                 reports.add(unreadable(u.where(), u.problem()));
             }
         }
-        return List.copyOf(DeviceRules.onePerUsage(views, reports));
+        return List.copyOf(DeviceRules.onePerUsage(certificates, reports));
     }
 
-    /** Returns the report of {@code csr} against the Device CSR profile. */
+    /**
+     * {@return the report of {@code csr} against the Device CSR profile}
+     *
+     * @param csr the request
+     * @param ctx what to validate against
+     */
     public static ValidationReport validateCsr(PKCS10CertificationRequest csr, ValidationContext ctx) {
         Objects.requireNonNull(csr, "csr");
         Objects.requireNonNull(ctx, "ctx");
         return execute(Inspection.ofCsr(csr, ctx), ProfileKind.DEVICE_CSR, false, describe(csr));
     }
 
-    /**
-     * Returns the report of the first certificate request in {@code pemOrDer} against the Device CSR profile;
-     * never throws on malformed input, which gives a {@code CERT-0} report, as does a certificate.
-     */
-    public static ValidationReport validateCsr(byte[] pemOrDer, ValidationContext ctx) {
-        Objects.requireNonNull(pemOrDer, "pemOrDer");
-        Objects.requireNonNull(ctx, "ctx");
-        CertificateInput first = CertificateInput.parse(pemOrDer).get(0);
-        if (first instanceof CertificateInput.Request r) {
-            return validateCsr(r.csr(), ctx);
-        }
-        if (first instanceof CertificateInput.Certificate c) {
-            return unreadable(c.where(), "an X.509 certificate, not a certificate request");
-        }
-        CertificateInput.Unreadable u = (CertificateInput.Unreadable) first;
-        return unreadable(u.where(), u.problem());
-    }
-
-    /** Returns every rule the validator knows, ordered by id. */
+    /** {@return every rule the validator knows, ordered by id} */
     public static List<Rule> rules() {
         return RuleBook.RULES;
     }
 
-    /** Returns the rules checked for {@code profile}, ordered by id. */
+    /**
+     * {@return the rules checked for {@code profile}, ordered by id}
+     *
+     * @param profile the profile
+     */
     public static List<Rule> rules(ProfileKind profile) {
         Objects.requireNonNull(profile, "profile");
         return RuleBook.RULES.stream().filter(rule -> rule.appliesTo(profile)).toList();
     }
 
     private static ValidationReport run(
-            CertificateView view, ProfileKind profile, boolean forced, ValidationContext ctx) {
-        return execute(Inspection.of(view, ctx, profile), profile, forced, describe(view));
+            SmkiCertificate certificate, ProfileKind profile, boolean forced, ValidationContext ctx) {
+        return execute(Inspection.of(certificate.structure(), ctx, profile), profile, forced, certificate.describe());
     }
 
     private static ValidationReport execute(
@@ -159,8 +172,10 @@ public final class CertificateValidator {
             Verdict verdict;
             try {
                 verdict = check.check().apply(inspection);
+            } catch (MalformedCertificateException e) {
+                verdict = Verdict.fail(e.getMessage());
             } catch (RuntimeException e) {
-                verdict = Verdict.fail("cannot decode: " + message(e));
+                verdict = Verdict.fail(undecodable(e));
             }
             switch (verdict.kind()) {
                 case PASS -> {}
@@ -179,30 +194,22 @@ public final class CertificateValidator {
                 }
             }
         }
-        return new ValidationReport(Optional.of(profile), forced, subject, findings, notChecked);
+        return ValidationReport.of(profile, forced, subject, findings, notChecked);
+    }
+
+    /** Returns what a rule found when the DER it reads does not decode, without Java names. */
+    private static String undecodable(RuntimeException e) {
+        String detail = DerText.explain(e);
+        return "the DER this rule reads does not decode" + (detail == null ? "" : ": " + detail);
     }
 
     private static ValidationReport unreadable(String where, String problem) {
-        return new ValidationReport(
-                Optional.empty(),
+        return ValidationReport.of(
+                null,
                 false,
                 where + ": not a certificate",
                 List.of(new Finding(InputRules.UNPARSEABLE, problem, InputRules.EXPECTED)),
                 List.of());
-    }
-
-    private static String describe(CertificateView view) {
-        try {
-            String serial = "serial "
-                    + view.tbs.getSerialNumber().getValue().toString(16).toUpperCase(Locale.ROOT);
-            if (view.subject().getRDNs().length == 0) {
-                Eui64 device = DeviceRules.hardwareSerialOrNull(view);
-                return (device == null ? "empty subject" : "device " + device) + ", " + serial;
-            }
-            return Names.describe(view.subject()) + ", " + serial;
-        } catch (RuntimeException e) {
-            return "certificate (subject unreadable: " + message(e) + ")";
-        }
     }
 
     private static String describe(PKCS10CertificationRequest csr) {
@@ -214,13 +221,9 @@ public final class CertificateValidator {
                     : DeviceRules.hardwareSerialOrNull(GeneralNames.getInstance(altName.getParsedValue()));
             return device != null
                     ? "certificate request, device " + device
-                    : "certificate request, subject " + Names.describe(csr.getSubject());
+                    : "certificate request, subject " + X500Names.describe(csr.getSubject());
         } catch (RuntimeException e) {
             return "certificate request";
         }
-    }
-
-    private static String message(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -5,6 +5,9 @@ import static dev.smki.core.profile.Severity.WARN;
 import static dev.smki.core.provenance.Confidence.OBSERVED;
 import static dev.smki.core.provenance.Confidence.VERIFIED;
 
+import dev.smki.core.certificate.CertificateStructure;
+import dev.smki.core.internal.der.X500Names;
+import dev.smki.core.internal.der.X509Times;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +36,7 @@ final class CommonRules {
             "The certificate is X.509 version 3 (version INTEGER 2).",
             "v3",
             in -> {
-                int version = in.certificate().tbs.getVersionNumber();
+                int version = in.certificate().tbs().getVersionNumber();
                 return version == 3 ? Verdict.PASS : Verdict.fail("v" + version);
             },
             Sources.GBCS_GENERAL,
@@ -48,7 +51,7 @@ final class CommonRules {
             "The serialNumber is a positive, non-zero INTEGER.",
             "a positive serial number",
             in -> {
-                BigInteger serial = in.certificate().tbs.getSerialNumber().getValue();
+                BigInteger serial = in.certificate().tbs().getSerialNumber().getValue();
                 return serial.signum() > 0 ? Verdict.PASS : Verdict.fail("serial " + serial);
             },
             Sources.rfc5280("§4.1.2.2"),
@@ -62,7 +65,7 @@ final class CommonRules {
             "The serialNumber's DER content is 16 octets, as in every DCC-issued certificate.",
             "16 octets",
             in -> {
-                int octets = in.certificate().tbs.getSerialNumber().getValue().bitLength() / 8 + 1;
+                int octets = in.certificate().tbs().getSerialNumber().getValue().bitLength() / 8 + 1;
                 return octets == 16 ? Verdict.PASS : Verdict.fail(octets + " octets");
             },
             Sources.OBSERVED);
@@ -76,10 +79,10 @@ final class CommonRules {
                     + " with the parameters field absent.",
             "ecdsa-with-SHA256, parameters absent, in both places",
             in -> {
-                CertificateView c = in.certificate();
+                CertificateStructure c = in.certificate();
                 List<String> problems = new ArrayList<>(2);
-                AlgorithmIdentifier outer = c.holder.toASN1Structure().getSignatureAlgorithm();
-                AlgorithmIdentifier inner = c.tbs.getSignature();
+                AlgorithmIdentifier outer = c.holder().toASN1Structure().getSignatureAlgorithm();
+                AlgorithmIdentifier inner = c.tbs().getSignature();
                 String outerProblem = Keys.signatureAlgorithmProblem(outer);
                 if (outerProblem != null) {
                     problems.add("signatureAlgorithm " + outerProblem);
@@ -102,7 +105,7 @@ final class CommonRules {
             "The subjectPublicKeyInfo algorithm is id-ecPublicKey with the named curve prime256v1.",
             "id-ecPublicKey, namedCurve prime256v1",
             in -> {
-                String problem = Keys.algorithmProblem(in.certificate().tbs.getSubjectPublicKeyInfo());
+                String problem = Keys.algorithmProblem(in.certificate().tbs().getSubjectPublicKeyInfo());
                 return problem == null ? Verdict.PASS : Verdict.fail(problem);
             },
             Sources.GBCS_GENERAL,
@@ -116,7 +119,7 @@ final class CommonRules {
             "The public key is an uncompressed point (65 bytes, first byte 0x04) on P-256.",
             "65-byte uncompressed point on P-256",
             in -> {
-                var spki = in.certificate().tbs.getSubjectPublicKeyInfo();
+                var spki = in.certificate().tbs().getSubjectPublicKeyInfo();
                 if (Keys.algorithmProblem(spki) != null) {
                     return Verdict.PASS; // CERT-4 reports the algorithm; the point cannot be judged
                 }
@@ -149,7 +152,7 @@ final class CommonRules {
                 if (presence != Verdict.PASS) {
                     return presence;
                 }
-                byte[] ski = in.certificate().subjectKeyId();
+                byte[] ski = in.certificate().subjectKeyIdentifier();
                 return ski.length == 8 ? Verdict.PASS : Verdict.fail(ski.length + " octets");
             },
             Sources.GBCS_GENERAL);
@@ -163,12 +166,12 @@ final class CommonRules {
                     + " 0100 and the low 60 bits of the key's SHA-1.",
             "method (2) key identifier",
             in -> {
-                CertificateView c = in.certificate();
-                byte[] ski = c.extension(Extension.subjectKeyIdentifier) == null ? null : c.subjectKeyId();
+                CertificateStructure c = in.certificate();
+                byte[] ski = c.extension(Extension.subjectKeyIdentifier) == null ? null : c.subjectKeyIdentifier();
                 if (ski == null || ski.length != 8) {
                     return Verdict.PASS; // CERT-7 reports a missing or odd-sized identifier
                 }
-                byte[] expected = Keys.methodTwoKeyId(c.tbs.getSubjectPublicKeyInfo());
+                byte[] expected = Keys.methodTwoKeyId(c.tbs().getSubjectPublicKeyInfo());
                 return Arrays.equals(ski, expected)
                         ? Verdict.PASS
                         : Verdict.fail("subjectKeyIdentifier " + Keys.hex(ski), Keys.hex(expected));
@@ -191,7 +194,8 @@ final class CommonRules {
                 if (presence != Verdict.PASS) {
                     return presence;
                 }
-                PolicyInformation[] policies = in.certificate().policies().getPolicyInformation();
+                PolicyInformation[] policies =
+                        in.certificate().certificatePolicies().getPolicyInformation();
                 if (policies.length == 0) {
                     return Verdict.fail("no policy");
                 }
@@ -222,7 +226,7 @@ final class CommonRules {
                 if (extension.isCritical()) {
                     return Verdict.fail("authorityKeyIdentifier critical");
                 }
-                AuthorityKeyIdentifier aki = in.certificate().authorityKeyId();
+                AuthorityKeyIdentifier aki = in.certificate().authorityKeyIdentifier();
                 if (aki.getAuthorityCertIssuer() != null || aki.getAuthorityCertSerialNumber() != null) {
                     return Verdict.fail("authorityCertIssuer or authorityCertSerialNumber present");
                 }
@@ -244,7 +248,7 @@ final class CommonRules {
                     + " certificate names a different issuer and carries one.",
             "an authorityKeyIdentifier and an issuer other than the subject",
             in -> {
-                CertificateView c = in.certificate();
+                CertificateStructure c = in.certificate();
                 if (c.extension(Extension.authorityKeyIdentifier) == null) {
                     return Verdict.fail("no authorityKeyIdentifier");
                 }
@@ -261,13 +265,13 @@ final class CommonRules {
                     + " issuing CA's subjectKeyIdentifier.",
             "signed by the issuer; AKI = issuer SKI",
             in -> {
-                CertificateView issuer = in.issuer();
+                CertificateStructure issuer = in.issuer();
                 if (issuer == null) {
                     return Verdict.notChecked(Inspection.NO_ISSUER);
                 }
-                CertificateView c = in.certificate();
-                byte[] aki = c.authorityKeyIdOrNull();
-                byte[] issuerSki = issuer.subjectKeyIdOrNull();
+                CertificateStructure c = in.certificate();
+                byte[] aki = Inspection.authorityKeyIdOrNull(c);
+                byte[] issuerSki = Inspection.subjectKeyIdOrNull(issuer);
                 if (aki != null && issuerSki != null && !Arrays.equals(aki, issuerSki)) {
                     return Verdict.fail(
                             "authorityKeyIdentifier " + Keys.hex(aki),
@@ -276,11 +280,10 @@ final class CommonRules {
                 if (in.context().preIssuance()) {
                     return Verdict.PASS; // the signature is a placeholder until the certificate is signed
                 }
-                String problem = Keys.verificationProblem(
-                        c.holder.getSignatureAlgorithm(), c.tbs, c.holder.getSignature(), issuer.verificationKey());
+                String problem = c.signatureProblem(issuer);
                 return problem == null
                         ? Verdict.PASS
-                        : Verdict.fail(problem + " with the key of " + Names.describe(issuer.subject()));
+                        : Verdict.fail(problem + " with the key of " + X500Names.describe(issuer.subject()));
             },
             Sources.GBCS_GENERAL,
             Sources.OBSERVED);
@@ -294,7 +297,7 @@ final class CommonRules {
                     + " order).",
             "the issuer's subject, byte for byte",
             in -> {
-                CertificateView issuer = in.issuer();
+                CertificateStructure issuer = in.issuer();
                 if (issuer == null) {
                     return Verdict.notChecked(Inspection.NO_ISSUER);
                 }
@@ -313,8 +316,9 @@ final class CommonRules {
             "Validity times are UTCTime up to 2049 and GeneralizedTime from 2050, in DER form (seconds, Z).",
             "UTCTime YYMMDDHHMMSSZ before 2050, GeneralizedTime YYYYMMDDHHMMSSZ from 2050",
             in -> {
-                String notBefore = timeProblem("notBefore", in.certificate().tbs.getStartDate());
-                String notAfter = timeProblem("notAfter", in.certificate().tbs.getEndDate());
+                String notBefore =
+                        timeProblem("notBefore", in.certificate().tbs().getStartDate());
+                String notAfter = timeProblem("notAfter", in.certificate().tbs().getEndDate());
                 if (notBefore == null && notAfter == null) {
                     return Verdict.PASS;
                 }
@@ -332,7 +336,7 @@ final class CommonRules {
             "The certificate has no issuerUniqueID or subjectUniqueID field.",
             "neither field",
             in -> {
-                var tbs = in.certificate().tbs;
+                var tbs = in.certificate().tbs();
                 if (tbs.getIssuerUniqueId() == null && tbs.getSubjectUniqueId() == null) {
                     return Verdict.PASS;
                 }
@@ -375,18 +379,24 @@ final class CommonRules {
                 if (in.context().preIssuance()) {
                     return Verdict.notChecked("not issued yet: CERT-42 checks the dates of a certificate being issued");
                 }
-                CertificateView c = in.certificate();
-                long at = in.context().at().getEpochSecond();
-                if (c.notBefore() == Instants.UNREADABLE || c.notAfter() == Instants.UNREADABLE) {
+                CertificateStructure c = in.certificate();
+                long at = in.at().getEpochSecond();
+                if (c.notBeforeEpochSecond() == X509Times.UNREADABLE
+                        || c.notAfterEpochSecond() == X509Times.UNREADABLE) {
                     return Verdict.notChecked("validity times are not in DER form (CERT-14)");
                 }
-                if (at >= c.notBefore() && at <= c.notAfter()) {
+                if (at >= c.notBeforeEpochSecond() && at <= c.notAfterEpochSecond()) {
                     return Verdict.PASS;
                 }
                 return Verdict.fail(
-                        in.context().at() + " is " + (at < c.notBefore() ? "before notBefore " : "after notAfter ")
-                                + Instants.text(at < c.notBefore() ? c.tbs.getStartDate() : c.tbs.getEndDate()),
-                        Instants.text(c.tbs.getStartDate()) + " <= instant <= " + Instants.text(c.tbs.getEndDate()));
+                        in.at() + " is "
+                                + (at < c.notBeforeEpochSecond() ? "before notBefore " : "after notAfter ")
+                                + X509Times.text(
+                                        at < c.notBeforeEpochSecond()
+                                                ? c.tbs().getStartDate()
+                                                : c.tbs().getEndDate()),
+                        X509Times.text(c.tbs().getStartDate()) + " <= instant <= "
+                                + X509Times.text(c.tbs().getEndDate()));
             },
             Sources.rfc5280("§6.1.3"));
 
@@ -400,7 +410,7 @@ final class CommonRules {
             Extension.subjectAlternativeName);
 
     private static Verdict unknownExtensions(Inspection in, boolean critical) {
-        CertificateView c = in.certificate();
+        CertificateStructure c = in.certificate();
         List<String> unknown = null;
         for (ASN1ObjectIdentifier oid : c.extensionOids()) {
             if (isKnown(oid, in) || c.extension(oid).isCritical() != critical) {
@@ -441,11 +451,11 @@ final class CommonRules {
     }
 
     private static String timeProblem(String field, Time time) {
-        String text = Instants.text(time);
-        boolean utc = Instants.isUtcTime(time);
+        String text = X509Times.text(time);
+        boolean utc = X509Times.isUtcTime(time);
         String type = utc ? "UTCTime" : "GeneralizedTime";
-        long epochSecond = Instants.epochSecond(time);
-        if (epochSecond == Instants.UNREADABLE) {
+        long epochSecond = X509Times.epochSecond(time);
+        if (epochSecond == X509Times.UNREADABLE) {
             return field + " " + type + " '" + text + "' not in DER form";
         }
         if (!utc && Integer.parseInt(text.substring(0, 4)) < 2050) {
@@ -491,9 +501,9 @@ final class CommonRules {
     /** Returns a name with each attribute's string type, such as {@code OU=07 (PrintableString), CN=Z1 (...)}. */
     static String withTypes(X500Name name) {
         List<String> parts = new ArrayList<>();
-        for (var atv : Names.attributes(name)) {
-            parts.add(Names.typeName(atv.getType()) + "=" + Names.string(atv.getValue()) + " ("
-                    + Names.stringType(atv.getValue()) + ")");
+        for (var atv : X500Names.attributes(name)) {
+            parts.add(X500Names.typeName(atv.getType()) + "=" + X500Names.string(atv.getValue()) + " ("
+                    + X500Names.stringType(atv.getValue()) + ")");
         }
         return parts.isEmpty() ? "(empty)" : String.join(", ", parts);
     }

@@ -3,6 +3,8 @@ package dev.smki.core.profile;
 import static dev.smki.core.profile.Severity.ERROR;
 import static dev.smki.core.provenance.Confidence.VERIFIED;
 
+import dev.smki.core.internal.crypto.EcdsaVerifier;
+import dev.smki.core.internal.der.X500Names;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1BitString;
@@ -48,7 +50,7 @@ final class CsrRules {
             problems.add("version " + info.getVersion().getValue());
         }
         if (info.getSubject().getRDNs().length != 0) {
-            problems.add("subject " + Names.describe(info.getSubject()));
+            problems.add("subject " + X500Names.describe(info.getSubject()));
         }
         SubjectPublicKeyInfo spki = info.getSubjectPublicKeyInfo();
         String keyProblem = Keys.algorithmProblem(spki);
@@ -71,7 +73,7 @@ final class CsrRules {
         }
         if (keyProblem == null) {
             String signatureProblem =
-                    Keys.verificationProblem(csr.getSignatureAlgorithm(), info, csr.getSignature(), spki);
+                    EcdsaVerifier.of(spki).problem(csr.getSignatureAlgorithm(), info, csr.getSignature());
             if (signatureProblem != null) {
                 problems.add(signatureProblem + " with the requested key");
             }

@@ -4,7 +4,11 @@ import static dev.smki.core.profile.Severity.ERROR;
 import static dev.smki.core.provenance.Confidence.OBSERVED;
 import static dev.smki.core.provenance.Confidence.VERIFIED;
 
+import dev.smki.core.certificate.CertificateStructure;
 import dev.smki.core.identity.Eui64;
+import dev.smki.core.internal.der.HardwareModuleNames;
+import dev.smki.core.internal.der.X500Names;
+import dev.smki.core.internal.der.X509Times;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +36,10 @@ final class DeviceRules {
             Scope.DEVICE,
             "A Device Certificate's issuer is an Issuing DCA: a single CN and no Remote Party Role OU.",
             "a CN-only issuer, such as CN=E357",
-            in -> Names.isCnOnly(in.certificate().issuer())
+            in -> X500Names.isCnOnly(in.certificate().issuer())
                     ? Verdict.PASS
-                    : Verdict.fail("issuer " + Names.describe(in.certificate().issuer())),
+                    : Verdict.fail(
+                            "issuer " + X500Names.describe(in.certificate().issuer())),
             Sources.RTDS);
 
     static final RuleCheck EMPTY_SUBJECT = RuleCheck.of(
@@ -46,7 +51,8 @@ final class DeviceRules {
             "empty subject",
             in -> in.certificate().subject().getRDNs().length == 0
                     ? Verdict.PASS
-                    : Verdict.fail("subject " + Names.describe(in.certificate().subject())),
+                    : Verdict.fail(
+                            "subject " + X500Names.describe(in.certificate().subject())),
             Sources.GBCS_DEVICE);
 
     static final RuleCheck NO_EXPIRY = RuleCheck.of(
@@ -57,12 +63,12 @@ final class DeviceRules {
             "A Device Certificate's notAfter is the GeneralizedTime 99991231235959Z.",
             "GeneralizedTime 99991231235959Z",
             in -> {
-                Time notAfter = in.certificate().tbs.getEndDate();
-                boolean ok = !Instants.isUtcTime(notAfter) && "99991231235959Z".equals(Instants.text(notAfter));
+                Time notAfter = in.certificate().tbs().getEndDate();
+                boolean ok = !X509Times.isUtcTime(notAfter) && "99991231235959Z".equals(X509Times.text(notAfter));
                 return ok
                         ? Verdict.PASS
-                        : Verdict.fail((Instants.isUtcTime(notAfter) ? "UTCTime " : "GeneralizedTime ")
-                                + Instants.text(notAfter));
+                        : Verdict.fail((X509Times.isUtcTime(notAfter) ? "UTCTime " : "GeneralizedTime ")
+                                + X509Times.text(notAfter));
             },
             Sources.GBCS_DEVICE);
 
@@ -79,15 +85,15 @@ final class DeviceRules {
                     return Verdict.notChecked(
                             "issuance instant unknown: checked only before signing, in pre-issuance mode");
                 }
-                CertificateView c = in.certificate();
-                if (c.notBefore() == Instants.UNREADABLE) {
+                CertificateStructure c = in.certificate();
+                if (c.notBeforeEpochSecond() == X509Times.UNREADABLE) {
                     return Verdict.PASS; // CERT-14 reports unreadable times
                 }
-                return c.notBefore() <= in.context().at().getEpochSecond()
+                return c.notBeforeEpochSecond() <= in.at().getEpochSecond()
                         ? Verdict.PASS
                         : Verdict.fail(
-                                "notBefore " + Instants.text(c.tbs.getStartDate()),
-                                "not after the issuance instant " + in.context().at());
+                                "notBefore " + X509Times.text(c.tbs().getStartDate()),
+                                "not after the issuance instant " + in.at());
             },
             Sources.OBSERVED);
 
@@ -123,7 +129,7 @@ final class DeviceRules {
                     + " (1.3.6.1.5.5.7.8.4).",
             "one otherName, type-id 1.3.6.1.5.5.7.8.4",
             in -> {
-                GeneralNames names = in.certificate().subjectAltNames();
+                GeneralNames names = in.certificate().subjectAltName();
                 if (names == null) {
                     return Verdict.PASS; // CERT-44 reports a missing subjectAltName
                 }
@@ -142,7 +148,7 @@ final class DeviceRules {
                     + " STRING}.",
             "SEQUENCE {OBJECT IDENTIFIER, OCTET STRING}",
             in -> {
-                GeneralNames names = in.certificate().subjectAltNames();
+                GeneralNames names = in.certificate().subjectAltName();
                 if (names == null || altNameProblem(names) != null) {
                     return Verdict.PASS; // CERT-44 and CERT-45 report it
                 }
@@ -202,7 +208,7 @@ final class DeviceRules {
             "certificatePolicies holds exactly one policy, a Device Certificate Policy OID of the environment.",
             "one Device policy",
             in -> {
-                var policies = in.certificate().policies();
+                var policies = in.certificate().certificatePolicies();
                 if (policies == null) {
                     return Verdict.PASS; // CERT-9 reports missing policies
                 }
@@ -226,7 +232,7 @@ final class DeviceRules {
             "A Device Certificate has no basicConstraints with cA TRUE and no extendedKeyUsage.",
             "not a CA; no extendedKeyUsage",
             in -> {
-                CertificateView c = in.certificate();
+                CertificateStructure c = in.certificate();
                 BasicConstraints bc = c.basicConstraints();
                 if (bc != null && bc.isCA()) {
                     return Verdict.fail("basicConstraints cA TRUE");
@@ -258,7 +264,7 @@ final class DeviceRules {
             return "a GeneralName of tag [" + all[0].getTagNo() + "], not otherName";
         }
         ASN1ObjectIdentifier type = OtherName.getInstance(all[0].getName()).getTypeID();
-        return CertificateView.HARDWARE_MODULE_NAME.equals(type) ? null : "otherName of type " + type.getId();
+        return HardwareModuleNames.ID_ON_HARDWARE_MODULE_NAME.equals(type) ? null : "otherName of type " + type.getId();
     }
 
     private static Object otherNameValue(GeneralNames names) {
@@ -279,8 +285,8 @@ final class DeviceRules {
     }
 
     /** Returns the well-formed HardwareModuleName SEQUENCE of a Device Certificate, or null. */
-    static ASN1Sequence hardwareModuleName(CertificateView c) {
-        return hardwareModuleName(c.subjectAltNames());
+    static ASN1Sequence hardwareModuleName(CertificateStructure c) {
+        return hardwareModuleName(c.subjectAltName());
     }
 
     /** Returns the well-formed HardwareModuleName SEQUENCE of a Device subjectAltName, or null. */
@@ -307,9 +313,9 @@ final class DeviceRules {
     }
 
     /** Returns the hwSerialNum of a Device Certificate as an EUI-64 when it is 8 octets, or null; never throws. */
-    static Eui64 hardwareSerialOrNull(CertificateView c) {
+    static Eui64 hardwareSerialOrNull(CertificateStructure c) {
         try {
-            return hardwareSerialOrNull(c.subjectAltNames());
+            return hardwareSerialOrNull(c.subjectAltName());
         } catch (RuntimeException e) {
             return null;
         }
@@ -319,13 +325,13 @@ final class DeviceRules {
      * Returns the reports with a CERT-51 finding added to every Device Certificate after the first with the
      * same hwSerialNum and key usage. {@code views} holds the certificate behind each report, or null.
      */
-    static List<ValidationReport> onePerUsage(List<CertificateView> views, List<ValidationReport> reports) {
+    static List<ValidationReport> onePerUsage(List<CertificateStructure> views, List<ValidationReport> reports) {
         Map<String, Integer> firstIndex = new HashMap<>();
         List<ValidationReport> result = new ArrayList<>(reports);
         for (int i = 0; i < reports.size(); i++) {
-            CertificateView view = views.get(i);
+            CertificateStructure view = views.get(i);
             ValidationReport report = reports.get(i);
-            if (view == null || report.profile().orElse(null) != ProfileKind.DEVICE) {
+            if (view == null || report.profile() != ProfileKind.DEVICE) {
                 continue;
             }
             Eui64 device = hardwareSerialOrNull(view);
@@ -349,9 +355,9 @@ final class DeviceRules {
         return result;
     }
 
-    private static int keyUsageOrMinusOne(CertificateView view) {
+    private static int keyUsageOrMinusOne(CertificateStructure view) {
         try {
-            return view.keyUsage();
+            return view.keyUsageBits();
         } catch (RuntimeException e) {
             return -1;
         }

@@ -11,13 +11,20 @@ import java.util.Objects;
  */
 public record Finding(Rule rule, String actual, String expected) {
 
+    /**
+     * Checks the components.
+     *
+     * @param rule the broken rule
+     * @param actual what the certificate has
+     * @param expected what the rule asks for
+     */
     public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(expected, "expected");
     }
 
-    /** Returns the severity of the broken rule. */
+    /** {@return the severity of the broken rule} */
     public Severity severity() {
         return rule.severity();
     }

@@ -1,8 +1,13 @@
 package dev.smki.core.profile;
 
+import dev.smki.core.certificate.CertificateStructure;
+import dev.smki.core.certificate.MalformedCertificateException;
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.environment.SmkiEnvironment;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
@@ -14,15 +19,16 @@ final class Inspection {
     /** The reason given for issuer-dependent rules when no candidate issuer matches. */
     static final String NO_ISSUER = "no issuer certificate given matches this certificate's issuer";
 
-    private final CertificateView certificate;
+    private final CertificateStructure certificate;
     private final PKCS10CertificationRequest csr;
     private final ValidationContext context;
     private final ProfileKind profile;
+    private final Instant at;
     private boolean issuerResolved;
-    private CertificateView issuer;
+    private CertificateStructure issuer;
 
     private Inspection(
-            CertificateView certificate,
+            CertificateStructure certificate,
             PKCS10CertificationRequest csr,
             ValidationContext context,
             ProfileKind profile) {
@@ -30,9 +36,10 @@ final class Inspection {
         this.csr = csr;
         this.context = context;
         this.profile = profile;
+        this.at = context.at();
     }
 
-    static Inspection of(CertificateView certificate, ValidationContext context, ProfileKind profile) {
+    static Inspection of(CertificateStructure certificate, ValidationContext context, ProfileKind profile) {
         return new Inspection(certificate, null, context, profile);
     }
 
@@ -41,7 +48,7 @@ final class Inspection {
     }
 
     /** Returns the certificate under inspection; only certificate profiles' rules call this. */
-    CertificateView certificate() {
+    CertificateStructure certificate() {
         return certificate;
     }
 
@@ -62,30 +69,36 @@ final class Inspection {
         return profile;
     }
 
+    /** Returns the validation instant, read from the context's clock once for this inspection. */
+    Instant at() {
+        return at;
+    }
+
     /**
      * Returns the certificate among the context's issuers that issued this one, or null. A candidate whose
      * subject name equals this certificate's issuer name and whose subjectKeyIdentifier equals this
      * certificate's authorityKeyIdentifier is preferred; then one matching by name; then one matching by key
      * identifier.
      */
-    CertificateView issuer() {
+    CertificateStructure issuer() {
         if (!issuerResolved) {
-            issuer = findIssuer(context.issuerViews());
+            issuer = findIssuer(context.issuerCertificates());
             issuerResolved = true;
         }
         return issuer;
     }
 
-    private CertificateView findIssuer(List<CertificateView> candidates) {
+    private CertificateStructure findIssuer(List<SmkiCertificate> candidates) {
         if (candidates.isEmpty()) {
             return null;
         }
-        byte[] aki = certificate.authorityKeyIdOrNull();
-        CertificateView byName = null;
-        CertificateView byKey = null;
-        for (CertificateView candidate : candidates) {
+        byte[] aki = authorityKeyIdOrNull(certificate);
+        CertificateStructure byName = null;
+        CertificateStructure byKey = null;
+        for (SmkiCertificate issuer : candidates) {
+            CertificateStructure candidate = issuer.structure();
             boolean nameMatch = candidate.subject().equals(certificate.issuer());
-            byte[] ski = candidate.subjectKeyIdOrNull();
+            byte[] ski = subjectKeyIdOrNull(candidate);
             boolean keyMatch = aki != null && ski != null && Arrays.equals(aki, ski);
             if (nameMatch && keyMatch) {
                 return candidate;
@@ -98,5 +111,24 @@ final class Inspection {
             }
         }
         return byName != null ? byName : byKey;
+    }
+
+    /** Returns the subjectKeyIdentifier octets of {@code c}, or null when absent or malformed; never throws. */
+    static byte[] subjectKeyIdOrNull(CertificateStructure c) {
+        try {
+            return c.subjectKeyIdentifier();
+        } catch (MalformedCertificateException e) {
+            return null;
+        }
+    }
+
+    /** Returns the authority key identifier octets of {@code c}, or null when absent or malformed; never throws. */
+    static byte[] authorityKeyIdOrNull(CertificateStructure c) {
+        try {
+            AuthorityKeyIdentifier aki = c.authorityKeyIdentifier();
+            return aki == null ? null : aki.getKeyIdentifierOctets();
+        } catch (MalformedCertificateException e) {
+            return null;
+        }
     }
 }

@@ -1,33 +1,23 @@
 package dev.smki.core.profile;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.signers.DSADigestSigner;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.math.ec.ECCurve;
 
 /**
- * Public keys, key identifiers and signatures, with Bouncy Castle's lightweight API (no JCA): the P-256
- * checks of CERT-4 and CERT-5, RFC 5280 §4.2.1.2 method (2) key identifiers (CERT-8) and ECDSA
- * verification (CERT-12, CERT-17, CERT-52).
+ * Public keys, key identifiers and signature algorithms, with Bouncy Castle's lightweight API (no JCA): the
+ * P-256 checks of CERT-4 and CERT-5, RFC 5280 §4.2.1.2 method (2) key identifiers (CERT-8) and the signature
+ * algorithm of CERT-3. Signatures themselves are verified by {@code EcdsaVerifier}.
  */
 final class Keys {
 
@@ -107,78 +97,6 @@ final class Keys {
         ASN1Encodable parameters = algorithm.getParameters();
         if (parameters != null) {
             return "ecdsa-with-SHA256 with " + (parameters instanceof DERNull ? "NULL parameters" : "parameters");
-        }
-        return null;
-    }
-
-    /**
-     * A public key decoded for verifying signatures, or why it cannot be decoded. Immutable and safe to share
-     * between threads; Bouncy Castle keeps its precomputation for the key's point on the point itself, so
-     * verifying many signatures with one shared instance is faster than decoding the key each time.
-     *
-     * @param key the decoded key, or null when it cannot be decoded
-     * @param problem why the key cannot be decoded, or null
-     */
-    record VerificationKey(AsymmetricKeyParameter key, String problem) {
-
-        /** Returns {@code spki} decoded; never throws. */
-        static VerificationKey of(SubjectPublicKeyInfo spki) {
-            try {
-                return new VerificationKey(PublicKeyFactory.createKey(spki), null);
-            } catch (IOException | RuntimeException e) {
-                return new VerificationKey(null, "cannot read the signing key: " + e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * Returns null when {@code signature} over the DER encoding of {@code signed} verifies with {@code key}
-     * under the ECDSA {@code algorithm}, or else what went wrong.
-     */
-    static String verificationProblem(
-            AlgorithmIdentifier algorithm, ASN1Encodable signed, byte[] signature, SubjectPublicKeyInfo key) {
-        return verificationProblem(algorithm, signed, signature, VerificationKey.of(key));
-    }
-
-    /**
-     * Returns null when {@code signature} over the DER encoding of {@code signed} verifies with the decoded
-     * {@code key} under the ECDSA {@code algorithm}, or else what went wrong.
-     */
-    static String verificationProblem(
-            AlgorithmIdentifier algorithm, ASN1Encodable signed, byte[] signature, VerificationKey key) {
-        Digest digest = digestFor(algorithm.getAlgorithm());
-        if (digest == null) {
-            return "cannot verify signature algorithm "
-                    + algorithm.getAlgorithm().getId();
-        }
-        if (key.problem() != null) {
-            return key.problem();
-        }
-        byte[] data;
-        try {
-            data = signed.toASN1Primitive().getEncoded(ASN1Encoding.DER);
-        } catch (IOException | RuntimeException e) {
-            return "cannot read the signing key: " + e.getMessage();
-        }
-        DSADigestSigner verifier = new DSADigestSigner(new ECDSASigner(), digest);
-        try {
-            verifier.init(false, key.key());
-        } catch (RuntimeException e) {
-            return "the signing key is not an EC key";
-        }
-        verifier.update(data, 0, data.length);
-        return verifier.verifySignature(signature) ? null : "signature does not verify";
-    }
-
-    private static Digest digestFor(ASN1ObjectIdentifier algorithm) {
-        if (ECDSA_WITH_SHA256.equals(algorithm)) {
-            return new SHA256Digest();
-        }
-        if (X9ObjectIdentifiers.ecdsa_with_SHA384.equals(algorithm)) {
-            return new SHA384Digest();
-        }
-        if (X9ObjectIdentifiers.ecdsa_with_SHA512.equals(algorithm)) {
-            return new SHA512Digest();
         }
         return null;
     }

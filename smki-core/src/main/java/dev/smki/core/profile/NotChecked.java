@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record NotChecked(Rule rule, String reason) {
 
+    /**
+     * Checks the components.
+     *
+     * @param rule the rule left unchecked
+     * @param reason why
+     */
     public NotChecked {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(reason, "reason");

@@ -5,7 +5,10 @@ import static dev.smki.core.profile.Severity.WARN;
 import static dev.smki.core.provenance.Confidence.OBSERVED;
 import static dev.smki.core.provenance.Confidence.VERIFIED;
 
+import dev.smki.core.certificate.CertificateStructure;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.internal.der.X500Names;
+import dev.smki.core.internal.der.X509Times;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,7 +39,9 @@ final class OrganisationRules {
             "issuer OU=07",
             in -> {
                 X500Name issuer = in.certificate().issuer();
-                return Names.hasOu(issuer, "07") ? Verdict.PASS : Verdict.fail("issuer " + Names.describe(issuer));
+                return X500Names.hasOu(issuer, "07")
+                        ? Verdict.PASS
+                        : Verdict.fail("issuer " + X500Names.describe(issuer));
             },
             Sources.OBSERVED,
             Sources.Z1);
@@ -76,11 +81,11 @@ final class OrganisationRules {
             "one OU in 01-08 or 7F",
             in -> {
                 X500Name subject = in.certificate().subject();
-                int count = Names.count(subject, Names.OU);
+                int count = X500Names.count(subject, X500Names.OU);
                 if (count != 1) {
                     return Verdict.fail(count + " OUs");
                 }
-                String ou = Names.single(subject, Names.OU);
+                String ou = X500Names.single(subject, X500Names.OU);
                 if (ou == null) {
                     return Verdict.fail("OU is not a string");
                 }
@@ -101,12 +106,12 @@ final class OrganisationRules {
             "one 64-bit x500UniqueIdentifier",
             in -> {
                 X500Name subject = in.certificate().subject();
-                int count = Names.count(subject, Names.UNIQUE_IDENTIFIER);
+                int count = X500Names.count(subject, X500Names.UNIQUE_IDENTIFIER);
                 if (count != 1) {
                     return Verdict.fail(count + " x500UniqueIdentifiers");
                 }
-                for (AttributeTypeAndValue atv : Names.attributes(subject)) {
-                    if (atv.getType().equals(Names.UNIQUE_IDENTIFIER)) {
+                for (AttributeTypeAndValue atv : X500Names.attributes(subject)) {
+                    if (atv.getType().equals(X500Names.UNIQUE_IDENTIFIER)) {
                         return eui64BitString(atv);
                     }
                 }
@@ -124,20 +129,22 @@ final class OrganisationRules {
             "OU, x500UniqueIdentifier, optional CN; single-valued RDNs",
             in -> {
                 X500Name subject = in.certificate().subject();
-                if (!Names.isSingleValued(subject)) {
-                    return Verdict.fail("multi-valued RDN in " + Names.describe(subject));
+                if (!X500Names.isSingleValued(subject)) {
+                    return Verdict.fail("multi-valued RDN in " + X500Names.describe(subject));
                 }
                 List<String> others = new ArrayList<>(1);
-                for (AttributeTypeAndValue atv : Names.attributes(subject)) {
+                for (AttributeTypeAndValue atv : X500Names.attributes(subject)) {
                     var type = atv.getType();
-                    if (!type.equals(Names.OU) && !type.equals(Names.CN) && !type.equals(Names.UNIQUE_IDENTIFIER)) {
-                        others.add(Names.typeName(type));
+                    if (!type.equals(X500Names.OU)
+                            && !type.equals(X500Names.CN)
+                            && !type.equals(X500Names.UNIQUE_IDENTIFIER)) {
+                        others.add(X500Names.typeName(type));
                     }
                 }
                 if (!others.isEmpty()) {
                     return Verdict.fail("other attributes " + others);
                 }
-                int cns = Names.count(subject, Names.CN);
+                int cns = X500Names.count(subject, X500Names.CN);
                 return cns <= 1 ? Verdict.PASS : Verdict.fail(cns + " CNs");
             },
             Sources.OBSERVED);
@@ -152,11 +159,11 @@ final class OrganisationRules {
             in -> {
                 List<String> others = new ArrayList<>(1);
                 for (AttributeTypeAndValue atv :
-                        Names.attributes(in.certificate().subject())) {
+                        X500Names.attributes(in.certificate().subject())) {
                     boolean named =
-                            atv.getType().equals(Names.OU) || atv.getType().equals(Names.CN);
+                            atv.getType().equals(X500Names.OU) || atv.getType().equals(X500Names.CN);
                     if (named && !(atv.getValue() instanceof ASN1UTF8String)) {
-                        others.add(Names.typeName(atv.getType()) + " " + Names.stringType(atv.getValue()));
+                        others.add(X500Names.typeName(atv.getType()) + " " + X500Names.stringType(atv.getValue()));
                     }
                 }
                 return others.isEmpty() ? Verdict.PASS : Verdict.fail(String.join(", ", others));
@@ -171,7 +178,7 @@ final class OrganisationRules {
             "An Organisation Certificate has no subjectAltName and no extendedKeyUsage.",
             "neither extension",
             in -> {
-                CertificateView c = in.certificate();
+                CertificateStructure c = in.certificate();
                 boolean san = c.extension(Extension.subjectAlternativeName) != null;
                 boolean eku = c.extension(Extension.extendedKeyUsage) != null;
                 if (!san && !eku) {
@@ -192,7 +199,7 @@ final class OrganisationRules {
             "certificatePolicies holds exactly one policy, the environment's Organisation Certificate Policy OID.",
             "the Organisation policy only",
             in -> {
-                var policies = in.certificate().policies();
+                var policies = in.certificate().certificatePolicies();
                 if (policies == null) {
                     return Verdict.PASS; // CERT-9 reports missing policies
                 }
@@ -216,22 +223,25 @@ final class OrganisationRules {
             "notBefore is before notAfter, and notAfter is not after the Issuing OCA's notAfter.",
             "notBefore < notAfter <= issuer's notAfter",
             in -> {
-                CertificateView c = in.certificate();
-                if (c.notBefore() == Instants.UNREADABLE || c.notAfter() == Instants.UNREADABLE) {
+                CertificateStructure c = in.certificate();
+                if (c.notBeforeEpochSecond() == X509Times.UNREADABLE
+                        || c.notAfterEpochSecond() == X509Times.UNREADABLE) {
                     return Verdict.PASS; // CERT-14 reports unreadable times
                 }
-                if (c.notBefore() >= c.notAfter()) {
-                    return Verdict.fail("notBefore " + Instants.text(c.tbs.getStartDate()) + ", notAfter "
-                            + Instants.text(c.tbs.getEndDate()));
+                if (c.notBeforeEpochSecond() >= c.notAfterEpochSecond()) {
+                    return Verdict.fail("notBefore " + X509Times.text(c.tbs().getStartDate()) + ", notAfter "
+                            + X509Times.text(c.tbs().getEndDate()));
                 }
-                CertificateView issuer = in.issuer();
+                CertificateStructure issuer = in.issuer();
                 if (issuer == null) {
                     return Verdict.notChecked(Inspection.NO_ISSUER);
                 }
-                if (issuer.notAfter() != Instants.UNREADABLE && c.notAfter() > issuer.notAfter()) {
+                if (issuer.notAfterEpochSecond() != X509Times.UNREADABLE
+                        && c.notAfterEpochSecond() > issuer.notAfterEpochSecond()) {
                     return Verdict.fail(
-                            "notAfter " + Instants.text(c.tbs.getEndDate()),
-                            "at most the issuer's notAfter " + Instants.text(issuer.tbs.getEndDate()));
+                            "notAfter " + X509Times.text(c.tbs().getEndDate()),
+                            "at most the issuer's notAfter "
+                                    + X509Times.text(issuer.tbs().getEndDate()));
                 }
                 return Verdict.PASS;
             },
@@ -246,10 +256,10 @@ final class OrganisationRules {
                     + " DCC's test Organisation Certificates.",
             "00:00:00 to 23:59:59, 10 years (+/- 2 days)",
             in -> {
-                CertificateView c = in.certificate();
-                long notBefore = c.notBefore();
-                long notAfter = c.notAfter();
-                if (notBefore == Instants.UNREADABLE || notAfter == Instants.UNREADABLE) {
+                CertificateStructure c = in.certificate();
+                long notBefore = c.notBeforeEpochSecond();
+                long notAfter = c.notAfterEpochSecond();
+                if (notBefore == X509Times.UNREADABLE || notAfter == X509Times.UNREADABLE) {
                     return Verdict.PASS; // CERT-14 reports unreadable times
                 }
                 long tenYears = LocalDateTime.ofEpochSecond(notBefore, 0, ZoneOffset.UTC)
@@ -260,8 +270,8 @@ final class OrganisationRules {
                         && Math.abs(notAfter - tenYears) <= 2 * 86_400L;
                 return ok
                         ? Verdict.PASS
-                        : Verdict.fail(
-                                Instants.text(c.tbs.getStartDate()) + " to " + Instants.text(c.tbs.getEndDate()));
+                        : Verdict.fail(X509Times.text(c.tbs().getStartDate()) + " to "
+                                + X509Times.text(c.tbs().getEndDate()));
             },
             Sources.OBSERVED);
 
@@ -282,10 +292,10 @@ final class OrganisationRules {
                 if (!in.context().offeredAsTrustAnchor()) {
                     return Verdict.PASS; // advice only for certificates offered as device trust anchors
                 }
-                CertificateView c = in.certificate();
-                String ou = Names.single(c.subject(), Names.OU);
+                CertificateStructure c = in.certificate();
+                String ou = X500Names.single(c.subject(), X500Names.OU);
                 RemotePartyRole role = ou == null ? null : endEntityRole(ou);
-                int bits = c.keyUsage();
+                int bits = c.keyUsageBits();
                 Set<String> usages = role == null ? null : ANCHOR_USAGES.get(role);
                 String usage = bits == KeyUsage.digitalSignature ? "DS" : bits == KeyUsage.keyAgreement ? "KA" : null;
                 if (usages == null || usage == null || usages.contains(usage)) {
@@ -331,15 +341,15 @@ final class OrganisationRules {
 
     private static Verdict eui64BitString(AttributeTypeAndValue atv) {
         if (!(atv.getValue() instanceof ASN1BitString bits)) {
-            return Verdict.fail("x500UniqueIdentifier is a " + Names.stringType(atv.getValue()));
+            return Verdict.fail("x500UniqueIdentifier is a " + X500Names.stringType(atv.getValue()));
         }
         int length = bits.getBytes().length * 8 - bits.getPadBits();
         return bits.getPadBits() == 0 && length == 64 ? Verdict.PASS : Verdict.fail(length + " bits");
     }
 
     /** Returns PASS when keyUsage is exactly digitalSignature or exactly keyAgreement (CERT-29, CERT-43). */
-    static Verdict exactlyOneEndEntityUsage(CertificateView c) {
-        int bits = c.keyUsage();
+    static Verdict exactlyOneEndEntityUsage(CertificateStructure c) {
+        int bits = c.keyUsageBits();
         if (bits < 0 || bits == KeyUsage.digitalSignature || bits == KeyUsage.keyAgreement) {
             return Verdict.PASS; // CERT-6 reports a missing keyUsage
         }

@@ -1,5 +1,6 @@
 package dev.smki.core.profile;
 
+import dev.smki.core.internal.der.DerText;
 import dev.smki.core.profile.CertificateInput.Certificate;
 import dev.smki.core.profile.CertificateInput.Request;
 import dev.smki.core.profile.CertificateInput.Unreadable;
@@ -80,7 +81,7 @@ final class PemBlocks {
             try {
                 return new Certificate(where, new X509CertificateHolder(der));
             } catch (IOException | RuntimeException e) {
-                certificateProblem = describe(e);
+                certificateProblem = DerText.explain(e, "the DER does not decode as a Certificate");
             }
             if (Boolean.FALSE.equals(request)) {
                 return new Unreadable(where, "not an X.509 certificate: " + certificateProblem);
@@ -94,13 +95,12 @@ final class PemBlocks {
                     where,
                     request == null
                             ? "neither an X.509 certificate (" + certificateProblem + ") nor a PKCS#10 request ("
-                                    + describe(e) + ")"
-                            : "not a PKCS#10 request: " + describe(e));
+                                    + csrProblem(e) + ")"
+                            : "not a PKCS#10 request: " + csrProblem(e));
         }
     }
 
-    private static String describe(Exception e) {
-        Throwable t = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    private static String csrProblem(Exception e) {
+        return DerText.explain(e, "the DER does not decode as a CertificationRequest");
     }
 }

@@ -1,45 +1,72 @@
 package dev.smki.core.profile;
 
+import dev.smki.core.certificate.CertificateKind;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The SMKI certificate profiles the validator knows, one per kind of certificate (certificates.md §2). */
+/**
+ * The SMKI profiles the validator knows (certificates.md §2): one per {@link CertificateKind}, and the Device
+ * certificate signing request.
+ */
 public enum ProfileKind {
     /** The self-signed Root OCA certificate ({@code OU=00}), carrying the WrappedApexContingencyKey. */
-    ROOT_OCA("Root OCA"),
+    ROOT_OCA(CertificateKind.ROOT_OCA),
     /** An Issuing OCA certificate ({@code OU=07}), issued by the Root OCA. */
-    ISSUING_OCA("Issuing OCA"),
+    ISSUING_OCA(CertificateKind.ISSUING_OCA),
     /** The Root DCA certificate: a self-signed CA with a CN-only name. */
-    ROOT_DCA("Root DCA"),
+    ROOT_DCA(CertificateKind.ROOT_DCA),
     /** An Issuing DCA certificate: a CA with a CN-only name, issued by the Root DCA. */
-    ISSUING_DCA("Issuing DCA"),
+    ISSUING_DCA(CertificateKind.ISSUING_DCA),
     /** An Organisation certificate: a Remote Party Role OU and a 64-bit x500UniqueIdentifier. */
-    ORGANISATION("Organisation"),
+    ORGANISATION(CertificateKind.ORGANISATION),
     /** A Device certificate: empty subject and a critical hwModuleName subjectAltName. */
-    DEVICE("Device"),
+    DEVICE(CertificateKind.DEVICE),
     /** A Device PKCS#10 certificate signing request. */
-    DEVICE_CSR("Device CSR");
+    DEVICE_CSR(null);
 
-    private final String displayName;
+    private final CertificateKind certificateKind;
 
-    ProfileKind(String displayName) {
-        this.displayName = displayName;
+    ProfileKind(CertificateKind certificateKind) {
+        this.certificateKind = certificateKind;
     }
 
-    /** Returns the name people use, such as {@code Issuing OCA}. */
+    /**
+     * {@return the profile of certificates of {@code kind}}
+     *
+     * @param kind the kind of certificate
+     */
+    public static ProfileKind of(CertificateKind kind) {
+        return switch (Objects.requireNonNull(kind, "kind")) {
+            case ROOT_OCA -> ROOT_OCA;
+            case ISSUING_OCA -> ISSUING_OCA;
+            case ROOT_DCA -> ROOT_DCA;
+            case ISSUING_DCA -> ISSUING_DCA;
+            case ORGANISATION -> ORGANISATION;
+            case DEVICE -> DEVICE;
+        };
+    }
+
+    /** {@return the kind of certificate this profile is for; empty for {@link #DEVICE_CSR}} */
+    public Optional<CertificateKind> certificateKind() {
+        return Optional.ofNullable(certificateKind);
+    }
+
+    /** {@return the name people use, such as {@code Issuing OCA}} */
     public String displayName() {
-        return displayName;
+        return certificateKind == null ? "Device CSR" : certificateKind.displayName();
     }
 
-    /** Returns a lower-case hyphenated name such as {@code issuing-oca}, used on the command line. */
+    /** {@return a lower-case hyphenated name such as {@code issuing-oca}, used on the command line} */
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * Returns the profile named by {@code text}: its enum name, its slug or its display name, in any case.
+     * {@return the profile named by {@code text}: its enum name, its slug or its display name, in any case}
      *
+     * @param text the text to read
      * @throws IllegalArgumentException when {@code text} names no profile
      */
     public static ProfileKind parse(String text) {
@@ -48,7 +75,7 @@ public enum ProfileKind {
         for (ProfileKind kind : values()) {
             if (kind.name().equalsIgnoreCase(t)
                     || kind.slug().equalsIgnoreCase(t)
-                    || kind.displayName.equalsIgnoreCase(t)) {
+                    || kind.displayName().equalsIgnoreCase(t)) {
                 return kind;
             }
         }
@@ -56,8 +83,8 @@ public enum ProfileKind {
                 + Arrays.stream(values()).map(ProfileKind::slug).toList() + ")");
     }
 
-    /** Returns whether this profile describes a certification authority. */
+    /** {@return whether this profile describes a certification authority} */
     public boolean isCertificateAuthority() {
-        return this == ROOT_OCA || this == ISSUING_OCA || this == ROOT_DCA || this == ISSUING_DCA;
+        return certificateKind != null && certificateKind.isCertificateAuthority();
     }
 }

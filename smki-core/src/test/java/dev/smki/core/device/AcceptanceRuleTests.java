@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 class AcceptanceRuleTests {
 
     @Test
-    void theRulesAreDev1ToDev14InTheOrderADeviceChecksThem() {
+    void theRulesAreDev1ToDev17AndTheTableChecksEachOnceInTheirOrder() {
         assertThat(AcceptanceRule.ALL)
                 .extracting(AcceptanceRule::id)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 14)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 17)
                         .mapToObj(n -> RuleId.of("DEV-" + n))
                         .toList());
+        assertThat(Acceptance.TABLE).extracting(Acceptance.Check::rule).containsExactlyElementsOf(AcceptanceRule.ALL);
         assertThat(AcceptanceRule.ALL).allSatisfy(rule -> {
             assertThat(rule.rule().sources()).isNotEmpty();
             assertThat(rule.refusal()).isNotEqualTo(StatusCode.SUCCESS);

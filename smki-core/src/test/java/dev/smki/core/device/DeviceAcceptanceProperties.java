@@ -10,7 +10,9 @@ import static dev.smki.core.device.DeviceFixtures.currentCertificate;
 import static dev.smki.core.device.DeviceFixtures.freshCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.gbcs.KrpSignature;
 import dev.smki.core.identity.DeviceType;
+import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SigningKey;
@@ -61,8 +63,20 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
         OTHER_ROOT
     }
 
+    /** How the command names its authorising cell: rightly, not at all, or naming another cell. */
+    enum Naming {
+        RIGHT,
+        ABSENT,
+        WRONG
+    }
+
     record Authorisation(
-            CredentialsReplacementMode mode, Signer signer, KeyChoice key, long floor, long sequenceNumber) {}
+            CredentialsReplacementMode mode,
+            Signer signer,
+            KeyChoice key,
+            Naming naming,
+            long floor,
+            long sequenceNumber) {}
 
     record Target(
             DeviceType type, TrustAnchorCellId cell, CertificateChoice certificate, boolean link, boolean addressed) {}
@@ -108,8 +122,16 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
         if ((a.key() != KeyChoice.ABSENT) != contingency) {
             return Optional.of(AcceptanceRule.SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY);
         }
+        boolean namingOptional =
+                a.mode() == CredentialsReplacementMode.ACCESS_CONTROL_BROKER_BY_ACB && t.type() != DeviceType.CHF;
+        if (a.naming() == Naming.WRONG || (a.naming() == Naming.ABSENT && !namingOptional)) {
+            return Optional.of(AcceptanceRule.AUTHORISING_CELL_NAMED);
+        }
         if (!cells.contains(modelAuthorisingCell(a.mode())) || (contingency && a.key() != KeyChoice.RELEASED)) {
             return Optional.of(AcceptanceRule.AUTHORISING_ANCHOR_HELD);
+        }
+        if (!contingency && !modelOriginator(a).equals(PKI.parties().of(modelAuthorisingRole(a.mode())))) {
+            return Optional.of(AcceptanceRule.ORIGINATOR_IS_AUTHORISER);
         }
         boolean rightSigner = contingency
                 ? a.signer() == Signer.CONTINGENCY_KEY || a.signer() == Signer.RIGHTFUL
@@ -138,6 +160,21 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
             return Optional.of(AcceptanceRule.NO_ABNORMAL_ROOT_BY_RECOVERY);
         }
         return Optional.empty();
+    }
+
+    /** Returns the EUI-64 the signer writes as Business Originator ID. */
+    private static Eui64 modelOriginator(Authorisation a) {
+        return switch (a.signer()) {
+            case RIGHTFUL -> PKI.parties().of(modelAuthorisingRole(a.mode()));
+            case OTHER_PARTY ->
+                PKI.parties()
+                        .of(
+                                a.mode() == CredentialsReplacementMode.NETWORK_OPERATOR_BY_NETWORK_OPERATOR
+                                        ? RemotePartyRole.SUPPLIER
+                                        : RemotePartyRole.NETWORK_OPERATOR);
+            case CONTINGENCY_KEY -> PKI.parties().of(RemotePartyRole.ROOT);
+            case STRANGER -> PKI.parties().of(RemotePartyRole.SUPPLIER);
+        };
     }
 
     // ---- turning the choices into a Device and a signed command ----
@@ -180,6 +217,16 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
             case OTHER -> builder.symmetricKey(RECOVERED.contingency().symmetricKey());
             case ABSENT -> {}
         }
+        TrustAnchorCellId authorising = modelAuthorisingCell(a.mode());
+        switch (a.naming()) {
+            case RIGHT -> builder.authorisingCell(authorising);
+            case ABSENT -> builder.withoutAuthorisingCell();
+            case WRONG ->
+                builder.authorisingCell(
+                        authorising.equals(TrustAnchorCellId.SUPPLIER_KA)
+                                ? TrustAnchorCellId.SUPPLIER_DS
+                                : TrustAnchorCellId.SUPPLIER_KA);
+        }
         builder.replace(t.cell(), certificate(t));
         if (!t.cell().isRoot()) {
             builder.pathCertificate(
@@ -211,17 +258,24 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
                 org.quicktheories.api.Pair.of(5, Generate.constant(Optional.<KeyChoice>empty())),
                 org.quicktheories.api.Pair.of(
                         1, Generate.enumValues(KeyChoice.class).map(Optional::of)));
+        Gen<Naming> namings = Generate.frequency(
+                org.quicktheories.api.Pair.of(8, Generate.constant(Naming.RIGHT)),
+                org.quicktheories.api.Pair.of(1, Generate.enumValues(Naming.class)));
         return modes.zip(
-                signers,
-                keys,
-                Generate.range(0, 2),
-                Generate.range(0, 4),
-                (mode, signer, key, floor, seq) -> new Authorisation(
-                        mode,
-                        signer,
-                        key.orElse(mode.isContingency() ? KeyChoice.RELEASED : KeyChoice.ABSENT),
-                        floor,
-                        seq));
+                        signers,
+                        keys,
+                        namings,
+                        (mode, signer, key, naming) -> new Authorisation(
+                                mode,
+                                signer,
+                                key.orElse(mode.isContingency() ? KeyChoice.RELEASED : KeyChoice.ABSENT),
+                                naming,
+                                0,
+                                1))
+                .zip(
+                        Generate.range(0, 2),
+                        Generate.range(0, 4),
+                        (a, floor, seq) -> new Authorisation(a.mode(), a.signer(), a.key(), a.naming(), floor, seq));
     }
 
     /**
@@ -312,8 +366,7 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
         for (CredentialsReplacementMode mode : CredentialsReplacementMode.values()) {
             for (DeviceType type : DeviceType.values()) {
                 for (TrustAnchorCellId cell : TrustAnchorCellId.KNOWN) {
-                    Authorisation a = new Authorisation(
-                            mode, Signer.RIGHTFUL, mode.isContingency() ? KeyChoice.RELEASED : KeyChoice.ABSENT, 0, 1);
+                    Authorisation a = rightful(mode);
                     Target t = new Target(type, cell, CertificateChoice.FITTING, true, true);
                     if (modelRefusal(a, t).isEmpty()) {
                         scenarios.add(new Scenario(mode, type, cell));
@@ -332,7 +385,12 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
 
     private static Authorisation rightful(CredentialsReplacementMode mode) {
         return new Authorisation(
-                mode, Signer.RIGHTFUL, mode.isContingency() ? KeyChoice.RELEASED : KeyChoice.ABSENT, 0, 1);
+                mode,
+                Signer.RIGHTFUL,
+                mode.isContingency() ? KeyChoice.RELEASED : KeyChoice.ABSENT,
+                Naming.RIGHT,
+                0,
+                1);
     }
 
     private static Target fitting(Scenario scenario) {
@@ -361,15 +419,13 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
                             device.apply(legitimate.command().sign(foreignSigner(legitimate, position), METER));
                         case FLIPPED_SIGNATURE_BIT ->
                             device.apply(flipBit(
-                                    legitimate.toDer(),
-                                    legitimate.toDer().length - legitimate.signature().length,
-                                    position));
-                        case FLIPPED_SIGNED_BIT -> device.apply(flipBit(legitimate.toDer(), 0, position));
+                                    legitimate.toBytes(), legitimate.toBytes().length - KrpSignature.LENGTH, position));
+                        case FLIPPED_SIGNED_BIT -> device.apply(flipBit(legitimate.toBytes(), 0, position));
                         case REPLAY -> {
                             assertThat(device.apply(legitimate).isAccepted())
                                     .as("first delivery")
                                     .isTrue();
-                            yield device.apply(legitimate.toDer());
+                            yield device.apply(legitimate.toBytes());
                         }
                         case OTHER_RECIPIENT ->
                             Device.of(SETTINGS, OTHER_METER, scenario.type(), true)
@@ -386,32 +442,23 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
     /** Returns a signer whose key the Device does not anchor for the mode: a stranger, or another anchored Party. */
     private static Authoriser foreignSigner(SignedCommand legitimate, int choice) {
         if (choice % (STRANGERS.size() + 1) == STRANGERS.size()) {
-            return signer(new Authorisation(legitimate.command().mode(), Signer.OTHER_PARTY, KeyChoice.ABSENT, 0, 1));
+            return signer(new Authorisation(
+                    legitimate.command().mode(), Signer.OTHER_PARTY, KeyChoice.ABSENT, Naming.RIGHT, 0, 1));
         }
         return Authoriser.of(legitimate.originator(), STRANGERS.get(choice % (STRANGERS.size() + 1)));
     }
 
     /**
-     * Returns {@code der} with one bit flipped in the signed part (from {@code from}, counting over the signed
-     * part only) or, when {@code from} points at the signature, inside the signature octets.
+     * Returns {@code message} with one bit flipped in the signed part (the Grouping Header after its tag, and the
+     * payload) or, when {@code from} points at the signature, inside the signature octets.
      */
-    private static byte[] flipBit(byte[] der, int from, int position) {
-        int signedEnd = from > 0 ? der.length : signedPartEnd(der);
-        int start = from > 0 ? from : signedPartStart(der);
+    private static byte[] flipBit(byte[] message, int from, int position) {
+        int signedEnd = from > 0 ? message.length : message.length - 1 - KrpSignature.LENGTH;
+        int start = from > 0 ? from : 1;
         int span = signedEnd - start;
         int index = start + position % span;
-        byte[] flipped = der.clone();
+        byte[] flipped = message.clone();
         flipped[index] ^= (byte) (1 << (position / span % 8));
         return flipped;
-    }
-
-    private static int signedPartStart(byte[] der) {
-        DerReader outer = DerReader.of(der);
-        return outer.contents(outer.next("envelope")).next("signed part").start();
-    }
-
-    private static int signedPartEnd(byte[] der) {
-        DerReader outer = DerReader.of(der);
-        return outer.contents(outer.next("envelope")).next("signed part").end();
     }
 }

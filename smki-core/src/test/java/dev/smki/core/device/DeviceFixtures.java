@@ -1,14 +1,21 @@
 package dev.smki.core.device;
 
+import dev.smki.core.gbcs.CraFlag;
+import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.gbcs.GroupingHeader;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.testing.TestKeys;
 import dev.smki.core.testing.TestPkis;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -98,6 +105,48 @@ final class DeviceFixtures {
             builder.pathCertificate(PKI.issuingOca());
         }
         return builder;
+    }
+
+    /**
+     * Returns a response from {@code device} with {@code outcome}, as a Device answering {@code counter} in
+     * {@code mode} writes it, signed with that Device's Digital Signing key.
+     */
+    static UpdateSecurityCredentialsResponse response(
+            Eui64 device,
+            long counter,
+            CredentialsReplacementMode mode,
+            UpdateSecurityCredentialsResponse.ExecutionOutcome outcome) {
+        return response(device, counter, mode, outcome, null);
+    }
+
+    /**
+     * Returns the response {@link #response(Eui64, long, CredentialsReplacementMode,
+     * UpdateSecurityCredentialsResponse.ExecutionOutcome)} makes, its payload's first four octets replaced by
+     * {@code paddedHead} (such as {@code 30820011}, a zero-padded length) when given.
+     */
+    static UpdateSecurityCredentialsResponse response(
+            Eui64 device,
+            long counter,
+            CredentialsReplacementMode mode,
+            UpdateSecurityCredentialsResponse.ExecutionOutcome outcome,
+            String paddedHead) {
+        GroupingHeader header = new GroupingHeader(
+                CraFlag.RESPONSE,
+                counter,
+                device,
+                PKI.parties().of(RemotePartyRole.SUPPLIER),
+                Optional.of(PKI.clock().instant()),
+                mode.messageCode());
+        byte[] payload = Cs02bMessages.encodeResponse(outcome);
+        if (paddedHead != null) {
+            byte[] head = java.util.HexFormat.of().parseHex(paddedHead);
+            payload =
+                    dev.smki.core.gbcs.DerWriter.concat(head, java.util.Arrays.copyOfRange(payload, 2, payload.length));
+        }
+        return new UpdateSecurityCredentialsResponse(
+                GbcsMessage.signed(
+                        header, payload, SigningKey.of(PKI.deviceKeyPair(device, KeyUsage.DIGITAL_SIGNATURE))),
+                outcome);
     }
 
     /** Returns the command in {@code mode} replacing {@code cells} with fresh certificates, rightfully signed for {@link #METER}. */

@@ -36,6 +36,9 @@ import static dev.smki.core.device.TrustAnchorCellId.WAN_PROVIDER_DS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.gbcs.DerWriter;
+import dev.smki.core.gbcs.GbcsFormatException;
+import dev.smki.core.gbcs.GbcsMessage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
@@ -53,6 +56,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -336,7 +340,7 @@ class DeviceTests {
         @Test
         void otherForBytesThatAreNotACommand() {
             Device esme = device(DeviceType.ESME);
-            byte[] good = signed(SUPPLIER_BY_SUPPLIER, SUPPLIER_DS).toDer();
+            byte[] good = signed(SUPPLIER_BY_SUPPLIER, SUPPLIER_DS).toBytes();
             DeviceCredentials before = esme.credentials();
 
             for (byte[] bad : List.of(new byte[0], new byte[] {0x30, 0x00}, Arrays.copyOf(good, good.length - 1))) {
@@ -403,7 +407,11 @@ class DeviceTests {
 
             assertRefused(
                     esme,
-                    command.sign(authoriser(NETWORK_OPERATOR_BY_NETWORK_OPERATOR), METER),
+                    command.sign(
+                            Authoriser.of(
+                                    PKI.parties().of(RemotePartyRole.SUPPLIER),
+                                    SigningKey.of(currentCertificate(NETWORK_OPERATOR_DS))),
+                            METER),
                     AcceptanceRule.SIGNATURE_VERIFIES);
             assertRefused(
                     esme,
@@ -575,6 +583,108 @@ class DeviceTests {
         }
 
         @Test
+        void aDisappliedTimeCheckLetsACertificateOutsideItsValidityPeriodIn() {
+            DeviceSettings late = DeviceSettings.builder(PKI)
+                    .clock(Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC))
+                    .build();
+            Device esme = Device.of(late, METER, DeviceType.ESME, true);
+            UpdateSecurityCredentials.Builder builder = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS);
+
+            assertAccepted(
+                    esme,
+                    builder.timeBasedChecks(CpvTimeChecks.DISAPPLY)
+                            .build()
+                            .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER));
+            Device other = Device.of(late, METER, DeviceType.ESME, true);
+            assertRefused(
+                    other,
+                    builder.timeBasedChecks(CpvTimeChecks.APPLY).build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.CERTIFICATION_PATH_VALID);
+        }
+
+        @Test
+        void otherWhenTheCommandNamesNoOrAnotherAuthorisingCell() {
+            Device esme = device(DeviceType.ESME);
+            UpdateSecurityCredentials.Builder builder = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS);
+
+            CommandOutcome none = assertRefused(
+                    esme,
+                    builder.withoutAuthorisingCell().build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.AUTHORISING_CELL_NAMED);
+            assertThat(none.detail()).contains("names its authorising cell");
+            CommandOutcome other = assertRefused(
+                    esme,
+                    builder.authorisingCell(RECOVERY).build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER),
+                    AcceptanceRule.AUTHORISING_CELL_NAMED);
+            assertThat(other.detail()).contains("names recovery-ds").contains("supplier-ds");
+            assertAccepted(
+                    esme, builder.authorisingCell(SUPPLIER_DS).build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER));
+        }
+
+        @Test
+        void theAcbNamesItsCellOnACommsHubButNeedNotOnAMeter() {
+            UpdateSecurityCredentials unnamed =
+                    replacing(command(ACCESS_CONTROL_BROKER_BY_ACB), ACB_KA).build();
+
+            assertAccepted(device(DeviceType.ESME), unnamed.sign(authoriser(ACCESS_CONTROL_BROKER_BY_ACB), METER));
+            assertRefused(
+                    device(DeviceType.CHF),
+                    unnamed.sign(authoriser(ACCESS_CONTROL_BROKER_BY_ACB), METER),
+                    AcceptanceRule.AUTHORISING_CELL_NAMED);
+        }
+
+        @Test
+        void otherWhenTheOriginatorIsNotThePartyInTheAuthorisingCell() {
+            Device esme = device(DeviceType.ESME);
+            UpdateSecurityCredentials command =
+                    replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS).build();
+            Authoriser supplierKeyOtherName = Authoriser.of(
+                    PKI.parties().of(RemotePartyRole.NETWORK_OPERATOR), SigningKey.of(currentCertificate(SUPPLIER_DS)));
+
+            CommandOutcome outcome = assertRefused(
+                    esme, command.sign(supplierKeyOtherName, METER), AcceptanceRule.ORIGINATOR_IS_AUTHORISER);
+            assertThat(outcome.detail())
+                    .contains(PKI.parties().of(RemotePartyRole.NETWORK_OPERATOR).toString())
+                    .contains("supplier-ds");
+        }
+
+        @Test
+        void otherWhenTheOriginatorCounterIsNotTheSequenceNumber() {
+            Device esme = device(DeviceType.ESME);
+            UpdateSecurityCredentials command = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS)
+                    .sequenceNumber(3)
+                    .build();
+
+            assertRefused(
+                    esme,
+                    command.sign(authoriser(SUPPLIER_BY_SUPPLIER), METER, 4),
+                    AcceptanceRule.COUNTER_IS_SEQUENCE_NUMBER);
+            assertAccepted(esme, command.sign(authoriser(SUPPLIER_BY_SUPPLIER), METER, 3));
+        }
+
+        @Test
+        void otherWhenTheCommandCarriesNoSignatureOrComesInAMacHeader() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand signed = signed(SUPPLIER_BY_SUPPLIER, SUPPLIER_DS);
+            byte[] unsigned = GbcsMessage.unsigned(
+                            signed.header(), signed.command().toDer())
+                    .toBytes();
+
+            CommandOutcome none = esme.apply(unsigned);
+            assertThat(none.refusedBy()).contains(AcceptanceRule.SIGNATURE_VERIFIES);
+            assertThat(none.detail()).contains("no KRP Signature");
+
+            byte[] inner = signed.toBytes();
+            byte[] ciphered = DerWriter.concat(new byte[] {0x11, 0, 0, 0, 1}, inner, new byte[12]);
+            byte[] macd = DerWriter.concat(
+                    new byte[] {(byte) 0xDD, 0, 0, 0, 0, 0, 0}, DerWriter.length(ciphered.length), ciphered);
+            CommandOutcome inMacHeader = esme.apply(macd);
+            assertThat(inMacHeader.refusedBy()).contains(AcceptanceRule.WELL_FORMED);
+            assertThat(inMacHeader.detail()).contains("MAC Header");
+            assertThat(esme.apply(inner).isAccepted()).isTrue();
+        }
+
+        @Test
         void badCertificateWhenAContingencyRootBringsBackTheReleasedContingencyKey() {
             SignedCommand command = command(ANY_BY_CONTINGENCY)
                     .replace(ROOT, PKI.rootOca())
@@ -608,8 +718,54 @@ class DeviceTests {
             Device fromBytes = device(DeviceType.GSME);
             Device fromObject = device(DeviceType.GSME);
 
-            assertThat(fromBytes.apply(command.toDer())).isEqualTo(fromObject.apply(command));
+            assertThat(fromBytes.apply(command.toBytes())).isEqualTo(fromObject.apply(command));
             assertThat(fromBytes.credentials()).isSameAs(fromObject.credentials());
+        }
+
+        @Test
+        void flippingAnyByteOfTheSignedPartBreaksTheSignatureGetsTheCommandRefusedAndChangesNothing() {
+            SignedCommand command = signed(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY, SUPPLIER_DS);
+            byte[] bytes = command.toBytes();
+            Device esme = device(DeviceType.ESME);
+            DeviceCredentials before = esme.credentials();
+
+            SubjectPublicKeyInfo recoveryKey =
+                    currentCertificate(RECOVERY).certificate().getSubjectPublicKeyInfo();
+            for (int i = 0; i < bytes.length - 1 - 64; i++) {
+                byte[] flipped = bytes.clone();
+                flipped[i] ^= (byte) 0x5A;
+                CommandOutcome outcome = esme.apply(flipped);
+                assertThat(outcome.isAccepted()).as("byte %d: %s", i, outcome).isFalse();
+                boolean verifies;
+                try {
+                    verifies = GbcsMessage.read(flipped).verifies(recoveryKey);
+                } catch (GbcsFormatException e) {
+                    verifies = false;
+                }
+                assertThat(verifies).as("byte %d verifies", i).isFalse();
+            }
+            assertThat(esme.credentials()).isSameAs(before);
+            assertThat(esme.apply(bytes).isAccepted())
+                    .as("the unflipped command")
+                    .isTrue();
+        }
+
+        @Test
+        void otherPartiesFloorsTheCommandCarriesAreSetWhenItIsExecuted() {
+            Device esme = device(DeviceType.ESME);
+            SignedCommand command = replacing(command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), SUPPLIER_DS)
+                    .newFloor(50)
+                    .otherPartyFloor(PartyFloorChange.of(RemotePartyRole.NETWORK_OPERATOR, 70))
+                    .specialistFloor(SpecialistFloor.prepaymentTopUp(9))
+                    .build()
+                    .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
+
+            assertAccepted(esme, command);
+
+            assertThat(esme.credentials().floors())
+                    .containsEntry(RemotePartyRole.SUPPLIER, 50L)
+                    .containsEntry(RemotePartyRole.NETWORK_OPERATOR, 70L)
+                    .containsEntry(RemotePartyRole.RECOVERY, 1L);
         }
 
         @Test

@@ -4,219 +4,324 @@ import static dev.smki.core.device.DeviceFixtures.METER;
 import static dev.smki.core.device.DeviceFixtures.PKI;
 import static dev.smki.core.device.DeviceFixtures.RECOVERED;
 import static dev.smki.core.device.DeviceFixtures.authoriser;
+import static dev.smki.core.device.DeviceFixtures.freshCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.gbcs.CraFlag;
+import dev.smki.core.gbcs.DerWriter;
+import dev.smki.core.gbcs.FieldTree;
+import dev.smki.core.gbcs.GbcsFormatException;
+import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.gbcs.GroupingHeader;
+import dev.smki.core.gbcs.HexText;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.SigningKey;
+import dev.smki.core.testing.TestKeys;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1GeneralizedTime;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.DERTaggedObject;
-import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.KeyUsage;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The bytes of a CS02b command, field by field, and every way reading them refuses malformed ones. */
 class SignedCommandTests {
 
-    private static final UpdateSecurityCredentials CONTINGENCY = UpdateSecurityCredentials.builder(
-                    CredentialsReplacementMode.ANY_BY_CONTINGENCY)
-            .symmetricKey(PKI.contingency().symmetricKey())
-            .sequenceNumber(300)
-            .newFloor(5)
-            .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
-            .replace(
-                    TrustAnchorCellId.SUPPLIER_KA_TOP_UP,
-                    DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA_TOP_UP))
-            .pathCertificate(PKI.issuingOca())
-            .executionDateTime(Instant.parse("2026-03-01T12:30:15.250Z"))
-            .build();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final IssuedCertificate SUPPLIER_DS = freshCertificate(TrustAnchorCellId.SUPPLIER_DS);
 
-    private static ASN1Sequence sequence(ASN1Encodable value) {
-        return ASN1Sequence.getInstance(value);
+    private static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
     }
 
-    private static byte[] der(ASN1Encodable value) throws Exception {
-        return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+    private static byte[] bytes(String hex) {
+        return HexFormat.of().parseHex(hex);
     }
 
-    /** Returns a signed envelope around {@code header} and {@code body}, with a dummy signature. */
-    private static byte[] envelope(ASN1Encodable header, ASN1Encodable body) throws Exception {
-        return der(new DERSequence(new ASN1Encodable[] {
-            new DERSequence(new ASN1Encodable[] {header, body}), new DEROctetString(new byte[] {1, 2, 3})
-        }));
+    private static SignedCommand recovery(UpdateSecurityCredentials.Builder builder) {
+        return builder.build().sign(authoriser(CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
     }
 
-    private static ASN1Encodable header(int messageCode) {
-        return new DERSequence(new ASN1Encodable[] {
-            new ASN1Integer(messageCode), new DEROctetString(new byte[8]), new DEROctetString(METER.toOctets())
-        });
-    }
-
-    /** Returns a contingency body whose control sequence holds {@code control}. */
-    private static ASN1Encodable body(ASN1Encodable... control) throws Exception {
-        ASN1Sequence good = sequence(ASN1Primitive.fromByteArray(CONTINGENCY.toDer()));
-        return new DERSequence(
-                new ASN1Encodable[] {new DERSequence(control), good.getObjectAt(1), good.getObjectAt(2)});
+    private static UpdateSecurityCredentials.Builder recoveryBuilder() {
+        return UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.SUPPLIER_DS, SUPPLIER_DS)
+                .pathCertificate(PKI.issuingOca());
     }
 
     @Test
-    void theBodyHasTheGbcsLayout() throws Exception {
-        ASN1Sequence body = sequence(ASN1Primitive.fromByteArray(CONTINGENCY.toDer()));
+    void aRecoveryCommandIsGroupingHeaderPayloadAndKrpSignature() {
+        SignedCommand command = recovery(recoveryBuilder());
+        byte[] bytes = command.toBytes();
+        GroupingHeader header = command.header();
 
-        ASN1Sequence control = sequence(body.getObjectAt(0));
-        assertThat(ASN1Integer.getInstance(control.getObjectAt(0)).intValueExact())
-                .isEqualTo(9);
-        ASN1TaggedObject key = ASN1TaggedObject.getInstance(control.getObjectAt(1));
-        assertThat(key.getTagNo()).isZero();
-        assertThat(ASN1OctetString.getInstance(key, false).getOctets())
-                .isEqualTo(PKI.contingency().symmetricKey().toOctets());
-        assertThat(ASN1Integer.getInstance(control.getObjectAt(2)).intValueExact())
-                .isEqualTo(300);
-        ASN1TaggedObject floor = ASN1TaggedObject.getInstance(control.getObjectAt(3));
-        assertThat(floor.getTagNo()).isEqualTo(4);
-        assertThat(ASN1Integer.getInstance(floor, false).intValueExact()).isEqualTo(5);
-
-        ASN1Sequence replacements = sequence(body.getObjectAt(1));
-        ASN1Sequence root = sequence(replacements.getObjectAt(0));
-        assertThat(der(root.getObjectAt(0))).isEqualTo(RECOVERED.rootOca().toDer());
-        ASN1Sequence rootCell = sequence(root.getObjectAt(1));
-        assertThat(rootCell.size())
-                .as("cell usage management is the DEFAULT, left out")
-                .isEqualTo(2);
-        assertThat(ASN1Integer.getInstance(rootCell.getObjectAt(0)).intValueExact())
-                .isZero();
-        assertThat(der(rootCell.getObjectAt(1))).isEqualTo(der(new KeyUsage(KeyUsage.keyCertSign)));
-        ASN1Sequence topUpCell = sequence(sequence(replacements.getObjectAt(1)).getObjectAt(1));
-        assertThat(ASN1Integer.getInstance(topUpCell.getObjectAt(0)).intValueExact())
-                .isEqualTo(2);
-        assertThat(der(topUpCell.getObjectAt(1))).isEqualTo(HexFormat.of().parseHex("03020308"));
-        assertThat(ASN1Integer.getInstance(topUpCell.getObjectAt(2)).intValueExact())
-                .isEqualTo(1);
-
-        assertThat(Certificate.getInstance(sequence(body.getObjectAt(2)).getObjectAt(0))
-                        .getEncoded())
-                .isEqualTo(PKI.issuingOca().toDer());
-        assertThat(ASN1GeneralizedTime.getInstance(body.getObjectAt(3)).getTimeString())
-                .isEqualTo("20260301123015Z");
+        assertThat(header)
+                .isEqualTo(new GroupingHeader(
+                        CraFlag.COMMAND,
+                        1,
+                        PKI.parties().of(RemotePartyRole.RECOVERY),
+                        METER,
+                        Optional.empty(),
+                        0x0108));
+        byte[] head = header.encode(command.command().toDer().length);
+        assertThat(Arrays.copyOfRange(bytes, 0, head.length)).isEqualTo(head);
+        assertThat(command.message().payload()).isEqualTo(command.command().toDer());
+        assertThat(bytes[bytes.length - 65]).isEqualTo((byte) 0x40);
+        assertThat(command.message()
+                        .verifies(DeviceFixtures.currentCertificate(TrustAnchorCellId.RECOVERY)
+                                .certificate()
+                                .getSubjectPublicKeyInfo()))
+                .isTrue();
     }
 
     @Test
-    void theEnvelopeCarriesTheMessageCodeOriginatorAndRecipientUnderTheSignature() throws Exception {
-        SignedCommand signed = CONTINGENCY.sign(authoriser(CredentialsReplacementMode.ANY_BY_CONTINGENCY), METER);
-        ASN1Sequence envelope = sequence(ASN1Primitive.fromByteArray(signed.toDer()));
+    void thePayloadLaysOutTheControlTheReplacementsAndThePathAsGbcsDoes() {
+        byte[] der = recoveryBuilder().build().toDer();
+        byte[] certificate = SUPPLIER_DS.toDer();
+        byte[] path = PKI.issuingOca().toDer();
 
-        ASN1Sequence header = sequence(sequence(envelope.getObjectAt(0)).getObjectAt(0));
-        assertThat(ASN1Integer.getInstance(header.getObjectAt(0)).intValueExact())
-                .isEqualTo(0x0109);
-        assertThat(ASN1OctetString.getInstance(header.getObjectAt(1)).getOctets())
-                .isEqualTo(PKI.parties().of(RemotePartyRole.ROOT).toOctets());
-        assertThat(ASN1OctetString.getInstance(header.getObjectAt(2)).getOctets())
-                .isEqualTo(METER.toOctets());
-        assertThat(der(sequence(envelope.getObjectAt(0)).getObjectAt(1))).isEqualTo(CONTINGENCY.toDer());
-        assertThat(ASN1OctetString.getInstance(envelope.getObjectAt(1)).getOctets())
-                .isEqualTo(signed.signature());
+        byte[] control = bytes("300F" + "020108" + "A207" + "020101" + "03020780" + "830101");
+        byte[] replacement = DerWriter.tlv(0x30, certificate, bytes("3007" + "020102" + "03020780"));
+        assertThat(der)
+                .isEqualTo(DerWriter.tlv(0x30, control, DerWriter.tlv(0x30, replacement), DerWriter.tlv(0x30, path)));
     }
 
     @Test
-    void readsTheCommandItWrote() throws Exception {
-        assertThat(SignedCommand.parse(envelope(header(0x0109), ASN1Primitive.fromByteArray(CONTINGENCY.toDer())))
-                        .command())
-                .isEqualTo(CONTINGENCY);
+    void aContingencyCommandCarriesTheSymmetricKeyAndNamesTheRootCell() {
+        UpdateSecurityCredentials command = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.ANY_BY_CONTINGENCY)
+                .symmetricKey(PKI.contingency().symmetricKey())
+                .sequenceNumber(5)
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .build();
+
+        String key = PKI.contingency().symmetricKey().toHex().toUpperCase(java.util.Locale.ROOT);
+        assertThat(hex(command.toDer())).contains("020109" + "8010" + key + "A207" + "020100" + "03020204" + "830105");
+        SignedCommand signed = command.sign(Authoriser.contingency(PKI), METER);
+        assertThat(signed.messageCode()).isEqualTo(0x0109);
+        assertThat(signed.originator()).isEqualTo(PKI.parties().of(RemotePartyRole.ROOT));
     }
 
     @Test
-    void refusesAHeaderWhoseMessageCodeIsNotTheModes() throws Exception {
-        byte[] bytes = envelope(header(0x0102), ASN1Primitive.fromByteArray(CONTINGENCY.toDer()));
+    void theOptionalControlElementsHaveTheirTagsInGbcsOrder() {
+        UpdateSecurityCredentials command = recoveryBuilder()
+                .timeBasedChecks(CpvTimeChecks.DISAPPLY)
+                .newFloor(300)
+                .specialistFloor(SpecialistFloor.prepaymentTopUp(7))
+                .otherPartyFloor(PartyFloorChange.of(RemotePartyRole.SUPPLIER, 9))
+                .executionDateTime(Instant.parse("2030-01-15T00:00:00Z"))
+                .build();
 
-        assertThatThrownBy(() -> SignedCommand.parse(bytes))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0x0102");
+        String der = hex(command.toDer());
+        assertThat(der)
+                .startsWith("3082")
+                .contains("020108" + "810101" + "A207020101030207808301" + "01" + "84020" + "12C"
+                        + "A5083006020100020107" + "A608300602010202010" + "9");
+        assertThat(der).endsWith("180F" + hex("20300115000000Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     @Test
-    void refusesFieldsTheSimulationDoesNotModel() throws Exception {
-        byte[] timeChecks = envelope(
-                header(0x0109),
-                body(new ASN1Integer(9), new DERTaggedObject(false, 1, new ASN1Integer(1)), new ASN1Integer(1)));
-        byte[] otherParties = envelope(
-                header(0x0109),
-                body(new ASN1Integer(9), new ASN1Integer(1), new DERTaggedObject(false, 6, new DERSequence())));
+    void aCellUsageIsWrittenOnlyForThePrepaymentTopUpCell() {
+        String der = hex(UpdateSecurityCredentials.builder(CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.SUPPLIER_KA_TOP_UP, freshCertificate(TrustAnchorCellId.SUPPLIER_KA_TOP_UP))
+                .replace(TrustAnchorCellId.SUPPLIER_KA, freshCertificate(TrustAnchorCellId.SUPPLIER_KA))
+                .build()
+                .toDer());
 
-        assertThatThrownBy(() -> SignedCommand.parse(timeChecks)).hasMessageContaining("does not model");
-        assertThatThrownBy(() -> SignedCommand.parse(otherParties)).hasMessageContaining("does not model");
+        assertThat(der).contains("300A" + "020102" + "03020308" + "020101").contains("3007" + "020102" + "03020308");
     }
 
     @Test
-    void refusesAnUnknownModeOrANegativeSequenceNumber() throws Exception {
-        assertThatThrownBy(() ->
-                        SignedCommand.parse(envelope(header(0x010A), body(new ASN1Integer(10), new ASN1Integer(1)))))
-                .hasMessageContaining("mode");
-        assertThatThrownBy(() ->
-                        SignedCommand.parse(envelope(header(0x0109), body(new ASN1Integer(9), new ASN1Integer(-1)))))
-                .hasMessageContaining("sequence number");
+    void theAcbsOwnModeLeavesTheAuthorisingCellOutByDefault() {
+        UpdateSecurityCredentials command = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.ACCESS_CONTROL_BROKER_BY_ACB)
+                .sequenceNumber(1)
+                .build();
+
+        assertThat(command.authorisingCell()).isEmpty();
+        assertThat(hex(command.toDer())).isEqualTo("300C" + "3006" + "020104" + "830101" + "3000" + "3000");
     }
 
-    @Test
-    void refusesACellIdentifierThatNamesNoCell() throws Exception {
-        ASN1EncodableVector issuingAuthority = new ASN1EncodableVector();
-        issuingAuthority.add(new ASN1Integer(7));
-        issuingAuthority.add(new KeyUsage(KeyUsage.digitalSignature));
-        ASN1EncodableVector twoUsages = new ASN1EncodableVector();
-        twoUsages.add(new ASN1Integer(2));
-        twoUsages.add(new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-        for (ASN1EncodableVector cell : java.util.List.of(issuingAuthority, twoUsages)) {
-            ASN1Encodable replacement = new DERSequence(
-                    new ASN1Encodable[] {PKI.rootOca().certificate().toASN1Structure(), new DERSequence(cell)});
-            ASN1Encodable bad = new DERSequence(new ASN1Encodable[] {
-                new DERSequence(new ASN1Encodable[] {new ASN1Integer(2), new ASN1Integer(1)}),
-                new DERSequence(replacement),
-                new DERSequence()
-            });
-            assertThatThrownBy(() -> SignedCommand.parse(envelope(header(0x0102), bad)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("trust-anchor cell identifier");
+    // ---- strict reading ----
+
+    /** Returns the message around {@code payload} with message code {@code code}, signed by a test key. */
+    private static byte[] message(CraFlag flag, int code, byte[] payload) {
+        GroupingHeader header =
+                new GroupingHeader(flag, 1, PKI.parties().of(RemotePartyRole.RECOVERY), METER, Optional.empty(), code);
+        return GbcsMessage.signed(header, payload, SigningKey.of(TestKeys.key(1)))
+                .toBytes();
+    }
+
+    /** Returns where the payload of {@code message} starts: before it, a signature and its length octet. */
+    private static int payloadOffset(byte[] message, byte[] payload) {
+        return message.length - 65 - payload.length;
+    }
+
+    private static GbcsFormatException failure(byte[] message) {
+        try {
+            SignedCommand.parse(message);
+        } catch (GbcsFormatException e) {
+            return e;
         }
+        throw new AssertionError("parsed: " + hex(message));
+    }
+
+    /** Returns a recovery payload whose control holds {@code control} and which replaces {@code replacement}. */
+    private static byte[] payload(String control, byte[] replacement, String tail) {
+        return DerWriter.tlv(0x30, bytes(control), DerWriter.tlv(0x30, replacement), bytes("3000" + tail));
+    }
+
+    private static byte[] replacement(String cell) {
+        return DerWriter.tlv(0x30, SUPPLIER_DS.toDer(), bytes(cell));
+    }
+
+    private static final String CONTROL = "300F020108A20702010103020780830101";
+    private static final String SUPPLIER_DS_CELL = "300702010203020780";
+
+    @Test
+    void readsAHandWrittenCommandOfTheSameBytes() {
+        byte[] payload = payload(CONTROL, replacement(SUPPLIER_DS_CELL), "");
+
+        SignedCommand read = SignedCommand.parse(message(CraFlag.COMMAND, 0x0108, payload));
+
+        assertThat(read.command().toDer()).isEqualTo(payload);
+        assertThat(read.command().replacements())
+                .containsExactly(Replacement.of(TrustAnchorCellId.SUPPLIER_DS, SUPPLIER_DS));
+        assertThat(read.command().authorisingCell()).contains(TrustAnchorCellId.RECOVERY);
     }
 
     @Test
-    void refusesBytesThatAreNotStrictDer() throws Exception {
-        byte[] good = CONTINGENCY
-                .sign(authoriser(CredentialsReplacementMode.ANY_BY_CONTINGENCY), METER)
-                .toDer();
-        byte[] trailing = java.util.Arrays.copyOf(good, good.length + 1);
-        byte[] indefinite = good.clone();
-        indefinite[1] = (byte) 0x80;
+    void refusesAHeaderThatIsNotACs02bCommandsNamingTheField() {
+        byte[] payload = payload(CONTROL, replacement(SUPPLIER_DS_CELL), "");
 
-        assertThatThrownBy(() -> SignedCommand.parse(trailing)).hasMessageContaining("unexpected octets");
-        assertThatThrownBy(() -> SignedCommand.parse(indefinite)).hasMessageContaining("not DER");
-        assertThatThrownBy(() -> SignedCommand.parse(new byte[0])).hasMessageContaining("missing");
+        assertThat(failure(message(CraFlag.RESPONSE, 0x0108, payload)))
+                .extracting(GbcsFormatException::offset, GbcsFormatException::field)
+                .containsExactly(2, "CRA Flag");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0200, payload)))
+                .extracting(GbcsFormatException::offset, GbcsFormatException::field)
+                .containsExactly(31, "Message Code");
+        byte[] mismatched = message(CraFlag.COMMAND, 0x0109, payload);
+        GbcsFormatException mismatch = failure(mismatched);
+        assertThat(mismatch.field()).isEqualTo("Credentials Replacement Mode");
+        assertThat(mismatch.offset()).isEqualTo(payloadOffset(mismatched, payload) + 4 + 2);
+        assertThat(mismatch.problem())
+                .contains("anyExceptAbnormalRootByRecovery (8)")
+                .contains("0x0109");
+    }
+
+    @Test
+    void refusesControlElementsOutOfOrderUnknownOrEmpty() {
+        byte[] cell = replacement(SUPPLIER_DS_CELL);
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload("3006020108840101", cell, "")))
+                        .problem())
+                .isEqualTo("expected tag 0x83, found 0x84");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload("3009020108830101870100", cell, "")))
+                        .field())
+                .isEqualTo("Authorising Remote Party Control");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload("3008020108830101A500", cell, "")))
+                        .field())
+                .isEqualTo("New Remote Party Specialist Floor Seq Number");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload("3008020108830101A600", cell, "")))
+                        .field())
+                .isEqualTo("Other Remote Party Seq Number Changes");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload("3009020108810102830101", cell, "")))
+                        .field())
+                .isEqualTo("Apply Time Based CPV Checks");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0109, payload("300A0201098003010203830101", cell, "")))
+                        .field())
+                .isEqualTo("Plaintext Symmetric Key");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload("300702010883020001", cell, "")))
+                        .problem())
+                .contains("redundant leading octets");
+    }
+
+    @Test
+    void refusesCellIdentifiersThatAreNotExactlyOneCellInDer() {
+        assertThat(failure(message(
+                                CraFlag.COMMAND, 0x0108, payload(CONTROL, replacement("300A02010203020780020100"), "")))
+                        .field())
+                .isEqualTo("Cell Usage");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload(CONTROL, replacement("300702010203020080"), "")))
+                        .problem())
+                .contains("is not exactly one of");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload(CONTROL, replacement("300702010003020780"), "")))
+                        .field())
+                .isEqualTo("Target Trust Anchor Cell");
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload(CONTROL, replacement("300702010903020780"), "")))
+                        .field())
+                .isEqualTo("Remote Party Role");
+        assertThat(failure(message(
+                                CraFlag.COMMAND, 0x0108, payload(CONTROL, replacement("300A02010203020780020101"), "")))
+                        .problem())
+                .contains("prepayment top-up");
+    }
+
+    @Test
+    void refusesABadCertificateTagABadExecutionTimeAndTrailingBytes() {
+        byte[] notACertificate = DerWriter.tlv(0x30, bytes("0400"), bytes(SUPPLIER_DS_CELL));
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, payload(CONTROL, notACertificate, "")))
+                        .field())
+                .isEqualTo("Replacement Certificate");
+        String badTime = hex("20301301000000Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(failure(message(
+                                CraFlag.COMMAND,
+                                0x0108,
+                                payload(CONTROL, replacement(SUPPLIER_DS_CELL), "180F" + badTime)))
+                        .field())
+                .isEqualTo("Execution Date Time");
+        byte[] good = payload(CONTROL, replacement(SUPPLIER_DS_CELL), "");
+        byte[] longer = DerWriter.concat(good, bytes("00"));
+        byte[] withTrailing = message(CraFlag.COMMAND, 0x0108, longer);
+        GbcsFormatException trailing = failure(withTrailing);
+        assertThat(trailing.field()).isEqualTo("Payload");
+        assertThat(trailing.offset()).isEqualTo(payloadOffset(withTrailing, longer) + good.length);
+        assertThat(failure(message(CraFlag.COMMAND, 0x0108, bytes("0400"))).field())
+                .isEqualTo("Update Security Credentials");
+    }
+
+    @Test
+    void anUpdateSecurityCredentialsPayloadAloneReadsStrictlyToo() {
+        byte[] good = payload(CONTROL, replacement(SUPPLIER_DS_CELL), "");
+
+        assertThat(UpdateSecurityCredentials.parse(good).toDer()).isEqualTo(good);
+        assertThatThrownBy(() -> UpdateSecurityCredentials.parse(DerWriter.concat(good, bytes("00"))))
+                .isInstanceOf(GbcsFormatException.class)
+                .hasMessageContaining("(Update Security Credentials)");
     }
 
     @Test
     void neverShowsTheSymmetricKey() {
-        assertThat(CONTINGENCY.toString())
-                .contains("anyByContingency", "with Symmetric Key")
-                .doesNotContain(PKI.contingency().symmetricKey().toHex());
+        SignedCommand command = UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_BY_CONTINGENCY)
+                .symmetricKey(PKI.contingency().symmetricKey())
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .build()
+                .sign(Authoriser.contingency(PKI), METER);
+        String key = PKI.contingency().symmetricKey().toHex();
+        FieldTree tree = new FieldTree();
+
+        SignedCommand.read(command.toBytes(), tree);
+
+        assertThat(command.toString()).doesNotContainIgnoringCase(key).contains("with Symmetric Key");
+        assertThat(tree.fields().toString()).doesNotContainIgnoringCase(key).contains("16 octets (not shown)");
+        assertThat(HexText.format(command.toBytes()).replace("\n", "")).containsIgnoringCase(key);
     }
 
     @Test
-    void needsASequenceNumber() {
+    void needsASequenceNumberAndCertificatesThatAreOneDerSequence() {
         assertThatThrownBy(() -> UpdateSecurityCredentials.builder(CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
                         .build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> UpdateSecurityCredentials.builder(CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
-                        .sequenceNumber(-1))
+                        .sequenceNumber(1)
+                        .replace(TrustAnchorCellId.SUPPLIER_DS, new byte[] {0x04, 0x00})
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("-1");
+                .hasMessageContaining("replacement certificate for supplier-ds is not one DER SEQUENCE");
+        assertThatThrownBy(() -> UpdateSecurityCredentials.builder(CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
+                        .sequenceNumber(-1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -40,7 +40,7 @@ interface CertificateProfileContract {
     default void detectsItsProfileFromTheConformingCertificate() {
         ValidationReport report = CertificateValidator.validate(conformingCertificate(), TestHierarchy.context());
 
-        assertThat(report.profile()).contains(profile());
+        assertThat(report.checkedProfile()).contains(profile());
         assertThat(report.profileForced()).isFalse();
     }
 

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.WithQuickTheories;
 import org.quicktheories.core.Gen;
 
 /**
- * Validation never throws on malformed input and always gives a result: random bytes, and single-byte
- * mutations and truncations of valid certificates and CSRs of every kind.
+ * Validation never throws on malformed input and always gives a result whose findings name no Java class:
+ * random bytes, single-byte mutations and truncations of valid certificates and CSRs of every kind, and
+ * extensions holding random bytes.
  */
 class CertificateValidatorProperties implements WithQuickTheories {
 
@@ -24,6 +27,19 @@ class CertificateValidatorProperties implements WithQuickTheories {
             new CsrSpec().encode());
 
     private static final ValidationContext CONTEXT = TestHierarchy.context();
+
+    /** What a finding must never show: Java exception and class names. */
+    private static final String JAVA_NAMES =
+            "java\\.|javax\\.|org\\.bouncycastle|Exception|getInstance|\\b(?:DER|DL|BER|ASN1)[A-Z][a-z]";
+
+    /** The extensions the rules decode, each given random bytes as its value below. */
+    private static final List<ASN1ObjectIdentifier> DECODED_EXTENSIONS = List.of(
+            Extension.keyUsage,
+            Extension.subjectKeyIdentifier,
+            Extension.authorityKeyIdentifier,
+            Extension.basicConstraints,
+            Extension.certificatePolicies,
+            Extension.subjectAlternativeName);
 
     private Gen<byte[]> validDer() {
         return integers().between(0, VALID.size() - 1).map(VALID::get);
@@ -39,28 +55,61 @@ class CertificateValidatorProperties implements WithQuickTheories {
         });
     }
 
-    /** Checks that validating {@code bytes} as certificates and as a CSR gives well-formed results. */
+    /** Checks that validating {@code bytes}, signed and before signing, gives well-formed results. */
     private static void validatesWithoutThrowing(byte[] bytes) {
-        List<ValidationReport> reports = CertificateValidator.validate(bytes, CONTEXT);
-        assertThat(reports).isNotEmpty().allSatisfy(CertificateValidatorProperties::isWellFormed);
-        isWellFormed(CertificateValidator.validateCsr(bytes, CONTEXT));
-        isWellFormed(CertificateValidator.validateCsr(
-                bytes, CONTEXT.toBuilder().preIssuance().build()));
+        List<CertificateInput> items = CertificateInput.parse(bytes);
+        assertThat(CertificateValidator.validateAll(items, CONTEXT))
+                .isNotEmpty()
+                .allSatisfy(CertificateValidatorProperties::isWellFormed);
+        assertThat(CertificateValidator.validateAll(
+                        items, CONTEXT.toBuilder().preIssuance().build()))
+                .isNotEmpty()
+                .allSatisfy(CertificateValidatorProperties::isWellFormed);
     }
 
     private static void isWellFormed(ValidationReport report) {
         assertThat(report.subject()).isNotBlank();
-        if (report.profile().isEmpty()) {
+        assertThat(report.result()).isEqualTo(ValidationResult.of(report.findings()));
+        for (Finding f : report.findings()) {
+            assertThat(List.of(f.actual(), f.expected()))
+                    .as(
+                            "what %s says names no Java class or exception",
+                            f.rule().id())
+                    .allSatisfy(text -> assertThat(text).doesNotContainPattern(JAVA_NAMES));
+        }
+        if (report.checkedProfile().isEmpty()) {
             assertThat(report.findings())
                     .as("an unparsed input is exactly a CERT-0 finding")
                     .extracting(f -> f.rule().id().value())
                     .containsExactly("CERT-0");
         } else {
             assertThat(report.findings())
-                    .allSatisfy(
-                            f -> assertThat(f.rule().appliesTo(report.profile().get()))
-                                    .isTrue());
+                    .allSatisfy(f -> assertThat(
+                                    f.rule().appliesTo(report.checkedProfile().get()))
+                            .isTrue());
         }
+    }
+
+    @Test
+    void anExtensionHoldingRandomBytesIsReportedWithoutJavaNames() {
+        qt().withExamples(1_000)
+                .forAll(
+                        integers().between(0, DECODED_EXTENSIONS.size() - 1),
+                        integers().between(0, 5),
+                        randomBytes())
+                .checkAssert((extension, kind, value) -> {
+                    CertificateSpec spec = switch (kind) {
+                        case 0 -> TestHierarchy.rootOca();
+                        case 1 -> TestHierarchy.issuingOca();
+                        case 2 -> TestHierarchy.rootDca();
+                        case 3 -> TestHierarchy.issuingDca();
+                        case 4 -> TestHierarchy.organisation();
+                        default -> TestHierarchy.device();
+                    };
+                    byte[] der = spec.rawExtension(DECODED_EXTENSIONS.get(extension), true, value)
+                            .encode();
+                    validatesWithoutThrowing(der);
+                });
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.smki.core.profile;
 import static dev.smki.core.profile.TestHierarchy.OTHER_KEY;
 import static dev.smki.core.profile.TestHierarchy.generalized;
 
+import dev.smki.core.internal.der.X500Names;
+import dev.smki.core.internal.der.X509Times;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +70,7 @@ final class CommonBreakers {
                 Breaker.of(
                         "CERT-14",
                         "notBefore as GeneralizedTime before 2050",
-                        s -> s.notBefore(generalized("20" + Instants.text(s.notBefore())))),
+                        s -> s.notBefore(generalized("20" + X509Times.text(s.notBefore())))),
                 Breaker.of(
                         "CERT-15", "an issuerUniqueID", s -> s.issuerUniqueId(new DERBitString(new byte[] {1, 2, 3}))),
                 Breaker.of(
@@ -130,7 +132,7 @@ final class CommonBreakers {
         RDN[] out = new RDN[rdns.length];
         for (int i = 0; i < rdns.length; i++) {
             AttributeTypeAndValue atv = rdns[i].getFirst();
-            out[i] = new RDN(atv.getType(), new DERUTF8String(Names.string(atv.getValue())));
+            out[i] = new RDN(atv.getType(), new DERUTF8String(X500Names.string(atv.getValue())));
         }
         return new X500Name(out);
     }

@@ -30,7 +30,7 @@ class DeviceCsrProfileTests {
     void conformingDeviceCsrBreaksNoRule() {
         ValidationReport report = validate(new CsrSpec());
 
-        assertThat(report.profile()).contains(ProfileKind.DEVICE_CSR);
+        assertThat(report.checkedProfile()).contains(ProfileKind.DEVICE_CSR);
         assertThat(report.findings()).isEmpty();
         assertThat(report.notChecked()).isEmpty();
     }
@@ -103,25 +103,12 @@ class DeviceCsrProfileTests {
     void readsACsrFromPem() {
         byte[] pem = Pem.bytes(Pem.block("CERTIFICATE REQUEST", new CsrSpec().encode()));
 
-        assertThat(CertificateValidator.validateCsr(pem, TestHierarchy.context())
-                        .findings())
-                .isEmpty();
-        assertThat(CertificateValidator.validate(pem, TestHierarchy.context()))
+        assertThat(CertificateValidator.validateAll(CertificateInput.parse(pem), TestHierarchy.context()))
                 .singleElement()
-                .satisfies(r -> assertThat(r.profile()).contains(ProfileKind.DEVICE_CSR));
-    }
-
-    @Test
-    void aCertificateGivenAsCsrIsACert0Finding() {
-        byte[] certificate = TestHierarchy.device().encode();
-
-        ValidationReport report = CertificateValidator.validateCsr(certificate, TestHierarchy.context());
-
-        assertThat(report.profile()).isEmpty();
-        assertThat(report.findings()).singleElement().satisfies(f -> {
-            assertThat(f.rule().id().value()).isEqualTo("CERT-0");
-            assertThat(f.actual()).contains("not a certificate request");
-        });
+                .satisfies(r -> {
+                    assertThat(r.checkedProfile()).contains(ProfileKind.DEVICE_CSR);
+                    assertThat(r.findings()).isEmpty();
+                });
     }
 
     private static CsrSpec compressed(CsrSpec s) {

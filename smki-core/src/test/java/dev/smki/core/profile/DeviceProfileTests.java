@@ -10,6 +10,7 @@ import static dev.smki.core.profile.TestHierarchy.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.internal.der.HardwareModuleNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +71,9 @@ class DeviceProfileTests implements CertificateProfileContract {
                         true,
                         new GeneralNames(new GeneralName(
                                 GeneralName.otherName,
-                                new OtherName(CertificateView.HARDWARE_MODULE_NAME, new DERUTF8String("meter")))))));
+                                new OtherName(
+                                        HardwareModuleNames.ID_ON_HARDWARE_MODULE_NAME,
+                                        new DERUTF8String("meter")))))));
         breakers.add(Breaker.of(
                 "CERT-47",
                 "a 7-octet hwSerialNum",
@@ -108,7 +111,7 @@ class DeviceProfileTests implements CertificateProfileContract {
 
         ValidationReport report = CertificateValidator.validate(broken, TestHierarchy.context());
 
-        assertThat(report.profile()).contains(ProfileKind.DEVICE);
+        assertThat(report.checkedProfile()).contains(ProfileKind.DEVICE);
         assertThat(report.errors()).singleElement().satisfies(f -> {
             assertThat(f.rule().id().value()).isEqualTo("CERT-43");
             assertThat(f.actual()).isEqualTo("keyUsage {digitalSignature, nonRepudiation}");
@@ -164,7 +167,7 @@ class DeviceProfileTests implements CertificateProfileContract {
                                 new OtherName(new ASN1ObjectIdentifier("1.2.3.4"), new DERUTF8String("x")))))
                 .build();
 
-        assertThat(CertificateValidator.validate(other, TestHierarchy.context()).profile())
+        assertThat(CertificateValidator.validate(other, TestHierarchy.context()).checkedProfile())
                 .contains(ProfileKind.ORGANISATION);
     }
 }

@@ -2,43 +2,36 @@ package dev.smki.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.testing.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The PEM files under {@code src/test/resources/lint/}, used by the README's {@code ./smki lint} example and
- * the command-line tests: certificates shaped like the DCC test certificates, and three broken ones. They
- * are made by {@link #writesTheFixtures()} (run with {@code -Dsmki.writeFixtures=true}) and checked here.
+ * The PEM files under {@code src/test/resources/lint/}, made by {@link LintFixtures}: what each lints to, and that
+ * they are what {@link LintFixtures} makes.
  */
 class LintFixturesTests {
-
-    private static final Path DIRECTORY = Path.of("src/test/resources/lint");
 
     @Test
     void theDccShapedChainLintsCleanWhenItsCertificatesAreEachOthersIssuers() {
         byte[] chain = resource("dcc-test-shaped.pem");
-        ValidationContext ctx = ValidationContext.builder(TestHierarchy.ENV)
-                .at(TestHierarchy.AT)
+        ValidationContext ctx = ValidationContext.builder(TestHierarchy.ENV, TestHierarchy.AT)
                 .issuers(CertificateInput.parseCertificates(chain))
                 .build();
 
-        List<ValidationReport> reports = CertificateValidator.validate(chain, ctx);
+        List<ValidationReport> reports = CertificateValidator.validateAll(CertificateInput.parse(chain), ctx);
 
         assertThat(reports)
-                .extracting(r -> r.profile().orElseThrow())
+                .extracting(ValidationReport::profile)
                 .containsExactly(
                         ProfileKind.ROOT_OCA,
                         ProfileKind.ISSUING_OCA,
@@ -48,14 +41,18 @@ class LintFixturesTests {
                         ProfileKind.ISSUING_DCA,
                         ProfileKind.DEVICE,
                         ProfileKind.DEVICE);
-        assertThat(reports).allSatisfy(r -> assertThat(r.findings()).isEmpty());
+        assertThat(reports).allSatisfy(r -> assertThat(r.result()).isEqualTo(ValidationResult.OK));
     }
 
     @Test
     void theDeviceCsrLintsClean() {
-        assertThat(CertificateValidator.validateCsr(resource("device-csr.pem"), TestHierarchy.context())
-                        .findings())
-                .isEmpty();
+        assertThat(CertificateValidator.validateAll(
+                        CertificateInput.parse(resource("device-csr.pem")), TestHierarchy.context()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.profile()).isEqualTo(ProfileKind.DEVICE_CSR);
+                    assertThat(r.findings()).isEmpty();
+                });
     }
 
     @Test
@@ -65,8 +62,51 @@ class LintFixturesTests {
         assertThat(findings("device-without-ski.pem")).containsExactly("CERT-7");
     }
 
+    @Test
+    void theCommittedFixturesAreWhatTheGeneratorMakesSerialNumbersAndSignaturesAside() {
+        Map<String, String> generated = LintFixtures.generate();
+
+        assertThat(generated)
+                .containsOnlyKeys(
+                        "dcc-test-shaped.pem",
+                        "device-csr.pem",
+                        "device-non-repudiation.pem",
+                        "organisation-null-parameters.pem",
+                        "device-without-ski.pem");
+        generated.forEach((name, pem) -> assertThat(signedParts(resource(name)))
+                .as("the signed parts of %s", name)
+                .isEqualTo(signedParts(pem.getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /**
+     * Returns the signed part of each item in {@code pem} (TBSCertificate or CertificationRequestInfo), a
+     * certificate's serial number set to 0: the generator draws serial numbers from a counter shared with other
+     * tests, and signs with random nonces.
+     */
+    private static List<ASN1Encodable> signedParts(byte[] pem) {
+        List<ASN1Encodable> parts = new ArrayList<>();
+        for (CertificateInput item : CertificateInput.parse(pem)) {
+            if (item instanceof CertificateInput.Certificate c) {
+                ASN1Sequence tbs =
+                        ASN1Sequence.getInstance(c.holder().toASN1Structure().getTBSCertificate());
+                ASN1EncodableVector withoutSerial = new ASN1EncodableVector();
+                for (int i = 0; i < tbs.size(); i++) {
+                    withoutSerial.add(i == 1 ? new ASN1Integer(0) : tbs.getObjectAt(i));
+                }
+                parts.add(new DERSequence(withoutSerial));
+            } else if (item instanceof CertificateInput.Request r) {
+                parts.add(r.csr().toASN1Structure().getCertificationRequestInfo());
+            } else {
+                throw new AssertionError(
+                        item.where() + " is not readable: " + ((CertificateInput.Unreadable) item).problem());
+            }
+        }
+        return parts;
+    }
+
     private static List<String> findings(String name) {
-        return CertificateValidator.validate(resource(name), TestHierarchy.context()).stream()
+        return CertificateValidator.validateAll(CertificateInput.parse(resource(name)), TestHierarchy.context())
+                .stream()
                 .flatMap(r -> r.findings().stream())
                 .map(f -> f.rule().id().value())
                 .toList();
@@ -79,53 +119,5 @@ class LintFixturesTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Test
-    @EnabledIfSystemProperty(named = "smki.writeFixtures", matches = "true")
-    void writesTheFixtures() throws IOException {
-        Files.createDirectories(DIRECTORY);
-        KeyUsage keyAgreement = new KeyUsage(KeyUsage.keyAgreement);
-        List<String> chain = new ArrayList<>();
-        for (CertificateSpec spec : List.of(
-                TestHierarchy.rootOca(),
-                TestHierarchy.issuingOca(),
-                TestHierarchy.organisation(),
-                TestHierarchy.organisation()
-                        .publicKey(TestHierarchy.spki(TestKeys.key(11)))
-                        .extension(Extension.keyUsage, true, keyAgreement),
-                TestHierarchy.rootDca(),
-                TestHierarchy.issuingDca(),
-                TestHierarchy.device(),
-                TestHierarchy.device()
-                        .publicKey(TestHierarchy.spki(TestKeys.key(21)))
-                        .extension(Extension.keyUsage, true, keyAgreement))) {
-            chain.add(Pem.certificate(spec.encode()));
-        }
-        write("dcc-test-shaped.pem", String.join("", chain));
-        write("device-csr.pem", Pem.block("CERTIFICATE REQUEST", new CsrSpec().encode()));
-        write(
-                "device-non-repudiation.pem",
-                Pem.certificate(TestHierarchy.device()
-                        .extension(
-                                Extension.keyUsage,
-                                true,
-                                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-                        .encode()));
-        write(
-                "organisation-null-parameters.pem",
-                Pem.certificate(TestHierarchy.organisation()
-                        .signatureAlgorithm(
-                                new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256, DERNull.INSTANCE))
-                        .encode()));
-        write(
-                "device-without-ski.pem",
-                Pem.certificate(TestHierarchy.device()
-                        .without(Extension.subjectKeyIdentifier)
-                        .encode()));
-    }
-
-    private static void write(String name, String pem) throws IOException {
-        Files.writeString(DIRECTORY.resolve(name), pem, StandardCharsets.US_ASCII);
     }
 }

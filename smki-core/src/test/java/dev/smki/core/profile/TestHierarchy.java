@@ -2,6 +2,7 @@ package dev.smki.core.profile;
 
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.Eui64;
+import dev.smki.core.internal.der.HardwareModuleNames;
 import dev.smki.core.testing.TestKeys;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -84,7 +85,7 @@ final class TestHierarchy {
     }
 
     static ValidationContext.Builder contextBuilder() {
-        return ValidationContext.builder(ENV).at(AT).issuers(List.of(ROOT_OCA, ISSUING_OCA, ROOT_DCA, ISSUING_DCA));
+        return ValidationContext.builder(ENV, AT).issuers(List.of(ROOT_OCA, ISSUING_OCA, ROOT_DCA, ISSUING_DCA));
     }
 
     /** The Root OCA {@code OU=00, CN=ZA}: self-signed, keyCertSign + cRLSign, cA, contingency key. */
@@ -214,7 +215,7 @@ final class TestHierarchy {
     static GeneralNames hardwareModuleName(String hwType, byte[] serial) {
         return new GeneralNames(new GeneralName(
                 GeneralName.otherName,
-                new OtherName(CertificateView.HARDWARE_MODULE_NAME, new DERSequence(new ASN1Encodable[] {
+                new OtherName(HardwareModuleNames.ID_ON_HARDWARE_MODULE_NAME, new DERSequence(new ASN1Encodable[] {
                     new ASN1ObjectIdentifier(hwType), new DEROctetString(serial)
                 }))));
     }

@@ -18,12 +18,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The fleet benchmark: a contingency recovery, one signed Update Security Credentials command per Device. The
+ * The fleet benchmark: a contingency recovery, one GBCS Update Security Credentials command per Device. The
  * library builds a contingency command (anyByContingency: the current Symmetric Key, a new Root OCA) for each
- * Device, signs it for that Device with the contingency key and has the Device apply it (signature check
- * against the key unwrapped from its Root cell, path checks, credentials swap); raw Bouncy Castle signs a
- * message of the same size with ECDSA P-256 and verifies it ({@link RawSignAndVerify}). Both sides run on every
- * core unless told otherwise. It also measures the heap the fleet holds per Device.
+ * Device, signs it for that Device with the contingency key into the GBCS message a Device receives (Grouping
+ * Header, DER payload, KRP Signature), and hands the Device those bytes: it reads them strictly, checks the DEV
+ * rules (the KRP Signature against the key unwrapped from its Root cell, the certification path) and swaps its
+ * credentials. Raw Bouncy Castle does the same cryptography on a message as long as the signed part: a
+ * deterministic ECDSA P-256/SHA-256 signature (RFC 6979, as the library signs) and its verification
+ * ({@link RawSignAndVerify}). Both sides run on every core unless told otherwise. It also measures the heap the
+ * fleet holds per Device.
  *
  * <p>The fleet mixes ESME, GSME and CHF Devices ({@value #ESME_PERCENT} %, {@value #GSME_PERCENT} %, the rest
  * CHF), every one commissioned and holding a Root cell. A Device accepts a contingency command once for a given
@@ -37,7 +40,7 @@ import java.util.Optional;
 public final class FleetBenchmark {
 
     /** The least library-to-baseline throughput ratio the project aims at, on every core. */
-    public static final double TARGET_RATIO = 0.7;
+    public static final double TARGET_RATIO = 0.85;
 
     /** The most heap bytes per Device the project aims at (at 1,000,000 Devices). */
     public static final double TARGET_HEAP_BYTES = 256;
@@ -75,13 +78,15 @@ public final class FleetBenchmark {
         return new BenchmarkReport(
                 "fleet",
                 "devices",
-                "JCA Signature SHA256withECDSA sign of a " + recovery.commandBytes() + "-byte message + verify,"
-                        + " own BC provider instance",
-                "build an anyByContingency UpdateSecurityCredentials (new Root OCA), sign it for the Device"
-                        + " (RFC 6979), Fleet.apply: DEV-1..14 checks, signature verified, credentials swapped",
+                "JCA Signature SHA256withECDDSA (deterministic, RFC 6979) sign of a " + recovery.signedBytes()
+                        + "-byte message (a command's signed part) + verify, own BC provider instance",
+                "build an anyByContingency UpdateSecurityCredentials (new Root OCA), sign it for the Device into"
+                        + " its GBCS message (RFC 6979), Fleet.apply(bytes): strict read, DEV rules, KRP Signature"
+                        + " verified, credentials swapped",
                 measurement,
                 List.of(
-                        new Fact("commandBytes", "signed command size", recovery.commandBytes(), "bytes"),
+                        new Fact("commandBytes", "GBCS command size", recovery.commandBytes(), "bytes"),
+                        new Fact("signedBytes", "signed part size", recovery.signedBytes(), "bytes"),
                         new Fact(
                                 "baselineVerifiedShare",
                                 "baseline: share verified",
@@ -113,14 +118,15 @@ public final class FleetBenchmark {
                 environment.ended());
     }
 
-    /** Returns the raw Bouncy Castle side: sign and verify messages the size of a signed command. */
+    /** Returns the raw Bouncy Castle side: sign and verify messages the size of a command's signed part. */
     static Workload baseline(Recovery recovery) {
-        return new RawSignAndVerify(recovery.commandBytes());
+        return new RawSignAndVerify(recovery.signedBytes());
     }
 
     /**
-     * Returns the library side over {@code fleet}: item {@code i} builds, signs and applies the contingency
-     * command of Device {@code i mod N} in generation {@code i / N}; 1 when the Device accepts it.
+     * Returns the library side over {@code fleet}: item {@code i} builds and signs the contingency command of
+     * Device {@code i mod N} in generation {@code i / N} and gives the fleet its bytes; 1 when the Device accepts
+     * it.
      */
     static Workload library(Recovery recovery, Fleet fleet) {
         Objects.requireNonNull(fleet, "fleet");
@@ -129,7 +135,7 @@ public final class FleetBenchmark {
             long generation = item / size;
             SignedCommand command =
                     recovery.command(generation, fleet.get((int) (item % size)).eui64());
-            return fleet.apply(command).isAccepted() ? 1 : 0;
+            return fleet.apply(command.toBytes()).isAccepted() ? 1 : 0;
         };
     }
 
@@ -138,15 +144,21 @@ public final class FleetBenchmark {
      * contingency procedure (a new Root OCA with new contingency material), with the contingency authoriser of
      * each.
      */
-    record Recovery(TestPki[] pkis, Authoriser[] authorisers, DeviceSettings settings, int commandBytes) {
+    record Recovery(
+            TestPki[] pkis, Authoriser[] authorisers, DeviceSettings settings, int commandBytes, int signedBytes) {
 
         static Recovery of(TestPki pki) {
             TestPki[] pkis = {pki, pki.withNewRootOca()};
             Authoriser[] authorisers = {Authoriser.contingency(pkis[0]), Authoriser.contingency(pkis[1])};
             DeviceSettings settings = DeviceSettings.of(pki);
-            Recovery draft = new Recovery(pkis, authorisers, settings, 0);
-            int bytes = draft.command(0, SimulatedEui64s.device(0)).toDer().length;
-            return new Recovery(pkis, authorisers, settings, bytes);
+            Recovery draft = new Recovery(pkis, authorisers, settings, 0, 0);
+            SignedCommand sample = draft.command(0, SimulatedEui64s.device(0));
+            return new Recovery(
+                    pkis,
+                    authorisers,
+                    settings,
+                    sample.message().length(),
+                    sample.message().signedLength());
         }
 
         /** Returns a fleet of {@code devices} Devices holding the first PKI's Root. */

@@ -1,6 +1,7 @@
 package dev.smki.examples.bench;
 
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.profile.CertificateInput;
 import dev.smki.core.profile.CertificateValidator;
 import dev.smki.core.profile.ValidationContext;
 import java.io.IOException;
@@ -112,14 +113,15 @@ public final class LintBenchmark {
 
     /** Returns the library side: validate with the Issuing DCA as issuer; 1 for a certificate without errors. */
     static Workload library(TestPki pki, byte[][] pool) {
-        ValidationContext context = ValidationContext.builder(pki.environment())
-                .at(pki.clock().instant())
+        ValidationContext context = ValidationContext.builder(
+                        pki.environment(), pki.clock().instant())
                 .issuer(pki.issuingDca().certificate())
                 .build();
-        return () -> item -> CertificateValidator.validate(pool[(int) (item % pool.length)], context)
-                        .get(0)
-                        .hasErrors()
-                ? 0
-                : 1;
+        return () -> item ->
+                CertificateValidator.validateAll(CertificateInput.parse(pool[(int) (item % pool.length)]), context)
+                                .get(0)
+                                .hasErrors()
+                        ? 0
+                        : 1;
     }
 }

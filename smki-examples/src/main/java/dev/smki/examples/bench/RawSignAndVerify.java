@@ -9,9 +9,10 @@ import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.util.Pack;
 
 /**
- * The fleet baseline: per Device, raw Bouncy Castle through JCA signs a message the size of a signed command with
- * ECDSA P-256/SHA-256 and verifies the signature, with one key pair made at the start (so, like a Device's
- * anchor, the verifying key is reused and Bouncy Castle keeps its precomputation for it).
+ * The fleet baseline: per Device, raw Bouncy Castle through JCA signs a message the size of a command's signed
+ * part with deterministic ECDSA P-256/SHA-256 (RFC 6979, {@code SHA256withECDDSA}, the nonces the library's
+ * signatures use) and verifies the signature, with one key pair made at the start (so, like a Device's anchor,
+ * the verifying key is reused and Bouncy Castle keeps its precomputation for it).
  */
 final class RawSignAndVerify implements Workload {
 
@@ -39,7 +40,7 @@ final class RawSignAndVerify implements Workload {
         Signature verifier;
         try {
             random = SecureRandom.getInstance("DRBG");
-            signer = Signature.getInstance("SHA256withECDSA", RawBouncyCastle.PROVIDER);
+            signer = Signature.getInstance("SHA256withECDDSA", RawBouncyCastle.PROVIDER);
             verifier = Signature.getInstance("SHA256withECDSA", RawBouncyCastle.PROVIDER);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up the raw Bouncy Castle baseline", e);
@@ -49,7 +50,7 @@ final class RawSignAndVerify implements Workload {
         return item -> {
             Pack.longToBigEndian(item, message, 0);
             try {
-                signer.initSign(keyPair.getPrivate(), random);
+                signer.initSign(keyPair.getPrivate());
                 signer.update(message);
                 byte[] signature = signer.sign();
                 verifier.initVerify(keyPair.getPublic());

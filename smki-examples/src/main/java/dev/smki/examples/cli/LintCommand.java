@@ -13,14 +13,12 @@ import dev.smki.core.profile.NotChecked;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.profile.ValidationContext;
 import dev.smki.core.profile.ValidationReport;
-import dev.smki.core.provenance.Citation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -95,7 +93,10 @@ final class LintCommand implements Callable<Integer> {
                     + " apply the trust-anchor role/usage advice of CERT-38.")
     private boolean trustAnchor;
 
-    @Option(names = "--json", description = "Print one JSON result per certificate instead of text.")
+    @Option(
+            names = "--json",
+            description = "Print one JSON result per certificate instead of text: the file, the index in it, where,"
+                    + " and the report's fields (ValidationReport.toJson()).")
     private boolean json;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Certificates and CSRs to check.")
@@ -133,10 +134,10 @@ final class LintCommand implements Callable<Integer> {
                     .forEach(issuers::add);
         }
         ValidationContext ctx =
-                trustAnchorContext(ValidationContext.builder(env).at(instant).issuers(issuers));
+                trustAnchorContext(ValidationContext.builder(env, instant).issuers(issuers));
         List<ValidationReport> reports = forced == null
-                ? CertificateValidator.validate(all, ctx)
-                : CertificateValidator.validate(all, forced, ctx);
+                ? CertificateValidator.validateAll(all, ctx)
+                : CertificateValidator.validateAll(all, forced, ctx);
         List<Result> results = new ArrayList<>(reports.size());
         int next = 0;
         for (Map.Entry<Path, List<CertificateInput>> entry : inputs.entrySet()) {
@@ -186,7 +187,7 @@ final class LintCommand implements Callable<Integer> {
         int warningsOnly = 0;
         for (Result result : results) {
             ValidationReport report = result.report();
-            String profileText = report.profile()
+            String profileText = report.checkedProfile()
                     .map(p -> p.displayName() + (report.profileForced() ? " (forced)" : ""))
                     .orElse("not a certificate");
             out.println(result.label() + ": " + profileText + ": " + report.subject());
@@ -234,11 +235,10 @@ final class LintCommand implements Callable<Integer> {
             if (other.name().equals(env.name())) {
                 continue;
             }
-            ValidationContext otherCtx = ValidationContext.builder(other)
-                    .at(ctx.at())
+            ValidationContext otherCtx = ValidationContext.builder(other, ctx.clock())
                     .issuers(ctx.issuers())
                     .build();
-            List<ValidationReport> again = CertificateValidator.validate(List.of(result.item()), otherCtx);
+            List<ValidationReport> again = CertificateValidator.validateAll(List.of(result.item()), otherCtx);
             boolean fits = again.get(0).findings().stream()
                     .noneMatch(f -> ENVIRONMENT_RULES.contains(f.rule().id().value()));
             if (fits) {
@@ -249,51 +249,25 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Prints {@code {"environment": ..., "at": ..., "results": [...]}}: each result is the file, the item's index
+     * in it and where it was found, then the report's own fields in the JSON form {@link ValidationReport#toJson()}
+     * documents.
+     */
     private static void printJson(PrintWriter out, SmkiEnvironment env, Instant instant, List<Result> results) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("environment", env.name());
         root.put("at", instant.toString());
         ArrayNode array = root.putArray("results");
-        for (Result result : results) {
-            ValidationReport report = result.report();
-            ObjectNode node = array.addObject();
-            node.put("file", result.file().toString());
-            node.put("index", result.index());
-            node.put("where", result.item().where());
-            node.put(
-                    "kind",
-                    result.item() instanceof CertificateInput.Certificate
-                            ? "certificate"
-                            : result.item() instanceof CertificateInput.Request ? "request" : "unreadable");
-            if (report.profile().isPresent()) {
-                node.put("profile", report.profile().get().slug());
-            } else {
-                node.putNull("profile");
-            }
-            node.put("profileForced", report.profileForced());
-            node.put("subject", report.subject());
-            node.put("result", report.hasErrors() ? "error" : report.findings().isEmpty() ? "ok" : "warn");
-            ArrayNode findings = node.putArray("findings");
-            for (Finding f : report.findings()) {
-                ObjectNode fn = findings.addObject();
-                fn.put("rule", f.rule().id().value());
-                fn.put("severity", f.severity().name());
-                fn.put("statement", f.rule().statement());
-                fn.put("actual", f.actual());
-                fn.put("expected", f.expected());
-                fn.put("confidence", f.rule().confidence().name().toLowerCase(Locale.ROOT));
-                ArrayNode sources = fn.putArray("sources");
-                for (Citation c : f.rule().sources()) {
-                    sources.add(c.toString());
-                }
-            }
-            ArrayNode notChecked = node.putArray("notChecked");
-            for (NotChecked n : report.notChecked()) {
-                notChecked.addObject().put("rule", n.rule().id().value()).put("reason", n.reason());
-            }
-        }
         try {
+            for (Result result : results) {
+                ObjectNode node = array.addObject();
+                node.put("file", result.file().toString());
+                node.put("index", result.index());
+                node.put("where", result.item().where());
+                node.setAll((ObjectNode) mapper.readTree(result.report().toJson()));
+            }
             out.println(mapper.writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the JSON report", e);

@@ -1,15 +1,19 @@
 package dev.smki.examples.cli;
 
-import dev.smki.recovery.procedures.IncidentResponses;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
-import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -23,7 +27,7 @@ final class ProcedureSettingsFile {
      * Returns the defaults changed by the properties file {@code file}, or the defaults when it is null.
      *
      * @throws UserInputException naming the file and the problem when it cannot be read (or is not a regular
-     *     file), or holds an unknown or malformed setting, or leaves out a step no incident response has
+     *     file), or holds an unknown or malformed setting, or leaves out a step no built-in procedure has
      */
     static ProcedureSettings load(Path file) {
         if (file == null) {
@@ -42,7 +46,7 @@ final class ProcedureSettingsFile {
         Set<StepId> known = knownSteps();
         for (StepId step : settings.omitted()) {
             if (!known.contains(step)) {
-                throw new UserInputException(file + ": omit: " + step + " is not a step of any incident response"
+                throw new UserInputException(file + ": omit: " + step + " is not a step of any built-in procedure"
                         + " (the steps are " + known.stream().map(StepId::value).collect(Collectors.joining(", "))
                         + ")");
             }
@@ -50,18 +54,45 @@ final class ProcedureSettingsFile {
         return settings;
     }
 
-    /** Returns the steps of every incident response the command line rehearses or analyses, by id. */
+    /** Returns the steps of every built-in procedure (with either method of using the Recovery key), by id. */
     private static Set<StepId> knownSteps() {
         ProcedureSettings defaults = ProcedureSettings.defaults();
-        List<Procedure> procedures = List.of(
-                IncidentResponses.notification(defaults),
-                IncidentResponses.organisationKeyCompromise(defaults, RecoveryKeyUse.Method.of(2)),
-                IncidentResponses.organisationKeyCompromise(defaults, RecoveryKeyUse.Method.of(3)),
-                IncidentResponses.rootOcaCompromise(defaults),
-                IncidentResponses.recoveryKeyReplacement(defaults),
-                IncidentResponses.supplierOfLastResort(defaults));
         Set<StepId> steps = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-        procedures.forEach(p -> p.steps().stream().map(Step::id).forEach(steps::add));
+        for (BuiltInProcedure procedure : BuiltInProcedure.values()) {
+            for (int method : new int[] {2, 3}) {
+                procedure.build(defaults, RecoveryKeyUse.Method.of(method)).steps().stream()
+                        .map(Step::id)
+                        .forEach(steps::add);
+            }
+        }
         return steps;
+    }
+
+    /**
+     * Returns {@code plan} changed by the properties file {@code file}: its {@code T_*} and {@code pace.*} durations
+     * replace the plan's, its other settings are added to the plan's; {@code plan} itself when {@code file} is null.
+     *
+     * @throws UserInputException naming the file and the problem when it cannot be read or holds an unknown or
+     *     malformed setting
+     */
+    static ExercisePlan applyTo(ExercisePlan plan, Path file) {
+        if (file == null) {
+            return plan;
+        }
+        load(file);
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw CliFiles.unreadable(file, e);
+        }
+        ExercisePlan changed = plan;
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            String value = properties.getProperty(name).trim();
+            changed = name.startsWith("T_") || name.startsWith("pace.")
+                    ? changed.withDuration(name, Duration.parse(value))
+                    : changed.withSetting(name, value);
+        }
+        return changed;
     }
 }

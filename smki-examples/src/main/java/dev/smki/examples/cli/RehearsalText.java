@@ -1,9 +1,13 @@
 package dev.smki.examples.cli;
 
-import dev.smki.recovery.rehearsal.DeviceCounts;
-import dev.smki.recovery.rehearsal.RehearsalParameters;
+import dev.smki.core.provenance.Citation;
+import dev.smki.core.provenance.Confidence;
+import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.ActorChoices;
+import dev.smki.recovery.procedures.DeviceCounts;
+import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.rehearsal.RehearsalResult;
-import dev.smki.recovery.rehearsal.Scenario;
 import dev.smki.recovery.rehearsal.TimelineEntry;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Procedure;
@@ -18,11 +22,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Prints a rehearsal for people: a header with its parameters, one timeline line per attempt as it is made
- * (time, actor, step, outcome; a refusal with the rule that refused it; what an accepted step did), and a
- * summary of the device counts, the anomalies and whether the incident closed.
+ * Prints a rehearsal for people: a header with its plan, one timeline line per attempt as it is made (time, actor,
+ * step, the step's confidence, outcome; a refusal with the rule that refused it; what an accepted step did; where the
+ * step comes from), and a summary of the device counts, the anomalies, the attempts by confidence and whether the
+ * incident closed.
  */
 final class RehearsalText {
 
@@ -38,36 +44,46 @@ final class RehearsalText {
         int width = Math.max(
                 "KEY_CUSTODIAN".length(),
                 actors.stream().mapToInt(String::length).max().orElse(0));
-        return "%-20s  %-" + width + "s  %-20s  %s%n";
+        return "%-20s  %-" + width + "s  %-20s  %-13s  %s%n";
     }
 
     /**
      * Prints what is rehearsed, with which parameters, and where it is journalled; the timeline's actor column
      * is sized for {@code actors}.
      */
-    void header(RehearsalParameters p, Procedure procedure, int moves, Path journal) {
+    void header(ExercisePlan p, Procedure<?> procedure, int moves, Path journal) {
         row = row(procedure.steps().stream()
                 .flatMap(step -> step.actors().stream())
                 .map(Actor::role)
                 .toList());
         List<String> facts = new ArrayList<>();
         facts.add("seed " + p.seed());
-        facts.add(count(p.devices()) + " devices");
-        if (p.scenario() == Scenario.RECOVERY_KEY) {
-            facts.add("Method " + p.method().number());
+        facts.add(count(p.fleet().devices()) + " devices");
+        RecoveryMechanism decision = p.decisions().mechanism();
+        if (decision == RecoveryMechanism.RECOVERY_METHOD_2 || decision == RecoveryMechanism.RECOVERY_METHOD_3) {
+            facts.add("Method " + (decision == RecoveryMechanism.RECOVERY_METHOD_2 ? 2 : 3));
         }
-        facts.add("quorum " + p.quorum());
-        facts.add("failures: " + percent(p.uncontactableShare()) + " of devices uncontactable, "
-                + percent(p.busyShare()) + " of attempts busy, " + p.retries() + " retries");
-        out.println("smki rehearse " + p.scenario().cliName() + ": " + String.join(", ", facts));
-        Map<String, String> settings = p.settings().toProperties();
+        facts.add("quorum " + p.custody().quorum());
+        if (p.mode() == ActorChoices.ExerciseMode.LIVE) {
+            facts.add("live exercise");
+        }
+        facts.add("failures: " + percent(p.fleet().uncontactable()) + " of devices uncontactable, "
+                + percent(p.fleet().busy()) + " of attempts busy, " + p.fleet().retries() + " retries");
+        out.println("smki rehearse " + p.name() + ": " + String.join(", ", facts));
+        Map<String, String> settings = changedSettings(p);
         if (!settings.isEmpty()) {
             out.println("Procedure settings changed: " + settings);
         }
-        out.println("Procedure " + procedure.name() + ", " + moves + " moves; simulated clock from " + p.start()
+        if (!p.events().isEmpty()) {
+            out.println("Events injected: "
+                    + p.events().stream()
+                            .map(e -> e.kind().planName() + " at " + e.at())
+                            .toList());
+        }
+        out.println("Procedure " + procedure.name() + ", up to " + moves + " moves; simulated clock from " + p.start()
                 + "; journal " + journal);
         out.println();
-        out.printf(Locale.ROOT, row, "TIME", "ACTOR", "STEP", "OUTCOME");
+        out.printf(Locale.ROOT, row, "TIME", "ACTOR", "STEP", "CONFIDENCE", "OUTCOME");
         out.flush();
     }
 
@@ -75,7 +91,20 @@ final class RehearsalText {
     void entry(TimelineEntry e) {
         String outcome =
                 e.accepted() ? "accepted" + (e.effect().isEmpty() ? "" : "  " + e.effect()) : "REFUSED: " + e.outcome();
-        out.printf(Locale.ROOT, row, e.time().truncatedTo(ChronoUnit.SECONDS), e.actor(), e.stepAndItem(), outcome);
+        String source = e.sources().isEmpty()
+                ? ""
+                : "  ["
+                        + String.join(
+                                "; ",
+                                e.sources().stream().map(Citation::toString).toList()) + "]";
+        out.printf(
+                Locale.ROOT,
+                row,
+                e.time().truncatedTo(ChronoUnit.SECONDS),
+                e.actor(),
+                e.stepAndItem(),
+                e.confidence().map(RehearsalText::name).orElse("none"),
+                outcome + source);
         out.flush();
     }
 
@@ -109,7 +138,7 @@ final class RehearsalText {
             result.anomalies().forEach(a -> out.println("  - " + a));
         }
         long refused = result.timeline().stream().filter(e -> !e.accepted()).count();
-        Instant first = result.parameters().start();
+        Instant first = result.plan().start();
         Instant last = result.timeline().isEmpty()
                 ? first
                 : result.timeline().get(result.timeline().size() - 1).time();
@@ -123,7 +152,33 @@ final class RehearsalText {
                 refused,
                 span(Duration.between(first, last)),
                 wallTime.toMillis() / 1000.0);
+        out.println("Attempts by confidence: "
+                + String.join(
+                        ", ",
+                        result.attemptsByConfidence().entrySet().stream()
+                                .map(c -> c.getValue() + " "
+                                        + c.getKey().map(RehearsalText::name).orElse("none"))
+                                .toList())
+                + " (reconstructed and memory steps are assumptions to check against the SEC text)");
         out.flush();
+    }
+
+    private static String name(Confidence confidence) {
+        return confidence.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns the durations and settings of {@code plan} that differ from the defaults. */
+    static Map<String, String> changedSettings(ExercisePlan plan) {
+        Map<String, String> changed = new TreeMap<>();
+        ProcedureSettings defaults = ProcedureSettings.defaults();
+        plan.durations().forEach((name, value) -> {
+            if (defaults.durations().stream()
+                    .noneMatch(d -> d.name().equals(name) && d.value().equals(value))) {
+                changed.put(name, value.toString());
+            }
+        });
+        changed.putAll(plan.settings());
+        return changed;
     }
 
     /** Returns {@code n} with thousands separators: {@code 10,000}. */

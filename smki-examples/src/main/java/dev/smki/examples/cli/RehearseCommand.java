@@ -1,15 +1,16 @@
 package dev.smki.examples.cli;
 
+import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.examples.report.HtmlReport;
 import dev.smki.examples.report.RehearsalReport;
 import dev.smki.recovery.custody.Quorum;
 import dev.smki.recovery.incident.ProgressFile;
+import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
-import dev.smki.recovery.procedures.RecoveryKeyUse;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.rehearsal.Rehearsal;
-import dev.smki.recovery.rehearsal.RehearsalParameters;
 import dev.smki.recovery.rehearsal.RehearsalResult;
-import dev.smki.recovery.rehearsal.Scenario;
 import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.JournalSealer;
@@ -33,9 +34,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code smki rehearse} command: rehearses an incident response over a simulated world ({@link Rehearsal}),
- * journalled so that it can be resumed after any interruption, and prints its timeline, device counts and
- * anomalies; optionally writes the result as JSON and as an HTML report.
+ * The {@code smki rehearse} command: rehearses an exercise plan over a simulated world ({@link Rehearsal}): a
+ * built-in scenario's plan or the planner's own ({@code --plan}), the other options overriding its values;
+ * journalled so that it can be resumed after any interruption; prints its timeline (with each step's confidence and
+ * source), device counts and anomalies; optionally writes the result as JSON and as an HTML report.
  */
 @Command(
         name = "rehearse",
@@ -52,7 +54,9 @@ import picocli.CommandLine.Spec;
                     + " moment ends, with --resume, as if it had never stopped.",
             "Scenarios: contingency (a Root OCA compromise recovered with the Contingency key; the default),"
                     + " recovery-key (a Supplier key compromise recovered with the Recovery key, --method 2 or 3),"
-                    + " recovery-key-replacement, solr (a Supplier of Last Resort event), notify-only."
+                    + " recovery-key-replacement, solr (a Supplier of Last Resort event), notify-only, live-exercise"
+                    + " (the June 2019 kind). Each is a built-in exercise plan: 'smki plan init SCENARIO' prints it.",
+            "--plan FILE rehearses a planner's own plan; the options below override the plan's values."
         },
         footer = {
             "",
@@ -61,12 +65,6 @@ import picocli.CommandLine.Spec;
                     + " existing --journal, or a journal that cannot be resumed (one line on stderr)."
         })
 final class RehearseCommand implements Callable<Integer> {
-
-    /** The seed used when none is given. */
-    static final long DEFAULT_SEED = 1;
-
-    /** The fleet size used when none is given. */
-    static final int DEFAULT_DEVICES = 10_000;
 
     /** Where journals go when no {@code --journal} is given, relative to the working directory. */
     static final Path DEFAULT_JOURNAL_DIRECTORY = Path.of("build", "rehearsals");
@@ -78,26 +76,35 @@ final class RehearseCommand implements Callable<Integer> {
             index = "0",
             arity = "0..1",
             paramLabel = "SCENARIO",
-            description = "contingency (default), recovery-key, recovery-key-replacement, solr or notify-only.")
+            description = "contingency (default), recovery-key, recovery-key-replacement, solr, notify-only or"
+                    + " live-exercise.")
     private String scenario;
+
+    @Option(
+            names = "--plan",
+            paramLabel = "FILE",
+            description = "The exercise plan to rehearse (see 'smki plan init'); instead of a SCENARIO.")
+    private Path plan;
 
     @Option(
             names = "--devices",
             paramLabel = "N",
-            description = "Devices in the simulated fleet (default " + DEFAULT_DEVICES + "); about 98%% are"
-                    + " commissioned, and those holding the compromised key are the Relevant Devices.")
+            description = "Devices in the simulated fleet (default: the plan's, 10,000 in the built-in scenarios);"
+                    + " about 98%% are commissioned, and those holding the compromised key are the Relevant Devices.")
     private Integer devices;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
-            description = "The seed of every key, Device and injected failure (default " + DEFAULT_SEED + ").")
+            description = "The seed of every key, Device and injected failure (default: the plan's, 1 in the"
+                    + " built-in scenarios).")
     private Long seed;
 
     @Option(
             names = "--quorum",
             paramLabel = "M/N",
-            description = "The custody quorum: N Key Custodians hold shares, M attend (default 3/5).")
+            description = "The custody quorum: N Key Custodians hold shares, M attend (default: the plan's, 3/5 in"
+                    + " the built-in scenarios).")
     private String quorum;
 
     @Option(
@@ -124,21 +131,22 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(
             names = "--method",
             paramLabel = "2|3",
-            description = "recovery-key only: use the Recovery Private Key by Method 2 or 3 (default 3).")
+            description = "recovery-key only: the SMKI PMA requires the Recovery Private Key by Method 2 or 3"
+                    + " (default 3).")
     private Integer method;
 
     @Option(
             names = "--settings",
             paramLabel = "FILE",
             description = "A procedure settings properties file: durations, paces, omitted steps, the Recovery"
-                    + " key policy, the Guidance (see the README).")
+                    + " key policy, the Guidance; they override the plan's (see docs/plans.md).")
     private Path settings;
 
     @Option(
             names = "--journal",
             paramLabel = "FILE",
             description = "The journal to write; it must not exist yet (default: a new file in "
-                    + "build/rehearsals/, named SCENARIO-seedN.journal).")
+                    + "build/rehearsals/, named PLAN-seedN.journal).")
     private Path journal;
 
     @Option(
@@ -183,19 +191,19 @@ final class RehearseCommand implements Callable<Integer> {
                 byte[] bytes = CliFiles.read(resume);
                 outputs = RunOutputs.forResume(resume, json, report, bytes);
                 rehearsal = resume(outputs, bytes, progress, out);
-                text.header(rehearsal.parameters(), rehearsal.procedure(), rehearsal.movesPlanned(), resume);
+                text.header(rehearsal.plan(), rehearsal.procedure(), rehearsal.movesPlanned(), resume);
                 rehearsal.result().timeline().forEach(text::entry);
                 text.resumedAfter(rehearsal.movesMade());
             } else {
-                RehearsalParameters parameters = parameters();
+                ExercisePlan exercisePlan = plan();
                 outputs = RunOutputs.forNewRun(
                         journal,
                         DEFAULT_JOURNAL_DIRECTORY,
-                        parameters.scenario().cliName() + "-seed" + parameters.seed(),
+                        exercisePlan.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + exercisePlan.seed(),
                         json,
                         report);
-                rehearsal = start(parameters, outputs);
-                text.header(parameters, rehearsal.procedure(), rehearsal.movesPlanned(), outputs.journal());
+                rehearsal = start(exercisePlan, outputs);
+                text.header(exercisePlan, rehearsal.procedure(), rehearsal.movesPlanned(), outputs.journal());
             }
             try (rehearsal) {
                 result = rehearsal.onEntry(text::entry).onProgress(progress).finish();
@@ -236,6 +244,7 @@ final class RehearseCommand implements Callable<Integer> {
     /** Returns the files the run reads, by option, which its outputs may not overwrite. */
     private Map<String, Path> inputs() {
         Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--plan", plan);
         inputs.put("--settings", settings);
         inputs.put("--seal-key", sealKey);
         return inputs;
@@ -250,16 +259,25 @@ final class RehearseCommand implements Callable<Integer> {
     }
 
     /**
-     * Returns the parameters the options give.
+     * Returns the plan to rehearse: the {@code --plan} file's, or the built-in plan of the scenario (contingency
+     * unless named), with the values the other options give.
      *
-     * @throws UserInputException naming the option when one is out of range or does not apply
+     * @throws UserInputException naming the option when one is out of range or does not apply, or the plan's problem
      */
-    RehearsalParameters parameters() {
-        Scenario chosen = scenario == null ? Scenario.CONTINGENCY : parse(scenario);
-        RehearsalParameters p = RehearsalParameters.of(chosen)
-                .withSeed(seed == null ? DEFAULT_SEED : seed)
-                .withDevices(devices == null ? DEFAULT_DEVICES : RehearsalLimits.devices("--devices", devices))
-                .withSettings(ProcedureSettingsFile.load(settings));
+    ExercisePlan plan() {
+        if (plan != null && scenario != null) {
+            throw new UserInputException("give a SCENARIO or --plan, not both: a plan names its own procedure");
+        }
+        ExercisePlan p = plan != null
+                ? PlanFiles.read(plan)
+                : PlanFiles.builtIn(scenario == null ? ExercisePlan.BUILT_IN.get(0) : scenario);
+        if (seed != null) {
+            p = p.withSeed(seed);
+        }
+        if (devices != null) {
+            p = p.withDevices(checkedDevices(devices));
+        }
+        p = ProcedureSettingsFile.applyTo(p, settings);
         if (quorum != null) {
             try {
                 p = p.withQuorum(Quorum.parse(quorum));
@@ -268,25 +286,22 @@ final class RehearseCommand implements Callable<Integer> {
             }
         }
         if (method != null) {
-            RecoveryKeyUse.Method m;
-            try {
-                m = RecoveryKeyUse.Method.of(method);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--method: " + e.getMessage(), e);
+            if (method != 2 && method != 3) {
+                throw new UserInputException(
+                        "--method: The Recovery Private Key is used by Method 2 or 3, not " + method);
             }
-            if (chosen != Scenario.RECOVERY_KEY) {
-                throw new UserInputException("--method applies to the recovery-key scenario only, not " + chosen);
+            if (BuiltInProcedure.parse(p.procedure().builtIn()) != BuiltInProcedure.ORGANISATION_KEY_COMPROMISE) {
+                throw new UserInputException("--method applies to the recovery-key scenario only, not " + p.name());
             }
-            p = p.withMethod(m);
+            p = p.withDecision(method == 2 ? RecoveryMechanism.RECOVERY_METHOD_2 : RecoveryMechanism.RECOVERY_METHOD_3);
         }
-        double busy = failureRate == null
-                ? p.busyShare()
-                : RehearsalLimits.share("--failure-rate", failureRate, RehearsalLimits.MAX_BUSY);
-        double silent = uncontactable == null
-                ? p.uncontactableShare()
-                : RehearsalLimits.share("--uncontactable", uncontactable, 1);
-        return p.withFailures(
-                silent, busy, retries == null ? p.retries() : RehearsalLimits.retries("--retries", retries));
+        double busy = failureRate == null ? p.fleet().busy() : share("--failure-rate", failureRate, 0.95);
+        double silent = uncontactable == null ? p.fleet().uncontactable() : share("--uncontactable", uncontactable, 1);
+        if (retries != null && (retries < 0 || retries > ExercisePlan.FleetPlan.MAX_RETRIES)) {
+            throw new UserInputException(
+                    "--retries: expected 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", got " + retries);
+        }
+        return p.withFailures(silent, busy, retries == null ? p.fleet().retries() : retries);
     }
 
     private void checkNoParametersWithResume() {
@@ -294,6 +309,7 @@ final class RehearseCommand implements Callable<Integer> {
         if (scenario != null) {
             given.add("SCENARIO");
         }
+        addIf(given, plan, "--plan");
         addIf(given, devices, "--devices");
         addIf(given, seed, "--seed");
         addIf(given, quorum, "--quorum");
@@ -315,15 +331,23 @@ final class RehearseCommand implements Callable<Integer> {
         }
     }
 
-    private static Scenario parse(String text) {
-        try {
-            return Scenario.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage(), e);
+    private static int checkedDevices(int count) {
+        long capacity = SimulatedEui64s.DEVICES.size().longValueExact();
+        if (count < 1 || count > capacity) {
+            throw new UserInputException(
+                    "--devices: expected 1 to " + capacity + " (the simulated Device identifiers), got " + count);
         }
+        return count;
     }
 
-    private Rehearsal start(RehearsalParameters parameters, RunOutputs outputs) {
+    private static double share(String option, double value, double max) {
+        if (!(value >= 0 && value <= max)) {
+            throw new UserInputException(option + ": expected 0 to " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    private Rehearsal start(ExercisePlan parameters, RunOutputs outputs) {
         Path file = outputs.journal();
         try {
             JournalSealer sealer = JournalSealer.of(SealKeys.forNewRun(sealKey, outputs), outputs.seals());
@@ -336,7 +360,8 @@ final class RehearseCommand implements Callable<Integer> {
             throw journalInUse(e);
         } catch (IllegalArgumentException e) {
             outputs.abandon();
-            throw new UserInputException((settings == null ? "" : settings + ": ") + e.getMessage(), e);
+            throw new UserInputException(
+                    (settings != null ? settings + ": " : plan != null ? plan + ": " : "") + e.getMessage(), e);
         } catch (RuntimeException e) {
             outputs.abandon();
             throw e;
@@ -352,14 +377,6 @@ final class RehearseCommand implements Callable<Integer> {
                     + " rehearsal stopped before it recorded anything; delete it and start the rehearsal again");
         }
         if (verification.isIntact()) {
-            RehearsalParameters recorded;
-            try {
-                recorded = RehearsalParameters.fromJournal(
-                        verification.header().orElseThrow().note().asMap());
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("cannot resume " + file + ": " + e.getMessage(), e);
-            }
-            RehearsalLimits.check(recorded, "cannot resume " + file + ": its header's");
             out.println("Resuming " + file + ": " + verification.entries().size() + " attempts journalled;"
                     + " replaying them...");
             out.flush();

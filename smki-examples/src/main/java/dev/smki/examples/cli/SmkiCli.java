@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
             PkiCommand.class,
             OifCommand.class,
             JournalCommand.class,
+            PlanCommand.class,
             RehearseCommand.class,
             AnalyzeCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            GbcsCommand.class
         },
         footer = {
             "",

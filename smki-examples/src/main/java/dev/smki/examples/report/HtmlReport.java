@@ -66,6 +66,7 @@ public final class HtmlReport {
         h.append("<h2>Devices recovered over time</h2>\n");
         progressChart(h, report.progress(), report.devices().relevant());
         anomalies(h, report.anomalies());
+        confidence(h, report.confidence());
         steps(h, report.steps());
         journal(h, journalLines);
         h.append("</body>\n</html>\n");
@@ -317,9 +318,18 @@ public final class HtmlReport {
         h.append("</ul>\n");
     }
 
+    /** Writes how many attempts were at steps of each confidence: how much of the rehearsal rests on sources. */
+    private static void confidence(StringBuilder h, Map<String, Long> counts) {
+        h.append("<h2>Provenance</h2>\n<p class=\"provenance\">Attempts by the confidence of their step: ");
+        h.append(escape(counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "))));
+        h.append(". A reconstructed or memory step is an assumption to check against the SEC text.</p>\n");
+    }
+
     private static void steps(StringBuilder h, List<RehearsalReport.Step> steps) {
-        h.append("<h2>Steps</h2>\n<table>\n<thead><tr><th>time</th><th>actor</th><th>step</th><th>outcome</th>")
-                .append("<th>detail</th></tr></thead>\n<tbody>\n");
+        h.append("<h2>Steps</h2>\n<table>\n<thead><tr><th>time</th><th>actor</th><th>step</th><th>confidence</th>")
+                .append("<th>source</th><th>outcome</th><th>detail</th></tr></thead>\n<tbody>\n");
         for (RehearsalReport.Step s : steps) {
             h.append("<tr class=\"")
                     .append(s.accepted() ? "ok" : "refused")
@@ -329,6 +339,12 @@ public final class HtmlReport {
                     .append(escape(s.actor()))
                     .append("</td><td>")
                     .append(escape(s.idAndItem() + " " + s.title()))
+                    .append("</td><td class=\"confidence ")
+                    .append(escape(s.confidence()))
+                    .append("\">")
+                    .append(escape(s.confidence()))
+                    .append("</td><td>")
+                    .append(escape(String.join("; ", s.sources())))
                     .append("</td><td>")
                     .append(escape(s.outcome()))
                     .append("</td><td>")
@@ -467,6 +483,8 @@ public final class HtmlReport {
             th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eef1f5; vertical-align: top; }
             td:first-child, td:nth-child(2) { white-space: nowrap; }
             tr.refused td { color: #b52b27; }
+            td.confidence.reconstructed, td.confidence.memory { font-style: italic; color: #8a5a00; }
+            td.confidence.verified { color: #1f7a3a; }
             pre { font-size: 11px; background: #f7f9fc; padding: 8px; overflow-x: auto; }
             .anomalies { font-size: 13px; }
             .anomalies li { color: #b52b27; }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.smki.recovery.rehearsal.DeviceCounts;
+import dev.smki.core.provenance.Citation;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.DeviceCounts;
+import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.rehearsal.TimelineEntry;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -25,14 +29,16 @@ import java.util.TreeMap;
  * clock; {@code durationMs} is the wall-clock time the rehearsal took, the only value that differs between
  * two runs with the same parameters (one of them interrupted and resumed, say).
  *
- * @param scenario the scenario rehearsed, such as {@code contingency}
+ * @param scenario the exercise plan rehearsed, such as {@code contingency}
  * @param seed the seed every key, device and failure came from
  * @param procedure the procedure run, such as {@code ROOT_OCA_COMPROMISE}
- * @param parameters the other settings (devices, quorum, failures, method, start, changed procedure
- *     settings as {@code set.NAME}), as text, in name order
+ * @param parameters the plan's main values (devices, quorum, failures, decision, mode, start, procedure, and
+ *     each duration or setting that differs from the defaults), as text, in name order
  * @param devices the device counts at the end
  * @param steps every attempted step, in journal order
  * @param anomalies refusals, failures and write-offs worth a reader's attention
+ * @param confidence how many attempts were at steps of each confidence (verified, observed, inferred,
+ *     reconstructed, memory; none for a step without a source), most sure first
  * @param progress devices recovered over (simulated) time, oldest first
  * @param complete whether every step of the procedure is done, so the incident is closed
  * @param journal the journal file, as given
@@ -47,6 +53,7 @@ public record RehearsalReport(
         Devices devices,
         List<Step> steps,
         List<String> anomalies,
+        Map<String, Long> confidence,
         List<ProgressPoint> progress,
         boolean complete,
         String journal,
@@ -62,6 +69,7 @@ public record RehearsalReport(
         Objects.requireNonNull(devices, "devices");
         steps = List.copyOf(steps);
         anomalies = List.copyOf(anomalies);
+        confidence = Collections.unmodifiableMap(new LinkedHashMap<>(confidence));
         progress = List.copyOf(progress);
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(journalHead, "journalHead");
@@ -73,19 +81,21 @@ public record RehearsalReport(
      */
     public static RehearsalReport of(RehearsalResult result, String journal, long durationMs) {
         Objects.requireNonNull(result, "result");
-        Map<String, String> parameters = new LinkedHashMap<>(result.parameters().toJournal());
-        parameters.remove("rehearsal");
-        parameters.remove("seed");
+        Map<String, String> parameters = parameters(result.plan());
         DeviceCounts d = result.devices();
+        Map<String, Long> confidence = new LinkedHashMap<>();
+        result.attemptsByConfidence()
+                .forEach((c, n) -> confidence.put(c.map(RehearsalReport::name).orElse("none"), n));
         return new RehearsalReport(
-                result.parameters().scenario().cliName(),
-                result.parameters().seed(),
+                result.plan().name(),
+                result.plan().seed(),
                 result.procedure(),
                 parameters,
                 new Devices(
                         d.total(), d.relevant(), d.recovered(), d.failed(), d.writtenOff(), d.holdingCompromisedKey()),
                 result.timeline().stream().map(Step::of).toList(),
                 result.anomalies(),
+                confidence,
                 result.progress().stream()
                         .map(p ->
                                 new ProgressPoint(p.at().toString(), p.phase(), p.recovered(), p.failed(), p.pending()))
@@ -94,6 +104,38 @@ public record RehearsalReport(
                 journal,
                 result.journalHead(),
                 durationMs);
+    }
+
+    /**
+     * Returns the plan's main values as text: what a reader needs to tell two rehearsals apart, every duration and
+     * setting that differs from the defaults included.
+     */
+    static Map<String, String> parameters(ExercisePlan plan) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("procedure", plan.procedure().builtIn() + (plan.procedure().isExplicit() ? " (explicit steps)" : ""));
+        p.put("mode", name(plan.mode()));
+        p.put("devices", Integer.toString(plan.fleet().devices()));
+        p.put("commissioned", Double.toString(plan.fleet().commissioned()));
+        p.put("uncontactable", Double.toString(plan.fleet().uncontactable()));
+        p.put("busy", Double.toString(plan.fleet().busy()));
+        p.put("retries", Integer.toString(plan.fleet().retries()));
+        p.put("quorum", plan.custody().quorum().toString());
+        p.put("decision", plan.decisions().mechanism().name());
+        p.put("start", plan.start().toString());
+        p.put("events", Integer.toString(plan.events().size()));
+        Map<String, java.time.Duration> defaults = new LinkedHashMap<>();
+        ProcedureSettings.defaults().durations().forEach(n -> defaults.put(n.name(), n.value()));
+        plan.durations().forEach((name, value) -> {
+            if (!value.equals(defaults.get(name))) {
+                p.put("set." + name, value.toString());
+            }
+        });
+        plan.settings().forEach((name, value) -> p.put("set." + name, value));
+        return p;
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     /** Returns the report as an indented JSON object, its fields named as the components are. */
@@ -142,6 +184,9 @@ public record RehearsalReport(
      * @param outcome {@code accepted} or {@code refused}
      * @param at when, on the rehearsal's clock
      * @param detail the refusal reason (naming the rule) or what the accepted step did, possibly empty
+     * @param confidence how sure the project (or the plan) is of the step: verified, observed, inferred,
+     *     reconstructed or memory; {@code none} for a step without a source
+     * @param sources where the step comes from, such as {@code recovery.md §2.4 C5}
      */
     public record Step(
             long seq,
@@ -151,7 +196,9 @@ public record RehearsalReport(
             String actor,
             String outcome,
             String at,
-            String detail) {
+            String detail,
+            String confidence,
+            List<String> sources) {
 
         /** Returns the step attempted at {@code entry}. */
         static Step of(TimelineEntry entry) {
@@ -163,7 +210,9 @@ public record RehearsalReport(
                     entry.actor().role(),
                     entry.accepted() ? "accepted" : "refused",
                     entry.time().toString(),
-                    entry.accepted() ? entry.effect() : entry.outcome());
+                    entry.accepted() ? entry.effect() : entry.outcome(),
+                    entry.confidence().map(RehearsalReport::name).orElse("none"),
+                    entry.sources().stream().map(Citation::toString).toList());
         }
 
         /** Returns whether the step was accepted. */

@@ -37,6 +37,63 @@ class AnalyzeCommandTests {
     }
 
     @Test
+    void saysTheVariantsAreHypothesesWhileObservationsFiveAndElevenAreUnresolvedAndHowToAnalyseARealOrder() {
+        CliRun run = CliRun.of("analyze", "contingency");
+
+        assertThat(run.out())
+                .contains("The variants below are hypotheses, not SEC text: observations 5 and 11")
+                .contains("are unresolved")
+                .contains("smki analyze --plan order.yaml");
+    }
+
+    @Test
+    void findsTheBuiltInPlansOrderSafeAndExitsZero() throws IOException {
+        Path plan = dir.resolve("contingency.yaml");
+        Files.writeString(plan, CliRun.of("plan", "init", "contingency").out());
+
+        CliRun run = CliRun.of("analyze", "--plan", plan.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .startsWith("Step-order analysis of " + plan + " (ROOT_OCA_COMPROMISE, 32 steps) against REC-1")
+                .contains("SAFE: no order the plan allows breaks an invariant");
+    }
+
+    @Test
+    void exitsOneWithTheShortestCounterexampleWhenThePlansOrderLetsTheOldOcaBeRevokedEarly() throws IOException {
+        Path plan = dir.resolve("early.yaml");
+        Files.writeString(
+                plan,
+                CliRun.of("plan", "init", "contingency", "--expand")
+                        .out()
+                        .replace(
+                                "    - id: C8\n      actor: DCC\n      after: [C3, C6]",
+                                "    - id: C8\n      actor: DCC\n      after: [C3]"));
+
+        CliRun run = CliRun.of("analyze", "--plan", plan.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out())
+                .contains("(ROOT_OCA_COMPROMISE.plan, 32 steps)")
+                .contains("UNSAFE: an order the plan allows breaks REC-10")
+                .contains("  shortest counterexample (12 steps): N1, N2, N3, N4, D1, D2, D3, D4, C1, C2, C3, C8\n");
+    }
+
+    @Test
+    void exitsTwoWithTheLineAndColumnOfABadPlan() throws IOException {
+        Path plan = dir.resolve("bad.yaml");
+        Files.writeString(plan, "name: bad\nseed: many\n");
+
+        CliRun run = CliRun.of("analyze", "--plan", plan.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("smki analyze: " + plan + ":2:7: seed must be a whole number, not 'many'");
+    }
+
+    @Test
     void analysesTheOrdersLeftWhenSettingsOmitReconstructedSteps() throws IOException {
         Path settings = dir.resolve("omit.properties");
         Files.writeString(settings, "omit=N6,CS1\n");

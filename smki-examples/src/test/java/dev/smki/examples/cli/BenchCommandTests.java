@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smki.examples.bench.FleetBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -124,7 +125,7 @@ class BenchCommandTests {
                                 - heap.get("heapBeforeBytes").asDouble())
                         / 200);
         assertThat(report.get("targets")).hasSize(2);
-        assertThat(report.get("targets").get(0).get("threshold").asDouble()).isEqualTo(0.7);
+        assertThat(report.get("targets").get(0).get("threshold").asDouble()).isEqualTo(FleetBenchmark.TARGET_RATIO);
         JsonNode heapTarget = report.get("targets").get(1);
         assertThat(heapTarget.get("metric").asText()).isEqualTo("heapBytesPerDevice");
         assertThat(heapTarget.get("bound").asText()).isEqualTo("<=");

@@ -125,12 +125,24 @@ class LintCommandTests {
         assertThat(root.get("environment").asText()).isEqualTo("dcc-test");
         assertThat(root.get("results")).hasSize(9);
         JsonNode first = root.get("results").get(0);
-        assertThat(first.get("profile").asText()).isEqualTo("root-oca");
-        assertThat(first.get("result").asText()).isEqualTo("ok");
+        assertThat(first.get("file").asText()).endsWith("dcc-test-shaped.pem");
+        assertThat(first.get("index").asInt()).isEqualTo(1);
+        assertThat(first.get("where").asText()).isEqualTo("PEM block 1");
+        assertThat(first.get("profile").asText()).isEqualTo("ROOT_OCA");
+        assertThat(first.get("result").asText()).isEqualTo("OK");
         JsonNode broken = root.get("results").get(8);
-        assertThat(broken.get("result").asText()).isEqualTo("error");
-        assertThat(broken.get("findings").get(0).get("rule").asText()).isEqualTo("CERT-43");
-        assertThat(broken.get("findings").get(0).get("sources").toString()).contains("GBCS");
+        assertThat(broken.get("result").asText()).isEqualTo("ERRORS");
+        assertThat(broken.get("findings")
+                        .get(0)
+                        .get("rule")
+                        .get("id")
+                        .get("value")
+                        .asText())
+                .isEqualTo("CERT-43");
+        assertThat(broken.get("findings").get(0).get("rule").get("sources").toString())
+                .contains("GBCS");
+        assertThat(broken.get("findings").get(0).get("actual").asText())
+                .isEqualTo("keyUsage {digitalSignature, nonRepudiation}");
     }
 
     @Test

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smki.recovery.custody.Quorum;
-import dev.smki.recovery.rehearsal.RehearsalParameters;
-import dev.smki.recovery.rehearsal.Scenario;
+import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.workflow.JournalVerification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,14 +57,13 @@ class RehearseCommandTests {
         RehearseCommand command = new RehearseCommand();
         new CommandLine(command).parseArgs();
 
-        RehearsalParameters parameters = command.parameters();
+        ExercisePlan plan = command.plan();
 
-        assertThat(parameters.scenario()).isEqualTo(Scenario.CONTINGENCY);
-        assertThat(parameters.seed()).isEqualTo(RehearseCommand.DEFAULT_SEED).isEqualTo(1);
-        assertThat(parameters.devices()).isEqualTo(10_000);
-        assertThat(parameters.quorum()).isEqualTo(Quorum.of(3, 5));
-        assertThat(parameters)
-                .isEqualTo(RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(10_000));
+        assertThat(plan.name()).isEqualTo("contingency");
+        assertThat(plan.seed()).isEqualTo(1);
+        assertThat(plan.fleet().devices()).isEqualTo(10_000);
+        assertThat(plan.custody().quorum()).isEqualTo(Quorum.of(3, 5));
+        assertThat(plan).isEqualTo(ExercisePlan.builtIn("contingency"));
     }
 
     @Test
@@ -77,7 +75,7 @@ class RehearseCommandTests {
         assertThat(run.out())
                 .startsWith("smki rehearse contingency: seed 7, 200 devices, quorum 3/5, failures: 0.2% of devices"
                         + " uncontactable, 2% of attempts busy, 3 retries")
-                .contains("Procedure ROOT_OCA_COMPROMISE, 73 moves; simulated clock from 2026-03-02T09:00:00Z")
+                .contains("Procedure ROOT_OCA_COMPROMISE, up to 73 moves; simulated clock from 2026-03-02T09:00:00Z")
                 .contains("Devices: 200 in the fleet, 194 relevant: 193 recovered, 0 failed, 1 written off; 1 still"
                         + " hold the compromised key")
                 .contains("  - 1 Relevant Device written off: {uncontactable=1}")
@@ -85,12 +83,17 @@ class RehearseCommandTests {
                         + " simulated time");
         List<String> timeline = timeline(run.out());
         assertThat(timeline).hasSize(73);
-        assertThat(timeline.get(0)).matches("2026-03-02T09:30:00Z +DCC +N1 +accepted .*");
+        assertThat(timeline.get(0))
+                .matches(
+                        "2026-03-02T09:30:00Z +DCC +N1 +verified +accepted .*\\[SEC Section L10 .*recovery.md §2.1 N1]");
         assertThat(timeline)
                 .anySatisfy(line -> assertThat(line)
-                        .matches("2026-03-03T23:00:00Z +DCC +C5 +accepted +194 commands sent in 4 rounds: 193"
+                        .matches("2026-03-03T23:00:00Z +DCC +C5 +inferred +accepted +194 commands sent in 4 rounds: 193"
                                 + " executed, 1 written off \\{uncontactable=1}.*"))
-                .anySatisfy(line -> assertThat(line).matches(".* +KEY_CUSTODIAN +C4\\.attend\\[KC-03] +accepted .*"));
+                .anySatisfy(line ->
+                        assertThat(line).matches(".* +KEY_CUSTODIAN +C4\\.attend\\[KC-03] +verified +accepted .*"));
+        assertThat(run.out())
+                .containsPattern("Attempts by confidence: [0-9]+ verified, [0-9]+ inferred, [0-9]+ reconstructed");
         JournalVerification journal = JournalVerification.of(read(dir.resolve("c.journal")));
         assertThat(journal.isIntact()).isTrue();
         assertThat(journal.entries()).hasSize(73);
@@ -244,7 +247,8 @@ class RehearseCommandTests {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(timeline(run.out()))
-                .anySatisfy(line -> assertThat(line).matches(".* +DCC +RK1 +REFUSED: .*RKD-2 replacement directed.*"));
+                .anySatisfy(line -> assertThat(line)
+                        .matches(".* +DCC +RK0 +reconstructed +REFUSED: .*RKD-1 direction follows policy.*"));
         assertThat(run.out())
                 .contains("Procedure settings changed: {recoveryKey.policy=MAY_REUSE}")
                 .contains("Incident NOT closed: RECOVERY_KEY_DIRECTION incomplete")
@@ -272,7 +276,8 @@ class RehearseCommandTests {
                 .contains("smki rehearse recovery-key: seed 1, 100 devices, Method 2, quorum 3/5, failures: 0% of"
                         + " devices uncontactable, 0% of attempts busy, 3 retries")
                 .contains("Procedure ORGANISATION_KEY_COMPROMISE.M2")
-                .contains("Anomalies: none")
+                .contains("  - the SMKI PMA's decision RECOVERY_METHOD_2 departs from the Recovery Key Guidance's"
+                        + " advice RECOVERY_METHOD_3")
                 .contains("Recovery Progress File: " + dir.resolve("m2.journal.R6.progress.csv"))
                 .contains("Recovery Progress File: " + dir.resolve("m2.journal.R8.progress.csv"));
         assertThat(dev.smki.recovery.incident.ProgressFile.read(dir.resolve("m2.journal.R8.progress.csv")))
@@ -323,6 +328,100 @@ class RehearseCommandTests {
         assertThat(second).isEqualTo(dir.resolve("solr-seed42-2.journal"));
         assertThat(first).hasContent("taken");
         assertThat(RehearseCommand.DEFAULT_JOURNAL_DIRECTORY).isEqualTo(Path.of("build", "rehearsals"));
+    }
+
+    @Test
+    void givesTheSameResultForThePlanInitWritesAsForTheDefaultRehearsal() throws IOException {
+        Path plan = dir.resolve("p.yaml");
+        Files.writeString(plan, CliRun.of("plan", "init", "contingency").out());
+
+        CliRun fromPlan = CliRun.of(
+                "rehearse",
+                "--plan",
+                plan.toString(),
+                "--devices",
+                "150",
+                "--json",
+                dir.resolve("plan.json").toString(),
+                "--journal",
+                dir.resolve("plan.journal").toString());
+        CliRun byDefault = CliRun.of(
+                "rehearse",
+                "--devices",
+                "150",
+                "--json",
+                dir.resolve("default.json").toString(),
+                "--journal",
+                dir.resolve("default.journal").toString());
+
+        assertThat(fromPlan.exitCode()).as(fromPlan.err()).isZero();
+        assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
+        ObjectNode a = (ObjectNode)
+                withoutDuration(JSON.readTree(dir.resolve("plan.json").toFile()));
+        ObjectNode b = (ObjectNode)
+                withoutDuration(JSON.readTree(dir.resolve("default.json").toFile()));
+        a.remove("journal");
+        b.remove("journal");
+        assertThat(a).isEqualTo(b);
+        assertThat(a.get("steps").get(0).get("confidence").asText()).isEqualTo("verified");
+        assertThat(a.get("steps").get(0).get("sources").get(0).asText()).startsWith("SEC Section L10");
+        assertThat(a.get("confidence").fieldNames())
+                .toIterable()
+                .containsExactly("verified", "inferred", "reconstructed");
+    }
+
+    @Test
+    void endsIncompleteWithExitOneNamingTheQuorumWhenTooManyCustodiansStayAway() throws IOException {
+        Path plan = dir.resolve("absent.yaml");
+        Files.writeString(plan, """
+                base: contingency
+                name: "absent"
+                fleet:
+                  devices: 100
+                custody:
+                  attendance:
+                    - custodian: KC-01
+                      session: 1
+                      outcome: attends
+                    - custodian: KC-02
+                      session: 1
+                      outcome: no-show
+                    - custodian: KC-03
+                      session: 1
+                      outcome: no-show
+                """);
+
+        CliRun run = CliRun.of(
+                "rehearse",
+                "--plan",
+                plan.toString(),
+                "--journal",
+                dir.resolve("a.journal").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out())
+                .contains(
+                        "  - REC-2 quorum not reached: activating CONTINGENCY_PRIVATE_KEY and CONTINGENCY_SYMMETRIC_KEY"
+                                + " needs 3 of the 5 Key Custodians (quorum 3/5); 1 presented shares at session 1 [KC-01]; the"
+                                + " key was not activated and the custodians do not reconvene")
+                .contains("Incident NOT closed: ROOT_OCA_COMPROMISE incomplete");
+    }
+
+    @Test
+    void refusesAScenarioAndAPlanTogetherAndABadPlanWithItsLineAndColumn() throws IOException {
+        Path plan = dir.resolve("bad.yaml");
+        Files.writeString(plan, "name: x\nfleet:\n  devices: lots\n");
+
+        CliRun both = CliRun.of("rehearse", "solr", "--plan", plan.toString());
+        CliRun bad = CliRun.of("rehearse", "--plan", plan.toString());
+
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.errLines()).singleElement().asString().contains("give a SCENARIO or --plan, not both");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("smki rehearse: " + plan + ":3:12: devices must be a whole number, not 'lots'");
     }
 
     static JsonNode withoutDuration(JsonNode json) {

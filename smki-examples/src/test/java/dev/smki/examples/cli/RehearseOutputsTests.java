@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.testing.TestKeys;
-import dev.smki.recovery.workflow.JournalForgery;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.rehearsal.ForgedPlans;
 import dev.smki.recovery.workflow.JournalVerification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -267,20 +268,20 @@ class RehearseOutputsTests {
         Files.delete(dir.resolve("r.journal.seals")); // a forger who also removed the seals
         Files.delete(dir.resolve("r.journal.seal.pub.pem"));
         Files.delete(dir.resolve("r.journal.seal-key.pem"));
-        JournalForgery.rewrite(journal, 0, header -> header.replace("\"devices\":\"20\"", "\"devices\":\"999999999\""));
+        ForgedPlans.replacePlan(
+                journal, ExercisePlan.builtIn("contingency").withSeed(3).withDevices(999_999_999));
 
         CliRun resumed = CliRun.of("rehearse", "--resume", journal.toString());
 
-        assertRefused(
-                resumed,
-                "its header's: devices: expected 1 to 8388608 (the simulated Device identifiers), got" + " 999999999");
+        assertRefused(resumed, "devices is 1 to 8388608, not 999999999");
     }
 
     @Test
     void resumeRefusesAForgedHeaderTheSealsDoNotCover() throws IOException {
         Path journal = dir.resolve("r.journal");
         assertThat(rehearse("--journal", journal.toString()).exitCode()).isZero();
-        JournalForgery.rewrite(journal, 0, header -> header.replace("\"devices\":\"20\"", "\"devices\":\"5\""));
+        ForgedPlans.replacePlan(
+                journal, ExercisePlan.builtIn("contingency").withSeed(3).withDevices(5));
         byte[] forged = Files.readAllBytes(journal);
 
         CliRun resumed = CliRun.of("rehearse", "--resume", journal.toString());
@@ -298,7 +299,7 @@ class RehearseOutputsTests {
 
         assertRefused(
                 rehearse("--journal", dir.resolve("r.journal").toString(), "--settings", settings.toString()),
-                "omit: ZZ9 is not a step of any incident response");
+                "omit: ZZ9 is not a step of any built-in procedure");
         assertThat(dir.resolve("r.journal")).doesNotExist();
     }
 
@@ -333,13 +334,14 @@ class RehearseOutputsTests {
         CliRun run = rehearse(
                 "--journal", dir.resolve("slow.journal").toString(),
                 "--settings", settings.toString(),
-                "--failure-rate", String.valueOf(RehearsalLimits.MAX_BUSY),
-                "--retries", String.valueOf(RehearsalLimits.MAX_RETRIES));
+                "--failure-rate", "0.95",
+                "--retries", String.valueOf(ExercisePlan.FleetPlan.MAX_RETRIES));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Incident closed");
         assertRefused(
-                rehearse("--retries", String.valueOf(RehearsalLimits.MAX_RETRIES + 1)), "--retries: expected 0 to");
+                rehearse("--retries", String.valueOf(ExercisePlan.FleetPlan.MAX_RETRIES + 1)),
+                "--retries: expected 0 to");
     }
 
     @Test

@@ -31,7 +31,17 @@ class HtmlReportTests {
     static RehearsalReport sample(String hostile) {
         Instant t0 = Instant.parse("2026-03-01T09:00:00Z");
         List<RehearsalReport.Step> steps = List.of(
-                new RehearsalReport.Step(1, "N1", null, "Compromise detected", "DCC", "accepted", t0.toString(), ""),
+                new RehearsalReport.Step(
+                        1,
+                        "N1",
+                        null,
+                        "Compromise detected",
+                        "DCC",
+                        "accepted",
+                        t0.toString(),
+                        "",
+                        "verified",
+                        List.of("SEC Section L10 " + hostile)),
                 new RehearsalReport.Step(
                         2,
                         "C4",
@@ -40,7 +50,9 @@ class HtmlReportTests {
                         "KEY_CUSTODIAN",
                         "refused",
                         t0.plusSeconds(600).toString(),
-                        "REC-2 quorum: 2 of 3 " + hostile),
+                        "REC-2 quorum: 2 of 3 " + hostile,
+                        "inferred",
+                        List.of("recovery.md §2.4 C4")),
                 new RehearsalReport.Step(
                         3,
                         "C4",
@@ -49,7 +61,9 @@ class HtmlReportTests {
                         "KEY_CUSTODIAN",
                         "accepted",
                         t0.plusSeconds(900).toString(),
-                        ""),
+                        "",
+                        "inferred",
+                        List.of("recovery.md §2.4 C4")),
                 new RehearsalReport.Step(
                         4,
                         "C5",
@@ -58,12 +72,18 @@ class HtmlReportTests {
                         "DCC",
                         "accepted",
                         t0.plusSeconds(3600).toString(),
-                        "devices 1000"));
+                        "devices 1000",
+                        "reconstructed",
+                        List.of("recovery.md §2.4 C5")));
         List<RehearsalReport.ProgressPoint> progress = new ArrayList<>();
         for (int i = 0; i <= 10; i++) {
             progress.add(new RehearsalReport.ProgressPoint(
                     t0.plusSeconds(3600 + 60L * i).toString(), "C5", 100L * i, i == 10 ? 3 : 0, 1000 - 100L * i));
         }
+        Map<String, Long> confidence = new java.util.LinkedHashMap<>();
+        confidence.put("verified", 1L);
+        confidence.put("inferred", 2L);
+        confidence.put("reconstructed", 1L);
         return new RehearsalReport(
                 "contingency",
                 7,
@@ -72,6 +92,7 @@ class HtmlReportTests {
                 new RehearsalReport.Devices(1000, 1000, 997, 0, 3, 0),
                 steps,
                 List.of("C4 refused: REC-2 quorum " + hostile, "3 devices written off: uncontactable"),
+                confidence,
                 progress,
                 true,
                 "rehearsal.journal",
@@ -121,11 +142,32 @@ class HtmlReportTests {
     }
 
     @Test
+    void showsEachStepsConfidenceAndSourceAndTheCountByConfidence() {
+        String html = HtmlReport.render(sample(""), List.of());
+
+        assertThat(html)
+                .contains("<th>confidence</th><th>source</th>")
+                .contains("<td class=\"confidence verified\">verified</td><td>SEC Section L10 </td>")
+                .contains("<td class=\"confidence reconstructed\">reconstructed</td><td>recovery.md §2.4 C5</td>")
+                .contains("<h2>Provenance</h2>")
+                .contains("Attempts by the confidence of their step: 1 verified, 2 inferred, 1 reconstructed.");
+    }
+
+    @Test
     void spacesStepsEvenlyWhenTheClockDoesNotAdvance() throws Exception {
         RehearsalReport still = sample("");
         List<RehearsalReport.Step> sameTime = still.steps().stream()
                 .map(s -> new RehearsalReport.Step(
-                        s.seq(), s.id(), s.item(), s.title(), s.actor(), s.outcome(), "2026-03-01T09:00:00Z", ""))
+                        s.seq(),
+                        s.id(),
+                        s.item(),
+                        s.title(),
+                        s.actor(),
+                        s.outcome(),
+                        "2026-03-01T09:00:00Z",
+                        "",
+                        s.confidence(),
+                        s.sources()))
                 .toList();
         RehearsalReport report = new RehearsalReport(
                 still.scenario(),
@@ -135,6 +177,7 @@ class HtmlReportTests {
                 still.devices(),
                 sameTime,
                 List.of(),
+                still.confidence(),
                 List.of(),
                 still.complete(),
                 still.journal(),

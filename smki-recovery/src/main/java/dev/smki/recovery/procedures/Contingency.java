@@ -6,10 +6,23 @@ import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
+import dev.smki.core.device.Authoriser;
+import dev.smki.core.device.CredentialsReplacementMode;
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.device.TrustAnchorCellId;
+import dev.smki.core.device.UpdateSecurityCredentials;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.TestPki;
 import dev.smki.core.provenance.Confidence;
+import dev.smki.core.revocation.Requester;
+import dev.smki.core.revocation.RevocationReason;
+import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.fleet.CommandFactory;
+import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * P-CONTINGENCY: recovery from a Root OCA compromise with the Contingency Private Key and the Symmetric Key (SEC
@@ -66,7 +79,40 @@ public final class Contingency {
     /** C11: the old contingency material is spent; the new material's shares are put into custody. */
     public static final StepId MATERIAL_IN_CUSTODY = StepId.of("C11");
 
+    /** The ceremony activating the Contingency Private Key and recovering the Symmetric Key (C4.attend, C4). */
+    static final KeyCeremony CEREMONY = new KeyCeremony(
+            CUSTODIAN_ATTENDS,
+            KEY_ACTIVATED,
+            s -> Set.of(CustodyKey.CONTINGENCY_PRIVATE_KEY, CustodyKey.CONTINGENCY_SYMMETRIC_KEY));
+
     private Contingency() {}
+
+    /** C5: one anyByContingency command per Relevant Device, signed with the activated Contingency Private Key. */
+    private static String sendNewRoot(IncidentState s, Attempt attempt) {
+        TestPki next = s.pki().requireNext();
+        UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.ANY_BY_CONTINGENCY)
+                .symmetricKey(s.custody().symmetricKey())
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.ROOT, next.rootOca())
+                .build();
+        Authoriser authoriser = s.custody()
+                .signer(
+                        CustodyKey.CONTINGENCY_PRIVATE_KEY,
+                        s.pki().current().parties().of(RemotePartyRole.ROOT),
+                        s.pki().current().contingency().keyPair().getPublic());
+        s.fleet().target(SubjectKeyId.of(next.rootOca()), COMMANDS_SENT.value());
+        return s.fleet().send(s.incident(), COMMANDS_SENT.value(), CommandFactory.signing(body, authoriser));
+    }
+
+    /** C8: the old Issuing OCA revoked on an ARL signed by the old Root, which goes out of use. */
+    private static String revokeOldOca(IncidentState s, Attempt attempt) {
+        TestPki old = s.pki().current();
+        String revoked = s.revocation().revoke(old.issuingOca(), RevocationReason.KEY_COMPROMISE, Requester.dcc());
+        String arl = s.revocation().publish(old.rootOca());
+        s.registry().retire(old.rootOca());
+        return revoked + "; " + arl + "; old Root OCA no longer in use";
+    }
 
     /**
      * An order of the contingency steps: the modelled one and three a reader of Appendix L §5 could take
@@ -115,24 +161,24 @@ public final class Contingency {
     }
 
     /** Returns the procedure in the modelled order with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults(), Order.MODELLED);
     }
 
     /** Returns the procedure in the modelled order with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return definition(settings, Order.MODELLED);
     }
 
     /** Returns the procedure in {@code order} with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings, Order order) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings, Order order) {
         return settings.applyTo(steps(settings, order));
     }
 
-    static Procedure steps(ProcedureSettings settings, Order order) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings, Order order) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(order, "order");
-        Procedure.Builder b = Procedure.named(order.procedureName())
+        Procedure.Builder<IncidentState> b = Procedure.<IncidentState>named(order.procedureName())
                 .pre(DECIDED, "SMKI PMA decision requires the Contingency Private Key and Symmetric Key", SMKI_PMA)
                 .guardedBy(RecoveryGuards.CONTINGENCY_KEY_DECISION)
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C1"))
@@ -143,13 +189,17 @@ public final class Contingency {
                         DCC)
                 .after(DECIDED)
                 .citing(Confidence.INFERRED, Sources.RFC_5934, Sources.note("§2.4 C2"))
+                .does((s, attempt) -> s.pki().makeNewRoot())
                 .pre(NEW_ISSUING_OCA, "New Issuing OCA key pair and certificate under the new Root", DCC)
                 .after(NEW_ROOT)
                 .citing(Confidence.INFERRED, Sources.note("§2.4 C3"))
+                .does((s, attempt) -> "new " + s.pki().requireNext().issuingOca())
                 .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents shares", KEY_CUSTODIAN)
                 .perItem()
-                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN)
-                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.4 C4 (quorum [I])"));
+                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN, RecoveryGuards.OWN_SHARES)
+                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.4 C4 (quorum [I])"))
+                .offering(CEREMONY.offer())
+                .does(CEREMONY.attend());
         if (order != Order.KEY_USE_BEFORE_DECISION) {
             b.after(DECIDED);
         }
@@ -159,8 +209,12 @@ public final class Contingency {
                         DCC,
                         KEY_CUSTODIAN)
                 .after(CUSTODIAN_ATTENDS)
-                .guardedBy(RecoveryGuards.CONTINGENCY_KEY_DECISION, RecoveryGuards.CONTINGENCY_KEY_QUORUM)
+                .guardedBy(
+                        RecoveryGuards.CONTINGENCY_KEY_DECISION,
+                        RecoveryGuards.CONTINGENCY_KEY_QUORUM,
+                        RecoveryGuards.HSM_AVAILABLE)
                 .citing(Confidence.INFERRED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.4 C4"))
+                .does(CEREMONY.activate())
                 .exec(
                         COMMANDS_SENT,
                         "anyByContingency command with the new Root and the plaintext Symmetric Key signed and sent"
@@ -168,21 +222,26 @@ public final class Contingency {
                         DCC)
                 .after(KEY_ACTIVATED)
                 .guardedBy(RecoveryGuards.CONTINGENCY_KEY_ACTIVE, RecoveryGuards.NEW_ROOT_FIRST)
-                .citing(Confidence.INFERRED, Sources.CS02B, Sources.RFC_5934, Sources.note("§2.4 C5"));
+                .citing(Confidence.INFERRED, Sources.CS02B, Sources.RFC_5934, Sources.note("§2.4 C5"))
+                .does(Contingency::sendNewRoot);
         if (order != Order.SYMMETRIC_KEY_BEFORE_NEW_ROOT) {
             b.after(NEW_ROOT);
         }
         b.exec(ROOT_REPLACED, "Devices unwrap the contingency key, verify and replace their Root cell", DCC, DEVICE)
                 .after(COMMANDS_SENT)
                 .citing(Confidence.INFERRED, Sources.RFC_5934, Sources.note("§2.4 C6"))
+                .does((s, attempt) -> "Root replaced: " + s.fleet().scope()
+                        + "; every reachable Relevant Device holds the new Root: " + s.devicesHoldNewRoot())
                 .exec(PROGRESS_REPORTED, "Progress reported in Other Compromise Recovery Progress Files", DCC)
                 .after(COMMANDS_SENT)
                 .repeatable()
                 .citing(Confidence.VERIFIED, Sources.FILE_FORMATS_2015, Sources.note("§2.4 C7"))
+                .does((s, attempt) -> "progress " + s.fleet().scope())
                 .post(OLD_OCA_REVOKED, "Old OCA certificates revoked (ARL); new ones published", DCC)
                 .after(NEW_ISSUING_OCA)
                 .guardedBy(RecoveryGuards.DEVICES_HOLD_NEW_ROOT)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.4 C8"));
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.4 C8"))
+                .does(Contingency::revokeOldOca);
         if (order != Order.REVOKE_BEFORE_DEVICES_UPDATED) {
             b.after(ROOT_REPLACED);
         }
@@ -193,6 +252,8 @@ public final class Contingency {
                         SUBSCRIBER)
                 .after(OLD_OCA_REVOKED)
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C9, §2.6"))
+                .does((s, attempt) ->
+                        s.pki().reissued().size() + " Organisation Certificates re-issued under the new Issuing OCA")
                 .post(
                         CERTIFICATES_DISTRIBUTED,
                         "New Organisation Certificates distributed to Devices where needed",
@@ -207,8 +268,14 @@ public final class Contingency {
                         DCC,
                         KEY_CUSTODIAN)
                 .after(PROGRESS_REPORTED, CERTIFICATES_DISTRIBUTED)
-                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED, RecoveryGuards.QUORUM_REACHABLE)
                 .citing(Confidence.INFERRED, Sources.note("§2.4 C11"))
+                .does((s, attempt) -> {
+                    String deactivated = CEREMONY.deactivate(s);
+                    s.storeContingency(s.pki().requireNext());
+                    return deactivated + "; new contingency material shared "
+                            + s.custody().holders();
+                })
                 .deadline("T_newRoot", DECIDED, NEW_ROOT, settings.duration("T_newRoot"))
                 .deadline("T_convene", DECIDED, KEY_ACTIVATED, settings.duration("T_convene"))
                 .deadline("T_deviceUpdates", COMMANDS_SENT, ROOT_REPLACED, settings.duration("T_deviceUpdates"))

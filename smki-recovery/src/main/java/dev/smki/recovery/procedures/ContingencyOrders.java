@@ -105,7 +105,7 @@ public final class ContingencyOrders {
 
     /** Returns the analysis of the Root OCA compromise response in {@code order} under {@code settings}. */
     public static Result analyse(ProcedureSettings settings, Contingency.Order order) {
-        Procedure procedure = IncidentResponses.rootOcaCompromise(settings, order);
+        Procedure<IncidentState> procedure = IncidentResponses.rootOcaCompromise(settings, order);
         return new Result(order, procedure, OrderingAnalysis.explore(procedure, invariants()));
     }
 
@@ -116,7 +116,7 @@ public final class ContingencyOrders {
      * @param procedure the Root OCA compromise response in that order
      * @param report what the ordering analysis found
      */
-    public record Result(Contingency.Order order, Procedure procedure, OrderingReport report) {
+    public record Result(Contingency.Order order, Procedure<IncidentState> procedure, OrderingReport report) {
 
         public Result {
             Objects.requireNonNull(order, "order");

@@ -6,16 +6,23 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.core.registration.OrganisationInformationRules;
 import dev.smki.core.registration.UserRole;
+import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -52,42 +59,54 @@ public final class CsrCoordination {
     public static final String NAME = "CSR_COORDINATION";
 
     /** CSR-1: CSRs follow the submission schedule, and coordination ends when every scheduled one is accepted. */
-    public static final Guard ON_SCHEDULE = Guard.rule(RuleId.of("CSR-1"), "on schedule")
+    public static final Guard<IncidentState> ON_SCHEDULE = Guard.<IncidentState>rule(RuleId.of("CSR-1"), "on schedule")
             .stating("An Organisation CSR is submitted only for a certificate on the DCC's submission schedule.")
             .citing(Sources.note("§2.6 CS2-CS3"), Confidence.RECONSTRUCTED)
             .when(in -> in.item()
-                    .map(item -> RecoveryGuards.state(in).csrSchedule().contains(item))
+                    .map(item -> in.context().registry().csrSchedule().contains(item))
                     .orElse(false));
 
     /** CSR-1: completion is reported only once every scheduled certificate is accepted. */
-    public static final Guard ALL_ACCEPTED = Guard.rule(RuleId.of("CSR-1"), "all accepted")
+    public static final Guard<IncidentState> ALL_ACCEPTED = Guard.<IncidentState>rule(
+                    RuleId.of("CSR-1"), "all accepted")
             .stating("CSR coordination is reported complete only once every certificate on the schedule is accepted.")
             .citing(Sources.note("§2.6 CS5-CS6"), Confidence.RECONSTRUCTED)
             .when(in -> in.progress()
                     .itemsDone(ACCEPTED)
-                    .containsAll(RecoveryGuards.state(in).csrSchedule()));
+                    .containsAll(in.context().registry().csrSchedule()));
+
+    /** The standard credentials whose Parties coordinate CSRs after an OCA replacement, by file stem. */
+    static final Map<String, OrganisationCredential> ELIGIBLE = eligible();
 
     private CsrCoordination() {}
 
+    private static Map<String, OrganisationCredential> eligible() {
+        Map<String, OrganisationCredential> stems = new LinkedHashMap<>();
+        for (OrganisationCredential credential : OrganisationCredential.STANDARD) {
+            stems.put(credential.fileStem(), credential);
+        }
+        return Collections.unmodifiableMap(stems);
+    }
+
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
     /** Returns the OIF-4 guard of CS4, applying {@code rules}. */
-    static Guard inRange(OrganisationInformationRules rules) {
-        return Guard.rule(RuleId.of("OIF-4"), "request in range")
+    static Guard<IncidentState> inRange(OrganisationInformationRules rules) {
+        return Guard.<IncidentState>rule(RuleId.of("OIF-4"), "request in range")
                 .stating(OrganisationInformationRules.REQUEST_IN_RANGE.statement())
                 .citing(Sources.APPENDIX_D_5_1, OrganisationInformationRules.REQUEST_IN_RANGE.confidence())
                 .when(in -> in.payload(Request.class)
                         .map(r -> !r.isOnForm()
                                 || rules.checkCertificateRequest(
-                                                RecoveryGuards.state(in).organisationInformation(),
+                                                in.context().registry().organisationInformation(),
                                                 r.party(),
                                                 r.role(),
                                                 r.subject())
@@ -95,27 +114,50 @@ public final class CsrCoordination {
                         .orElse(false));
     }
 
-    static Procedure steps(ProcedureSettings settings) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return Procedure.named(NAME)
+        return Procedure.<IncidentState>named(NAME)
                 .pre(OCA_PUBLISHED, "New OCA certificates published in the SMKI Repository", DCC)
                 .citing(Confidence.RECONSTRUCTED, Sources.L10, Sources.note("§2.6 CS1"))
+                .does((s, attempt) -> {
+                    s.registry().publishNewOca(s.pki().requireNext());
+                    return "new Root OCA and Issuing OCA published in the SMKI Repository";
+                })
                 .pre(SCHEDULED, "Eligible Subscribers told; submission schedule issued", DCC)
                 .after(OCA_PUBLISHED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.6 CS2"))
+                .offering((s, item) -> Payload.of("certificates", Integer.toString(ELIGIBLE.size())))
+                .does((s, attempt) -> {
+                    s.registry().schedule(ELIGIBLE.keySet());
+                    return ELIGIBLE.size() + " Organisation Certificates scheduled for re-issue";
+                })
                 .exec(SUBMITTED, "Organisation CSR submitted by the Subscriber's ARO in its slot", ARO)
                 .after(SCHEDULED)
-                .perItem()
+                .perItem(s -> List.copyOf(ELIGIBLE.keySet()))
                 .guardedBy(ON_SCHEDULE)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.6 CS3"))
                 .exec(ISSUED, "CSR validated against the Party's registered range; certificate issued", DCC)
                 .after(SUBMITTED)
-                .perItem()
+                .perItem(s -> List.copyOf(ELIGIBLE.keySet()))
                 .guardedBy(RecoveryGuards.NEW_OCA_PUBLISHED, inRange(OrganisationInformationRules.defaults()))
                 .citing(Confidence.RECONSTRUCTED, Sources.APPENDIX_D_5_1, Sources.note("§2.6 CS4, §4"))
+                .offering((s, item) -> {
+                    RemotePartyRole role = ELIGIBLE.get(item.orElseThrow()).role();
+                    return new Request(
+                            CertificateRegistry.subscriberOf(role),
+                            role,
+                            s.pki().current().parties().of(role));
+                })
+                .does((s, attempt) -> {
+                    OrganisationCredential credential =
+                            ELIGIBLE.get(attempt.item().orElseThrow());
+                    IssuedCertificate renewed = s.pki().reissue(attempt.item().orElseThrow(), credential);
+                    s.registry().register(renewed, CertificateRegistry.subscriberOf(credential.role()));
+                    return "issued " + renewed;
+                })
                 .exec(ACCEPTED, "Certificate accepted by the Subscriber (or rejected immediately)", ARO, SUBSCRIBER)
                 .after(ISSUED)
-                .perItem()
+                .perItem(s -> List.copyOf(ELIGIBLE.keySet()))
                 .citing(Confidence.VERIFIED, Sources.note("§2.6 (Sections L11.5-L11.7, via Appendix M)"))
                 .post(REPORTED, "Completion reported to the SMKI PMA", DCC)
                 .after(ACCEPTED)

@@ -6,8 +6,6 @@ import static dev.smki.recovery.procedures.Actors.PARTY;
 import static dev.smki.recovery.procedures.Actors.SECAS;
 
 import dev.smki.core.provenance.Confidence;
-import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.custody.SimulatedHsm;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
@@ -20,7 +18,7 @@ import java.util.Objects;
  *
  * <p>KC1 to KC5 are done once per custodian (the item is the custodian's id), each after the previous one for the
  * same custodian. KC6, re-sharing the keys after a custodian ceases, is refused unless at least N custodians are
- * appointed to take the N shares (REC-2, read from the {@link SimulatedHsm} in the run's context).
+ * appointed to take the N shares (REC-2, read from the incident's {@link CustodyState}).
  */
 public final class CustodianLifecycle {
 
@@ -46,25 +44,19 @@ public final class CustodianLifecycle {
     public static final String NAME = "CUSTODIAN_LIFECYCLE";
 
     /** REC-2: enough appointed custodians to take every share of a new split. */
-    public static final Guard QUORUM_REACHABLE = Guard.rule(RuleId.of("REC-2"), "quorum reachable")
-            .stating("The keys are re-shared only when at least N custodians are appointed, one for each share.")
-            .citing(Sources.note("§2.9, §5"), Confidence.INFERRED)
-            .when(in -> {
-                SimulatedHsm hsm = in.context(SimulatedHsm.class);
-                return hsm.custodians().appointed().size() >= hsm.quorum().n();
-            });
+    public static final Guard<IncidentState> QUORUM_REACHABLE = RecoveryGuards.QUORUM_REACHABLE;
 
     private CustodianLifecycle() {}
 
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return settings.applyTo(Procedure.named(NAME)
+        return settings.applyTo(Procedure.<IncidentState>named(NAME)
                 .pre(NOMINATED, "Nominated on a Key Custodian Nomination Form", PARTY)
                 .perItem()
                 .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.9"))

@@ -4,13 +4,16 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
+import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.PmaDecision;
+import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * P-DECIDE: the SMKI PMA's decision whether to require the Recovery or the Contingency Private Key (recovery.md
@@ -39,7 +42,8 @@ public final class Decide {
     public static final String NAME = "DECIDE";
 
     /** GUIDE-1: the Guidance is applied in full before the decision. */
-    public static final Guard GUIDANCE_FOLLOWED = Guard.rule(RuleId.of("GUIDE-1"), "guidance followed")
+    public static final Guard<IncidentState> GUIDANCE_FOLLOWED = Guard.<IncidentState>rule(
+                    RuleId.of("GUIDE-1"), "guidance followed")
             .stating("Before deciding, the SMKI PMA takes every mandatory factor of the SMKI Recovery Key Guidance into"
                     + " account and follows every step it sets out (L10.9(a) and (d)).")
             .citing(Sources.L10_9, Confidence.VERIFIED)
@@ -48,40 +52,90 @@ public final class Decide {
                     .orElse(false));
 
     /** REC-1: the decision recorded is for this run's incident. */
-    public static final Guard DECISION_FOR_INCIDENT = Guard.rule(RuleId.of("REC-1"), "decision for the incident")
+    public static final Guard<IncidentState> DECISION_FOR_INCIDENT = Guard.<IncidentState>rule(
+                    RuleId.of("REC-1"), "decision for the incident")
             .stating("The decision recorded at D3 is the SMKI PMA's decision for this incident.")
             .citing(Sources.L10, Confidence.VERIFIED)
             .when(in -> in.payload(Decision.class)
-                    .map(d -> d.decision()
-                            .incident()
-                            .equals(RecoveryGuards.state(in).incident()))
+                    .map(d -> d.decision().incident().equals(in.context().incident()))
                     .orElse(false));
 
     private Decide() {}
 
+    /** Returns the SMKI PMA's assessment of the incident under {@code guidance}, with the actors' answers. */
+    static RecoveryKeyGuidance.Assessment assessment(RecoveryKeyGuidance guidance, IncidentState state) {
+        RecoveryKeyGuidance.Assessment.Builder b = guidance.assess(
+                        state.compromised().orElse(CompromisedKey.ORGANISATION_KEY))
+                .allStepsDone();
+        for (RecoveryKeyGuidance.Factor factor : guidance.factors()) {
+            b.answer(factor.id(), state.choices().guidanceAnswers().getOrDefault(factor.id(), false));
+        }
+        return b.build();
+    }
+
+    /**
+     * Returns whether the SMKI PMA's decision in {@code state} departs from the advice of {@code guidance} on its
+     * answers: a decision the plan makes against the Guidance, which the Guidance informs but does not bind.
+     */
+    public static Optional<RecoveryMechanism> departure(RecoveryKeyGuidance guidance, IncidentState state) {
+        return departure(guidance, state, state.choices().mechanism());
+    }
+
+    private static Optional<RecoveryMechanism> departure(
+            RecoveryKeyGuidance guidance, IncidentState state, RecoveryMechanism decided) {
+        RecoveryKeyGuidance.Assessment a = assessment(guidance, state);
+        if (!guidance.missing(a).isEmpty()) {
+            return Optional.empty();
+        }
+        RecoveryMechanism advice = guidance.advise(a);
+        return advice == decided ? Optional.empty() : Optional.of(advice);
+    }
+
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
-    static Procedure steps(ProcedureSettings settings) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return Procedure.named(NAME)
+        RecoveryKeyGuidance guidance = settings.guidance();
+        return Procedure.<IncidentState>named(NAME)
                 .pre(RECEIVED, "Notification and the DCC's impact data received; SMKI PMA convened", SMKI_PMA)
                 .citing(Confidence.RECONSTRUCTED, Sources.L10, Sources.note("§2.2 D1 (convening [R])"))
                 .pre(GUIDANCE_APPLIED, "SMKI Recovery Key Guidance applied", SMKI_PMA)
                 .after(RECEIVED)
                 .guardedBy(GUIDANCE_FOLLOWED)
                 .citing(Confidence.VERIFIED, Sources.L10_9, Sources.note("§2.2 D2"))
+                .offering((s, item) -> assessment(guidance, s))
+                .does((s, attempt) -> {
+                    RecoveryKeyGuidance.Assessment a = assessment(guidance, s);
+                    return "advice " + guidance.advise(a) + " (weight " + guidance.weigh(a) + ", threshold "
+                            + guidance.threshold() + ")";
+                })
                 .pre(DECIDED, "Decision on the use of the Recovery or Contingency Private Key", SMKI_PMA)
                 .after(GUIDANCE_APPLIED)
                 .guardedBy(DECISION_FOR_INCIDENT)
                 .citing(Confidence.INFERRED, Sources.L10, Sources.note("§2.2 D3 (choice [V], enumeration [I])"))
+                .offering((s, item) -> new Decision(new PmaDecision(
+                        s.incident(), s.choices().mechanism(), s.clock().instant())))
+                .does((s, attempt) -> {
+                    PmaDecision decision = attempt.payload() instanceof Decision handed
+                            ? handed.decision()
+                            : new PmaDecision(
+                                    s.incident(),
+                                    s.choices().mechanism(),
+                                    s.clock().instant());
+                    s.custody().decide(decision);
+                    return "SMKI PMA requires " + decision.mechanism()
+                            + departure(guidance, s, decision.mechanism())
+                                    .map(advice -> ", departing from the Recovery Key Guidance's advice " + advice)
+                                    .orElse("");
+                })
                 .pre(COMMUNICATED, "Decision communicated to the DCC and Parties", SMKI_PMA)
                 .after(DECIDED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.2 D4"))

@@ -2,9 +2,14 @@ package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
 
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,21 +39,36 @@ public final class Distribute {
 
     private Distribute() {}
 
+    /** Returns the re-issued certificates, by file stem, whose key differs from the one the cells hold. */
+    private static List<String> changedCells(IncidentState s) {
+        List<String> changed = new ArrayList<>();
+        s.pki().reissued().forEach((stem, renewed) -> {
+            IssuedCertificate old = s.pki().current().organisationCertificate(OrganisationCredential.parse(stem));
+            if (!SubjectKeyId.of(old).equals(SubjectKeyId.of(renewed))) {
+                changed.add(stem);
+            }
+        });
+        return changed;
+    }
+
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
-    static Procedure steps(ProcedureSettings settings) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return Procedure.named(NAME)
+        return Procedure.<IncidentState>named(NAME)
                 .pre(CELLS_CHOSEN, "Cells needing new data chosen per role and Device type", DCC)
                 .citing(Confidence.RECONSTRUCTED, Sources.L10, Sources.note("§2.5 DS1"))
+                .does((s, attempt) -> changedCells(s).isEmpty()
+                        ? "no cell needs new data: each re-issued certificate keeps its Party's key"
+                        : "cells needing new data: " + changedCells(s))
                 .pre(MODE_CHOSEN, "Authorising mode chosen for each replacement", DCC)
                 .after(CELLS_CHOSEN)
                 .citing(Confidence.RECONSTRUCTED, Sources.CS02B, Sources.note("§2.5 DS2 (codes [V], use [I])"))
@@ -59,6 +79,9 @@ public final class Distribute {
                 .after(PATH_INCLUDED)
                 .guardedBy(RecoveryGuards.DEVICES_HOLD_NEW_ROOT)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.5 DS4"))
+                .does((s, attempt) -> changedCells(s).isEmpty()
+                        ? "no command needed: the Parties kept their key pairs, so no cell changes"
+                        : "cells to change: " + changedCells(s))
                 .build();
     }
 }

@@ -22,7 +22,7 @@ public final class IncidentResponses {
      * Returns the response to a suspected compromise on which the SMKI PMA requires no key: {@link Notify} then
      * {@link Decide} (D1 after N4). Named {@code NOTIFICATION}.
      */
-    public static Procedure notification(ProcedureSettings settings) {
+    public static Procedure<IncidentState> notification(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
         return settings.applyTo(notifyAndDecide("NOTIFICATION", settings).build());
     }
@@ -31,15 +31,21 @@ public final class IncidentResponses {
      * Returns the response to a Party's Organisation key compromise recovered with the Recovery Private Key by
      * {@code method}: {@link Notify}, {@link Decide}, {@link RecoveryKeyUse} and {@link Revoke} for the compromised
      * certificate. Links: D1 after N4; R1 after D4; R4 after N5 (the Relevant Devices are known before commands are
-     * built); N6 is the revocation request that RV2 decides; R11 after RV3. Named {@code
+     * built); N6 is the revocation request that RV2 decides; R11 after RV3. The revocation steps come right after
+     * Notify, since the revocation should not wait for the Devices (recovery.md §2.3). Named {@code
      * ORGANISATION_KEY_COMPROMISE.M2} or {@code .M3}.
      */
-    public static Procedure organisationKeyCompromise(ProcedureSettings settings, RecoveryKeyUse.Method method) {
+    public static Procedure<IncidentState> organisationKeyCompromise(
+            ProcedureSettings settings, RecoveryKeyUse.Method method) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(method, "method");
-        return settings.applyTo(notifyAndDecide("ORGANISATION_KEY_COMPROMISE.M" + method.number(), settings)
-                .include(RecoveryKeyUse.steps(settings, method))
+        return settings.applyTo(Procedure.<IncidentState>named("ORGANISATION_KEY_COMPROMISE.M" + method.number())
+                .include(Notify.steps(settings))
                 .include(Revoke.steps(settings).without(List.of(Revoke.REQUESTED)))
+                .include(Decide.steps(settings))
+                .amend(Decide.RECEIVED)
+                .after(Notify.PMA_NOTIFIED)
+                .include(RecoveryKeyUse.steps(settings, method))
                 .amend(RecoveryKeyUse.DECIDED)
                 .after(Decide.COMMUNICATED)
                 .amend(RecoveryKeyUse.COMMANDS_BUILT)
@@ -60,7 +66,7 @@ public final class IncidentResponses {
      * Returns the response to a Root OCA compromise in the modelled order ({@link #rootOcaCompromise(
      * ProcedureSettings, Contingency.Order)}).
      */
-    public static Procedure rootOcaCompromise(ProcedureSettings settings) {
+    public static Procedure<IncidentState> rootOcaCompromise(ProcedureSettings settings) {
         return rootOcaCompromise(settings, Contingency.Order.MODELLED);
     }
 
@@ -71,7 +77,7 @@ public final class IncidentResponses {
      * CS1 after C8 and C9 after CS6; DS1 after C9 and C10 after DS4. Named {@code ROOT_OCA_COMPROMISE}, with the
      * order's suffix for the orders other than the modelled one.
      */
-    public static Procedure rootOcaCompromise(ProcedureSettings settings, Contingency.Order order) {
+    public static Procedure<IncidentState> rootOcaCompromise(ProcedureSettings settings, Contingency.Order order) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(order, "order");
         String suffix = order == Contingency.Order.MODELLED
@@ -100,17 +106,22 @@ public final class IncidentResponses {
      * Returns the replacement of the Recovery key after use as the Recovery Key Direction requires: {@link
      * RecoveryKeyDirection}, named as it is.
      */
-    public static Procedure recoveryKeyReplacement(ProcedureSettings settings) {
+    public static Procedure<IncidentState> recoveryKeyReplacement(ProcedureSettings settings) {
         return RecoveryKeyDirection.definition(settings);
     }
 
     /** Returns a Supplier of Last Resort event with a revocation delay: {@link SupplierOfLastResortDelay}. */
-    public static Procedure supplierOfLastResort(ProcedureSettings settings) {
+    public static Procedure<IncidentState> supplierOfLastResort(ProcedureSettings settings) {
         return SupplierOfLastResortDelay.definition(settings);
     }
 
-    private static Procedure.Builder notifyAndDecide(String name, ProcedureSettings settings) {
-        return Procedure.named(name)
+    /** Returns a recovery exercise of the Recovery Private Key: {@link Exercise}, named as it is. */
+    public static Procedure<IncidentState> exercise(ProcedureSettings settings) {
+        return Exercise.definition(settings, Exercise.KEYS);
+    }
+
+    private static Procedure.Builder<IncidentState> notifyAndDecide(String name, ProcedureSettings settings) {
+        return Procedure.<IncidentState>named(name)
                 .include(Notify.steps(settings))
                 .include(Decide.steps(settings))
                 .amend(Decide.RECEIVED)

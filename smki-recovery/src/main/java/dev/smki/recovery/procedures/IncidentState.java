@@ -1,70 +1,248 @@
 package dev.smki.recovery.procedures;
 
-import dev.smki.core.registration.RangeDeclaration;
-import dev.smki.core.revocation.SolrStatus;
-import dev.smki.recovery.custody.ActivationProgress;
-import dev.smki.recovery.custody.CustodianId;
+import dev.smki.core.device.DeviceSettings;
+import dev.smki.core.device.Fleet;
+import dev.smki.core.identity.DeviceType;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.TestPki;
+import dev.smki.core.revocation.Requester;
+import dev.smki.core.revocation.SolrEvent;
+import dev.smki.recovery.custody.Custodians;
 import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.fleet.DeliverySettings;
+import dev.smki.recovery.fleet.FailureInjection;
+import dev.smki.recovery.fleet.FleetExecutor;
+import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.IncidentId;
-import dev.smki.recovery.incident.PmaDecision;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What the guards of the recovery procedures read about the world outside a procedure run: the incident, the
- * SMKI PMA's authorisations, the key ceremonies and custodians, the new Root OCA, the Relevant Devices, the
- * Recovery Key Direction, the Organisation Information Forms and a Supplier of Last Resort event. Put the one
- * instance describing the incident in the run's {@link dev.smki.recovery.workflow.RunContext}; guards read it
- * when a step is attempted, never when a journal is replayed.
+ * The world one incident response runs in, made of small state slices, each owning its part: the {@linkplain #pki()
+ * PKI}, {@linkplain #custody() custody and the HSM}, the {@linkplain #fleet() fleet}, {@linkplain #revocation()
+ * revocation}, the {@linkplain #registry() registry} and the {@linkplain #clock() clock}, with what the actors will
+ * decide ({@link #choices()}). It is the typed context of every procedure of this package: guards read it, and the
+ * effects of accepted steps, defined with the steps, change it through the slices. Everything is made from an
+ * {@link IncidentSetup}, so the state after a given list of accepted steps is always the same.
  */
-public interface IncidentState {
+public final class IncidentState {
 
-    /** Returns the incident the run belongs to. */
-    IncidentId incident();
+    private final IncidentSetup setup;
+    private final IncidentClock clock;
+    private final PkiState pki;
+    private final CustodyState custody;
+    private final FleetState fleet;
+    private final RegistryState registry;
+    private final RevocationState revocation;
+    private final List<String> events = new ArrayList<>();
 
-    /** Returns the SMKI PMA's decision for this incident (D3), once made. */
-    Optional<PmaDecision> decision();
+    private IncidentState(IncidentSetup setup) {
+        this.setup = setup;
+        this.clock = new IncidentClock(setup.start());
+        TestPki testPki = TestPki.builder().seed(setup.seed()).clock(clock).build();
+        this.pki = new PkiState(testPki);
+        DeviceSettings deviceSettings =
+                DeviceSettings.builder(testPki).clock(clock).build();
+        this.fleet = new FleetState(buildFleet(deviceSettings, setup), FleetExecutor.of(delivery(setup), clock), clock);
+        Custodians roster = Custodians.empty();
+        int i = 1;
+        for (IncidentSetup.Custodian custodian : setup.custodians()) {
+            roster.appointDirectly(custodian.id(), "Custodian " + i++, custodian.party(), setup.start());
+        }
+        this.custody = new CustodyState(roster, setup.quorum(), seededRandom(setup.seed()));
+        custody.store(
+                CustodyKey.RECOVERY_PRIVATE_KEY,
+                pki.certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                        .keyPair()
+                        .orElseThrow()
+                        .getPrivate()
+                        .getEncoded());
+        storeContingency(testPki);
+        this.registry = new RegistryState(testPki);
+        this.revocation = new RevocationState(registry.certificates(), clock);
+    }
+
+    /** Returns the state made from {@code setup}: a seeded test PKI, a fleet, custodians holding shares. */
+    public static IncidentState create(IncidentSetup setup) {
+        return new IncidentState(Objects.requireNonNull(setup, "setup"));
+    }
+
+    private static Fleet buildFleet(DeviceSettings settings, IncidentSetup setup) {
+        int total = setup.devices();
+        Fleet.Builder builder = Fleet.builder(settings).seed(setup.seed()).commissionedShare(setup.commissionedShare());
+        int placed = 0;
+        for (Map.Entry<DeviceType, Integer> share : setup.mix().entrySet()) {
+            if (share.getKey() == DeviceType.ESME) {
+                continue;
+            }
+            int count = (int) ((long) total * share.getValue() / 1000);
+            builder.devices(share.getKey(), count);
+            placed += count;
+        }
+        return builder.devices(DeviceType.ESME, total - placed).build();
+    }
+
+    private static DeliverySettings delivery(IncidentSetup setup) {
+        return DeliverySettings.defaults()
+                .withSeed(setup.seed())
+                .withFailures(FailureInjection.none()
+                        .withUncontactableDevices(setup.uncontactableShare())
+                        .withBusy(setup.busyShare()))
+                .withMaxAttempts(setup.retries() + 1);
+    }
+
+    private static SecureRandom seededRandom(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK's SHA1PRNG is missing", e);
+        }
+    }
+
+    void storeContingency(TestPki material) {
+        custody.store(
+                CustodyKey.CONTINGENCY_PRIVATE_KEY,
+                material.contingency().keyPair().getPrivate().getEncoded());
+        custody.store(
+                CustodyKey.CONTINGENCY_SYMMETRIC_KEY,
+                material.contingency().symmetricKey().toOctets());
+    }
+
+    /** Returns what the state was made from. */
+    public IncidentSetup setup() {
+        return setup;
+    }
+
+    /** Returns the incident's id. */
+    public IncidentId incident() {
+        return setup.id();
+    }
+
+    /** Returns the kind of key compromised, if the incident is a compromise. */
+    public Optional<CompromisedKey> compromised() {
+        return setup.compromised();
+    }
+
+    /** Returns what the actors decide when they act. */
+    public ActorChoices choices() {
+        return setup.choices();
+    }
+
+    /** Returns the clock slice. */
+    public IncidentClock clock() {
+        return clock;
+    }
+
+    /** Returns the PKI slice. */
+    public PkiState pki() {
+        return pki;
+    }
+
+    /** Returns the custody slice. */
+    public CustodyState custody() {
+        return custody;
+    }
+
+    /** Returns the fleet slice. */
+    public FleetState fleet() {
+        return fleet;
+    }
+
+    /** Returns the registry slice. */
+    public RegistryState registry() {
+        return registry;
+    }
+
+    /** Returns the revocation slice. */
+    public RevocationState revocation() {
+        return revocation;
+    }
+
+    /** Returns the certificate whose key is compromised (or replaced): the Root OCA, or the role's certificate. */
+    public IssuedCertificate compromisedCertificate() {
+        return certificateOf(setup.role(), setup.usage());
+    }
+
+    IssuedCertificate certificateOf(RemotePartyRole role, KeyUsage usage) {
+        return switch (role) {
+            case ROOT -> pki.current().rootOca();
+            case ISSUING_AUTHORITY -> pki.current().issuingOca();
+            default -> pki.certificate(role, usage);
+        };
+    }
+
+    /** Returns whether {@code key} is authorised for this incident by an SMKI PMA decision or authorisation (REC-1). */
+    public boolean isAuthorised(CustodyKey key) {
+        return custody.isAuthorised(setup.id().value(), key);
+    }
 
     /**
-     * Returns whether an SMKI PMA authorisation for this incident (a decision D3, a direction RK2, an exercise
-     * approval T2) requires {@code key} (REC-1).
+     * Returns whether every Relevant Device holds the new Root OCA or has been written off (REC-10); true when no Root
+     * replacement is under way, since certificates then chain to the Root the Devices hold.
      */
-    boolean isAuthorised(CustodyKey key);
+    public boolean devicesHoldNewRoot() {
+        return pki.newRootKey().map(fleet::allHold).orElse(true);
+    }
 
-    /** Returns the progress of the ceremony activating {@code key} for this incident, once one has begun. */
-    Optional<ActivationProgress> ceremony(CustodyKey key);
+    // ---- injected events ----
 
-    /** Returns whether {@code custodian} is currently appointed (REC-2). */
-    boolean isAppointed(CustodianId custodian);
+    /** Returns a note of each event injected so far, oldest first. */
+    public List<String> events() {
+        return List.copyOf(events);
+    }
 
-    /** Returns whether {@code key} is activated for this incident and not yet deactivated (CUS-2). */
-    boolean isActive(CustodyKey key);
+    /** Makes the HSM fail every activation until {@code until} (an injected event); returns a note. */
+    public String failHsmUntil(Instant until) {
+        custody.failHsmUntil(until);
+        return note("the HSM fails every key activation until " + until);
+    }
 
-    /** Returns whether a new Root OCA carrying fresh contingency material exists (C2; REC-6). */
-    boolean hasNewRoot();
-
-    /** Returns whether the new OCA certificates are published in the SMKI Repository (CS1; REC-10). */
-    boolean isNewOcaPublished();
-
-    /** Returns how far the incident's Relevant Devices are with the current device updates (REC-8). */
-    DeviceScope scope();
+    /** Ceases Key Custodian {@code custodian} (an injected event); returns a note. */
+    public String ceaseCustodian(dev.smki.recovery.custody.CustodianId custodian) {
+        custody.cease(custodian, clock.instant());
+        return note(custodian + " ceased to be a Key Custodian");
+    }
 
     /**
-     * Returns whether every Relevant Device holds the new Root OCA or has been written off (REC-10); true when no
-     * Root replacement is under way, since certificates then chain to the Root the Devices hold.
+     * Records that the key of {@code role} for {@code usage} is found compromised while this incident is recovered
+     * (an injected event): it is not this incident's to recover; returns a note naming the Devices exposed.
      */
-    boolean devicesHoldNewRoot();
+    public String secondCompromise(RemotePartyRole role, KeyUsage usage) {
+        IssuedCertificate second = certificateOf(role, usage);
+        return note("a second compromise, of " + second + ", found during the recovery: " + fleet.holding(second)
+                + " commissioned Devices hold its key and need an incident of their own");
+    }
 
-    /** Returns the Recovery Key Direction given for this incident, if any (RK0). */
-    Optional<RecoveryKeyDirection.Direction> recoveryKeyDirection();
+    /**
+     * Opens a Supplier of Last Resort event for the failed Supplier {@code role} with the revocation of its
+     * certificates delayed by the SMKI PMA (an injected event overlapping the incident); returns a note.
+     */
+    public String overlappingSolr(RemotePartyRole role) {
+        String failed = dev.smki.core.revocation.CertificateRegistry.subscriberOf(role);
+        SolrEvent event = SolrEvent.of("SOLR-" + setup.id().value(), failed, "solr", "shared-resource-provider");
+        revocation.openSolr(event);
+        revocation.revocations().delayRevocation(event.id(), Requester.smkiPma());
+        return note("a Supplier of Last Resort event for " + failed + " overlaps the incident; the SMKI PMA delays"
+                + " the revocation of its certificates");
+    }
 
-    /** Returns the items of the CSR submission schedule issued at CS2 (one per certificate to re-issue). */
-    Set<String> csrSchedule();
+    private String note(String text) {
+        events.add(text);
+        return text;
+    }
 
-    /** Returns the EUI-64 ranges the Parties declared on their Organisation Information Forms (OIF-4). */
-    List<RangeDeclaration> organisationInformation();
-
-    /** Returns where this incident's Supplier of Last Resort event stands, if it is one (REC-12). */
-    Optional<SolrStatus> solrEvent();
+    @Override
+    public String toString() {
+        return "IncidentState[" + setup.id() + "]";
+    }
 }

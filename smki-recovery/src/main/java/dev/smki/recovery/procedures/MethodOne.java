@@ -34,18 +34,18 @@ public final class MethodOne {
     private MethodOne() {}
 
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
-    static Procedure steps(ProcedureSettings settings) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return Procedure.named(NAME)
+        return Procedure.<IncidentState>named(NAME)
                 .pre(PREPARED, "New key pairs generated and new Organisation Certificates obtained", SUBSCRIBER)
                 .citing(Confidence.RECONSTRUCTED, Sources.DRAFT_2015, Sources.note("§2.3 Method 1"))
                 .exec(

@@ -6,6 +6,7 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
+import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
@@ -49,37 +50,54 @@ public final class Notify {
 
     private Notify() {}
 
+    private static String kind(IncidentState state) {
+        return state.compromised().map(Enum::name).orElse("NONE");
+    }
+
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' durations, omitted steps and permitted confirmations. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
-    static Procedure steps(ProcedureSettings settings) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return Procedure.named(NAME)
+        return Procedure.<IncidentState>named(NAME)
                 .pre(DETECTED, "Compromise of a Relevant Private Key detected or suspected", PARTY, SUBSCRIBER, DCC)
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.1 N1"))
+                .offering((s, item) -> Payload.of("compromised", kind(s)))
+                .does((s, attempt) -> "incident " + s.incident() + ": " + kind(s) + " suspected")
                 .pre(DCC_NOTIFIED, "DCC notified with an Organisation Compromise Notification File", SUBSCRIBER, PARTY)
                 .after(DETECTED)
                 .citing(Confidence.VERIFIED, Sources.FILE_FORMATS_2015, Sources.note("§2.1 N2 (file content [R])"))
+                .offering((s, item) -> Payload.of(
+                        "file",
+                        s.compromised().orElse(null) == CompromisedKey.ORGANISATION_KEY
+                                ? "Organisation Compromise Notification File"
+                                : "Other Compromise Notification File"))
                 .pre(CONFIRMED, "Compromise confirmed through a permitted mechanism", DCC)
                 .after(DCC_NOTIFIED)
                 .guardedBy(permittedConfirmation(settings.permittedConfirmations()))
                 .citing(Confidence.RECONSTRUCTED, Sources.DRAFT_2015, Sources.note("§2.1 N3 (mechanism [R])"))
+                .offering((s, item) -> new Confirmation(
+                        s.choices().confirmationMechanism(), s.choices().confirmedWith()))
                 .pre(PMA_NOTIFIED, "SMKI PMA and affected Parties notified", DCC)
                 .after(CONFIRMED)
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.1 N4"))
                 .pre(SCOPED, "Relevant Devices and Relevant Subscribers worked out", DCC)
                 .after(CONFIRMED)
                 .citing(Confidence.INFERRED, Sources.note("§1.1 definitions, §2.1 N5"))
+                .does((s, attempt) -> s.fleet().scope(s.compromisedCertificate()))
                 .pre(REVOCATION_REQUESTED, "Revocation of the compromised certificate requested", DCC, SUBSCRIBER)
                 .after(CONFIRMED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.1 N6, §3"))
+                .offering((s, item) -> Payload.of(
+                        "certificate", s.compromisedCertificate().serialNumber().toString(16)))
+                .does((s, attempt) -> "revocation of " + s.compromisedCertificate() + " requested")
                 .deadline("T_notify", DETECTED, DCC_NOTIFIED, settings.duration("T_notify"))
                 .deadline("T_confirm", DCC_NOTIFIED, CONFIRMED, settings.duration("T_confirm"))
                 .deadline("T_notifyPMA", CONFIRMED, PMA_NOTIFIED, settings.duration("T_notifyPMA"))
@@ -88,9 +106,9 @@ public final class Notify {
     }
 
     /** Returns the guard refusing N3 unless confirmed by one of {@code mechanisms}. */
-    static Guard permittedConfirmation(List<String> mechanisms) {
+    static Guard<IncidentState> permittedConfirmation(List<String> mechanisms) {
         List<String> permitted = List.copyOf(mechanisms);
-        return Guard.rule(RuleId.of("NOT-1"), "permitted confirmation")
+        return Guard.<IncidentState>rule(RuleId.of("NOT-1"), "permitted confirmation")
                 .stating("A suspected compromise is confirmed only through a permitted mechanism: "
                         + String.join(", ", permitted) + ".")
                 .citing(Sources.DRAFT_2015, Confidence.RECONSTRUCTED)

@@ -295,11 +295,11 @@ public final class ProcedureSettings {
      *
      * @throws IllegalArgumentException when such a step is not an assumption (reconstructed or memory)
      */
-    public Procedure applyTo(Procedure procedure) {
+    public <C> Procedure<C> applyTo(Procedure<C> procedure) {
         List<StepId> own = new ArrayList<>();
         for (StepId id : omitted) {
             if (procedure.hasStep(id)) {
-                Step step = procedure.step(id);
+                Step<C> step = procedure.step(id);
                 if (!step.confidence().map(Confidence::isAssumption).orElse(false)) {
                     throw new IllegalArgumentException("Step " + step.describe() + " of " + procedure.name() + " is "
                             + step.confidence()

@@ -4,11 +4,23 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 
+import dev.smki.core.device.CredentialsReplacementMode;
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.device.TrustAnchorCellId;
+import dev.smki.core.device.UpdateSecurityCredentials;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.custody.ActivationProgress;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Requester;
+import dev.smki.core.revocation.RevocationReason;
 import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.custody.KeyUseAuthorisation;
+import dev.smki.recovery.fleet.CommandFactory;
 import dev.smki.recovery.workflow.Actor;
+import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
@@ -62,54 +74,89 @@ public final class RecoveryKeyDirection {
     public static final String NAME = "RECOVERY_KEY_DIRECTION";
 
     /** RKD-2: the Recovery key is replaced only when the direction says so. */
-    public static final Guard REPLACEMENT_DIRECTED = Guard.rule(RuleId.of("RKD-2"), "replacement directed")
+    public static final Guard<IncidentState> REPLACEMENT_DIRECTED = Guard.<IncidentState>rule(
+                    RuleId.of("RKD-2"), "replacement directed")
             .stating("The Recovery Private Key is replaced only when the Recovery Key Direction says to replace it.")
             .citing(Sources.note("§2.7"), Confidence.RECONSTRUCTED)
-            .when(in -> RecoveryGuards.state(in)
-                    .recoveryKeyDirection()
-                    .map(Direction::isReplace)
-                    .orElse(false));
+            .when(in ->
+                    in.context().custody().direction().map(Direction::isReplace).orElse(false));
 
     /** REC-1: the authorising key (RK3) is one an SMKI PMA authorisation for the incident requires. */
-    public static final Guard AUTHORISING_KEY_DECIDED = Guard.rule(RuleId.of("REC-1"), "decision gate")
+    public static final Guard<IncidentState> AUTHORISING_KEY_DECIDED = Guard.<IncidentState>rule(
+                    RuleId.of("REC-1"), "decision gate")
             .stating("The key that authorises the Recovery cell change is activated only where an SMKI PMA"
                     + " authorisation for the incident requires it.")
             .citing(Sources.L10, Confidence.VERIFIED)
-            .when(in -> authorisedKeys(RecoveryGuards.state(in)).isPresent());
+            .when(in -> authorisedKeys(in.context()).isPresent());
 
     /** REC-2: the authorised key's ceremony is quorate. */
-    public static final Guard AUTHORISING_KEY_QUORUM = Guard.rule(RuleId.of("REC-2"), "quorum")
+    public static final Guard<IncidentState> AUTHORISING_KEY_QUORUM = Guard.<IncidentState>rule(
+                    RuleId.of("REC-2"), "quorum")
             .stating("Activating the authorising key needs shares from at least M distinct, currently appointed Key"
                     + " Custodians.")
             .citing(Sources.CUSTODIAN_NOMINATIONS, Confidence.INFERRED)
             .when(in -> eachAuthorisedKey(
-                    RecoveryGuards.state(in),
-                    (state, key) -> state.ceremony(key)
-                            .map(ActivationProgress::isQuorate)
-                            .orElse(false)));
+                    in.context(), (state, key) -> state.custody().ceremony(key).isQuorate()));
 
     /** CUS-2: the authorised key is active while the Recovery cells are replaced. */
-    public static final Guard AUTHORISING_KEY_ACTIVE = Guard.rule(RuleId.of("CUS-2"), "key active")
+    public static final Guard<IncidentState> AUTHORISING_KEY_ACTIVE = Guard.<IncidentState>rule(
+                    RuleId.of("CUS-2"), "key active")
             .stating("The Recovery cell commands are signed only while the authorising key is activated for the"
                     + " incident.")
             .citing(Sources.note("§2.3 R10"), Confidence.RECONSTRUCTED)
-            .when(in -> eachAuthorisedKey(RecoveryGuards.state(in), IncidentState::isActive));
+            .when(in -> eachAuthorisedKey(
+                    in.context(), (state, key) -> state.custody().isActive(key)));
+
+    /** The ceremony activating the authorising key (RK3.attend, RK3). */
+    static final KeyCeremony CEREMONY = new KeyCeremony(
+            CUSTODIAN_ATTENDS, KEY_ACTIVATED, s -> s.choices().authorisingKey().keys());
 
     private RecoveryKeyDirection() {}
 
+    private static Direction direction(IncidentState s) {
+        return new Direction(s.choices().direction(), s.choices().directionReason());
+    }
+
+    /** RK4: the Recovery cell of every Relevant Device replaced, signed with the activated Recovery Private Key. */
+    private static String replaceCells(IncidentState s, Attempt attempt) {
+        IssuedCertificate renewed = s.pki().requireReplacement();
+        UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.RECOVERY, renewed)
+                .pathCertificate(s.pki().current().issuingOca())
+                .build();
+        s.fleet().target(SubjectKeyId.of(renewed), CELLS_REPLACED.value());
+        return s.fleet()
+                .send(
+                        s.incident(),
+                        CELLS_REPLACED.value(),
+                        CommandFactory.signing(body, RecoveryKeyUse.recoverySigner(s)));
+    }
+
+    /** The SMKI PMA's authorisation of a key for a Recovery Key Direction (RK2). */
+    private record DirectionAuthorisation(String incidentReference, Set<CustodyKey> keys)
+            implements KeyUseAuthorisation {
+
+        @Override
+        public boolean authorises(CustodyKey key) {
+            return keys.contains(key);
+        }
+    }
+
     /** Returns the procedure with the default settings (policy {@link RecoveryKeyPolicy#PMA_DECIDES}). */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' policy, durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
     /** Returns the RKD-1 guard that the direction follows {@code policy}. */
-    static Guard followsPolicy(RecoveryKeyPolicy policy) {
-        return Guard.rule(RuleId.of("RKD-1"), "direction follows policy")
+    static Guard<IncidentState> followsPolicy(RecoveryKeyPolicy policy) {
+        return Guard.<IncidentState>rule(RuleId.of("RKD-1"), "direction follows policy")
                 .stating("Under policy " + policy + " the Recovery Key Direction is "
                         + switch (policy) {
                             case MAY_REUSE -> "to reuse the key.";
@@ -126,41 +173,82 @@ public final class RecoveryKeyDirection {
                         .orElse(false));
     }
 
-    static Procedure steps(ProcedureSettings settings) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
         RecoveryKeyPolicy policy = settings.recoveryKeyPolicy();
         Actor directing = policy == RecoveryKeyPolicy.PMA_DECIDES ? SMKI_PMA : DCC;
-        return Procedure.named(NAME)
+        return Procedure.<IncidentState>named(NAME)
                 .pre(DIRECTED, "Recovery Key Direction: reuse or replace the Recovery Private Key", directing)
                 .guardedBy(followsPolicy(policy))
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7"))
+                .offering((s, item) -> direction(s))
+                .does((s, attempt) -> {
+                    s.custody().direct(direction(s));
+                    return "Recovery Key Direction under " + policy + ": "
+                            + direction(s).outcome();
+                })
                 .pre(NEW_RECOVERY_KEY, "New Recovery key pair and Organisation Certificate generated", DCC)
                 .after(DIRECTED)
                 .guardedBy(REPLACEMENT_DIRECTED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK1"))
+                .does((s, attempt) -> {
+                    String scope = s.fleet().scope(s.compromisedCertificate());
+                    IssuedCertificate renewed = s.pki().issueNew(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+                    s.registry().register(renewed, CertificateRegistry.DCC);
+                    s.pki().replaceWith(renewed);
+                    return "new " + renewed + "; " + scope;
+                })
                 .pre(AUTHORISED, "SMKI PMA authorises the key that signs the Recovery cell change", SMKI_PMA)
                 .after(NEW_RECOVERY_KEY)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK2"))
+                .offering((s, item) -> new Authorisation(s.choices().authorisingKey()))
+                .does((s, attempt) -> {
+                    AuthorisingKey key = s.choices().authorisingKey();
+                    s.custody()
+                            .authorise(new DirectionAuthorisation(s.incident().value(), key.keys()));
+                    return "SMKI PMA authorises " + key;
+                })
                 .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents shares", KEY_CUSTODIAN)
                 .after(AUTHORISED)
                 .perItem()
-                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN)
+                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN, RecoveryGuards.OWN_SHARES)
                 .citing(Confidence.RECONSTRUCTED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.7 RK3"))
+                .offering(CEREMONY.offer())
+                .does(CEREMONY.attend())
                 .exec(KEY_ACTIVATED, "Authorising key activated by the quorum", DCC, KEY_CUSTODIAN)
                 .after(CUSTODIAN_ATTENDS)
-                .guardedBy(AUTHORISING_KEY_DECIDED, AUTHORISING_KEY_QUORUM)
+                .guardedBy(AUTHORISING_KEY_DECIDED, AUTHORISING_KEY_QUORUM, RecoveryGuards.HSM_AVAILABLE)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK3"))
+                .does(CEREMONY.activate())
                 .exec(CELLS_REPLACED, "Recovery cell replaced on every commissioned Device", DCC)
                 .after(KEY_ACTIVATED)
                 .guardedBy(AUTHORISING_KEY_ACTIVE)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK4"))
+                .does(RecoveryKeyDirection::replaceCells)
                 .post(OLD_KEY_REVOKED, "Old Recovery certificate revoked", DCC)
                 .after(CELLS_REPLACED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK5"))
+                .does((s, attempt) -> s.revocation()
+                                .revoke(s.compromisedCertificate(), RevocationReason.SUPERSEDED, Requester.dcc())
+                        + "; " + s.revocation().publish(s.pki().current().issuingOca()))
                 .post(NEW_KEY_IN_CUSTODY, "New Recovery key shares put into custody", DCC, KEY_CUSTODIAN)
                 .after(OLD_KEY_REVOKED)
-                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED, RecoveryGuards.QUORUM_REACHABLE)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK6"))
+                .does((s, attempt) -> {
+                    String deactivated = CEREMONY.deactivate(s);
+                    s.custody()
+                            .store(
+                                    CustodyKey.RECOVERY_PRIVATE_KEY,
+                                    s.pki()
+                                            .requireReplacement()
+                                            .keyPair()
+                                            .orElseThrow()
+                                            .getPrivate()
+                                            .getEncoded());
+                    return deactivated + "; " + CustodyKey.RECOVERY_PRIVATE_KEY + " re-shared "
+                            + s.custody().holders();
+                })
                 .deadline("T_convene", AUTHORISED, KEY_ACTIVATED, settings.duration("T_convene"))
                 .deadline("T_deviceUpdates", CELLS_REPLACED, OLD_KEY_REVOKED, settings.duration("T_deviceUpdates"))
                 .build();

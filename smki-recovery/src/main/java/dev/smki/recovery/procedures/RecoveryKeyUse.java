@@ -5,13 +5,26 @@ import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
+import dev.smki.core.device.Authoriser;
+import dev.smki.core.device.CredentialsReplacementMode;
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.device.TrustAnchorCellId;
+import dev.smki.core.device.UpdateSecurityCredentials;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.fleet.CommandFactory;
 import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * P-RECOVERY-KEY: use of the Recovery Private Key after the compromise of a Party's Organisation key, by Method 2
@@ -61,7 +74,66 @@ public final class RecoveryKeyUse {
     /** R11: the DCC reports to the SMKI PMA; the incident closes. */
     public static final StepId CLOSED = StepId.of("R11");
 
+    /** The new floor sequence number a Recovery command sets for the replaced party. */
+    public static final long NEW_FLOOR = 1_000;
+
+    /** The ceremony activating the Recovery Private Key (R2, R5). */
+    static final KeyCeremony CEREMONY =
+            new KeyCeremony(CUSTODIAN_ATTENDS, KEY_ACTIVATED, s -> Set.of(CustodyKey.RECOVERY_PRIVATE_KEY));
+
     private RecoveryKeyUse() {}
+
+    /** Returns the signer of the activated Recovery Private Key, speaking as the DCC's Recovery role. */
+    static Authoriser recoverySigner(IncidentState s) {
+        return s.custody()
+                .signer(
+                        CustodyKey.RECOVERY_PRIVATE_KEY,
+                        s.pki().current().parties().of(RemotePartyRole.RECOVERY),
+                        s.pki()
+                                .certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                                .publicKey());
+    }
+
+    /** R4: one anyExceptAbnormalRootByRecovery command for the Relevant Devices, with a new floor. */
+    private static String buildCommands(IncidentState s, boolean three) {
+        if (!three) {
+            s.pki().replaceWith(s.pki().certificate(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
+        }
+        IssuedCertificate replacement = s.pki().requireReplacement();
+        UpdateSecurityCredentials command = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
+                .sequenceNumber(1)
+                .newFloor(NEW_FLOOR)
+                .replace(cell(s), replacement)
+                .pathCertificate(s.pki().current().issuingOca())
+                .build();
+        s.fleet().prepare(command);
+        s.fleet().target(SubjectKeyId.of(replacement), COMMANDS_SENT.value());
+        return command + ", replacing with " + (three ? "the Subscriber's new" : "the DCC's ACB") + " certificate "
+                + replacement;
+    }
+
+    /** Returns the trust anchor cell of the compromised key. */
+    private static TrustAnchorCellId cell(IncidentState s) {
+        return TrustAnchorCellId.of(s.setup().role(), s.setup().usage());
+    }
+
+    /** R8: the Subscriber's new certificate put in place with the DCC's ACB key now in the cells (Method 2). */
+    private static String placeSubscriberCertificate(IncidentState s, Attempt attempt) {
+        IssuedCertificate renewed = s.pki().issueNew(s.setup().role(), s.setup().usage());
+        s.registry()
+                .register(renewed, CertificateRegistry.subscriberOf(s.setup().role()));
+        s.pki().placeSubscriberCertificate(renewed);
+        UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
+                        CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
+                .sequenceNumber(NEW_FLOOR + 1)
+                .replace(cell(s), renewed)
+                .pathCertificate(s.pki().current().issuingOca())
+                .build();
+        Authoriser acb = Authoriser.of(s.pki().requireReplacement());
+        s.fleet().target(SubjectKeyId.of(renewed), SUBSCRIBER_CERTIFICATE_PLACED.value());
+        return s.fleet().send(s.incident(), SUBSCRIBER_CERTIFICATE_PLACED.value(), CommandFactory.signing(body, acb));
+    }
 
     /** Which method of using the Recovery Private Key (recovery.md §1.5). */
     public enum Method {
@@ -108,66 +180,91 @@ public final class RecoveryKeyUse {
     }
 
     /** Returns the procedure for {@code method} with the default settings. */
-    public static Procedure definition(Method method) {
+    public static Procedure<IncidentState> definition(Method method) {
         return definition(ProcedureSettings.defaults(), method);
     }
 
     /** Returns the procedure for {@code method} with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings, Method method) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings, Method method) {
         return settings.applyTo(steps(settings, method));
     }
 
     /** Returns the REC-1 guard that the SMKI PMA's decision names {@code method}. */
-    static Guard methodDecided(Method method) {
-        return Guard.rule(RuleId.of("REC-1"), "method decided")
+    static Guard<IncidentState> methodDecided(Method method) {
+        return Guard.<IncidentState>rule(RuleId.of("REC-1"), "method decided")
                 .stating("The Recovery Private Key is used by Method " + method.number()
                         + " only where the SMKI PMA's decision for the incident names that method.")
                 .citing(Sources.L10, Confidence.VERIFIED)
-                .when(in -> RecoveryGuards.state(in)
+                .when(in -> in.context()
+                        .custody()
                         .decision()
                         .map(d -> d.mechanism() == method.mechanism())
                         .orElse(false));
     }
 
-    static Procedure steps(ProcedureSettings settings, Method method) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings, Method method) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(method, "method");
         boolean three = method == Method.METHOD_3;
-        Procedure.Builder b = Procedure.named(name(method))
+        Procedure.Builder<IncidentState> b = Procedure.<IncidentState>named(name(method))
                 .pre(DECIDED, "SMKI PMA decision requires the Recovery Private Key by " + method.name(), SMKI_PMA)
                 .guardedBy(RecoveryGuards.RECOVERY_KEY_DECISION, methodDecided(method))
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.DRAFT_2015, Sources.note("§2.3 R1"))
                 .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents their share", KEY_CUSTODIAN)
                 .after(DECIDED)
                 .perItem()
-                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN)
-                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.3 R2 (quorum [I])"));
+                .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN, RecoveryGuards.OWN_SHARES)
+                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.3 R2 (quorum [I])"))
+                .offering(CEREMONY.offer())
+                .does(CEREMONY.attend());
         if (three) {
             b.pre(NEW_CERTIFICATES, "Subscriber's new key pairs certified through its ARO's CSRs", SUBSCRIBER, DCC)
                     .after(DECIDED)
-                    .citing(Confidence.INFERRED, Sources.note("§2.3 R3"));
+                    .citing(Confidence.INFERRED, Sources.note("§2.3 R3"))
+                    .does((s, attempt) -> {
+                        IssuedCertificate renewed =
+                                s.pki().issueNew(s.setup().role(), s.setup().usage());
+                        s.registry()
+                                .register(
+                                        renewed,
+                                        CertificateRegistry.subscriberOf(
+                                                s.setup().role()));
+                        s.pki().replaceWith(renewed);
+                        return "new " + renewed;
+                    });
         }
         b.pre(
                         COMMANDS_BUILT,
                         "One anyExceptAbnormalRootByRecovery command built per Relevant Device, with a new floor",
                         DCC)
                 .after(DECIDED)
-                .citing(Confidence.INFERRED, Sources.CS02B, Sources.note("§2.3 R4"));
+                .citing(Confidence.INFERRED, Sources.CS02B, Sources.note("§2.3 R4"))
+                .does((s, attempt) -> buildCommands(s, three));
         if (three) {
             b.after(NEW_CERTIFICATES);
         }
         b.exec(KEY_ACTIVATED, "Recovery Private Key activated in the HSM by the quorum", DCC, KEY_CUSTODIAN)
                 .after(CUSTODIAN_ATTENDS, COMMANDS_BUILT)
-                .guardedBy(RecoveryGuards.RECOVERY_KEY_DECISION, RecoveryGuards.RECOVERY_KEY_QUORUM)
+                .guardedBy(
+                        RecoveryGuards.RECOVERY_KEY_DECISION,
+                        RecoveryGuards.RECOVERY_KEY_QUORUM,
+                        RecoveryGuards.HSM_AVAILABLE)
                 .citing(Confidence.INFERRED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.3 R5"))
+                .does(CEREMONY.activate())
                 .exec(COMMANDS_SENT, "Commands signed and sent; Devices replace the cells and answer", DCC)
                 .after(KEY_ACTIVATED)
                 .guardedBy(RecoveryGuards.RECOVERY_KEY_ACTIVE)
                 .citing(Confidence.INFERRED, Sources.CS02B, Sources.note("§2.3 R6"))
+                .does((s, attempt) -> s.fleet()
+                        .send(
+                                s.incident(),
+                                COMMANDS_SENT.value(),
+                                CommandFactory.signing(s.fleet().prepared().orElseThrow(), recoverySigner(s))))
                 .exec(PROGRESS_REPORTED, "Progress reported in Recovery Progress Files", DCC)
                 .after(COMMANDS_SENT)
                 .repeatable()
-                .citing(Confidence.RECONSTRUCTED, Sources.FILE_FORMATS_2015, Sources.note("§2.3 R7 (cadence [R])"));
+                .citing(Confidence.RECONSTRUCTED, Sources.FILE_FORMATS_2015, Sources.note("§2.3 R7 (cadence [R])"))
+                .does((s, attempt) -> "progress " + s.fleet().scope());
         if (!three) {
             b.post(
                             SUBSCRIBER_CERTIFICATE_PLACED,
@@ -175,18 +272,22 @@ public final class RecoveryKeyUse {
                                     + " DCC key now in the cells",
                             DCC)
                     .after(COMMANDS_SENT)
-                    .citing(Confidence.INFERRED, Sources.note("§1.5 Method 2, §2.3 R8"));
+                    .citing(Confidence.INFERRED, Sources.note("§1.5 Method 2, §2.3 R8"))
+                    .does(RecoveryKeyUse::placeSubscriberCertificate);
         }
         return b.post(DEVICES_VERIFIED, "Devices verified; failed and uncontactable Devices dealt with", DCC)
                 .after(three ? COMMANDS_SENT : SUBSCRIBER_CERTIFICATE_PLACED)
                 .citing(Confidence.INFERRED, Sources.note("§2.3 R9"))
+                .does((s, attempt) -> "verified: " + s.fleet().counts())
                 .post(KEY_DEACTIVATED, "Recovery Private Key deactivated; shares back in custody", DCC, KEY_CUSTODIAN)
                 .after(COMMANDS_SENT)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.3 R10"))
+                .does((s, attempt) -> CEREMONY.deactivate(s))
                 .post(CLOSED, "Final report to the SMKI PMA; incident closed", DCC)
                 .after(PROGRESS_REPORTED, DEVICES_VERIFIED, KEY_DEACTIVATED)
                 .guardedBy(RecoveryGuards.SCOPE_SETTLED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.3 R11"))
+                .does((s, attempt) -> "final report: " + s.fleet().counts())
                 .deadline("T_convene", DECIDED, KEY_ACTIVATED, settings.duration("T_convene"))
                 .deadline("T_progressReport", COMMANDS_SENT, PROGRESS_REPORTED, settings.duration("T_progressReport"))
                 .deadline("T_deviceUpdates", COMMANDS_SENT, DEVICES_VERIFIED, settings.duration("T_deviceUpdates"))

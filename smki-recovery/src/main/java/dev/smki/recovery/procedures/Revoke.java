@@ -6,6 +6,9 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.provenance.Confidence;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Requester;
+import dev.smki.core.revocation.RevocationReason;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Objects;
@@ -36,26 +39,33 @@ public final class Revoke {
     private Revoke() {}
 
     /** Returns the procedure with the default settings. */
-    public static Procedure definition() {
+    public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
     /** Returns the procedure with {@code settings}' durations and omitted steps. */
-    public static Procedure definition(ProcedureSettings settings) {
+    public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
-    static Procedure steps(ProcedureSettings settings) {
+    static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return Procedure.named(NAME)
+        return Procedure.<IncidentState>named(NAME)
                 .pre(REQUESTED, "Revocation requested", SUBSCRIBER, ARO, DCC, SMKI_PMA)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§3.2"))
                 .exec(DECIDED, "Requester verified and the request decided under Appendix D §8", DCC)
                 .after(REQUESTED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§3.1, §3.2"))
+                .does((s, attempt) -> s.revocation()
+                        .revoke(
+                                s.compromisedCertificate(),
+                                RevocationReason.KEY_COMPROMISE,
+                                Requester.aroOf(CertificateRegistry.subscriberOf(
+                                        s.setup().role()))))
                 .post(PUBLISHED, "Revocation published on the next CRL or ARL", DCC)
                 .after(DECIDED)
                 .citing(Confidence.MEMORY, Sources.note("§3.2 publication, §6.3 REC-11"))
+                .does((s, attempt) -> s.revocation().publish(s.pki().current().issuingOca()))
                 .deadline("T_processRevocation", REQUESTED, DECIDED, settings.duration("T_processRevocation"))
                 .deadline("T_publishCRL", DECIDED, PUBLISHED, settings.duration("T_publishCRL"))
                 .build();

@@ -38,6 +38,14 @@ final class Sources {
     /** SEC Appendix D §5.1 with Section H1.5, as stated in the MP173 report. */
     static final Citation APPENDIX_D_5_1 = Citation.of("SEC Appendix D", "§5.1 with Section H1.5 (MP173 report)");
 
+    /**
+     * SEC Panel Sub-Committee Report, May 2019, §3.6 "SMKI Recovery in the Live Environment" (shared seed 002): "the
+     * DCC plans to undertake the recovery exercise currently expected to take place in June 2019, and the arrangements
+     * for early notification to key custodians who will need to be in attendance".
+     */
+    static final Citation LIVE_EXERCISE_2019 =
+            Citation.of("SEC Panel Sub-Committee Report, May 2019", "§3.6 SMKI Recovery in the Live Environment");
+
     private Sources() {}
 
     /** Returns a citation of the research note recovery.md at {@code locator}, such as {@code §2.4 C5}. */

@@ -1,62 +1,50 @@
 package dev.smki.recovery.rehearsal;
 
+import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.workflow.Actor;
-import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.StepId;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One move of a rehearsal's script: an actor attempts a step (for an item), with a payload read from the world,
- * and, once the attempt is accepted, an effect on the world that returns a note of what it did. Payloads only read
- * the world; effects are deterministic, so replaying the accepted moves of a journal rebuilds the same world.
+ * One move a rehearsal plans from its exercise plan: an actor's attempt at a step (for an item), when it comes
+ * (after the step's pace, plus {@code extra}; not before the custodians' notice runs out, or the HSM works again), the
+ * events that happen just before it, and the step whose completion makes it unnecessary (a retried activation, a late
+ * custodian, a later session).
  *
  * @param step the step attempted
  * @param item the item, for a per-item step
  * @param actor who attempts it
- * @param payload the payload, read from the world at the time of the attempt
- * @param effect what an accepted attempt does to the world; returns a note, possibly empty
+ * @param extra time added to the step's pace, such as a late custodian's lateness
+ * @param noticeGated whether it waits for the custodians' notice lead time
+ * @param hsmGated whether it waits for an injected HSM failure to end
+ * @param unless a step whose completion means the move is not made
+ * @param before events just before the move, each returning a note
  */
 record Move(
         StepId step,
         Optional<String> item,
         Actor actor,
-        Function<World, Payload> payload,
-        Function<World, String> effect) {
+        Duration extra,
+        boolean noticeGated,
+        boolean hsmGated,
+        Optional<StepId> unless,
+        List<Function<IncidentState, String>> before) {
 
     Move {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(extra, "extra");
+        Objects.requireNonNull(unless, "unless");
+        before = List.copyOf(before);
     }
 
-    /** Returns the move of {@code actor} at {@code step}, with no payload and no effect. */
-    static Move of(StepId step, Actor actor) {
-        return new Move(step, Optional.empty(), actor, w -> Payload.none(), w -> "");
-    }
-
-    /** Returns the move of {@code actor} at the per-item {@code step} for {@code item}. */
-    static Move ofItem(StepId step, String item, Actor actor) {
-        return new Move(step, Optional.of(item), actor, w -> Payload.none(), w -> "");
-    }
-
-    /** Returns this move with {@code newPayload}. */
-    Move with(Function<World, Payload> newPayload) {
-        return new Move(step, item, actor, newPayload, effect);
-    }
-
-    /** Returns this move with the effect {@code newEffect}. */
-    Move then(Function<World, String> newEffect) {
-        return new Move(step, item, actor, payload, newEffect);
-    }
-
-    /** Returns the attempt this move makes in {@code world}. */
-    Attempt attempt(World world) {
-        Payload p = payload.apply(world);
-        return item.isPresent() ? Attempt.ofItem(step, item.get(), actor, p) : Attempt.of(step, actor, p);
+    /** Returns {@code STEP} or {@code STEP[item]}. */
+    String stepAndItem() {
+        return step + item.map(i -> "[" + i + "]").orElse("");
     }
 }

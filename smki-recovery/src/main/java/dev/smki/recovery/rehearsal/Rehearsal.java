@@ -1,7 +1,20 @@
 package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.revocation.RevocationOutcome;
+import dev.smki.recovery.custody.ActivationProgress;
+import dev.smki.recovery.custody.CustodianId;
+import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.PlanProcedures;
+import dev.smki.recovery.procedures.ActorChoices;
+import dev.smki.recovery.procedures.Decide;
+import dev.smki.recovery.procedures.DeviceCounts;
+import dev.smki.recovery.procedures.IncidentSetup;
+import dev.smki.recovery.procedures.IncidentState;
+import dev.smki.recovery.procedures.KeyCeremony;
+import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.DeadlineBreach;
 import dev.smki.recovery.workflow.Durability;
@@ -10,99 +23,115 @@ import dev.smki.recovery.workflow.JournalEntry;
 import dev.smki.recovery.workflow.JournalHeader;
 import dev.smki.recovery.workflow.JournalVerification;
 import dev.smki.recovery.workflow.Outcome;
-import dev.smki.recovery.workflow.PayloadSummary;
+import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.ProcedureRun;
 import dev.smki.recovery.workflow.Refusal;
-import dev.smki.recovery.workflow.RunContext;
 import dev.smki.recovery.workflow.Step;
+import dev.smki.recovery.workflow.StepId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A rehearsal of an incident response over a simulated world: a seeded test PKI, a fleet of Devices holding its
- * trust anchors, Key Custodians and a simulated HSM, a certificate registry with revocation, and a simulated clock.
- * The rehearsal follows its {@link Scenario}'s script, move by move: each move is an attempt at a step of the
- * incident's procedure ({@link dev.smki.recovery.procedures.IncidentResponses}), journalled, and, when accepted,
- * its effect on the world: key ceremonies from Shamir shares, certificates issued, one signed command per Relevant
- * Device, revocations and lists published.
+ * A rehearsal of an exercise plan over a simulated world ({@link IncidentState}): a seeded test PKI, a fleet of
+ * Devices holding its trust anchors, Key Custodians and a simulated HSM, a certificate registry with revocation, and a
+ * simulated clock. The rehearsal makes the moves the plan gives (the procedure's steps in order, the custodians'
+ * attendance session by session, the events injected), each an attempt at a step, journalled, and, when accepted, the
+ * step's own effect on the world (defined with the step): key ceremonies from Shamir shares, certificates issued, one
+ * signed command per Relevant Device, revocations and lists published. A refused move changes nothing; the moves that
+ * wait for a step refused for good are not made.
  *
  * <pre>{@code
- * RehearsalParameters parameters = RehearsalParameters.of(Scenario.CONTINGENCY).withSeed(7).withDevices(1_000);
- * try (Rehearsal rehearsal = Rehearsal.start(parameters, Journal.file(path))) {
+ * ExercisePlan plan = ExercisePlan.builtIn("contingency").withSeed(7).withDevices(1_000);
+ * try (Rehearsal rehearsal = Rehearsal.start(plan, Journal.file(path))) {
  *     RehearsalResult result = rehearsal.finish();
  * }
  * RehearsalResult again = Rehearsal.resume(path).finish();   // continues a journal, however it ended
  * }</pre>
  *
- * <p><b>Determinism and resume.</b> Everything is a function of the parameters and the steps done: keys and
- * certificates come from the seed, the clock moves by each step's pace ({@link
- * dev.smki.recovery.procedures.ProcedureSettings#pace}), injected failures are drawn per Device and attempt from
- * the seed. The journal's header records the parameters ({@link RehearsalParameters#toJournal()}), so {@link
- * #resume(Path)} needs nothing else: it rebuilds the world from the parameters, replays the effects of the
- * journalled accepted steps in order (checking that each journalled attempt is the script's), and goes on. A
- * rehearsal interrupted at any moment and resumed ends with the same result, journal head included, as one run
- * without interruption.
+ * <p><b>Determinism and resume.</b> Everything is a function of the plan and the steps done: keys and certificates
+ * come from the seed, the clock moves by each step's pace, injected failures are drawn per Device and attempt from the
+ * seed. The journal's header records the plan, so {@link #resume(Path)} needs nothing else: it rebuilds the world from
+ * the plan, replays the effects of the journalled accepted steps in order (checking that each journalled attempt is
+ * the plan's), and goes on. A rehearsal interrupted at any moment and resumed ends with the same result, journal head
+ * included, as one run without interruption.
  *
  * <p>Not thread-safe: one thread drives a rehearsal; device updates within a step run in parallel.
  */
 public final class Rehearsal implements AutoCloseable {
 
-    private final RehearsalParameters parameters;
-    private final Procedure procedure;
+    private final ExercisePlan plan;
+    private final Procedure<IncidentState> procedure;
     private final List<Move> moves;
-    private final World world;
-    private final ProcedureRun run;
+    private final IncidentState state;
+    private final ProcedureRun<IncidentState> run;
+    private final Map<StepId, Set<StepId>> waitsFor = new HashMap<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final Set<String> done = new HashSet<>();
+    private final Set<StepId> refusedForGood = new LinkedHashSet<>();
+    private final Map<StepId, Refusal> lastRefusal = new HashMap<>();
+    private final Map<StepId, Set<String>> skipped = new java.util.LinkedHashMap<>();
+    private int next;
     private Instant lastTime;
     private Consumer<TimelineEntry> listener = entry -> {};
 
     private Rehearsal(
-            RehearsalParameters parameters, Procedure procedure, List<Move> moves, World world, ProcedureRun run) {
-        this.parameters = parameters;
+            ExercisePlan plan,
+            Procedure<IncidentState> procedure,
+            IncidentState state,
+            ProcedureRun<IncidentState> run) {
+        this.plan = plan;
         this.procedure = procedure;
-        this.moves = moves;
-        this.world = world;
+        this.state = state;
         this.run = run;
-        this.lastTime = parameters.start();
+        this.moves = MovePlanner.plan(plan, procedure, state);
+        this.lastTime = plan.start();
     }
 
     /**
-     * Starts a rehearsal with {@code parameters}, journalling it to the empty {@code journal}, whose header records
-     * the parameters.
+     * Starts a rehearsal of {@code plan}, journalling it to the empty {@code journal}, whose header records the plan.
      *
-     * @throws IllegalArgumentException when the parameters do not fit a journal header (too many settings)
+     * @throws IllegalArgumentException when the plan's procedure or settings cannot be used, or the plan is too large
+     *     for a journal header
      * @throws IllegalStateException when the journal is not empty, or is in use
      * @throws UncheckedIOException when the journal cannot be written
      */
-    public static Rehearsal start(RehearsalParameters parameters, Journal journal) {
-        Objects.requireNonNull(parameters, "parameters");
+    public static Rehearsal start(ExercisePlan plan, Journal journal) {
+        Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(journal, "journal");
-        PayloadSummary note = note(parameters);
-        Procedure procedure = Scripts.procedure(parameters);
-        World world = new World(parameters);
-        ProcedureRun run = ProcedureRun.start(procedure, journal, world.clock, RunContext.of(world), note);
-        return new Rehearsal(parameters, procedure, Scripts.moves(parameters, procedure), world, run);
+        Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
+        IncidentState state = IncidentState.create(setup(plan));
+        ProcedureRun<IncidentState> run =
+                ProcedureRun.start(procedure, journal, state.clock(), state, PlanJournal.note(plan));
+        return new Rehearsal(plan, procedure, state, run);
     }
 
-    /** Runs a whole rehearsal with {@code parameters} in memory and returns its result. */
-    public static RehearsalResult run(RehearsalParameters parameters) {
-        try (Rehearsal rehearsal = start(parameters, Journal.inMemory())) {
+    /** Runs a whole rehearsal of {@code plan} in memory and returns its result. */
+    public static RehearsalResult run(ExercisePlan plan) {
+        try (Rehearsal rehearsal = start(plan, Journal.inMemory())) {
             return rehearsal.finish();
         }
     }
 
     /**
-     * Resumes the rehearsal journalled in {@code journalFile}: reads its parameters from the header, rebuilds the
-     * world by replaying the accepted steps' effects, cuts off a torn last line, and continues appending.
+     * Resumes the rehearsal journalled in {@code journalFile}: reads its plan from the header, rebuilds the world by
+     * replaying the accepted steps' effects, cuts off a torn last line, and continues appending.
      *
      * @throws IllegalArgumentException when the file is not an intact rehearsal journal, or its attempts are not
      *     those of the rehearsal its header describes (naming the first that differs)
@@ -153,16 +182,14 @@ public final class Rehearsal implements AutoCloseable {
         }
         JournalHeader header = verification
                 .header()
-                .orElseThrow(() -> new IllegalArgumentException(journalFile
-                        + " holds no journal header, so no rehearsal parameters: start the rehearsal again"));
-        RehearsalParameters parameters =
-                RehearsalParameters.fromJournal(header.note().asMap());
-        Procedure procedure = Scripts.procedure(parameters);
-        World world = new World(parameters);
-        world.clock.set(parameters.start());
-        world.onProgress(onProgress);
-        ProcedureRun run = ProcedureRun.resume(procedure, journal, world.clock, RunContext.of(world));
-        Rehearsal rehearsal = new Rehearsal(parameters, procedure, Scripts.moves(parameters, procedure), world, run);
+                .orElseThrow(() -> new IllegalArgumentException(
+                        journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
+        ExercisePlan plan = PlanJournal.plan(header.note().asMap());
+        Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
+        IncidentState state = IncidentState.create(setup(plan));
+        state.fleet().onProgress(onProgress);
+        ProcedureRun<IncidentState> run = ProcedureRun.resume(procedure, journal, state.clock(), state);
+        Rehearsal rehearsal = new Rehearsal(plan, procedure, state, run);
         try {
             rehearsal.replay(run.entries());
         } catch (RuntimeException e) {
@@ -172,26 +199,59 @@ public final class Rehearsal implements AutoCloseable {
         return rehearsal;
     }
 
-    private static PayloadSummary note(RehearsalParameters parameters) {
-        Map<String, String> entries = parameters.toJournal();
-        if (entries.size() > PayloadSummary.MAX_ENTRIES) {
-            throw new IllegalArgumentException("A rehearsal journal records at most "
-                    + (PayloadSummary.MAX_ENTRIES - 10) + " changed procedure settings; " + (entries.size() - 10)
-                    + " are changed");
+    /** Returns the incident the plan sets up. */
+    static IncidentSetup setup(ExercisePlan plan) {
+        IncidentId id =
+                IncidentId.of("INC-" + plan.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "-") + "-"
+                        + Long.toUnsignedString(plan.seed(), 36).toUpperCase(Locale.ROOT));
+        ExercisePlan.Decisions d = plan.decisions();
+        Set<String> wrongShares = new HashSet<>();
+        for (ExercisePlan.Attendance a : plan.custody().attendance()) {
+            if (a.outcome() == ExercisePlan.AttendanceOutcome.WRONG_SHARE) {
+                wrongShares.add(KeyCeremony.item(CustodianId.of(a.custodian()), a.session()));
+            }
         }
-        return PayloadSummary.of(entries);
+        ActorChoices choices = new ActorChoices(
+                d.confirmationMechanism(),
+                d.confirmedWith(),
+                d.guidance(),
+                d.mechanism(),
+                d.direction(),
+                d.directionReason(),
+                d.authorisingKey(),
+                d.solrEnd(),
+                wrongShares,
+                plan.mode());
+        ExercisePlan.FleetPlan f = plan.fleet();
+        return new IncidentSetup(
+                id,
+                plan.incident().compromised(),
+                plan.incident().role(),
+                plan.incident().usage(),
+                plan.seed(),
+                plan.start(),
+                f.devices(),
+                f.mix(),
+                f.commissioned(),
+                f.uncontactable(),
+                f.busy(),
+                f.retries(),
+                plan.custody().quorum(),
+                plan.custody().custodians().stream()
+                        .map(c -> new IncidentSetup.Custodian(CustodianId.of(c.id()), c.party()))
+                        .toList(),
+                choices);
     }
 
     private void replay(List<JournalEntry> entries) {
-        if (entries.size() > moves.size()) {
-            throw new IllegalArgumentException("The journal holds " + entries.size() + " attempts; the rehearsal "
-                    + parameters.scenario() + " makes " + moves.size());
-        }
         for (JournalEntry entry : entries) {
-            Move move = moves.get(timeline.size());
-            Instant time = lastTime.plus(parameters.settings().pace(move.step()));
-            world.clock.set(time);
-            Attempt attempt = move.attempt(world);
+            Move move = nextMove()
+                    .orElseThrow(() -> new IllegalArgumentException("The journal holds " + entries.size()
+                            + " attempts; the plan " + plan.name() + " makes " + timeline.size()));
+            Instant time = timeOf(move);
+            state.clock().set(time);
+            move.before().forEach(event -> event.apply(state));
+            Attempt attempt = attempt(move);
             if (!entry.step().equals(move.step())
                     || !entry.item().equals(move.item())
                     || !entry.actor().equals(move.actor())
@@ -199,26 +259,27 @@ public final class Rehearsal implements AutoCloseable {
                     || !entry.payload().equals(attempt.payload().summary())) {
                 throw new IllegalArgumentException("Journal line " + entry.line() + " (" + entry.stepAndItem()
                         + " by " + entry.actor() + " at " + entry.time() + ") is not the rehearsal's move "
-                        + (timeline.size() + 1) + " (" + move.step()
-                        + move.item().map(i -> "[" + i + "]").orElse("")
-                        + " by " + move.actor() + " at " + time + ")");
+                        + (timeline.size() + 1) + " (" + move.stepAndItem() + " by " + move.actor() + " at " + time
+                        + ")");
             }
             record(
                     move,
+                    attempt,
                     entry.sequence(),
                     time,
                     entry.accepted(),
-                    entry.reason().orElse("accepted"));
+                    entry.reason().orElse("accepted"),
+                    Optional.empty());
         }
     }
 
-    /** Returns the rehearsal's parameters. */
-    public RehearsalParameters parameters() {
-        return parameters;
+    /** Returns the exercise plan rehearsed. */
+    public ExercisePlan plan() {
+        return plan;
     }
 
     /** Returns the procedure the rehearsal runs. */
-    public Procedure procedure() {
+    public Procedure<IncidentState> procedure() {
         return procedure;
     }
 
@@ -232,15 +293,15 @@ public final class Rehearsal implements AutoCloseable {
      * Calls {@code onProgress} with every progress report of the device updates from now on, as the fleet executor
      * makes them: for each sending, a first report with every Device pending, one per batch of Devices, and a last
      * with none pending ({@link dev.smki.recovery.fleet.FleetExecutor}). The reports come in order, one at a time,
-     * from the executor's working threads, while {@link #step()} runs; keep the listener short. They are those
-     * the result lists ({@link RehearsalResult#reports()}).
+     * from the executor's working threads, while {@link #step()} runs; keep the listener short. They are those the
+     * result lists ({@link RehearsalResult#reports()}).
      */
     public Rehearsal onProgress(Consumer<? super RecoveryProgress> onProgress) {
-        world.onProgress(onProgress);
+        state.fleet().onProgress(onProgress);
         return this;
     }
 
-    /** Returns how many moves the script makes in all. */
+    /** Returns how many moves the plan makes at most (retries and later sessions included). */
     public int movesPlanned() {
         return moves.size();
     }
@@ -250,54 +311,151 @@ public final class Rehearsal implements AutoCloseable {
         return timeline.size();
     }
 
-    /** Returns whether every move of the script is made. */
+    /** Returns whether every move of the plan is made or not needed. */
     public boolean isFinished() {
-        return timeline.size() == moves.size();
+        return nextMove().isEmpty();
     }
 
     /**
-     * Makes the next move: attempts its step at the next time, journals it, and carries out its effect when
-     * accepted; returns its timeline entry.
+     * Makes the next move: attempts its step at the next time, journals it, and carries out its effect when accepted;
+     * returns its timeline entry.
      *
      * @throws IllegalStateException when every move is made, or the run is closed
      */
     public TimelineEntry step() {
-        if (isFinished()) {
-            throw new IllegalStateException("The rehearsal has made all its " + moves.size() + " moves");
-        }
-        Move move = moves.get(timeline.size());
-        Instant time = lastTime.plus(parameters.settings().pace(move.step()));
-        world.clock.set(time);
-        Outcome outcome = run.attempt(move.attempt(world));
+        Move move = nextMove()
+                .orElseThrow(() ->
+                        new IllegalStateException("The rehearsal has made all its " + timeline.size() + " moves"));
+        Instant time = timeOf(move);
+        state.clock().set(time);
+        move.before().forEach(event -> event.apply(state));
+        Attempt attempt = attempt(move);
+        Outcome outcome = run.attempt(attempt);
         TimelineEntry entry = record(
                 move,
+                attempt,
                 outcome.sequence(),
                 time,
                 outcome.isAccepted(),
-                outcome.refusal().map(Refusal::message).orElse("accepted"));
+                outcome.refusal().map(Refusal::message).orElse("accepted"),
+                outcome.refusal());
         listener.accept(entry);
         return entry;
     }
 
-    private TimelineEntry record(Move move, long sequence, Instant time, boolean accepted, String outcome) {
+    /** Returns the next move to make, skipping those no longer needed or waiting for a step refused for good. */
+    private Optional<Move> nextMove() {
+        while (next < moves.size()) {
+            Move move = moves.get(next);
+            if (move.unless().isPresent() && done.contains(move.unless().get().value())) {
+                next++;
+                continue;
+            }
+            Optional<StepId> blocking = prerequisites(move.step()).stream()
+                    .filter(refusedForGood::contains)
+                    .findFirst();
+            if (blocking.isPresent()) {
+                skipped.computeIfAbsent(blocking.get(), b -> new LinkedHashSet<>())
+                        .add(move.step().value());
+                next++;
+                continue;
+            }
+            return Optional.of(move);
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the steps {@code step} waits for, directly or not. */
+    private Set<StepId> prerequisites(StepId step) {
+        return waitsFor.computeIfAbsent(step, s -> {
+            Set<StepId> all = new LinkedHashSet<>();
+            List<StepId> open = new ArrayList<>(procedure.step(s).prerequisites());
+            while (!open.isEmpty()) {
+                StepId id = open.remove(open.size() - 1);
+                if (all.add(id)) {
+                    open.addAll(procedure.step(id).prerequisites());
+                }
+            }
+            return all;
+        });
+    }
+
+    private Instant timeOf(Move move) {
+        Instant time = lastTime.plus(settings().pace(move.step())).plus(move.extra());
+        if (move.noticeGated()) {
+            Instant notice = state.custody()
+                    .notifiedAt()
+                    .orElse(plan.start())
+                    .plus(plan.custody().noticeLeadTime());
+            time = notice.isAfter(time) ? notice : time;
+        }
+        if (move.hsmGated()) {
+            Instant works = state.custody().hsmUnavailableUntil().orElse(time);
+            time = works.isAfter(time) ? works : time;
+        }
+        return time;
+    }
+
+    private ProcedureSettings settingsCache;
+
+    private ProcedureSettings settings() {
+        if (settingsCache == null) {
+            settingsCache = PlanProcedures.settings(plan);
+        }
+        return settingsCache;
+    }
+
+    private Attempt attempt(Move move) {
+        Step<IncidentState> step = procedure.step(move.step());
+        Payload payload = step.offer().payload(state, move.item());
+        return move.item().isPresent()
+                ? Attempt.ofItem(move.step(), move.item().get(), move.actor(), payload)
+                : Attempt.of(move.step(), move.actor(), payload);
+    }
+
+    private TimelineEntry record(
+            Move move,
+            Attempt attempt,
+            long sequence,
+            Instant time,
+            boolean accepted,
+            String outcome,
+            Optional<Refusal> refusal) {
+        Step<IncidentState> step = procedure.step(move.step());
         String effect;
         try {
-            effect = accepted ? move.effect().apply(world) : "";
+            effect = accepted ? step.effect().apply(state, attempt) : "";
         } catch (RuntimeException e) {
             throw new IllegalStateException("The effect of " + move.step() + " failed at " + time + ": " + e, e);
         }
+        if (accepted) {
+            done.add(move.step().value());
+        } else {
+            refusal.ifPresent(r -> lastRefusal.put(move.step(), r));
+            if (refusal.isEmpty()) {
+                lastRefusal.remove(move.step());
+            }
+            boolean retried = moves.subList(next + 1, moves.size()).stream()
+                    .anyMatch(m -> m.step().equals(move.step()));
+            if (!retried) {
+                refusedForGood.add(move.step());
+            }
+        }
+        next++;
         TimelineEntry entry = new TimelineEntry(
                 time,
                 sequence,
                 move.step(),
-                procedure.step(move.step()).title(),
+                step.title(),
                 move.item(),
                 move.actor(),
                 accepted,
                 outcome,
-                effect);
+                effect,
+                step.confidence(),
+                step.sources());
         timeline.add(entry);
-        Instant after = world.clock.instant();
+        Instant after = state.clock().instant();
         lastTime = after.isAfter(time) ? after : time;
         return entry;
     }
@@ -314,12 +472,12 @@ public final class Rehearsal implements AutoCloseable {
     public RehearsalResult result() {
         List<DeadlineBreach> breaches = run.breachedDeadlines();
         return new RehearsalResult(
-                parameters,
+                plan,
                 procedure.name(),
                 timeline,
-                world.counts(),
-                world.progress(),
-                world.reports(),
+                state.fleet().counts(),
+                state.fleet().progress(),
+                state.fleet().reports(),
                 anomalies(breaches),
                 breaches,
                 run.isComplete(),
@@ -333,23 +491,42 @@ public final class Rehearsal implements AutoCloseable {
                 anomalies.add(entry.stepAndItem() + " by " + entry.actor() + " refused: " + entry.outcome());
             }
         }
-        if (!world.writtenOff().isEmpty()) {
+        quorumNotReached().ifPresent(anomalies::add);
+        Decide.departure(settings().guidance(), state)
+                .filter(advice ->
+                        timeline.stream().anyMatch(e -> e.accepted() && e.step().equals(Decide.DECIDED)))
+                .ifPresent(advice -> anomalies.add("the SMKI PMA's decision "
+                        + state.choices().mechanism() + " departs from the Recovery Key Guidance's advice " + advice));
+        state.events().forEach(event -> anomalies.add("injected: " + event));
+        if (!state.fleet().writtenOff().isEmpty()) {
             Map<String, Long> reasons = new TreeMap<>();
-            world.writtenOff().values().forEach(w -> reasons.merge(w.reason().slug(), 1L, Long::sum));
-            anomalies.add(devices(world.writtenOff().size()) + " written off: " + reasons);
+            state.fleet()
+                    .writtenOff()
+                    .values()
+                    .forEach(w -> reasons.merge(w.reason().slug(), 1L, Long::sum));
+            anomalies.add(devices(state.fleet().writtenOff().size()) + " written off: " + reasons);
         }
-        DeviceCounts counts = world.counts();
-        if (recovers() && counts.holdingCompromisedKey() > 0) {
+        DeviceCounts counts = state.fleet().counts();
+        if (state.fleet().isRecovering() && counts.holdingCompromisedKey() > 0) {
             anomalies.add(devices(counts.holdingCompromisedKey()) + " still holding the replaced key");
         }
-        for (RevocationOutcome outcome : world.revocations.history()) {
+        for (RevocationOutcome outcome : state.revocation().history()) {
             if (outcome.verdict() == RevocationOutcome.Verdict.REFUSED) {
                 anomalies.add("revocation refused: " + outcome.summary());
             }
         }
+        state.revocation()
+                .solrEvent()
+                .filter(solr -> !solr.held().isEmpty())
+                .ifPresent(solr -> anomalies.add(solr.held().size()
+                        + (solr.held().size() == 1 ? " revocation" : " revocations")
+                        + " still held under Section L16 by"
+                        + " the Supplier of Last Resort event " + solr.event().id()));
         for (DeadlineBreach breach : breaches) {
             anomalies.add("deadline " + breach.deadline().name() + " breached by " + breach.overdueBy());
         }
+        skipped.forEach((refused, steps) ->
+                anomalies.add("not attempted, as they wait for " + refused + ", refused: " + String.join(", ", steps)));
         if (isFinished() && !run.isComplete()) {
             anomalies.add("procedure incomplete: "
                     + procedure.steps().stream()
@@ -361,20 +538,50 @@ public final class Rehearsal implements AutoCloseable {
         return anomalies;
     }
 
+    /**
+     * Returns the anomaly of a key ceremony whose quorum was never reached, naming the quorum, who presented shares
+     * and whether the custodians reconvened; empty when every ceremony reached its quorum or was not tried.
+     */
+    private Optional<String> quorumNotReached() {
+        for (KeyCeremony ceremony : KeyCeremony.all()) {
+            StepId activation = ceremony.activation();
+            if (!procedure.hasStep(activation) || run.hasCompleted(activation)) {
+                continue;
+            }
+            Refusal refusal = lastRefusal.get(activation);
+            boolean quorate = !(refusal instanceof Refusal.GuardFailed failed
+                            && failed.guard().rule().value().equals("REC-2"))
+                    && !(refusal instanceof Refusal.MissingPrerequisites missing
+                            && missing.missingIds().contains(ceremony.attendance()));
+            if (quorate) {
+                continue;
+            }
+            Function<CustodyKey, ActivationProgress> progress =
+                    key -> state.custody().ceremony(key);
+            Set<CustodyKey> keys = ceremony.keys().apply(state);
+            ActivationProgress shown =
+                    progress.apply(keys.stream().sorted().findFirst().orElseThrow());
+            return Optional.of("REC-2 quorum not reached: activating "
+                    + keys.stream().sorted().map(Enum::name).collect(Collectors.joining(" and ")) + " needs "
+                    + plan.custody().quorum().m() + " of the "
+                    + plan.custody().quorum().n()
+                    + " Key Custodians (quorum " + plan.custody().quorum() + "); " + shown.presented()
+                    + " presented shares at session " + state.custody().session() + " " + shown.counted()
+                    + "; the key was not activated"
+                    + (plan.custody().reconvene()
+                            ? " and no later session reached the quorum"
+                            : " and the custodians do not reconvene"));
+        }
+        return Optional.empty();
+    }
+
     private static String devices(long count) {
         return count + (count == 1 ? " Relevant Device" : " Relevant Devices");
     }
 
-    private boolean recovers() {
-        return switch (parameters.scenario()) {
-            case CONTINGENCY, RECOVERY_KEY, RECOVERY_KEY_REPLACEMENT -> true;
-            case SOLR, NOTIFY_ONLY -> false;
-        };
-    }
-
     /** Returns the simulated world, for tests of the effects. */
-    World world() {
-        return world;
+    IncidentState state() {
+        return state;
     }
 
     /** Closes the journal; the rehearsal may be resumed from it. */
@@ -385,7 +592,6 @@ public final class Rehearsal implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Rehearsal " + parameters.scenario() + " (seed " + parameters.seed() + "): " + timeline.size() + " of "
-                + moves.size() + " moves made";
+        return "Rehearsal " + plan.name() + " (seed " + plan.seed() + "): " + timeline.size() + " moves made";
     }
 }

@@ -1,16 +1,23 @@
 package dev.smki.recovery.rehearsal;
 
+import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.DeviceCounts;
+import dev.smki.recovery.procedures.ProgressPoint;
 import dev.smki.recovery.workflow.DeadlineBreach;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a rehearsal did: its parameters, every attempt in order with its effect, the Devices' counts, what went
+ * What a rehearsal did: its plan, every attempt in order with its effect, the Devices' counts, what went
  * differently from a clean run, and the journal's head hash. Two runs with the same parameters, one of them
  * interrupted and resumed from its journal, give equal results.
  *
- * @param parameters the rehearsal's parameters
+ * @param plan the exercise plan rehearsed
  * @param procedure the name of the procedure run, such as {@code ROOT_OCA_COMPROMISE}
  * @param timeline every attempt, oldest first
  * @param devices where the Devices stand
@@ -24,7 +31,7 @@ import java.util.Objects;
  * @param journalHead the hash of the journal's last line
  */
 public record RehearsalResult(
-        RehearsalParameters parameters,
+        ExercisePlan plan,
         String procedure,
         List<TimelineEntry> timeline,
         DeviceCounts devices,
@@ -36,7 +43,7 @@ public record RehearsalResult(
         String journalHead) {
 
     public RehearsalResult {
-        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(procedure, "procedure");
         timeline = List.copyOf(timeline);
         Objects.requireNonNull(devices, "devices");
@@ -47,10 +54,25 @@ public record RehearsalResult(
         Objects.requireNonNull(journalHead, "journalHead");
     }
 
-    /** Returns a short summary: scenario, seed, steps, device counts and anomalies. */
+    /**
+     * Returns how many attempts were at steps of each confidence, in the order of {@link Confidence}; steps with no
+     * source count under none.
+     */
+    public Map<Optional<Confidence>, Long> attemptsByConfidence() {
+        Map<Optional<Confidence>, Long> counts = new LinkedHashMap<>();
+        for (Confidence c : Confidence.values()) {
+            counts.put(Optional.of(c), 0L);
+        }
+        counts.put(Optional.empty(), 0L);
+        timeline.forEach(e -> counts.merge(e.confidence(), 1L, Long::sum));
+        counts.values().removeIf(n -> n == 0);
+        return counts;
+    }
+
+    /** Returns a short summary: plan, seed, steps, device counts and anomalies. */
     @Override
     public String toString() {
-        return "Rehearsal " + parameters.scenario() + " (seed " + parameters.seed() + ", " + procedure + "): "
+        return "Rehearsal " + plan.name() + " (seed " + plan.seed() + ", " + procedure + "): "
                 + timeline.size() + " attempts, " + (complete ? "complete" : "incomplete") + "; " + devices
                 + (anomalies.isEmpty() ? "; no anomaly" : "; anomalies: " + anomalies);
     }

@@ -1,8 +1,11 @@
 package dev.smki.recovery.rehearsal;
 
+import dev.smki.core.provenance.Citation;
+import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +23,9 @@ import java.util.Optional;
  * @param outcome {@code accepted}, or the refusal's reason
  * @param effect what the accepted step did in the simulated world, such as {@code 1000 commands sent: ...};
  *     empty when refused or when the step has no effect beyond the record
+ * @param confidence how sure the project (or the plan) is of the step: verified, observed, inferred, reconstructed
+ *     or memory; empty for a step with no source
+ * @param sources where the step comes from
  */
 public record TimelineEntry(
         Instant time,
@@ -30,7 +36,9 @@ public record TimelineEntry(
         Actor actor,
         boolean accepted,
         String outcome,
-        String effect) {
+        String effect,
+        Optional<Confidence> confidence,
+        List<Citation> sources) {
 
     public TimelineEntry {
         Objects.requireNonNull(time, "time");
@@ -40,6 +48,8 @@ public record TimelineEntry(
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(confidence, "confidence");
+        sources = List.copyOf(sources);
     }
 
     /** Returns {@code STEP} or {@code STEP[item]}. */

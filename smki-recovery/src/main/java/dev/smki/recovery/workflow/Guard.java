@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>A guard is evaluated when its step is attempted by an allowed actor whose prerequisites are done; if its
  * condition does not hold, the attempt is refused citing the guard's rule. The condition reads the
- * {@link GuardInput}: the attempt, its payload, the time, the run's progress and the run's context, which is
+ * {@link GuardInput}: the attempt, its payload, the time, the run's progress and the run's typed context, which is
  * how state outside the run (the incident, its decisions, the custodians present) reaches a guard. Guards are
  * not re-evaluated when a journal is replayed: replay re-applies the journalled outcomes, since the context
  * may have changed since and the journal holds only payload summaries.
@@ -19,10 +19,10 @@ import java.util.Objects;
  * <p>Build one with {@link #rule}:
  *
  * <pre>{@code
- * static final Guard DECISION_GATE = Guard.rule(RuleId.of("REC-1"), "decision gate")
+ * static final Guard<Decisions> DECISION_GATE = Guard.<Decisions>rule(RuleId.of("REC-1"), "decision gate")
  *         .stating("the Recovery key is activated only when an SMKI PMA decision requires it")
  *         .citing(Citation.of("recovery.md", "§6.3"), Confidence.VERIFIED)
- *         .when(in -> in.context(Decisions.class).requireRecoveryKey());
+ *         .when(in -> in.context().requireRecoveryKey());
  * }</pre>
  *
  * @param rule the rule the guard enforces
@@ -31,9 +31,10 @@ import java.util.Objects;
  * @param source where the rule comes from
  * @param confidence how sure we are of the rule
  * @param condition when an attempt satisfies the rule
+ * @param <C> the type of the run's context the condition reads
  */
-public record Guard(
-        RuleId rule, String name, String statement, Citation source, Confidence confidence, Condition condition) {
+public record Guard<C>(
+        RuleId rule, String name, String statement, Citation source, Confidence confidence, Condition<C> condition) {
 
     public Guard {
         Objects.requireNonNull(rule, "rule");
@@ -51,12 +52,12 @@ public record Guard(
     }
 
     /** Returns a builder of a guard enforcing {@code rule}, called {@code name}. */
-    public static Builder rule(RuleId rule, String name) {
-        return new Builder(rule, name);
+    public static <C> Builder<C> rule(RuleId rule, String name) {
+        return new Builder<>(rule, name);
     }
 
     /** Returns whether {@code input} satisfies the rule. */
-    public boolean holds(GuardInput input) {
+    public boolean holds(GuardInput<C> input) {
         return condition.holds(input);
     }
 
@@ -68,18 +69,18 @@ public record Guard(
 
     /** When an attempt satisfies a guard's rule. */
     @FunctionalInterface
-    public interface Condition {
+    public interface Condition<C> {
 
         /**
          * Returns whether the attempt described by {@code input} satisfies the rule. Reads {@code input} only;
-         * may throw {@link IllegalStateException} when the run's context lacks what it needs, which fails the
-         * attempt without journalling it.
+         * may throw {@link IllegalStateException} when the run has no context, which fails the attempt without
+         * journalling it.
          */
-        boolean holds(GuardInput input);
+        boolean holds(GuardInput<C> input);
     }
 
     /** Collects a guard's statement and source; {@link #when} completes it. */
-    public static final class Builder {
+    public static final class Builder<C> {
 
         private final RuleId rule;
         private final String name;
@@ -93,13 +94,13 @@ public record Guard(
         }
 
         /** Sets the rule's statement, one sentence. */
-        public Builder stating(String statement) {
+        public Builder<C> stating(String statement) {
             this.statement = Objects.requireNonNull(statement, "statement");
             return this;
         }
 
         /** Sets where the rule comes from and how sure we are of it. */
-        public Builder citing(Citation source, Confidence confidence) {
+        public Builder<C> citing(Citation source, Confidence confidence) {
             this.source = Objects.requireNonNull(source, "source");
             this.confidence = Objects.requireNonNull(confidence, "confidence");
             return this;
@@ -110,12 +111,12 @@ public record Guard(
          *
          * @throws IllegalStateException when the statement or the source has not been set
          */
-        public Guard when(Condition condition) {
+        public Guard<C> when(Condition<C> condition) {
             if (statement == null || source == null) {
                 throw new IllegalStateException(
                         rule + " " + name + ": set stating(...) and citing(...) before when(...)");
             }
-            return new Guard(rule, name, statement, source, confidence, condition);
+            return new Guard<>(rule, name, statement, source, confidence, condition);
         }
     }
 }

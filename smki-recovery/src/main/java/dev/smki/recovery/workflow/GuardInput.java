@@ -8,26 +8,28 @@ import java.util.Optional;
  * What a {@link Guard} may read when deciding an attempt: the attempt and its payload, the time, the run's
  * progress before the attempt, and the run's context.
  *
+ * @param <C> the type of the run's context
+ *
  * <p>The progress is a live view, valid only while the guard runs.
  */
-public final class GuardInput {
+public final class GuardInput<C> {
 
-    private final Step step;
+    private final Step<C> step;
     private final Attempt attempt;
     private final Instant now;
     private final Progress progress;
-    private final RunContext context;
+    private final C context;
 
-    GuardInput(Step step, Attempt attempt, Instant now, Progress progress, RunContext context) {
+    GuardInput(Step<C> step, Attempt attempt, Instant now, Progress progress, C context) {
         this.step = Objects.requireNonNull(step, "step");
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         this.now = Objects.requireNonNull(now, "now");
         this.progress = Objects.requireNonNull(progress, "progress");
-        this.context = Objects.requireNonNull(context, "context");
+        this.context = context;
     }
 
     /** Returns the step attempted. */
-    public Step step() {
+    public Step<C> step() {
         return step;
     }
 
@@ -63,16 +65,15 @@ public final class GuardInput {
     }
 
     /**
-     * Returns the run's context value of type {@code type}.
+     * Returns the run's context: the state outside the run its guards read.
      *
-     * @throws IllegalStateException when the run's context holds none or several
+     * @throws IllegalStateException when the run was started without a context
      */
-    public <T> T context(Class<T> type) {
-        return context.get(type);
-    }
-
-    /** Returns the run's context. */
-    public RunContext context() {
+    public C context() {
+        if (context == null) {
+            throw new IllegalStateException(step.describe() + " has a guard that reads the run's context, and the run"
+                    + " was started without one");
+        }
         return context;
     }
 }

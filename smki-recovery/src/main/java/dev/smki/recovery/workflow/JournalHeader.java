@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param definitionHash the procedure's {@linkplain Procedure#definitionHash() definition hash}
  * @param created when the journal was created
  * @param note what the run is about, such as the parameters of a rehearsal; empty unless given to {@link
- *     ProcedureRun#start(Procedure, Journal, java.time.Clock, RunContext, PayloadSummary)}
+ *     ProcedureRun#start(Procedure, Journal, java.time.Clock, Object, PayloadSummary)}
  * @param hash the SHA-256 of the line up to its hash field
  */
 public record JournalHeader(
@@ -25,7 +25,7 @@ public record JournalHeader(
     }
 
     /** Returns whether this journal records {@code procedure}, by name and definition hash. */
-    public boolean records(Procedure procedure) {
+    public boolean records(Procedure<?> procedure) {
         return this.procedure.equals(procedure.name()) && definitionHash.equals(procedure.definitionHash());
     }
 }

@@ -1,7 +1,7 @@
 package dev.smki.recovery.workflow;
 
-import dev.smki.core.internal.files.DurableFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,10 @@ public final class JournalSealer {
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             if (channel.size() != check.validLength()) {
-                DurableFiles.truncate(channel, file, check.validLength()); // a torn last seal
+                channel.truncate(check.validLength()); // a torn last seal
+                if (durability == Durability.FORCED) {
+                    channel.force(true);
+                }
             }
             last = check.last().orElse(null);
             if (check.journalLines() > check.sealedLines()) {
@@ -110,14 +113,13 @@ public final class JournalSealer {
 
     private void seal(JournalSeals.Kind kind, long lines, String head) throws IOException {
         byte[] line = JournalSeals.line(kind, lines, head, key.getPrivate(), keyId);
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        long at = channel.size();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, at + buffer.position());
+        }
         if (durability == Durability.FORCED) {
-            DurableFiles.append(channel, file, line);
-        } else {
-            channel.position(channel.size());
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            channel.force(false);
         }
         last = new JournalSeals.Seal(kind, lines, head, keyId);
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class LiveProgress implements Progress {
 
-    private final Procedure procedure;
+    private final Procedure<?> procedure;
     private final Map<StepId, Instant> completedAt = new LinkedHashMap<>();
     private final Map<StepId, Set<String>> items = new HashMap<>();
     private final Map<StepId, Integer> timesDone = new HashMap<>();
@@ -25,12 +25,12 @@ final class LiveProgress implements Progress {
 
     private record Change(StepId step, String item, boolean firstCompletion) {}
 
-    LiveProgress(Procedure procedure) {
+    LiveProgress(Procedure<?> procedure) {
         this.procedure = procedure;
     }
 
     /** Returns why {@code attempt} at {@code step} is refused by the definition alone (not by guards), if it is. */
-    Optional<Refusal> refusalByDefinition(Step step, Attempt attempt) {
+    Optional<Refusal> refusalByDefinition(Step<?> step, Attempt attempt) {
         Optional<String> item = attempt.item();
         if (step.multiplicity() == Multiplicity.ONCE && hasCompleted(step.id())
                 || step.isPerItem() && hasCompleted(step.id(), item.orElseThrow())) {
@@ -39,9 +39,9 @@ final class LiveProgress implements Progress {
         if (!step.allows(attempt.actor())) {
             return Optional.of(new Refusal.WrongActor(step, attempt.actor()));
         }
-        List<Step> missing = new ArrayList<>();
+        List<Step<?>> missing = new ArrayList<>();
         for (StepId id : step.prerequisites()) {
-            Step prerequisite = procedure.step(id);
+            Step<?> prerequisite = procedure.step(id);
             boolean done = step.isPerItem() && prerequisite.isPerItem()
                     ? hasCompleted(id, item.orElseThrow())
                     : hasCompleted(id);
@@ -55,7 +55,7 @@ final class LiveProgress implements Progress {
     }
 
     /** Records that {@code step} was accepted (for {@code item}) at {@code at}, until commit or rollback. */
-    void accept(Step step, Optional<String> item, Instant at) {
+    void accept(Step<?> step, Optional<String> item, Instant at) {
         StepId id = step.id();
         boolean first = !completedAt.containsKey(id);
         if (first) {

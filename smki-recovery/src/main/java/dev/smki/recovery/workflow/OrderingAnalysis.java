@@ -42,7 +42,7 @@ public final class OrderingAnalysis {
      *
      * @throws IllegalArgumentException when the procedure has more than {@link #MAX_STEPS} steps
      */
-    public static OrderingReport explore(Procedure procedure, List<Invariant> invariants) {
+    public static OrderingReport explore(Procedure<?> procedure, List<Invariant> invariants) {
         return explore(procedure, invariants, DEFAULT_STATE_LIMIT);
     }
 
@@ -53,13 +53,13 @@ public final class OrderingAnalysis {
      * @throws IllegalArgumentException when the procedure has more than {@link #MAX_STEPS} steps, or the limit is
      *     not positive
      */
-    public static OrderingReport explore(Procedure procedure, List<Invariant> invariants, int stateLimit) {
+    public static OrderingReport explore(Procedure<?> procedure, List<Invariant> invariants, int stateLimit) {
         Objects.requireNonNull(procedure, "procedure");
         List<Invariant> rules = List.copyOf(invariants);
         if (stateLimit < 1) {
             throw new IllegalArgumentException("The state limit must be positive, not " + stateLimit);
         }
-        List<Step> steps = procedure.steps();
+        List<? extends Step<?>> steps = procedure.steps();
         int n = steps.size();
         if (n > MAX_STEPS) {
             throw new IllegalArgumentException(

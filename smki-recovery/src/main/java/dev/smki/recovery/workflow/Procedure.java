@@ -45,6 +45,12 @@ import java.util.stream.Collectors;
  *         .build();
  * }</pre>
  *
+ * <p>A procedure is typed by its context {@code C}, the state outside a run that its guards read: {@code
+ * Guard<C>} conditions read {@code in.context()}. A step may also say what its actor hands over ({@link
+ * Builder#offering}), for which items a per-item step is done ({@link Builder#perItem(Items)}) and what an accepted
+ * attempt does to the context ({@link Builder#does}), so that a step's definition, guards and effect are found in one
+ * place. The engine decides and journals attempts; whoever drives the run applies the effects.
+ *
  * <p>{@link Builder#build()} rejects a definition with duplicate step ids, unknown prerequisites, a cycle of
  * prerequisites (naming it), a step requiring a step of a later phase (REC-14: pre before exec before post),
  * a guard given twice, or a deadline between unknown steps.
@@ -58,20 +64,20 @@ import java.util.stream.Collectors;
  * journal is only ever resumed with the procedure that wrote it. It covers everything above except the code of
  * guard conditions, which is identified by each guard's rule id, name and statement.
  */
-public final class Procedure {
+public final class Procedure<C> {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
     private final String name;
-    private final List<Step> steps;
-    private final Map<StepId, Step> byId;
+    private final List<Step<C>> steps;
+    private final Map<StepId, Step<C>> byId;
     private final List<Deadline> deadlines;
     private final String definitionHash;
 
-    private Procedure(String name, List<Step> steps, List<Deadline> deadlines) {
+    private Procedure(String name, List<Step<C>> steps, List<Deadline> deadlines) {
         this.name = name;
         this.steps = List.copyOf(steps);
-        Map<StepId, Step> index = new LinkedHashMap<>();
+        Map<StepId, Step<C>> index = new LinkedHashMap<>();
         steps.forEach(step -> index.put(step.id(), step));
         this.byId = Collections.unmodifiableMap(index);
         this.deadlines = List.copyOf(deadlines);
@@ -84,13 +90,13 @@ public final class Procedure {
      * @throws IllegalArgumentException when the name is not a letter followed by letters, digits, '.', '-' or
      *     '_'
      */
-    public static Builder named(String name) {
+    public static <C> Builder<C> named(String name) {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "A procedure's name starts with a letter, such as NOTIFY; got '" + name + "'");
         }
-        return new Builder(name);
+        return new Builder<>(name);
     }
 
     /** Returns the procedure's name. */
@@ -99,7 +105,7 @@ public final class Procedure {
     }
 
     /** Returns the steps in the order they were defined. */
-    public List<Step> steps() {
+    public List<Step<C>> steps() {
         return steps;
     }
 
@@ -108,8 +114,8 @@ public final class Procedure {
      *
      * @throws IllegalArgumentException when the procedure has no such step
      */
-    public Step step(StepId id) {
-        Step step = byId.get(Objects.requireNonNull(id, "id"));
+    public Step<C> step(StepId id) {
+        Step<C> step = byId.get(Objects.requireNonNull(id, "id"));
         if (step == null) {
             throw new IllegalArgumentException(id + " is not a step of " + name + "; its steps are " + byId.keySet());
         }
@@ -137,14 +143,14 @@ public final class Procedure {
      *
      * @throws IllegalArgumentException when there is no such deadline
      */
-    public Procedure withDeadline(String name, Duration limit) {
+    public Procedure<C> withDeadline(String name, Duration limit) {
         Deadline old = deadline(name)
                 .orElseThrow(() -> new IllegalArgumentException(this.name + " has no deadline '" + name
                         + "'; its deadlines are "
                         + deadlines.stream().map(Deadline::name).toList()));
         List<Deadline> changed = new ArrayList<>(deadlines);
         changed.set(deadlines.indexOf(old), old.withLimit(limit));
-        return new Procedure(this.name, steps, changed);
+        return new Procedure<>(this.name, steps, changed);
     }
 
     /**
@@ -155,7 +161,7 @@ public final class Procedure {
      *
      * @throws IllegalArgumentException when a step is not one of this procedure's, or every step is omitted
      */
-    public Procedure without(Collection<StepId> omitted) {
+    public Procedure<C> without(Collection<StepId> omitted) {
         Set<StepId> gone = new LinkedHashSet<>();
         for (StepId id : omitted) {
             gone.add(step(id).id());
@@ -166,8 +172,8 @@ public final class Procedure {
         if (gone.size() == steps.size()) {
             throw new IllegalArgumentException("Omitting " + gone + " leaves " + name + " without steps");
         }
-        List<Step> kept = new ArrayList<>();
-        for (Step step : steps) {
+        List<Step<C>> kept = new ArrayList<>();
+        for (Step<C> step : steps) {
             if (gone.contains(step.id())) {
                 continue;
             }
@@ -187,7 +193,7 @@ public final class Procedure {
             }
             List<StepId> inDefinitionOrder = new ArrayList<>(prerequisites);
             inDefinitionOrder.sort(Comparator.comparingInt(id -> steps.indexOf(byId.get(id))));
-            kept.add(new Step(
+            kept.add(new Step<>(
                     step.id(),
                     step.title(),
                     step.phase(),
@@ -196,12 +202,15 @@ public final class Procedure {
                     step.guards(),
                     step.multiplicity(),
                     step.sources(),
-                    step.confidence()));
+                    step.confidence(),
+                    step.offer(),
+                    step.effect(),
+                    step.items()));
         }
         List<Deadline> keptDeadlines = deadlines.stream()
                 .filter(d -> !gone.contains(d.from()) && !gone.contains(d.to()))
                 .toList();
-        return new Procedure(name, kept, keptDeadlines);
+        return new Procedure<>(name, kept, keptDeadlines);
     }
 
     /** Returns the SHA-256 of the definition's canonical form, as 64 lower-case hex digits. */
@@ -210,11 +219,11 @@ public final class Procedure {
     }
 
     /**
-     * Starts a run with an in-memory journal and an empty context; for tests, examples and simulations where
+     * Starts a run with an in-memory journal and no context; for tests, examples and simulations where
      * durability does not matter. See {@link ProcedureRun#start} for the durable form.
      */
-    public ProcedureRun start(Clock clock) {
-        return ProcedureRun.start(this, Journal.inMemory(), clock, RunContext.empty());
+    public ProcedureRun<C> start(Clock clock) {
+        return ProcedureRun.start(this, Journal.inMemory(), clock);
     }
 
     /** Returns {@code name (definition hash prefix)}. */
@@ -229,7 +238,7 @@ public final class Procedure {
             json.writeStartObject();
             json.writeStringField("procedure", name);
             json.writeArrayFieldStart("steps");
-            for (Step step : steps) {
+            for (Step<C> step : steps) {
                 json.writeStartObject();
                 json.writeStringField("id", step.id().value());
                 json.writeStringField("title", step.title());
@@ -242,7 +251,7 @@ public final class Procedure {
                         "after",
                         step.prerequisites().stream().map(StepId::value).toList());
                 json.writeArrayFieldStart("guards");
-                for (Guard guard : step.guards()) {
+                for (Guard<C> guard : step.guards()) {
                     json.writeStartObject();
                     json.writeStringField("rule", guard.rule().value());
                     json.writeStringField("name", guard.name());
@@ -292,10 +301,10 @@ public final class Procedure {
      * {@link #repeatable}, {@link #perItem} and {@link #citing} apply to that current step. {@link #include}
      * copies the steps and deadlines of another procedure.
      */
-    public static final class Builder {
+    public static final class Builder<C> {
 
         private final String name;
-        private final List<Draft> drafts = new ArrayList<>();
+        private final List<Draft<C>> drafts = new ArrayList<>();
         private final List<Deadline> deadlines = new ArrayList<>();
         private int current = -1;
 
@@ -304,22 +313,22 @@ public final class Procedure {
         }
 
         /** Starts a Pre-Recovery step that {@code actor} (and {@code more}) may do. */
-        public Builder pre(StepId id, String title, Actor actor, Actor... more) {
+        public Builder<C> pre(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.PRE, actor, more);
         }
 
         /** Starts an Execution step that {@code actor} (and {@code more}) may do. */
-        public Builder exec(StepId id, String title, Actor actor, Actor... more) {
+        public Builder<C> exec(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.EXEC, actor, more);
         }
 
         /** Starts a Post-Recovery step that {@code actor} (and {@code more}) may do. */
-        public Builder post(StepId id, String title, Actor actor, Actor... more) {
+        public Builder<C> post(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.POST, actor, more);
         }
 
         /** Starts a step of {@code phase} that {@code actor} (and {@code more}) may do. */
-        public Builder step(StepId id, String title, Phase phase, Actor actor, Actor... more) {
+        public Builder<C> step(StepId id, String title, Phase phase, Actor actor, Actor... more) {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(phase, "phase");
@@ -328,7 +337,7 @@ public final class Procedure {
             for (Actor other : more) {
                 actors.add(Objects.requireNonNull(other, "actor"));
             }
-            drafts.add(new Draft(id, title, phase, actors));
+            drafts.add(new Draft<>(id, title, phase, actors));
             current = drafts.size() - 1;
             return this;
         }
@@ -339,10 +348,10 @@ public final class Procedure {
          * a part of another. Ids must stay distinct, as for steps defined directly; {@link #amend} then links
          * the parts.
          */
-        public Builder include(Procedure part) {
+        public Builder<C> include(Procedure<C> part) {
             Objects.requireNonNull(part, "part");
-            for (Step step : part.steps()) {
-                drafts.add(new Draft(step, step.phase()));
+            for (Step<C> step : part.steps()) {
+                drafts.add(new Draft<>(step, step.phase()));
             }
             deadlines.addAll(part.deadlines());
             current = -1;
@@ -354,11 +363,11 @@ public final class Procedure {
          * in {@code phase}: for a procedure carried out within one phase of another, such as coordinating CSRs
          * during Post-Recovery.
          */
-        public Builder include(Procedure part, Phase phase) {
+        public Builder<C> include(Procedure<C> part, Phase phase) {
             Objects.requireNonNull(part, "part");
             Objects.requireNonNull(phase, "phase");
-            for (Step step : part.steps()) {
-                drafts.add(new Draft(step, phase));
+            for (Step<C> step : part.steps()) {
+                drafts.add(new Draft<>(step, phase));
             }
             deadlines.addAll(part.deadlines());
             current = -1;
@@ -371,7 +380,7 @@ public final class Procedure {
          *
          * @throws IllegalArgumentException when no step {@code id} has been defined or included yet
          */
-        public Builder amend(StepId id) {
+        public Builder<C> amend(StepId id) {
             Objects.requireNonNull(id, "id");
             for (int i = 0; i < drafts.size(); i++) {
                 if (drafts.get(i).id.equals(id)) {
@@ -384,8 +393,8 @@ public final class Procedure {
         }
 
         /** Makes the current step require {@code prerequisites} to be complete first. */
-        public Builder after(StepId... prerequisites) {
-            Draft draft = current("after");
+        public Builder<C> after(StepId... prerequisites) {
+            Draft<C> draft = current("after");
             for (StepId prerequisite : prerequisites) {
                 draft.prerequisites.add(Objects.requireNonNull(prerequisite, "prerequisite"));
             }
@@ -393,36 +402,57 @@ public final class Procedure {
         }
 
         /** Adds {@code guards} to the current step; they are checked in the order given. */
-        public Builder guardedBy(Guard... guards) {
-            Draft draft = current("guardedBy");
-            for (Guard guard : guards) {
+        @SafeVarargs
+        public final Builder<C> guardedBy(Guard<C>... guards) {
+            Draft<C> draft = current("guardedBy");
+            for (Guard<C> guard : guards) {
                 draft.guards.add(Objects.requireNonNull(guard, "guard"));
             }
             return this;
         }
 
         /** Makes the current step repeatable, such as a progress report. */
-        public Builder repeatable() {
+        public Builder<C> repeatable() {
             current("repeatable").multiply(Multiplicity.REPEATABLE);
             return this;
         }
 
         /** Makes the current step one that is done once per item, such as once per Device. */
-        public Builder perItem() {
+        public Builder<C> perItem() {
             current("perItem").multiply(Multiplicity.PER_ITEM);
             return this;
         }
 
+        /** Makes the current step one that is done once per item, for the items {@code items} reads. */
+        public Builder<C> perItem(Items<C> items) {
+            Draft<C> draft = current("perItem");
+            draft.multiply(Multiplicity.PER_ITEM);
+            draft.items = Objects.requireNonNull(items, "items");
+            return this;
+        }
+
+        /** Sets what the current step's actor hands over when attempting it, read from the run's context. */
+        public Builder<C> offering(Offer<C> offer) {
+            current("offering").offer = Objects.requireNonNull(offer, "offer");
+            return this;
+        }
+
+        /** Sets what an accepted attempt at the current step does to the run's context. */
+        public Builder<C> does(Effect<C> effect) {
+            current("does").effect = Objects.requireNonNull(effect, "effect");
+            return this;
+        }
+
         /** Records where the current step comes from and how sure we are of it. */
-        public Builder citing(Confidence confidence, Citation... sources) {
-            Draft draft = current("citing");
+        public Builder<C> citing(Confidence confidence, Citation... sources) {
+            Draft<C> draft = current("citing");
             draft.confidence = Objects.requireNonNull(confidence, "confidence");
             draft.sources.addAll(Arrays.asList(sources));
             return this;
         }
 
         /** Adds the deadline {@code name}: {@code to} within {@code limit} of {@code from}. */
-        public Builder deadline(String name, StepId from, StepId to, Duration limit) {
+        public Builder<C> deadline(String name, StepId from, StepId to, Duration limit) {
             deadlines.add(new Deadline(name, from, to, limit));
             return this;
         }
@@ -434,21 +464,21 @@ public final class Procedure {
          *     share an id, a prerequisite is not a step, prerequisites form a cycle, a step requires a step of a
          *     later phase, a step has the same guard twice, or a deadline names an unknown step or is given twice
          */
-        public Procedure build() {
+        public Procedure<C> build() {
             if (drafts.isEmpty()) {
                 throw new IllegalArgumentException("Procedure " + name + " has no steps");
             }
-            Map<StepId, Step> byId = new LinkedHashMap<>();
-            for (Draft draft : drafts) {
+            Map<StepId, Step<C>> byId = new LinkedHashMap<>();
+            for (Draft<C> draft : drafts) {
                 if (byId.containsKey(draft.id)) {
                     throw new IllegalArgumentException("Procedure " + name + " defines step " + draft.id + " twice: "
                             + byId.get(draft.id) + " and " + draft.id + " \"" + draft.title + "\"");
                 }
                 byId.put(draft.id, draft.toStep());
             }
-            for (Step step : byId.values()) {
+            for (Step<C> step : byId.values()) {
                 for (StepId prerequisite : step.prerequisites()) {
-                    Step required = byId.get(prerequisite);
+                    Step<C> required = byId.get(prerequisite);
                     if (required == null) {
                         throw new IllegalArgumentException("Step " + step.id() + " of " + name + " requires "
                                 + prerequisite + ", which is not a step of " + name);
@@ -460,7 +490,7 @@ public final class Procedure {
                     }
                 }
                 Set<String> guards = new HashSet<>();
-                for (Guard guard : step.guards()) {
+                for (Guard<C> guard : step.guards()) {
                     if (!guards.add(guard.rule() + " " + guard.name())) {
                         throw new IllegalArgumentException(
                                 "Step " + step.id() + " of " + name + " has the guard " + guard + " twice");
@@ -481,10 +511,10 @@ public final class Procedure {
                     }
                 }
             }
-            return new Procedure(name, List.copyOf(byId.values()), deadlines);
+            return new Procedure<>(name, List.copyOf(byId.values()), deadlines);
         }
 
-        private void rejectCycles(Map<StepId, Step> byId) {
+        private void rejectCycles(Map<StepId, Step<C>> byId) {
             Map<StepId, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the path, 2: finished
             for (StepId start : byId.keySet()) {
                 if (state.containsKey(start)) {
@@ -528,7 +558,7 @@ public final class Procedure {
             return loop.stream().map(StepId::value).collect(Collectors.joining(" → "));
         }
 
-        private Draft current(String modifier) {
+        private Draft<C> current(String modifier) {
             if (current < 0) {
                 throw new IllegalStateException(modifier
                         + "(...) applies to the current step; start a step with pre, exec, post or step, or amend"
@@ -539,16 +569,19 @@ public final class Procedure {
     }
 
     /** A step being defined. */
-    private static final class Draft {
+    private static final class Draft<C> {
         final StepId id;
         final String title;
         final Phase phase;
         final List<Actor> actors;
         final List<StepId> prerequisites = new ArrayList<>();
-        final List<Guard> guards = new ArrayList<>();
+        final List<Guard<C>> guards = new ArrayList<>();
         final List<Citation> sources = new ArrayList<>();
         Multiplicity multiplicity = Multiplicity.ONCE;
         Confidence confidence;
+        Offer<C> offer = Offer.nothing();
+        Effect<C> effect = Effect.none();
+        Items<C> items = Items.named();
 
         Draft(StepId id, String title, Phase phase, List<Actor> actors) {
             this.id = id;
@@ -557,13 +590,16 @@ public final class Procedure {
             this.actors = actors;
         }
 
-        Draft(Step step, Phase phase) {
+        Draft(Step<C> step, Phase phase) {
             this(step.id(), step.title(), phase, new ArrayList<>(step.actors()));
             prerequisites.addAll(step.prerequisites());
             guards.addAll(step.guards());
             sources.addAll(step.sources());
             multiplicity = step.multiplicity();
             confidence = step.confidence().orElse(null);
+            offer = step.offer();
+            effect = step.effect();
+            items = step.items();
         }
 
         void multiply(Multiplicity chosen) {
@@ -574,8 +610,8 @@ public final class Procedure {
             multiplicity = chosen;
         }
 
-        Step toStep() {
-            return new Step(
+        Step<C> toStep() {
+            return new Step<>(
                     id,
                     title,
                     phase,
@@ -584,7 +620,10 @@ public final class Procedure {
                     guards,
                     multiplicity,
                     sources,
-                    Optional.ofNullable(confidence));
+                    Optional.ofNullable(confidence),
+                    offer,
+                    effect,
+                    items);
         }
     }
 }

@@ -41,14 +41,14 @@ import org.slf4j.LoggerFactory;
  * definition decides (actor, prerequisites, already done), so a journal that contradicts its procedure is
  * rejected.
  */
-public final class ProcedureRun implements AutoCloseable {
+public final class ProcedureRun<C> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcedureRun.class);
 
-    private final Procedure procedure;
+    private final Procedure<C> procedure;
     private final Journal journal;
     private final Clock clock;
-    private final RunContext context;
+    private final C context;
     private final JournalHeader header;
     private final ReentrantLock lock = new ReentrantLock();
     private final LiveProgress progress;
@@ -57,7 +57,7 @@ public final class ProcedureRun implements AutoCloseable {
     private String head;
     private String stopped;
 
-    private ProcedureRun(Procedure procedure, Journal journal, Clock clock, RunContext context, JournalHeader header) {
+    private ProcedureRun(Procedure<C> procedure, Journal journal, Clock clock, C context, JournalHeader header) {
         this.procedure = procedure;
         this.journal = journal;
         this.clock = clock;
@@ -68,14 +68,14 @@ public final class ProcedureRun implements AutoCloseable {
     }
 
     /**
-     * Starts a run of {@code procedure} with an empty context, writing its header to the empty
-     * {@code journal}.
+     * Starts a run of {@code procedure} without a context (its guards may not read one), writing its header to the
+     * empty {@code journal}.
      *
      * @throws IllegalStateException when the journal is not empty, or is in use
      * @throws UncheckedIOException when the journal cannot be written
      */
-    public static ProcedureRun start(Procedure procedure, Journal journal, Clock clock) {
-        return start(procedure, journal, clock, RunContext.empty());
+    public static <C> ProcedureRun<C> start(Procedure<C> procedure, Journal journal, Clock clock) {
+        return startWith(procedure, journal, clock, null, PayloadSummary.empty());
     }
 
     /**
@@ -85,21 +85,26 @@ public final class ProcedureRun implements AutoCloseable {
      * @throws IllegalStateException when the journal is not empty, or is in use
      * @throws UncheckedIOException when the journal cannot be written
      */
-    public static ProcedureRun start(Procedure procedure, Journal journal, Clock clock, RunContext context) {
+    public static <C> ProcedureRun<C> start(Procedure<C> procedure, Journal journal, Clock clock, C context) {
         return start(procedure, journal, clock, context, PayloadSummary.empty());
     }
 
     /**
-     * Starts a run of {@code procedure} whose guards may read {@code context}, writing its header, with {@code
-     * note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}. The note
+     * Starts a run of {@code procedure} whose guards may read {@code context} (null for none), writing its header,
+     * with {@code note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}. The note
      * is covered by the header's hash; {@link JournalHeader#note()} reads it back.
      *
      * @throws IllegalStateException when the journal is not empty, or is in use
      * @throws UncheckedIOException when the journal cannot be written
      */
-    public static ProcedureRun start(
-            Procedure procedure, Journal journal, Clock clock, RunContext context, PayloadSummary note) {
-        requireArguments(procedure, journal, clock, context);
+    public static <C> ProcedureRun<C> start(
+            Procedure<C> procedure, Journal journal, Clock clock, C context, PayloadSummary note) {
+        return startWith(procedure, journal, clock, context, note);
+    }
+
+    private static <C> ProcedureRun<C> startWith(
+            Procedure<C> procedure, Journal journal, Clock clock, C context, PayloadSummary note) {
+        requireArguments(procedure, journal, clock);
         Objects.requireNonNull(note, "note");
         journal.claim();
         try {
@@ -120,12 +125,12 @@ public final class ProcedureRun implements AutoCloseable {
     }
 
     /**
-     * Resumes the run recorded in {@code journal}, with an empty context.
+     * Resumes the run recorded in {@code journal}, without a context.
      *
-     * @see #resume(Procedure, Journal, Clock, RunContext)
+     * @see #resume(Procedure, Journal, Clock, Object)
      */
-    public static ProcedureRun resume(Procedure procedure, Journal journal, Clock clock) {
-        return resume(procedure, journal, clock, RunContext.empty());
+    public static <C> ProcedureRun<C> resume(Procedure<C> procedure, Journal journal, Clock clock) {
+        return resumeWith(procedure, journal, clock, null);
     }
 
     /**
@@ -138,8 +143,12 @@ public final class ProcedureRun implements AutoCloseable {
      * @throws IllegalStateException when the journal is in use
      * @throws UncheckedIOException when the journal cannot be read or written
      */
-    public static ProcedureRun resume(Procedure procedure, Journal journal, Clock clock, RunContext context) {
-        requireArguments(procedure, journal, clock, context);
+    public static <C> ProcedureRun<C> resume(Procedure<C> procedure, Journal journal, Clock clock, C context) {
+        return resumeWith(procedure, journal, clock, context);
+    }
+
+    private static <C> ProcedureRun<C> resumeWith(Procedure<C> procedure, Journal journal, Clock clock, C context) {
+        requireArguments(procedure, journal, clock);
         journal.claim();
         try {
             journal.open();
@@ -164,7 +173,7 @@ public final class ProcedureRun implements AutoCloseable {
                         + " with definition " + header.definitionHash() + ", not " + procedure.name()
                         + " with definition " + procedure.definitionHash());
             }
-            ProcedureRun run = new ProcedureRun(procedure, journal, clock, context, header);
+            ProcedureRun<C> run = new ProcedureRun<>(procedure, journal, clock, context, header);
             for (JournalEntry entry : verification.entries()) {
                 run.replay(entry);
             }
@@ -180,20 +189,18 @@ public final class ProcedureRun implements AutoCloseable {
         }
     }
 
-    private static void requireArguments(Procedure procedure, Journal journal, Clock clock, RunContext context) {
+    private static void requireArguments(Procedure<?> procedure, Journal journal, Clock clock) {
         Objects.requireNonNull(procedure, "procedure");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(context, "context");
     }
 
-    private static ProcedureRun fresh(
-            Procedure procedure, Journal journal, Clock clock, RunContext context, PayloadSummary note)
-            throws IOException {
+    private static <C> ProcedureRun<C> fresh(
+            Procedure<C> procedure, Journal journal, Clock clock, C context, PayloadSummary note) throws IOException {
         JournalFormat.Encoded<JournalHeader> header =
                 JournalFormat.header(procedure.name(), procedure.definitionHash(), clock.instant(), note);
         journal.append(header.line());
-        return new ProcedureRun(procedure, journal, clock, context, header.value());
+        return new ProcedureRun<>(procedure, journal, clock, context, header.value());
     }
 
     private void replay(JournalEntry entry) {
@@ -202,7 +209,7 @@ public final class ProcedureRun implements AutoCloseable {
             throw new IllegalArgumentException(
                     journal + " " + line + ": " + entry.step() + " is not a step of " + procedure.name());
         }
-        Step step = procedure.step(entry.step());
+        Step<C> step = procedure.step(entry.step());
         if (step.isPerItem() != entry.item().isPresent()) {
             throw new IllegalArgumentException(journal + " " + line + ": " + step.id()
                     + (step.isPerItem() ? " is done per item, but no item is named" : " is not done per item"));
@@ -280,7 +287,7 @@ public final class ProcedureRun implements AutoCloseable {
         lock.lock();
         try {
             requireRunning();
-            List<Step> steps = new ArrayList<>(batch.size());
+            List<Step<C>> steps = new ArrayList<>(batch.size());
             for (Attempt attempt : batch) {
                 steps.add(stepOf(attempt));
             }
@@ -292,7 +299,7 @@ public final class ProcedureRun implements AutoCloseable {
             try {
                 for (int i = 0; i < batch.size(); i++) {
                     Attempt attempt = batch.get(i);
-                    Step step = steps.get(i);
+                    Step<C> step = steps.get(i);
                     Instant now = clock.instant();
                     Optional<Refusal> refusal = decide(step, attempt, now);
                     JournalFormat.Encoded<JournalEntry> line =
@@ -332,8 +339,8 @@ public final class ProcedureRun implements AutoCloseable {
         }
     }
 
-    private Step stepOf(Attempt attempt) {
-        Step step = procedure.step(attempt.step());
+    private Step<C> stepOf(Attempt attempt) {
+        Step<C> step = procedure.step(attempt.step());
         if (step.isPerItem() && attempt.item().isEmpty()) {
             throw new IllegalArgumentException(
                     step.describe() + " is done per item; attempt it with Attempt.ofItem(...) naming the item");
@@ -345,13 +352,13 @@ public final class ProcedureRun implements AutoCloseable {
         return step;
     }
 
-    private Optional<Refusal> decide(Step step, Attempt attempt, Instant now) {
+    private Optional<Refusal> decide(Step<C> step, Attempt attempt, Instant now) {
         Optional<Refusal> byDefinition = progress.refusalByDefinition(step, attempt);
         if (byDefinition.isPresent()) {
             return byDefinition;
         }
-        GuardInput input = new GuardInput(step, attempt, now, progress, context);
-        for (Guard guard : step.guards()) {
+        GuardInput<C> input = new GuardInput<>(step, attempt, now, progress, context);
+        for (Guard<C> guard : step.guards()) {
             if (!guard.holds(input)) {
                 return Optional.of(new Refusal.GuardFailed(step, guard));
             }
@@ -366,7 +373,7 @@ public final class ProcedureRun implements AutoCloseable {
     }
 
     /** Returns the procedure being run. */
-    public Procedure procedure() {
+    public Procedure<C> procedure() {
         return procedure;
     }
 

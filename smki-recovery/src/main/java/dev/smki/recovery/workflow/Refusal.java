@@ -19,7 +19,7 @@ public sealed interface Refusal {
     Kind kind();
 
     /** Returns the step refused. */
-    Step step();
+    Step<?> step();
 
     /** Returns the rule the refusal enforces, for a failed guard. */
     Optional<RuleId> rule();
@@ -45,7 +45,7 @@ public sealed interface Refusal {
      * @param step the step
      * @param item the item, for a per-item step
      */
-    record AlreadyDone(Step step, Optional<String> item) implements Refusal {
+    record AlreadyDone(Step<?> step, Optional<String> item) implements Refusal {
 
         public AlreadyDone {
             Objects.requireNonNull(step, "step");
@@ -75,7 +75,7 @@ public sealed interface Refusal {
      * @param step the step
      * @param actor the actor who attempted it
      */
-    record WrongActor(Step step, Actor actor) implements Refusal {
+    record WrongActor(Step<?> step, Actor actor) implements Refusal {
 
         public WrongActor {
             Objects.requireNonNull(step, "step");
@@ -106,7 +106,7 @@ public sealed interface Refusal {
      * @param item the item, when the step is per-item (a per-item prerequisite is then needed for that item)
      * @param missing the prerequisites not done, in the order the step declares them
      */
-    record MissingPrerequisites(Step step, Optional<String> item, List<Step> missing) implements Refusal {
+    record MissingPrerequisites(Step<?> step, Optional<String> item, List<Step<?>> missing) implements Refusal {
 
         public MissingPrerequisites {
             Objects.requireNonNull(step, "step");
@@ -148,7 +148,7 @@ public sealed interface Refusal {
      * @param step the step
      * @param guard the first guard that did not hold
      */
-    record GuardFailed(Step step, Guard guard) implements Refusal {
+    record GuardFailed(Step<?> step, Guard<?> guard) implements Refusal {
 
         public GuardFailed {
             Objects.requireNonNull(step, "step");

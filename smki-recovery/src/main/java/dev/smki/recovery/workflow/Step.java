@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * One step of a {@link Procedure}: who may do it, in which phase, after which steps, under which guards and how
- * often. Steps are made by {@link Procedure.Builder}.
+ * often, and, for the one who drives a run, what its actor hands over ({@link Offer}), what it does when accepted
+ * ({@link Effect}) and, if done per item, for which items ({@link Items}). Steps are made by {@link
+ * Procedure.Builder}.
  *
  * @param id the step's id, such as {@code N3}
  * @param title what the step does, such as {@code Compromise confirmed}
@@ -22,17 +24,24 @@ import java.util.Set;
  * @param multiplicity how often the step may be done
  * @param sources where the step comes from; possibly empty for procedures that are not from the SEC
  * @param confidence how sure we are of the step, when sources are given
+ * @param offer what the actor hands over when attempting it, read from the run's context
+ * @param effect what an accepted attempt does to the run's context
+ * @param items the items a per-item step is done for, read from the run's context
+ * @param <C> the type of the run's context
  */
-public record Step(
+public record Step<C>(
         StepId id,
         String title,
         Phase phase,
         Set<Actor> actors,
         List<StepId> prerequisites,
-        List<Guard> guards,
+        List<Guard<C>> guards,
         Multiplicity multiplicity,
         List<Citation> sources,
-        Optional<Confidence> confidence) {
+        Optional<Confidence> confidence,
+        Offer<C> offer,
+        Effect<C> effect,
+        Items<C> items) {
 
     public Step {
         Objects.requireNonNull(id, "id");
@@ -40,6 +49,9 @@ public record Step(
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(multiplicity, "multiplicity");
         Objects.requireNonNull(confidence, "confidence");
+        Objects.requireNonNull(offer, "offer");
+        Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(items, "items");
         if (title.isBlank() || title.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("Step " + id + " needs a one-line title");
         }

@@ -5,56 +5,70 @@ import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.recovery.custody.CustodianId;
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.ProcedureRun;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ContingencyTests {
 
-    private final SettableIncident incident = new SettableIncident();
-    private ProcedureRun run;
+    private static final CustodyKey PRIVATE = CustodyKey.CONTINGENCY_PRIVATE_KEY;
+    private static final CustodyKey SYMMETRIC = CustodyKey.CONTINGENCY_SYMMETRIC_KEY;
+    private static final RemotePartyRole SUPPLIER = RemotePartyRole.SUPPLIER;
+    private static final KeyUsage DS = KeyUsage.DIGITAL_SIGNATURE;
+
+    private final TestIncident incident = new TestIncident();
+    private final Procedure<IncidentState> contingency = Contingency.definition();
+    private ProcedureRun<IncidentState> run;
 
     @BeforeEach
     void decided() {
-        incident.authorised.add(CustodyKey.CONTINGENCY_PRIVATE_KEY);
-        incident.authorised.add(CustodyKey.CONTINGENCY_SYMMETRIC_KEY);
-        incident.appointed.add(CustodianId.of("KC-01"));
-        run = ProcedureRun.start(
-                Contingency.definition(), Journal.inMemory(), new SimulatedClock(), incident.context());
+        incident.authorise(PRIVATE, SYMMETRIC);
+        run = ProcedureRun.start(contingency, Journal.inMemory(), new SimulatedClock(), incident.state);
         assertThat(Outcomes.of(run.attempt(Contingency.DECIDED, SMKI_PMA))).isEqualTo("ACCEPTED");
-        run.attempt(Attempt.ofItem(Contingency.CUSTODIAN_ATTENDS, "KC-01", KEY_CUSTODIAN, Payload.none()));
+        run.attempt(incident.attends(contingency, Contingency.CUSTODIAN_ATTENDS, "KC-01"));
     }
 
     private void activated() {
-        incident.quorate(CustodyKey.CONTINGENCY_PRIVATE_KEY, true);
-        incident.quorate(CustodyKey.CONTINGENCY_SYMMETRIC_KEY, true);
+        incident.present(3);
         assertThat(Outcomes.of(run.attempt(Contingency.KEY_ACTIVATED, DCC))).isEqualTo("ACCEPTED");
-        incident.active.add(CustodyKey.CONTINGENCY_PRIVATE_KEY);
-        incident.active.add(CustodyKey.CONTINGENCY_SYMMETRIC_KEY);
+        incident.activate(PRIVATE, SYMMETRIC);
     }
 
     @Test
     void refusesTheFirstStepWithoutADecisionRequiringBothContingencyKeys() {
-        SettableIncident undecided = new SettableIncident();
-        undecided.authorised.add(CustodyKey.CONTINGENCY_PRIVATE_KEY);
-        ProcedureRun other = ProcedureRun.start(
-                Contingency.definition(), Journal.inMemory(), new SimulatedClock(), undecided.context());
+        TestIncident undecided = new TestIncident();
+        undecided.authorise(PRIVATE);
+        ProcedureRun<IncidentState> other =
+                ProcedureRun.start(contingency, Journal.inMemory(), new SimulatedClock(), undecided.state);
 
         assertThat(Outcomes.of(other.attempt(Contingency.DECIDED, SMKI_PMA))).isEqualTo("REC-1 decision gate");
     }
 
     @Test
-    void activatesOnlyWithTheQuorumForBothKeys() {
-        incident.quorate(CustodyKey.CONTINGENCY_PRIVATE_KEY, true);
-        incident.quorate(CustodyKey.CONTINGENCY_SYMMETRIC_KEY, false);
+    void countsOnlyAnAppointedCustodianPresentingTheirOwnCurrentShares() {
+        assertThat(Outcomes.of(run.attempt(incident.attends(contingency, Contingency.CUSTODIAN_ATTENDS, "KC-09"))))
+                .isEqualTo("REC-2 appointed custodian");
+        assertThat(Outcomes.of(run.attempt(incident.attends(contingency, Contingency.CUSTODIAN_ATTENDS, "KC-05"))))
+                .isEqualTo("CUS-1 own share");
+        assertThat(Outcomes.of(run.attempt(incident.attends(contingency, Contingency.CUSTODIAN_ATTENDS, "KC-02"))))
+                .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void activatesOnlyWithTheQuorumPresent() {
+        incident.present(2);
 
         assertThat(Outcomes.of(run.attempt(Contingency.KEY_ACTIVATED, DCC))).isEqualTo("REC-2 quorum");
+        incident.present(3);
+        assertThat(Outcomes.of(run.attempt(Contingency.KEY_ACTIVATED, DCC))).isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -63,32 +77,38 @@ class ContingencyTests {
         run.attempt(Contingency.NEW_ROOT, DCC);
 
         assertThat(Outcomes.of(run.attempt(Contingency.COMMANDS_SENT, DCC))).isEqualTo("REC-6 new Root first");
-        incident.newRoot = true;
-        incident.active.remove(CustodyKey.CONTINGENCY_SYMMETRIC_KEY);
+        incident.state.pki().makeNewRoot();
+        incident.state.custody().deactivate(List.of(SYMMETRIC));
         assertThat(Outcomes.of(run.attempt(Contingency.COMMANDS_SENT, DCC))).isEqualTo("CUS-2 key active");
-        incident.active.add(CustodyKey.CONTINGENCY_SYMMETRIC_KEY);
+        incident.activate(SYMMETRIC);
         assertThat(Outcomes.of(run.attempt(Contingency.COMMANDS_SENT, DCC))).isEqualTo("ACCEPTED");
     }
 
     @Test
     void revokesTheOldOcaOnlyOnceTheDevicesHoldTheNewRootAndClosesOnlyWhenTheScopeIsSettled() {
+        incident.state.fleet().scope(incident.state.compromisedCertificate());
         activated();
-        incident.newRoot = true;
-        run.attempt(Contingency.NEW_ROOT, DCC);
+        assertThat(incident.does(run, Contingency.NEW_ROOT, DCC)).isEqualTo("ACCEPTED");
         run.attempt(Contingency.NEW_ISSUING_OCA, DCC);
-        run.attempt(Contingency.COMMANDS_SENT, DCC);
+        assertThat(Outcomes.of(run.attempt(Contingency.COMMANDS_SENT, DCC))).isEqualTo("ACCEPTED");
         run.attempt(Contingency.ROOT_REPLACED, DCC);
         run.attempt(Contingency.PROGRESS_REPORTED, DCC);
 
         assertThat(Outcomes.of(run.attempt(Contingency.OLD_OCA_REVOKED, DCC))).isEqualTo("REC-10 chain order");
-        incident.devicesHoldNewRoot = true;
+        contingency
+                .step(Contingency.COMMANDS_SENT)
+                .effect()
+                .apply(incident.state, Attempt.of(Contingency.COMMANDS_SENT, DCC));
+        assertThat(incident.state.devicesHoldNewRoot()).isTrue();
         assertThat(Outcomes.of(run.attempt(Contingency.OLD_OCA_REVOKED, DCC))).isEqualTo("ACCEPTED");
         run.attempt(Contingency.CERTIFICATES_REISSUED, DCC);
         run.attempt(Contingency.CERTIFICATES_DISTRIBUTED, DCC);
-        incident.scope = new DeviceScope(10, 9, 0);
+        SubjectKeyId newRoot =
+                SubjectKeyId.of(incident.state.pki().next().orElseThrow().rootOca());
+        incident.state.fleet().target(SubjectKeyId.of(incident.state.pki().issueNew(SUPPLIER, DS)), "elsewhere");
         assertThat(Outcomes.of(run.attempt(Contingency.MATERIAL_IN_CUSTODY, DCC)))
                 .isEqualTo("REC-8 scope settled");
-        incident.scope = new DeviceScope(10, 9, 1);
+        incident.state.fleet().target(newRoot, "C5");
         assertThat(Outcomes.of(run.attempt(Contingency.MATERIAL_IN_CUSTODY, KEY_CUSTODIAN)))
                 .isEqualTo("ACCEPTED");
         assertThat(run.isComplete()).isTrue();
@@ -96,15 +116,13 @@ class ContingencyTests {
 
     @Test
     void definesEachOtherOrderByDroppingOnePrerequisiteOfTheModelledOne() {
-        Procedure modelled = Contingency.definition();
-
-        assertThat(modelled.step(Contingency.OLD_OCA_REVOKED).prerequisites())
+        assertThat(contingency.step(Contingency.OLD_OCA_REVOKED).prerequisites())
                 .containsExactly(Contingency.NEW_ISSUING_OCA, Contingency.ROOT_REPLACED);
         assertThat(Contingency.definition(ProcedureSettings.defaults(), Contingency.Order.REVOKE_BEFORE_DEVICES_UPDATED)
                         .step(Contingency.OLD_OCA_REVOKED)
                         .prerequisites())
                 .containsExactly(Contingency.NEW_ISSUING_OCA);
-        assertThat(modelled.step(Contingency.COMMANDS_SENT).prerequisites())
+        assertThat(contingency.step(Contingency.COMMANDS_SENT).prerequisites())
                 .containsExactly(Contingency.KEY_ACTIVATED, Contingency.NEW_ROOT);
         assertThat(Contingency.definition(ProcedureSettings.defaults(), Contingency.Order.SYMMETRIC_KEY_BEFORE_NEW_ROOT)
                         .step(Contingency.COMMANDS_SENT)

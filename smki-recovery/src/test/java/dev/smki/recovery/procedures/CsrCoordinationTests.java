@@ -5,34 +5,33 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.Eui64Range;
 import dev.smki.core.identity.RemotePartyRole;
-import dev.smki.core.registration.RangeDeclaration;
-import dev.smki.core.registration.UserRole;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.ProcedureRun;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CsrCoordinationTests {
 
-    private static final Eui64 SUPPLIER = Eui64.parse("90-B3-D5-1F-30-01-00-00");
-
-    private final SettableIncident incident = new SettableIncident();
-    private ProcedureRun run;
+    private final TestIncident incident = new TestIncident();
+    private final Eui64 supplier = incident.state.pki().current().parties().of(RemotePartyRole.SUPPLIER);
+    private ProcedureRun<IncidentState> run;
 
     @BeforeEach
     void scheduled() {
-        incident.csrSchedule.add("supplier-ds");
-        incident.csrSchedule.add("acb-ka");
-        incident.declarations.add(
-                RangeDeclaration.of("supplier", UserRole.IMPORT_SUPPLIER, Eui64Range.of(SUPPLIER, SUPPLIER.plus(15))));
+        incident.state.registry().schedule(List.of("supplier-ds", "access-control-broker-ka"));
         run = ProcedureRun.start(
-                CsrCoordination.definition(), Journal.inMemory(), new SimulatedClock(), incident.context());
+                CsrCoordination.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
         run.attempt(CsrCoordination.OCA_PUBLISHED, DCC);
         run.attempt(CsrCoordination.SCHEDULED, DCC);
+    }
+
+    private void published() {
+        incident.state.pki().makeNewRoot();
+        incident.state.registry().publishNewOca(incident.state.pki().next().orElseThrow());
     }
 
     private String attempt(String step, String item, Payload payload) {
@@ -54,39 +53,42 @@ class CsrCoordinationTests {
     @Test
     void issuesOnlyUnderAPublishedOcaAndForASubjectInsideThePartysRegisteredRange() {
         attempt("CS3", "supplier-ds", Payload.none());
-        CsrCoordination.Request inside = new CsrCoordination.Request("supplier", RemotePartyRole.SUPPLIER, SUPPLIER);
-        CsrCoordination.Request outside =
-                new CsrCoordination.Request("supplier", RemotePartyRole.SUPPLIER, SUPPLIER.plus(16));
+        CsrCoordination.Request inside = new CsrCoordination.Request("supplier", RemotePartyRole.SUPPLIER, supplier);
+        CsrCoordination.Request outside = new CsrCoordination.Request(
+                "supplier", RemotePartyRole.SUPPLIER, Eui64.of(supplier.value() ^ 0x1000000L));
 
         assertThat(attempt("CS4", "supplier-ds", inside)).isEqualTo("REC-10 published OCA");
-        incident.newOcaPublished = true;
+        published();
         assertThat(attempt("CS4", "supplier-ds", outside)).isEqualTo("OIF-4 request in range");
         assertThat(attempt("CS4", "supplier-ds", inside)).isEqualTo("ACCEPTED");
     }
 
     @Test
     void checksNoFormForTheDccsOwnRoles() {
-        incident.newOcaPublished = true;
-        attempt("CS3", "acb-ka", Payload.none());
+        published();
+        attempt("CS3", "access-control-broker-ka", Payload.none());
         CsrCoordination.Request acb = new CsrCoordination.Request(
                 "DCC", RemotePartyRole.ACCESS_CONTROL_BROKER, Eui64.parse("90-B3-D5-1F-30-00-00-02"));
 
         assertThat(acb.isOnForm()).isFalse();
-        assertThat(attempt("CS4", "acb-ka", acb)).isEqualTo("ACCEPTED");
+        assertThat(attempt("CS4", "access-control-broker-ka", acb)).isEqualTo("ACCEPTED");
     }
 
     @Test
     void reportsCompletionOnlyOnceEveryScheduledCertificateIsAccepted() {
-        incident.newOcaPublished = true;
-        CsrCoordination.Request supplier = new CsrCoordination.Request("supplier", RemotePartyRole.SUPPLIER, SUPPLIER);
+        published();
+        CsrCoordination.Request request = new CsrCoordination.Request("supplier", RemotePartyRole.SUPPLIER, supplier);
         attempt("CS3", "supplier-ds", Payload.none());
-        attempt("CS4", "supplier-ds", supplier);
+        attempt("CS4", "supplier-ds", request);
         attempt("CS5", "supplier-ds", Payload.none());
 
         assertThat(Outcomes.of(run.attempt(CsrCoordination.REPORTED, DCC))).isEqualTo("CSR-1 all accepted");
-        attempt("CS3", "acb-ka", Payload.none());
-        attempt("CS4", "acb-ka", new CsrCoordination.Request("DCC", RemotePartyRole.ACCESS_CONTROL_BROKER, SUPPLIER));
-        assertThat(attempt("CS5", "acb-ka", Payload.none())).isEqualTo("ACCEPTED");
+        attempt("CS3", "access-control-broker-ka", Payload.none());
+        attempt(
+                "CS4",
+                "access-control-broker-ka",
+                new CsrCoordination.Request("DCC", RemotePartyRole.ACCESS_CONTROL_BROKER, supplier));
+        assertThat(attempt("CS5", "access-control-broker-ka", Payload.none())).isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(CsrCoordination.REPORTED, DCC))).isEqualTo("ACCEPTED");
     }
 }

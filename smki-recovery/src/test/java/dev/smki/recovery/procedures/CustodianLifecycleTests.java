@@ -7,25 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.Custodians;
-import dev.smki.recovery.custody.Quorum;
-import dev.smki.recovery.custody.SimulatedHsm;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.ProcedureRun;
-import dev.smki.recovery.workflow.RunContext;
 import dev.smki.recovery.workflow.StepId;
-import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CustodianLifecycleTests {
 
-    private final Custodians custodians = Custodians.empty();
-    private final SimulatedHsm hsm = SimulatedHsm.create(custodians, Quorum.of(2, 3), new SecureRandom());
-    private final ProcedureRun run = ProcedureRun.start(
-            CustodianLifecycle.definition(), Journal.inMemory(), new SimulatedClock(), RunContext.of(hsm));
+    private final TestIncident incident = new TestIncident();
+    private final Custodians custodians = incident.state.custody().custodians();
+    private final ProcedureRun<IncidentState> run = ProcedureRun.start(
+            CustodianLifecycle.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
 
     private String attempt(StepId step, String custodian, Actor actor) {
         return Outcomes.of(run.attempt(Attempt.ofItem(step, custodian, actor, Payload.none())));
@@ -44,8 +40,7 @@ class CustodianLifecycleTests {
 
     @Test
     void resharesOnlyWhileEnoughCustodiansAreAppointedToTakeEveryShare() {
-        for (String id : new String[] {"KC-01", "KC-02", "KC-03"}) {
-            custodians.appointDirectly(CustodianId.of(id), id, "Party " + id, Instant.EPOCH);
+        for (String id : new String[] {"KC-01", "KC-02", "KC-03", "KC-04", "KC-05"}) {
             attempt(CustodianLifecycle.NOMINATED, id, PARTY);
             attempt(CustodianLifecycle.VETTED, id, SECAS);
             attempt(CustodianLifecycle.APPOINTED, id, SECAS);
@@ -54,7 +49,7 @@ class CustodianLifecycleTests {
         custodians.cease(CustodianId.of("KC-03"), Instant.EPOCH);
 
         assertThat(Outcomes.of(run.attempt(CustodianLifecycle.RESHARED, DCC))).isEqualTo("REC-2 quorum reachable");
-        custodians.appointDirectly(CustodianId.of("KC-04"), "KC-04", "Party 4", Instant.EPOCH);
+        custodians.appointDirectly(CustodianId.of("KC-06"), "KC-06", "Party 6", Instant.EPOCH);
         assertThat(Outcomes.of(run.attempt(CustodianLifecycle.RESHARED, DCC))).isEqualTo("ACCEPTED");
     }
 }

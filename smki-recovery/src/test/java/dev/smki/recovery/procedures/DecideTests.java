@@ -19,12 +19,12 @@ class DecideTests {
     private static final RecoveryKeyGuidance GUIDANCE = RecoveryKeyGuidance.defaults();
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-    private final SettableIncident incident = new SettableIncident();
-    private ProcedureRun run;
+    private final TestIncident incident = new TestIncident();
+    private ProcedureRun<IncidentState> run;
 
     @BeforeEach
     void received() {
-        run = ProcedureRun.start(Decide.definition(), Journal.inMemory(), new SimulatedClock(), incident.context());
+        run = ProcedureRun.start(Decide.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
         run.attempt(Decide.RECEIVED, SMKI_PMA);
     }
 
@@ -73,7 +73,7 @@ class DecideTests {
         Decide.Decision elsewhere =
                 new Decide.Decision(new PmaDecision(IncidentId.of("INC-2026-002"), RecoveryMechanism.CONTINGENCY, NOW));
         Decide.Decision here =
-                new Decide.Decision(new PmaDecision(SettableIncident.INCIDENT, RecoveryMechanism.CONTINGENCY, NOW));
+                new Decide.Decision(new PmaDecision(TestIncident.INCIDENT, RecoveryMechanism.CONTINGENCY, NOW));
 
         assertThat(Outcomes.of(run.attempt(Decide.DECIDED, SMKI_PMA, elsewhere)))
                 .isEqualTo("REC-1 decision for the incident");
@@ -86,8 +86,7 @@ class DecideTests {
 
     @Test
     void refusesDecidingBeforeTheGuidanceIsApplied() {
-        Decide.Decision here =
-                new Decide.Decision(new PmaDecision(SettableIncident.INCIDENT, RecoveryMechanism.NONE, NOW));
+        Decide.Decision here = new Decide.Decision(new PmaDecision(TestIncident.INCIDENT, RecoveryMechanism.NONE, NOW));
 
         assertThat(Outcomes.of(run.attempt(Decide.DECIDED, SMKI_PMA, here))).isEqualTo("MISSING_PREREQUISITES");
     }

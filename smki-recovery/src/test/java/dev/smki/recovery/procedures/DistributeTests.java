@@ -12,16 +12,19 @@ class DistributeTests {
 
     @Test
     void sendsCertificatesOnlyOnceTheDevicesHoldTheRootTheyChainTo() {
-        SettableIncident incident = new SettableIncident();
-        ProcedureRun run = ProcedureRun.start(
-                Distribute.definition(), Journal.inMemory(), new SimulatedClock(), incident.context());
+        TestIncident incident = new TestIncident();
+        incident.state.fleet().scope(incident.state.compromisedCertificate());
+        incident.state.pki().makeNewRoot();
+        ProcedureRun<IncidentState> run =
+                ProcedureRun.start(Distribute.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
 
         assertThat(Outcomes.of(run.attempt(Distribute.SENT, DCC))).isEqualTo("MISSING_PREREQUISITES");
         run.attempt(Distribute.CELLS_CHOSEN, DCC);
         run.attempt(Distribute.MODE_CHOSEN, DCC);
         run.attempt(Distribute.PATH_INCLUDED, DCC);
         assertThat(Outcomes.of(run.attempt(Distribute.SENT, DCC))).isEqualTo("REC-10 chain order");
-        incident.devicesHoldNewRoot = true;
+        incident.state.fleet().scope(incident.state.pki().current().issuingOca());
+        assertThat(incident.state.fleet().relevant()).isEmpty();
         assertThat(Outcomes.of(run.attempt(Distribute.SENT, DCC))).isEqualTo("ACCEPTED");
     }
 

@@ -1,16 +1,13 @@
 package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
-import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
-import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.Payload;
+import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.ProcedureRun;
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,24 +16,42 @@ import org.junit.jupiter.api.Test;
 class ExerciseTests {
 
     @Test
-    void activatesTheExercisedKeyOnlyUnderTheSmkiPmasApprovalWithTheQuorumAndTestsOnlyWhileItIsActive() {
-        SettableIncident incident = new SettableIncident();
-        incident.appointed.add(CustodianId.of("KC-02"));
-        ProcedureRun run = ProcedureRun.start(
-                Exercise.definition(ProcedureSettings.defaults(), EnumSet.of(CustodyKey.CONTINGENCY_PRIVATE_KEY)),
-                Journal.inMemory(),
-                new SimulatedClock(),
-                incident.context());
+    void letsCustodiansAttendBeforeTheApprovalButActivatesOnlyUnderItWithTheQuorumAndTestsOnlyWhileActive() {
+        TestIncident incident = new TestIncident();
+        Procedure<IncidentState> exercise =
+                Exercise.definition(ProcedureSettings.defaults(), EnumSet.of(CustodyKey.CONTINGENCY_PRIVATE_KEY));
+        ProcedureRun<IncidentState> run =
+                ProcedureRun.start(exercise, Journal.inMemory(), new SimulatedClock(), incident.state);
         run.attempt(Exercise.PLANNED, DCC);
-        run.attempt(Exercise.APPROVED, SMKI_PMA);
-        run.attempt(Attempt.ofItem(Exercise.CUSTODIAN_ATTENDS, "KC-02", KEY_CUSTODIAN, Payload.none()));
 
-        assertThat(Outcomes.of(run.attempt(Exercise.KEY_ACTIVATED, DCC))).isEqualTo("REC-1 decision gate");
-        incident.authorised.add(CustodyKey.CONTINGENCY_PRIVATE_KEY);
-        assertThat(Outcomes.of(run.attempt(Exercise.KEY_ACTIVATED, DCC))).isEqualTo("REC-2 quorum");
-        incident.quorate(CustodyKey.CONTINGENCY_PRIVATE_KEY, true);
+        assertThat(Outcomes.of(run.attempt(incident.attends(exercise, Exercise.CUSTODIAN_ATTENDS, "KC-02"))))
+                .isEqualTo("MISSING_PREREQUISITES");
+        run.attempt(Exercise.CUSTODIANS_NOTIFIED, DCC);
+        assertThat(Outcomes.of(run.attempt(incident.attends(exercise, Exercise.CUSTODIAN_ATTENDS, "KC-02"))))
+                .isEqualTo("ACCEPTED");
+        incident.present(3);
+        assertThat(Outcomes.of(run.attempt(Exercise.KEY_ACTIVATED, DCC))).isEqualTo("MISSING_PREREQUISITES");
+        assertThat(incident.does(run, Exercise.APPROVED, SMKI_PMA)).isEqualTo("ACCEPTED");
+        assertThat(incident.state.isAuthorised(CustodyKey.CONTINGENCY_PRIVATE_KEY))
+                .isTrue();
+        assertThat(incident.state.isAuthorised(CustodyKey.RECOVERY_PRIVATE_KEY)).isFalse();
         assertThat(Outcomes.of(run.attempt(Exercise.KEY_ACTIVATED, DCC))).isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(Exercise.TESTED, DCC))).isEqualTo("CUS-2 key active");
+    }
+
+    @Test
+    void refusesTheActivationWithoutTheQuorum() {
+        TestIncident incident = new TestIncident();
+        Procedure<IncidentState> exercise = Exercise.definition();
+        ProcedureRun<IncidentState> run =
+                ProcedureRun.start(exercise, Journal.inMemory(), new SimulatedClock(), incident.state);
+        incident.does(run, Exercise.PLANNED, DCC);
+        incident.does(run, Exercise.CUSTODIANS_NOTIFIED, DCC);
+        incident.does(run, Exercise.APPROVED, SMKI_PMA);
+        run.attempt(incident.attends(exercise, Exercise.CUSTODIAN_ATTENDS, "KC-01"));
+        incident.present(2);
+
+        assertThat(Outcomes.of(run.attempt(Exercise.KEY_ACTIVATED, DCC))).isEqualTo("REC-2 quorum");
     }
 
     @Test

@@ -19,7 +19,7 @@ class IncidentResponsesTests {
 
     private static final ProcedureSettings DEFAULTS = ProcedureSettings.defaults();
 
-    static Stream<Procedure> everyProcedure() {
+    static Stream<Procedure<IncidentState>> everyProcedure() {
         return Stream.of(
                 Notify.definition(),
                 Decide.definition(),
@@ -54,8 +54,8 @@ class IncidentResponsesTests {
             slow = slow.withDuration(d.name(), d.value().plusMinutes(7));
         }
         ProcedureSettings changed = slow;
-        List<Procedure> defaults = everyProcedure().toList();
-        List<Procedure> slower = List.of(
+        List<Procedure<IncidentState>> defaults = everyProcedure().toList();
+        List<Procedure<IncidentState>> slower = List.of(
                 Notify.definition(changed),
                 IncidentResponses.organisationKeyCompromise(changed, RecoveryKeyUse.Method.METHOD_3),
                 IncidentResponses.rootOcaCompromise(changed),
@@ -75,7 +75,7 @@ class IncidentResponsesTests {
 
     @Test
     void linksTheRootOcaCompromiseResponseAcrossItsProcedures() {
-        Procedure response = IncidentResponses.rootOcaCompromise(DEFAULTS);
+        Procedure<IncidentState> response = IncidentResponses.rootOcaCompromise(DEFAULTS);
 
         assertThat(response.name()).isEqualTo("ROOT_OCA_COMPROMISE");
         assertThat(response.step(Decide.RECEIVED).prerequisites()).containsExactly(Notify.PMA_NOTIFIED);
@@ -97,7 +97,8 @@ class IncidentResponsesTests {
 
     @Test
     void linksTheOrganisationKeyCompromiseResponseWithItsRevocationRequestedAtN6() {
-        Procedure response = IncidentResponses.organisationKeyCompromise(DEFAULTS, RecoveryKeyUse.Method.METHOD_3);
+        Procedure<IncidentState> response =
+                IncidentResponses.organisationKeyCompromise(DEFAULTS, RecoveryKeyUse.Method.METHOD_3);
 
         assertThat(response.name()).isEqualTo("ORGANISATION_KEY_COMPROMISE.M3");
         assertThat(response.hasStep(Revoke.REQUESTED)).isFalse();

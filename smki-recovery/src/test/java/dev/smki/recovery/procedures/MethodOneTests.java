@@ -4,6 +4,9 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.ProcedureRun;
 import org.junit.jupiter.api.Test;
@@ -12,16 +15,16 @@ class MethodOneTests {
 
     @Test
     void letsOnlyTheSubscriberSendAndClosesOnlyOnceTheScopeIsSettled() {
-        SettableIncident incident = new SettableIncident();
-        ProcedureRun run = ProcedureRun.start(
-                MethodOne.definition(), Journal.inMemory(), new SimulatedClock(), incident.context());
+        TestIncident incident = new TestIncident(CompromisedKey.ORGANISATION_KEY, RemotePartyRole.SUPPLIER);
+        incident.state.fleet().scope(incident.state.compromisedCertificate());
+        ProcedureRun<IncidentState> run =
+                ProcedureRun.start(MethodOne.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
         run.attempt(MethodOne.PREPARED, SUBSCRIBER);
 
         assertThat(Outcomes.of(run.attempt(MethodOne.SENT, DCC))).isEqualTo("WRONG_ACTOR");
         assertThat(Outcomes.of(run.attempt(MethodOne.SENT, SUBSCRIBER))).isEqualTo("ACCEPTED");
-        incident.scope = new DeviceScope(3, 2, 0);
         assertThat(Outcomes.of(run.attempt(MethodOne.VERIFIED, SUBSCRIBER))).isEqualTo("REC-8 scope settled");
-        incident.scope = new DeviceScope(3, 3, 0);
+        incident.state.fleet().target(SubjectKeyId.of(incident.state.compromisedCertificate()), "M1.exec");
         assertThat(Outcomes.of(run.attempt(MethodOne.VERIFIED, SUBSCRIBER))).isEqualTo("ACCEPTED");
     }
 

@@ -17,16 +17,16 @@ class NotifyTests {
     private static final Notify.Confirmation CALL_BACK =
             new Notify.Confirmation("call-back to a nominated ARO", "ARO of the Subscriber");
 
-    private final SettableIncident incident = new SettableIncident();
+    private final TestIncident incident = new TestIncident();
     private final SimulatedClock clock = new SimulatedClock();
 
-    private ProcedureRun start(ProcedureSettings settings) {
-        return ProcedureRun.start(Notify.definition(settings), Journal.inMemory(), clock, incident.context());
+    private ProcedureRun<IncidentState> start(ProcedureSettings settings) {
+        return ProcedureRun.start(Notify.definition(settings), Journal.inMemory(), clock, incident.state);
     }
 
     @Test
     void runsInTheOrderOfItsTable() {
-        ProcedureRun run = start(ProcedureSettings.defaults());
+        ProcedureRun<IncidentState> run = start(ProcedureSettings.defaults());
 
         assertThat(Outcomes.of(run.attempt(Notify.DETECTED, SUBSCRIBER))).isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(Notify.DCC_NOTIFIED, SUBSCRIBER))).isEqualTo("ACCEPTED");
@@ -41,14 +41,14 @@ class NotifyTests {
 
     @Test
     void refusesNotifyingTheDccBeforeTheCompromiseIsDetected() {
-        ProcedureRun run = start(ProcedureSettings.defaults());
+        ProcedureRun<IncidentState> run = start(ProcedureSettings.defaults());
 
         assertThat(Outcomes.of(run.attempt(Notify.DCC_NOTIFIED, SUBSCRIBER))).isEqualTo("MISSING_PREREQUISITES");
     }
 
     @Test
     void refusesAConfirmationByAnyoneButTheDcc() {
-        ProcedureRun run = start(ProcedureSettings.defaults());
+        ProcedureRun<IncidentState> run = start(ProcedureSettings.defaults());
         run.attempt(Notify.DETECTED, SUBSCRIBER);
         run.attempt(Notify.DCC_NOTIFIED, SUBSCRIBER);
 
@@ -59,14 +59,14 @@ class NotifyTests {
     @Test
     void refusesAConfirmationThroughAMechanismThatIsNotPermittedUnlessTheSettingsPermitIt() {
         Notify.Confirmation email = new Notify.Confirmation("e-mail from the Subscriber", "");
-        ProcedureRun run = start(ProcedureSettings.defaults());
+        ProcedureRun<IncidentState> run = start(ProcedureSettings.defaults());
         run.attempt(Notify.DETECTED, SUBSCRIBER);
         run.attempt(Notify.DCC_NOTIFIED, SUBSCRIBER);
 
         assertThat(Outcomes.of(run.attempt(Notify.CONFIRMED, DCC, email))).isEqualTo("NOT-1 permitted confirmation");
         assertThat(Outcomes.of(run.attempt(Notify.CONFIRMED, DCC))).isEqualTo("NOT-1 permitted confirmation");
 
-        ProcedureRun permissive =
+        ProcedureRun<IncidentState> permissive =
                 start(ProcedureSettings.defaults().withPermittedConfirmations(List.of("e-mail from the Subscriber")));
         permissive.attempt(Notify.DETECTED, SUBSCRIBER);
         permissive.attempt(Notify.DCC_NOTIFIED, SUBSCRIBER);
@@ -76,7 +76,7 @@ class NotifyTests {
 
     @Test
     void reportsALateConfirmationAgainstTheConfiguredDeadline() {
-        ProcedureRun run = start(ProcedureSettings.defaults());
+        ProcedureRun<IncidentState> run = start(ProcedureSettings.defaults());
         run.attempt(Notify.DETECTED, SUBSCRIBER);
         run.attempt(Notify.DCC_NOTIFIED, SUBSCRIBER);
         clock.advance(Duration.ofHours(5));

@@ -1,15 +1,16 @@
 package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
-import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.Payload;
+import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.ProcedureRun;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,14 @@ class RecoveryKeyDirectionTests {
     private static final RecoveryKeyDirection.Direction REPLACE =
             new RecoveryKeyDirection.Direction(RecoveryKeyDirection.Outcome.REPLACE, "used in INC-2026-001");
 
-    private final SettableIncident incident = new SettableIncident();
+    private final TestIncident incident = new TestIncident(CompromisedKey.RECOVERY_KEY, RemotePartyRole.RECOVERY);
 
-    private ProcedureRun start(RecoveryKeyPolicy policy) {
+    private ProcedureRun<IncidentState> start(RecoveryKeyPolicy policy) {
         return ProcedureRun.start(
                 RecoveryKeyDirection.definition(ProcedureSettings.defaults().withRecoveryKeyPolicy(policy)),
                 Journal.inMemory(),
                 new SimulatedClock(),
-                incident.context());
+                incident.state);
     }
 
     @Test
@@ -40,7 +41,7 @@ class RecoveryKeyDirectionTests {
         assertThat(Outcomes.of(
                         start(RecoveryKeyPolicy.MUST_REPLACE).attempt(RecoveryKeyDirection.DIRECTED, DCC, REPLACE)))
                 .isEqualTo("ACCEPTED");
-        ProcedureRun pma = start(RecoveryKeyPolicy.PMA_DECIDES);
+        ProcedureRun<IncidentState> pma = start(RecoveryKeyPolicy.PMA_DECIDES);
         assertThat(Outcomes.of(pma.attempt(RecoveryKeyDirection.DIRECTED, DCC, REUSE)))
                 .isEqualTo("WRONG_ACTOR");
         assertThat(Outcomes.of(pma.attempt(RecoveryKeyDirection.DIRECTED, SMKI_PMA, REUSE)))
@@ -49,9 +50,9 @@ class RecoveryKeyDirectionTests {
 
     @Test
     void replacesTheKeyOnlyWhenDirectedTo() {
-        ProcedureRun run = start(RecoveryKeyPolicy.PMA_DECIDES);
+        ProcedureRun<IncidentState> run = start(RecoveryKeyPolicy.PMA_DECIDES);
         run.attempt(RecoveryKeyDirection.DIRECTED, SMKI_PMA, REUSE);
-        incident.direction = REUSE;
+        incident.state.custody().direct(REUSE);
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC)))
                 .isEqualTo("RKD-2 replacement directed");
@@ -59,33 +60,50 @@ class RecoveryKeyDirectionTests {
 
     @Test
     void activatesTheAuthorisingKeyOnlyUnderAnAuthorisationWithTheQuorumAndClosesWhenTheScopeIsSettled() {
-        incident.direction = REPLACE;
-        incident.appointed.add(CustodianId.of("KC-01"));
-        ProcedureRun run = start(RecoveryKeyPolicy.MUST_REPLACE);
-        run.attempt(RecoveryKeyDirection.DIRECTED, DCC, REPLACE);
-        run.attempt(RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC);
-        run.attempt(
-                RecoveryKeyDirection.AUTHORISED,
-                SMKI_PMA,
-                new RecoveryKeyDirection.Authorisation(RecoveryKeyDirection.AuthorisingKey.RECOVERY_KEY));
-        run.attempt(Attempt.ofItem(RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-01", KEY_CUSTODIAN, Payload.none()));
+        Procedure<IncidentState> procedure = RecoveryKeyDirection.definition(
+                ProcedureSettings.defaults().withRecoveryKeyPolicy(RecoveryKeyPolicy.MUST_REPLACE));
+        ProcedureRun<IncidentState> run = start(RecoveryKeyPolicy.MUST_REPLACE);
+        assertThat(incident.does(run, RecoveryKeyDirection.DIRECTED, DCC)).isEqualTo("ACCEPTED");
+        assertThat(incident.does(run, RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC))
+                .isEqualTo("ACCEPTED");
+        run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-01"));
+        incident.present(3);
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
+                .isEqualTo("MISSING_PREREQUISITES");
+        assertThat(Outcomes.of(
+                        run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-02"))))
+                .isEqualTo("MISSING_PREREQUISITES");
+        assertThat(Outcomes.of(run.attempt(
+                        RecoveryKeyDirection.AUTHORISED,
+                        SMKI_PMA,
+                        new RecoveryKeyDirection.Authorisation(RecoveryKeyDirection.AuthorisingKey.RECOVERY_KEY))))
+                .isEqualTo("ACCEPTED");
+        run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-02"));
+        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
                 .isEqualTo("REC-1 decision gate");
-        incident.authorised.add(CustodyKey.RECOVERY_PRIVATE_KEY);
+        incident.authorise(CustodyKey.RECOVERY_PRIVATE_KEY);
+        incident.state.custody().attend(CustodianId.of("KC-01"), 2);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
                 .isEqualTo("REC-2 quorum");
-        incident.quorate(CustodyKey.RECOVERY_PRIVATE_KEY, true);
+        incident.state.custody().attend(CustodianId.of("KC-02"), 2);
+        incident.state.custody().attend(CustodianId.of("KC-03"), 2);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
                 .isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.CELLS_REPLACED, DCC)))
                 .isEqualTo("CUS-2 key active");
-        incident.active.add(CustodyKey.RECOVERY_PRIVATE_KEY);
+        incident.activate(CustodyKey.RECOVERY_PRIVATE_KEY);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.CELLS_REPLACED, DCC)))
                 .isEqualTo("ACCEPTED");
         run.attempt(RecoveryKeyDirection.OLD_KEY_REVOKED, DCC);
-        incident.scope = new DeviceScope(5, 4, 0);
+        assertThat(incident.state.fleet().scope().isSettled()).isFalse();
         assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_KEY_IN_CUSTODY, DCC)))
                 .isEqualTo("REC-8 scope settled");
+        procedure
+                .step(RecoveryKeyDirection.CELLS_REPLACED)
+                .effect()
+                .apply(incident.state, Attempt.of(RecoveryKeyDirection.CELLS_REPLACED, DCC));
+        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_KEY_IN_CUSTODY, DCC)))
+                .isEqualTo("ACCEPTED");
     }
 }

@@ -1,43 +1,35 @@
 package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
-import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.smki.recovery.custody.CustodianId;
+import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodyKey;
-import dev.smki.recovery.incident.PmaDecision;
+import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.ProcedureRun;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RecoveryKeyUseTests {
 
-    private final SettableIncident incident = new SettableIncident();
+    private final TestIncident incident = new TestIncident(CompromisedKey.ORGANISATION_KEY, RemotePartyRole.SUPPLIER);
 
-    private ProcedureRun start(RecoveryKeyUse.Method method) {
+    private ProcedureRun<IncidentState> start(RecoveryKeyUse.Method method) {
         return ProcedureRun.start(
-                RecoveryKeyUse.definition(method), Journal.inMemory(), new SimulatedClock(), incident.context());
+                RecoveryKeyUse.definition(method), Journal.inMemory(), new SimulatedClock(), incident.state);
     }
 
-    private void decide(RecoveryMechanism mechanism) {
-        incident.decision = new PmaDecision(SettableIncident.INCIDENT, mechanism, Instant.EPOCH);
-        if (mechanism.requires(CustodyKey.RECOVERY_PRIVATE_KEY)) {
-            incident.authorised.add(CustodyKey.RECOVERY_PRIVATE_KEY);
-        }
-    }
-
-    private static Attempt attends(String custodian) {
-        return Attempt.ofItem(RecoveryKeyUse.CUSTODIAN_ATTENDS, custodian, KEY_CUSTODIAN, Payload.none());
+    private Attempt attends(RecoveryKeyUse.Method method, String custodian) {
+        return incident.attends(RecoveryKeyUse.definition(method), RecoveryKeyUse.CUSTODIAN_ATTENDS, custodian);
     }
 
     @Test
@@ -62,48 +54,45 @@ class RecoveryKeyUseTests {
 
     @Test
     void refusesTheFirstStepWithoutADecisionRequiringTheRecoveryKeyByThisMethod() {
-        ProcedureRun run = start(RecoveryKeyUse.Method.METHOD_3);
+        ProcedureRun<IncidentState> run = start(RecoveryKeyUse.Method.METHOD_3);
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.DECIDED, SMKI_PMA))).isEqualTo("REC-1 decision gate");
-        decide(RecoveryMechanism.RECOVERY_METHOD_2);
+        incident.decide(RecoveryMechanism.RECOVERY_METHOD_2);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.DECIDED, SMKI_PMA))).isEqualTo("REC-1 method decided");
-        decide(RecoveryMechanism.RECOVERY_METHOD_3);
+        incident.decide(RecoveryMechanism.RECOVERY_METHOD_3);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.DECIDED, SMKI_PMA))).isEqualTo("ACCEPTED");
     }
 
     @Test
-    void countsOnlyAppointedCustodiansAndActivatesOnlyWithTheQuorumAndTheDecision() {
-        decide(RecoveryMechanism.RECOVERY_METHOD_3);
-        incident.appointed.add(CustodianId.of("KC-01"));
-        ProcedureRun run = start(RecoveryKeyUse.Method.METHOD_3);
+    void countsOnlyAppointedCustodiansAndActivatesOnlyWithTheQuorumThenSignsOnlyWhileTheKeyIsActive() {
+        ProcedureRun<IncidentState> run = start(RecoveryKeyUse.Method.METHOD_3);
+        incident.decide(RecoveryMechanism.RECOVERY_METHOD_3);
         run.attempt(RecoveryKeyUse.DECIDED, SMKI_PMA);
         run.attempt(RecoveryKeyUse.NEW_CERTIFICATES, SUBSCRIBER);
         run.attempt(RecoveryKeyUse.COMMANDS_BUILT, DCC);
 
-        assertThat(Outcomes.of(run.attempt(attends("KC-09")))).isEqualTo("REC-2 appointed custodian");
-        assertThat(Outcomes.of(run.attempt(attends("KC-01")))).isEqualTo("ACCEPTED");
-        incident.quorate(CustodyKey.RECOVERY_PRIVATE_KEY, false);
+        assertThat(Outcomes.of(run.attempt(attends(RecoveryKeyUse.Method.METHOD_3, "KC-09"))))
+                .isEqualTo("REC-2 appointed custodian");
+        assertThat(Outcomes.of(run.attempt(attends(RecoveryKeyUse.Method.METHOD_3, "KC-01"))))
+                .isEqualTo("ACCEPTED");
+        incident.present(2);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.KEY_ACTIVATED, DCC))).isEqualTo("REC-2 quorum");
-        incident.quorate(CustodyKey.RECOVERY_PRIVATE_KEY, true);
-        incident.authorised.clear();
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.KEY_ACTIVATED, DCC))).isEqualTo("REC-1 decision gate");
-        incident.authorised.add(CustodyKey.RECOVERY_PRIVATE_KEY);
+        incident.present(3);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.KEY_ACTIVATED, DCC))).isEqualTo("ACCEPTED");
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.COMMANDS_SENT, DCC))).isEqualTo("CUS-2 key active");
-        incident.active.add(CustodyKey.RECOVERY_PRIVATE_KEY);
+        incident.activate(CustodyKey.RECOVERY_PRIVATE_KEY);
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.COMMANDS_SENT, DCC))).isEqualTo("ACCEPTED");
     }
 
     @Test
     void closesOnlyOnceEveryRelevantDeviceIsUpdatedOrWrittenOff() {
-        decide(RecoveryMechanism.RECOVERY_METHOD_2);
-        incident.appointed.add(CustodianId.of("KC-01"));
-        incident.quorate(CustodyKey.RECOVERY_PRIVATE_KEY, true);
-        incident.active.add(CustodyKey.RECOVERY_PRIVATE_KEY);
-        ProcedureRun run = start(RecoveryKeyUse.Method.METHOD_2);
+        incident.decide(RecoveryMechanism.RECOVERY_METHOD_2);
+        incident.present(3);
+        incident.state.fleet().scope(incident.state.compromisedCertificate());
+        ProcedureRun<IncidentState> run = start(RecoveryKeyUse.Method.METHOD_2);
         run.attempt(RecoveryKeyUse.DECIDED, SMKI_PMA);
-        run.attempt(attends("KC-01"));
+        run.attempt(attends(RecoveryKeyUse.Method.METHOD_2, "KC-01"));
         for (StepId step : new StepId[] {
             RecoveryKeyUse.COMMANDS_BUILT,
             RecoveryKeyUse.KEY_ACTIVATED,
@@ -113,12 +102,23 @@ class RecoveryKeyUseTests {
             RecoveryKeyUse.DEVICES_VERIFIED,
             RecoveryKeyUse.KEY_DEACTIVATED
         }) {
-            assertThat(Outcomes.of(run.attempt(step, DCC))).as(step.value()).isEqualTo("ACCEPTED");
+            assertThat(incident.does(run, step, DCC)).as(step.value()).isEqualTo("ACCEPTED");
         }
-        incident.scope = new DeviceScope(1000, 990, 5);
+        assertThat(incident.state.fleet().scope().isSettled()).isTrue();
+        incident.state
+                .fleet()
+                .target(
+                        SubjectKeyId.of(
+                                incident.state.pki().issueNew(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT)),
+                        "elsewhere");
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.CLOSED, DCC))).isEqualTo("REC-8 scope settled");
-        incident.scope = new DeviceScope(1000, 990, 10);
+        incident.state
+                .fleet()
+                .target(
+                        SubjectKeyId.of(
+                                incident.state.pki().subscriberCertificate().orElseThrow()),
+                        "R8");
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.CLOSED, DCC))).isEqualTo("ACCEPTED");
         assertThat(run.isComplete()).isTrue();
     }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.ProcedureRun;
-import dev.smki.recovery.workflow.RunContext;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class RevokeTests {
     @Test
     void decidesOnlyARequestAndOnlyTheDccDecidesAndPublishes() {
         SimulatedClock clock = new SimulatedClock();
-        ProcedureRun run = ProcedureRun.start(Revoke.definition(), Journal.inMemory(), clock, RunContext.empty());
+        ProcedureRun<IncidentState> run = ProcedureRun.start(Revoke.definition(), Journal.inMemory(), clock);
 
         assertThat(Outcomes.of(run.attempt(Revoke.DECIDED, DCC))).isEqualTo("MISSING_PREREQUISITES");
         assertThat(Outcomes.of(run.attempt(Revoke.REQUESTED, DEVICE))).isEqualTo("WRONG_ACTOR");

@@ -6,28 +6,23 @@ import static dev.smki.recovery.procedures.Actors.SHARED_RESOURCE_PROVIDER;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.core.revocation.SolrEvent;
-import dev.smki.core.revocation.SolrStatus;
+import dev.smki.recovery.incident.CompromisedKey;
+import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.ProcedureRun;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SupplierOfLastResortDelayTests {
 
-    private static final SolrEvent EVENT = SolrEvent.of("SOLR-2026-01", "failed", "solr", "srp");
     private static final SupplierOfLastResortDelay.EndCondition PROTECTED =
             new SupplierOfLastResortDelay.EndCondition(SolrEndCondition.PREPAYMENT_CUSTOMERS_PROTECTED);
 
-    private final SettableIncident incident = new SettableIncident();
-    private final ProcedureRun run = ProcedureRun.start(
-            SupplierOfLastResortDelay.definition(), Journal.inMemory(), new SimulatedClock(), incident.context());
-
-    private static SolrStatus status(boolean open, SolrStatus.Delay delay) {
-        return new SolrStatus(EVENT, open, delay, Optional.empty(), SolrStatus.MpidTransfer.DUE, List.of());
-    }
+    private final TestIncident incident = new TestIncident(CompromisedKey.ORGANISATION_KEY, RemotePartyRole.SUPPLIER);
+    private final ProcedureRun<IncidentState> run = ProcedureRun.start(
+            SupplierOfLastResortDelay.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
 
     @Test
     void letsOnlyTheSmkiPmaDelayAndOnlyInAnOpenEventNotDelayedBefore() {
@@ -35,10 +30,7 @@ class SupplierOfLastResortDelayTests {
 
         assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA)))
                 .isEqualTo("REC-12 SoLR event");
-        incident.solr = status(false, SolrStatus.Delay.NOT_DELAYED);
-        assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA)))
-                .isEqualTo("REC-12 SoLR event");
-        incident.solr = status(true, SolrStatus.Delay.NOT_DELAYED);
+        incident.state.revocation().openSolr(SolrEvent.of("SOLR-2026-01", "supplier", "solr", "srp"));
         assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.REVOCATION_DELAYED, DCC)))
                 .isEqualTo("WRONG_ACTOR");
         assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA)))
@@ -46,16 +38,31 @@ class SupplierOfLastResortDelayTests {
     }
 
     @Test
+    void refusesADelayOnceTheEventIsDelayedAlready() {
+        assertThat(incident.does(run, SupplierOfLastResortDelay.APPOINTED, OFGEM))
+                .isEqualTo("ACCEPTED");
+        incident.state
+                .revocation()
+                .revocations()
+                .delayRevocation(incident.state.revocation().solrId(), dev.smki.core.revocation.Requester.smkiPma());
+
+        assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA)))
+                .isEqualTo("REC-12 SoLR event");
+    }
+
+    @Test
     void endsTheDelayOnlyWithAnEndConditionWhileItIsInForce() {
-        incident.solr = status(true, SolrStatus.Delay.NOT_DELAYED);
-        run.attempt(SupplierOfLastResortDelay.APPOINTED, OFGEM);
+        incident.does(run, SupplierOfLastResortDelay.APPOINTED, OFGEM);
         run.attempt(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA);
         run.attempt(SupplierOfLastResortDelay.REVOCATION_REQUESTED, DCC);
         run.attempt(SupplierOfLastResortDelay.SAFE_MODE, SHARED_RESOURCE_PROVIDER);
 
         assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.DELAY_ENDED, SMKI_PMA, PROTECTED)))
                 .isEqualTo("REC-12 delay in force");
-        incident.solr = status(true, SolrStatus.Delay.IN_FORCE);
+        SupplierOfLastResortDelay.definition()
+                .step(SupplierOfLastResortDelay.REVOCATION_DELAYED)
+                .effect()
+                .apply(incident.state, Attempt.of(SupplierOfLastResortDelay.REVOCATION_DELAYED, SMKI_PMA));
         assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.DELAY_ENDED, SMKI_PMA)))
                 .isEqualTo("REC-12 delay in force");
         assertThat(Outcomes.of(run.attempt(SupplierOfLastResortDelay.DELAY_ENDED, SMKI_PMA, PROTECTED)))

@@ -3,16 +3,19 @@ package dev.smki.recovery.rehearsal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.recovery.custody.CustodianId;
-import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.Quorum;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.Actors;
 import dev.smki.recovery.procedures.Contingency;
 import dev.smki.recovery.procedures.Decide;
+import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.Notify;
+import dev.smki.recovery.procedures.ProgressPoint;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Attempt;
@@ -22,13 +25,11 @@ import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.ProcedureRun;
-import dev.smki.recovery.workflow.RunContext;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,12 +96,13 @@ class IncidentResponseProperties implements WithQuickTheories {
                 });
     }
 
-    private Gen<RehearsalParameters> scenario() {
+    private Gen<ExercisePlan> scenario() {
         return integers().between(0, 2).zip(longs().between(1, 4), (s, seed) -> {
-            RehearsalParameters p = s == 0
-                    ? RehearsalParameters.of(Scenario.CONTINGENCY)
-                    : RehearsalParameters.of(Scenario.RECOVERY_KEY)
-                            .withMethod(s == 1 ? RecoveryKeyUse.Method.METHOD_2 : RecoveryKeyUse.Method.METHOD_3);
+            ExercisePlan p = s == 0
+                    ? ExercisePlan.builtIn("contingency")
+                    : ExercisePlan.builtIn("recovery-key")
+                            .withDecision(
+                                    s == 1 ? RecoveryMechanism.RECOVERY_METHOD_2 : RecoveryMechanism.RECOVERY_METHOD_3);
             return p.withSeed(seed).withDevices(12).withQuorum(QUORUM);
         });
     }
@@ -120,27 +122,25 @@ class IncidentResponseProperties implements WithQuickTheories {
                 .isGreaterThan(10);
     }
 
-    private void check(RehearsalParameters parameters, List<Action> actions) {
-        World world = new World(parameters);
-        Procedure procedure = Scripts.procedure(parameters);
-        List<Move> moves = Scripts.moves(parameters, procedure);
-        StepId attendance = parameters.scenario() == Scenario.CONTINGENCY
+    private void check(ExercisePlan parameters, List<Action> actions) {
+        IncidentState world = IncidentState.create(Rehearsal.setup(parameters));
+        Procedure<IncidentState> procedure = PlanProcedures.procedure(parameters);
+        List<Move> moves = MovePlanner.plan(parameters, procedure, world);
+        StepId attendance = parameters.name().equals("contingency")
                 ? Contingency.CUSTODIAN_ATTENDS
                 : RecoveryKeyUse.CUSTODIAN_ATTENDS;
-        Set<CustodyKey> keys = parameters.scenario() == Scenario.CONTINGENCY
-                ? EnumSet.of(CustodyKey.CONTINGENCY_PRIVATE_KEY, CustodyKey.CONTINGENCY_SYMMETRIC_KEY)
-                : EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY);
         Model model = new Model();
-        try (ProcedureRun run = ProcedureRun.start(procedure, Journal.inMemory(), world.clock, RunContext.of(world))) {
+        try (ProcedureRun<IncidentState> run =
+                ProcedureRun.start(procedure, Journal.inMemory(), world.clock(), world)) {
             for (int i = 0; i < actions.size(); i++) {
                 Action action = actions.get(i);
-                world.clock.set(world.now().plus(Duration.ofMinutes(30)));
+                world.clock().set(world.clock().instant().plus(Duration.ofMinutes(30)));
                 switch (action.kind()) {
                     case 0 -> next(run, moves).ifPresent(move -> make(run, world, move));
                     case 5 -> make(run, world, moves.get(action.index() % moves.size()));
                     case 1 -> decide(run, world, action);
                     case 2 -> {
-                        CustodianId custodian = World.custodian(action.index() % (QUORUM.n() + 1) + 1);
+                        CustodianId custodian = custodian(action.index() % (QUORUM.n() + 1) + 1);
                         make(
                                 run,
                                 world,
@@ -148,20 +148,34 @@ class IncidentResponseProperties implements WithQuickTheories {
                                         attendance,
                                         Optional.of(custodian.value()),
                                         Actors.KEY_CUSTODIAN,
-                                        w -> Payload.none(),
-                                        w -> w.attend(custodian, keys)));
+                                        Duration.ZERO,
+                                        false,
+                                        false,
+                                        Optional.empty(),
+                                        List.of()));
                     }
                     case 3 -> {
-                        var custodian = World.custodian(action.index() % QUORUM.n() + 1);
-                        if (world.custodians.isAppointed(custodian)) {
-                            world.custodians.cease(custodian, world.now());
+                        var custodian = custodian(action.index() % QUORUM.n() + 1);
+                        if (world.custody().isAppointed(custodian)) {
+                            world.ceaseCustodian(custodian);
                             model.ceased.put(custodian.value(), lastSequence(run));
                         }
                     }
                     case 4 -> {
                         Move move = moves.get(action.index() % moves.size());
                         Actor wrong = move.actor().equals(Actors.PARTY) ? Actors.DEVICE : Actors.PARTY;
-                        make(run, world, new Move(move.step(), move.item(), wrong, move.payload(), move.effect()));
+                        make(
+                                run,
+                                world,
+                                new Move(
+                                        move.step(),
+                                        move.item(),
+                                        wrong,
+                                        Duration.ZERO,
+                                        false,
+                                        false,
+                                        Optional.empty(),
+                                        List.of()));
                     }
                     default -> throw new IllegalStateException("No action of kind " + action.kind());
                 }
@@ -187,7 +201,11 @@ class IncidentResponseProperties implements WithQuickTheories {
     }
 
     /** Returns the first move of the script whose step (and item) is not accepted yet. */
-    private static Optional<Move> next(ProcedureRun run, List<Move> moves) {
+    private static CustodianId custodian(int i) {
+        return CustodianId.of(String.format(java.util.Locale.ROOT, "KC-%02d", i));
+    }
+
+    private static Optional<Move> next(ProcedureRun<IncidentState> run, List<Move> moves) {
         var state = run.state();
         return moves.stream()
                 .filter(m -> m.item().isPresent()
@@ -196,29 +214,35 @@ class IncidentResponseProperties implements WithQuickTheories {
                 .findFirst();
     }
 
-    private static long lastSequence(ProcedureRun run) {
+    private static long lastSequence(ProcedureRun<IncidentState> run) {
         return run.state().lastSequence();
     }
 
-    private static void make(ProcedureRun run, World world, Move move) {
-        Outcome outcome = run.attempt(move.attempt(world));
+    private static void make(ProcedureRun<IncidentState> run, IncidentState world, Move move) {
+        Step<IncidentState> step = run.procedure().step(move.step());
+        Payload payload = step.offer().payload(world, move.item());
+        Attempt attempt = move.item().isPresent()
+                ? Attempt.ofItem(move.step(), move.item().get(), move.actor(), payload)
+                : Attempt.of(move.step(), move.actor(), payload);
+        Outcome outcome = run.attempt(attempt);
         if (outcome.isAccepted()) {
-            move.effect().apply(world);
+            step.effect().apply(world, attempt);
         }
     }
 
-    private static void decide(ProcedureRun run, World world, Action action) {
+    private static void decide(ProcedureRun<IncidentState> run, IncidentState world, Action action) {
         RecoveryMechanism mechanism = RecoveryMechanism.values()[action.index() % RecoveryMechanism.values().length];
-        IncidentId incident = action.flag() ? IncidentId.of("INC-ELSEWHERE") : world.incident;
-        PmaDecision decision = new PmaDecision(incident, mechanism, world.now());
-        Outcome outcome = run.attempt(Attempt.of(Decide.DECIDED, Actors.SMKI_PMA, new Decide.Decision(decision)));
-        if (outcome.isAccepted()) {
-            world.decide(decision);
+        IncidentId incident = action.flag() ? IncidentId.of("INC-ELSEWHERE") : world.incident();
+        PmaDecision decision =
+                new PmaDecision(incident, mechanism, world.clock().instant());
+        Attempt attempt = Attempt.of(Decide.DECIDED, Actors.SMKI_PMA, new Decide.Decision(decision));
+        if (run.attempt(attempt).isAccepted()) {
+            run.procedure().step(Decide.DECIDED).effect().apply(world, attempt);
         }
     }
 
     /** REC-1: every accepted key use follows an accepted decision for this incident requiring that key. */
-    private static void checkDecisionGate(ProcedureRun run, World world, String trail) {
+    private static void checkDecisionGate(ProcedureRun<IncidentState> run, IncidentState world, String trail) {
         List<JournalEntry> entries = run.entries();
         for (JournalEntry use : entries) {
             Set<RecoveryMechanism> requiring = KEY_USE.get(use.step());
@@ -229,20 +253,20 @@ class IncidentResponseProperties implements WithQuickTheories {
                     .anyMatch(d -> d.accepted()
                             && d.sequence() < use.sequence()
                             && d.step().equals(Decide.DECIDED)
-                            && world.incident.value().equals(d.payload().get("incident"))
+                            && world.incident().value().equals(d.payload().get("incident"))
                             && requiring.contains(
                                     RecoveryMechanism.valueOf(d.payload().get("mechanism"))));
             assertThat(decided)
                     .as(
                             "REC-1 decision gate: %s accepted at #%d without an earlier SMKI PMA decision for %s requiring"
                                     + " its key; %s",
-                            use.step(), use.sequence(), world.incident, trail)
+                            use.step(), use.sequence(), world.incident(), trail)
                     .isTrue();
         }
     }
 
     /** REC-2: every accepted activation counts M distinct custodians who attended before it and had not ceased. */
-    private static void checkQuorum(ProcedureRun run, Model model, String trail) {
+    private static void checkQuorum(ProcedureRun<IncidentState> run, Model model, String trail) {
         List<JournalEntry> entries = run.entries();
         for (JournalEntry activation : entries) {
             StepId attendance = ATTENDANCE.get(activation.step());
@@ -273,8 +297,8 @@ class IncidentResponseProperties implements WithQuickTheories {
      * REC-9: every progress point and every fleet progress report conserves its counts, and counts only move
      * forward within a phase (one sending of commands).
      */
-    private static void checkProgress(World world, String trail) {
-        List<ProgressPoint> points = world.progress();
+    private static void checkProgress(IncidentState world, String trail) {
+        List<ProgressPoint> points = world.fleet().progress();
         for (int i = 0; i < points.size(); i++) {
             ProgressPoint p = points.get(i);
             assertThat(p.recovered() + p.failed() + p.pending())
@@ -297,7 +321,7 @@ class IncidentResponseProperties implements WithQuickTheories {
                 }
             }
         }
-        List<RecoveryProgress> reports = world.reports();
+        List<RecoveryProgress> reports = world.fleet().reports();
         for (int i = 0; i < reports.size(); i++) {
             RecoveryProgress r = reports.get(i);
             assertThat(r.succeeded() + r.failed() + r.pending())
@@ -315,7 +339,8 @@ class IncidentResponseProperties implements WithQuickTheories {
      * REC-14: the SMKI PMA takes up the incident only after N4, no key is used before the decision D3, and every
      * accepted step follows all its prerequisites, none of a later phase.
      */
-    private static void checkOrdering(ProcedureRun run, Procedure procedure, String trail) {
+    private static void checkOrdering(
+            ProcedureRun<IncidentState> run, Procedure<IncidentState> procedure, String trail) {
         Map<StepId, Long> firstAccepted = new HashMap<>();
         for (JournalEntry entry : run.entries()) {
             if (entry.accepted()) {
@@ -337,7 +362,7 @@ class IncidentResponseProperties implements WithQuickTheories {
                         .as("REC-14 ordering: key use %s at #%d before D3; %s", entry.step(), at, trail)
                         .isLessThan(at);
             }
-            Step step = procedure.step(entry.step());
+            Step<IncidentState> step = procedure.step(entry.step());
             Deque<StepId> open = new ArrayDeque<>(step.prerequisites());
             Set<StepId> seen = new HashSet<>();
             while (!open.isEmpty()) {
@@ -345,7 +370,7 @@ class IncidentResponseProperties implements WithQuickTheories {
                 if (!seen.add(before)) {
                     continue;
                 }
-                Step prerequisite = procedure.step(before);
+                Step<IncidentState> prerequisite = procedure.step(before);
                 assertThat(firstAccepted.getOrDefault(before, Long.MAX_VALUE))
                         .as(
                                 "REC-14 ordering: %s at #%d before its prerequisite %s; %s",

@@ -2,6 +2,7 @@ package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
 import java.io.IOException;
@@ -25,17 +26,17 @@ class RehearsalResumeProperties implements WithQuickTheories {
     @TempDir
     Path directory;
 
-    private final Map<Scenario, Uninterrupted> whole = new ConcurrentHashMap<>();
+    private final Map<String, Uninterrupted> whole = new ConcurrentHashMap<>();
 
     private record Uninterrupted(RehearsalResult result, byte[] journal) {}
 
-    private static RehearsalParameters parameters(Scenario scenario) {
-        return RehearsalParameters.of(scenario).withDevices(20).withSeed(5);
+    private static ExercisePlan parameters(String scenario) {
+        return ExercisePlan.builtIn(scenario).withDevices(20).withSeed(5);
     }
 
-    private Uninterrupted uninterrupted(Scenario scenario) {
+    private Uninterrupted uninterrupted(String scenario) {
         return whole.computeIfAbsent(scenario, s -> {
-            Path file = directory.resolve(s.cliName() + ".journal");
+            Path file = directory.resolve(s + ".journal");
             try (Rehearsal rehearsal = Rehearsal.start(parameters(s), Journal.file(file, Durability.UNFORCED))) {
                 return new Uninterrupted(rehearsal.finish(), Files.readAllBytes(file));
             } catch (IOException e) {
@@ -48,13 +49,13 @@ class RehearsalResumeProperties implements WithQuickTheories {
     void endsWithTheSameResultHoweverItWasInterrupted() {
         qt().withExamples(12)
                 .forAll(
-                        arbitrary().enumValues(Scenario.class),
+                        arbitrary().pick(ExercisePlan.BUILT_IN),
                         integers().between(0, 100),
                         integers().between(0, 120))
                 .checkAssert((scenario, percent, tornBytes) -> {
                     Uninterrupted expected = uninterrupted(scenario);
                     int moves = expected.result().timeline().size() * percent / 100;
-                    Path file = directory.resolve(scenario.cliName() + "-" + percent + "-" + tornBytes + ".journal");
+                    Path file = directory.resolve(scenario + "-" + percent + "-" + tornBytes + ".journal");
                     try (Rehearsal rehearsal =
                             Rehearsal.start(parameters(scenario), Journal.file(file, Durability.UNFORCED))) {
                         for (int i = 0; i < moves; i++) {

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.Actors;
 import dev.smki.recovery.procedures.Decide;
-import dev.smki.recovery.procedures.ProcedureSettings;
+import dev.smki.recovery.procedures.IncidentClock;
+import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.JournalVerification;
 import dev.smki.recovery.workflow.PayloadSummary;
 import dev.smki.recovery.workflow.ProcedureRun;
-import dev.smki.recovery.workflow.RunContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,22 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RehearsalResumeTests {
 
-    private static final RehearsalParameters CONTINGENCY = RehearsalParameters.of(Scenario.CONTINGENCY)
+    private static final ExercisePlan CONTINGENCY = ExercisePlan.builtIn("contingency")
             .withDevices(20)
             .withSeed(3)
-            .withSettings(ProcedureSettings.defaults().withDuration("T_confirm", Duration.ofHours(3)));
+            .withDuration("T_confirm", Duration.ofHours(3));
 
     @TempDir
     Path directory;
 
-    private RehearsalResult uninterrupted(RehearsalParameters parameters) {
+    private RehearsalResult uninterrupted(ExercisePlan parameters) {
         try (Rehearsal rehearsal =
                 Rehearsal.start(parameters, Journal.file(directory.resolve("whole.journal"), Durability.UNFORCED))) {
             return rehearsal.finish();
         }
     }
 
-    private Path interrupted(RehearsalParameters parameters, int moves) {
+    private Path interrupted(ExercisePlan parameters, int moves) {
         Path file = directory.resolve("stopped-" + moves + ".journal");
         try (Rehearsal rehearsal = Rehearsal.start(parameters, Journal.file(file, Durability.UNFORCED))) {
             for (int i = 0; i < moves; i++) {
@@ -59,7 +61,7 @@ class RehearsalResumeTests {
         for (int moves : List.of(0, 16, 18, planned - 1)) {
             try (Rehearsal resumed = Rehearsal.resume(interrupted(CONTINGENCY, moves), Durability.UNFORCED)) {
                 assertThat(resumed.movesMade()).isEqualTo(moves);
-                assertThat(resumed.parameters()).isEqualTo(CONTINGENCY);
+                assertThat(resumed.plan()).isEqualTo(CONTINGENCY);
                 assertThat(resumed.finish()).as("stopped after %d moves", moves).isEqualTo(whole);
             }
         }
@@ -88,8 +90,7 @@ class RehearsalResumeTests {
 
     @Test
     void dropsALineTornByACrashAndEndsWithTheSameResult() throws IOException {
-        RehearsalParameters parameters =
-                RehearsalParameters.of(Scenario.RECOVERY_KEY).withDevices(30);
+        ExercisePlan parameters = ExercisePlan.builtIn("recovery-key").withDevices(30);
         RehearsalResult whole = uninterrupted(parameters);
         Path file = interrupted(parameters, 12);
         Files.write(
@@ -103,7 +104,7 @@ class RehearsalResumeTests {
     }
 
     @Test
-    void recordsTheParametersInTheJournalHeader() throws IOException {
+    void recordsThePlanInTheJournalHeader() throws IOException {
         Path file = interrupted(CONTINGENCY, 1);
 
         PayloadSummary note =
@@ -111,10 +112,10 @@ class RehearsalResumeTests {
         assertThat(note.asMap())
                 .containsEntry("rehearsal", "contingency")
                 .containsEntry("seed", "3")
-                .containsEntry("devices", "20")
-                .containsEntry("quorum", "3/5")
-                .containsEntry("set.T_confirm", "PT3H");
-        assertThat(RehearsalParameters.fromJournal(note.asMap())).isEqualTo(CONTINGENCY);
+                .containsKey("plan.sha256")
+                .containsKey("plan.00");
+        assertThat(PlanJournal.plan(note.asMap())).isEqualTo(CONTINGENCY);
+        assertThat(PlanJournal.plan(note.asMap()).durations()).containsEntry("T_confirm", Duration.ofHours(3));
     }
 
     @Test
@@ -128,24 +129,22 @@ class RehearsalResumeTests {
                 .withMessageContaining("is broken at line 4");
 
         Path plain = directory.resolve("plain.journal");
-        try (ProcedureRun run = ProcedureRun.start(
-                Scripts.procedure(CONTINGENCY),
-                Journal.file(plain),
-                new RehearsalClock(RehearsalParameters.DEFAULT_START))) {
+        try (ProcedureRun<IncidentState> run = ProcedureRun.start(
+                PlanProcedures.procedure(CONTINGENCY), Journal.file(plain), new IncidentClock(CONTINGENCY.start()))) {
             run.attempt(dev.smki.recovery.procedures.Notify.DETECTED, Actors.DCC);
         }
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Rehearsal.resume(plain))
-                .withMessageContaining("records no rehearsal parameter 'rehearsal'");
+                .withMessageContaining("records no exercise plan");
 
         Path other = directory.resolve("other.journal");
-        World world = new World(CONTINGENCY);
-        try (ProcedureRun run = ProcedureRun.start(
-                Scripts.procedure(CONTINGENCY),
+        IncidentState world = IncidentState.create(Rehearsal.setup(CONTINGENCY));
+        try (ProcedureRun<IncidentState> run = ProcedureRun.start(
+                PlanProcedures.procedure(CONTINGENCY),
                 Journal.file(other),
-                world.clock,
-                RunContext.of(world),
-                PayloadSummary.of(CONTINGENCY.toJournal()))) {
+                world.clock(),
+                world,
+                PlanJournal.note(CONTINGENCY))) {
             run.attempt(Decide.RECEIVED, Actors.SMKI_PMA);
         }
         assertThatIllegalArgumentException()

@@ -13,6 +13,7 @@ import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.revocation.CertificateStatus;
 import dev.smki.core.revocation.RevocationList;
@@ -23,13 +24,16 @@ import dev.smki.recovery.custody.KeyShare;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
-import dev.smki.recovery.procedures.ProcedureSettings;
-import dev.smki.recovery.procedures.RecoveryKeyPolicy;
+import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.DeviceCounts;
+import dev.smki.recovery.procedures.IncidentState;
+import dev.smki.recovery.procedures.RecoveryKeyDirection;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.procedures.SupplierOfLastResortDelay;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +45,28 @@ class RehearsalTests {
 
     private static final int FLEET = 1_000;
 
-    private static Rehearsal finished(RehearsalParameters parameters) {
-        Rehearsal rehearsal = Rehearsal.start(parameters, Journal.inMemory());
+    private static Rehearsal finished(ExercisePlan plan) {
+        Rehearsal rehearsal = Rehearsal.start(plan, Journal.inMemory());
         rehearsal.finish();
         return rehearsal;
+    }
+
+    private static IssuedCertificate supplier(IncidentState world) {
+        return world.pki().certificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+    }
+
+    private static ExercisePlan.Decisions reuse() {
+        ExercisePlan.Decisions d =
+                ExercisePlan.builtIn("recovery-key-replacement").decisions();
+        return new ExercisePlan.Decisions(
+                d.mechanism(),
+                d.guidance(),
+                d.confirmationMechanism(),
+                d.confirmedWith(),
+                RecoveryKeyDirection.Outcome.REUSE,
+                "ordinary use",
+                d.authorisingKey(),
+                d.solrEnd());
     }
 
     private static List<String> acceptedSteps(RehearsalResult result) {
@@ -64,9 +86,9 @@ class RehearsalTests {
     @Nested
     class SupplierKeyCompromise {
 
-        private void assertEveryRelevantDeviceHolds(World world, IssuedCertificate expected) {
-            SubjectKeyId compromised = SubjectKeyId.of(world.supplierSigningCertificate());
-            assertThat(world.relevantDevices()).hasSizeGreaterThan(FLEET / 2).allSatisfy(device -> {
+        private void assertEveryRelevantDeviceHolds(IncidentState world, IssuedCertificate expected) {
+            SubjectKeyId compromised = SubjectKeyId.of(supplier(world));
+            assertThat(world.fleet().relevant()).hasSizeGreaterThan(FLEET / 2).allSatisfy(device -> {
                 TrustAnchorCell cell =
                         device.credentials().cell(TrustAnchorCellId.SUPPLIER_DS).orElseThrow();
                 assertThat(cell.subjectKeyId()).isEqualTo(SubjectKeyId.of(expected));
@@ -76,28 +98,30 @@ class RehearsalTests {
 
         @Test
         void recoversEveryRelevantDeviceByMethodThreeWithTheSubscribersNewKey() {
-            Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.RECOVERY_KEY)
+            Rehearsal rehearsal = finished(ExercisePlan.builtIn("recovery-key")
                     .withDevices(FLEET)
-                    .withMethod(RecoveryKeyUse.Method.METHOD_3)
+                    .withDecision(RecoveryMechanism.RECOVERY_METHOD_3)
                     .withoutFailures());
             RehearsalResult result = rehearsal.result();
-            World world = rehearsal.world();
+            IncidentState world = rehearsal.state();
 
             assertClean(result);
             assertThat(result.procedure()).isEqualTo("ORGANISATION_KEY_COMPROMISE.M3");
             assertThat(result.devices().recovered()).isEqualTo(result.devices().relevant());
             assertThat(result.devices().holdingCompromisedKey()).isZero();
-            assertEveryRelevantDeviceHolds(world, world.replacement);
-            assertThat(world.replacement.serialNumber())
-                    .isNotEqualTo(world.supplierSigningCertificate().serialNumber());
-            assertThat(world.registry
-                            .require(world.supplierSigningCertificate().serialNumber())
+            assertEveryRelevantDeviceHolds(world, world.pki().replacement().orElseThrow());
+            assertThat(world.pki().replacement().orElseThrow().serialNumber())
+                    .isNotEqualTo(supplier(world).serialNumber());
+            assertThat(world.registry()
+                            .certificates()
+                            .require(supplier(world).serialNumber())
                             .status())
                     .isEqualTo(CertificateStatus.REVOKED);
-            RevocationList crl =
-                    world.revocations.lastPublished(world.pki.issuingOca()).orElseThrow();
-            assertThat(crl.lists(world.supplierSigningCertificate().serialNumber()))
-                    .isTrue();
+            RevocationList crl = world.revocation()
+                    .revocations()
+                    .lastPublished(world.pki().current().issuingOca())
+                    .orElseThrow();
+            assertThat(crl.lists(supplier(world).serialNumber())).isTrue();
             assertThat(acceptedSteps(result))
                     .containsSubsequence("D3", "R1", "R2[KC-01]", "R2[KC-02]", "R2[KC-03]", "R3", "R4", "R5", "R6")
                     .containsSubsequence("N6", "RV2", "RV3", "R11");
@@ -105,22 +129,33 @@ class RehearsalTests {
 
         @Test
         void recoversEveryRelevantDeviceByMethodTwoThroughTheDccsAccessControlBrokerKey() {
-            Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.RECOVERY_KEY)
+            Rehearsal rehearsal = finished(ExercisePlan.builtIn("recovery-key")
                     .withDevices(FLEET)
-                    .withMethod(RecoveryKeyUse.Method.METHOD_2)
+                    .withDecision(RecoveryMechanism.RECOVERY_METHOD_2)
                     .withoutFailures());
             RehearsalResult result = rehearsal.result();
-            World world = rehearsal.world();
+            IncidentState world = rehearsal.state();
 
-            assertClean(result);
+            assertThat(result.complete()).isTrue();
+            assertThat(result.timeline())
+                    .allSatisfy(e -> assertThat(e.accepted()).as(e.toString()).isTrue());
+            assertThat(result.anomalies())
+                    .containsExactly("the SMKI PMA's decision RECOVERY_METHOD_2 departs from the Recovery Key"
+                            + " Guidance's advice RECOVERY_METHOD_3");
             assertThat(result.procedure()).isEqualTo("ORGANISATION_KEY_COMPROMISE.M2");
-            assertThat(world.replacement)
-                    .isEqualTo(world.pki.organisationCertificate(
-                            RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
-            assertEveryRelevantDeviceHolds(world, world.subscriberCertificate);
-            assertThat(world.relevantDevices()).allSatisfy(device -> {
-                assertThat(device.holds(SubjectKeyId.of(world.replacement))).isFalse();
-                assertThat(device.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(World.NEW_FLOOR + 1);
+            assertThat(world.pki().replacement().orElseThrow())
+                    .isEqualTo(world.pki()
+                            .current()
+                            .organisationCertificate(
+                                    RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
+            assertEveryRelevantDeviceHolds(
+                    world, world.pki().subscriberCertificate().orElseThrow());
+            assertThat(world.fleet().relevant()).allSatisfy(device -> {
+                assertThat(device.holds(
+                                SubjectKeyId.of(world.pki().replacement().orElseThrow())))
+                        .isFalse();
+                assertThat(device.credentials().floor(RemotePartyRole.SUPPLIER))
+                        .isEqualTo(RecoveryKeyUse.NEW_FLOOR + 1);
             });
             assertThat(result.devices().recovered()).isEqualTo(result.devices().relevant());
             assertThat(result.devices().holdingCompromisedKey()).isZero();
@@ -135,7 +170,7 @@ class RehearsalTests {
         @Test
         void leavesEveryRelevantDeviceOnTheCompromisedKeyWhenOnlyNotified() {
             RehearsalResult result =
-                    Rehearsal.run(RehearsalParameters.of(Scenario.NOTIFY_ONLY).withDevices(200));
+                    Rehearsal.run(ExercisePlan.builtIn("notify-only").withDevices(200));
 
             assertClean(result);
             assertThat(acceptedSteps(result))
@@ -150,19 +185,19 @@ class RehearsalTests {
     @Nested
     class RootCompromise {
 
-        private final Rehearsal rehearsal = finished(
-                RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(FLEET).withoutFailures());
-        private final World world = rehearsal.world();
+        private final Rehearsal rehearsal =
+                finished(ExercisePlan.builtIn("contingency").withDevices(FLEET).withoutFailures());
+        private final IncidentState world = rehearsal.state();
 
         @Test
         void givesEveryRelevantDeviceTheNewRootWithAFreshWrappedContingencyKey() {
             RehearsalResult result = rehearsal.result();
-            TestPki newPki = world.newPki;
+            TestPki newPki = world.pki().next().orElseThrow();
 
             assertClean(result);
             assertThat(result.procedure()).isEqualTo("ROOT_OCA_COMPROMISE");
             assertThat(result.devices().recovered()).isEqualTo(result.devices().relevant());
-            assertThat(world.relevantDevices())
+            assertThat(world.fleet().relevant())
                     .hasSizeGreaterThan(FLEET * 9 / 10)
                     .allSatisfy(device -> {
                         TrustAnchorCell root = device.credentials()
@@ -175,26 +210,30 @@ class RehearsalTests {
                                 .contains(newPki.contingency().publicKeyInfo());
                         assertThat(root.wrappedContingencyKey()
                                         .orElseThrow()
-                                        .unwrap(world.pki.contingency().symmetricKey()))
+                                        .unwrap(world.pki()
+                                                .current()
+                                                .contingency()
+                                                .symmetricKey()))
                                 .isEmpty();
                     });
-            assertThat(world.relevantDevices())
-                    .allSatisfy(d -> assertThat(d.holds(SubjectKeyId.of(world.pki.rootOca())))
+            assertThat(world.fleet().relevant())
+                    .allSatisfy(d -> assertThat(d.holds(
+                                    SubjectKeyId.of(world.pki().current().rootOca())))
                             .isFalse());
         }
 
         @Test
         void leavesTheOldSymmetricKeyUselessOnEveryUpdatedDevice() {
-            TestPki attacker = world.pki.withNewRootOca().withNewRootOca();
+            TestPki attacker = world.pki().current().withNewRootOca().withNewRootOca();
             UpdateSecurityCredentials replay = UpdateSecurityCredentials.builder(
                             CredentialsReplacementMode.ANY_BY_CONTINGENCY)
-                    .symmetricKey(world.pki.contingency().symmetricKey())
+                    .symmetricKey(world.pki().current().contingency().symmetricKey())
                     .sequenceNumber(2)
                     .replace(TrustAnchorCellId.ROOT, attacker.rootOca())
                     .build();
-            Authoriser oldContingency = Authoriser.contingency(world.pki);
+            Authoriser oldContingency = Authoriser.contingency(world.pki().current());
 
-            assertThat(world.relevantDevices().subList(0, 50)).allSatisfy(device -> {
+            assertThat(world.fleet().relevant().subList(0, 50)).allSatisfy(device -> {
                 CommandOutcome outcome = device.apply(replay.sign(oldContingency, device.eui64()));
                 assertThat(outcome.isAccepted()).isFalse();
                 assertThat(outcome.refusedBy().orElseThrow().id().value()).isEqualTo("DEV-5");
@@ -207,25 +246,31 @@ class RehearsalTests {
 
             assertThat(steps)
                     .containsSubsequence("C2", "C4", "C5", "C6", "C8", "CS1", "CS6", "C9", "DS4", "C10", "C11");
-            assertThat(world.registry
-                            .require(world.pki.issuingOca().serialNumber())
+            assertThat(world.registry()
+                            .certificates()
+                            .require(world.pki().current().issuingOca().serialNumber())
                             .status())
                     .isEqualTo(CertificateStatus.REVOKED);
-            assertThat(world.revocations
-                            .lastPublished(world.pki.rootOca())
+            assertThat(world.revocation()
+                            .revocations()
+                            .lastPublished(world.pki().current().rootOca())
                             .orElseThrow()
-                            .lists(world.pki.issuingOca().serialNumber()))
+                            .lists(world.pki().current().issuingOca().serialNumber()))
                     .isTrue();
-            assertThat(world.reissued())
-                    .hasSize(World.eligibleCredentials().size())
+            assertThat(world.pki().reissued())
+                    .hasSize(OrganisationCredential.STANDARD.size())
                     .allSatisfy((stem, renewed) -> {
                         assertThat(renewed.certificate().getIssuer())
-                                .isEqualTo(
-                                        world.newPki.issuingOca().certificate().getSubject());
+                                .isEqualTo(world.pki()
+                                        .next()
+                                        .orElseThrow()
+                                        .issuingOca()
+                                        .certificate()
+                                        .getSubject());
                         assertThat(renewed.publicKey())
-                                .isEqualTo(world.pki
-                                        .organisationCertificate(
-                                                World.eligibleCredentials().get(stem))
+                                .isEqualTo(world.pki()
+                                        .current()
+                                        .organisationCertificate(OrganisationCredential.parse(stem))
                                         .publicKey());
                     });
         }
@@ -243,16 +288,23 @@ class RehearsalTests {
                     return true;
                 }
             };
-            KeyActivation ceremony = world.hsm.beginActivation(CustodyKey.CONTINGENCY_SYMMETRIC_KEY, drill);
-            for (Map.Entry<CustodianId, List<KeyShare>> holder : world.shares.entrySet()) {
+            KeyActivation ceremony = world.custody().hsm().beginActivation(CustodyKey.CONTINGENCY_SYMMETRIC_KEY, drill);
+            for (Map.Entry<CustodianId, List<KeyShare>> holder :
+                    world.custody().shares().entrySet()) {
                 holder.getValue().stream()
                         .filter(s -> s.key() == CustodyKey.CONTINGENCY_SYMMETRIC_KEY)
                         .forEach(ceremony::present);
             }
 
             assertThat(ceremony.activate().secret())
-                    .isEqualTo(world.newPki.contingency().symmetricKey().toOctets())
-                    .isNotEqualTo(world.pki.contingency().symmetricKey().toOctets());
+                    .isEqualTo(world.pki()
+                            .next()
+                            .orElseThrow()
+                            .contingency()
+                            .symmetricKey()
+                            .toOctets())
+                    .isNotEqualTo(
+                            world.pki().current().contingency().symmetricKey().toOctets());
         }
     }
 
@@ -261,25 +313,29 @@ class RehearsalTests {
 
         @Test
         void replacesTheRecoveryCellOnEveryRelevantDeviceRevokesTheOldCertificateAndResharesTheNewKey() {
-            Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.RECOVERY_KEY_REPLACEMENT)
+            Rehearsal rehearsal = finished(ExercisePlan.builtIn("recovery-key-replacement")
                     .withDevices(FLEET)
                     .withoutFailures());
             RehearsalResult result = rehearsal.result();
-            World world = rehearsal.world();
-            IssuedCertificate old = world.recoveryCertificate();
+            IncidentState world = rehearsal.state();
+            IssuedCertificate old = world.pki().certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
 
             assertClean(result);
             assertThat(result.devices().recovered())
                     .isEqualTo(result.devices().relevant())
                     .isGreaterThan(FLEET * 9 / 10);
-            assertThat(world.relevantDevices())
+            assertThat(world.fleet().relevant())
                     .allSatisfy(device -> assertThat(device.credentials()
                                     .cell(TrustAnchorCellId.RECOVERY)
                                     .orElseThrow()
                                     .subjectKeyId())
-                            .isEqualTo(SubjectKeyId.of(world.replacement)));
-            assertThat(world.registry.require(old.serialNumber()).status()).isEqualTo(CertificateStatus.REVOKED);
-            assertThat(world.shares.values())
+                            .isEqualTo(SubjectKeyId.of(world.pki().replacement().orElseThrow())));
+            assertThat(world.registry()
+                            .certificates()
+                            .require(old.serialNumber())
+                            .status())
+                    .isEqualTo(CertificateStatus.REVOKED);
+            assertThat(world.custody().shares().values())
                     .allSatisfy(held -> assertThat(held)
                             .filteredOn(s -> s.key() == CustodyKey.RECOVERY_PRIVATE_KEY)
                             .singleElement()
@@ -288,9 +344,10 @@ class RehearsalTests {
 
         @Test
         void replacesNothingWhenTheDirectionIsToReuse() {
-            RehearsalResult result = Rehearsal.run(RehearsalParameters.of(Scenario.RECOVERY_KEY_REPLACEMENT)
+            RehearsalResult result = Rehearsal.run(ExercisePlan.builtIn("recovery-key-replacement")
                     .withDevices(100)
-                    .withSettings(ProcedureSettings.defaults().withRecoveryKeyPolicy(RecoveryKeyPolicy.MAY_REUSE)));
+                    .withSetting("recoveryKey.policy", "MAY_REUSE")
+                    .withDecisions(reuse()));
 
             assertThat(result.complete()).isFalse();
             assertThat(result.timeline().get(1).outcome()).contains("RKD-2 replacement directed");
@@ -304,24 +361,31 @@ class RehearsalTests {
 
         @Test
         void delaysTheFailedSuppliersRevocationsUntilTheEndConditionThenRevokesAndPublishesThem() {
-            Rehearsal rehearsal =
-                    Rehearsal.start(RehearsalParameters.of(Scenario.SOLR).withDevices(100), Journal.inMemory());
-            World world = rehearsal.world();
-            IssuedCertificate failed = world.supplierSigningCertificate();
+            Rehearsal rehearsal = Rehearsal.start(ExercisePlan.builtIn("solr").withDevices(100), Journal.inMemory());
+            IncidentState world = rehearsal.state();
+            IssuedCertificate failed = supplier(world);
             while (!rehearsal.step().step().equals(SupplierOfLastResortDelay.SAFE_MODE)) {
-                assertThat(world.registry.require(failed.serialNumber()).status())
+                assertThat(world.registry()
+                                .certificates()
+                                .require(failed.serialNumber())
+                                .status())
                         .isEqualTo(CertificateStatus.IN_USE);
             }
-            assertThat(world.solrEvent().orElseThrow().held()).hasSize(3);
+            assertThat(world.revocation().solrEvent().orElseThrow().held()).hasSize(3);
 
             TimelineEntry end = rehearsal.step();
             assertThat(end.step()).isEqualTo(SupplierOfLastResortDelay.DELAY_ENDED);
-            assertThat(world.registry.require(failed.serialNumber()).status()).isEqualTo(CertificateStatus.REVOKED);
+            assertThat(world.registry()
+                            .certificates()
+                            .require(failed.serialNumber())
+                            .status())
+                    .isEqualTo(CertificateStatus.REVOKED);
             RehearsalResult result = rehearsal.finish();
 
             assertClean(result);
-            assertThat(world.revocations
-                            .lastPublished(world.pki.issuingOca())
+            assertThat(world.revocation()
+                            .revocations()
+                            .lastPublished(world.pki().current().issuingOca())
                             .orElseThrow()
                             .lists(failed.serialNumber()))
                     .isTrue();
@@ -332,14 +396,13 @@ class RehearsalTests {
             assertThat(Duration.between(delayed.time(), end.time()))
                     .isEqualTo(Duration.ofDays(14).plusHours(1));
             assertThat(result.breachedDeadlines()).isEmpty();
-            assertThat(world.solrEvent().orElseThrow().open()).isFalse();
+            assertThat(world.revocation().solrEvent().orElseThrow().open()).isFalse();
         }
 
         @Test
         void reportsTheDelayBreachingItsDeadlineWhenTheEndConditionComesLate() {
-            RehearsalResult result = Rehearsal.run(RehearsalParameters.of(Scenario.SOLR)
-                    .withDevices(50)
-                    .withSettings(ProcedureSettings.defaults().withDuration("pace.S6", Duration.ofDays(30))));
+            RehearsalResult result = Rehearsal.run(
+                    ExercisePlan.builtIn("solr").withDevices(50).withDuration("pace.S6", Duration.ofDays(30)));
 
             assertThat(result.anomalies()).containsExactly("deadline T_solrDelay breached by PT217H");
         }
@@ -350,24 +413,24 @@ class RehearsalTests {
 
         @Test
         void writesOffTheDevicesThatCannotBeUpdatedWithAReasonAndClosesOnceEveryOtherHoldsTheNewRoot() {
-            Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.CONTINGENCY)
-                    .withDevices(FLEET)
-                    .withFailures(0.02, 0.2, 1));
+            Rehearsal rehearsal = finished(
+                    ExercisePlan.builtIn("contingency").withDevices(FLEET).withFailures(0.02, 0.2, 1));
             RehearsalResult result = rehearsal.result();
-            World world = rehearsal.world();
+            IncidentState world = rehearsal.state();
             DeviceCounts devices = result.devices();
-            SubjectKeyId oldRoot = SubjectKeyId.of(world.pki.rootOca());
-            SubjectKeyId newRoot = SubjectKeyId.of(world.newPki.rootOca());
+            SubjectKeyId oldRoot = SubjectKeyId.of(world.pki().current().rootOca());
+            SubjectKeyId newRoot =
+                    SubjectKeyId.of(world.pki().next().orElseThrow().rootOca());
 
             assertThat(result.complete()).isTrue();
             assertThat(devices.writtenOff()).isGreaterThan(FLEET / 100);
             assertThat(devices.recovered() + devices.writtenOff()).isEqualTo(devices.relevant());
             assertThat(devices.holdingCompromisedKey()).isEqualTo(devices.writtenOff());
-            assertThat(world.relevantDevices())
+            assertThat(world.fleet().relevant())
                     .allSatisfy(device -> assertThat(
-                                    device.holds(world.writtenOff().containsKey(device) ? oldRoot : newRoot))
+                                    device.holds(world.fleet().writtenOff().containsKey(device) ? oldRoot : newRoot))
                             .isTrue());
-            assertThat(world.writtenOff().values())
+            assertThat(world.fleet().writtenOff().values())
                     .extracting(w -> w.reason().slug())
                     .containsOnly("uncontactable", "busy")
                     .contains("uncontactable");
@@ -400,8 +463,8 @@ class RehearsalTests {
             List<RecoveryProgress> heard = new CopyOnWriteArrayList<>();
             List<Integer> heardBySentEntry = new ArrayList<>();
             RehearsalResult result;
-            try (Rehearsal rehearsal = Rehearsal.start(
-                    RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(300), Journal.inMemory())) {
+            try (Rehearsal rehearsal =
+                    Rehearsal.start(ExercisePlan.builtIn("contingency").withDevices(300), Journal.inMemory())) {
                 rehearsal.onProgress(heard::add).onEntry(entry -> {
                     if (entry.step().value().equals("C5")) {
                         heardBySentEntry.add(heard.size());
@@ -426,8 +489,8 @@ class RehearsalTests {
 
         @Test
         void givesEqualResultsForEqualParametersAndOtherKeysForAnotherSeed() {
-            RehearsalParameters parameters =
-                    RehearsalParameters.of(Scenario.CONTINGENCY).withDevices(60).withSeed(11);
+            ExercisePlan parameters =
+                    ExercisePlan.builtIn("contingency").withDevices(60).withSeed(11);
 
             RehearsalResult first = Rehearsal.run(parameters);
             RehearsalResult second = Rehearsal.run(parameters);
@@ -442,10 +505,10 @@ class RehearsalTests {
         @Test
         void timesEachStepByItsPaceFromTheStart() {
             RehearsalResult result =
-                    Rehearsal.run(RehearsalParameters.of(Scenario.NOTIFY_ONLY).withDevices(10));
+                    Rehearsal.run(ExercisePlan.builtIn("notify-only").withDevices(10));
 
             assertThat(result.timeline().get(0).time())
-                    .isEqualTo(RehearsalParameters.DEFAULT_START.plus(Duration.ofMinutes(30)));
+                    .isEqualTo(Instant.parse("2026-03-02T09:00:00Z").plus(Duration.ofMinutes(30)));
             assertThat(result.timeline().get(1).time())
                     .isEqualTo(result.timeline().get(0).time().plus(Duration.ofHours(1)));
             assertThat(result.timeline().get(2).time())
@@ -458,19 +521,17 @@ class RehearsalTests {
 
         @Test
         void findsTheRelevantDevicesAmongTheCommissionedOnesOnly() {
-            Rehearsal rehearsal = finished(RehearsalParameters.of(Scenario.NOTIFY_ONLY)
-                    .withDevices(400)
-                    .withCommissionedShare(0.5));
+            Rehearsal rehearsal = finished(
+                    ExercisePlan.builtIn("notify-only").withDevices(400).withCommissionedShare(0.5));
 
-            List<Device> relevant = rehearsal.world().relevantDevices();
+            List<Device> relevant = rehearsal.state().fleet().relevant();
             assertThat(relevant).allSatisfy(d -> assertThat(d.isCommissioned()).isTrue());
-            assertThat(rehearsal.world().fleet.stream()
-                            .filter(d -> d.isCommissioned()
-                                    && d.holds(SubjectKeyId.of(rehearsal.world().supplierSigningCertificate())))
+            assertThat(rehearsal.state().fleet().fleet().stream()
+                            .filter(d -> d.isCommissioned() && d.holds(SubjectKeyId.of(supplier(rehearsal.state()))))
                             .count())
                     .isEqualTo(relevant.size());
             assertThat(relevant.size()).isLessThan(220);
-            assertThat(rehearsal.world().incident.value()).isEqualTo("INC-NOTIFY-ONLY-1");
+            assertThat(rehearsal.state().incident().value()).isEqualTo("INC-NOTIFY-ONLY-1");
             assertThat(StepId.of("N5"))
                     .isEqualTo(rehearsal.result().timeline().get(4).step());
         }

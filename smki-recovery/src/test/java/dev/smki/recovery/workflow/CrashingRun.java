@@ -28,7 +28,7 @@ public final class CrashingRun {
     static final StepId VERIFY = StepId.of("R9");
     static final StepId CLOSE = StepId.of("R11");
 
-    static final Procedure FLEET = Procedure.named("FLEET")
+    static final Procedure<Object> FLEET = Procedure.named("FLEET")
             .pre(DECIDE, "Decision to use the Recovery Private Key", PMA)
             .pre(PREPARE, "Commands prepared", DCC)
             .after(DECIDE)
@@ -45,10 +45,10 @@ public final class CrashingRun {
             .after(VERIFY, REPORT)
             .build();
 
-    private final ProcedureRun run;
+    private final ProcedureRun<Object> run;
     private final PrintStream out;
 
-    private CrashingRun(ProcedureRun run, PrintStream out) {
+    private CrashingRun(ProcedureRun<Object> run, PrintStream out) {
         this.run = run;
         this.out = out;
     }
@@ -62,7 +62,7 @@ public final class CrashingRun {
         int count = Integer.parseInt(args[1]);
         Random random = new Random(Long.parseLong(args[2]));
         Journal journal = Journal.file(path);
-        ProcedureRun run = Files.exists(path)
+        ProcedureRun<Object> run = Files.exists(path)
                 ? ProcedureRun.resume(FLEET, journal, Clock.systemUTC())
                 : ProcedureRun.start(FLEET, journal, Clock.systemUTC());
         new CrashingRun(run, System.out).complete(devices(count), random);

@@ -77,7 +77,7 @@ class JournalCrashTests {
         // The journal may also hold attempts written just before a kill but never acknowledged.
         assertThat(acknowledged.size())
                 .isLessThanOrEqualTo(verification.entries().size());
-        try (ProcedureRun resumed = ProcedureRun.resume(FLEET, Journal.file(journal), Clock.systemUTC())) {
+        try (ProcedureRun<Object> resumed = ProcedureRun.resume(FLEET, Journal.file(journal), Clock.systemUTC())) {
             assertThat(resumed.isComplete()).isTrue();
             assertThat(resumed.state().itemsDone(SEND)).hasSize(DEVICES);
             assertThat(resumed.state().itemsDone(VERIFY)).hasSize(DEVICES);

@@ -22,7 +22,7 @@ class JournalProperties implements WithQuickTheories {
         Gate gate = new Gate();
         TestClock clock = TestClock.atStart();
         Journal journal = Journal.inMemory();
-        try (ProcedureRun run = ProcedureRun.start(scenario.spec().procedure(), journal, clock, RunContext.of(gate))) {
+        try (ProcedureRun<Object> run = ProcedureRun.start(scenario.spec().procedure(), journal, clock, gate)) {
             for (List<Move> batch : scenario.batches()) {
                 if (batch.get(0).flipGate()) {
                     gate.open = !gate.open;
@@ -107,11 +107,8 @@ class JournalProperties implements WithQuickTheories {
                     assertThat(verification.tornTail().isPresent()).isEqualTo(!starts.contains(cut));
                     assertThat(verification.entries())
                             .isEqualTo(played.entries().subList(0, kept));
-                    try (ProcedureRun resumed = ProcedureRun.resume(
-                            scenario.spec().procedure(),
-                            Journal.inMemory(prefix),
-                            TestClock.atStart(),
-                            RunContext.of(new Gate()))) {
+                    try (ProcedureRun<Object> resumed = ProcedureRun.resume(
+                            scenario.spec().procedure(), Journal.inMemory(prefix), TestClock.atStart(), new Gate())) {
                         assertThat(resumed.entries()).isEqualTo(played.entries().subList(0, kept));
                         assertThat(Model.State.of(resumed.state(), scenario.spec()))
                                 .isEqualTo(modelAfter(scenario, kept).state());

@@ -47,7 +47,7 @@ class JournalTests {
 
     /** Writes a NOTIFY journal of 5 attempts (one refused) and returns its lines. */
     private List<String> writeSampleJournal() throws IOException {
-        try (ProcedureRun run = ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock)) {
+        try (ProcedureRun<Object> run = ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock)) {
             run.attempt(N1, DCC);
             clock.advance(Duration.ofMinutes(1));
             run.attempt(N3, DCC);
@@ -61,7 +61,7 @@ class JournalTests {
 
     private String writeSampleHeaderWithoutNote() throws IOException {
         Path other = directory.resolve("plain.journal");
-        try (ProcedureRun run = ProcedureRun.start(NOTIFY, Journal.file(other), clock)) {
+        try (ProcedureRun<Object> run = ProcedureRun.start(NOTIFY, Journal.file(other), clock)) {
             assertThat(run.header().note().isEmpty()).isTrue();
         }
         return Files.readAllLines(other, StandardCharsets.US_ASCII).get(0);
@@ -94,8 +94,8 @@ class JournalTests {
         @Test
         void keepsANoteInTheHeaderWhenGivenOneAndReadsItBackOnResume() throws IOException {
             PayloadSummary note = PayloadSummary.of("rehearsal", "contingency", "seed", "7");
-            try (ProcedureRun run =
-                    ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock, RunContext.empty(), note)) {
+            try (ProcedureRun<Object> run =
+                    ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock, null, note)) {
                 run.attempt(N1, DCC);
                 assertThat(run.header().note()).isEqualTo(note);
             }
@@ -110,7 +110,7 @@ class JournalTests {
             JournalVerification verification = JournalVerification.of(journalFile());
             assertThat(verification.isIntact()).isTrue();
             assertThat(verification.header().orElseThrow().note()).isEqualTo(note);
-            try (ProcedureRun resumed = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
+            try (ProcedureRun<Object> resumed = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
                 assertThat(resumed.header().note()).isEqualTo(note);
             }
             assertThat(writeSampleHeaderWithoutNote()).doesNotContain("\"note\"");
@@ -159,7 +159,7 @@ class JournalTests {
 
         @Test
         void escapesTextSoEveryLineIsAscii() throws IOException {
-            try (ProcedureRun run = ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock)) {
+            try (ProcedureRun<Object> run = ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock)) {
                 run.attempt(N1, DCC, Payload.of("note", "Café \"quoted\" §6.3"));
             }
             byte[] bytes = Files.readAllBytes(journalFile());
@@ -287,7 +287,7 @@ class JournalTests {
             long intact = Files.size(journalFile());
             Files.write(journalFile(), new byte[] {'{', '"', 's'}, java.nio.file.StandardOpenOption.APPEND);
 
-            try (ProcedureRun run = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
+            try (ProcedureRun<Object> run = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
                 assertThat(run.state().lastSequence()).isEqualTo(5);
                 assertThat(Files.size(journalFile())).isEqualTo(intact);
                 run.attempt(Samples.N4, DCC).requireAccepted();
@@ -303,7 +303,7 @@ class JournalTests {
         void startsAfreshWhenTheHeaderItselfIsTorn() throws IOException {
             Files.write(journalFile(), "{\"journal\":\"smki-proc".getBytes(StandardCharsets.US_ASCII));
 
-            try (ProcedureRun run = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
+            try (ProcedureRun<Object> run = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
                 run.attempt(N1, DCC).requireAccepted();
             }
 
@@ -321,7 +321,7 @@ class JournalTests {
         void rebuildsExactlyTheSameStateAndContinuesAppendingToTheSameFile() throws IOException {
             RunState before;
             List<JournalEntry> entriesBefore;
-            try (ProcedureRun run = ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock)) {
+            try (ProcedureRun<Object> run = ProcedureRun.start(NOTIFY, Journal.file(journalFile()), clock)) {
                 run.attempt(N1, DCC);
                 run.attempt(N2, SUBSCRIBER, Payload.of("file", "OCNF-17"));
                 run.attempt(N2, SUBSCRIBER);
@@ -336,7 +336,7 @@ class JournalTests {
             }
 
             clock.advance(Duration.ofHours(1));
-            try (ProcedureRun resumed = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
+            try (ProcedureRun<Object> resumed = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
                 assertThat(resumed.state()).isEqualTo(before);
                 assertThat(resumed.entries()).isEqualTo(entriesBefore);
                 assertThat(resumed.attempt(Samples.N4, DCC)).isEqualTo(new Outcome.Accepted(8, clock.instant()));
@@ -353,7 +353,7 @@ class JournalTests {
             Samples.Decisions decisions = new Samples.Decisions();
             Journal journal = Journal.inMemory();
             RunState before;
-            try (ProcedureRun run = ProcedureRun.start(RECOVERY_KEY, journal, clock, RunContext.of(decisions))) {
+            try (ProcedureRun<Object> run = ProcedureRun.start(RECOVERY_KEY, journal, clock, decisions)) {
                 run.attempt(R1, PMA);
                 run.attempt(R2, DCC);
                 run.attempt(R5, CUSTODIAN, Payload.of("custodians", "3")); // refused: no decision yet
@@ -361,7 +361,7 @@ class JournalTests {
             }
             decisions.requireRecoveryKey(true); // the context has changed since
 
-            try (ProcedureRun resumed = ProcedureRun.resume(RECOVERY_KEY, journal, clock, RunContext.empty())) {
+            try (ProcedureRun<Object> resumed = ProcedureRun.resume(RECOVERY_KEY, journal, clock, null)) {
                 assertThat(resumed.state()).isEqualTo(before);
                 assertThat(resumed.hasCompleted(R5)).isFalse();
                 assertThat(resumed.entries().get(2).rule())
@@ -382,7 +382,7 @@ class JournalTests {
         @Test
         void refusesToResumeAJournalOfAnotherDefinition() throws IOException {
             writeSampleJournal();
-            Procedure changed = NOTIFY.withDeadline("T_confirm", Duration.ofHours(8));
+            Procedure<Object> changed = NOTIFY.withDeadline("T_confirm", Duration.ofHours(8));
 
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> ProcedureRun.resume(changed, Journal.file(journalFile()), clock))
@@ -426,7 +426,7 @@ class JournalTests {
         @Test
         void letsOnlyOneRunUseAJournalAtATime() throws IOException {
             Journal journal = Journal.file(journalFile());
-            try (ProcedureRun run = ProcedureRun.start(NOTIFY, journal, clock)) {
+            try (ProcedureRun<Object> run = ProcedureRun.start(NOTIFY, journal, clock)) {
                 assertThatIllegalStateException()
                         .isThrownBy(() -> ProcedureRun.resume(NOTIFY, journal, clock))
                         .withMessageContaining("is already used by a run");
@@ -435,7 +435,7 @@ class JournalTests {
                         .withMessageContaining("is already open in this program");
                 run.attempt(N1, DCC).requireAccepted();
             }
-            try (ProcedureRun again = ProcedureRun.resume(NOTIFY, journal, clock)) {
+            try (ProcedureRun<Object> again = ProcedureRun.resume(NOTIFY, journal, clock)) {
                 assertThat(again.hasCompleted(N1)).isTrue();
             }
         }
@@ -447,7 +447,7 @@ class JournalTests {
         @Test
         void stopsTheRunWithoutEffectWhenTheJournalCannotBeWritten() throws IOException {
             Journal journal = Journal.file(journalFile());
-            ProcedureRun run = ProcedureRun.start(NOTIFY, journal, clock);
+            ProcedureRun<Object> run = ProcedureRun.start(NOTIFY, journal, clock);
             run.attempt(N1, DCC).requireAccepted();
             journal.close(); // the file can no longer be written
 
@@ -459,7 +459,7 @@ class JournalTests {
                     .isThrownBy(() -> run.attempt(N2, SUBSCRIBER))
                     .withMessageContaining("is stopped: writing");
             run.close();
-            try (ProcedureRun resumed = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
+            try (ProcedureRun<Object> resumed = ProcedureRun.resume(NOTIFY, Journal.file(journalFile()), clock)) {
                 assertThat(resumed.state()).isEqualTo(run.state());
             }
         }
@@ -467,7 +467,8 @@ class JournalTests {
         @Test
         void writesTheSameLinesWithoutForcingWhenDurabilityIsNotWanted() throws IOException {
             Path unforced = directory.resolve("unforced.journal");
-            try (ProcedureRun run = ProcedureRun.start(NOTIFY, Journal.file(unforced, Durability.UNFORCED), clock)) {
+            try (ProcedureRun<Object> run =
+                    ProcedureRun.start(NOTIFY, Journal.file(unforced, Durability.UNFORCED), clock)) {
                 run.attempt(N1, DCC).requireAccepted();
             }
             writeSampleJournal();

@@ -19,7 +19,7 @@ class OrderingAnalysisProperties implements WithQuickTheories {
                         RandomProcedures.specs(10),
                         lists().of(integers().between(0, 99)).ofSizeBetween(0, 3))
                 .checkAssert((spec, pairs) -> {
-                    Procedure procedure = spec.procedure();
+                    Procedure<Object> procedure = spec.procedure();
                     int n = procedure.steps().size();
                     List<Invariant> invariants = new ArrayList<>();
                     for (int pair : pairs) {
@@ -56,8 +56,9 @@ class OrderingAnalysisProperties implements WithQuickTheories {
      * Returns the unsafe sets reachable through safe sets only: a fixpoint over all subsets, independent of the
      * breadth-first search.
      */
-    private static Set<Set<StepId>> firstViolationsByBruteForce(Procedure procedure, List<Invariant> invariants) {
-        List<Step> steps = procedure.steps();
+    private static Set<Set<StepId>> firstViolationsByBruteForce(
+            Procedure<Object> procedure, List<Invariant> invariants) {
+        List<Step<Object>> steps = procedure.steps();
         Set<Set<StepId>> safeReached = new HashSet<>();
         Set<Set<StepId>> unsafe = new HashSet<>();
         Set<StepId> empty = Set.of();
@@ -70,7 +71,7 @@ class OrderingAnalysisProperties implements WithQuickTheories {
         while (grew) {
             grew = false;
             for (Set<StepId> state : List.copyOf(safeReached)) {
-                for (Step step : steps) {
+                for (Step<Object> step : steps) {
                     if (!state.contains(step.id()) && state.containsAll(step.prerequisites())) {
                         Set<StepId> next = new HashSet<>(state);
                         next.add(step.id());

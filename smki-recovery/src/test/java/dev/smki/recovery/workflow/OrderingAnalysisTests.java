@@ -81,7 +81,7 @@ class OrderingAnalysisTests {
 
     @Test
     void reportsNoUnsafeStateForTheSafeDefinitionAfterVisitingEveryReachableState() {
-        Procedure safe = contingency(true);
+        Procedure<Object> safe = contingency(true);
 
         OrderingReport report =
                 OrderingAnalysis.explore(safe, List.of(SIGNED_AFTER_ACTIVATION, NEW_ROOT_BEFORE_REVOCATION));
@@ -118,7 +118,7 @@ class OrderingAnalysisTests {
                 }
             }
         }
-        Procedure chains = builder.build();
+        Procedure<Object> chains = builder.build();
         Invariant notEverything = Invariant.of(RuleId.of("TEST-1"), "not every step is done", done -> done.size() < 30);
 
         OrderingReport report = OrderingAnalysis.explore(chains, List.of(notEverything));
@@ -165,7 +165,7 @@ class OrderingAnalysisTests {
         for (int i = 0; i < 65; i++) {
             builder.step(StepId.of("S" + i), "Step " + i, Phase.EXEC, DCC);
         }
-        Procedure huge = builder.build();
+        Procedure<Object> huge = builder.build();
 
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> OrderingAnalysis.explore(huge, List.of()))
@@ -173,8 +173,8 @@ class OrderingAnalysisTests {
     }
 
     /** Counts the sets of steps closed under prerequisites, by trying every subset. */
-    static long closedSubsets(Procedure procedure) {
-        List<Step> steps = procedure.steps();
+    static long closedSubsets(Procedure<Object> procedure) {
+        List<Step<Object>> steps = procedure.steps();
         long count = 0;
         for (long set = 0; set < 1L << steps.size(); set++) {
             boolean closed = true;
@@ -193,7 +193,7 @@ class OrderingAnalysisTests {
         return count;
     }
 
-    static void assertRespectsPrerequisites(Procedure procedure, List<StepId> ordering) {
+    static void assertRespectsPrerequisites(Procedure<Object> procedure, List<StepId> ordering) {
         List<StepId> done = new ArrayList<>();
         for (StepId id : ordering) {
             assertThat(done)

@@ -51,13 +51,13 @@ class ProcedureRunProperties implements WithQuickTheories {
 
         qt().withExamples(2_000).forAll(RandomProcedures.scenarios(10, 40)).checkAssert(scenario -> {
             Spec spec = scenario.spec();
-            Procedure procedure = spec.procedure();
+            Procedure<Object> procedure = spec.procedure();
             Gate gate = new Gate();
             TestClock clock = TestClock.atStart();
             Journal journal = Journal.inMemory();
             Model model = new Model(spec);
             List<String> trail = new ArrayList<>();
-            try (ProcedureRun run = ProcedureRun.start(procedure, journal, clock, RunContext.of(gate))) {
+            try (ProcedureRun<Object> run = ProcedureRun.start(procedure, journal, clock, gate)) {
                 for (List<Move> batch : scenario.batches()) {
                     if (batch.get(0).flipGate()) {
                         gate.open = !gate.open;
@@ -88,8 +88,8 @@ class ProcedureRunProperties implements WithQuickTheories {
                 List<JournalEntry> entries = run.entries();
 
                 gate.open = !gate.open; // replay must not depend on the context as it is now
-                try (ProcedureRun resumed = ProcedureRun.resume(
-                        procedure, Journal.inMemory(journal.contents()), TestClock.atStart(), RunContext.of(gate))) {
+                try (ProcedureRun<Object> resumed = ProcedureRun.resume(
+                        procedure, Journal.inMemory(journal.contents()), TestClock.atStart(), gate)) {
                     assertThat(resumed.state()).isEqualTo(state);
                     assertThat(resumed.entries()).isEqualTo(entries);
                 }
@@ -114,8 +114,8 @@ class ProcedureRunProperties implements WithQuickTheories {
             List<Attempt> attempts =
                     scenario.moves().stream().map(move -> move.attempt(spec)).toList();
             Outcome[] outcomes = new Outcome[attempts.size()];
-            try (ProcedureRun run = ProcedureRun.start(
-                    spec.procedure(), Journal.inMemory(), TestClock.atStart(), RunContext.of(gate))) {
+            try (ProcedureRun<Object> run =
+                    ProcedureRun.start(spec.procedure(), Journal.inMemory(), TestClock.atStart(), gate)) {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
@@ -169,12 +169,12 @@ class ProcedureRunProperties implements WithQuickTheories {
         Parallel parallel = new Parallel(30, TimeUnit.SECONDS);
         qt().withExamples(150).forAll(RandomProcedures.scenarios(6, 6)).checkAssert(scenario -> {
             Spec spec = scenario.spec();
-            Procedure procedure = spec.procedure();
-            List<Command<ProcedureRun, Model>> commands = new ArrayList<>();
+            Procedure<Object> procedure = spec.procedure();
+            List<Command<ProcedureRun<Object>, Model>> commands = new ArrayList<>();
             for (Move move : scenario.moves()) {
                 commands.add(new Command<>() {
                     @Override
-                    public void run(ProcedureRun run) {
+                    public void run(ProcedureRun<Object> run) {
                         run.attempt(move.attempt(spec));
                     }
 
@@ -197,8 +197,7 @@ class ProcedureRunProperties implements WithQuickTheories {
                     initial -> {
                         Gate gate = new Gate();
                         gate.open = true;
-                        return ProcedureRun.start(
-                                procedure, Journal.inMemory(), TestClock.atStart(), RunContext.of(gate));
+                        return ProcedureRun.start(procedure, Journal.inMemory(), TestClock.atStart(), gate);
                     },
                     run -> Model.from(spec, run.state()),
                     THREADS);

@@ -49,7 +49,7 @@ class ProcedureRunTests {
 
         @Test
         void acceptsStepsInAnOrderTheDefinitionAllowsAndNumbersEveryAttempt() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
 
             Outcome first = run.attempt(N1, SUBSCRIBER);
             clock.advance(Duration.ofMinutes(5));
@@ -66,7 +66,7 @@ class ProcedureRunTests {
 
         @Test
         void completesARunWhenEveryStepIsDone() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC).requireAccepted();
             run.attempt(N2, SUBSCRIBER).requireAccepted();
             run.attempt(N3, DCC).requireAccepted();
@@ -82,7 +82,7 @@ class ProcedureRunTests {
 
         @Test
         void acceptsARepeatableStepAgainAndCountsIt() {
-            ProcedureRun run = recoveryKeyRunUpToActivation();
+            ProcedureRun<Object> run = recoveryKeyRunUpToActivation();
 
             run.attempt(R7, DCC).requireAccepted();
             run.attempt(R7, DCC).requireAccepted();
@@ -92,7 +92,7 @@ class ProcedureRunTests {
 
         @Test
         void acceptsAPerItemStepOncePerItemAndRequiresPerItemPrerequisitesForTheSameItem() {
-            ProcedureRun run = recoveryKeyRunUpToActivation();
+            ProcedureRun<Object> run = recoveryKeyRunUpToActivation();
             run.attempt(Attempt.ofItem(R6, "device-1", DCC, Payload.none())).requireAccepted();
             run.attempt(Attempt.ofItem(R6, "device-2", DCC, Payload.none())).requireAccepted();
 
@@ -109,7 +109,7 @@ class ProcedureRunTests {
 
         @Test
         void treatsAPerItemStepAsCompleteForLaterStepsAfterItsFirstItem() {
-            ProcedureRun run = recoveryKeyRunUpToActivation();
+            ProcedureRun<Object> run = recoveryKeyRunUpToActivation();
             run.attempt(R7, DCC).requireAccepted();
             run.attempt(Attempt.ofItem(R6, "device-1", DCC, Payload.none())).requireAccepted();
             assertThat(refusalOf(run.attempt(R11, DCC)).message())
@@ -126,7 +126,7 @@ class ProcedureRunTests {
 
         @Test
         void refusesAStepWhosePrerequisitesAreMissingNamingThemByIdAndTitle() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
             run.attempt(N2, SUBSCRIBER);
             run.attempt(N3, DCC);
@@ -144,7 +144,7 @@ class ProcedureRunTests {
 
         @Test
         void refusesAnActorWhoseRoleMayNotDoTheStepNamingTheAllowedRoles() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
 
             Refusal refusal = refusalOf(run.attempt(N2, DCC));
@@ -155,7 +155,7 @@ class ProcedureRunTests {
 
         @Test
         void refusesAStepAlreadyDone() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
 
             Refusal refusal = refusalOf(run.attempt(N1, SUBSCRIBER));
@@ -166,7 +166,7 @@ class ProcedureRunTests {
 
         @Test
         void refusesAPerItemStepAlreadyDoneForThatItem() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
             run.attempt(N2, SUBSCRIBER);
             run.attempt(N3, DCC);
@@ -180,7 +180,7 @@ class ProcedureRunTests {
         @Test
         void refusesAStepWhoseGuardFailsCitingTheGuardsRule() {
             Samples.Decisions decisions = new Samples.Decisions();
-            ProcedureRun run = recoveryKeyRun(decisions);
+            ProcedureRun<Object> run = recoveryKeyRun(decisions);
             run.attempt(R1, PMA);
             run.attempt(R2, DCC);
 
@@ -202,7 +202,7 @@ class ProcedureRunTests {
         @Test
         void checksGuardsInOrderAgainstTheContextAsItIsWhenAttempted() {
             Samples.Decisions decisions = new Samples.Decisions();
-            ProcedureRun run = recoveryKeyRun(decisions);
+            ProcedureRun<Object> run = recoveryKeyRun(decisions);
             run.attempt(R1, PMA);
             run.attempt(R2, DCC);
             decisions.requireRecoveryKey(true);
@@ -216,7 +216,7 @@ class ProcedureRunTests {
 
         @Test
         void reportsTheFirstReasonInTheDocumentedOrder() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
 
             // N1 is done and SUBSCRIBER may do it: already done.
@@ -227,7 +227,7 @@ class ProcedureRunTests {
 
         @Test
         void changesNoProgressWhenRefusingButJournalsTheRefusal() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
             RunState before = run.state();
 
@@ -252,7 +252,7 @@ class ProcedureRunTests {
 
         @Test
         void throwsForAnUnknownStepAndJournalsNothing() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
 
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> run.attempt(StepId.of("N9"), DCC))
@@ -262,7 +262,7 @@ class ProcedureRunTests {
 
         @Test
         void throwsWhenAnItemIsMissingOrNotWanted() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
 
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> run.attempt(N5, DCC))
@@ -275,7 +275,7 @@ class ProcedureRunTests {
 
         @Test
         void decidesNothingInABatchWhenOneAttemptIsMisformed() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
 
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> run.attemptAll(List.of(Attempt.of(N1, DCC), Attempt.of(N5, DCC))));
@@ -286,21 +286,21 @@ class ProcedureRunTests {
 
         @Test
         void failsTheAttemptWithoutAnyEffectWhenAGuardLacksItsContext() {
-            ProcedureRun run = RECOVERY_KEY.start(clock);
+            ProcedureRun<Object> run = RECOVERY_KEY.start(clock);
             run.attempt(R1, PMA);
             run.attempt(R2, DCC);
 
             assertThatIllegalStateException()
                     .isThrownBy(() -> run.attemptAll(
                             List.of(Attempt.of(R7, DCC), Attempt.of(R5, CUSTODIAN, Payload.of("custodians", "3")))))
-                    .withMessageContaining("without a " + Samples.Decisions.class.getName() + " in its context");
+                    .withMessageContaining("reads the run's context, and the run was started without one");
             assertThat(run.entries()).hasSize(2);
             assertThat(run.state().completedSteps()).containsExactlyInAnyOrder(R1, R2);
         }
 
         @Test
         void refusesAttemptsAfterItIsClosedButStillAnswersQueries() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
             run.close();
 
@@ -316,7 +316,7 @@ class ProcedureRunTests {
 
         @Test
         void decidesABatchInOrderSoLaterAttemptsSeeEarlierOnes() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
 
             List<Outcome> outcomes = run.attemptAll(List.of(
                     Attempt.of(N2, SUBSCRIBER), Attempt.of(N1, DCC), Attempt.of(N2, SUBSCRIBER), Attempt.of(N2, DCC)));
@@ -328,7 +328,7 @@ class ProcedureRunTests {
 
         @Test
         void acceptsAnEmptyBatchWithoutJournalling() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
 
             assertThat(run.attemptAll(List.of())).isEmpty();
             assertThat(run.state().lastSequence()).isZero();
@@ -340,7 +340,7 @@ class ProcedureRunTests {
 
         @Test
         void reportsADeadlineStillOpenAfterItsDueTime() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
             run.attempt(N2, SUBSCRIBER);
             clock.advance(Duration.ofHours(4));
@@ -358,7 +358,7 @@ class ProcedureRunTests {
 
         @Test
         void reportsADeadlineMetLateAndNotOneMetInTime() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             run.attempt(N1, DCC);
             run.attempt(N2, SUBSCRIBER);
             clock.advance(Duration.ofHours(5));
@@ -376,7 +376,7 @@ class ProcedureRunTests {
 
         @Test
         void reportsNoDeadlineBeforeItsStartStepIsDone() {
-            ProcedureRun run = notifyRun();
+            ProcedureRun<Object> run = notifyRun();
             clock.advance(Duration.ofDays(30));
 
             assertThat(run.breachedDeadlines()).isEmpty();
@@ -384,13 +384,13 @@ class ProcedureRunTests {
     }
 
     private ProcedureRun recoveryKeyRun(Samples.Decisions decisions) {
-        return ProcedureRun.start(RECOVERY_KEY, Journal.inMemory(), clock, RunContext.of(decisions));
+        return ProcedureRun.start(RECOVERY_KEY, Journal.inMemory(), clock, decisions);
     }
 
     private ProcedureRun recoveryKeyRunUpToActivation() {
         Samples.Decisions decisions = new Samples.Decisions();
         decisions.requireRecoveryKey(true);
-        ProcedureRun run = recoveryKeyRun(decisions);
+        ProcedureRun<Object> run = recoveryKeyRun(decisions);
         run.attempt(R1, PMA).requireAccepted();
         run.attempt(R2, DCC).requireAccepted();
         run.attempt(R5, CUSTODIAN, Payload.of("custodians", "3")).requireAccepted();

@@ -30,7 +30,7 @@ class ProcedureTests {
         @Test
         void keepsStepsInDefinitionOrderWithTheirPhasesActorsAndPrerequisites() {
             assertThat(NOTIFY.steps()).extracting(Step::id).containsExactly(N1, N2, N3, N4, Samples.N5, Samples.N6);
-            Step n6 = NOTIFY.step(Samples.N6);
+            Step<Object> n6 = NOTIFY.step(Samples.N6);
             assertThat(n6.phase()).isEqualTo(Phase.POST);
             assertThat(n6.actors()).containsExactly(DCC, SUBSCRIBER);
             assertThat(n6.prerequisites()).containsExactly(N4, Samples.N5);
@@ -40,7 +40,7 @@ class ProcedureTests {
 
         @Test
         void recordsWhereAStepComesFrom() {
-            Procedure procedure = Procedure.named("P")
+            Procedure<Object> procedure = Procedure.named("P")
                     .pre(N1, "Detected", DCC)
                     .citing(Confidence.VERIFIED, Citation.of("recovery.md", "§2.1"))
                     .build();
@@ -222,7 +222,7 @@ class ProcedureTests {
 
         @Test
         void replacesANamedDurationLeavingTheOriginalUnchanged() {
-            Procedure tighter = NOTIFY.withDeadline("T_confirm", Duration.ofMinutes(30));
+            Procedure<Object> tighter = NOTIFY.withDeadline("T_confirm", Duration.ofMinutes(30));
 
             assertThat(tighter.deadline("T_confirm").orElseThrow().limit()).isEqualTo(Duration.ofMinutes(30));
             assertThat(NOTIFY.deadline("T_confirm").orElseThrow().limit()).isEqualTo(Duration.ofHours(4));
@@ -252,7 +252,7 @@ class ProcedureTests {
     @Nested
     class Composition {
 
-        private final Procedure decide = Procedure.named("DECIDE")
+        private final Procedure<Object> decide = Procedure.named("DECIDE")
                 .pre(R1, "Decision to use the Recovery Private Key", Samples.PMA)
                 .citing(Confidence.VERIFIED, Citation.of("recovery.md", "§2.2"))
                 .deadline("T_decide", R1, StepId.of("R1x"), Duration.ofHours(1))
@@ -262,7 +262,7 @@ class ProcedureTests {
 
         @Test
         void includesTheStepsAndDeadlinesOfEachPartAndLinksThemByAmendingAStep() {
-            Procedure incident = Procedure.named("INCIDENT")
+            Procedure<Object> incident = Procedure.named("INCIDENT")
                     .include(NOTIFY)
                     .include(decide)
                     .amend(R1)
@@ -292,7 +292,7 @@ class ProcedureTests {
                             .build())
                     .withMessageContaining("requires N6 of the later phase POST");
 
-            Procedure incident = Procedure.named("INCIDENT")
+            Procedure<Object> incident = Procedure.named("INCIDENT")
                     .include(NOTIFY)
                     .include(decide, Phase.POST)
                     .amend(R1)
@@ -305,7 +305,7 @@ class ProcedureTests {
 
         @Test
         void amendsAStepDefinedEarlierWithGuardsAndMultiplicity() {
-            Procedure procedure = Procedure.named("P")
+            Procedure<Object> procedure = Procedure.named("P")
                     .pre(N1, "Detected", DCC)
                     .pre(N2, "Notified", DCC)
                     .amend(N1)
@@ -341,7 +341,7 @@ class ProcedureTests {
 
         @Test
         void leavesStepsOutKeepingTheOrderTheyImplied() {
-            Procedure shorter = NOTIFY.without(List.of(N3, N4));
+            Procedure<Object> shorter = NOTIFY.without(List.of(N3, N4));
 
             assertThat(shorter.steps()).extracting(Step::id).containsExactly(N1, N2, Samples.N5, Samples.N6);
             assertThat(shorter.step(Samples.N5).prerequisites()).containsExactly(N2);

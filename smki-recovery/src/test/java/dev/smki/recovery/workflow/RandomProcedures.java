@@ -28,16 +28,16 @@ final class RandomProcedures {
         volatile boolean open;
     }
 
-    static final Guard PAYLOAD_APPROVED = guard(
+    static final Guard<Object> PAYLOAD_APPROVED = guard(
             "TEST-1",
             "payload approved",
             in -> "yes".equals(in.payload().summary().get("ok")));
-    static final Guard GATE_OPEN = guard("TEST-2", "gate open", in -> in.context(Gate.class).open);
-    static final Guard AT_MOST_TWICE = guard(
+    static final Guard<Object> GATE_OPEN = guard("TEST-2", "gate open", in -> ((Gate) in.context()).open);
+    static final Guard<Object> AT_MOST_TWICE = guard(
             "TEST-3", "at most twice", in -> in.progress().timesDone(in.step().id()) < 2);
-    static final List<Guard> GUARDS = List.of(PAYLOAD_APPROVED, GATE_OPEN, AT_MOST_TWICE);
+    static final List<Guard<Object>> GUARDS = List.of(PAYLOAD_APPROVED, GATE_OPEN, AT_MOST_TWICE);
 
-    private static Guard guard(String rule, String name, Guard.Condition condition) {
+    private static Guard guard(String rule, String name, Guard.Condition<Object> condition) {
         return Guard.rule(RuleId.of(rule), name)
                 .stating("a test rule: " + name)
                 .citing(Citation.of("test"), Confidence.INFERRED)

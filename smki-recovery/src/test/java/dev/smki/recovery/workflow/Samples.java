@@ -41,17 +41,17 @@ final class Samples {
         }
     }
 
-    static final Guard DECISION_GATE = Guard.rule(RuleId.of("REC-1"), "decision gate")
+    static final Guard<Object> DECISION_GATE = Guard.rule(RuleId.of("REC-1"), "decision gate")
             .stating("the Recovery Private Key is activated only when an SMKI PMA decision requires it")
             .citing(Citation.of("recovery.md", "§6.3 1"), Confidence.VERIFIED)
-            .when(in -> in.context(Decisions.class).recoveryKeyRequired());
+            .when(in -> ((Decisions) in.context()).recoveryKeyRequired());
 
-    static final Guard QUORUM = Guard.rule(RuleId.of("REC-2"), "quorum")
+    static final Guard<Object> QUORUM = Guard.rule(RuleId.of("REC-2"), "quorum")
             .stating("activation needs at least 3 distinct Key Custodians present")
             .citing(Citation.of("recovery.md", "§6.3 2"), Confidence.INFERRED)
             .when(in -> Integer.parseInt(in.payload().summary().asMap().getOrDefault("custodians", "0")) >= 3);
 
-    static final Procedure NOTIFY = Procedure.named("NOTIFY")
+    static final Procedure<Object> NOTIFY = Procedure.named("NOTIFY")
             .pre(N1, "Compromise detected", SUBSCRIBER, DCC)
             .pre(N2, "DCC notified", SUBSCRIBER)
             .after(N1)
@@ -68,7 +68,7 @@ final class Samples {
             .deadline("T_notifyPMA", N3, N4, Duration.ofHours(2))
             .build();
 
-    static final Procedure RECOVERY_KEY = Procedure.named("RECOVERY_KEY")
+    static final Procedure<Object> RECOVERY_KEY = Procedure.named("RECOVERY_KEY")
             .pre(R1, "Decision to use the Recovery Private Key", PMA)
             .pre(R2, "Key Custodians called", DCC)
             .after(R1)

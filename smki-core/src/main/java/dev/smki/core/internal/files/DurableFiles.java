@@ -69,6 +69,15 @@ public final class DurableFiles {
          * @throws IOException to make the step fail as the file system would
          */
         void before(Step step, Path path) throws IOException;
+
+        /**
+         * Returns whether forces ({@link Step#FORCE}, {@link Step#FORCE_DIRECTORY}) reach the device, after the hook
+         * was called for them. A test that models a killed process (whose writes the operating system keeps) may
+         * answer false to run faster; the steps are announced all the same.
+         */
+        default boolean forces() {
+            return true;
+        }
     }
 
     private static final Hook NONE = (step, path) -> {};
@@ -106,7 +115,7 @@ public final class DurableFiles {
             try (FileChannel channel = create(temporary, permissions, StandardOpenOption.WRITE)) {
                 write(channel, temporary, data);
                 before(Step.FORCE, temporary);
-                channel.force(true);
+                force(channel, true);
             }
             before(Step.RENAME, file);
             try {
@@ -129,14 +138,26 @@ public final class DurableFiles {
      * @throws IOException when a step fails
      */
     public static void createNew(Path file, byte[] data, Set<PosixFilePermission> permissions) throws IOException {
+        createNewUnlisted(file, data, permissions);
+        forceDirectory(parentOf(file));
+    }
+
+    /**
+     * Creates {@code file} as {@link #createNew} does, its content forced but not its directory entry: for many files
+     * written to one directory, which the caller then forces once ({@link #forceDirectory}) before relying on them.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code file} exists (even as a dangling link)
+     * @throws IOException when a step fails
+     */
+    public static void createNewUnlisted(Path file, byte[] data, Set<PosixFilePermission> permissions)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(data, "data");
         try (FileChannel channel = create(file, permissions, StandardOpenOption.WRITE)) {
             write(channel, file, data);
             before(Step.FORCE, file);
-            channel.force(true);
+            force(channel, true);
         }
-        forceDirectory(parentOf(file));
     }
 
     /**
@@ -149,7 +170,7 @@ public final class DurableFiles {
         channel.position(channel.size());
         write(channel, file, data);
         before(Step.FORCE, file);
-        channel.force(false);
+        force(channel, false);
     }
 
     /**
@@ -161,7 +182,7 @@ public final class DurableFiles {
         before(Step.WRITE, file);
         channel.truncate(length);
         before(Step.FORCE, file);
-        channel.force(true);
+        force(channel, true);
     }
 
     /**
@@ -171,13 +192,24 @@ public final class DurableFiles {
      * @throws IOException when a step fails
      */
     public static void move(Path from, Path to) throws IOException {
-        before(Step.RENAME, to);
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        rename(from, to);
         forceDirectory(parentOf(to));
         Path fromParent = parentOf(from);
         if (!fromParent.equals(parentOf(to))) {
             forceDirectory(fromParent);
         }
+    }
+
+    /**
+     * Renames {@code from} to {@code to} atomically, replacing a file (or an empty directory) there, without forcing
+     * the directories: for many renames, after which the caller forces each directory once ({@link
+     * #forceDirectory}) before relying on them.
+     *
+     * @throws IOException when a step fails
+     */
+    public static void rename(Path from, Path to) throws IOException {
+        before(Step.RENAME, to);
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
@@ -187,13 +219,26 @@ public final class DurableFiles {
      * @throws IOException when a step fails
      */
     public static boolean delete(Path path) throws IOException {
+        boolean deleted = deleteUnlisted(path);
+        if (deleted) {
+            forceDirectory(parentOf(path));
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes {@code path} (a file or an empty directory) if it exists, without forcing its directory: for many
+     * deletions, after which the caller forces each directory once ({@link #forceDirectory}).
+     *
+     * @return whether it existed
+     * @throws IOException when a step fails
+     */
+    public static boolean deleteUnlisted(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         before(Step.DELETE, path);
-        boolean deleted = Files.deleteIfExists(path);
-        forceDirectory(parentOf(path));
-        return deleted;
+        return Files.deleteIfExists(path);
     }
 
     /**
@@ -237,12 +282,21 @@ public final class DurableFiles {
      */
     public static void forceDirectory(Path dir) throws IOException {
         before(Step.FORCE_DIRECTORY, dir);
+        if (!hook.forces()) {
+            return;
+        }
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (NoSuchFileException e) {
             throw e;
         } catch (IOException | UnsupportedOperationException e) {
             // Some platforms cannot open or force a directory; the files' own forces still hold their content.
+        }
+    }
+
+    private static void force(FileChannel channel, boolean metaData) throws IOException {
+        if (hook.forces()) {
+            channel.force(metaData);
         }
     }
 

@@ -1,0 +1,73 @@
+package dev.smki.recovery.procedures;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The incident responses and exercise this library defines, by the name an exercise plan gives them: each composes
+ * the SEC procedures it spans ({@link IncidentResponses}).
+ */
+public enum BuiltInProcedure {
+    /** A Root OCA compromise recovered with the Contingency key: Notify, Decide, Contingency, CSRs, distribution. */
+    CONTINGENCY("contingency"),
+    /** A Party's Organisation key compromise recovered with the Recovery key by Method 2 or 3, with revocation. */
+    ORGANISATION_KEY_COMPROMISE("organisation-key-compromise"),
+    /** The replacement of the Recovery key as a Recovery Key Direction requires. */
+    RECOVERY_KEY_REPLACEMENT("recovery-key-replacement"),
+    /** A Supplier of Last Resort event in which the SMKI PMA delays the failed Supplier's revocations. */
+    SUPPLIER_OF_LAST_RESORT("solr"),
+    /** Notify and Decide only: a compromise on which the SMKI PMA requires no DCC key. */
+    NOTIFICATION("notification"),
+    /** A recovery exercise (the June 2019 kind): plan, notice, approval, ceremony, test, report, roster. */
+    EXERCISE("exercise");
+
+    private final String planName;
+
+    BuiltInProcedure(String planName) {
+        this.planName = planName;
+    }
+
+    /** Returns the name a plan gives it, such as {@code organisation-key-compromise}. */
+    public String planName() {
+        return planName;
+    }
+
+    /**
+     * Returns the procedure with {@code settings}, the Recovery Private Key used by {@code method} where it is used.
+     */
+    public dev.smki.recovery.workflow.Procedure<IncidentState> build(
+            ProcedureSettings settings, RecoveryKeyUse.Method method) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(method, "method");
+        return switch (this) {
+            case CONTINGENCY -> IncidentResponses.rootOcaCompromise(settings);
+            case ORGANISATION_KEY_COMPROMISE -> IncidentResponses.organisationKeyCompromise(settings, method);
+            case RECOVERY_KEY_REPLACEMENT -> IncidentResponses.recoveryKeyReplacement(settings);
+            case SUPPLIER_OF_LAST_RESORT -> IncidentResponses.supplierOfLastResort(settings);
+            case NOTIFICATION -> IncidentResponses.notification(settings);
+            case EXERCISE -> IncidentResponses.exercise(settings);
+        };
+    }
+
+    /**
+     * Returns the procedure named {@code text}, its plan name or enum name in any case.
+     *
+     * @throws IllegalArgumentException naming the built-in procedures when none is
+     */
+    public static BuiltInProcedure parse(String text) {
+        String t = Objects.requireNonNull(text, "text").trim();
+        for (BuiltInProcedure p : values()) {
+            if (p.planName.equalsIgnoreCase(t) || p.name().equalsIgnoreCase(t)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("Unknown built-in procedure '" + text + "' (expected one of "
+                + Arrays.stream(values()).map(BuiltInProcedure::planName).toList() + ")");
+    }
+
+    @Override
+    public String toString() {
+        return planName.toLowerCase(Locale.ROOT);
+    }
+}

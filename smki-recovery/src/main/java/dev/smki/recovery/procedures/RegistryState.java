@@ -1,0 +1,88 @@
+package dev.smki.recovery.procedures;
+
+import dev.smki.core.identity.Eui64;
+import dev.smki.core.identity.Eui64Range;
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.TestPki;
+import dev.smki.core.registration.RangeDeclaration;
+import dev.smki.core.registration.UserRole;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.CertificateStatus;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The registry slice of an {@link IncidentState}: the DCC's records as Registration Authority and SMKI Repository:
+ * every certificate and its status, the EUI-64 ranges the Parties declared on their Organisation Information Forms,
+ * whether the new OCA certificates are published (CS1), and the CSR submission schedule (CS2). Changed only by the
+ * effects of accepted steps.
+ */
+public final class RegistryState {
+
+    private final CertificateRegistry registry;
+    private final List<RangeDeclaration> declarations;
+    private final Set<String> csrSchedule = new LinkedHashSet<>();
+    private boolean newOcaPublished;
+
+    RegistryState(TestPki pki) {
+        this.registry = CertificateRegistry.of(pki);
+        this.declarations = List.of(
+                declaration(pki, RemotePartyRole.SUPPLIER, UserRole.IMPORT_SUPPLIER),
+                declaration(pki, RemotePartyRole.SUPPLIER, UserRole.GAS_SUPPLIER),
+                declaration(pki, RemotePartyRole.NETWORK_OPERATOR, UserRole.ELECTRICITY_DISTRIBUTOR),
+                declaration(pki, RemotePartyRole.NETWORK_OPERATOR, UserRole.GAS_TRANSPORTER),
+                declaration(pki, RemotePartyRole.OTHER, UserRole.OTHER_USER));
+    }
+
+    private static RangeDeclaration declaration(TestPki pki, RemotePartyRole role, UserRole userRole) {
+        Eui64 party = pki.parties().of(role);
+        Eui64 first = Eui64.of(party.value() & ~0xFFFFL);
+        return RangeDeclaration.of(
+                CertificateRegistry.subscriberOf(role), userRole, Eui64Range.of(first, first.plus(0xFFFF)));
+    }
+
+    /** Returns the certificate registry. */
+    public CertificateRegistry certificates() {
+        return registry;
+    }
+
+    /** Registers {@code certificate} for {@code subscriber}. */
+    void register(IssuedCertificate certificate, String subscriber) {
+        registry.register(certificate, subscriber);
+    }
+
+    /** Moves {@code certificate} out of use. */
+    void retire(IssuedCertificate certificate) {
+        registry.moveTo(certificate.serialNumber(), CertificateStatus.NOT_IN_USE);
+    }
+
+    /** Returns the EUI-64 ranges the Parties declared on their Organisation Information Forms (OIF-4). */
+    public List<RangeDeclaration> organisationInformation() {
+        return declarations;
+    }
+
+    /** Publishes the new Root and Issuing OCA certificates in the SMKI Repository (CS1). */
+    void publishNewOca(TestPki next) {
+        registry.register(next.rootOca(), CertificateRegistry.DCC);
+        registry.register(next.issuingOca(), CertificateRegistry.DCC);
+        newOcaPublished = true;
+    }
+
+    /** Returns whether the new OCA certificates are published in the SMKI Repository (REC-10). */
+    public boolean isNewOcaPublished() {
+        return newOcaPublished;
+    }
+
+    /** Puts {@code items} on the CSR submission schedule (CS2). */
+    void schedule(Collection<String> items) {
+        csrSchedule.addAll(items);
+    }
+
+    /** Returns the items of the CSR submission schedule, one per certificate to re-issue. */
+    public Set<String> csrSchedule() {
+        return Set.copyOf(csrSchedule);
+    }
+}

@@ -180,7 +180,7 @@ class RevocationCrashTests {
         assertThat(TestPki.load(fresh).rootOca()).isEqualTo(TestPkis.seeded(8).rootOca());
 
         AtomicInteger steps = killAt(0);
-        Path counted = copy(old, root.resolve("counted"));
+        Path counted = TestPkiDirectories.copy(old, root.resolve("counted"));
         steps.set(0);
         replace(counted);
         DurableFiles.hook(null);
@@ -189,7 +189,7 @@ class RevocationCrashTests {
         int sawOld = 0;
         int sawNew = 0;
         for (int step = 1; step <= steps.get(); step++) {
-            Path dir = copy(old, root.resolve("killed-" + step));
+            Path dir = TestPkiDirectories.copy(old, root.resolve("killed-" + step));
             killAt(step);
             boolean killed = false;
             try {
@@ -213,23 +213,6 @@ class RevocationCrashTests {
         }
         assertThat(sawOld).isPositive();
         assertThat(sawNew).isPositive();
-    }
-
-    /** Copies the directory {@code from} to {@code to}, and returns {@code to}. */
-    private static Path copy(Path from, Path to) {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path file : all.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return to;
     }
 
     private static void replace(Path dir) {

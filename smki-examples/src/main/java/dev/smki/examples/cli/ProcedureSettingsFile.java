@@ -3,8 +3,6 @@ package dev.smki.examples.cli;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.ProcedureSettings;
-import dev.smki.recovery.procedures.RecoveryKeyUse;
-import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
 import java.io.IOException;
 import java.io.Reader;
@@ -43,7 +41,7 @@ final class ProcedureSettingsFile {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
         }
-        Set<StepId> known = knownSteps();
+        Set<StepId> known = BuiltInProcedure.stepIds();
         for (StepId step : settings.omitted()) {
             if (!known.contains(step)) {
                 throw new UserInputException(file + ": omit: " + step + " is not a step of any built-in procedure"
@@ -52,20 +50,6 @@ final class ProcedureSettingsFile {
             }
         }
         return settings;
-    }
-
-    /** Returns the steps of every built-in procedure (with either method of using the Recovery key), by id. */
-    private static Set<StepId> knownSteps() {
-        ProcedureSettings defaults = ProcedureSettings.defaults();
-        Set<StepId> steps = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-        for (BuiltInProcedure procedure : BuiltInProcedure.values()) {
-            for (int method : new int[] {2, 3}) {
-                procedure.build(defaults, RecoveryKeyUse.Method.of(method)).steps().stream()
-                        .map(Step::id)
-                        .forEach(steps::add);
-            }
-        }
-        return steps;
     }
 
     /**

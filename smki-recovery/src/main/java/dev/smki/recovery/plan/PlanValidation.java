@@ -95,6 +95,11 @@ final class PlanValidation {
             reader.problem(at(root, plan.settings().isEmpty() ? "durations" : "settings"), e.getMessage());
             return;
         }
+        for (StepId omitted : settings.omitted()) {
+            if (!BuiltInProcedure.stepIds().contains(omitted)) {
+                reader.problem(at(root, "settings"), "omit: " + omitted + " is not a step of any built-in procedure");
+            }
+        }
         PlanReader.Node procedureAt = at(root, "procedure");
         try {
             BuiltInProcedure.parse(plan.procedure().builtIn());

@@ -308,6 +308,33 @@ public final class SmkiCertificate {
         return bc != null && bc.isCA();
     }
 
+    /**
+     * {@return whether this certificate's issuer name is {@code candidate}'s subject name (RFC 5280 name
+     * comparison): the first test of whether {@code candidate} issued it} Never throws.
+     *
+     * @param candidate the certificate that may have issued this one
+     */
+    public boolean namesIssuer(SmkiCertificate candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        try {
+            return structure.issuer().equals(candidate.structure.subject());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@return the issuer name, written as {@link #describe()} writes a subject, such as {@code CN=...,OU=07}}
+     * Never throws.
+     */
+    public String describeIssuer() {
+        try {
+            return X500Names.describe(structure.issuer());
+        } catch (RuntimeException e) {
+            return "an unreadable issuer name";
+        }
+    }
+
     /** {@return whether the issuer name equals the subject name, as in a root certificate} */
     public boolean isSelfIssued() {
         return structure.isSelfIssued();

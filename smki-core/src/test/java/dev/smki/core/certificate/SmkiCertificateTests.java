@@ -3,6 +3,7 @@ package dev.smki.core.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
@@ -10,7 +11,6 @@ import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
-import dev.smki.core.issuance.WrappedApexContingencyKey;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.testing.TestPkis;
 import java.io.IOException;
@@ -117,6 +117,18 @@ class SmkiCertificateTests {
                 .isEqualTo(WrappedApexContingencyKey.from(
                         PKI.rootOca().certificate(), PKI.environment().contingencyKeyExtension()));
         assertThat(root.extensionValue("1.2.3.4")).isEmpty();
+    }
+
+    @Test
+    void namesItsIssuerBySubjectName() {
+        SmkiCertificate supplier = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE)
+                .parsed();
+
+        assertThat(supplier.namesIssuer(PKI.issuingOca().parsed())).isTrue();
+        assertThat(supplier.namesIssuer(PKI.rootOca().parsed())).isFalse();
+        assertThat(PKI.rootOca().parsed().namesIssuer(PKI.rootOca().parsed())).isTrue();
+        assertThat(supplier.describeIssuer())
+                .isEqualTo(PKI.issuingOca().parsed().describe().replaceFirst(", serial .*", ""));
     }
 
     @Test

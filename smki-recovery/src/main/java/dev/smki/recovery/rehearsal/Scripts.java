@@ -10,13 +10,13 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationReason;
@@ -240,13 +240,13 @@ final class Scripts {
                         CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(w.symmetricKey())
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.ROOT, w.newPki.rootOca())
+                .replace(TrustAnchorCellId.ROOT, w.newPki.rootOca().parsed())
                 .build();
         Authoriser authoriser = w.signer(
                 CustodyKey.CONTINGENCY_PRIVATE_KEY,
                 w.pki.parties().of(RemotePartyRole.ROOT),
                 w.pki.contingency().keyPair().getPublic());
-        w.target(SubjectKeyId.of(w.newPki.rootOca()), Contingency.COMMANDS_SENT.value());
+        w.target(w.newPki.rootOca().parsed().subjectKeyIdentifier().orElseThrow(), Contingency.COMMANDS_SENT.value());
         return w.send(Contingency.COMMANDS_SENT.value(), CommandFactory.signing(body, authoriser));
     }
 
@@ -266,7 +266,10 @@ final class Scripts {
         List<String> changed = new ArrayList<>();
         w.reissued().forEach((stem, renewed) -> {
             IssuedCertificate old = w.pki.organisationCertificate(OrganisationCredential.parse(stem));
-            if (!SubjectKeyId.of(old).equals(SubjectKeyId.of(renewed))) {
+            if (!old.parsed()
+                    .subjectKeyIdentifier()
+                    .orElseThrow()
+                    .equals(renewed.parsed().subjectKeyIdentifier().orElseThrow())) {
                 changed.add(stem);
             }
         });
@@ -319,10 +322,10 @@ final class Scripts {
                             CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                     .sequenceNumber(1)
                     .newFloor(World.NEW_FLOOR)
-                    .replace(TrustAnchorCellId.SUPPLIER_DS, w.replacement)
-                    .pathCertificate(w.pki.issuingOca())
+                    .replace(TrustAnchorCellId.SUPPLIER_DS, w.replacement.parsed())
+                    .pathCertificate(w.pki.issuingOca().parsed())
                     .build();
-            w.target(SubjectKeyId.of(w.replacement), RecoveryKeyUse.COMMANDS_SENT.value());
+            w.target(w.replacement.parsed().subjectKeyIdentifier().orElseThrow(), RecoveryKeyUse.COMMANDS_SENT.value());
             return w.command + ", replacing with " + (three ? "the Subscriber's new" : "the DCC's ACB")
                     + " certificate " + w.replacement;
         }));
@@ -346,12 +349,13 @@ final class Scripts {
                 UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
                                 CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
                         .sequenceNumber(World.NEW_FLOOR + 1)
-                        .replace(TrustAnchorCellId.SUPPLIER_DS, w.subscriberCertificate)
-                        .pathCertificate(w.pki.issuingOca())
+                        .replace(TrustAnchorCellId.SUPPLIER_DS, w.subscriberCertificate.parsed())
+                        .pathCertificate(w.pki.issuingOca().parsed())
                         .build();
-                Authoriser acb = Authoriser.of(w.replacement);
+                Authoriser acb = Authoriser.of(w.replacement.parsed(), SigningKey.of(w.replacement));
                 w.target(
-                        SubjectKeyId.of(w.subscriberCertificate), RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value());
+                        w.subscriberCertificate.parsed().subjectKeyIdentifier().orElseThrow(),
+                        RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value());
                 return w.send(RecoveryKeyUse.SUBSCRIBER_CERTIFICATE_PLACED.value(), CommandFactory.signing(body, acb));
             }));
         }
@@ -408,14 +412,16 @@ final class Scripts {
             UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
                             CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                     .sequenceNumber(1)
-                    .replace(TrustAnchorCellId.RECOVERY, w.replacement)
-                    .pathCertificate(w.pki.issuingOca())
+                    .replace(TrustAnchorCellId.RECOVERY, w.replacement.parsed())
+                    .pathCertificate(w.pki.issuingOca().parsed())
                     .build();
             Authoriser authoriser = w.signer(
                     CustodyKey.RECOVERY_PRIVATE_KEY,
                     w.pki.parties().of(RemotePartyRole.RECOVERY),
                     w.recoveryCertificate().publicKey());
-            w.target(SubjectKeyId.of(w.replacement), RecoveryKeyDirection.CELLS_REPLACED.value());
+            w.target(
+                    w.replacement.parsed().subjectKeyIdentifier().orElseThrow(),
+                    RecoveryKeyDirection.CELLS_REPLACED.value());
             return w.send(RecoveryKeyDirection.CELLS_REPLACED.value(), CommandFactory.signing(body, authoriser));
         }));
         moves.add(Move.of(RecoveryKeyDirection.OLD_KEY_REVOKED, DCC).then(w -> {

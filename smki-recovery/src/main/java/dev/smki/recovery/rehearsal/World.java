@@ -1,10 +1,11 @@
 package dev.smki.recovery.rehearsal;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
@@ -14,7 +15,6 @@ import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
-import dev.smki.core.issuance.SymmetricKey;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.registration.RangeDeclaration;
 import dev.smki.core.registration.UserRole;
@@ -110,8 +110,8 @@ final class World implements IncidentState {
     private final Map<CustodyKey, ActivatedKey> activated = new EnumMap<>(CustodyKey.class);
 
     private List<Device> relevant = List.of();
-    private SubjectKeyId compromisedKey;
-    private SubjectKeyId targetKey;
+    private KeyIdentifier compromisedKey;
+    private KeyIdentifier targetKey;
     private String phase = "";
     private long updated;
     private final Map<Device, WriteOff> writtenOff = new LinkedHashMap<>();
@@ -136,7 +136,8 @@ final class World implements IncidentState {
         this.incident = IncidentId.of("INC-" + parameters.scenario().cliName().toUpperCase(Locale.ROOT) + "-"
                 + Long.toUnsignedString(parameters.seed(), 36).toUpperCase(Locale.ROOT));
         this.pki = TestPki.builder().seed(parameters.seed()).clock(clock).build();
-        this.deviceSettings = DeviceSettings.builder(pki).clock(clock).build();
+        this.deviceSettings =
+                DeviceSettings.builder(pki.deviceProvisioning()).clock(clock).build();
         this.fleet = buildFleet(deviceSettings, parameters);
         this.custodians = Custodians.empty();
         for (int i = 1; i <= parameters.quorum().n(); i++) {
@@ -255,7 +256,7 @@ final class World implements IncidentState {
     }
 
     /** Makes {@code key} the trust anchor the Relevant Devices should hold, as {@code phase} (a step) sends it. */
-    void target(SubjectKeyId key, String newPhase) {
+    void target(KeyIdentifier key, String newPhase) {
         targetKey = key;
         phase = newPhase;
         refreshScope();
@@ -542,7 +543,7 @@ final class World implements IncidentState {
         if (newPki == null) {
             return true;
         }
-        SubjectKeyId newRoot = SubjectKeyId.of(newPki.rootOca());
+        KeyIdentifier newRoot = newPki.rootOca().parsed().subjectKeyIdentifier().orElseThrow();
         return relevant.stream().allMatch(d -> writtenOff.containsKey(d) || d.holds(newRoot));
     }
 

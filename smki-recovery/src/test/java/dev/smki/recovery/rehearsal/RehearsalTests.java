@@ -2,11 +2,11 @@ package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CommandOutcome;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.Device;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCell;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
@@ -65,11 +65,15 @@ class RehearsalTests {
     class SupplierKeyCompromise {
 
         private void assertEveryRelevantDeviceHolds(World world, IssuedCertificate expected) {
-            SubjectKeyId compromised = SubjectKeyId.of(world.supplierSigningCertificate());
+            KeyIdentifier compromised = world.supplierSigningCertificate()
+                    .parsed()
+                    .subjectKeyIdentifier()
+                    .orElseThrow();
             assertThat(world.relevantDevices()).hasSizeGreaterThan(FLEET / 2).allSatisfy(device -> {
                 TrustAnchorCell cell =
                         device.credentials().cell(TrustAnchorCellId.SUPPLIER_DS).orElseThrow();
-                assertThat(cell.subjectKeyId()).isEqualTo(SubjectKeyId.of(expected));
+                assertThat(cell.subjectKeyId())
+                        .isEqualTo(expected.parsed().subjectKeyIdentifier().orElseThrow());
                 assertThat(device.holds(compromised)).isFalse();
             });
         }
@@ -119,7 +123,11 @@ class RehearsalTests {
                             RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
             assertEveryRelevantDeviceHolds(world, world.subscriberCertificate);
             assertThat(world.relevantDevices()).allSatisfy(device -> {
-                assertThat(device.holds(SubjectKeyId.of(world.replacement))).isFalse();
+                assertThat(device.holds(world.replacement
+                                .parsed()
+                                .subjectKeyIdentifier()
+                                .orElseThrow()))
+                        .isFalse();
                 assertThat(device.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(World.NEW_FLOOR + 1);
             });
             assertThat(result.devices().recovered()).isEqualTo(result.devices().relevant());
@@ -168,7 +176,11 @@ class RehearsalTests {
                         TrustAnchorCell root = device.credentials()
                                 .cell(TrustAnchorCellId.ROOT)
                                 .orElseThrow();
-                        assertThat(root.subjectKeyId()).isEqualTo(SubjectKeyId.of(newPki.rootOca()));
+                        assertThat(root.subjectKeyId())
+                                .isEqualTo(newPki.rootOca()
+                                        .parsed()
+                                        .subjectKeyIdentifier()
+                                        .orElseThrow());
                         assertThat(root.wrappedContingencyKey()
                                         .orElseThrow()
                                         .unwrap(newPki.contingency().symmetricKey()))
@@ -179,7 +191,11 @@ class RehearsalTests {
                                 .isEmpty();
                     });
             assertThat(world.relevantDevices())
-                    .allSatisfy(d -> assertThat(d.holds(SubjectKeyId.of(world.pki.rootOca())))
+                    .allSatisfy(d -> assertThat(d.holds(world.pki
+                                    .rootOca()
+                                    .parsed()
+                                    .subjectKeyIdentifier()
+                                    .orElseThrow()))
                             .isFalse());
         }
 
@@ -190,9 +206,9 @@ class RehearsalTests {
                             CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                     .symmetricKey(world.pki.contingency().symmetricKey())
                     .sequenceNumber(2)
-                    .replace(TrustAnchorCellId.ROOT, attacker.rootOca())
+                    .replace(TrustAnchorCellId.ROOT, attacker.rootOca().parsed())
                     .build();
-            Authoriser oldContingency = Authoriser.contingency(world.pki);
+            Authoriser oldContingency = world.pki.contingencyAuthoriser();
 
             assertThat(world.relevantDevices().subList(0, 50)).allSatisfy(device -> {
                 CommandOutcome outcome = device.apply(replay.sign(oldContingency, device.eui64()));
@@ -277,7 +293,10 @@ class RehearsalTests {
                                     .cell(TrustAnchorCellId.RECOVERY)
                                     .orElseThrow()
                                     .subjectKeyId())
-                            .isEqualTo(SubjectKeyId.of(world.replacement)));
+                            .isEqualTo(world.replacement
+                                    .parsed()
+                                    .subjectKeyIdentifier()
+                                    .orElseThrow()));
             assertThat(world.registry.require(old.serialNumber()).status()).isEqualTo(CertificateStatus.REVOKED);
             assertThat(world.shares.values())
                     .allSatisfy(held -> assertThat(held)
@@ -356,8 +375,10 @@ class RehearsalTests {
             RehearsalResult result = rehearsal.result();
             World world = rehearsal.world();
             DeviceCounts devices = result.devices();
-            SubjectKeyId oldRoot = SubjectKeyId.of(world.pki.rootOca());
-            SubjectKeyId newRoot = SubjectKeyId.of(world.newPki.rootOca());
+            KeyIdentifier oldRoot =
+                    world.pki.rootOca().parsed().subjectKeyIdentifier().orElseThrow();
+            KeyIdentifier newRoot =
+                    world.newPki.rootOca().parsed().subjectKeyIdentifier().orElseThrow();
 
             assertThat(result.complete()).isTrue();
             assertThat(devices.writtenOff()).isGreaterThan(FLEET / 100);
@@ -466,7 +487,12 @@ class RehearsalTests {
             assertThat(relevant).allSatisfy(d -> assertThat(d.isCommissioned()).isTrue());
             assertThat(rehearsal.world().fleet.stream()
                             .filter(d -> d.isCommissioned()
-                                    && d.holds(SubjectKeyId.of(rehearsal.world().supplierSigningCertificate())))
+                                    && d.holds(rehearsal
+                                            .world()
+                                            .supplierSigningCertificate()
+                                            .parsed()
+                                            .subjectKeyIdentifier()
+                                            .orElseThrow()))
                             .count())
                     .isEqualTo(relevant.size());
             assertThat(relevant.size()).isLessThan(220);

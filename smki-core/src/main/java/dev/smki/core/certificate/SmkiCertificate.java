@@ -53,6 +53,7 @@ public final class SmkiCertificate {
 
     private final CertificateStructure structure;
     private volatile CertificateKind kind;
+    private volatile byte[] encoded;
 
     private SmkiCertificate(X509CertificateHolder holder) {
         this.structure = new CertificateStructure(holder);
@@ -98,13 +99,18 @@ public final class SmkiCertificate {
         return structure.holder();
     }
 
-    /** {@return the DER encoding (a new array)} */
+    /** {@return the DER encoding (a new array); encoded once and kept, as commands carry it again and again} */
     public byte[] toDer() {
-        try {
-            return structure.holder().getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot re-encode a parsed certificate", e);
+        byte[] der = encoded;
+        if (der == null) {
+            try {
+                der = structure.holder().getEncoded();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot re-encode a parsed certificate", e);
+            }
+            encoded = der; // a race encodes twice and keeps one, both equal
         }
+        return der.clone();
     }
 
     /**

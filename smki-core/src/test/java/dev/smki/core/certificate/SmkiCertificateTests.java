@@ -160,6 +160,18 @@ class SmkiCertificateTests {
     }
 
     @Test
+    void everyEncodingIsAFreshCopyThatACallerMayChange() {
+        SmkiCertificate certificate = PKI.issuingOca().parsed();
+        byte[] first = certificate.toDer();
+        first[first.length - 1] ^= 0x01;
+
+        assertThat(certificate.toDer())
+                .isEqualTo(PKI.issuingOca().toDer())
+                .isNotSameAs(certificate.toDer())
+                .isNotEqualTo(first);
+    }
+
+    @Test
     void bytesThatAreNotACertificateAreRefusedWithAMessageAboutTheDer() {
         assertThatThrownBy(() -> SmkiCertificate.parse(new byte[] {0x30, 0x03, 0x02, 0x01, 0x05}))
                 .isInstanceOf(MalformedCertificateException.class)

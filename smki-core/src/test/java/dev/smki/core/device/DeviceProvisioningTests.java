@@ -16,7 +16,6 @@ import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,31 +121,28 @@ class DeviceProvisioningTests {
                 .contains(" 15 cells, sim, devices 02-53-4D-4B-49-80-00-00");
     }
 
+    /** Returns the SIM provisioning of {@code anchors}, with the test PKI's Device certificates and clock. */
+    private static DeviceProvisioning provisioning(Map<TrustAnchorCellId, SmkiCertificate> anchors) {
+        return new DeviceProvisioning(
+                SmkiEnvironment.SIM,
+                SmkiEnvironment.SIM.contingencyKeyExtension(),
+                anchors,
+                PKI.deviceProvisioning().deviceCertificates(),
+                BLOCK,
+                PKI.clock());
+    }
+
     @Test
     void devicesNeedARootOcaCertificateAndOneForEachCellTheirTypeHolds() {
         Map<TrustAnchorCellId, SmkiCertificate> withoutRoot = anchors();
         withoutRoot.remove(TrustAnchorCellId.ROOT);
         Map<TrustAnchorCellId, SmkiCertificate> withoutRecovery = anchors();
         withoutRecovery.remove(TrustAnchorCellId.RECOVERY);
-        DeviceCertificates none = PKI.deviceProvisioning().deviceCertificates();
-        Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
 
-        assertThatThrownBy(() -> new DeviceProvisioning(
-                        SmkiEnvironment.SIM,
-                        SmkiEnvironment.SIM.contingencyKeyExtension(),
-                        withoutRoot,
-                        none,
-                        BLOCK,
-                        clock))
+        assertThatThrownBy(() -> provisioning(withoutRoot))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Root OCA");
-        DeviceProvisioning noRecovery = new DeviceProvisioning(
-                SmkiEnvironment.SIM,
-                SmkiEnvironment.SIM.contingencyKeyExtension(),
-                withoutRecovery,
-                none,
-                BLOCK,
-                clock);
+        DeviceProvisioning noRecovery = provisioning(withoutRecovery);
         assertThatThrownBy(() -> DeviceSettings.of(noRecovery))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("recovery-ds");
@@ -158,24 +154,11 @@ class DeviceProvisioningTests {
         swapped.put(TrustAnchorCellId.SUPPLIER_DS, swapped.get(TrustAnchorCellId.SUPPLIER_KA));
         Map<TrustAnchorCellId, SmkiCertificate> rootWithoutWrappedKey = anchors();
         rootWithoutWrappedKey.put(TrustAnchorCellId.ROOT, PKI.rootDca().parsed());
-        DeviceCertificates devices = PKI.deviceProvisioning().deviceCertificates();
 
-        assertThatThrownBy(() -> DeviceSettings.of(new DeviceProvisioning(
-                        SmkiEnvironment.SIM,
-                        SmkiEnvironment.SIM.contingencyKeyExtension(),
-                        swapped,
-                        devices,
-                        BLOCK,
-                        PKI.clock())))
+        assertThatThrownBy(() -> DeviceSettings.of(provisioning(swapped)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not assert the key usage of the supplier-ds cell");
-        assertThatThrownBy(() -> DeviceSettings.of(new DeviceProvisioning(
-                        SmkiEnvironment.SIM,
-                        SmkiEnvironment.SIM.contingencyKeyExtension(),
-                        rootWithoutWrappedKey,
-                        devices,
-                        BLOCK,
-                        PKI.clock())))
+        assertThatThrownBy(() -> DeviceSettings.of(provisioning(rootWithoutWrappedKey)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("carries no wrapped contingency key");
     }

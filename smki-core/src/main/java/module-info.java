@@ -12,6 +12,7 @@ module dev.smki.core {
     exports dev.smki.core.provenance;
     exports dev.smki.core.environment;
     exports dev.smki.core.certificate;
+    exports dev.smki.core.contingency;
     exports dev.smki.core.profile;
     exports dev.smki.core.registration;
     exports dev.smki.core.issuance;

@@ -1,12 +1,12 @@
 package dev.smki.examples;
 
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.issuance.TestPkiDirectory;
-import dev.smki.core.issuance.WrappedApexContingencyKey;
 import dev.smki.core.profile.CertificateValidator;
 import dev.smki.core.provenance.RuleId;
 import java.nio.file.Path;

@@ -53,6 +53,7 @@ public final class SmkiCertificate {
 
     private final CertificateStructure structure;
     private volatile CertificateKind kind;
+    private volatile byte[] encoded;
 
     private SmkiCertificate(X509CertificateHolder holder) {
         this.structure = new CertificateStructure(holder);
@@ -98,13 +99,18 @@ public final class SmkiCertificate {
         return structure.holder();
     }
 
-    /** {@return the DER encoding (a new array)} */
+    /** {@return the DER encoding (a new array); encoded once and kept, as commands carry it again and again} */
     public byte[] toDer() {
-        try {
-            return structure.holder().getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot re-encode a parsed certificate", e);
+        byte[] der = encoded;
+        if (der == null) {
+            try {
+                der = structure.holder().getEncoded();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot re-encode a parsed certificate", e);
+            }
+            encoded = der; // a race encodes twice and keeps one, both equal
         }
+        return der.clone();
     }
 
     /**
@@ -306,6 +312,33 @@ public final class SmkiCertificate {
     public boolean isCertificateAuthority() {
         BasicConstraints bc = structure.basicConstraints();
         return bc != null && bc.isCA();
+    }
+
+    /**
+     * {@return whether this certificate's issuer name is {@code candidate}'s subject name (RFC 5280 name
+     * comparison): the first test of whether {@code candidate} issued it} Never throws.
+     *
+     * @param candidate the certificate that may have issued this one
+     */
+    public boolean namesIssuer(SmkiCertificate candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        try {
+            return structure.issuer().equals(candidate.structure.subject());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@return the issuer name, written as {@link #describe()} writes a subject, such as {@code CN=...,OU=07}}
+     * Never throws.
+     */
+    public String describeIssuer() {
+        try {
+            return X500Names.describe(structure.issuer());
+        } catch (RuntimeException e) {
+            return "an unreadable issuer name";
+        }
     }
 
     /** {@return whether the issuer name equals the subject name, as in a root certificate} */

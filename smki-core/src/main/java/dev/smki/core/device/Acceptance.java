@@ -1,14 +1,13 @@
 package dev.smki.core.device;
 
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
-import dev.smki.core.issuance.SymmetricKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,28 +23,32 @@ final class Acceptance {
     /** What to answer, and the credentials the Device holds afterwards (its current ones when refused). */
     record Decision(CommandOutcome outcome, DeviceCredentials next) {}
 
-    /** One DEV rule and its check, which returns why a command breaks the rule, or null when the rule holds. */
-    record Check(AcceptanceRule rule, Function<Evaluation, String> broken) {}
+    /**
+     * One acceptance criterion, a row of the table: a DEV rule and its check, which returns why a command breaks the
+     * rule, or null when the rule holds.
+     */
+    record Criterion(AcceptanceRule rule, Function<Evaluation, String> broken) {}
 
     /** The table: every rule with its check, in the order a Device applies them ({@link AcceptanceRule#ALL}). */
-    static final List<Check> TABLE = List.of(
-            new Check(AcceptanceRule.WELL_FORMED, Acceptance::wellFormed),
-            new Check(AcceptanceRule.ADDRESSED_TO_DEVICE, Acceptance::addressedToDevice),
-            new Check(AcceptanceRule.WITHIN_CAPACITY, Acceptance::withinCapacity),
-            new Check(AcceptanceRule.SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY, Acceptance::symmetricKeyOnlyForContingency),
-            new Check(AcceptanceRule.AUTHORISING_CELL_NAMED, Acceptance::authorisingCellNamed),
-            new Check(AcceptanceRule.AUTHORISING_ANCHOR_HELD, Acceptance::authorisingAnchorHeld),
-            new Check(AcceptanceRule.ORIGINATOR_IS_AUTHORISER, Acceptance::originatorIsAuthoriser),
-            new Check(AcceptanceRule.SIGNATURE_VERIFIES, Acceptance::signatureVerifies),
-            new Check(AcceptanceRule.COUNTER_IS_SEQUENCE_NUMBER, Acceptance::counterIsSequenceNumber),
-            new Check(AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR, Acceptance::sequenceNumberAboveFloor),
-            new Check(AcceptanceRule.MODE_MAY_REPLACE_CELL, Acceptance::modeMayReplaceCell),
-            new Check(AcceptanceRule.ONE_REMOTE_PARTY, Acceptance::oneRemoteParty),
-            new Check(AcceptanceRule.TARGET_CELL_EXISTS, Acceptance::targetCellExists),
-            new Check(AcceptanceRule.KEY_USAGE_FITS_CELL, Acceptance::keyUsageFitsCell),
-            new Check(AcceptanceRule.CERTIFICATION_PATH_VALID, Acceptance::certificationPathValid),
-            new Check(AcceptanceRule.NO_ABNORMAL_ROOT_BY_RECOVERY, Acceptance::noAbnormalRootByRecovery),
-            new Check(AcceptanceRule.FRESH_CONTINGENCY_KEY, Acceptance::freshContingencyKey));
+    static final List<Criterion> TABLE = List.of(
+            new Criterion(AcceptanceRule.WELL_FORMED, Acceptance::wellFormed),
+            new Criterion(AcceptanceRule.ADDRESSED_TO_DEVICE, Acceptance::addressedToDevice),
+            new Criterion(AcceptanceRule.WITHIN_CAPACITY, Acceptance::withinCapacity),
+            new Criterion(
+                    AcceptanceRule.SYMMETRIC_KEY_ONLY_FOR_CONTINGENCY, Acceptance::symmetricKeyOnlyForContingency),
+            new Criterion(AcceptanceRule.AUTHORISING_CELL_NAMED, Acceptance::authorisingCellNamed),
+            new Criterion(AcceptanceRule.AUTHORISING_ANCHOR_HELD, Acceptance::authorisingAnchorHeld),
+            new Criterion(AcceptanceRule.ORIGINATOR_IS_AUTHORISER, Acceptance::originatorIsAuthoriser),
+            new Criterion(AcceptanceRule.SIGNATURE_VERIFIES, Acceptance::signatureVerifies),
+            new Criterion(AcceptanceRule.COUNTER_IS_SEQUENCE_NUMBER, Acceptance::counterIsSequenceNumber),
+            new Criterion(AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR, Acceptance::sequenceNumberAboveFloor),
+            new Criterion(AcceptanceRule.MODE_MAY_REPLACE_CELL, Acceptance::modeMayReplaceCell),
+            new Criterion(AcceptanceRule.ONE_REMOTE_PARTY, Acceptance::oneRemoteParty),
+            new Criterion(AcceptanceRule.TARGET_CELL_EXISTS, Acceptance::targetCellExists),
+            new Criterion(AcceptanceRule.KEY_USAGE_FITS_CELL, Acceptance::keyUsageFitsCell),
+            new Criterion(AcceptanceRule.CERTIFICATION_PATH_VALID, Acceptance::certificationPathValid),
+            new Criterion(AcceptanceRule.NO_ABNORMAL_ROOT_BY_RECOVERY, Acceptance::noAbnormalRootByRecovery),
+            new Criterion(AcceptanceRule.FRESH_CONTINGENCY_KEY, Acceptance::freshContingencyKey));
 
     /** The command and the Device, and what the checks learn for the checks after them. */
     static final class Evaluation {
@@ -62,7 +65,7 @@ final class Acceptance {
         TrustAnchorCell authorisingCell;
         String anchorName;
         Instant now;
-        final List<CertificationPaths.Verdict> verdicts = new ArrayList<>();
+        final List<CertificationPaths.PathVerdict> verdicts = new ArrayList<>();
 
         Evaluation(
                 DeviceSettings settings, Eui64 self, DeviceType type, DeviceCredentials current, SignedCommand signed) {
@@ -83,10 +86,10 @@ final class Acceptance {
     static Decision evaluate(
             DeviceSettings settings, Eui64 self, DeviceType type, DeviceCredentials current, SignedCommand signed) {
         Evaluation e = new Evaluation(settings, self, type, current, signed);
-        for (Check check : TABLE) {
-            String broken = check.broken().apply(e);
+        for (Criterion criterion : TABLE) {
+            String broken = criterion.broken().apply(e);
             if (broken != null) {
-                return new Decision(CommandOutcome.refused(check.rule(), broken), current);
+                return new Decision(CommandOutcome.refused(criterion.rule(), broken), current);
             }
         }
         return execute(e);
@@ -245,7 +248,7 @@ final class Acceptance {
                 e.verdicts.add(null);
                 continue;
             }
-            CertificationPaths.Verdict verdict = e.settings
+            CertificationPaths.PathVerdict verdict = e.settings
                     .paths()
                     .check(
                             replacement.certificateBytes(),
@@ -254,11 +257,11 @@ final class Acceptance {
                             target.isRoot(),
                             e.now);
             e.verdicts.add(verdict);
-            if (verdict.facts() != null && verdict.facts().keyUsage != target.keyUsage()) {
+            if (verdict.isCertificate() && verdict.keyUsage() != target.keyUsage()) {
                 return "the certificate for " + target + " has key usage "
-                        + (verdict.facts().keyUsage == null
+                        + (verdict.keyUsage() == null
                                 ? "other than one of ds, ka, cert-sign"
-                                : verdict.facts().keyUsage.abbreviation());
+                                : verdict.keyUsage().abbreviation());
             }
         }
         return null;
@@ -267,14 +270,11 @@ final class Acceptance {
     private static String certificationPathValid(Evaluation e) {
         for (int i = 0; i < e.replacements.size(); i++) {
             TrustAnchorCellId target = e.replacements.get(i).target();
-            CertificationPaths.Verdict verdict = e.verdicts.get(i);
+            CertificationPaths.PathVerdict verdict = e.verdicts.get(i);
             if (verdict == null) {
                 return "the Device holds no Root to validate " + target;
             }
-            if (verdict.facts() == null) {
-                return "the certificate for " + target + " is " + verdict.problem();
-            }
-            if (verdict.problem() != null) {
+            if (verdict.problem() != null) { // bytes that are not a certificate have one too
                 return "the certificate for " + target + ": " + verdict.problem();
             }
             if (e.command.checksValidityPeriods() && !verdict.isValidAt(e.now.getEpochSecond())) {
@@ -286,12 +286,11 @@ final class Acceptance {
 
     private static String noAbnormalRootByRecovery(Evaluation e) {
         for (int i = 0; i < e.replacements.size(); i++) {
-            CertificationPaths.Verdict verdict = e.verdicts.get(i);
+            CertificationPaths.PathVerdict verdict = e.verdicts.get(i);
             if (e.replacements.get(i).target().isRoot()
                     && e.mode == CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY
                     && !verdict.certifiedByRoot()) {
-                return "the current Root does not certify the new Root "
-                        + verdict.facts().describe();
+                return "the current Root does not certify the new Root " + verdict.describe();
             }
         }
         return null;
@@ -301,9 +300,11 @@ final class Acceptance {
         for (int i = 0; i < e.replacements.size(); i++) {
             if (e.replacements.get(i).target().isRoot()
                     && e.mode.isContingency()
-                    && Objects.equals(
-                            e.verdicts.get(i).facts().wrappedContingencyKey,
-                            e.root.get().wrappedContingencyKey().orElse(null))) {
+                    && e.verdicts
+                            .get(i)
+                            .cell(TrustAnchorCellId.ROOT, e.settings.contingencyKeyExtension())
+                            .wrappedContingencyKey()
+                            .equals(e.root.get().wrappedContingencyKey())) {
                 return "the new Root carries the same wrapped contingency key as the current one";
             }
         }
@@ -322,7 +323,7 @@ final class Acceptance {
         List<ReplacementOutcome> outcomes = new ArrayList<>(e.replacements.size());
         for (int i = 0; i < e.replacements.size(); i++) {
             TrustAnchorCellId target = e.replacements.get(i).target();
-            TrustAnchorCell after = e.verdicts.get(i).cell(target);
+            TrustAnchorCell after = e.verdicts.get(i).cell(target, e.settings.contingencyKeyExtension());
             outcomes.add(ReplacementOutcome.of(e.current.cell(target).orElseThrow(), after));
             next = next.withCell(after);
         }

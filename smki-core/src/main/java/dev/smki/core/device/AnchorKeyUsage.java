@@ -1,5 +1,8 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.KeyUsageBit;
+import dev.smki.core.certificate.MalformedCertificateException;
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.identity.KeyUsage;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,6 +56,22 @@ public enum AnchorKeyUsage {
             case DIGITAL_SIGNATURE -> DIGITAL_SIGNATURE;
             case KEY_AGREEMENT -> KEY_AGREEMENT;
         };
+    }
+
+    /**
+     * Returns the key usage a trust-anchor cell would take {@code certificate} for: certificate signing when it
+     * asserts keyCertSign, else its one end-entity usage (digital signature or key agreement); empty when it
+     * asserts neither or both of those, or its keyUsage does not decode.
+     */
+    static Optional<AnchorKeyUsage> assertedBy(SmkiCertificate certificate) {
+        try {
+            if (certificate.keyUsage().contains(KeyUsageBit.KEY_CERT_SIGN)) {
+                return Optional.of(CERTIFICATE_SIGNING);
+            }
+            return certificate.endEntityKeyUsage().map(AnchorKeyUsage::of);
+        } catch (MalformedCertificateException e) {
+            return Optional.empty();
+        }
     }
 
     /**

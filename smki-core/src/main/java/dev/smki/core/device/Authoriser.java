@@ -1,56 +1,55 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.MalformedCertificateException;
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.gbcs.GbcsSigner;
 import dev.smki.core.gbcs.GroupingHeader;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.RemotePartyRole;
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.SigningKey;
-import dev.smki.core.issuance.TestPki;
 import java.util.Objects;
 
 /**
  * Who signs an Update Security Credentials command: the originator EUI-64 written in the command header and
  * the private key that signs it (the GBCS Authorising Remote Party). Immutable; {@link #toString} never shows
  * the key.
+ *
+ * <p>With a test PKI: {@code Authoriser.of(certificate.parsed(), SigningKey.of(certificate))} for a Party's
+ * certificate whose key the PKI holds, and {@code pki.contingencyAuthoriser()} for the DCC's contingency key.
  */
 public final class Authoriser {
 
     private final Eui64 originator;
-    private final SigningKey key;
+    private final GbcsSigner key;
 
-    private Authoriser(Eui64 originator, SigningKey key) {
+    private Authoriser(Eui64 originator, GbcsSigner key) {
         this.originator = originator;
         this.key = key;
     }
 
     /** Returns an authoriser signing with {@code key} as {@code originator}. */
-    public static Authoriser of(Eui64 originator, SigningKey key) {
+    public static Authoriser of(Eui64 originator, GbcsSigner key) {
         return new Authoriser(Objects.requireNonNull(originator, "originator"), Objects.requireNonNull(key, "key"));
     }
 
     /**
-     * Returns the Party holding {@code certificate}: its x500UniqueIdentifier as originator and its private key.
+     * Returns the Party holding {@code certificate}, signing with {@code key}: the certificate's
+     * x500UniqueIdentifier is the originator, and {@code key} should be its private key.
      *
-     * @throws IllegalArgumentException when the certificate has no 64-bit x500UniqueIdentifier or its private key
-     *     is not held
+     * @throws IllegalArgumentException when the certificate has no 64-bit x500UniqueIdentifier
      */
-    public static Authoriser of(IssuedCertificate certificate) {
+    public static Authoriser of(SmkiCertificate certificate, GbcsSigner key) {
         Objects.requireNonNull(certificate, "certificate");
-        Eui64 party = CertificateFacts.uniqueIdentifier(certificate.certificate());
+        Objects.requireNonNull(key, "key");
+        Eui64 party;
+        try {
+            party = certificate.subjectUniqueIdentifier().orElse(null);
+        } catch (MalformedCertificateException e) {
+            party = null;
+        }
         if (party == null) {
             throw new IllegalArgumentException(certificate + " names no Party (no 64-bit x500UniqueIdentifier)");
         }
-        return new Authoriser(party, SigningKey.of(certificate));
-    }
-
-    /**
-     * Returns the DCC signing with {@code pki}'s contingency private key, as the Party the PKI names for the Root
-     * role: the authoriser of an {@link CredentialsReplacementMode#ANY_BY_CONTINGENCY} command.
-     */
-    public static Authoriser contingency(TestPki pki) {
-        Objects.requireNonNull(pki, "pki");
-        return new Authoriser(pki.parties().of(RemotePartyRole.ROOT), SigningKey.of(pki.contingency()));
+        return new Authoriser(party, key);
     }
 
     /** Returns the originator EUI-64 written in the header of the commands this authoriser signs. */

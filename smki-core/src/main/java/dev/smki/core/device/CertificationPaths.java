@@ -1,5 +1,8 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.MalformedCertificateException;
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.profile.CertificateValidator;
 import dev.smki.core.profile.Finding;
@@ -30,42 +33,59 @@ final class CertificationPaths {
     private static final RuleId VALID_AT_INSTANT = RuleId.of("CERT-53");
 
     private final SmkiEnvironment environment;
-    private final String contingencyExtensionOid;
-    private final ConcurrentHashMap<Key, Verdict> memo = new ConcurrentHashMap<>();
+    private final String contingencyKeyExtension;
+    private final ConcurrentHashMap<MemoKey, PathVerdict> memo = new ConcurrentHashMap<>();
 
-    CertificationPaths(SmkiEnvironment environment, String contingencyExtensionOid) {
+    CertificationPaths(SmkiEnvironment environment, String contingencyKeyExtension) {
         this.environment = environment;
-        this.contingencyExtensionOid = contingencyExtensionOid;
+        this.contingencyKeyExtension = contingencyKeyExtension;
     }
 
     /**
-     * What the check found: the certificate's facts (null when the bytes are not a certificate), the problem
-     * (null when the certificate is valid under the Root), the window in which the certificate and its path are
-     * all within their validity periods, and, for a new Root, whether the current Root certifies it. It also
-     * keeps the cell made from the certificate, so that every Device installing it shares one cell.
+     * What the check found: the certificate (null when the bytes are not a certificate) and the key usage a cell
+     * would take it for, the problem (null when the certificate is valid under the Root), the window in which the
+     * certificate and its path are all within their validity periods, and, for a new Root, whether the current
+     * Root certifies it. It also keeps the cell made from the certificate, so that every Device installing it
+     * shares one cell.
      */
-    static final class Verdict {
-        private final CertificateFacts facts;
+    static final class PathVerdict {
+        private final SmkiCertificate certificate;
+        private final AnchorKeyUsage keyUsage;
         private final String problem;
         private final long notBefore;
         private final long notAfter;
         private final boolean certifiedByRoot;
         private volatile TrustAnchorCell cell;
 
-        Verdict(CertificateFacts facts, String problem, long notBefore, long notAfter, boolean certifiedByRoot) {
-            this.facts = facts;
+        PathVerdict(
+                SmkiCertificate certificate, String problem, long notBefore, long notAfter, boolean certifiedByRoot) {
+            this.certificate = certificate;
+            this.keyUsage = certificate == null
+                    ? null
+                    : AnchorKeyUsage.assertedBy(certificate).orElse(null);
             this.problem = problem;
             this.notBefore = notBefore;
             this.notAfter = notAfter;
             this.certifiedByRoot = certifiedByRoot;
         }
 
-        static Verdict unusable(CertificateFacts facts, String problem) {
-            return new Verdict(facts, problem, 0, -1, false);
+        static PathVerdict unusable(SmkiCertificate certificate, String problem) {
+            return new PathVerdict(certificate, problem, 0, -1, false);
         }
 
-        CertificateFacts facts() {
-            return facts;
+        /** Returns the certificate's short description ({@link SmkiCertificate#describe()}). */
+        String describe() {
+            return certificate == null ? "(not a certificate)" : certificate.describe();
+        }
+
+        /** Returns whether the bytes were an X.509 certificate. */
+        boolean isCertificate() {
+            return certificate != null;
+        }
+
+        /** Returns the key usage a cell would take the certificate for, or null when it asserts none of them. */
+        AnchorKeyUsage keyUsage() {
+            return keyUsage;
         }
 
         String problem() {
@@ -81,17 +101,12 @@ final class CertificationPaths {
         }
 
         /** Returns the cell {@code target} holding this (valid) certificate. */
-        TrustAnchorCell cell(TrustAnchorCellId target) {
+        TrustAnchorCell cell(TrustAnchorCellId target, String contingencyKeyExtension) {
             TrustAnchorCell known = cell;
             if (known != null && known.id().equals(target)) {
                 return known;
             }
-            TrustAnchorCell made = TrustAnchorCell.of(
-                    target,
-                    facts.subjectUniqueId,
-                    facts.subjectKeyId,
-                    facts.key,
-                    target.isRoot() ? facts.wrappedContingencyKey : null);
+            TrustAnchorCell made = TrustAnchorCell.anchoring(target, certificate, contingencyKeyExtension);
             cell = made;
             return made;
         }
@@ -101,13 +116,13 @@ final class CertificationPaths {
      * Returns the verdict on {@code certificate} replacing the Root cell ({@code rootTarget}) or a party's cell,
      * with {@code path} as certification-path certificates, under the Device's current Root cell {@code root}.
      */
-    Verdict check(byte[] certificate, List<byte[]> path, TrustAnchorCell root, boolean rootTarget, Instant at) {
-        Key key = new Key(rootTarget, root.key().encoded(), certificate, path);
-        Verdict known = memo.get(key);
+    PathVerdict check(byte[] certificate, List<byte[]> path, TrustAnchorCell root, boolean rootTarget, Instant at) {
+        MemoKey key = new MemoKey(rootTarget, root.key().encoded(), certificate, path);
+        PathVerdict known = memo.get(key);
         if (known != null) {
             return known;
         }
-        Verdict verdict = compute(certificate, path, root.key(), rootTarget, at);
+        PathVerdict verdict = compute(certificate, path, root.key(), rootTarget, at);
         if (memo.size() >= MEMO_LIMIT) {
             memo.clear();
         }
@@ -119,84 +134,109 @@ final class CertificationPaths {
         return memo.size();
     }
 
-    private Verdict compute(
+    private PathVerdict compute(
             byte[] certificate, List<byte[]> path, VerificationKey rootKey, boolean rootTarget, Instant at) {
-        CertificateFacts subject;
+        SmkiCertificate subject;
         try {
-            subject = CertificateFacts.parse(certificate, contingencyExtensionOid);
-        } catch (IllegalArgumentException e) {
-            return Verdict.unusable(null, e.getMessage());
+            subject = SmkiCertificate.parse(certificate);
+        } catch (MalformedCertificateException e) {
+            return PathVerdict.unusable(null, problem(e));
         }
-        List<CertificateFacts> pathFacts = new ArrayList<>(path.size());
+        List<SmkiCertificate> links = new ArrayList<>(path.size());
         for (byte[] der : path) {
             try {
-                pathFacts.add(CertificateFacts.parse(der, contingencyExtensionOid));
-            } catch (IllegalArgumentException e) {
-                return Verdict.unusable(subject, "a certification-path certificate is " + e.getMessage());
+                links.add(SmkiCertificate.parse(der));
+            } catch (MalformedCertificateException e) {
+                return PathVerdict.unusable(subject, "a certification-path certificate: " + problem(e));
             }
         }
         ValidationContext context = ValidationContext.of(environment, at);
-        return rootTarget
-                ? newRoot(subject, pathFacts, rootKey, context)
-                : partyCertificate(subject, pathFacts, rootKey, context);
+        try {
+            return rootTarget
+                    ? newRoot(subject, links, rootKey, context)
+                    : partyCertificate(subject, links, rootKey, context);
+        } catch (MalformedCertificateException e) {
+            return PathVerdict.unusable(subject, e.getMessage());
+        }
     }
 
-    private Verdict newRoot(
-            CertificateFacts root,
-            List<CertificateFacts> path,
-            VerificationKey currentRoot,
-            ValidationContext context) {
+    /** Returns what is wrong with the DER, without the part's name that starts the exception's message. */
+    private static String problem(MalformedCertificateException e) {
+        String message = e.getMessage();
+        String part = e.part() + ": ";
+        return message.startsWith(part) ? message.substring(part.length()) : message;
+    }
+
+    private PathVerdict newRoot(
+            SmkiCertificate root, List<SmkiCertificate> path, VerificationKey currentRoot, ValidationContext context) {
         List<String> problems = errors(
-                CertificateValidator.validate(root.holder, ProfileKind.ROOT_OCA, context.withIssuer(root.holder)));
-        if (root.wrappedContingencyKey == null) {
-            problems.add("no readable WrappedApexContingencyKey in extension " + contingencyExtensionOid);
+                CertificateValidator.validate(root.holder(), ProfileKind.ROOT_OCA, context.withIssuer(root.holder())));
+        if (!hasWrappedContingencyKey(root)) {
+            problems.add("no readable WrappedApexContingencyKey in extension " + contingencyKeyExtension);
         }
         if (!problems.isEmpty()) {
-            return Verdict.unusable(
+            return PathVerdict.unusable(
                     root, "the new Root " + root.describe() + " is not a conforming Root OCA: " + problems);
         }
+        byte[] rootKey = root.subjectPublicKeyInfo();
         boolean certified = path.stream()
-                .anyMatch(link -> link.key != null && link.key.equals(root.key) && link.isSignedBy(currentRoot));
-        return new Verdict(root, null, root.notBefore, root.notAfter, certified);
+                .anyMatch(link ->
+                        Arrays.equals(link.subjectPublicKeyInfo(), rootKey) && currentRoot.verifiesSignatureOf(link));
+        return new PathVerdict(
+                root, null, root.notBefore().getEpochSecond(), root.notAfter().getEpochSecond(), certified);
     }
 
-    private Verdict partyCertificate(
-            CertificateFacts subject, List<CertificateFacts> path, VerificationKey rootKey, ValidationContext context) {
+    private boolean hasWrappedContingencyKey(SmkiCertificate root) {
+        try {
+            return root.extensionValue(contingencyKeyExtension)
+                    .map(WrappedApexContingencyKey::parse)
+                    .isPresent();
+        } catch (IllegalArgumentException e) { // MalformedCertificateException is one
+            return false;
+        }
+    }
+
+    private PathVerdict partyCertificate(
+            SmkiCertificate subject, List<SmkiCertificate> path, VerificationKey rootKey, ValidationContext context) {
         String firstProblem = null;
-        for (CertificateFacts issuer : path) {
-            if (!issuer.holder.getSubject().equals(subject.holder.getIssuer())) {
+        for (SmkiCertificate issuer : path) {
+            if (!subject.namesIssuer(issuer)) {
                 continue;
             }
             List<String> problems = errors(CertificateValidator.validate(
-                    subject.holder, ProfileKind.ORGANISATION, context.withIssuer(issuer.holder)));
+                    subject.holder(), ProfileKind.ORGANISATION, context.withIssuer(issuer.holder())));
             List<String> issuerProblems =
-                    errors(CertificateValidator.validate(issuer.holder, ProfileKind.ISSUING_OCA, context));
+                    errors(CertificateValidator.validate(issuer.holder(), ProfileKind.ISSUING_OCA, context));
             String problem = null;
             if (!problems.isEmpty()) {
                 problem = subject.describe() + " is not a conforming Organisation Certificate issued by "
                         + issuer.describe() + ": " + problems;
             } else if (!issuerProblems.isEmpty()) {
                 problem = "its issuer " + issuer.describe() + " is not a conforming Issuing OCA: " + issuerProblems;
-            } else if (!issuer.isSignedBy(rootKey)) {
+            } else if (!rootKey.verifiesSignatureOf(issuer)) {
                 problem = "its issuer " + issuer.describe() + " is not signed by the Device's Root";
             }
             if (problem == null) {
-                return new Verdict(
+                return new PathVerdict(
                         subject,
                         null,
-                        Math.max(subject.notBefore, issuer.notBefore),
-                        Math.min(subject.notAfter, issuer.notAfter),
+                        Math.max(
+                                subject.notBefore().getEpochSecond(),
+                                issuer.notBefore().getEpochSecond()),
+                        Math.min(
+                                subject.notAfter().getEpochSecond(),
+                                issuer.notAfter().getEpochSecond()),
                         false);
             }
             if (firstProblem == null) {
                 firstProblem = problem;
             }
         }
-        return Verdict.unusable(
+        return PathVerdict.unusable(
                 subject,
                 firstProblem != null
                         ? firstProblem
-                        : "no certification-path certificate is its issuer " + subject.holder.getIssuer());
+                        : "no certification-path certificate is its issuer " + subject.describeIssuer());
     }
 
     /** Returns the broken rules of severity error, but for the validity period, which each Device checks itself. */
@@ -211,14 +251,14 @@ final class CertificationPaths {
     }
 
     /** The memo key: whether the Root is targeted, the Root cell's key, the certificate and the path. */
-    private static final class Key {
+    private static final class MemoKey {
         private final boolean rootTarget;
         private final byte[] rootKey;
         private final byte[] certificate;
         private final byte[][] path;
         private final int hash;
 
-        Key(boolean rootTarget, byte[] rootKey, byte[] certificate, List<byte[]> path) {
+        MemoKey(boolean rootTarget, byte[] rootKey, byte[] certificate, List<byte[]> path) {
             this.rootTarget = rootTarget;
             this.rootKey = rootKey;
             this.certificate = certificate;
@@ -230,7 +270,7 @@ final class CertificationPaths {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other
+            return o instanceof MemoKey other
                     && hash == other.hash
                     && rootTarget == other.rootTarget
                     && Arrays.equals(certificate, other.certificate)

@@ -8,6 +8,10 @@ import static dev.smki.core.gbcs.GbcsReader.NULL;
 import static dev.smki.core.gbcs.GbcsReader.OCTET_STRING;
 import static dev.smki.core.gbcs.GbcsReader.SEQUENCE;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.MalformedCertificateException;
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.gbcs.CraFlag;
 import dev.smki.core.gbcs.DerWriter;
 import dev.smki.core.gbcs.GbcsFormatException;
@@ -20,7 +24,6 @@ import dev.smki.core.gbcs.Trace;
 import dev.smki.core.identity.CellUsage;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
-import dev.smki.core.issuance.SymmetricKey;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,7 +35,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * Writes and reads the DER payloads of CS02b messages: the {@link UpdateSecurityCredentials} command and the
@@ -360,9 +362,9 @@ public final class Cs02bMessages {
         trace.field(
                 "Status Code", statusTlv.offset(), statusTlv.length(), status.gbcsName() + " (" + status.code() + ")");
         Optional<Eui64> existingUid = uniqueId(r, "Existing Subject Unique ID", trace);
-        Optional<SubjectKeyId> existingKey = keyId(r, "Existing Subject Key ID", trace);
+        Optional<KeyIdentifier> existingKey = keyId(r, "Existing Subject Key ID", trace);
         Optional<Eui64> replacingUid = uniqueId(r, "Replacing Subject Unique ID", trace);
-        Optional<SubjectKeyId> replacingKey = keyId(r, "Replacing Subject Key ID", trace);
+        Optional<KeyIdentifier> replacingKey = keyId(r, "Replacing Subject Key ID", trace);
         r.expectEnd("Replacement Outcome");
         trace.close();
         return new ReplacementResult(cell, status, existingUid, existingKey, replacingUid, replacingKey);
@@ -568,10 +570,9 @@ public final class Cs02bMessages {
         }
         String value;
         try {
-            X509CertificateHolder holder = new X509CertificateHolder(in.encoding(certificate));
-            value = holder.getSubject() + ", serial "
-                    + holder.getSerialNumber().toString(16).toUpperCase(Locale.ROOT) + ", issuer " + holder.getIssuer();
-        } catch (java.io.IOException | RuntimeException e) {
+            SmkiCertificate parsed = SmkiCertificate.parse(in.encoding(certificate));
+            value = parsed.describe() + ", issuer " + parsed.describeIssuer();
+        } catch (MalformedCertificateException e) {
             value = certificate.length() + " bytes, not an X.509 certificate a Device could use";
         }
         trace.field(field, certificate.offset(), certificate.length(), value);
@@ -608,8 +609,8 @@ public final class Cs02bMessages {
         return id.map(Eui64::toOctets).orElse(new byte[0]);
     }
 
-    private static byte[] keyId(Optional<SubjectKeyId> id) {
-        return id.map(SubjectKeyId::toOctets).orElse(new byte[0]);
+    private static byte[] keyId(Optional<KeyIdentifier> id) {
+        return id.map(KeyIdentifier::toOctets).orElse(new byte[0]);
     }
 
     private static Optional<Eui64> uniqueId(GbcsReader in, String field, Trace trace) {
@@ -623,18 +624,18 @@ public final class Cs02bMessages {
         return id;
     }
 
-    private static Optional<SubjectKeyId> keyId(GbcsReader in, String field, Trace trace) {
+    private static Optional<KeyIdentifier> keyId(GbcsReader in, String field, Trace trace) {
         Tlv tlv = in.der(OCTET_STRING, field);
         int length = tlv.contentLength();
         if (length > MAX_KEY_ID_OCTETS) {
             throw GbcsReader.error(tlv.offset(), field, "a key identifier of at most 32 octets, not " + length);
         }
-        Optional<SubjectKeyId> id = length == 0 ? Optional.empty() : Optional.of(SubjectKeyId.of(in.contents(tlv)));
+        Optional<KeyIdentifier> id = length == 0 ? Optional.empty() : Optional.of(KeyIdentifier.of(in.contents(tlv)));
         trace.field(
                 field,
                 tlv.offset(),
                 tlv.length(),
-                id.map(SubjectKeyId::toString).orElse("none"));
+                id.map(KeyIdentifier::toString).orElse("none"));
         return id;
     }
 }

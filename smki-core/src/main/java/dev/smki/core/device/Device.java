@@ -1,5 +1,7 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.gbcs.CraFlag;
 import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.gbcs.GbcsMessage;
@@ -7,8 +9,6 @@ import dev.smki.core.gbcs.GroupingHeader;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.SigningKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +21,9 @@ import java.util.Optional;
  *
  * <p>A Device stores almost nothing of its own, so that a fleet of a million fits in a few tens of megabytes:
  * its credentials are a shared, interned {@link DeviceCredentials} value that an accepted command swaps for
- * another, and its Device Certificates are derived on request from the test PKI (in a seeded PKI a cheap pure
- * function of the EUI-64 and key usage), never stored.
+ * another, and its Device Certificates and Digital Signing key are looked up on request from what it was
+ * provisioned with ({@link DeviceCertificates}; in a seeded test PKI a cheap pure function of the EUI-64 and key
+ * usage), never stored.
  *
  * <p>A Device receives GBCS CS02b messages ({@link SignedCommand}) and answers them with signed CS02b responses
  * ({@link #answer}); {@link #apply} decides without building the response, which is what fleets do at scale.
@@ -99,22 +100,22 @@ public final class Device {
     }
 
     /** Returns whether some cell of the Device anchors the key with subject key identifier {@code subjectKeyId}. */
-    public boolean holds(SubjectKeyId subjectKeyId) {
+    public boolean holds(KeyIdentifier subjectKeyId) {
         return credentials.holds(subjectKeyId);
     }
 
     /**
-     * Returns the Device's own Device Certificate for {@code keyUsage}, derived from the test PKI each time it is
-     * asked for (in a seeded PKI always the same certificate).
+     * Returns the Device's own Device Certificate for {@code keyUsage}, looked up in its provisioning each time it
+     * is asked for ({@link DeviceCertificates}; from a seeded test PKI always the same certificate).
      *
      * @throws IllegalStateException for a Type 2 device, which holds no certificate (certificates.md §4)
      */
-    public IssuedCertificate deviceCertificate(KeyUsage keyUsage) {
+    public SmkiCertificate deviceCertificate(KeyUsage keyUsage) {
         Objects.requireNonNull(keyUsage, "keyUsage");
         if (type == DeviceType.TYPE2) {
             throw new IllegalStateException("A Type 2 device holds no Device Certificate: " + this);
         }
-        return settings.pki().deviceCertificate(eui64(), keyUsage);
+        return settings.provisioning().deviceCertificates().certificate(eui64(), keyUsage);
     }
 
     /**
@@ -232,7 +233,7 @@ public final class Device {
                 : GbcsMessage.signed(
                         header,
                         payload,
-                        SigningKey.of(settings.pki().deviceKeyPair(eui64(), KeyUsage.DIGITAL_SIGNATURE)));
+                        settings.provisioning().deviceCertificates().digitalSigningKey(eui64()));
         return new UpdateSecurityCredentialsResponse(message, execution);
     }
 

@@ -1,5 +1,6 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.RemotePartyRole;
 import java.util.Arrays;
 import java.util.Collection;
@@ -81,7 +82,7 @@ public final class DeviceCredentials {
     }
 
     /** Returns whether some cell anchors the key with subject key identifier {@code subjectKeyId}. */
-    public boolean holds(SubjectKeyId subjectKeyId) {
+    public boolean holds(KeyIdentifier subjectKeyId) {
         Objects.requireNonNull(subjectKeyId, "subjectKeyId");
         for (TrustAnchorCell cell : cells) {
             if (cell.subjectKeyId().equals(subjectKeyId)) {

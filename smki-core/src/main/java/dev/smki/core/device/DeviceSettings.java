@@ -1,21 +1,23 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.TestPki;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the simulated Devices of one PKI share: the test PKI their Device Certificates and first trust anchors
- * come from, the {@link TrustAnchorTable}, the clock against which they check validity periods, how many
- * certification-path certificates a command may carry, and the memos that let a million Devices stay small.
+ * What the simulated Devices of one PKI share: what they are provisioned with ({@link DeviceProvisioning}: the
+ * certificates of their first trust anchors, their own Device Certificates and keys), the {@link TrustAnchorTable},
+ * the clock against which they check validity periods, how many certification-path certificates a command may
+ * carry, and the memos that let a million Devices stay small.
  *
  * <p>Three things are shared rather than held per Device: credentials ({@link DeviceCredentials} values are
  * interned, so Devices in the same state reference one instance), certification-path verdicts (a pure function
@@ -33,49 +35,48 @@ public final class DeviceSettings {
      */
     public static final int DEFAULT_MAX_PATH_CERTIFICATES = 4;
 
-    private final TestPki pki;
+    private final DeviceProvisioning provisioning;
     private final TrustAnchorTable table;
     private final Clock clock;
     private final int maxPathCertificates;
-    private final String contingencyExtensionOid;
     private final CertificationPaths paths;
     private final ConcurrentHashMap<DeviceCredentials, DeviceCredentials> interned = new ConcurrentHashMap<>();
     private final Map<DeviceType, DeviceCredentials> initial;
 
     private DeviceSettings(Builder builder) {
-        this.pki = builder.pki;
+        this.provisioning = builder.provisioning;
         this.table = builder.table;
-        this.clock = builder.clock != null ? builder.clock : pki.clock();
+        this.clock = builder.clock != null ? builder.clock : provisioning.clock();
         this.maxPathCertificates = builder.maxPathCertificates;
-        this.contingencyExtensionOid = pki.contingency().settings().extensionOid();
-        this.paths = new CertificationPaths(pki.environment(), contingencyExtensionOid);
+        this.paths = new CertificationPaths(provisioning.environment(), provisioning.contingencyKeyExtension());
+        Map<TrustAnchorCellId, TrustAnchorCell> cellsById = new HashMap<>();
         EnumMap<DeviceType, DeviceCredentials> byType = new EnumMap<>(DeviceType.class);
         for (DeviceType type : DeviceType.values()) {
             List<TrustAnchorCell> cells = new ArrayList<>();
             for (TrustAnchorCellId id : table.cells(type)) {
-                cells.add(cell(id, certificateFor(id)));
+                cells.add(cellsById.computeIfAbsent(id, cell -> cell(cell, provisioning.anchorCertificate(cell))));
             }
             byType.put(type, intern(DeviceCredentials.of(cells)));
         }
-        this.initial = java.util.Collections.unmodifiableMap(byType);
+        this.initial = Collections.unmodifiableMap(byType);
     }
 
-    /** Returns the default settings for Devices of {@code pki}. */
-    public static DeviceSettings of(TestPki pki) {
-        return builder(pki).build();
+    /** Returns the default settings for Devices provisioned with {@code provisioning}. */
+    public static DeviceSettings of(DeviceProvisioning provisioning) {
+        return builder(provisioning).build();
     }
 
     /**
-     * Returns a builder for Devices of {@code pki}. Defaults: {@link TrustAnchorTable#DEFAULT}, the PKI's clock,
-     * {@link #DEFAULT_MAX_PATH_CERTIFICATES}.
+     * Returns a builder for Devices provisioned with {@code provisioning}. Defaults: {@link TrustAnchorTable#DEFAULT},
+     * the provisioning's clock, {@link #DEFAULT_MAX_PATH_CERTIFICATES}.
      */
-    public static Builder builder(TestPki pki) {
-        return new Builder(Objects.requireNonNull(pki, "pki"));
+    public static Builder builder(DeviceProvisioning provisioning) {
+        return new Builder(Objects.requireNonNull(provisioning, "provisioning"));
     }
 
-    /** Returns the test PKI the Devices' certificates and first trust anchors come from. */
-    public TestPki pki() {
-        return pki;
+    /** Returns what the Devices are provisioned with: first trust anchors, own certificates and keys. */
+    public DeviceProvisioning provisioning() {
+        return provisioning;
     }
 
     /** Returns which cells each device type holds. */
@@ -95,12 +96,17 @@ public final class DeviceSettings {
 
     /** Returns the SMKI environment whose profiles replacement certificates must meet. */
     public SmkiEnvironment environment() {
-        return pki.environment();
+        return provisioning.environment();
+    }
+
+    /** Returns the OID of the extension in which a Root OCA certificate carries its wrapped contingency key. */
+    public String contingencyKeyExtension() {
+        return provisioning.contingencyKeyExtension();
     }
 
     /**
      * Returns the credentials a new Device of {@code type} holds: one cell per {@link TrustAnchorTable} entry,
-     * filled from the PKI's Root OCA and standard Organisation Certificates, every floor 0.
+     * filled from the provisioned certificates ({@link DeviceProvisioning#anchorCertificates()}), every floor 0.
      */
     public DeviceCredentials initialCredentials(DeviceType type) {
         return initial.get(Objects.requireNonNull(type, "type"));
@@ -108,30 +114,16 @@ public final class DeviceSettings {
 
     /**
      * Returns the cell {@code id} anchoring {@code certificate}: its x500UniqueIdentifier, subject key identifier,
-     * public key and, for the Root cell, its wrapped contingency key.
+     * public key and, for the Root cell, the wrapped contingency key it carries in the
+     * {@linkplain #contingencyKeyExtension() contingency key extension}.
      *
      * @throws IllegalArgumentException when the certificate does not assert the cell's key usage, has no subject
      *     key identifier or P-256 key, or is put in the Root cell without a wrapped contingency key
      */
-    public TrustAnchorCell cell(TrustAnchorCellId id, IssuedCertificate certificate) {
+    public TrustAnchorCell cell(TrustAnchorCellId id, SmkiCertificate certificate) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(certificate, "certificate");
-        CertificateFacts facts = CertificateFacts.parse(certificate.toDer(), contingencyExtensionOid);
-        if (facts.keyUsage != id.keyUsage()) {
-            throw new IllegalArgumentException(certificate + " does not assert the key usage of the " + id + " cell");
-        }
-        if (facts.subjectKeyId == null || facts.key == null) {
-            throw new IllegalArgumentException(certificate + " has no subject key identifier or no P-256 key");
-        }
-        if (id.isRoot() && facts.wrappedContingencyKey == null) {
-            throw new IllegalArgumentException(certificate + " carries no wrapped contingency key");
-        }
-        return TrustAnchorCell.of(
-                id,
-                facts.subjectUniqueId,
-                facts.subjectKeyId,
-                facts.key,
-                id.isRoot() ? facts.wrappedContingencyKey : null);
+        return TrustAnchorCell.anchoring(id, certificate, provisioning.contingencyKeyExtension());
     }
 
     /** Returns how many distinct credentials values Devices of these settings have held. */
@@ -149,27 +141,20 @@ public final class DeviceSettings {
         return paths;
     }
 
-    private IssuedCertificate certificateFor(TrustAnchorCellId id) {
-        if (id.isRoot()) {
-            return pki.rootOca();
-        }
-        return pki.organisationCertificate(id.toOrganisationCredential().orElseThrow());
-    }
-
     @Override
     public String toString() {
-        return "DeviceSettings[" + pki + ", max " + maxPathCertificates + " path certificates]";
+        return "DeviceSettings[" + provisioning + ", max " + maxPathCertificates + " path certificates]";
     }
 
     /** Builds {@link DeviceSettings}. */
     public static final class Builder {
-        private final TestPki pki;
+        private final DeviceProvisioning provisioning;
         private TrustAnchorTable table = TrustAnchorTable.DEFAULT;
         private Clock clock;
         private int maxPathCertificates = DEFAULT_MAX_PATH_CERTIFICATES;
 
-        private Builder(TestPki pki) {
-            this.pki = pki;
+        private Builder(DeviceProvisioning provisioning) {
+            this.provisioning = provisioning;
         }
 
         /** Gives each device type the cells {@code table} lists. */
@@ -178,7 +163,7 @@ public final class DeviceSettings {
             return this;
         }
 
-        /** Checks validity periods against {@code clock} instead of the PKI's. */
+        /** Checks validity periods against {@code clock} instead of the provisioning's. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -200,7 +185,8 @@ public final class DeviceSettings {
         /**
          * Returns the settings.
          *
-         * @throws IllegalArgumentException when the table names a cell the PKI issues no certificate for
+         * @throws IllegalArgumentException when the table names a cell the provisioning gives no certificate for,
+         *     or a certificate cannot anchor its cell
          */
         public DeviceSettings build() {
             return new DeviceSettings(this);

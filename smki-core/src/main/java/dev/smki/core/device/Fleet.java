@@ -1,9 +1,8 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.issuance.SimulatedEui64s;
-import dev.smki.core.issuance.TestPki;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -22,8 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fleet of simulated Devices made from one test PKI: a mix of device types on consecutive EUI-64s, a share of
- * them commissioned, all reproducible from a seed.
+ * A fleet of simulated Devices provisioned from one PKI: a mix of device types on consecutive EUI-64s, a share of
+ * them commissioned, all reproducible from a seed. With a test PKI:
+ *
+ * <pre>{@code
+ * Fleet fleet = Fleet.builder(TestPki.seeded(7).deviceProvisioning())
+ *         .devices(DeviceType.ESME, 1000)
+ *         .build();
+ * }</pre>
  *
  * <p>Devices that hold identical credentials share one {@link DeviceCredentials} instance, and Device
  * Certificates are derived on request, so a Device costs a few tens of bytes of heap: a million-Device fleet is
@@ -47,9 +52,12 @@ public final class Fleet implements Iterable<Device> {
         this.devices = devices;
     }
 
-    /** Returns a builder for a fleet of Devices of {@code pki}, with {@link DeviceSettings#of default settings}. */
-    public static Builder builder(TestPki pki) {
-        return builder(DeviceSettings.of(Objects.requireNonNull(pki, "pki")));
+    /**
+     * Returns a builder for a fleet of Devices provisioned with {@code provisioning}, with {@link DeviceSettings#of
+     * default settings}.
+     */
+    public static Builder builder(DeviceProvisioning provisioning) {
+        return builder(DeviceSettings.of(Objects.requireNonNull(provisioning, "provisioning")));
     }
 
     /** Returns a builder for a fleet of Devices made with {@code settings}. */
@@ -151,7 +159,7 @@ public final class Fleet implements Iterable<Device> {
      * Returns how many Devices still hold, in any cell, the key with subject key identifier {@code subjectKeyId}:
      * for example the Devices a compromised key still reaches.
      */
-    public long countHolding(SubjectKeyId subjectKeyId) {
+    public long countHolding(KeyIdentifier subjectKeyId) {
         Objects.requireNonNull(subjectKeyId, "subjectKeyId");
         return countByCredentials(credentials -> credentials.holds(subjectKeyId))
                 .getOrDefault(Boolean.TRUE, 0L);
@@ -189,17 +197,19 @@ public final class Fleet implements Iterable<Device> {
 
     /**
      * Builds a {@link Fleet}. Defaults: no Devices until {@link #devices} adds some, seed 0, every Device
-     * commissioned, EUI-64s from {@link SimulatedEui64s#device(long) SimulatedEui64s.device(0)} on.
+     * commissioned, EUI-64s from the first of the provisioning's block ({@link DeviceProvisioning#deviceEui64s()})
+     * on.
      */
     public static final class Builder {
         private final DeviceSettings settings;
         private final Map<DeviceType, Integer> mix = new EnumMap<>(DeviceType.class);
         private long seed;
         private double commissionedShare = 1.0;
-        private Eui64 first = SimulatedEui64s.device(0);
+        private Eui64 first;
 
         private Builder(DeviceSettings settings) {
             this.settings = settings;
+            this.first = settings.provisioning().deviceEui64s().first();
         }
 
         /**

@@ -1,6 +1,6 @@
 package dev.smki.core.device;
 
-import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.certificate.SmkiCertificate;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -27,7 +27,7 @@ public final class Replacement {
     }
 
     /** Returns a replacement of cell {@code target} by {@code certificate}. */
-    public static Replacement of(TrustAnchorCellId target, IssuedCertificate certificate) {
+    public static Replacement of(TrustAnchorCellId target, SmkiCertificate certificate) {
         Objects.requireNonNull(target, "target");
         return new Replacement(
                 target, Objects.requireNonNull(certificate, "certificate").toDer());

@@ -1,5 +1,6 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.Eui64;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +20,9 @@ import java.util.Optional;
 public record ReplacementOutcome(
         TrustAnchorCellId cell,
         Optional<Eui64> existingSubjectUniqueId,
-        SubjectKeyId existingSubjectKeyId,
+        KeyIdentifier existingSubjectKeyId,
         Optional<Eui64> replacingSubjectUniqueId,
-        SubjectKeyId replacingSubjectKeyId) {
+        KeyIdentifier replacingSubjectKeyId) {
 
     public ReplacementOutcome {
         Objects.requireNonNull(cell, "cell");

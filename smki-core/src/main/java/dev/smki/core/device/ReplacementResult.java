@@ -1,5 +1,6 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.Eui64;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,9 +22,9 @@ public record ReplacementResult(
         TrustAnchorCellId cell,
         StatusCode status,
         Optional<Eui64> existingSubjectUniqueId,
-        Optional<SubjectKeyId> existingSubjectKeyId,
+        Optional<KeyIdentifier> existingSubjectKeyId,
         Optional<Eui64> replacingSubjectUniqueId,
-        Optional<SubjectKeyId> replacingSubjectKeyId) {
+        Optional<KeyIdentifier> replacingSubjectKeyId) {
 
     public ReplacementResult {
         Objects.requireNonNull(cell, "cell");
@@ -48,7 +49,7 @@ public record ReplacementResult(
     /** Returns the result of a replacement of {@code cell}, which holds {@code current}, refused with {@code status}. */
     static ReplacementResult refused(TrustAnchorCellId cell, Optional<TrustAnchorCell> current, StatusCode status) {
         Optional<Eui64> uid = current.flatMap(TrustAnchorCell::subjectUniqueId);
-        Optional<SubjectKeyId> ski = current.map(TrustAnchorCell::subjectKeyId);
+        Optional<KeyIdentifier> ski = current.map(TrustAnchorCell::subjectKeyId);
         return new ReplacementResult(cell, status, uid, ski, uid, ski);
     }
 }

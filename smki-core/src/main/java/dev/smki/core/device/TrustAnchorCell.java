@@ -1,8 +1,11 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.MalformedCertificateException;
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.contingency.SymmetricKey;
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.issuance.SymmetricKey;
-import dev.smki.core.issuance.WrappedApexContingencyKey;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +26,7 @@ public final class TrustAnchorCell {
 
     private final TrustAnchorCellId id;
     private final Eui64 subjectUniqueId;
-    private final SubjectKeyId subjectKeyId;
+    private final KeyIdentifier subjectKeyId;
     private final VerificationKey key;
     private final WrappedApexContingencyKey wrappedContingencyKey;
     private final int hash;
@@ -35,7 +38,7 @@ public final class TrustAnchorCell {
     private TrustAnchorCell(
             TrustAnchorCellId id,
             Eui64 subjectUniqueId,
-            SubjectKeyId subjectKeyId,
+            KeyIdentifier subjectKeyId,
             VerificationKey key,
             WrappedApexContingencyKey wrappedContingencyKey) {
         this.id = id;
@@ -54,13 +57,13 @@ public final class TrustAnchorCell {
      * @param subjectKeyId the anchored certificate's subject key identifier
      * @param publicKey the anchored certificate's DER SubjectPublicKeyInfo, a P-256 key
      * @param wrappedContingencyKey the Root OCA's wrapped contingency key; only the Root cell holds one
-     * @throws IllegalArgumentException when the key is not a P-256 public key, or a cell other than the Root
-     *     would hold a wrapped contingency key
+     * @throws IllegalArgumentException when the key is not a P-256 public key, the subject key identifier has no
+     *     octets, or a cell other than the Root would hold a wrapped contingency key
      */
     public static TrustAnchorCell of(
             TrustAnchorCellId id,
             Optional<Eui64> subjectUniqueId,
-            SubjectKeyId subjectKeyId,
+            KeyIdentifier subjectKeyId,
             byte[] publicKey,
             Optional<WrappedApexContingencyKey> wrappedContingencyKey) {
         Objects.requireNonNull(id, "id");
@@ -79,13 +82,56 @@ public final class TrustAnchorCell {
     static TrustAnchorCell of(
             TrustAnchorCellId id,
             Eui64 subjectUniqueId,
-            SubjectKeyId subjectKeyId,
+            KeyIdentifier subjectKeyId,
             VerificationKey key,
             WrappedApexContingencyKey wrappedContingencyKey) {
+        if (subjectKeyId.length() == 0) {
+            throw new IllegalArgumentException(
+                    "A trust-anchor cell holds a subject key identifier of 1 or more octets");
+        }
         if (wrappedContingencyKey != null && !id.isRoot()) {
             throw new IllegalArgumentException("Only the Root cell holds a wrapped contingency key, not " + id);
         }
         return new TrustAnchorCell(id, subjectUniqueId, subjectKeyId, key, wrappedContingencyKey);
+    }
+
+    /**
+     * Returns the cell {@code id} anchoring {@code certificate}: its x500UniqueIdentifier, subject key identifier,
+     * public key and, in the Root cell, the wrapped contingency key it carries in extension
+     * {@code contingencyKeyExtension}.
+     *
+     * @throws IllegalArgumentException when the certificate does not assert the cell's key usage, has no subject
+     *     key identifier or P-256 key, is put in the Root cell without a readable wrapped contingency key, or a
+     *     part of it does not decode
+     */
+    static TrustAnchorCell anchoring(
+            TrustAnchorCellId id, SmkiCertificate certificate, String contingencyKeyExtension) {
+        if (AnchorKeyUsage.assertedBy(certificate).orElse(null) != id.keyUsage()) {
+            throw new IllegalArgumentException(certificate + " does not assert the key usage of the " + id + " cell");
+        }
+        try {
+            KeyIdentifier subjectKeyId = certificate
+                    .subjectKeyIdentifier()
+                    .filter(ski -> ski.length() > 0)
+                    .orElseThrow(() -> new IllegalArgumentException(certificate + " has no subject key identifier"));
+            WrappedApexContingencyKey wrapped = null;
+            if (id.isRoot()) {
+                wrapped = certificate
+                        .extensionValue(contingencyKeyExtension)
+                        .map(WrappedApexContingencyKey::parse)
+                        .orElseThrow(() -> new IllegalArgumentException(certificate
+                                + " carries no wrapped contingency key in extension " + contingencyKeyExtension));
+            }
+            return of(
+                    id,
+                    certificate.subjectUniqueIdentifier().orElse(null),
+                    subjectKeyId,
+                    VerificationKey.of(certificate),
+                    wrapped);
+        } catch (MalformedCertificateException e) {
+            throw new IllegalArgumentException(
+                    certificate + " cannot anchor the " + id + " cell: " + e.getMessage(), e);
+        }
     }
 
     /** Returns which cell this is. */
@@ -99,7 +145,7 @@ public final class TrustAnchorCell {
     }
 
     /** Returns the anchored certificate's subject key identifier. */
-    public SubjectKeyId subjectKeyId() {
+    public KeyIdentifier subjectKeyId() {
         return subjectKeyId;
     }
 
@@ -129,13 +175,7 @@ public final class TrustAnchorCell {
         }
         Optional<VerificationKey> result = wrappedContingencyKey == null
                 ? Optional.empty()
-                : wrappedContingencyKey.unwrap(symmetricKey).flatMap(spki -> {
-                    try {
-                        return Optional.of(VerificationKey.of(spki));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                });
+                : VerificationKey.unwrapped(wrappedContingencyKey, symmetricKey);
         lastUnwrapped = new Unwrapped(symmetricKey, result);
         return result;
     }

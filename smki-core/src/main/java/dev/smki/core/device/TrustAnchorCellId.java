@@ -3,11 +3,10 @@ package dev.smki.core.device;
 import dev.smki.core.identity.CellUsage;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
-import dev.smki.core.issuance.OrganisationCredential;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The identifier of a trust-anchor cell on a Device: (Remote Party Role, key usage, cell usage), the GBCS
@@ -73,6 +72,8 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
             LOAD_CONTROLLER_DS,
             LOAD_CONTROLLER_KA);
 
+    private static final String TOP_UP_SUFFIX = "-topup";
+
     private static final Comparator<TrustAnchorCellId> ORDER = Comparator.comparingInt(
                     (TrustAnchorCellId id) -> id.role().code())
             .thenComparing(TrustAnchorCellId::keyUsage)
@@ -109,37 +110,39 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
         return new TrustAnchorCellId(role, AnchorKeyUsage.of(keyUsage), CellUsage.MANAGEMENT);
     }
 
-    /** Returns the cell that anchors certificates of {@code credential}, such as {@code supplier-ka-topup}. */
-    public static TrustAnchorCellId of(OrganisationCredential credential) {
-        Objects.requireNonNull(credential, "credential");
-        return new TrustAnchorCellId(
-                credential.role(), AnchorKeyUsage.of(credential.keyUsage()), credential.cellUsage());
-    }
-
     /**
-     * Reads a cell from its text form: {@code root}, or an Organisation Certificate's file stem such as
-     * {@code recovery-ds} or {@code supplier-ka-topup} ({@link OrganisationCredential#parse}).
+     * Reads a cell from its text form: {@code root}, or {@code <role>-<ds|ka>}, with {@code -topup} for the
+     * Supplier's prepayment top-up cell, such as {@code recovery-ds} or {@code supplier-ka-topup} (the role as
+     * {@link RemotePartyRole#parse} reads it). The test PKI names its Organisation Certificate files the same way.
      *
      * @throws IllegalArgumentException when {@code text} names no cell
      */
     public static TrustAnchorCellId parse(String text) {
         Objects.requireNonNull(text, "text");
-        if (text.trim().equalsIgnoreCase("root")) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("root")) {
             return ROOT;
         }
+        CellUsage cellUsage = CellUsage.MANAGEMENT;
+        if (t.endsWith(TOP_UP_SUFFIX)) {
+            cellUsage = CellUsage.PREPAYMENT_TOP_UP;
+            t = t.substring(0, t.length() - TOP_UP_SUFFIX.length());
+        }
+        int dash = t.lastIndexOf('-');
         try {
-            return of(OrganisationCredential.parse(text));
+            if (dash <= 0) {
+                throw new IllegalArgumentException("no key usage after the role");
+            }
+            return new TrustAnchorCellId(
+                    RemotePartyRole.parse(t.substring(0, dash)),
+                    AnchorKeyUsage.of(KeyUsage.parse(t.substring(dash + 1))),
+                    cellUsage);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "Not a trust-anchor cell '" + text + "' (expected root or <role>-<ds|ka>[-topup]): "
                             + e.getMessage(),
                     e);
         }
-    }
-
-    /** Returns the kind of Organisation Certificate this cell anchors; empty for the Root cell. */
-    public Optional<OrganisationCredential> toOrganisationCredential() {
-        return keyUsage.toKeyUsage().map(usage -> new OrganisationCredential(role, usage, cellUsage));
     }
 
     /** Returns whether this is the Root cell. */
@@ -156,6 +159,10 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
     /** Returns the text form {@link #parse} reads, such as {@code supplier-ka-topup} or {@code root}. */
     @Override
     public String toString() {
-        return toOrganisationCredential().map(OrganisationCredential::fileStem).orElse("root");
+        if (isRoot()) {
+            return "root";
+        }
+        return role.slug() + "-" + keyUsage.abbreviation()
+                + (cellUsage == CellUsage.PREPAYMENT_TOP_UP ? TOP_UP_SUFFIX : "");
     }
 }

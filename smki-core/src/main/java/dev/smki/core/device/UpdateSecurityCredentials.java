@@ -1,9 +1,9 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.gbcs.GbcsReader;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.SymmetricKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -293,7 +293,7 @@ public final class UpdateSecurityCredentials {
         }
 
         /** Adds a replacement of cell {@code target} by {@code certificate}. */
-        public Builder replace(TrustAnchorCellId target, IssuedCertificate certificate) {
+        public Builder replace(TrustAnchorCellId target, SmkiCertificate certificate) {
             return replace(Replacement.of(target, certificate));
         }
 
@@ -309,7 +309,7 @@ public final class UpdateSecurityCredentials {
         }
 
         /** Adds {@code certificate} to the certification path. */
-        public Builder pathCertificate(IssuedCertificate certificate) {
+        public Builder pathCertificate(SmkiCertificate certificate) {
             certificationPath.add(
                     Objects.requireNonNull(certificate, "certificate").toDer());
             return this;

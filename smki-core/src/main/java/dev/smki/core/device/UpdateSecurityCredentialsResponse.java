@@ -1,11 +1,11 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.gbcs.GbcsMessage;
 import dev.smki.core.gbcs.Trace;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * A Device's answer to a CS02b command, signed with the Device's Digital Signing key:
@@ -105,9 +105,15 @@ public final class UpdateSecurityCredentialsResponse extends Cs02bMessage {
         return outcome == null ? StatusCode.SUCCESS : outcome.status();
     }
 
-    /** Returns whether the Device's signature verifies with {@code deviceKey}, its Digital Signing public key. */
-    public boolean verifies(SubjectPublicKeyInfo deviceKey) {
-        return message().verifies(deviceKey);
+    /**
+     * Returns whether the Device's signature verifies with the key of {@code deviceCertificate}, its Digital Signing
+     * certificate ({@link Device#deviceCertificate}).
+     *
+     * @throws IllegalArgumentException when the certificate's key is not a P-256 public key
+     */
+    public boolean verifies(SmkiCertificate deviceCertificate) {
+        Objects.requireNonNull(deviceCertificate, "deviceCertificate");
+        return VerificationKey.of(deviceCertificate).verifies(message());
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.smki.core.device;
 
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.contingency.SymmetricKey;
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.gbcs.GbcsMessage;
 import dev.smki.core.gbcs.KrpSignature;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -22,8 +26,13 @@ import org.bouncycastle.crypto.signers.StandardDSAEncoding;
  * precomputed multiples of the point, so verification gets cheaper; verification itself is never memoised. It
  * verifies GBCS signatures ({@code r || s}, {@link KrpSignature}) and certificate signatures (DER).
  * Immutable and thread-safe.
+ *
+ * <p>This is the one class of the package that uses Bouncy Castle, for the elliptic-curve arithmetic; certificates
+ * are read through {@link SmkiCertificate} (an architecture test holds the package to that).
  */
 final class VerificationKey {
+
+    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
 
     private static final ECDomainParameters DOMAIN =
             new ECDomainParameters(CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1));
@@ -64,6 +73,35 @@ final class VerificationKey {
             throw new IllegalArgumentException("Not a SubjectPublicKeyInfo: " + e.getMessage(), e);
         }
         return of(info);
+    }
+
+    /**
+     * Returns the public key of {@code certificate}.
+     *
+     * @throws IllegalArgumentException when it is not a P-256 public key
+     */
+    static VerificationKey of(SmkiCertificate certificate) {
+        return of(certificate.subjectPublicKeyInfo());
+    }
+
+    /**
+     * Returns the contingency public key {@code symmetricKey} unwraps from {@code wrapped}; empty when it is not
+     * the key it was wrapped under, or what it unwraps is not a P-256 public key.
+     */
+    static Optional<VerificationKey> unwrapped(WrappedApexContingencyKey wrapped, SymmetricKey symmetricKey) {
+        return wrapped.unwrap(symmetricKey).flatMap(spki -> {
+            try {
+                return Optional.of(of(spki));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Returns whether this key verifies {@code certificate}'s signature, which must be ecdsa-with-SHA256. */
+    boolean verifiesSignatureOf(SmkiCertificate certificate) {
+        return ECDSA_WITH_SHA256.equals(certificate.signatureAlgorithm())
+                && verifies(certificate.signedPart(), certificate.signature());
     }
 
     /** Returns whether {@code signature}, a DER ECDSA-Sig-Value, signs the SHA-256 of {@code content}. */

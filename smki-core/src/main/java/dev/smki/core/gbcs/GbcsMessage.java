@@ -1,6 +1,5 @@
 package dev.smki.core.gbcs;
 
-import dev.smki.core.issuance.SigningKey;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +90,7 @@ public final class GbcsMessage {
     }
 
     /** Returns {@code header || payload || 0x40 || signature}, signed with {@code key} (GBCS §6.3.3). */
-    public static GbcsMessage signed(GroupingHeader header, byte[] payload, SigningKey key) {
+    public static GbcsMessage signed(GroupingHeader header, byte[] payload, GbcsSigner key) {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(key, "key");

@@ -1,6 +1,5 @@
 package dev.smki.core.gbcs;
 
-import dev.smki.core.issuance.SigningKey;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -37,7 +36,7 @@ public final class KrpSignature {
     private KrpSignature() {}
 
     /** Returns {@code key}'s signature of {@code data} as {@code r || s} (RFC 6979 nonces, so deterministic). */
-    public static byte[] sign(SigningKey key, byte[] data) {
+    public static byte[] sign(GbcsSigner key, byte[] data) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(data, "data");
         byte[] der = key.sign(data);

@@ -1,5 +1,6 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.contingency.ContingencyWrap;
 import dev.smki.core.environment.SmkiEnvironment;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;

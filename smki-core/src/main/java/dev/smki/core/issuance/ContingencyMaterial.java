@@ -1,5 +1,7 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.contingency.SymmetricKey;
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Objects;

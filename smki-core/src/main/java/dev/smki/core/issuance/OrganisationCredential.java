@@ -1,5 +1,7 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.device.AnchorKeyUsage;
+import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.identity.CellUsage;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
@@ -95,6 +97,17 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
         }
         return new OrganisationCredential(
                 RemotePartyRole.parse(s.substring(0, dash)), KeyUsage.parse(s.substring(dash + 1)), cell);
+    }
+
+    /**
+     * {@return the Device trust-anchor cell a certificate of this credential goes in, such as
+     * {@code supplier-ka-topup}; its text form is this credential's {@link #fileStem()}}
+     *
+     * @throws IllegalArgumentException when no trust-anchor cell holds such a certificate: the Root's and the
+     *     Issuing Authority's keys are never an Organisation Certificate in a cell
+     */
+    public TrustAnchorCellId cell() {
+        return new TrustAnchorCellId(role, AnchorKeyUsage.of(keyUsage), cellUsage);
     }
 
     /** {@return whether this is the Supplier's prepayment top-up key-agreement credential} */

@@ -1,5 +1,6 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.gbcs.GbcsSigner;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -10,11 +11,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * Returns signatures the way the test PKI signs its own certificates: ecdsa-with-SHA256 on P-256 with
  * deterministic nonces (RFC 6979), so the same key and content always give the same signature. Made from a
  * certificate whose private key the PKI holds, from the contingency material, or from any P-256 key pair; used
- * to sign device commands outside this package.
+ * to sign device commands and responses ({@link GbcsSigner}).
  *
  * <p>Immutable and safe to share between threads; {@link #toString} never shows the private key.
  */
-public final class SigningKey {
+public final class SigningKey implements GbcsSigner {
 
     private final EcKey key;
 
@@ -80,6 +81,7 @@ public final class SigningKey {
      *
      * @param content the bytes to sign
      */
+    @Override
     public byte[] sign(byte[] content) {
         Objects.requireNonNull(content, "content");
         return EcdsaContentSigner.sign(key.privateParameters(), content);

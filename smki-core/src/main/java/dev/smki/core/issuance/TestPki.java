@@ -1,6 +1,12 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.device.Authoriser;
+import dev.smki.core.device.DeviceCertificates;
+import dev.smki.core.device.DeviceProvisioning;
+import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.gbcs.GbcsSigner;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
@@ -428,6 +434,54 @@ public final class TestPki {
             }
         }
         return entries;
+    }
+
+    /**
+     * {@return what simulated Devices of this PKI are provisioned with, for {@code Fleet.builder} and
+     * {@code DeviceSettings}: the Root OCA in the Root cell and each standard Organisation Certificate in its cell
+     * ({@link OrganisationCredential#cell()}), the Devices' own certificates and Digital Signing keys from
+     * {@link #deviceCertificate(Eui64, KeyUsage)} and {@link #deviceKeyPair}, this PKI's environment and
+     * contingency key extension, the simulated Device block {@link SimulatedEui64s#DEVICES}, and this PKI's clock}
+     * A fleet in three lines:
+     *
+     * <pre>{@code
+     * TestPki pki = TestPki.seeded(7);
+     * Fleet fleet = Fleet.builder(pki.deviceProvisioning()).devices(DeviceType.ESME, 1000).build();
+     * }</pre>
+     *
+     * <p>In a seeded PKI a Device's certificates and key are the same on every call, so its responses verify with
+     * its certificate; without a seed every call makes a new key, and they do not.
+     */
+    public DeviceProvisioning deviceProvisioning() {
+        Map<TrustAnchorCellId, SmkiCertificate> anchors = new LinkedHashMap<>();
+        anchors.put(TrustAnchorCellId.ROOT, rootOca.parsed());
+        organisations.forEach((credential, certificate) -> anchors.put(credential.cell(), certificate.parsed()));
+        DeviceCertificates devices = new DeviceCertificates() {
+            @Override
+            public SmkiCertificate certificate(Eui64 device, KeyUsage keyUsage) {
+                return deviceCertificate(device, keyUsage).parsed();
+            }
+
+            @Override
+            public GbcsSigner digitalSigningKey(Eui64 device) {
+                return SigningKey.of(deviceKeyPair(device, KeyUsage.DIGITAL_SIGNATURE));
+            }
+
+            @Override
+            public String toString() {
+                return "the Device Certificates of " + TestPki.this;
+            }
+        };
+        return new DeviceProvisioning(
+                environment, contingency.settings().extensionOid(), anchors, devices, SimulatedEui64s.DEVICES, clock);
+    }
+
+    /**
+     * {@return the DCC signing with this PKI's contingency private key, as the Party it names for the Root role
+     * ({@link PartyIdentities#of}): the authoriser of an anyByContingency command}
+     */
+    public Authoriser contingencyAuthoriser() {
+        return Authoriser.of(parties.of(RemotePartyRole.ROOT), SigningKey.of(contingency));
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.contingency.ContingencyWrap;
+import dev.smki.core.contingency.SymmetricKey;
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;

@@ -38,20 +38,20 @@ final class AuthorityRules {
             in -> {
                 CertificateStructure c = in.certificate();
                 if (!c.isSelfIssued()) {
-                    return Verdict.fail("issuer " + X500Names.describe(c.issuer()) + " differs from subject "
+                    return RuleVerdict.fail("issuer " + X500Names.describe(c.issuer()) + " differs from subject "
                             + X500Names.describe(c.subject()));
                 }
                 byte[] aki = Inspection.authorityKeyIdOrNull(c);
                 byte[] ski = Inspection.subjectKeyIdOrNull(c);
                 if (aki != null && ski != null && !Arrays.equals(aki, ski)) {
-                    return Verdict.fail(
+                    return RuleVerdict.fail(
                             "authorityKeyIdentifier " + Keys.hex(aki), "its own subjectKeyIdentifier " + Keys.hex(ski));
                 }
                 if (in.context().preIssuance()) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
                 String problem = c.signatureProblem(c);
-                return problem == null ? Verdict.PASS : Verdict.fail(problem + " with its own key");
+                return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem + " with its own key");
             },
             Sources.GBCS_GENERAL);
 
@@ -87,11 +87,11 @@ final class AuthorityRules {
             in -> {
                 int bits = in.certificate().keyUsageBits();
                 if (bits < 0) {
-                    return Verdict.PASS; // CERT-6 reports a missing keyUsage
+                    return RuleVerdict.PASS; // CERT-6 reports a missing keyUsage
                 }
                 boolean ok =
                         (bits & KeyUsage.keyCertSign) != 0 && (bits & ~(KeyUsage.keyCertSign | KeyUsage.cRLSign)) == 0;
-                return ok ? Verdict.PASS : Verdict.fail(CommonRules.describeKeyUsage(bits));
+                return ok ? RuleVerdict.PASS : RuleVerdict.fail(CommonRules.describeKeyUsage(bits));
             },
             Sources.Z1,
             Sources.INFERENCE);
@@ -106,11 +106,11 @@ final class AuthorityRules {
             in -> {
                 String oid = in.environment().contingencyKeyExtension();
                 if (in.certificate().extension(new ASN1ObjectIdentifier(oid)) != null) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
                 String confidence =
                         in.environment().contingencyKeyConfidence().name().toLowerCase(Locale.ROOT);
-                return Verdict.fail(
+                return RuleVerdict.fail(
                         "no extension " + oid,
                         "extension " + oid + " (" + confidence + " OID of environment "
                                 + in.environment().name() + ")");
@@ -134,11 +134,11 @@ final class AuthorityRules {
                         && X500Names.hasOu(subject, "07")
                         && X500Names.count(subject, X500Names.CN) == 1;
                 if (!subjectOk) {
-                    return Verdict.fail("subject " + X500Names.describe(subject));
+                    return RuleVerdict.fail("subject " + X500Names.describe(subject));
                 }
                 return X500Names.hasOu(c.issuer(), "00")
-                        ? Verdict.PASS
-                        : Verdict.fail("issuer " + X500Names.describe(c.issuer()));
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail("issuer " + X500Names.describe(c.issuer()));
             },
             Sources.Z1);
 
@@ -152,9 +152,9 @@ final class AuthorityRules {
             in -> {
                 int bits = in.certificate().keyUsageBits();
                 if (bits < 0 || bits == (KeyUsage.keyCertSign | KeyUsage.cRLSign)) {
-                    return Verdict.PASS; // CERT-6 reports a missing keyUsage
+                    return RuleVerdict.PASS; // CERT-6 reports a missing keyUsage
                 }
-                return Verdict.fail(CommonRules.describeKeyUsage(bits));
+                return RuleVerdict.fail(CommonRules.describeKeyUsage(bits));
             },
             Sources.Z1);
 
@@ -178,15 +178,15 @@ final class AuthorityRules {
             in -> {
                 var policies = in.certificate().certificatePolicies();
                 if (policies == null) {
-                    return Verdict.PASS; // CERT-9 reports missing policies
+                    return RuleVerdict.PASS; // CERT-9 reports missing policies
                 }
                 List<String> oids = CommonRules.policyOids(policies);
                 for (String oid : oids) {
                     if (in.environment().organisationPolicies().contains(oid)) {
-                        return Verdict.PASS;
+                        return RuleVerdict.PASS;
                     }
                 }
-                return Verdict.fail(
+                return RuleVerdict.fail(
                         "policies " + oids,
                         "one of " + in.environment().organisationPolicies() + " (environment "
                                 + in.environment().name() + ")");
@@ -204,17 +204,17 @@ final class AuthorityRules {
             "basicConstraints critical cA TRUE; keyCertSign; CN-only issuer",
             in -> {
                 CertificateStructure c = in.certificate();
-                Verdict ca = isCa(c, null);
-                if (ca != Verdict.PASS) {
+                RuleVerdict ca = isCa(c, null);
+                if (ca != RuleVerdict.PASS) {
                     return ca;
                 }
                 int bits = c.keyUsageBits();
                 if (bits >= 0 && (bits & KeyUsage.keyCertSign) == 0) {
-                    return Verdict.fail(CommonRules.describeKeyUsage(bits));
+                    return RuleVerdict.fail(CommonRules.describeKeyUsage(bits));
                 }
                 return X500Names.isCnOnly(c.issuer())
-                        ? Verdict.PASS
-                        : Verdict.fail("issuer " + X500Names.describe(c.issuer()));
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail("issuer " + X500Names.describe(c.issuer()));
             },
             Sources.INFERENCE);
 
@@ -228,12 +228,12 @@ final class AuthorityRules {
             in -> {
                 BasicConstraints bc = in.certificate().basicConstraints();
                 if (bc == null || !bc.isCA()) {
-                    return Verdict.PASS; // CERT-26 reports it
+                    return RuleVerdict.PASS; // CERT-26 reports it
                 }
                 BigInteger pathLen = bc.getPathLenConstraint();
                 return BigInteger.ZERO.equals(pathLen)
-                        ? Verdict.PASS
-                        : Verdict.fail(pathLen == null ? "no pathLenConstraint" : "pathLenConstraint " + pathLen);
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail(pathLen == null ? "no pathLenConstraint" : "pathLenConstraint " + pathLen);
             },
             Sources.INFERENCE);
 
@@ -245,15 +245,15 @@ final class AuthorityRules {
             "A DCA's subject is a single RDN holding one CN, as the issuers of the RTDS device certificates are.",
             "a single CN, such as CN=E357",
             in -> X500Names.isCnOnly(in.certificate().subject())
-                    ? Verdict.PASS
-                    : Verdict.fail(
+                    ? RuleVerdict.PASS
+                    : RuleVerdict.fail(
                             "subject " + X500Names.describe(in.certificate().subject())),
             Sources.RTDS);
 
     /** Returns PASS when {@code name} has exactly one OU with the text {@code ou}. */
-    static Verdict ou(X500Name name, String ou) {
+    static RuleVerdict ou(X500Name name, String ou) {
         if (X500Names.hasOu(name, ou)) {
-            return Verdict.PASS;
+            return RuleVerdict.PASS;
         }
         StringBuilder found = new StringBuilder();
         for (AttributeTypeAndValue atv : X500Names.attributes(name)) {
@@ -261,26 +261,26 @@ final class AuthorityRules {
                 found.append(found.length() == 0 ? "OU=" : ", OU=").append(X500Names.string(atv.getValue()));
             }
         }
-        return Verdict.fail(found.length() == 0 ? "no OU" : found.toString());
+        return RuleVerdict.fail(found.length() == 0 ? "no OU" : found.toString());
     }
 
     /** Returns PASS when basicConstraints is critical with cA TRUE and, if given, that pathLenConstraint. */
-    static Verdict isCa(CertificateStructure c, BigInteger pathLen) {
-        Verdict presence =
+    static RuleVerdict isCa(CertificateStructure c, BigInteger pathLen) {
+        RuleVerdict presence =
                 CommonRules.presentAndCritical(c.extension(Extension.basicConstraints), "basicConstraints", true);
-        if (presence != Verdict.PASS) {
+        if (presence != RuleVerdict.PASS) {
             return presence;
         }
         BasicConstraints bc = c.basicConstraints();
         if (!bc.isCA()) {
-            return Verdict.fail("cA FALSE");
+            return RuleVerdict.fail("cA FALSE");
         }
         if (pathLen != null && !pathLen.equals(bc.getPathLenConstraint())) {
-            return Verdict.fail(
+            return RuleVerdict.fail(
                     bc.getPathLenConstraint() == null
                             ? "no pathLenConstraint"
                             : "pathLenConstraint " + bc.getPathLenConstraint());
         }
-        return Verdict.PASS;
+        return RuleVerdict.PASS;
     }
 }

@@ -169,13 +169,13 @@ public final class CertificateValidator {
         List<Finding> findings = List.of();
         List<NotChecked> notChecked = List.of();
         for (RuleCheck check : RuleBook.checks(profile)) {
-            Verdict verdict;
+            RuleVerdict verdict;
             try {
                 verdict = check.check().apply(inspection);
             } catch (MalformedCertificateException e) {
-                verdict = Verdict.fail(e.getMessage());
+                verdict = RuleVerdict.fail(e.getMessage());
             } catch (RuntimeException e) {
-                verdict = Verdict.fail(undecodable(e));
+                verdict = RuleVerdict.fail(undecodable(e));
             }
             switch (verdict.kind()) {
                 case PASS -> {}

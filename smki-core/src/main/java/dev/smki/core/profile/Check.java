@@ -5,8 +5,8 @@ package dev.smki.core.profile;
 interface Check {
 
     /**
-     * Returns the verdict for {@code inspection}: {@link Verdict#PASS} when the rule holds or does not apply.
+     * Returns the verdict for {@code inspection}: {@link RuleVerdict#PASS} when the rule holds or does not apply.
      * May throw on malformed input; the validator turns that into a finding of the rule.
      */
-    Verdict apply(Inspection inspection);
+    RuleVerdict apply(Inspection inspection);
 }

@@ -37,7 +37,7 @@ final class CommonRules {
             "v3",
             in -> {
                 int version = in.certificate().tbs().getVersionNumber();
-                return version == 3 ? Verdict.PASS : Verdict.fail("v" + version);
+                return version == 3 ? RuleVerdict.PASS : RuleVerdict.fail("v" + version);
             },
             Sources.GBCS_GENERAL,
             Sources.rfc5280("§4.1.2.1"),
@@ -52,7 +52,7 @@ final class CommonRules {
             "a positive serial number",
             in -> {
                 BigInteger serial = in.certificate().tbs().getSerialNumber().getValue();
-                return serial.signum() > 0 ? Verdict.PASS : Verdict.fail("serial " + serial);
+                return serial.signum() > 0 ? RuleVerdict.PASS : RuleVerdict.fail("serial " + serial);
             },
             Sources.rfc5280("§4.1.2.2"),
             Sources.OBSERVED);
@@ -66,7 +66,7 @@ final class CommonRules {
             "16 octets",
             in -> {
                 int octets = in.certificate().tbs().getSerialNumber().getValue().bitLength() / 8 + 1;
-                return octets == 16 ? Verdict.PASS : Verdict.fail(octets + " octets");
+                return octets == 16 ? RuleVerdict.PASS : RuleVerdict.fail(octets + " octets");
             },
             Sources.OBSERVED);
 
@@ -91,7 +91,7 @@ final class CommonRules {
                 if (innerProblem != null) {
                     problems.add("tbsCertificate.signature " + innerProblem);
                 }
-                return problems.isEmpty() ? Verdict.PASS : Verdict.fail(String.join("; ", problems));
+                return problems.isEmpty() ? RuleVerdict.PASS : RuleVerdict.fail(String.join("; ", problems));
             },
             Sources.GBCS_GENERAL,
             Sources.RFC5758,
@@ -106,7 +106,7 @@ final class CommonRules {
             "id-ecPublicKey, namedCurve prime256v1",
             in -> {
                 String problem = Keys.algorithmProblem(in.certificate().tbs().getSubjectPublicKeyInfo());
-                return problem == null ? Verdict.PASS : Verdict.fail(problem);
+                return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
             Sources.GBCS_GENERAL,
             Sources.RFC5480);
@@ -121,10 +121,10 @@ final class CommonRules {
             in -> {
                 var spki = in.certificate().tbs().getSubjectPublicKeyInfo();
                 if (Keys.algorithmProblem(spki) != null) {
-                    return Verdict.PASS; // CERT-4 reports the algorithm; the point cannot be judged
+                    return RuleVerdict.PASS; // CERT-4 reports the algorithm; the point cannot be judged
                 }
                 String problem = Keys.pointProblem(spki);
-                return problem == null ? Verdict.PASS : Verdict.fail(problem);
+                return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
             Sources.GBCS_GENERAL,
             Sources.RFC5480);
@@ -147,13 +147,13 @@ final class CommonRules {
             "The subjectKeyIdentifier extension is present, non-critical and exactly 8 octets.",
             "subjectKeyIdentifier present, non-critical, 8 octets",
             in -> {
-                Verdict presence = presentAndCritical(
+                RuleVerdict presence = presentAndCritical(
                         in.certificate().extension(Extension.subjectKeyIdentifier), "subjectKeyIdentifier", false);
-                if (presence != Verdict.PASS) {
+                if (presence != RuleVerdict.PASS) {
                     return presence;
                 }
                 byte[] ski = in.certificate().subjectKeyIdentifier();
-                return ski.length == 8 ? Verdict.PASS : Verdict.fail(ski.length + " octets");
+                return ski.length == 8 ? RuleVerdict.PASS : RuleVerdict.fail(ski.length + " octets");
             },
             Sources.GBCS_GENERAL);
 
@@ -169,12 +169,12 @@ final class CommonRules {
                 CertificateStructure c = in.certificate();
                 byte[] ski = c.extension(Extension.subjectKeyIdentifier) == null ? null : c.subjectKeyIdentifier();
                 if (ski == null || ski.length != 8) {
-                    return Verdict.PASS; // CERT-7 reports a missing or odd-sized identifier
+                    return RuleVerdict.PASS; // CERT-7 reports a missing or odd-sized identifier
                 }
                 byte[] expected = Keys.methodTwoKeyId(c.tbs().getSubjectPublicKeyInfo());
                 return Arrays.equals(ski, expected)
-                        ? Verdict.PASS
-                        : Verdict.fail("subjectKeyIdentifier " + Keys.hex(ski), Keys.hex(expected));
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail("subjectKeyIdentifier " + Keys.hex(ski), Keys.hex(expected));
             },
             Sources.GBCS_GENERAL,
             Sources.rfc5280("§4.2.1.2"),
@@ -189,23 +189,23 @@ final class CommonRules {
                     + " no policyQualifiers.",
             "certificatePolicies present, critical, >= 1 policy, no qualifiers",
             in -> {
-                Verdict presence = presentAndCritical(
+                RuleVerdict presence = presentAndCritical(
                         in.certificate().extension(Extension.certificatePolicies), "certificatePolicies", true);
-                if (presence != Verdict.PASS) {
+                if (presence != RuleVerdict.PASS) {
                     return presence;
                 }
                 PolicyInformation[] policies =
                         in.certificate().certificatePolicies().getPolicyInformation();
                 if (policies.length == 0) {
-                    return Verdict.fail("no policy");
+                    return RuleVerdict.fail("no policy");
                 }
                 for (PolicyInformation policy : policies) {
                     if (policy.getPolicyQualifiers() != null) {
-                        return Verdict.fail(
+                        return RuleVerdict.fail(
                                 "policy " + policy.getPolicyIdentifier().getId() + " has qualifiers");
                     }
                 }
-                return Verdict.PASS;
+                return RuleVerdict.PASS;
             },
             Sources.GBCS_GENERAL,
             Sources.OBSERVED);
@@ -221,20 +221,22 @@ final class CommonRules {
             in -> {
                 Extension extension = in.certificate().extension(Extension.authorityKeyIdentifier);
                 if (extension == null) {
-                    return Verdict.PASS; // CERT-11 says who may omit it
+                    return RuleVerdict.PASS; // CERT-11 says who may omit it
                 }
                 if (extension.isCritical()) {
-                    return Verdict.fail("authorityKeyIdentifier critical");
+                    return RuleVerdict.fail("authorityKeyIdentifier critical");
                 }
                 AuthorityKeyIdentifier aki = in.certificate().authorityKeyIdentifier();
                 if (aki.getAuthorityCertIssuer() != null || aki.getAuthorityCertSerialNumber() != null) {
-                    return Verdict.fail("authorityCertIssuer or authorityCertSerialNumber present");
+                    return RuleVerdict.fail("authorityCertIssuer or authorityCertSerialNumber present");
                 }
                 byte[] id = aki.getKeyIdentifierOctets();
                 if (id == null) {
-                    return Verdict.fail("no keyIdentifier");
+                    return RuleVerdict.fail("no keyIdentifier");
                 }
-                return id.length == 8 ? Verdict.PASS : Verdict.fail("keyIdentifier of " + id.length + " octets");
+                return id.length == 8
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail("keyIdentifier of " + id.length + " octets");
             },
             Sources.GBCS_GENERAL,
             Sources.OBSERVED);
@@ -250,9 +252,9 @@ final class CommonRules {
             in -> {
                 CertificateStructure c = in.certificate();
                 if (c.extension(Extension.authorityKeyIdentifier) == null) {
-                    return Verdict.fail("no authorityKeyIdentifier");
+                    return RuleVerdict.fail("no authorityKeyIdentifier");
                 }
-                return c.isSelfIssued() ? Verdict.fail("self-issued (issuer equals subject)") : Verdict.PASS;
+                return c.isSelfIssued() ? RuleVerdict.fail("self-issued (issuer equals subject)") : RuleVerdict.PASS;
             },
             Sources.GBCS_GENERAL);
 
@@ -267,23 +269,23 @@ final class CommonRules {
             in -> {
                 CertificateStructure issuer = in.issuer();
                 if (issuer == null) {
-                    return Verdict.notChecked(Inspection.NO_ISSUER);
+                    return RuleVerdict.notChecked(Inspection.NO_ISSUER);
                 }
                 CertificateStructure c = in.certificate();
                 byte[] aki = Inspection.authorityKeyIdOrNull(c);
                 byte[] issuerSki = Inspection.subjectKeyIdOrNull(issuer);
                 if (aki != null && issuerSki != null && !Arrays.equals(aki, issuerSki)) {
-                    return Verdict.fail(
+                    return RuleVerdict.fail(
                             "authorityKeyIdentifier " + Keys.hex(aki),
                             "issuer subjectKeyIdentifier " + Keys.hex(issuerSki));
                 }
                 if (in.context().preIssuance()) {
-                    return Verdict.PASS; // the signature is a placeholder until the certificate is signed
+                    return RuleVerdict.PASS; // the signature is a placeholder until the certificate is signed
                 }
                 String problem = c.signatureProblem(issuer);
                 return problem == null
-                        ? Verdict.PASS
-                        : Verdict.fail(problem + " with the key of " + X500Names.describe(issuer.subject()));
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail(problem + " with the key of " + X500Names.describe(issuer.subject()));
             },
             Sources.GBCS_GENERAL,
             Sources.OBSERVED);
@@ -299,12 +301,12 @@ final class CommonRules {
             in -> {
                 CertificateStructure issuer = in.issuer();
                 if (issuer == null) {
-                    return Verdict.notChecked(Inspection.NO_ISSUER);
+                    return RuleVerdict.notChecked(Inspection.NO_ISSUER);
                 }
                 var name = in.certificate().issuer();
                 return name.toASN1Primitive().equals(issuer.subject().toASN1Primitive())
-                        ? Verdict.PASS
-                        : Verdict.fail(withTypes(name), withTypes(issuer.subject()));
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail(withTypes(name), withTypes(issuer.subject()));
             },
             Sources.OBSERVED);
 
@@ -320,9 +322,9 @@ final class CommonRules {
                         timeProblem("notBefore", in.certificate().tbs().getStartDate());
                 String notAfter = timeProblem("notAfter", in.certificate().tbs().getEndDate());
                 if (notBefore == null && notAfter == null) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
-                return Verdict.fail(
+                return RuleVerdict.fail(
                         notBefore == null ? notAfter : notAfter == null ? notBefore : notBefore + "; " + notAfter);
             },
             Sources.rfc5280("§4.1.2.5"),
@@ -338,9 +340,9 @@ final class CommonRules {
             in -> {
                 var tbs = in.certificate().tbs();
                 if (tbs.getIssuerUniqueId() == null && tbs.getSubjectUniqueId() == null) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
-                return Verdict.fail((tbs.getIssuerUniqueId() != null ? "issuerUniqueID " : "")
+                return RuleVerdict.fail((tbs.getIssuerUniqueId() != null ? "issuerUniqueID " : "")
                         + (tbs.getSubjectUniqueId() != null ? "subjectUniqueID" : ""));
             },
             Sources.OBSERVED);
@@ -377,18 +379,19 @@ final class CommonRules {
             "notBefore <= instant <= notAfter",
             in -> {
                 if (in.context().preIssuance()) {
-                    return Verdict.notChecked("not issued yet: CERT-42 checks the dates of a certificate being issued");
+                    return RuleVerdict.notChecked(
+                            "not issued yet: CERT-42 checks the dates of a certificate being issued");
                 }
                 CertificateStructure c = in.certificate();
                 long at = in.at().getEpochSecond();
                 if (c.notBeforeEpochSecond() == X509Times.UNREADABLE
                         || c.notAfterEpochSecond() == X509Times.UNREADABLE) {
-                    return Verdict.notChecked("validity times are not in DER form (CERT-14)");
+                    return RuleVerdict.notChecked("validity times are not in DER form (CERT-14)");
                 }
                 if (at >= c.notBeforeEpochSecond() && at <= c.notAfterEpochSecond()) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
-                return Verdict.fail(
+                return RuleVerdict.fail(
                         in.at() + " is "
                                 + (at < c.notBeforeEpochSecond() ? "before notBefore " : "after notAfter ")
                                 + X509Times.text(
@@ -409,7 +412,7 @@ final class CommonRules {
             Extension.basicConstraints,
             Extension.subjectAlternativeName);
 
-    private static Verdict unknownExtensions(Inspection in, boolean critical) {
+    private static RuleVerdict unknownExtensions(Inspection in, boolean critical) {
         CertificateStructure c = in.certificate();
         List<String> unknown = null;
         for (ASN1ObjectIdentifier oid : c.extensionOids()) {
@@ -422,8 +425,8 @@ final class CommonRules {
             unknown.add(oid.getId());
         }
         return unknown == null
-                ? Verdict.PASS
-                : Verdict.fail((critical ? "critical" : "non-critical") + " extension(s) " + unknown);
+                ? RuleVerdict.PASS
+                : RuleVerdict.fail((critical ? "critical" : "non-critical") + " extension(s) " + unknown);
     }
 
     private static boolean isKnown(ASN1ObjectIdentifier oid, Inspection in) {
@@ -440,14 +443,14 @@ final class CommonRules {
     }
 
     /** Returns PASS when {@code extension} is present with the given criticality, else a failure naming it. */
-    static Verdict presentAndCritical(Extension extension, String name, boolean critical) {
+    static RuleVerdict presentAndCritical(Extension extension, String name, boolean critical) {
         if (extension == null) {
-            return Verdict.fail("no " + name);
+            return RuleVerdict.fail("no " + name);
         }
         if (extension.isCritical() != critical) {
-            return Verdict.fail(name + (critical ? " not critical" : " critical"));
+            return RuleVerdict.fail(name + (critical ? " not critical" : " critical"));
         }
-        return Verdict.PASS;
+        return RuleVerdict.PASS;
     }
 
     private static String timeProblem(String field, Time time) {

@@ -37,7 +37,7 @@ final class CsrRules {
                     + " valid signature",
             in -> {
                 List<String> problems = problems(in.csr(), in);
-                return problems.isEmpty() ? Verdict.PASS : Verdict.fail(String.join("; ", problems));
+                return problems.isEmpty() ? RuleVerdict.PASS : RuleVerdict.fail(String.join("; ", problems));
             },
             Sources.RTDS,
             Sources.GBCS_DEVICE,

@@ -37,8 +37,8 @@ final class DeviceRules {
             "A Device Certificate's issuer is an Issuing DCA: a single CN and no Remote Party Role OU.",
             "a CN-only issuer, such as CN=E357",
             in -> X500Names.isCnOnly(in.certificate().issuer())
-                    ? Verdict.PASS
-                    : Verdict.fail(
+                    ? RuleVerdict.PASS
+                    : RuleVerdict.fail(
                             "issuer " + X500Names.describe(in.certificate().issuer())),
             Sources.RTDS);
 
@@ -50,8 +50,8 @@ final class DeviceRules {
             "A Device Certificate's subject is the empty Name (DER 30 00).",
             "empty subject",
             in -> in.certificate().subject().getRDNs().length == 0
-                    ? Verdict.PASS
-                    : Verdict.fail(
+                    ? RuleVerdict.PASS
+                    : RuleVerdict.fail(
                             "subject " + X500Names.describe(in.certificate().subject())),
             Sources.GBCS_DEVICE);
 
@@ -66,8 +66,8 @@ final class DeviceRules {
                 Time notAfter = in.certificate().tbs().getEndDate();
                 boolean ok = !X509Times.isUtcTime(notAfter) && "99991231235959Z".equals(X509Times.text(notAfter));
                 return ok
-                        ? Verdict.PASS
-                        : Verdict.fail((X509Times.isUtcTime(notAfter) ? "UTCTime " : "GeneralizedTime ")
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail((X509Times.isUtcTime(notAfter) ? "UTCTime " : "GeneralizedTime ")
                                 + X509Times.text(notAfter));
             },
             Sources.GBCS_DEVICE);
@@ -82,16 +82,16 @@ final class DeviceRules {
             "notBefore <= issuance instant",
             in -> {
                 if (!in.context().preIssuance()) {
-                    return Verdict.notChecked(
+                    return RuleVerdict.notChecked(
                             "issuance instant unknown: checked only before signing, in pre-issuance mode");
                 }
                 CertificateStructure c = in.certificate();
                 if (c.notBeforeEpochSecond() == X509Times.UNREADABLE) {
-                    return Verdict.PASS; // CERT-14 reports unreadable times
+                    return RuleVerdict.PASS; // CERT-14 reports unreadable times
                 }
                 return c.notBeforeEpochSecond() <= in.at().getEpochSecond()
-                        ? Verdict.PASS
-                        : Verdict.fail(
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail(
                                 "notBefore " + X509Times.text(c.tbs().getStartDate()),
                                 "not after the issuance instant " + in.at());
             },
@@ -131,10 +131,10 @@ final class DeviceRules {
             in -> {
                 GeneralNames names = in.certificate().subjectAltName();
                 if (names == null) {
-                    return Verdict.PASS; // CERT-44 reports a missing subjectAltName
+                    return RuleVerdict.PASS; // CERT-44 reports a missing subjectAltName
                 }
                 String problem = altNameProblem(names);
-                return problem == null ? Verdict.PASS : Verdict.fail(problem);
+                return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
             Sources.GBCS_DEVICE,
             Sources.RFC4108);
@@ -150,10 +150,10 @@ final class DeviceRules {
             in -> {
                 GeneralNames names = in.certificate().subjectAltName();
                 if (names == null || altNameProblem(names) != null) {
-                    return Verdict.PASS; // CERT-44 and CERT-45 report it
+                    return RuleVerdict.PASS; // CERT-44 and CERT-45 report it
                 }
                 String problem = hardwareModuleNameProblem(otherNameValue(names));
-                return problem == null ? Verdict.PASS : Verdict.fail(problem);
+                return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
             Sources.GBCS_DEVICE,
             Sources.RFC4108);
@@ -168,10 +168,10 @@ final class DeviceRules {
             in -> {
                 ASN1Sequence hmn = hardwareModuleName(in.certificate());
                 if (hmn == null) {
-                    return Verdict.PASS; // CERT-44 to CERT-46 report it
+                    return RuleVerdict.PASS; // CERT-44 to CERT-46 report it
                 }
                 int length = ASN1OctetString.getInstance(hmn.getObjectAt(1)).getOctets().length;
-                return length == 8 ? Verdict.PASS : Verdict.fail(length + " octets");
+                return length == 8 ? RuleVerdict.PASS : RuleVerdict.fail(length + " octets");
             },
             Sources.GBCS_DEVICE,
             Sources.OBSERVED);
@@ -186,13 +186,13 @@ final class DeviceRules {
             in -> {
                 ASN1Sequence hmn = hardwareModuleName(in.certificate());
                 if (hmn == null) {
-                    return Verdict.PASS; // CERT-44 to CERT-46 report it
+                    return RuleVerdict.PASS; // CERT-44 to CERT-46 report it
                 }
                 String hwType =
                         ASN1ObjectIdentifier.getInstance(hmn.getObjectAt(0)).getId();
                 return hwType.equals(in.environment().hwType())
-                        ? Verdict.PASS
-                        : Verdict.fail(
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail(
                                 "hwType " + hwType,
                                 "hwType " + in.environment().hwType() + " (environment "
                                         + in.environment().name() + ")");
@@ -210,13 +210,13 @@ final class DeviceRules {
             in -> {
                 var policies = in.certificate().certificatePolicies();
                 if (policies == null) {
-                    return Verdict.PASS; // CERT-9 reports missing policies
+                    return RuleVerdict.PASS; // CERT-9 reports missing policies
                 }
                 List<String> oids = CommonRules.policyOids(policies);
                 if (oids.size() == 1 && in.environment().devicePolicies().contains(oids.get(0))) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
-                return Verdict.fail(
+                return RuleVerdict.fail(
                         "policies " + oids,
                         "exactly one of " + in.environment().devicePolicies() + " (environment "
                                 + in.environment().name() + ")");
@@ -235,11 +235,11 @@ final class DeviceRules {
                 CertificateStructure c = in.certificate();
                 BasicConstraints bc = c.basicConstraints();
                 if (bc != null && bc.isCA()) {
-                    return Verdict.fail("basicConstraints cA TRUE");
+                    return RuleVerdict.fail("basicConstraints cA TRUE");
                 }
                 return c.extension(Extension.extendedKeyUsage) == null
-                        ? Verdict.PASS
-                        : Verdict.fail("extendedKeyUsage");
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail("extendedKeyUsage");
             },
             Sources.rfc5280("§4.2.1.9"),
             Sources.OBSERVED);

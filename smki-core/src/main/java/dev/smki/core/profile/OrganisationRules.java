@@ -40,8 +40,8 @@ final class OrganisationRules {
             in -> {
                 X500Name issuer = in.certificate().issuer();
                 return X500Names.hasOu(issuer, "07")
-                        ? Verdict.PASS
-                        : Verdict.fail("issuer " + X500Names.describe(issuer));
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail("issuer " + X500Names.describe(issuer));
             },
             Sources.OBSERVED,
             Sources.Z1);
@@ -67,7 +67,7 @@ final class OrganisationRules {
             "no basicConstraints, or cA FALSE",
             in -> {
                 BasicConstraints bc = in.certificate().basicConstraints();
-                return bc == null || !bc.isCA() ? Verdict.PASS : Verdict.fail("basicConstraints cA TRUE");
+                return bc == null || !bc.isCA() ? RuleVerdict.PASS : RuleVerdict.fail("basicConstraints cA TRUE");
             },
             Sources.OBSERVED);
 
@@ -83,14 +83,14 @@ final class OrganisationRules {
                 X500Name subject = in.certificate().subject();
                 int count = X500Names.count(subject, X500Names.OU);
                 if (count != 1) {
-                    return Verdict.fail(count + " OUs");
+                    return RuleVerdict.fail(count + " OUs");
                 }
                 String ou = X500Names.single(subject, X500Names.OU);
                 if (ou == null) {
-                    return Verdict.fail("OU is not a string");
+                    return RuleVerdict.fail("OU is not a string");
                 }
                 RemotePartyRole role = endEntityRole(ou);
-                return role != null ? Verdict.PASS : Verdict.fail("OU=" + ou);
+                return role != null ? RuleVerdict.PASS : RuleVerdict.fail("OU=" + ou);
             },
             Sources.GBCS_GENERAL,
             Sources.DCC_BOXED_KEYSTORE,
@@ -108,14 +108,14 @@ final class OrganisationRules {
                 X500Name subject = in.certificate().subject();
                 int count = X500Names.count(subject, X500Names.UNIQUE_IDENTIFIER);
                 if (count != 1) {
-                    return Verdict.fail(count + " x500UniqueIdentifiers");
+                    return RuleVerdict.fail(count + " x500UniqueIdentifiers");
                 }
                 for (AttributeTypeAndValue atv : X500Names.attributes(subject)) {
                     if (atv.getType().equals(X500Names.UNIQUE_IDENTIFIER)) {
                         return eui64BitString(atv);
                     }
                 }
-                return Verdict.PASS;
+                return RuleVerdict.PASS;
             },
             Sources.DCC_BOXED_KEYSTORE,
             Sources.OBSERVED);
@@ -130,7 +130,7 @@ final class OrganisationRules {
             in -> {
                 X500Name subject = in.certificate().subject();
                 if (!X500Names.isSingleValued(subject)) {
-                    return Verdict.fail("multi-valued RDN in " + X500Names.describe(subject));
+                    return RuleVerdict.fail("multi-valued RDN in " + X500Names.describe(subject));
                 }
                 List<String> others = new ArrayList<>(1);
                 for (AttributeTypeAndValue atv : X500Names.attributes(subject)) {
@@ -142,10 +142,10 @@ final class OrganisationRules {
                     }
                 }
                 if (!others.isEmpty()) {
-                    return Verdict.fail("other attributes " + others);
+                    return RuleVerdict.fail("other attributes " + others);
                 }
                 int cns = X500Names.count(subject, X500Names.CN);
-                return cns <= 1 ? Verdict.PASS : Verdict.fail(cns + " CNs");
+                return cns <= 1 ? RuleVerdict.PASS : RuleVerdict.fail(cns + " CNs");
             },
             Sources.OBSERVED);
 
@@ -166,7 +166,7 @@ final class OrganisationRules {
                         others.add(X500Names.typeName(atv.getType()) + " " + X500Names.stringType(atv.getValue()));
                     }
                 }
-                return others.isEmpty() ? Verdict.PASS : Verdict.fail(String.join(", ", others));
+                return others.isEmpty() ? RuleVerdict.PASS : RuleVerdict.fail(String.join(", ", others));
             },
             Sources.OBSERVED);
 
@@ -182,9 +182,9 @@ final class OrganisationRules {
                 boolean san = c.extension(Extension.subjectAlternativeName) != null;
                 boolean eku = c.extension(Extension.extendedKeyUsage) != null;
                 if (!san && !eku) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
-                return Verdict.fail(
+                return RuleVerdict.fail(
                         san && eku
                                 ? "subjectAltName and extendedKeyUsage"
                                 : san ? "subjectAltName" : "extendedKeyUsage");
@@ -201,13 +201,13 @@ final class OrganisationRules {
             in -> {
                 var policies = in.certificate().certificatePolicies();
                 if (policies == null) {
-                    return Verdict.PASS; // CERT-9 reports missing policies
+                    return RuleVerdict.PASS; // CERT-9 reports missing policies
                 }
                 List<String> oids = CommonRules.policyOids(policies);
                 if (oids.size() == 1 && in.environment().organisationPolicies().contains(oids.get(0))) {
-                    return Verdict.PASS;
+                    return RuleVerdict.PASS;
                 }
-                return Verdict.fail(
+                return RuleVerdict.fail(
                         "policies " + oids,
                         "exactly one of " + in.environment().organisationPolicies() + " (environment "
                                 + in.environment().name() + ")");
@@ -226,24 +226,25 @@ final class OrganisationRules {
                 CertificateStructure c = in.certificate();
                 if (c.notBeforeEpochSecond() == X509Times.UNREADABLE
                         || c.notAfterEpochSecond() == X509Times.UNREADABLE) {
-                    return Verdict.PASS; // CERT-14 reports unreadable times
+                    return RuleVerdict.PASS; // CERT-14 reports unreadable times
                 }
                 if (c.notBeforeEpochSecond() >= c.notAfterEpochSecond()) {
-                    return Verdict.fail("notBefore " + X509Times.text(c.tbs().getStartDate()) + ", notAfter "
-                            + X509Times.text(c.tbs().getEndDate()));
+                    return RuleVerdict.fail(
+                            "notBefore " + X509Times.text(c.tbs().getStartDate()) + ", notAfter "
+                                    + X509Times.text(c.tbs().getEndDate()));
                 }
                 CertificateStructure issuer = in.issuer();
                 if (issuer == null) {
-                    return Verdict.notChecked(Inspection.NO_ISSUER);
+                    return RuleVerdict.notChecked(Inspection.NO_ISSUER);
                 }
                 if (issuer.notAfterEpochSecond() != X509Times.UNREADABLE
                         && c.notAfterEpochSecond() > issuer.notAfterEpochSecond()) {
-                    return Verdict.fail(
+                    return RuleVerdict.fail(
                             "notAfter " + X509Times.text(c.tbs().getEndDate()),
                             "at most the issuer's notAfter "
                                     + X509Times.text(issuer.tbs().getEndDate()));
                 }
-                return Verdict.PASS;
+                return RuleVerdict.PASS;
             },
             Sources.OBSERVED);
 
@@ -260,7 +261,7 @@ final class OrganisationRules {
                 long notBefore = c.notBeforeEpochSecond();
                 long notAfter = c.notAfterEpochSecond();
                 if (notBefore == X509Times.UNREADABLE || notAfter == X509Times.UNREADABLE) {
-                    return Verdict.PASS; // CERT-14 reports unreadable times
+                    return RuleVerdict.PASS; // CERT-14 reports unreadable times
                 }
                 long tenYears = LocalDateTime.ofEpochSecond(notBefore, 0, ZoneOffset.UTC)
                         .plusYears(10)
@@ -269,8 +270,8 @@ final class OrganisationRules {
                         && Math.floorMod(notAfter, 86_400L) == 86_399
                         && Math.abs(notAfter - tenYears) <= 2 * 86_400L;
                 return ok
-                        ? Verdict.PASS
-                        : Verdict.fail(X509Times.text(c.tbs().getStartDate()) + " to "
+                        ? RuleVerdict.PASS
+                        : RuleVerdict.fail(X509Times.text(c.tbs().getStartDate()) + " to "
                                 + X509Times.text(c.tbs().getEndDate()));
             },
             Sources.OBSERVED);
@@ -290,7 +291,7 @@ final class OrganisationRules {
             "a trust-anchor role/usage pair",
             in -> {
                 if (!in.context().offeredAsTrustAnchor()) {
-                    return Verdict.PASS; // advice only for certificates offered as device trust anchors
+                    return RuleVerdict.PASS; // advice only for certificates offered as device trust anchors
                 }
                 CertificateStructure c = in.certificate();
                 String ou = X500Names.single(c.subject(), X500Names.OU);
@@ -299,9 +300,9 @@ final class OrganisationRules {
                 Set<String> usages = role == null ? null : ANCHOR_USAGES.get(role);
                 String usage = bits == KeyUsage.digitalSignature ? "DS" : bits == KeyUsage.keyAgreement ? "KA" : null;
                 if (usages == null || usage == null || usages.contains(usage)) {
-                    return Verdict.PASS; // other roles are never anchored; CERT-29 reports odd key usages
+                    return RuleVerdict.PASS; // other roles are never anchored; CERT-29 reports odd key usages
                 }
-                return Verdict.fail(role.slug() + " " + usage, role.slug() + " " + String.join(" or ", usages));
+                return RuleVerdict.fail(role.slug() + " " + usage, role.slug() + " " + String.join(" or ", usages));
             },
             Sources.DUIS_TEMPLATES,
             Sources.RTDS);
@@ -339,20 +340,20 @@ final class OrganisationRules {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
     }
 
-    private static Verdict eui64BitString(AttributeTypeAndValue atv) {
+    private static RuleVerdict eui64BitString(AttributeTypeAndValue atv) {
         if (!(atv.getValue() instanceof ASN1BitString bits)) {
-            return Verdict.fail("x500UniqueIdentifier is a " + X500Names.stringType(atv.getValue()));
+            return RuleVerdict.fail("x500UniqueIdentifier is a " + X500Names.stringType(atv.getValue()));
         }
         int length = bits.getBytes().length * 8 - bits.getPadBits();
-        return bits.getPadBits() == 0 && length == 64 ? Verdict.PASS : Verdict.fail(length + " bits");
+        return bits.getPadBits() == 0 && length == 64 ? RuleVerdict.PASS : RuleVerdict.fail(length + " bits");
     }
 
     /** Returns PASS when keyUsage is exactly digitalSignature or exactly keyAgreement (CERT-29, CERT-43). */
-    static Verdict exactlyOneEndEntityUsage(CertificateStructure c) {
+    static RuleVerdict exactlyOneEndEntityUsage(CertificateStructure c) {
         int bits = c.keyUsageBits();
         if (bits < 0 || bits == KeyUsage.digitalSignature || bits == KeyUsage.keyAgreement) {
-            return Verdict.PASS; // CERT-6 reports a missing keyUsage
+            return RuleVerdict.PASS; // CERT-6 reports a missing keyUsage
         }
-        return Verdict.fail(CommonRules.describeKeyUsage(bits));
+        return RuleVerdict.fail(CommonRules.describeKeyUsage(bits));
     }
 }

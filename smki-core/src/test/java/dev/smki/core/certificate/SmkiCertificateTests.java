@@ -3,6 +3,7 @@ package dev.smki.core.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
@@ -10,7 +11,6 @@ import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
-import dev.smki.core.issuance.WrappedApexContingencyKey;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.testing.TestPkis;
 import java.io.IOException;
@@ -120,6 +120,18 @@ class SmkiCertificateTests {
     }
 
     @Test
+    void namesItsIssuerBySubjectName() {
+        SmkiCertificate supplier = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE)
+                .parsed();
+
+        assertThat(supplier.namesIssuer(PKI.issuingOca().parsed())).isTrue();
+        assertThat(supplier.namesIssuer(PKI.rootOca().parsed())).isFalse();
+        assertThat(PKI.rootOca().parsed().namesIssuer(PKI.rootOca().parsed())).isTrue();
+        assertThat(supplier.describeIssuer())
+                .isEqualTo(PKI.issuingOca().parsed().describe().replaceFirst(", serial .*", ""));
+    }
+
+    @Test
     void readsTheDcaCertificates() {
         assertThat(PKI.rootDca().parsed().kind()).isEqualTo(CertificateKind.ROOT_DCA);
         assertThat(PKI.issuingDca().parsed().kind()).isEqualTo(CertificateKind.ISSUING_DCA);
@@ -145,6 +157,18 @@ class SmkiCertificateTests {
                         .getEncoded());
         assertThat(parsed.signature()).isEqualTo(issued.certificate().getSignature());
         assertThat(parsed.signatureAlgorithm()).isEqualTo("1.2.840.10045.4.3.2");
+    }
+
+    @Test
+    void everyEncodingIsAFreshCopyThatACallerMayChange() {
+        SmkiCertificate certificate = PKI.issuingOca().parsed();
+        byte[] first = certificate.toDer();
+        first[first.length - 1] ^= 0x01;
+
+        assertThat(certificate.toDer())
+                .isEqualTo(PKI.issuingOca().toDer())
+                .isNotSameAs(certificate.toDer())
+                .isNotEqualTo(first);
     }
 
     @Test

@@ -18,7 +18,9 @@ class AcceptanceRuleTests {
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 17)
                         .mapToObj(n -> RuleId.of("DEV-" + n))
                         .toList());
-        assertThat(Acceptance.TABLE).extracting(Acceptance.Check::rule).containsExactlyElementsOf(AcceptanceRule.ALL);
+        assertThat(Acceptance.TABLE)
+                .extracting(Acceptance.Criterion::rule)
+                .containsExactlyElementsOf(AcceptanceRule.ALL);
         assertThat(AcceptanceRule.ALL).allSatisfy(rule -> {
             assertThat(rule.rule().sources()).isNotEmpty();
             assertThat(rule.refusal()).isNotEqualTo(StatusCode.SUCCESS);

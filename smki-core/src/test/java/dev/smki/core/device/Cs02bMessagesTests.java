@@ -42,8 +42,8 @@ class Cs02bMessagesTests {
                 .specialistFloor(SpecialistFloor.prepaymentTopUp(4))
                 .otherPartyFloor(
                         new PartyFloorChange(RemotePartyRole.SUPPLIER, 5, List.of(SpecialistFloor.prepaymentTopUp(6))))
-                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
-                .pathCertificate(PKI.issuingOca())
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed())
+                .pathCertificate(PKI.issuingOca().parsed())
                 .executionDateTime(Instant.parse("2030-01-15T00:00:00Z"))
                 .build()
                 .sign(authoriser(CredentialsReplacementMode.ANY_BY_CONTINGENCY), METER);

@@ -183,11 +183,11 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
         return switch (a.signer()) {
             case RIGHTFUL -> DeviceFixtures.authoriser(a.mode());
             case OTHER_PARTY ->
-                Authoriser.of(currentCertificate(
+                DeviceFixtures.authoriser(currentCertificate(
                         a.mode() == CredentialsReplacementMode.NETWORK_OPERATOR_BY_NETWORK_OPERATOR
                                 ? TrustAnchorCellId.SUPPLIER_DS
                                 : TrustAnchorCellId.NETWORK_OPERATOR_DS));
-            case CONTINGENCY_KEY -> Authoriser.contingency(PKI);
+            case CONTINGENCY_KEY -> PKI.contingencyAuthoriser();
             case STRANGER -> Authoriser.of(PKI.parties().of(RemotePartyRole.SUPPLIER), SigningKey.of(TestKeys.key(50)));
         };
     }
@@ -227,13 +227,14 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
                                 ? TrustAnchorCellId.SUPPLIER_DS
                                 : TrustAnchorCellId.SUPPLIER_KA);
         }
-        builder.replace(t.cell(), certificate(t));
+        builder.replace(t.cell(), certificate(t).parsed());
         if (!t.cell().isRoot()) {
             builder.pathCertificate(
-                    t.certificate() == CertificateChoice.OTHER_ROOT ? RECOVERED.issuingOca() : PKI.issuingOca());
+                    (t.certificate() == CertificateChoice.OTHER_ROOT ? RECOVERED.issuingOca() : PKI.issuingOca())
+                            .parsed());
         }
         if (t.link()) {
-            builder.pathCertificate(LINK);
+            builder.pathCertificate(LINK.parsed());
         }
         return builder.build().sign(signer(a), t.addressed() ? METER : OTHER_METER);
     }
@@ -336,7 +337,8 @@ class DeviceAcceptanceProperties implements WithQuickTheories {
             } else {
                 accepted.incrementAndGet();
                 assertThat(device.credentials().cell(t.cell()).orElseThrow().subjectKeyId())
-                        .isEqualTo(SubjectKeyId.of(certificate(t)));
+                        .isEqualTo(
+                                certificate(t).parsed().subjectKeyIdentifier().orElseThrow());
                 assertThat(device.credentials().floor(modelAuthorisingRole(a.mode())))
                         .isEqualTo(a.sequenceNumber());
             }

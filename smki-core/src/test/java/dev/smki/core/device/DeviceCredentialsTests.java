@@ -3,6 +3,7 @@ package dev.smki.core.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.RemotePartyRole;
 import java.util.List;
@@ -40,15 +41,22 @@ class DeviceCredentialsTests {
     @Test
     void aCellTakesThePlaceOfTheCellWithItsId() {
         TrustAnchorCell acbInSupplierCell = DeviceFixtures.SETTINGS.cell(
-                TrustAnchorCellId.SUPPLIER_KA, DeviceFixtures.currentCertificate(TrustAnchorCellId.ACB_KA));
+                TrustAnchorCellId.SUPPLIER_KA,
+                DeviceFixtures.currentCertificate(TrustAnchorCellId.ACB_KA).parsed());
 
         DeviceCredentials changed = ESME.withCell(acbInSupplierCell);
 
         assertThat(changed.cell(TrustAnchorCellId.SUPPLIER_KA)).contains(acbInSupplierCell);
         assertThat(changed.cells()).hasSameSizeAs(ESME.cells());
-        assertThat(changed.holds(SubjectKeyId.of(DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA))))
+        assertThat(changed.holds(DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA)
+                        .parsed()
+                        .subjectKeyIdentifier()
+                        .orElseThrow()))
                 .isFalse();
-        assertThat(ESME.holds(SubjectKeyId.of(DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA))))
+        assertThat(ESME.holds(DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA)
+                        .parsed()
+                        .subjectKeyIdentifier()
+                        .orElseThrow()))
                 .isTrue();
         assertThat(ESME.withCell(cell(TrustAnchorCellId.ROOT))).isSameAs(ESME);
     }
@@ -65,23 +73,27 @@ class DeviceCredentialsTests {
     void aCellIsMadeOnlyFromACertificateThatFitsIt() {
         assertThatThrownBy(() -> DeviceFixtures.SETTINGS.cell(
                         TrustAnchorCellId.SUPPLIER_DS,
-                        DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA)))
+                        DeviceFixtures.currentCertificate(TrustAnchorCellId.SUPPLIER_KA)
+                                .parsed()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrustAnchorCell.of(
                         TrustAnchorCellId.SUPPLIER_DS,
                         java.util.Optional.empty(),
-                        SubjectKeyId.parse("4000000000000001"),
+                        KeyIdentifier.parse("4000000000000001"),
                         cell(TrustAnchorCellId.SUPPLIER_DS).publicKey(),
                         cell(TrustAnchorCellId.ROOT).wrappedContingencyKey()))
                 .hasMessageContaining("Only the Root cell");
     }
 
     @Test
-    void subjectKeyIdsReadBackFromHex() {
-        SubjectKeyId id = SubjectKeyId.parse("4a1b2c3d4e5f6071");
-        assertThat(id).hasToString("4A1B2C3D4E5F6071");
-        assertThat(SubjectKeyId.parse(id.toString())).isEqualTo(id);
-        assertThatThrownBy(() -> SubjectKeyId.parse("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SubjectKeyId.parse("xyz")).hasMessageContaining("xyz");
+    void aCellNeedsASubjectKeyIdentifierOfAtLeastOneOctet() {
+        assertThatThrownBy(() -> TrustAnchorCell.of(
+                        TrustAnchorCellId.SUPPLIER_DS,
+                        java.util.Optional.empty(),
+                        KeyIdentifier.of(new byte[0]),
+                        cell(TrustAnchorCellId.SUPPLIER_DS).publicKey(),
+                        java.util.Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("subject key identifier");
     }
 }

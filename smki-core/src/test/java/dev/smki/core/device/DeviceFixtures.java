@@ -8,6 +8,7 @@ import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DeviceFixtures {
 
     static final TestPki PKI = TestPkis.seeded(61);
-    static final DeviceSettings SETTINGS = DeviceSettings.of(PKI);
+    static final DeviceSettings SETTINGS = DeviceSettings.of(PKI.deviceProvisioning());
 
     /** The PKI after the contingency procedure: new Root OCA, new contingency material, new Issuing OCA. */
     static final TestPki RECOVERED = PKI.withNewRootOca();
@@ -73,14 +74,20 @@ final class DeviceFixtures {
         if (cell.isRoot()) {
             return PKI.rootOca();
         }
-        return PKI.organisationCertificate(cell.toOrganisationCredential().orElseThrow());
+        return PKI.organisationCertificate(new OrganisationCredential(
+                cell.role(), cell.keyUsage().toKeyUsage().orElseThrow(), cell.cellUsage()));
     }
 
     /** Returns who rightly signs commands in {@code mode} on a Device of {@link #PKI}. */
     static Authoriser authoriser(CredentialsReplacementMode mode) {
         return mode.authorisingCell()
-                .map(cell -> Authoriser.of(currentCertificate(cell)))
-                .orElseGet(() -> Authoriser.contingency(PKI));
+                .map(cell -> authoriser(currentCertificate(cell)))
+                .orElseGet(PKI::contingencyAuthoriser);
+    }
+
+    /** Returns the Party holding {@code certificate}, signing with its private key. */
+    static Authoriser authoriser(IssuedCertificate certificate) {
+        return Authoriser.of(certificate.parsed(), SigningKey.of(certificate));
     }
 
     /** Returns a command builder in {@code mode} with sequence number 1 and the Symmetric Key it needs. */
@@ -98,11 +105,11 @@ final class DeviceFixtures {
             UpdateSecurityCredentials.Builder builder, TrustAnchorCellId... cells) {
         boolean party = false;
         for (TrustAnchorCellId cell : cells) {
-            builder.replace(cell, freshCertificate(cell));
+            builder.replace(cell, freshCertificate(cell).parsed());
             party |= !cell.isRoot();
         }
         if (party) {
-            builder.pathCertificate(PKI.issuingOca());
+            builder.pathCertificate(PKI.issuingOca().parsed());
         }
         return builder;
     }

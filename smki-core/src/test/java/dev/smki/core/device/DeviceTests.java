@@ -36,6 +36,8 @@ import static dev.smki.core.device.TrustAnchorCellId.WAN_PROVIDER_DS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.gbcs.DerWriter;
 import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.gbcs.GbcsMessage;
@@ -44,7 +46,6 @@ import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SigningKey;
-import dev.smki.core.issuance.SymmetricKey;
 import dev.smki.core.testing.TestKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,11 +82,11 @@ class DeviceTests {
         return outcome;
     }
 
-    private static SubjectKeyId ski(TrustAnchorCell cell) {
+    private static KeyIdentifier ski(TrustAnchorCell cell) {
         return cell.subjectKeyId();
     }
 
-    private static SubjectKeyId cellKey(Device device, TrustAnchorCellId cell) {
+    private static KeyIdentifier cellKey(Device device, TrustAnchorCellId cell) {
         return ski(device.credentials().cell(cell).orElseThrow());
     }
 
@@ -100,7 +101,9 @@ class DeviceTests {
             CommandOutcome outcome = assertAccepted(esme, command);
 
             TrustAnchorCell root = esme.credentials().cell(ROOT).orElseThrow();
-            assertThat(root.subjectKeyId()).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(root.subjectKeyId())
+                    .isEqualTo(
+                            RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow());
             assertThat(root.wrappedContingencyKey())
                     .contains(RECOVERED.contingency().wrappedKey());
             assertThat(root.subjectUniqueId()).isEmpty();
@@ -109,9 +112,9 @@ class DeviceTests {
                     .containsExactly(new ReplacementOutcome(
                             ROOT,
                             java.util.Optional.empty(),
-                            SubjectKeyId.of(PKI.rootOca()),
+                            PKI.rootOca().parsed().subjectKeyIdentifier().orElseThrow(),
                             java.util.Optional.empty(),
-                            SubjectKeyId.of(RECOVERED.rootOca())));
+                            RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow()));
         }
 
         @Test
@@ -120,7 +123,9 @@ class DeviceTests {
 
             Device hub = device(DeviceType.CHF);
             assertAccepted(hub, forHub);
-            assertThat(cellKey(hub, ROOT)).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(cellKey(hub, ROOT))
+                    .isEqualTo(
+                            RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow());
             assertThat(hub.credentials().floor(RemotePartyRole.WAN_PROVIDER)).isEqualTo(1);
 
             assertRefused(device(DeviceType.ESME), forHub, AcceptanceRule.AUTHORISING_ANCHOR_HELD);
@@ -143,12 +148,18 @@ class DeviceTests {
                     .extracting(ReplacementOutcome::cell)
                     .containsExactly(SUPPLIER_DS, SUPPLIER_KA, SUPPLIER_KA_TOP_UP);
             assertThat(outcome.replacements().get(0).existingSubjectKeyId())
-                    .isEqualTo(SubjectKeyId.of(currentCertificate(SUPPLIER_DS)));
+                    .isEqualTo(currentCertificate(SUPPLIER_DS)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
             assertThat(outcome.replacements().get(0).replacingSubjectKeyId())
-                    .isEqualTo(SubjectKeyId.of(freshCertificate(SUPPLIER_DS)));
+                    .isEqualTo(freshCertificate(SUPPLIER_DS)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
             assertThat(esme.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(10);
 
-            Authoriser newSupplier = Authoriser.of(freshCertificate(SUPPLIER_DS));
+            Authoriser newSupplier = DeviceFixtures.authoriser(freshCertificate(SUPPLIER_DS));
             UpdateSecurityCredentials.Builder next = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_KA);
             assertRefused(
                     esme,
@@ -170,9 +181,15 @@ class DeviceTests {
             assertAccepted(gsme, command);
 
             assertThat(cellKey(gsme, NETWORK_OPERATOR_DS))
-                    .isEqualTo(SubjectKeyId.of(freshCertificate(NETWORK_OPERATOR_DS)));
+                    .isEqualTo(freshCertificate(NETWORK_OPERATOR_DS)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
             assertThat(cellKey(gsme, NETWORK_OPERATOR_KA))
-                    .isEqualTo(SubjectKeyId.of(freshCertificate(NETWORK_OPERATOR_KA)));
+                    .isEqualTo(freshCertificate(NETWORK_OPERATOR_KA)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
             assertThat(gsme.credentials().floor(RemotePartyRole.NETWORK_OPERATOR))
                     .isEqualTo(1);
         }
@@ -184,7 +201,11 @@ class DeviceTests {
 
             assertAccepted(esme, command);
 
-            assertThat(cellKey(esme, ACB_KA)).isEqualTo(SubjectKeyId.of(freshCertificate(ACB_KA)));
+            assertThat(cellKey(esme, ACB_KA))
+                    .isEqualTo(freshCertificate(ACB_KA)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
         }
 
         @Test
@@ -194,7 +215,11 @@ class DeviceTests {
 
             assertAccepted(hub, command);
 
-            assertThat(cellKey(hub, WAN_PROVIDER_DS)).isEqualTo(SubjectKeyId.of(freshCertificate(WAN_PROVIDER_DS)));
+            assertThat(cellKey(hub, WAN_PROVIDER_DS))
+                    .isEqualTo(freshCertificate(WAN_PROVIDER_DS)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
         }
 
         @Test
@@ -205,7 +230,10 @@ class DeviceTests {
             assertAccepted(esme, command);
 
             assertThat(cellKey(esme, TRANSITIONAL_COS_DS))
-                    .isEqualTo(SubjectKeyId.of(freshCertificate(TRANSITIONAL_COS_DS)));
+                    .isEqualTo(freshCertificate(TRANSITIONAL_COS_DS)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
         }
 
         @Test
@@ -221,7 +249,11 @@ class DeviceTests {
 
             assertAccepted(esme, command);
 
-            assertThat(cellKey(esme, SUPPLIER_DS)).isEqualTo(SubjectKeyId.of(freshCertificate(SUPPLIER_DS)));
+            assertThat(cellKey(esme, SUPPLIER_DS))
+                    .isEqualTo(freshCertificate(SUPPLIER_DS)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
             assertThat(esme.credentials().floor(RemotePartyRole.TRANSITIONAL_COS))
                     .isEqualTo(3);
             assertThat(esme.credentials().floor(RemotePartyRole.SUPPLIER)).isEqualTo(7);
@@ -237,7 +269,11 @@ class DeviceTests {
 
             assertAccepted(esme, command);
 
-            assertThat(cellKey(esme, SUPPLIER_DS)).isEqualTo(SubjectKeyId.of(freshCertificate(SUPPLIER_DS)));
+            assertThat(cellKey(esme, SUPPLIER_DS))
+                    .isEqualTo(freshCertificate(SUPPLIER_DS)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
             assertThat(esme.credentials().floor(RemotePartyRole.RECOVERY)).isEqualTo(1);
             assertThat(esme.credentials().floor(RemotePartyRole.SUPPLIER)).isZero();
         }
@@ -247,15 +283,16 @@ class DeviceTests {
             Device esme = device(DeviceType.ESME);
             IssuedCertificate acb = currentCertificate(ACB_KA);
             SignedCommand command = command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
-                    .replace(SUPPLIER_KA, acb)
-                    .pathCertificate(PKI.issuingOca())
+                    .replace(SUPPLIER_KA, acb.parsed())
+                    .pathCertificate(PKI.issuingOca().parsed())
                     .build()
                     .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
 
             assertAccepted(esme, command);
 
             TrustAnchorCell cell = esme.credentials().cell(SUPPLIER_KA).orElseThrow();
-            assertThat(cell.subjectKeyId()).isEqualTo(SubjectKeyId.of(acb));
+            assertThat(cell.subjectKeyId())
+                    .isEqualTo(acb.parsed().subjectKeyIdentifier().orElseThrow());
             assertThat(cell.subjectUniqueId()).contains(PKI.parties().of(RemotePartyRole.ACCESS_CONTROL_BROKER));
         }
 
@@ -263,14 +300,16 @@ class DeviceTests {
         void recoveryReplacesTheRootWhenTheCurrentRootCertifiesTheNewOne() {
             Device esme = device(DeviceType.ESME);
             SignedCommand command = command(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
-                    .replace(ROOT, RECOVERED.rootOca())
-                    .pathCertificate(LINK)
+                    .replace(ROOT, RECOVERED.rootOca().parsed())
+                    .pathCertificate(LINK.parsed())
                     .build()
                     .sign(authoriser(ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY), METER);
 
             assertAccepted(esme, command);
 
-            assertThat(cellKey(esme, ROOT)).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(cellKey(esme, ROOT))
+                    .isEqualTo(
+                            RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow());
         }
 
         @Test
@@ -297,7 +336,9 @@ class DeviceTests {
             assertAccepted(esme, command);
 
             TrustAnchorCell root = esme.credentials().cell(ROOT).orElseThrow();
-            assertThat(root.subjectKeyId()).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(root.subjectKeyId())
+                    .isEqualTo(
+                            RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow());
             assertThat(root.wrappedContingencyKey().orElseThrow().unwrap(released))
                     .isEmpty();
             assertThat(esme.credentials().floor(RemotePartyRole.ROOT)).isEqualTo(1);
@@ -314,13 +355,15 @@ class DeviceTests {
         void theNewContingencyMaterialAuthorisesTheNextContingencyCommandAboveTheRootFloor() {
             Device esme = device(DeviceType.ESME);
             assertAccepted(esme, signed(ANY_BY_CONTINGENCY, ROOT));
-            Authoriser next = Authoriser.contingency(RECOVERED);
+            Authoriser next = RECOVERED.contingencyAuthoriser();
             UpdateSecurityCredentials.Builder builder = UpdateSecurityCredentials.builder(ANY_BY_CONTINGENCY)
                     .symmetricKey(RECOVERED.contingency().symmetricKey())
                     .replace(
                             RECOVERY,
-                            RECOVERED.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE))
-                    .pathCertificate(RECOVERED.issuingOca());
+                            RECOVERED
+                                    .organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                                    .parsed())
+                    .pathCertificate(RECOVERED.issuingOca().parsed());
 
             assertRefused(
                     esme,
@@ -329,8 +372,11 @@ class DeviceTests {
             assertAccepted(esme, builder.sequenceNumber(2).build().sign(next, METER));
 
             assertThat(cellKey(esme, RECOVERY))
-                    .isEqualTo(SubjectKeyId.of(
-                            RECOVERED.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)));
+                    .isEqualTo(RECOVERED
+                            .organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                            .parsed()
+                            .subjectKeyIdentifier()
+                            .orElseThrow());
         }
     }
 
@@ -361,9 +407,10 @@ class DeviceTests {
             assertRefused(
                     esme,
                     command(SUPPLIER_BY_SUPPLIER)
-                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_DS))
-                            .replace(SUPPLIER_DS, currentCertificate(SUPPLIER_DS))
-                            .pathCertificate(PKI.issuingOca())
+                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_DS).parsed())
+                            .replace(
+                                    SUPPLIER_DS, currentCertificate(SUPPLIER_DS).parsed())
+                            .pathCertificate(PKI.issuingOca().parsed())
                             .build()
                             .sign(supplier, METER),
                     AcceptanceRule.WELL_FORMED);
@@ -421,7 +468,7 @@ class DeviceTests {
                     AcceptanceRule.SIGNATURE_VERIFIES);
             assertRefused(
                     esme,
-                    command.sign(Authoriser.of(currentCertificate(SUPPLIER_KA)), METER),
+                    command.sign(DeviceFixtures.authoriser(currentCertificate(SUPPLIER_KA)), METER),
                     AcceptanceRule.SIGNATURE_VERIFIES);
         }
 
@@ -479,11 +526,11 @@ class DeviceTests {
         void insufficientMemoryWhenThePathHasMoreCertificatesThanTheDeviceHolds() {
             UpdateSecurityCredentials.Builder builder = replacing(command(SUPPLIER_BY_SUPPLIER), SUPPLIER_DS);
             for (int i = 1; i < DeviceSettings.DEFAULT_MAX_PATH_CERTIFICATES; i++) {
-                builder.pathCertificate(PKI.rootOca());
+                builder.pathCertificate(PKI.rootOca().parsed());
             }
             Device esme = device(DeviceType.ESME);
             SignedCommand full = builder.build().sign(authoriser(SUPPLIER_BY_SUPPLIER), METER);
-            SignedCommand tooMany = builder.pathCertificate(PKI.rootOca())
+            SignedCommand tooMany = builder.pathCertificate(PKI.rootOca().parsed())
                     .sequenceNumber(2)
                     .build()
                     .sign(authoriser(SUPPLIER_BY_SUPPLIER), METER);
@@ -508,16 +555,16 @@ class DeviceTests {
             assertRefused(
                     esme,
                     command(SUPPLIER_BY_SUPPLIER)
-                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_KA))
-                            .pathCertificate(PKI.issuingOca())
+                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_KA).parsed())
+                            .pathCertificate(PKI.issuingOca().parsed())
                             .build()
                             .sign(supplier, METER),
                     AcceptanceRule.KEY_USAGE_FITS_CELL);
             assertRefused(
                     esme,
                     command(ROOT_BY_SUPPLIER)
-                            .replace(ROOT, freshCertificate(SUPPLIER_DS))
-                            .pathCertificate(PKI.issuingOca())
+                            .replace(ROOT, freshCertificate(SUPPLIER_DS).parsed())
+                            .pathCertificate(PKI.issuingOca().parsed())
                             .build()
                             .sign(authoriser(ROOT_BY_SUPPLIER), METER),
                     AcceptanceRule.KEY_USAGE_FITS_CELL);
@@ -533,8 +580,8 @@ class DeviceTests {
             CommandOutcome outcome = assertRefused(
                     esme,
                     command(SUPPLIER_BY_SUPPLIER)
-                            .replace(SUPPLIER_DS, underNewRoot)
-                            .pathCertificate(RECOVERED.issuingOca())
+                            .replace(SUPPLIER_DS, underNewRoot.parsed())
+                            .pathCertificate(RECOVERED.issuingOca().parsed())
                             .build()
                             .sign(supplier, METER),
                     AcceptanceRule.CERTIFICATION_PATH_VALID);
@@ -542,7 +589,7 @@ class DeviceTests {
             assertRefused(
                     esme,
                     command(SUPPLIER_BY_SUPPLIER)
-                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_DS))
+                            .replace(SUPPLIER_DS, freshCertificate(SUPPLIER_DS).parsed())
                             .build()
                             .sign(supplier, METER),
                     AcceptanceRule.CERTIFICATION_PATH_VALID);
@@ -550,7 +597,7 @@ class DeviceTests {
                     esme,
                     command(SUPPLIER_BY_SUPPLIER)
                             .replace(SUPPLIER_DS, new byte[] {0x30, 0x03, 0x02, 0x01, 0x05})
-                            .pathCertificate(PKI.issuingOca())
+                            .pathCertificate(PKI.issuingOca().parsed())
                             .build()
                             .sign(supplier, METER),
                     AcceptanceRule.CERTIFICATION_PATH_VALID);
@@ -563,7 +610,7 @@ class DeviceTests {
             CommandOutcome outcome = assertRefused(
                     esme,
                     command(ANY_BY_CONTINGENCY)
-                            .replace(ROOT, PKI.rootDca())
+                            .replace(ROOT, PKI.rootDca().parsed())
                             .build()
                             .sign(authoriser(ANY_BY_CONTINGENCY), METER),
                     AcceptanceRule.CERTIFICATION_PATH_VALID);
@@ -572,7 +619,7 @@ class DeviceTests {
 
         @Test
         void badCertificateWhenTheDevicesClockIsOutsideTheValidityPeriod() {
-            DeviceSettings late = DeviceSettings.builder(PKI)
+            DeviceSettings late = DeviceSettings.builder(PKI.deviceProvisioning())
                     .clock(Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC))
                     .build();
             Device esme = Device.of(late, METER, DeviceType.ESME, true);
@@ -584,7 +631,7 @@ class DeviceTests {
 
         @Test
         void aDisappliedTimeCheckLetsACertificateOutsideItsValidityPeriodIn() {
-            DeviceSettings late = DeviceSettings.builder(PKI)
+            DeviceSettings late = DeviceSettings.builder(PKI.deviceProvisioning())
                     .clock(Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC))
                     .build();
             Device esme = Device.of(late, METER, DeviceType.ESME, true);
@@ -687,7 +734,7 @@ class DeviceTests {
         @Test
         void badCertificateWhenAContingencyRootBringsBackTheReleasedContingencyKey() {
             SignedCommand command = command(ANY_BY_CONTINGENCY)
-                    .replace(ROOT, PKI.rootOca())
+                    .replace(ROOT, PKI.rootOca().parsed())
                     .build()
                     .sign(authoriser(ANY_BY_CONTINGENCY), METER);
 
@@ -703,7 +750,8 @@ class DeviceTests {
             Device esme = device(DeviceType.ESME);
 
             assertThat(esme.deviceCertificate(KeyUsage.DIGITAL_SIGNATURE))
-                    .isEqualTo(PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE));
+                    .isEqualTo(PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE)
+                            .parsed());
             assertThat(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT))
                     .isEqualTo(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT));
             assertThat(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT))
@@ -803,7 +851,9 @@ class DeviceTests {
             } finally {
                 pool.shutdown();
             }
-            assertThat(cellKey(esme, ROOT)).isEqualTo(SubjectKeyId.of(RECOVERED.rootOca()));
+            assertThat(cellKey(esme, ROOT))
+                    .isEqualTo(
+                            RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow());
         }
     }
 }

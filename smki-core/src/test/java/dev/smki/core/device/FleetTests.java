@@ -71,7 +71,9 @@ class FleetTests {
 
         assertThat(byCredentials).hasSize(4);
         assertThat(byCredentials.values()).containsExactly(120L, 60L, 15L, 5L);
-        assertThat(fleet.countHolding(SubjectKeyId.of(PKI.rootOca()))).isEqualTo(195);
+        assertThat(fleet.countHolding(
+                        PKI.rootOca().parsed().subjectKeyIdentifier().orElseThrow()))
+                .isEqualTo(195);
     }
 
     @Test
@@ -81,9 +83,9 @@ class FleetTests {
                         CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(PKI.contingency().symmetricKey())
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed())
                 .build();
-        Authoriser dcc = Authoriser.contingency(PKI);
+        Authoriser dcc = PKI.contingencyAuthoriser();
         Map<StatusCode, Long> outcomes = new ConcurrentHashMap<>();
 
         fleet.stream()
@@ -92,8 +94,12 @@ class FleetTests {
                         fleet.apply(newRoot.sign(dcc, device.eui64())).status(), 1L, Long::sum));
 
         assertThat(outcomes).isEqualTo(Map.of(StatusCode.SUCCESS, 195L, StatusCode.NO_TRUST_ANCHOR, 5L));
-        assertThat(fleet.countHolding(SubjectKeyId.of(PKI.rootOca()))).isZero();
-        assertThat(fleet.countHolding(SubjectKeyId.of(RECOVERED.rootOca()))).isEqualTo(195);
+        assertThat(fleet.countHolding(
+                        PKI.rootOca().parsed().subjectKeyIdentifier().orElseThrow()))
+                .isZero();
+        assertThat(fleet.countHolding(
+                        RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow()))
+                .isEqualTo(195);
         assertThat(fleet.countByCredentials()).hasSize(4);
         assertThat(fleet.countByCredentials(c -> c.floor(dev.smki.core.identity.RemotePartyRole.ROOT)))
                 .isEqualTo(Map.of(1L, 195L, 0L, 5L));
@@ -104,9 +110,9 @@ class FleetTests {
         SignedCommand elsewhere = UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(PKI.contingency().symmetricKey())
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed())
                 .build()
-                .sign(Authoriser.contingency(PKI), Eui64.MIN);
+                .sign(PKI.contingencyAuthoriser(), Eui64.MIN);
 
         assertThatThrownBy(() -> fleet(1).apply(elsewhere))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -134,7 +140,7 @@ class FleetTests {
         try {
             // --- as in README.md, "Simulated devices" ---
             TestPki pki = TestPki.seeded(7);
-            Fleet fleet = Fleet.builder(pki)
+            Fleet fleet = Fleet.builder(pki.deviceProvisioning())
                     .devices(DeviceType.ESME, 600)
                     .devices(DeviceType.GSME, 300)
                     .devices(DeviceType.CHF, 100)
@@ -146,16 +152,17 @@ class FleetTests {
                             CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                     .symmetricKey(pki.contingency().symmetricKey())
                     .sequenceNumber(1)
-                    .replace(TrustAnchorCellId.ROOT, recovered.rootOca())
+                    .replace(TrustAnchorCellId.ROOT, recovered.rootOca().parsed())
                     .build();
-            Authoriser dcc = Authoriser.contingency(pki);
+            Authoriser dcc = pki.contingencyAuthoriser();
 
             Device meter = fleet.get(0);
             System.out.println(fleet.apply(newRoot.sign(dcc, meter.eui64())));
             System.out.println(fleet.apply(newRoot.sign(dcc, meter.eui64())));
 
             fleet.stream().parallel().forEach(device -> device.apply(newRoot.sign(dcc, device.eui64())));
-            System.out.println(fleet.countHolding(SubjectKeyId.of(pki.rootOca())));
+            System.out.println(fleet.countHolding(
+                    pki.rootOca().parsed().subjectKeyIdentifier().orElseThrow()));
             // --- end ---
         } finally {
             System.setOut(console);

@@ -7,7 +7,9 @@ import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.testing.TestPkis;
 import org.junit.jupiter.api.Test;
@@ -19,23 +21,19 @@ class GbcsDocsExampleTests {
     void theJavaExampleBuildsACommandTheDeviceAcceptsAndAnswers() {
         TestPki pki = TestPkis.seeded(7);
         Eui64 meter = Eui64.parse("02-53-4D-4B-49-80-00-01");
+        IssuedCertificate recovery = pki.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate newSupplier = pki.newOrganisationCertificate()
+                .credential(OrganisationCredential.of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE))
+                .issue();
         SignedCommand command = UpdateSecurityCredentials.builder(
                         CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                 .sequenceNumber(1)
-                .replace(
-                        TrustAnchorCellId.SUPPLIER_DS,
-                        pki.newOrganisationCertificate()
-                                .credential(
-                                        OrganisationCredential.of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE))
-                                .issue())
-                .pathCertificate(pki.issuingOca())
+                .replace(TrustAnchorCellId.SUPPLIER_DS, newSupplier.parsed())
+                .pathCertificate(pki.issuingOca().parsed())
                 .build()
-                .sign(
-                        Authoriser.of(
-                                pki.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)),
-                        meter);
+                .sign(Authoriser.of(recovery.parsed(), SigningKey.of(recovery)), meter);
         byte[] bytes = command.toBytes();
-        Device device = Device.of(DeviceSettings.of(pki), meter, DeviceType.ESME, true);
+        Device device = Device.of(DeviceSettings.of(pki.deviceProvisioning()), meter, DeviceType.ESME, true);
         Device.Answer answer = device.answer(bytes);
         FieldTree fields = new FieldTree();
         Cs02bMessages.decode(bytes, fields);

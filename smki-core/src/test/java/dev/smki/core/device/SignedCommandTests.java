@@ -46,8 +46,8 @@ class SignedCommandTests {
     private static UpdateSecurityCredentials.Builder recoveryBuilder() {
         return UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.SUPPLIER_DS, SUPPLIER_DS)
-                .pathCertificate(PKI.issuingOca());
+                .replace(TrustAnchorCellId.SUPPLIER_DS, SUPPLIER_DS.parsed())
+                .pathCertificate(PKI.issuingOca().parsed());
     }
 
     @Test
@@ -93,12 +93,12 @@ class SignedCommandTests {
                         CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(PKI.contingency().symmetricKey())
                 .sequenceNumber(5)
-                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed())
                 .build();
 
         String key = PKI.contingency().symmetricKey().toHex().toUpperCase(java.util.Locale.ROOT);
         assertThat(hex(command.toDer())).contains("020109" + "8010" + key + "A207" + "020100" + "03020204" + "830105");
-        SignedCommand signed = command.sign(Authoriser.contingency(PKI), METER);
+        SignedCommand signed = command.sign(PKI.contingencyAuthoriser(), METER);
         assertThat(signed.messageCode()).isEqualTo(0x0109);
         assertThat(signed.originator()).isEqualTo(PKI.parties().of(RemotePartyRole.ROOT));
     }
@@ -125,8 +125,12 @@ class SignedCommandTests {
     void aCellUsageIsWrittenOnlyForThePrepaymentTopUpCell() {
         String der = hex(UpdateSecurityCredentials.builder(CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.SUPPLIER_KA_TOP_UP, freshCertificate(TrustAnchorCellId.SUPPLIER_KA_TOP_UP))
-                .replace(TrustAnchorCellId.SUPPLIER_KA, freshCertificate(TrustAnchorCellId.SUPPLIER_KA))
+                .replace(
+                        TrustAnchorCellId.SUPPLIER_KA_TOP_UP,
+                        freshCertificate(TrustAnchorCellId.SUPPLIER_KA_TOP_UP).parsed())
+                .replace(
+                        TrustAnchorCellId.SUPPLIER_KA,
+                        freshCertificate(TrustAnchorCellId.SUPPLIER_KA).parsed())
                 .build()
                 .toDer());
 
@@ -188,7 +192,7 @@ class SignedCommandTests {
 
         assertThat(read.command().toDer()).isEqualTo(payload);
         assertThat(read.command().replacements())
-                .containsExactly(Replacement.of(TrustAnchorCellId.SUPPLIER_DS, SUPPLIER_DS));
+                .containsExactly(Replacement.of(TrustAnchorCellId.SUPPLIER_DS, SUPPLIER_DS.parsed()));
         assertThat(read.command().authorisingCell()).contains(TrustAnchorCellId.RECOVERY);
     }
 
@@ -296,9 +300,9 @@ class SignedCommandTests {
         SignedCommand command = UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(PKI.contingency().symmetricKey())
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed())
                 .build()
-                .sign(Authoriser.contingency(PKI), METER);
+                .sign(PKI.contingencyAuthoriser(), METER);
         String key = PKI.contingency().symmetricKey().toHex();
         FieldTree tree = new FieldTree();
 

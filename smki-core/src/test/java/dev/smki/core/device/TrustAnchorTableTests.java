@@ -61,7 +61,12 @@ class TrustAnchorTableTests {
         }
         TrustAnchorCell root =
                 settings.initialCredentials(DeviceType.ESME).cell(ROOT).orElseThrow();
-        assertThat(root.subjectKeyId()).isEqualTo(SubjectKeyId.of(DeviceFixtures.PKI.rootOca()));
+        assertThat(root.subjectKeyId())
+                .isEqualTo(DeviceFixtures.PKI
+                        .rootOca()
+                        .parsed()
+                        .subjectKeyIdentifier()
+                        .orElseThrow());
         assertThat(root.wrappedContingencyKey())
                 .contains(DeviceFixtures.PKI.contingency().wrappedKey());
         TrustAnchorCell acb =
@@ -78,9 +83,10 @@ class TrustAnchorTableTests {
                 Confidence.RECONSTRUCTED,
                 Citation.of("test"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceSettings.builder(DeviceFixtures.PKI)
-                        .trustAnchors(withRecoveryKeyAgreement)
-                        .build())
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DeviceSettings.builder(DeviceFixtures.PKI.deviceProvisioning())
+                                .trustAnchors(withRecoveryKeyAgreement)
+                                .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

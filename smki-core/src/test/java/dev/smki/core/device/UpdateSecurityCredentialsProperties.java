@@ -5,15 +5,18 @@ import static dev.smki.core.device.DeviceFixtures.RECOVERED;
 import static dev.smki.core.device.DeviceFixtures.freshCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.gbcs.CraFlag;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.SymmetricKey;
 import dev.smki.core.testing.SmkiGen;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.WithQuickTheories;
 import org.quicktheories.core.Gen;
@@ -23,12 +26,14 @@ import org.quicktheories.generators.SourceDSL;
 /** Every field of a CS02b command and response reads back from the bytes it is written as. */
 class UpdateSecurityCredentialsProperties implements WithQuickTheories {
 
-    private static final List<IssuedCertificate> CERTIFICATES = List.of(
-            PKI.rootOca(),
-            PKI.issuingOca(),
-            RECOVERED.rootOca(),
-            freshCertificate(TrustAnchorCellId.SUPPLIER_DS),
-            freshCertificate(TrustAnchorCellId.ACB_KA));
+    private static final List<SmkiCertificate> CERTIFICATES = Stream.of(
+                    PKI.rootOca(),
+                    PKI.issuingOca(),
+                    RECOVERED.rootOca(),
+                    freshCertificate(TrustAnchorCellId.SUPPLIER_DS),
+                    freshCertificate(TrustAnchorCellId.ACB_KA))
+            .map(IssuedCertificate::parsed)
+            .toList();
 
     private static final List<SymmetricKey> KEYS =
             List.of(PKI.contingency().symmetricKey(), RECOVERED.contingency().symmetricKey());
@@ -65,7 +70,7 @@ class UpdateSecurityCredentialsProperties implements WithQuickTheories {
                 .map((Long seconds) -> Instant.ofEpochSecond(seconds))
                 .toOptionals(50);
         Gen<List<Replacement>> replacementLists = lists(replacements(), 3);
-        Gen<List<IssuedCertificate>> paths = lists(Generate.pick(CERTIFICATES), 3);
+        Gen<List<SmkiCertificate>> paths = lists(Generate.pick(CERTIFICATES), 3);
         return Generate.enumValues(CredentialsReplacementMode.class)
                 .zip(keys, counters(), floors, (mode, key, seq, floor) -> {
                     UpdateSecurityCredentials.Builder b =
@@ -150,8 +155,9 @@ class UpdateSecurityCredentialsProperties implements WithQuickTheories {
 
     private static Gen<ReplacementResult> results() {
         Gen<Optional<Eui64>> uids = SmkiGen.eui64s().toOptionals(70);
-        Gen<Optional<SubjectKeyId>> keys =
-                Generate.pick(CERTIFICATES).map(SubjectKeyId::of).toOptionals(80);
+        Gen<Optional<KeyIdentifier>> keys = Generate.pick(CERTIFICATES)
+                .map(c -> c.subjectKeyIdentifier().orElseThrow())
+                .toOptionals(80);
         return Generate.pick(TrustAnchorCellId.KNOWN)
                 .zip(Generate.enumValues(StatusCode.class), uids, keys, (cell, status, uid, key) ->
                         new Object[] {cell, status, uid, key})

@@ -10,6 +10,7 @@ import static dev.smki.core.device.DeviceFixtures.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.gbcs.CraFlag;
 import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.gbcs.HexText;
@@ -19,16 +20,13 @@ import dev.smki.core.identity.RemotePartyRole;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
 /** What a Device answers: a CS02b response signed with its Digital Signing key. */
 class UpdateSecurityCredentialsResponseTests {
 
-    private static SubjectPublicKeyInfo deviceKey() {
-        return PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE)
-                .certificate()
-                .getSubjectPublicKeyInfo();
+    private static SmkiCertificate deviceKey() {
+        return PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE).parsed();
     }
 
     @Test

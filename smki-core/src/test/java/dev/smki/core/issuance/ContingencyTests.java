@@ -4,12 +4,13 @@ import static dev.smki.core.issuance.IssuanceAssertions.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.contingency.ContingencyWrap;
+import dev.smki.core.contingency.SymmetricKey;
+import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.testing.TestKeys;
 import dev.smki.core.testing.TestPkis;
-import java.util.HexFormat;
-import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -47,61 +48,6 @@ class ContingencyTests {
         assertThat(wrap.getParameters()).isNull();
         // The 91-octet P-256 SubjectPublicKeyInfo, padded to 96 octets, plus the 8-octet integrity block.
         assertThat(ASN1OctetString.getInstance(apex.getObjectAt(1)).getOctets()).hasSize(104);
-    }
-
-    @Test
-    void theSymmetricKeyUnwrapsTheContingencyPublicKey() throws Exception {
-        assertThat(WrappedApexContingencyKey.unwrap(PKI.rootOca().certificate(), OID, CONTINGENCY.symmetricKey()))
-                .contains(CONTINGENCY.publicKeyInfo());
-        assertThat(CONTINGENCY.keyPair().getPublic().getEncoded())
-                .isEqualTo(CONTINGENCY.publicKeyInfo().getEncoded());
-    }
-
-    @Test
-    void anyOtherKeyFailsCleanlyWithAnEmptyResult() {
-        byte[] octets = CONTINGENCY.symmetricKey().toOctets();
-        octets[15] ^= 0x01;
-        List<SymmetricKey> others = List.of(
-                SymmetricKey.of(octets),
-                SymmetricKey.of(new byte[16]),
-                SymmetricKey.of(new byte[32]),
-                TestPkis.seeded(8).contingency().symmetricKey());
-        for (SymmetricKey other : others) {
-            assertThat(WrappedApexContingencyKey.unwrap(PKI.rootOca().certificate(), OID, other))
-                    .as("unwrapped with %s", other)
-                    .isEmpty();
-        }
-    }
-
-    @Test
-    void aCorruptedWrappedKeyFailsCleanly() throws Exception {
-        byte[] wrapped = CONTINGENCY.wrappedKey().wrappedKey();
-        wrapped[40] ^= 0x10;
-        WrappedApexContingencyKey corrupted = WrappedApexContingencyKey.parse(
-                new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-                            ContingencyWrap.AES_128_WRAP_PAD.algorithmIdentifier(),
-                            new org.bouncycastle.asn1.DEROctetString(wrapped)
-                        })
-                        .toASN1Primitive()
-                        .getEncoded());
-        assertThat(corrupted.unwrap(CONTINGENCY.symmetricKey())).isEmpty();
-    }
-
-    @Test
-    void aCertificateWithoutTheExtensionCarriesNoContingencyKey() {
-        assertThat(WrappedApexContingencyKey.from(PKI.rootDca().certificate(), OID))
-                .isEmpty();
-        assertThat(WrappedApexContingencyKey.unwrap(PKI.rootDca().certificate(), OID, CONTINGENCY.symmetricKey()))
-                .isEmpty();
-    }
-
-    @Test
-    void aMalformedExtensionValueIsRejected() {
-        assertThatThrownBy(() -> WrappedApexContingencyKey.parse(new byte[] {0x30, 0x00}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ApexContingencyKey");
-        assertThatThrownBy(() -> WrappedApexContingencyKey.parse(new byte[] {0x04, 0x01, 0x00}))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -143,33 +89,5 @@ class ContingencyTests {
                 .hasMessageContaining("16-octet");
         ContingencyMaterial made = ContingencyMaterial.of(TestKeys.key(1), SymmetricKey.of(new byte[16]), settings);
         assertThat(made.wrappedKey().unwrap(SymmetricKey.of(new byte[16]))).contains(made.publicKeyInfo());
-    }
-
-    @Test
-    void aSymmetricKeyReadsBackFromHexAndNeverShowsItself() {
-        SymmetricKey key = CONTINGENCY.symmetricKey();
-        assertThat(SymmetricKey.parseHex(" " + key.toHex().toUpperCase(java.util.Locale.ROOT) + "\n"))
-                .isEqualTo(key);
-        assertThat(key.toString()).isEqualTo("SymmetricKey[AES-128]");
-        assertThatThrownBy(() -> SymmetricKey.parseHex("00ff")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SymmetricKey.parseHex("zz".repeat(16))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(HexFormat.of().parseHex(key.toHex())).isEqualTo(key.toOctets());
-    }
-
-    @Test
-    void wrapAlgorithmsAreNamedByTextEnumNameOrOid() {
-        for (ContingencyWrap wrap : ContingencyWrap.values()) {
-            assertThat(ContingencyWrap.parse(wrap.text())).isEqualTo(wrap);
-            assertThat(ContingencyWrap.parse(wrap.name())).isEqualTo(wrap);
-            assertThat(ContingencyWrap.parse(wrap.oid())).isEqualTo(wrap);
-            assertThat(ContingencyWrap.ofOid(wrap.oid())).contains(wrap);
-        }
-        assertThatThrownBy(() -> ContingencyWrap.parse("des")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void theEncodingIsMarkedReconstructed() {
-        assertThat(WrappedApexContingencyKey.CONFIDENCE).isEqualTo(Confidence.RECONSTRUCTED);
-        assertThat(WrappedApexContingencyKey.SOURCES).isNotEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.smki.core.issuance;
 import static dev.smki.core.issuance.IssuanceAssertions.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;

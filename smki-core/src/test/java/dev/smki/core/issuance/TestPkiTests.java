@@ -4,6 +4,8 @@ import static dev.smki.core.issuance.IssuanceAssertions.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.contingency.WrappedApexContingencyKey;
+import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
@@ -118,6 +120,23 @@ class TestPkiTests {
             assertThat(OrganisationCredential.STANDARD)
                     .extracting(OrganisationCredential::fileStem)
                     .contains("supplier-ds", "supplier-ka", "supplier-ka-topup", "access-control-broker-ka");
+        }
+
+        @Test
+        void everyStandardCredentialGoesInTheTrustAnchorCellOfTheSameName() {
+            for (OrganisationCredential credential : OrganisationCredential.STANDARD) {
+                TrustAnchorCellId cell = credential.cell();
+                assertThat(cell.role()).isEqualTo(credential.role());
+                assertThat(cell.keyUsage().toKeyUsage()).contains(credential.keyUsage());
+                assertThat(cell.cellUsage()).isEqualTo(credential.cellUsage());
+                assertThat(cell).hasToString(credential.fileStem());
+                assertThat(TrustAnchorCellId.parse(credential.fileStem())).isEqualTo(cell);
+            }
+            assertThatThrownBy(
+                            () -> OrganisationCredential.of(RemotePartyRole.ISSUING_AUTHORITY, KeyUsage.KEY_AGREEMENT)
+                                    .cell())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Issuing Authority");
         }
 
         @Test

@@ -149,8 +149,8 @@ public final class FleetBenchmark {
 
         static Recovery of(TestPki pki) {
             TestPki[] pkis = {pki, pki.withNewRootOca()};
-            Authoriser[] authorisers = {Authoriser.contingency(pkis[0]), Authoriser.contingency(pkis[1])};
-            DeviceSettings settings = DeviceSettings.of(pki);
+            Authoriser[] authorisers = {pkis[0].contingencyAuthoriser(), pkis[1].contingencyAuthoriser()};
+            DeviceSettings settings = DeviceSettings.of(pki.deviceProvisioning());
             Recovery draft = new Recovery(pkis, authorisers, settings, 0, 0);
             SignedCommand sample = draft.command(0, SimulatedEui64s.device(0));
             return new Recovery(
@@ -183,7 +183,7 @@ public final class FleetBenchmark {
             return UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                     .symmetricKey(current.contingency().symmetricKey())
                     .sequenceNumber(generation + 1)
-                    .replace(TrustAnchorCellId.ROOT, pkis[1 - from].rootOca())
+                    .replace(TrustAnchorCellId.ROOT, pkis[1 - from].rootOca().parsed())
                     .build()
                     .sign(authorisers[from], device);
         }

@@ -10,6 +10,7 @@ import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.issuance.TestPki;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,11 +104,12 @@ final class GbcsBuildCommand implements Callable<Integer> {
         Authoriser authoriser;
         if (chosen.isContingency()) {
             builder.symmetricKey(pki.contingency().symmetricKey());
-            authoriser = Authoriser.contingency(pki);
+            authoriser = pki.contingencyAuthoriser();
         } else {
             try {
-                authoriser = Authoriser.of(
-                        pki.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE));
+                IssuedCertificate recovery =
+                        pki.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+                authoriser = Authoriser.of(recovery.parsed(), SigningKey.of(recovery));
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--pki " + dir + ": " + e.getMessage(), e);
             }
@@ -119,8 +121,8 @@ final class GbcsBuildCommand implements Callable<Integer> {
                     IssuedCertificate fresh = pki.newOrganisationCertificate()
                             .credential(credential)
                             .issue();
-                    TrustAnchorCellId cell = TrustAnchorCellId.of(credential);
-                    builder.replace(cell, fresh);
+                    TrustAnchorCellId cell = credential.cell();
+                    builder.replace(cell, fresh.parsed());
                     cells.add(cell);
                 }
             }
@@ -144,7 +146,7 @@ final class GbcsBuildCommand implements Callable<Integer> {
         }
         if (path.isEmpty()) {
             if (cells.stream().anyMatch(cell -> !cell.isRoot())) {
-                builder.pathCertificate(pki.issuingOca());
+                builder.pathCertificate(pki.issuingOca().parsed());
             }
         } else {
             path.forEach(file -> builder.pathCertificate(

@@ -71,7 +71,7 @@ final class GbcsCheckCommand implements Callable<Integer> {
         SignedCommand command = GbcsFiles.parsed(file, SignedCommand::parse);
         TestPki pki = GbcsFiles.pki(dir);
         Instant instant = at == null ? pki.clock().instant() : CliInstants.parse("--at", at);
-        DeviceSettings settings = DeviceSettings.builder(pki)
+        DeviceSettings settings = DeviceSettings.builder(pki.deviceProvisioning())
                 .clock(Clock.fixed(instant, ZoneOffset.UTC))
                 .build();
         Device device = Device.of(settings, command.recipient(), deviceType, true);

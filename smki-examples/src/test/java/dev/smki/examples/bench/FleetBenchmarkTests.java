@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.gbcs.GbcsMessage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.issuance.TestPki;
@@ -17,7 +16,7 @@ class FleetBenchmarkTests {
             FleetBenchmark.Recovery.of(TestPki.seeded(IssuanceBenchmark.SEED));
 
     private static long holding(Fleet fleet, TestPki pki) {
-        return fleet.countHolding(SubjectKeyId.of(pki.rootOca()));
+        return fleet.countHolding(pki.rootOca().parsed().subjectKeyIdentifier().orElseThrow());
     }
 
     @Test

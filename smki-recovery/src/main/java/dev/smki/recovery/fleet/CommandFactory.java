@@ -12,8 +12,9 @@ import java.util.Objects;
  * execution it must return the same command for the same Device every time (signatures are deterministic, RFC
  * 6979, so signing the same body for the same Device does).
  *
- * <p>Sign with a key made ready once, before the execution: a PKI key ({@code Authoriser.of(certificate)}), the
- * contingency key ({@code Authoriser.contingency(pki)}), or a key activated in custody, whose private key is read
+ * <p>Sign with a key made ready once, before the execution: a PKI key
+ * ({@code Authoriser.of(certificate.parsed(), SigningKey.of(certificate))}), the
+ * contingency key ({@code pki.contingencyAuthoriser()}), or a key activated in custody, whose private key is read
  * once:
  *
  * <pre>{@code

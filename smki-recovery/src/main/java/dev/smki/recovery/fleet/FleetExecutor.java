@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *         .withFailures(FailureInjection.none().withUncontactable(0.05).withBusy(0.02)), clock);
  * try (ProgressFile file = ProgressFile.create(Path.of("INC-7-C5.csv"))) {
  *     FleetExecution execution = executor.execute(incident, "C5", relevant.devices(),
- *             CommandFactory.signing(newRoot, Authoriser.contingency(pki)), file);
+ *             CommandFactory.signing(newRoot, pki.contingencyAuthoriser()), file);
  *     execution.requireSettled();   // REC-8
  * }
  * }</pre>

@@ -1,9 +1,9 @@
 package dev.smki.recovery.incident;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceCredentials;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCell;
 import dev.smki.core.issuance.IssuedCertificate;
 import java.util.AbstractList;
@@ -33,11 +33,11 @@ import java.util.stream.Stream;
 public final class RelevantDevices {
 
     private final Fleet fleet;
-    private final SubjectKeyId compromisedKey;
+    private final KeyIdentifier compromisedKey;
     private final byte[] compromisedPublicKey;
     private final int[] indexes;
 
-    private RelevantDevices(Fleet fleet, SubjectKeyId compromisedKey, byte[] compromisedPublicKey, int[] indexes) {
+    private RelevantDevices(Fleet fleet, KeyIdentifier compromisedKey, byte[] compromisedPublicKey, int[] indexes) {
         this.fleet = fleet;
         this.compromisedKey = compromisedKey;
         this.compromisedPublicKey = compromisedPublicKey;
@@ -54,17 +54,19 @@ public final class RelevantDevices {
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(compromised, "compromised");
         return scope(
-                fleet, SubjectKeyId.of(compromised), compromised.publicKey().getEncoded());
+                fleet,
+                compromised.parsed().subjectKeyIdentifier().orElseThrow(),
+                compromised.publicKey().getEncoded());
     }
 
     /** Returns the commissioned Devices of {@code fleet} with a cell holding the key {@code compromisedKey}. */
-    public static RelevantDevices holding(Fleet fleet, SubjectKeyId compromisedKey) {
+    public static RelevantDevices holding(Fleet fleet, KeyIdentifier compromisedKey) {
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(compromisedKey, "compromisedKey");
         return scope(fleet, compromisedKey, null);
     }
 
-    private static RelevantDevices scope(Fleet fleet, SubjectKeyId key, byte[] publicKey) {
+    private static RelevantDevices scope(Fleet fleet, KeyIdentifier key, byte[] publicKey) {
         Predicate<DeviceCredentials> holdsData = memo(key, publicKey);
         int[] found = new int[fleet.size()];
         int count = 0;
@@ -81,7 +83,7 @@ public final class RelevantDevices {
      * Returns whether credentials hold data from the compromised certificate, judging each distinct (interned)
      * credentials value once. Not thread-safe.
      */
-    private static Predicate<DeviceCredentials> memo(SubjectKeyId key, byte[] publicKey) {
+    private static Predicate<DeviceCredentials> memo(KeyIdentifier key, byte[] publicKey) {
         Map<DeviceCredentials, Boolean> judged = new IdentityHashMap<>();
         return credentials -> judged.computeIfAbsent(credentials, c -> {
             for (TrustAnchorCell cell : c.cells()) {
@@ -100,7 +102,7 @@ public final class RelevantDevices {
     }
 
     /** Returns the subject key identifier of the compromised certificate. */
-    public SubjectKeyId compromisedKey() {
+    public KeyIdentifier compromisedKey() {
         return compromisedKey;
     }
 

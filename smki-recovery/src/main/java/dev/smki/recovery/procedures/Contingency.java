@@ -8,7 +8,6 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.RemotePartyRole;
@@ -94,14 +93,14 @@ public final class Contingency {
                         CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(s.custody().symmetricKey())
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.ROOT, next.rootOca())
+                .replace(TrustAnchorCellId.ROOT, next.rootOca().parsed())
                 .build();
         Authoriser authoriser = s.custody()
                 .signer(
                         CustodyKey.CONTINGENCY_PRIVATE_KEY,
                         s.pki().current().parties().of(RemotePartyRole.ROOT),
                         s.pki().current().contingency().keyPair().getPublic());
-        s.fleet().target(SubjectKeyId.of(next.rootOca()), COMMANDS_SENT.value());
+        s.fleet().target(next.rootOca().parsed().subjectKeyIdentifier().orElseThrow(), COMMANDS_SENT.value());
         return s.fleet().send(s.incident(), COMMANDS_SENT.value(), CommandFactory.signing(body, authoriser));
     }
 

@@ -1,9 +1,9 @@
 package dev.smki.recovery.procedures;
 
+import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.issuance.SigningKey;
-import dev.smki.core.issuance.SymmetricKey;
 import dev.smki.recovery.custody.ActivatedKey;
 import dev.smki.recovery.custody.ActivationProgress;
 import dev.smki.recovery.custody.CustodianId;

@@ -2,7 +2,6 @@ package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
 
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
@@ -44,7 +43,10 @@ public final class Distribute {
         List<String> changed = new ArrayList<>();
         s.pki().reissued().forEach((stem, renewed) -> {
             IssuedCertificate old = s.pki().current().organisationCertificate(OrganisationCredential.parse(stem));
-            if (!SubjectKeyId.of(old).equals(SubjectKeyId.of(renewed))) {
+            if (!old.parsed()
+                    .subjectKeyIdentifier()
+                    .orElseThrow()
+                    .equals(renewed.parsed().subjectKeyIdentifier().orElseThrow())) {
                 changed.add(stem);
             }
         });

@@ -6,7 +6,6 @@ import static dev.smki.recovery.procedures.Actors.SECAS;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 
 import dev.smki.core.device.CredentialsReplacementMode;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
@@ -159,15 +158,15 @@ public final class Exercise {
                         CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                 .sequenceNumber(1)
                 .newFloor(RecoveryKeyUse.NEW_FLOOR)
-                .replace(TrustAnchorCellId.SUPPLIER_DS, acb)
-                .pathCertificate(s.pki().current().issuingOca())
+                .replace(TrustAnchorCellId.SUPPLIER_DS, acb.parsed())
+                .pathCertificate(s.pki().current().issuingOca().parsed())
                 .build();
         CommandFactory commands = CommandFactory.signing(body, RecoveryKeyUse.recoverySigner(s));
         if (s.choices().mode() == ActorChoices.ExerciseMode.TEST) {
             return "test key use: " + body + " signed with the activated key; no Device sent anything";
         }
         String scope = s.fleet().scope(supplier);
-        s.fleet().target(SubjectKeyId.of(acb), TESTED.value());
+        s.fleet().target(acb.parsed().subjectKeyIdentifier().orElseThrow(), TESTED.value());
         return "test Devices: " + scope + "; " + s.fleet().send(s.incident(), TESTED.value(), commands);
     }
 

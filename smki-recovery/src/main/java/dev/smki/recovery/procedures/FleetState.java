@@ -1,8 +1,8 @@
 package dev.smki.recovery.procedures;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.recovery.fleet.CommandFactory;
@@ -33,8 +33,8 @@ public final class FleetState {
     private final FleetExecutor executor;
     private final IncidentClock clock;
     private List<Device> relevant = List.of();
-    private SubjectKeyId compromisedKey;
-    private SubjectKeyId targetKey;
+    private KeyIdentifier compromisedKey;
+    private KeyIdentifier targetKey;
     private String phase = "";
     private long updated;
     private UpdateSecurityCredentials prepared;
@@ -85,7 +85,7 @@ public final class FleetState {
     }
 
     /** Makes {@code key} the trust anchor the Relevant Devices should hold, as the step {@code newPhase} sends it. */
-    void target(SubjectKeyId key, String newPhase) {
+    void target(KeyIdentifier key, String newPhase) {
         targetKey = Objects.requireNonNull(key, "key");
         phase = newPhase;
         refresh();
@@ -176,7 +176,7 @@ public final class FleetState {
     }
 
     /** Returns whether every Relevant Device not written off holds {@code key}. */
-    boolean allHold(SubjectKeyId key) {
+    boolean allHold(KeyIdentifier key) {
         return relevant.stream().allMatch(d -> writtenOff.containsKey(d) || d.holds(key));
     }
 

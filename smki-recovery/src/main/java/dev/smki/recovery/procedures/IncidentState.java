@@ -49,8 +49,9 @@ public final class IncidentState {
         this.clock = new IncidentClock(setup.start());
         TestPki testPki = TestPki.builder().seed(setup.seed()).clock(clock).build();
         this.pki = new PkiState(testPki);
-        DeviceSettings deviceSettings =
-                DeviceSettings.builder(testPki).clock(clock).build();
+        DeviceSettings deviceSettings = DeviceSettings.builder(testPki.deviceProvisioning())
+                .clock(clock)
+                .build();
         this.fleet = new FleetState(buildFleet(deviceSettings, setup), FleetExecutor.of(delivery(setup), clock), clock);
         Custodians roster = Custodians.empty();
         int i = 1;

@@ -1,6 +1,6 @@
 package dev.smki.recovery.procedures;
 
-import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
@@ -45,8 +45,8 @@ public final class PkiState {
     }
 
     /** Returns the key identifier of the new Root OCA, once made. */
-    Optional<SubjectKeyId> newRootKey() {
-        return next().map(p -> SubjectKeyId.of(p.rootOca()));
+    Optional<KeyIdentifier> newRootKey() {
+        return next().map(p -> p.rootOca().parsed().subjectKeyIdentifier().orElseThrow());
     }
 
     /** Makes the new Root OCA with fresh contingency material; returns a note. */

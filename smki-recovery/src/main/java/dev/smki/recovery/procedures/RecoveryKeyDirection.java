@@ -5,7 +5,6 @@ import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 
 import dev.smki.core.device.CredentialsReplacementMode;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
@@ -123,10 +122,10 @@ public final class RecoveryKeyDirection {
         UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
                         CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.RECOVERY, renewed)
-                .pathCertificate(s.pki().current().issuingOca())
+                .replace(TrustAnchorCellId.RECOVERY, renewed.parsed())
+                .pathCertificate(s.pki().current().issuingOca().parsed())
                 .build();
-        s.fleet().target(SubjectKeyId.of(renewed), CELLS_REPLACED.value());
+        s.fleet().target(renewed.parsed().subjectKeyIdentifier().orElseThrow(), CELLS_REPLACED.value());
         return s.fleet()
                 .send(
                         s.incident(),

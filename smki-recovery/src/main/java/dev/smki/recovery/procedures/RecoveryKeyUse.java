@@ -7,12 +7,12 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.core.revocation.CertificateRegistry;
@@ -104,11 +104,11 @@ public final class RecoveryKeyUse {
                         CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                 .sequenceNumber(1)
                 .newFloor(NEW_FLOOR)
-                .replace(cell(s), replacement)
-                .pathCertificate(s.pki().current().issuingOca())
+                .replace(cell(s), replacement.parsed())
+                .pathCertificate(s.pki().current().issuingOca().parsed())
                 .build();
         s.fleet().prepare(command);
-        s.fleet().target(SubjectKeyId.of(replacement), COMMANDS_SENT.value());
+        s.fleet().target(replacement.parsed().subjectKeyIdentifier().orElseThrow(), COMMANDS_SENT.value());
         return command + ", replacing with " + (three ? "the Subscriber's new" : "the DCC's ACB") + " certificate "
                 + replacement;
     }
@@ -127,11 +127,12 @@ public final class RecoveryKeyUse {
         UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
                         CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
                 .sequenceNumber(NEW_FLOOR + 1)
-                .replace(cell(s), renewed)
-                .pathCertificate(s.pki().current().issuingOca())
+                .replace(cell(s), renewed.parsed())
+                .pathCertificate(s.pki().current().issuingOca().parsed())
                 .build();
-        Authoriser acb = Authoriser.of(s.pki().requireReplacement());
-        s.fleet().target(SubjectKeyId.of(renewed), SUBSCRIBER_CERTIFICATE_PLACED.value());
+        IssuedCertificate acbCertificate = s.pki().requireReplacement();
+        Authoriser acb = Authoriser.of(acbCertificate.parsed(), SigningKey.of(acbCertificate));
+        s.fleet().target(renewed.parsed().subjectKeyIdentifier().orElseThrow(), SUBSCRIBER_CERTIFICATE_PLACED.value());
         return s.fleet().send(s.incident(), SUBSCRIBER_CERTIFICATE_PLACED.value(), CommandFactory.signing(body, acb));
     }
 

@@ -17,12 +17,12 @@ import static dev.smki.recovery.fleet.FleetFixtures.recovery;
 import static dev.smki.recovery.fleet.FleetFixtures.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.AcceptanceRule;
 import dev.smki.core.device.CommandOutcome;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceCredentials;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.recovery.incident.ProgressFile;
 import dev.smki.recovery.incident.RecoveryProgress;
@@ -53,19 +53,19 @@ class FleetExecutorProperties implements WithQuickTheories {
         METHOD_3(
                 SUPPLIER_DS,
                 COMPROMISED_SUPPLIER,
-                SubjectKeyId.of(NEW_SUPPLIER_DS),
+                NEW_SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow(),
                 AcceptanceRule.SEQUENCE_NUMBER_ABOVE_FLOOR),
         CONTINGENCY(PKI.rootOca(), OLD_ROOT, NEW_ROOT, AcceptanceRule.AUTHORISING_ANCHOR_HELD);
 
         final IssuedCertificate compromised;
-        final SubjectKeyId compromisedKey;
-        final SubjectKeyId newKey;
+        final KeyIdentifier compromisedKey;
+        final KeyIdentifier newKey;
         final AcceptanceRule refusesReplay;
 
         Recovery(
                 IssuedCertificate compromised,
-                SubjectKeyId compromisedKey,
-                SubjectKeyId newKey,
+                KeyIdentifier compromisedKey,
+                KeyIdentifier newKey,
                 AcceptanceRule refusesReplay) {
             this.compromised = compromised;
             this.compromisedKey = compromisedKey;

@@ -1,17 +1,18 @@
 package dev.smki.recovery.fleet;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.DeviceCredentials;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.testing.TestKeys;
 import dev.smki.core.testing.TestPkis;
@@ -30,7 +31,7 @@ final class FleetFixtures {
 
     static final TestPki PKI = TestPkis.seeded(71);
     static final TestPki RECOVERED = PKI.withNewRootOca();
-    static final DeviceSettings SETTINGS = DeviceSettings.of(PKI);
+    static final DeviceSettings SETTINGS = DeviceSettings.of(PKI.deviceProvisioning());
 
     static final Instant T0 = Instant.parse("2026-02-01T08:00:00Z");
     static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
@@ -48,9 +49,12 @@ final class FleetFixtures {
             .key(TestKeys.key(41))
             .issue();
 
-    static final SubjectKeyId COMPROMISED_SUPPLIER = SubjectKeyId.of(SUPPLIER_DS);
-    static final SubjectKeyId OLD_ROOT = SubjectKeyId.of(PKI.rootOca());
-    static final SubjectKeyId NEW_ROOT = SubjectKeyId.of(RECOVERED.rootOca());
+    static final KeyIdentifier COMPROMISED_SUPPLIER =
+            SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow();
+    static final KeyIdentifier OLD_ROOT =
+            PKI.rootOca().parsed().subjectKeyIdentifier().orElseThrow();
+    static final KeyIdentifier NEW_ROOT =
+            RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow();
 
     private FleetFixtures() {}
 
@@ -85,8 +89,8 @@ final class FleetFixtures {
         return UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                 .sequenceNumber(sequenceNumber)
                 .newFloor(1_000)
-                .replace(TrustAnchorCellId.SUPPLIER_DS, certificate)
-                .pathCertificate(PKI.issuingOca())
+                .replace(TrustAnchorCellId.SUPPLIER_DS, certificate.parsed())
+                .pathCertificate(PKI.issuingOca().parsed())
                 .build();
     }
 
@@ -100,18 +104,18 @@ final class FleetFixtures {
         return UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(PKI.contingency().symmetricKey())
                 .sequenceNumber(sequenceNumber)
-                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca())
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed())
                 .build();
     }
 
     /** Returns the DCC signing with the PKI's Recovery key. */
     static Authoriser recovery() {
-        return Authoriser.of(RECOVERY_DS);
+        return Authoriser.of(RECOVERY_DS.parsed(), SigningKey.of(RECOVERY_DS));
     }
 
     /** Returns the DCC signing with the PKI's contingency key. */
     static Authoriser contingency() {
-        return Authoriser.contingency(PKI);
+        return PKI.contingencyAuthoriser();
     }
 
     /** Returns an executor starting at {@link #T0} with {@code settings}. */

@@ -2,7 +2,6 @@ package dev.smki.recovery.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.Fleet;
 import dev.smki.core.device.TrustAnchorCellId;
@@ -32,7 +31,7 @@ class FleetReadmeExampleTests {
 
         // --- as in README.md, "Fleet recovery" (the file in a temporary directory, println collected) ---
         TestPki pki = TestPki.seeded(7);
-        Fleet fleet = Fleet.builder(pki)
+        Fleet fleet = Fleet.builder(pki.deviceProvisioning())
                 .devices(DeviceType.ESME, 600)
                 .devices(DeviceType.GSME, 300)
                 .devices(DeviceType.CHF, 100)
@@ -51,7 +50,7 @@ class FleetReadmeExampleTests {
                         CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(pki.contingency().symmetricKey())
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.ROOT, pki.withNewRootOca().rootOca())
+                .replace(TrustAnchorCellId.ROOT, pki.withNewRootOca().rootOca().parsed())
                 .build();
         DeliverySettings settings = DeliverySettings.defaults()
                 .withSeed(7)
@@ -66,7 +65,7 @@ class FleetReadmeExampleTests {
                             incident,
                             "C5",
                             relevant.devices(),
-                            CommandFactory.signing(newRoot, Authoriser.contingency(pki)),
+                            CommandFactory.signing(newRoot, pki.contingencyAuthoriser()),
                             progress);
         }
         printed.add(execution.summary());

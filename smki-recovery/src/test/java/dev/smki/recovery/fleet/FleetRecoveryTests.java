@@ -23,12 +23,12 @@ import static dev.smki.recovery.fleet.FleetFixtures.supplierCellBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.AcceptanceRule;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceCredentials;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCell;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.identity.DeviceType;
@@ -88,7 +88,7 @@ class FleetRecoveryTests {
         assertThat(execution.succeeded()).isEqualTo(relevant.size());
         assertThat(execution.writeOffs()).isEmpty();
         execution.requireSettled();
-        SubjectKeyId acb = SubjectKeyId.of(ACB_DS);
+        KeyIdentifier acb = ACB_DS.parsed().subjectKeyIdentifier().orElseThrow();
         assertThat(relevant.stream()).allMatch(d -> d.holds(acb) && !d.holds(COMPROMISED_SUPPLIER));
         assertThat(relevant.countStillHolding()).isZero();
         assertThat(fleet.countHolding(COMPROMISED_SUPPLIER))
@@ -100,7 +100,7 @@ class FleetRecoveryTests {
     void aSupplierKeyCompromiseRecoveredByMethod3SignedWithTheActivatedRecoveryKeyPutsTheNewKeyInEveryRelevantDevice() {
         Fleet fleet = fleet(1_000, 2);
         RelevantDevices relevant = RelevantDevices.of(fleet, SUPPLIER_DS);
-        SubjectKeyId newKey = SubjectKeyId.of(NEW_SUPPLIER_DS);
+        KeyIdentifier newKey = NEW_SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow();
 
         FleetExecution execution;
         try (ActivatedKey key = activatedRecoveryKey()) {
@@ -124,8 +124,10 @@ class FleetRecoveryTests {
     void aRootCompromiseRecoveredByContingencyLeavesEveryRelevantDeviceWithTheNewRootAndAFreshWrappedKey() {
         Fleet fleet = fleet(1_000, 3);
         RelevantDevices relevant = RelevantDevices.of(fleet, PKI.rootOca());
-        TrustAnchorCell oldRoot = SETTINGS.cell(TrustAnchorCellId.ROOT, PKI.rootOca());
-        TrustAnchorCell expected = SETTINGS.cell(TrustAnchorCellId.ROOT, RECOVERED.rootOca());
+        TrustAnchorCell oldRoot =
+                SETTINGS.cell(TrustAnchorCellId.ROOT, PKI.rootOca().parsed());
+        TrustAnchorCell expected =
+                SETTINGS.cell(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed());
 
         FleetExecution execution = executor(DeliverySettings.defaults())
                 .execute(INCIDENT, "C5", relevant.devices(), CommandFactory.signing(newRoot(1), contingency()));
@@ -179,7 +181,7 @@ class FleetRecoveryTests {
                         .withUncontactableDevices(0.03)
                         .withUncontactable(0.2)
                         .withBusy(0.1));
-        SubjectKeyId newKey = SubjectKeyId.of(NEW_SUPPLIER_DS);
+        KeyIdentifier newKey = NEW_SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow();
         Path file = dir.resolve("INC-2026-007-R6.csv");
 
         FleetExecution execution;

@@ -3,12 +3,10 @@ package dev.smki.recovery.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.DeviceType;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RelevantDevicesTests {
 
     private static final TestPki PKI = TestPkis.seeded(71);
-    private static final DeviceSettings SETTINGS = DeviceSettings.of(PKI);
+    private static final DeviceSettings SETTINGS = DeviceSettings.of(PKI.deviceProvisioning());
     private static final IssuedCertificate SUPPLIER_DS =
             PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
 
@@ -47,8 +45,12 @@ class RelevantDevicesTests {
                 .toList();
         assertThat(relevant.devices()).containsExactlyElementsOf(expected).hasSizeGreaterThan(80);
         assertThat(relevant.stream()).extracting(Device::type).doesNotContain(DeviceType.CHF, DeviceType.GPF);
-        assertThat(relevant.compromisedKey()).isEqualTo(SubjectKeyId.of(SUPPLIER_DS));
-        assertThat(RelevantDevices.holding(fleet, SubjectKeyId.of(SUPPLIER_DS)).devices())
+        assertThat(relevant.compromisedKey())
+                .isEqualTo(SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow());
+        assertThat(RelevantDevices.holding(
+                                fleet,
+                                SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow())
+                        .devices())
                 .containsExactlyElementsOf(expected);
     }
 
@@ -82,7 +84,9 @@ class RelevantDevicesTests {
         assertThat(RelevantDevices.of(fleet(3), SUPPLIER_DS).compromisedPublicKey())
                 .hasValueSatisfying(
                         key -> assertThat(key).isEqualTo(SUPPLIER_DS.publicKey().getEncoded()));
-        assertThat(RelevantDevices.holding(fleet(3), SubjectKeyId.of(SUPPLIER_DS))
+        assertThat(RelevantDevices.holding(
+                                fleet(3),
+                                SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow())
                         .compromisedPublicKey())
                 .isEmpty();
     }
@@ -96,13 +100,13 @@ class RelevantDevicesTests {
                         CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                 .symmetricKey(PKI.contingency().symmetricKey())
                 .sequenceNumber(1)
-                .replace(TrustAnchorCellId.ROOT, recovered.rootOca())
+                .replace(TrustAnchorCellId.ROOT, recovered.rootOca().parsed())
                 .build();
         int size = relevant.size();
 
         for (int i = 0; i < 10; i++) {
             Device device = relevant.get(i);
-            assertThat(device.apply(newRoot.sign(Authoriser.contingency(PKI), device.eui64()))
+            assertThat(device.apply(newRoot.sign(PKI.contingencyAuthoriser(), device.eui64()))
                             .isAccepted())
                     .isTrue();
         }
@@ -135,7 +139,7 @@ class RelevantDevicesTests {
         assertThatThrownBy(() -> devices.add(devices.get(0))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> relevant.get(relevant.size())).isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(relevant.toString())
-                .isEqualTo("RelevantDevices[" + relevant.size() + " of 210 devices hold " + SubjectKeyId.of(SUPPLIER_DS)
-                        + "]");
+                .isEqualTo("RelevantDevices[" + relevant.size() + " of 210 devices hold "
+                        + SUPPLIER_DS.parsed().subjectKeyIdentifier().orElseThrow() + "]");
     }
 }

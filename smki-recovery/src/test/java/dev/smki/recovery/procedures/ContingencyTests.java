@@ -5,7 +5,7 @@ import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.device.SubjectKeyId;
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodyKey;
@@ -103,9 +103,24 @@ class ContingencyTests {
         assertThat(Outcomes.of(run.attempt(Contingency.OLD_OCA_REVOKED, DCC))).isEqualTo("ACCEPTED");
         run.attempt(Contingency.CERTIFICATES_REISSUED, DCC);
         run.attempt(Contingency.CERTIFICATES_DISTRIBUTED, DCC);
-        SubjectKeyId newRoot =
-                SubjectKeyId.of(incident.state.pki().next().orElseThrow().rootOca());
-        incident.state.fleet().target(SubjectKeyId.of(incident.state.pki().issueNew(SUPPLIER, DS)), "elsewhere");
+        KeyIdentifier newRoot = incident.state
+                .pki()
+                .next()
+                .orElseThrow()
+                .rootOca()
+                .parsed()
+                .subjectKeyIdentifier()
+                .orElseThrow();
+        incident.state
+                .fleet()
+                .target(
+                        incident.state
+                                .pki()
+                                .issueNew(SUPPLIER, DS)
+                                .parsed()
+                                .subjectKeyIdentifier()
+                                .orElseThrow(),
+                        "elsewhere");
         assertThat(Outcomes.of(run.attempt(Contingency.MATERIAL_IN_CUSTODY, DCC)))
                 .isEqualTo("REC-8 scope settled");
         incident.state.fleet().target(newRoot, "C5");

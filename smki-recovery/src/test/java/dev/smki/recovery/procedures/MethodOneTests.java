@@ -4,7 +4,6 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.workflow.Journal;
@@ -24,7 +23,15 @@ class MethodOneTests {
         assertThat(Outcomes.of(run.attempt(MethodOne.SENT, DCC))).isEqualTo("WRONG_ACTOR");
         assertThat(Outcomes.of(run.attempt(MethodOne.SENT, SUBSCRIBER))).isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(MethodOne.VERIFIED, SUBSCRIBER))).isEqualTo("REC-8 scope settled");
-        incident.state.fleet().target(SubjectKeyId.of(incident.state.compromisedCertificate()), "M1.exec");
+        incident.state
+                .fleet()
+                .target(
+                        incident.state
+                                .compromisedCertificate()
+                                .parsed()
+                                .subjectKeyIdentifier()
+                                .orElseThrow(),
+                        "M1.exec");
         assertThat(Outcomes.of(run.attempt(MethodOne.VERIFIED, SUBSCRIBER))).isEqualTo("ACCEPTED");
     }
 

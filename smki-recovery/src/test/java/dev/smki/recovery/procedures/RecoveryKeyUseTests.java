@@ -6,7 +6,6 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodyKey;
@@ -108,16 +107,25 @@ class RecoveryKeyUseTests {
         incident.state
                 .fleet()
                 .target(
-                        SubjectKeyId.of(
-                                incident.state.pki().issueNew(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT)),
+                        incident.state
+                                .pki()
+                                .issueNew(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT)
+                                .parsed()
+                                .subjectKeyIdentifier()
+                                .orElseThrow(),
                         "elsewhere");
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.CLOSED, DCC))).isEqualTo("REC-8 scope settled");
         incident.state
                 .fleet()
                 .target(
-                        SubjectKeyId.of(
-                                incident.state.pki().subscriberCertificate().orElseThrow()),
+                        incident.state
+                                .pki()
+                                .subscriberCertificate()
+                                .orElseThrow()
+                                .parsed()
+                                .subjectKeyIdentifier()
+                                .orElseThrow(),
                         "R8");
         assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.CLOSED, DCC))).isEqualTo("ACCEPTED");
         assertThat(run.isComplete()).isTrue();

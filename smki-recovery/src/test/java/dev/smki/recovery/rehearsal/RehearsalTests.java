@@ -2,11 +2,11 @@ package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CommandOutcome;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.Device;
-import dev.smki.core.device.SubjectKeyId;
 import dev.smki.core.device.TrustAnchorCell;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
@@ -87,11 +87,13 @@ class RehearsalTests {
     class SupplierKeyCompromise {
 
         private void assertEveryRelevantDeviceHolds(IncidentState world, IssuedCertificate expected) {
-            SubjectKeyId compromised = SubjectKeyId.of(supplier(world));
+            KeyIdentifier compromised =
+                    supplier(world).parsed().subjectKeyIdentifier().orElseThrow();
             assertThat(world.fleet().relevant()).hasSizeGreaterThan(FLEET / 2).allSatisfy(device -> {
                 TrustAnchorCell cell =
                         device.credentials().cell(TrustAnchorCellId.SUPPLIER_DS).orElseThrow();
-                assertThat(cell.subjectKeyId()).isEqualTo(SubjectKeyId.of(expected));
+                assertThat(cell.subjectKeyId())
+                        .isEqualTo(expected.parsed().subjectKeyIdentifier().orElseThrow());
                 assertThat(device.holds(compromised)).isFalse();
             });
         }
@@ -151,8 +153,12 @@ class RehearsalTests {
             assertEveryRelevantDeviceHolds(
                     world, world.pki().subscriberCertificate().orElseThrow());
             assertThat(world.fleet().relevant()).allSatisfy(device -> {
-                assertThat(device.holds(
-                                SubjectKeyId.of(world.pki().replacement().orElseThrow())))
+                assertThat(device.holds(world.pki()
+                                .replacement()
+                                .orElseThrow()
+                                .parsed()
+                                .subjectKeyIdentifier()
+                                .orElseThrow()))
                         .isFalse();
                 assertThat(device.credentials().floor(RemotePartyRole.SUPPLIER))
                         .isEqualTo(RecoveryKeyUse.NEW_FLOOR + 1);
@@ -203,7 +209,11 @@ class RehearsalTests {
                         TrustAnchorCell root = device.credentials()
                                 .cell(TrustAnchorCellId.ROOT)
                                 .orElseThrow();
-                        assertThat(root.subjectKeyId()).isEqualTo(SubjectKeyId.of(newPki.rootOca()));
+                        assertThat(root.subjectKeyId())
+                                .isEqualTo(newPki.rootOca()
+                                        .parsed()
+                                        .subjectKeyIdentifier()
+                                        .orElseThrow());
                         assertThat(root.wrappedContingencyKey()
                                         .orElseThrow()
                                         .unwrap(newPki.contingency().symmetricKey()))
@@ -217,8 +227,12 @@ class RehearsalTests {
                                 .isEmpty();
                     });
             assertThat(world.fleet().relevant())
-                    .allSatisfy(d -> assertThat(d.holds(
-                                    SubjectKeyId.of(world.pki().current().rootOca())))
+                    .allSatisfy(d -> assertThat(d.holds(world.pki()
+                                    .current()
+                                    .rootOca()
+                                    .parsed()
+                                    .subjectKeyIdentifier()
+                                    .orElseThrow()))
                             .isFalse());
         }
 
@@ -229,9 +243,9 @@ class RehearsalTests {
                             CredentialsReplacementMode.ANY_BY_CONTINGENCY)
                     .symmetricKey(world.pki().current().contingency().symmetricKey())
                     .sequenceNumber(2)
-                    .replace(TrustAnchorCellId.ROOT, attacker.rootOca())
+                    .replace(TrustAnchorCellId.ROOT, attacker.rootOca().parsed())
                     .build();
-            Authoriser oldContingency = Authoriser.contingency(world.pki().current());
+            Authoriser oldContingency = world.pki().current().contingencyAuthoriser();
 
             assertThat(world.fleet().relevant().subList(0, 50)).allSatisfy(device -> {
                 CommandOutcome outcome = device.apply(replay.sign(oldContingency, device.eui64()));
@@ -329,7 +343,12 @@ class RehearsalTests {
                                     .cell(TrustAnchorCellId.RECOVERY)
                                     .orElseThrow()
                                     .subjectKeyId())
-                            .isEqualTo(SubjectKeyId.of(world.pki().replacement().orElseThrow())));
+                            .isEqualTo(world.pki()
+                                    .replacement()
+                                    .orElseThrow()
+                                    .parsed()
+                                    .subjectKeyIdentifier()
+                                    .orElseThrow()));
             assertThat(world.registry()
                             .certificates()
                             .require(old.serialNumber())
@@ -418,9 +437,19 @@ class RehearsalTests {
             RehearsalResult result = rehearsal.result();
             IncidentState world = rehearsal.state();
             DeviceCounts devices = result.devices();
-            SubjectKeyId oldRoot = SubjectKeyId.of(world.pki().current().rootOca());
-            SubjectKeyId newRoot =
-                    SubjectKeyId.of(world.pki().next().orElseThrow().rootOca());
+            KeyIdentifier oldRoot = world.pki()
+                    .current()
+                    .rootOca()
+                    .parsed()
+                    .subjectKeyIdentifier()
+                    .orElseThrow();
+            KeyIdentifier newRoot = world.pki()
+                    .next()
+                    .orElseThrow()
+                    .rootOca()
+                    .parsed()
+                    .subjectKeyIdentifier()
+                    .orElseThrow();
 
             assertThat(result.complete()).isTrue();
             assertThat(devices.writtenOff()).isGreaterThan(FLEET / 100);
@@ -527,7 +556,11 @@ class RehearsalTests {
             List<Device> relevant = rehearsal.state().fleet().relevant();
             assertThat(relevant).allSatisfy(d -> assertThat(d.isCommissioned()).isTrue());
             assertThat(rehearsal.state().fleet().fleet().stream()
-                            .filter(d -> d.isCommissioned() && d.holds(SubjectKeyId.of(supplier(rehearsal.state()))))
+                            .filter(d -> d.isCommissioned()
+                                    && d.holds(supplier(rehearsal.state())
+                                            .parsed()
+                                            .subjectKeyIdentifier()
+                                            .orElseThrow()))
                             .count())
                     .isEqualTo(relevant.size());
             assertThat(relevant.size()).isLessThan(220);

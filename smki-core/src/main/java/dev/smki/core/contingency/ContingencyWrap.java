@@ -1,4 +1,4 @@
-package dev.smki.core.issuance;
+package dev.smki.core.contingency;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.smki.core.issuance;
+package dev.smki.core.contingency;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -48,7 +48,18 @@ public final class SymmetricKey {
         }
     }
 
-    static SymmetricKey generate(SecureRandom random, int length) {
+    /**
+     * {@return a new key of {@code length} octets drawn from {@code random}}
+     *
+     * @param random where the key's octets come from
+     * @param length 16, 24 or 32
+     * @throws IllegalArgumentException for any other length
+     */
+    public static SymmetricKey generate(SecureRandom random, int length) {
+        Objects.requireNonNull(random, "random");
+        if (length != 16 && length != 24 && length != 32) {
+            throw new IllegalArgumentException("An AES key is 16, 24 or 32 octets, not " + length);
+        }
         byte[] octets = new byte[length];
         random.nextBytes(octets);
         return new SymmetricKey(octets);

@@ -4,7 +4,7 @@ package dev.smki.core.profile;
  * The outcome of checking one rule against one certificate: passed, broken (with what was found and, when it
  * differs from the rule's usual wording, what was expected), or not checkable.
  */
-final class Verdict {
+final class RuleVerdict {
 
     enum Kind {
         PASS,
@@ -13,31 +13,31 @@ final class Verdict {
     }
 
     /** The verdict of a rule that holds, or that does not apply to this certificate. */
-    static final Verdict PASS = new Verdict(Kind.PASS, "", null);
+    static final RuleVerdict PASS = new RuleVerdict(Kind.PASS, "", null);
 
     private final Kind kind;
     private final String text;
     private final String expected;
 
-    private Verdict(Kind kind, String text, String expected) {
+    private RuleVerdict(Kind kind, String text, String expected) {
         this.kind = kind;
         this.text = text;
         this.expected = expected;
     }
 
     /** Returns a broken-rule verdict: {@code actual} is what the certificate has. */
-    static Verdict fail(String actual) {
-        return new Verdict(Kind.FAIL, actual, null);
+    static RuleVerdict fail(String actual) {
+        return new RuleVerdict(Kind.FAIL, actual, null);
     }
 
     /** Returns a broken-rule verdict whose expectation depends on the context, such as an environment OID. */
-    static Verdict fail(String actual, String expected) {
-        return new Verdict(Kind.FAIL, actual, expected);
+    static RuleVerdict fail(String actual, String expected) {
+        return new RuleVerdict(Kind.FAIL, actual, expected);
     }
 
     /** Returns a verdict for a rule that could not be checked, and why. */
-    static Verdict notChecked(String reason) {
-        return new Verdict(Kind.NOT_CHECKED, reason, null);
+    static RuleVerdict notChecked(String reason) {
+        return new RuleVerdict(Kind.NOT_CHECKED, reason, null);
     }
 
     Kind kind() {

@@ -1,4 +1,4 @@
-package dev.smki.core.issuance;
+package dev.smki.core.contingency;
 
 import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;

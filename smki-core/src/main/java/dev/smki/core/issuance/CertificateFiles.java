@@ -192,18 +192,13 @@ public final class CertificateFiles {
         throw new IllegalArgumentException(file + ": no unencrypted PEM private key found");
     }
 
-    /** Writes {@code text} to {@code file} as UTF-8, creating parent directories. */
-    static void write(Path file, String text) throws IOException {
-        write(file, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes {@code bytes} to {@code file}, creating parent directories. */
-    static void write(Path file, byte[] bytes) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+    /** Returns the DER encoding of {@code object}. */
+    static byte[] der(org.bouncycastle.asn1.ASN1Encodable object) {
+        try {
+            return object.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Files.write(file, bytes);
     }
 
     static byte[] encoded(X509CertificateHolder certificate) {

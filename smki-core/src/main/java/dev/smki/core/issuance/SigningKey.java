@@ -2,7 +2,9 @@ package dev.smki.core.issuance;
 
 import dev.smki.core.gbcs.GbcsSigner;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.util.Objects;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
@@ -52,6 +54,26 @@ public final class SigningKey implements GbcsSigner {
      */
     public static SigningKey of(KeyPair keyPair) {
         return new SigningKey(EcKey.of(keyPair));
+    }
+
+    /** Returns a fresh P-256 key drawn from {@code random}. */
+    public static SigningKey generate(SecureRandom random) {
+        return new SigningKey(EcKey.generate(Objects.requireNonNull(random, "random")));
+    }
+
+    /**
+     * Returns the P-256 private key held in {@code privateKey} (PKCS#8, as {@link
+     * CertificateFiles#readPrivateKey} reads it).
+     *
+     * @throws IllegalArgumentException when it is not a P-256 private key
+     */
+    public static SigningKey of(PrivateKeyInfo privateKey) {
+        return new SigningKey(EcKey.fromPrivateKeyInfo(Objects.requireNonNull(privateKey, "privateKey")));
+    }
+
+    /** Returns the private key as an unencrypted PKCS#8 PEM block, to write to a file only the owner can read. */
+    public String privateKeyPem() {
+        return CertificateFiles.toPem(key.privateKeyInfo().orElseThrow());
     }
 
     /**

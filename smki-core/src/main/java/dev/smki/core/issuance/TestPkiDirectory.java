@@ -7,24 +7,35 @@ import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.profile.ProfileKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -40,11 +51,14 @@ import java.util.stream.Stream;
  * secret/contingency-private-key.pem      the contingency private key (PKCS#8)
  * secret/contingency-public-key.pem       the contingency public key (the Root OCA carries it wrapped)
  * secret/contingency-symmetric-key.hex    the Symmetric Key that unwraps it
+ *
+ * .smki.lock                     locked by every command that changes the directory ({@link #lock})
  * </pre>
  *
  * Next to each certificate {@code <stem>.pem} its private key is {@code <stem>.key}, unencrypted PKCS#8 PEM
- * (test material), so that {@code *.pem} matches certificates only. PEM uses {@code \n} line ends. A seeded PKI
- * writes byte-identical files every time.
+ * (test material, mode {@code 0600}), so that {@code *.pem} matches certificates only. PEM uses {@code \n} line
+ * ends. A seeded PKI writes byte-identical files every time. {@link #write} replaces a PKI as one change that a
+ * crash cannot leave half done.
  */
 public final class TestPkiDirectory {
 
@@ -65,6 +79,19 @@ public final class TestPkiDirectory {
     private static final String KEY_SUFFIX = ".key";
     private static final String PEM = ".pem";
     private static final int FORMAT = 1;
+
+    /** The lock file a command changing the directory locks ({@link #lock}). */
+    public static final String LOCK = ".smki.lock";
+
+    /** How long {@link #lock} waits for another command to release the directory. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+
+    private static final long LOCK_POLL_MILLIS = 20;
+    static final String STAGING = ".smki-init-staging";
+    static final String READY = ".smki-init-ready";
+    static final String DONE = ".smki-init-done";
+    private static final String CLEARED = ".cleared";
+    private static final String REPLACES = ".replaces";
 
     private static final Map<ProfileKind, String> CA_FILES = Map.of(
             ProfileKind.ROOT_OCA, "root-oca",
@@ -91,65 +118,385 @@ public final class TestPkiDirectory {
     }
 
     /**
-     * Writes {@code pki}, with DS and KA Device Certificates for each of {@code devices}, to {@code dir}
-     * (created if missing; files already there are overwritten) and returns the files written, in order.
+     * Writes {@code pki}, with DS and KA Device Certificates for each of {@code devices}, to {@code dir} (created if
+     * missing), replacing any test PKI there, and returns the files written, in order.
      *
-     * @throws UncheckedIOException when a file cannot be written
+     * @throws IllegalArgumentException when {@code password} is empty (a PKCS#12 file needs one); nothing is written
+     * @throws UncheckedIOException when a file cannot be written; {@code dir} then holds its earlier PKI, or the
+     *     new one once a later write or {@link #lock} completes the replacement
+     * @see #write(TestPki, Path, List, char[], List)
      */
     public static List<Path> write(TestPki pki, Path dir, List<Eui64> devices, char[] password) {
-        List<Path> written = new ArrayList<>();
+        return write(pki, dir, devices, password, List.of());
+    }
+
+    /**
+     * Writes {@code pki} to {@code dir} as {@link #write(TestPki, Path, List, char[])} does, and deletes the files
+     * of state derived from the PKI it replaces ({@code derivedState}, relative to {@code dir}, such as its
+     * revocation state), as one change that a crash cannot leave half done.
+     *
+     * <p>Under the directory's {@linkplain #lock lock}, every file is first written to a staging directory inside
+     * {@code dir} and forced to the device; renaming the staging directory commits the change; then the old layout
+     * and {@code derivedState} are deleted and the new files renamed into place. A crash before the commit leaves
+     * the earlier PKI; a crash after it is completed by the next {@link #lock} of the directory (every command that
+     * changes it takes the lock) or the next {@link #read}. Private keys are written with mode {@code 0600} from
+     * the moment they exist, and {@code secret/} with {@code 0700}.
+     *
+     * @throws IllegalArgumentException when {@code password} is empty, or {@code derivedState} names a path outside
+     *     {@code dir}; nothing is written
+     * @throws IllegalStateException when another process holds the directory's lock for longer than
+     *     {@link #LOCK_WAIT}
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static List<Path> write(
+            TestPki pki, Path dir, List<Eui64> devices, char[] password, List<String> derivedState) {
+        return write(pki, dir, devices, password, derivedState, () -> {});
+    }
+
+    /**
+     * Writes {@code pki} to {@code dir} as {@link #write(TestPki, Path, List, char[], List)} does, first running
+     * {@code check} with the directory locked, before anything is written: a check that throws (such as one that
+     * refuses a directory holding files) stops the write, and its exception is thrown.
+     */
+    public static List<Path> write(
+            TestPki pki, Path dir, List<Eui64> devices, char[] password, List<String> derivedState, Runnable check) {
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(pki, "pki");
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(password, "password");
+        if (password.length == 0) {
+            throw new IllegalArgumentException("The PKCS#12 password is empty; a keystore needs a password");
+        }
+        for (String path : derivedState) {
+            relative(dir, path);
+        }
+        boolean created = !Files.exists(dir);
         try {
-            Files.createDirectories(dir);
-            Map<String, IssuedCertificate> keystore = new LinkedHashMap<>();
-            for (ProfileKind kind : CA_ORDER) {
-                IssuedCertificate ca = certificateOf(pki, kind);
-                writeWithKey(dir, caFileStem(kind), ca, written);
-                keystore.put(caFileStem(kind), ca);
-            }
-            for (Map.Entry<OrganisationCredential, IssuedCertificate> e :
-                    pki.organisationCertificates().entrySet()) {
-                String stem = e.getKey().fileStem();
-                writeWithKey(dir.resolve(ORG), stem, e.getValue(), written);
-                keystore.put(stem, e.getValue());
-            }
-            for (Eui64 device : devices) {
-                for (KeyUsage usage : KeyUsage.values()) {
-                    String stem = deviceFileStem(device, usage);
-                    IssuedCertificate certificate = pki.deviceCertificate(device, usage);
-                    writeWithKey(dir.resolve(DEVICES), stem, certificate, written);
-                    keystore.put("device-" + stem, certificate);
-                }
-            }
-            Path secret = dir.resolve(SECRET);
-            Files.createDirectories(secret);
-            restrict(secret, "rwx------");
-            ContingencyMaterial contingency = pki.contingency();
-            writeSecret(
-                    secret.resolve(CONTINGENCY_PRIVATE_KEY),
-                    CertificateFiles.toPem(contingency.privateKeyInfo()),
-                    written);
-            writeSecret(
-                    secret.resolve(CONTINGENCY_PUBLIC_KEY),
-                    CertificateFiles.toPem(
-                            "PUBLIC KEY", contingency.publicKeyInfo().getEncoded()),
-                    written);
-            writeSecret(
-                    secret.resolve(CONTINGENCY_SYMMETRIC_KEY),
-                    contingency.symmetricKey().toHex() + "\n",
-                    written);
-            Path p12 = dir.resolve(PKCS12);
-            CertificateFiles.write(p12, Pkcs12Keystore.encode(keystore, password, pki.randomFor("pkcs12")));
-            written.add(p12);
-            Path environment = dir.resolve(ENVIRONMENT);
-            CertificateFiles.write(environment, pki.environment().toProperties());
-            written.add(environment);
-            Path manifest = dir.resolve(MANIFEST);
-            CertificateFiles.write(manifest, manifest(pki, devices));
-            written.add(manifest);
+            DurableFiles.createDirectories(dir, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the test PKI to " + dir, e);
+            throw new UncheckedIOException("Cannot create the directory " + dir, e);
+        }
+        List<Path> written = new ArrayList<>();
+        Path staging = dir.resolve(STAGING);
+        try (Lock lock = lock(dir)) {
+            writeLocked(pki, dir, devices, password, derivedState, check, staging, created, written);
         }
         return List.copyOf(written);
+    }
+
+    private static void writeLocked(
+            TestPki pki,
+            Path dir,
+            List<Eui64> devices,
+            char[] password,
+            List<String> derivedState,
+            Runnable check,
+            Path staging,
+            boolean created,
+            List<Path> written) {
+        try {
+            check.run();
+            deleteTree(staging);
+            DurableFiles.createDirectories(staging, DurableFiles.PRIVATE_DIRECTORY);
+            Set<Path> folders = new LinkedHashSet<>();
+            writeLayout(pki, devices, password, (path, bytes, secret) -> {
+                Path target = staging.resolve(path);
+                DurableFiles.createDirectories(
+                        target.getParent(), path.startsWith(SECRET + "/") ? DurableFiles.PRIVATE_DIRECTORY : null);
+                DurableFiles.createNewUnlisted(target, bytes, secret ? DurableFiles.PRIVATE : null);
+                folders.add(target.getParent());
+                written.add(dir.resolve(path));
+            });
+            for (Path folder : folders) {
+                DurableFiles.forceDirectory(folder); // every staged file is listed before the commit
+            }
+            DurableFiles.createNew(
+                    staging.resolve(REPLACES),
+                    (String.join("\n", derivedState) + "\n").getBytes(StandardCharsets.UTF_8),
+                    null);
+            DurableFiles.move(staging, dir.resolve(READY));
+            completeReplacement(dir);
+        } catch (IOException | RuntimeException e) {
+            undoUncommitted(dir, staging, created);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot write the test PKI to " + dir, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Removes what a write that failed before its commit made: the staging directory, and the directory itself
+     * when the write created it and it holds nothing else than the lock file. A committed write is left for the
+     * next lock to complete.
+     */
+    private static void undoUncommitted(Path dir, Path staging, boolean created) {
+        try {
+            deleteTree(staging);
+            if (created && !Files.exists(dir.resolve(READY)) && isEmpty(dir)) {
+                DurableFiles.delete(dir.resolve(LOCK));
+                DurableFiles.delete(dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Best effort: what is left is hidden staging, which the next lock of the directory deletes.
+        }
+    }
+
+    /** Receives each file of the layout as {@link #writeLayout} makes it. */
+    @FunctionalInterface
+    private interface LayoutSink {
+        void accept(String path, byte[] bytes, boolean secret) throws IOException;
+    }
+
+    /**
+     * Gives {@code sink} every file of the layout, in the order {@link #write} lists them: its path relative to the
+     * directory, its bytes, and whether it holds a secret. The keystore is encoded before any file is given (and given
+     * last but two), so that a password it cannot use fails before anything is written.
+     */
+    private static void writeLayout(TestPki pki, List<Eui64> devices, char[] password, LayoutSink sink)
+            throws IOException {
+        Map<String, IssuedCertificate> keystore = new LinkedHashMap<>();
+        for (ProfileKind kind : CA_ORDER) {
+            keystore.put(caFileStem(kind), certificateOf(pki, kind));
+        }
+        for (Map.Entry<OrganisationCredential, IssuedCertificate> e :
+                pki.organisationCertificates().entrySet()) {
+            keystore.put(e.getKey().fileStem(), e.getValue());
+        }
+        for (Eui64 device : devices) {
+            for (KeyUsage usage : KeyUsage.values()) {
+                keystore.put("device-" + deviceFileStem(device, usage), pki.deviceCertificate(device, usage));
+            }
+        }
+        byte[] pkcs12 = Pkcs12Keystore.encode(keystore, password, pki.randomFor("pkcs12"));
+        for (Map.Entry<String, IssuedCertificate> entry : keystore.entrySet()) {
+            String alias = entry.getKey();
+            String path = alias.startsWith("device-")
+                    ? DEVICES + "/" + alias.substring("device-".length())
+                    : CA_FILES.containsValue(alias) ? alias : ORG + "/" + alias;
+            IssuedCertificate certificate = entry.getValue();
+            sink.accept(path + PEM, utf8(certificate.toPem()), false);
+            if (certificate.hasPrivateKey()) {
+                sink.accept(path + KEY_SUFFIX, utf8(certificate.privateKeyPem()), true);
+            }
+        }
+        ContingencyMaterial contingency = pki.contingency();
+        sink.accept(
+                SECRET + "/" + CONTINGENCY_PRIVATE_KEY,
+                utf8(CertificateFiles.toPem(contingency.privateKeyInfo())),
+                true);
+        sink.accept(
+                SECRET + "/" + CONTINGENCY_PUBLIC_KEY,
+                utf8(CertificateFiles.toPem("PUBLIC KEY", CertificateFiles.der(contingency.publicKeyInfo()))),
+                true);
+        sink.accept(
+                SECRET + "/" + CONTINGENCY_SYMMETRIC_KEY,
+                utf8(contingency.symmetricKey().toHex() + "\n"),
+                true);
+        sink.accept(PKCS12, pkcs12, true);
+        sink.accept(ENVIRONMENT, utf8(pki.environment().toProperties()), false);
+        sink.accept(MANIFEST, utf8(manifest(pki, devices)), false);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An exclusive hold on a test PKI directory, for a command that changes it: the file {@value #LOCK} in the
+     * directory is locked against other processes, and the directory against other threads of this JVM. Taking it
+     * first completes a replacement of the PKI that a crash interrupted ({@link #write}). Re-entrant: a thread that
+     * holds it may take it again. Close it to release it.
+     */
+    public static final class Lock implements AutoCloseable {
+
+        private final Path key;
+        private final Hold hold;
+        private boolean closed;
+
+        private Lock(Path key, Hold hold) {
+            this.key = key;
+            this.hold = hold;
+        }
+
+        /** Releases the lock (once the outermost hold of this thread is closed). */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            release(key, hold);
+        }
+    }
+
+    /** The process-wide state of one locked directory: the thread lock, the file lock, and how often it is held. */
+    private static final class Hold {
+        final ReentrantLock threads = new ReentrantLock();
+        FileChannel channel;
+        int depth;
+    }
+
+    private static final Map<Path, Hold> HOLDS = new ConcurrentHashMap<>();
+
+    /**
+     * Takes the exclusive lock of the test PKI directory {@code dir} (which must exist), waiting up to
+     * {@link #LOCK_WAIT} for another process or thread to release it, and completes a replacement of its PKI that
+     * a crash interrupted.
+     *
+     * @throws IllegalStateException when the lock is still held by another after {@link #LOCK_WAIT}
+     * @throws UncheckedIOException when the lock file cannot be created or locked, or the replacement cannot be
+     *     completed
+     */
+    public static Lock lock(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        Path key;
+        try {
+            key = dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + dir, e);
+        }
+        Hold hold = HOLDS.computeIfAbsent(key, k -> new Hold());
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        try {
+            if (!hold.threads.tryLock(LOCK_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw inUse(dir);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the lock of " + dir, e);
+        }
+        try {
+            if (hold.depth == 0) {
+                hold.channel = lockFile(dir, key.resolve(LOCK), deadline);
+                completeReplacement(key);
+            }
+            hold.depth++;
+            return new Lock(key, hold);
+        } catch (IOException e) {
+            closeFileLock(hold);
+            hold.threads.unlock();
+            throw new UncheckedIOException("Cannot lock " + dir, e);
+        } catch (RuntimeException | Error e) {
+            if (hold.depth == 0) {
+                closeFileLock(hold);
+            }
+            hold.threads.unlock();
+            throw e;
+        }
+    }
+
+    private static FileChannel lockFile(Path dir, Path file, long deadline) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            while (true) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return channel;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw inUse(dir);
+                }
+                Thread.sleep(LOCK_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            channel.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the lock of " + dir, e);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static IllegalStateException inUse(Path dir) {
+        return new IllegalStateException(dir + " is in use: another command has held its lock (" + LOCK + ") for more"
+                + " than " + LOCK_WAIT.toSeconds() + " s");
+    }
+
+    private static void release(Path key, Hold hold) {
+        hold.depth--;
+        if (hold.depth == 0) {
+            closeFileLock(hold);
+        }
+        hold.threads.unlock();
+    }
+
+    private static void closeFileLock(Hold hold) {
+        if (hold.channel != null) {
+            try {
+                hold.channel.close(); // releases the file lock
+            } catch (IOException e) {
+                // Closing releases the lock even when it reports a failure.
+            }
+            hold.channel = null;
+        }
+    }
+
+    /**
+     * Completes or undoes a replacement of the PKI in {@code dir} that a crash interrupted: an uncommitted staging
+     * directory is deleted; a committed one is installed. Called with the lock held.
+     */
+    private static void completeReplacement(Path dir) throws IOException {
+        deleteTree(dir.resolve(STAGING));
+        Path ready = dir.resolve(READY);
+        if (Files.isDirectory(ready)) {
+            if (!Files.exists(ready.resolve(CLEARED))) {
+                deleteLayout(dir);
+                for (String line : Files.readAllLines(ready.resolve(REPLACES), StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        deleteDerived(dir, relative(dir, line.strip()));
+                    }
+                }
+                DurableFiles.createNew(ready.resolve(CLEARED), new byte[0], null);
+            }
+            List<Path> staged;
+            try (Stream<Path> all = Files.walk(ready)) {
+                staged = all.filter(Files::isRegularFile)
+                        .filter(p -> !p.equals(ready.resolve(CLEARED)) && !p.equals(ready.resolve(REPLACES)))
+                        .sorted()
+                        .toList();
+            }
+            Set<Path> folders = new LinkedHashSet<>();
+            for (Path file : staged) {
+                String relative = ready.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                Path target = dir.resolve(relative);
+                DurableFiles.createDirectories(
+                        target.getParent(), relative.startsWith(SECRET + "/") ? DurableFiles.PRIVATE_DIRECTORY : null);
+                DurableFiles.rename(file, target);
+                folders.add(target.getParent());
+                folders.add(file.getParent());
+            }
+            for (Path folder : folders) {
+                DurableFiles.forceDirectory(folder); // every file is in place before the replacement is marked done
+            }
+            DurableFiles.move(ready, dir.resolve(DONE));
+        }
+        deleteTree(dir.resolve(DONE));
+    }
+
+    private static void deleteDerived(Path dir, Path file) throws IOException {
+        DurableFiles.delete(file);
+        Path folder = file.getParent();
+        if (!folder.equals(dir) && Files.isDirectory(folder)) {
+            try (Stream<Path> left = Files.list(folder)) {
+                if (left.findAny().isEmpty()) {
+                    DurableFiles.delete(folder);
+                }
+            }
+        }
+    }
+
+    private static Path relative(Path dir, String path) {
+        Path resolved = dir.resolve(path).normalize();
+        if (path.isBlank()
+                || Path.of(path).isAbsolute()
+                || !resolved.startsWith(dir.normalize())
+                || resolved.equals(dir.normalize())) {
+            throw new IllegalArgumentException("'" + path + "' is not a file inside " + dir);
+        }
+        return resolved;
     }
 
     /**
@@ -160,18 +507,37 @@ public final class TestPkiDirectory {
      */
     public static void deleteLayout(Path dir) {
         try {
+            boolean deleted = false;
             for (String sub : List.of(ORG, DEVICES, SECRET)) {
-                deleteTree(dir.resolve(sub));
+                deleted |= deleteTreeUnlisted(dir.resolve(sub));
             }
             for (String stem : CA_FILES.values()) {
-                Files.deleteIfExists(dir.resolve(stem + PEM));
-                Files.deleteIfExists(dir.resolve(stem + KEY_SUFFIX));
+                deleted |= DurableFiles.deleteUnlisted(dir.resolve(stem + PEM));
+                deleted |= DurableFiles.deleteUnlisted(dir.resolve(stem + KEY_SUFFIX));
             }
             for (String file : List.of(PKCS12, ENVIRONMENT, MANIFEST)) {
-                Files.deleteIfExists(dir.resolve(file));
+                deleted |= DurableFiles.deleteUnlisted(dir.resolve(file));
+            }
+            if (deleted) {
+                DurableFiles.forceDirectory(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear the test PKI in " + dir, e);
+        }
+    }
+
+    /**
+     * Returns whether {@code dir} holds nothing but the files this class keeps for itself (its lock file, and a
+     * staging directory left by an interrupted write).
+     *
+     * @throws UncheckedIOException when {@code dir} cannot be listed
+     */
+    public static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .allMatch(name -> name.equals(LOCK) || name.equals(STAGING) || name.equals(DONE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
         }
     }
 
@@ -181,6 +547,9 @@ public final class TestPkiDirectory {
      * @throws IllegalArgumentException naming the file when the directory does not hold a readable PKI
      */
     public static TestPki read(Path dir) {
+        if (Files.isDirectory(dir.resolve(READY))) {
+            lock(dir).close(); // completes the replacement a crash interrupted
+        }
         Path manifestFile = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             throw new IllegalArgumentException(dir + " is not a test PKI directory: it has no " + MANIFEST);
@@ -314,32 +683,6 @@ public final class TestPkiDirectory {
         return sb.toString();
     }
 
-    private static void writeWithKey(Path dir, String stem, IssuedCertificate certificate, List<Path> written)
-            throws IOException {
-        Path cert = dir.resolve(stem + PEM);
-        CertificateFiles.write(cert, certificate.toPem());
-        written.add(cert);
-        if (certificate.hasPrivateKey()) {
-            Path key = dir.resolve(stem + KEY_SUFFIX);
-            CertificateFiles.write(key, certificate.privateKeyPem());
-            written.add(key);
-        }
-    }
-
-    private static void writeSecret(Path file, String text, List<Path> written) throws IOException {
-        CertificateFiles.write(file, text);
-        restrict(file, "rw-------");
-        written.add(file);
-    }
-
-    private static void restrict(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: nothing to restrict with.
-        }
-    }
-
     private static IssuedCertificate readWithKey(Path dir, String stem, ProfileKind kind) {
         Path cert = dir.resolve(stem + PEM);
         if (!Files.isRegularFile(cert)) {
@@ -382,13 +725,21 @@ public final class TestPkiDirectory {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+        if (deleteTreeUnlisted(root)) {
+            DurableFiles.forceDirectory(root.toAbsolutePath().getParent());
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, forcing no directory; returns whether it existed. */
+    private static boolean deleteTreeUnlisted(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
         }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                DurableFiles.deleteUnlisted(p);
             }
         }
+        return true;
     }
 }

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads Organisation Information Form ranges from CSV: a header line {@code party,userRole,firstEui64,lastEui64}
@@ -50,6 +53,7 @@ public final class OifCsv {
     public static List<RangeDeclaration> read(Reader reader) {
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<RangeDeclaration> declarations = new ArrayList<>();
+        Map<String, UserRole> roles = new HashMap<>();
         boolean headerSeen = false;
         int number = 0;
         try {
@@ -72,7 +76,7 @@ public final class OifCsv {
                     headerSeen = true;
                     continue;
                 }
-                declarations.add(declaration(fields, number));
+                declarations.add(declaration(fields, number, roles));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,7 +87,7 @@ public final class OifCsv {
         return List.copyOf(declarations);
     }
 
-    private static RangeDeclaration declaration(List<String> fields, int number) {
+    private static RangeDeclaration declaration(List<String> fields, int number, Map<String, UserRole> roles) {
         if (fields.size() != 4) {
             throw new FormatException(number, "expected 4 fields (" + HEADER + "), got " + fields.size());
         }
@@ -92,7 +96,11 @@ public final class OifCsv {
             throw new FormatException(number, "the party is empty");
         }
         try {
-            UserRole role = UserRole.parse(fields.get(1));
+            UserRole role = roles.get(fields.get(1));
+            if (role == null) {
+                role = UserRole.parse(fields.get(1));
+                roles.put(fields.get(1), role);
+            }
             Eui64 first = Eui64.parse(fields.get(2));
             Eui64 last = Eui64.parse(fields.get(3));
             return new RangeDeclaration(party, role, Eui64Range.of(first, last), number);
@@ -102,6 +110,13 @@ public final class OifCsv {
     }
 
     private static List<String> fields(String line, int number) {
+        if (line.indexOf('"') < 0) {
+            String[] plain = line.split(",", -1);
+            for (int i = 0; i < plain.length; i++) {
+                plain[i] = plain[i].strip();
+            }
+            return Arrays.asList(plain);
+        }
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

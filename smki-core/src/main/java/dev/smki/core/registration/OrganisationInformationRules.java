@@ -7,14 +7,18 @@ import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.SourcedRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -121,48 +125,269 @@ public final class OrganisationInformationRules {
      * Checks the declarations of one or more Parties' forms and returns every broken rule: non-contiguous
      * User Role ranges (OIF-1), overlapping User Roles within a Party (OIF-2) and overlaps between Parties
      * (OIF-3).
+     *
+     * @see #check(Collection, int)
      */
     public List<OifFinding> check(Collection<RangeDeclaration> declarations) {
-        Map<String, Map<UserRole, List<RangeDeclaration>>> byParty = group(declarations);
-        List<OifFinding> findings = new ArrayList<>();
+        return check(declarations, Integer.MAX_VALUE).findings();
+    }
+
+    /**
+     * Checks the declarations as {@link #check(Collection)} does, listing at most {@code maxListed} findings and
+     * counting the rest, in O(n log n) time for n declarations plus the findings listed: each User Role's ranges
+     * are sorted to check contiguity, and one sweep over every range by its first identifier, keeping the ranges
+     * that reach it, finds the overlaps. Forms in which many ranges overlap (a copied form, say) have as many
+     * findings as overlapping pairs; only {@code maxListed} of them are built.
+     *
+     * @throws IllegalArgumentException when {@code maxListed} is negative
+     */
+    public OifCheck check(Collection<RangeDeclaration> declarations, int maxListed) {
+        if (maxListed < 0) {
+            throw new IllegalArgumentException("maxListed is not negative: " + maxListed);
+        }
+        List<RangeDeclaration> all = List.copyOf(declarations);
+        Map<String, Map<UserRole, List<RangeDeclaration>>> byParty = group(all);
+        Sweep sweep = new Sweep(all, byParty, maxListed);
         byParty.forEach((party, byRole) ->
-                byRole.forEach((role, decls) -> contiguity(party, role, decls).ifPresent(findings::add)));
-        byParty.forEach((party, byRole) -> {
-            List<UserRole> roles = new ArrayList<>(byRole.keySet());
-            for (int i = 0; i < roles.size(); i++) {
-                for (int j = i + 1; j < roles.size(); j++) {
-                    UserRole a = roles.get(i);
-                    UserRole b = roles.get(j);
-                    if (!mayShare(a, b)) {
-                        overlaps(byRole.get(a), byRole.get(b))
-                                .forEach(pair -> findings.add(new OifFinding(
-                                        DISJOINT_ROLES,
-                                        "Party '" + party + "' gives " + overlapText(pair) + " to both "
-                                                + a.slug() + " and " + b.slug()
-                                                + ", a pair Section H1.5 does not let share identifiers",
-                                        pair)));
-                    }
-                }
+                byRole.forEach((role, decls) -> contiguity(party, role, decls).ifPresent(sweep::list)));
+        sweep.run();
+        return new OifCheck(sweep.findings(), sweep.unlisted);
+    }
+
+    /**
+     * The overlap sweep of one check (see {@link #check(Collection, int)}), on arrays indexed by the declaration's
+     * place in the list checked: the ranges that reach the sweep's position are kept per Party, with counts per
+     * User Role, so that a range overlapping nothing costs a few array reads.
+     */
+    private final class Sweep {
+
+        private final List<RangeDeclaration> all;
+        private final Map<String, Map<UserRole, List<RangeDeclaration>>> byParty;
+        private final int maxListed;
+        private final long[] first;
+        private final long[] last;
+        private final int[] party;
+        private final List<OifFinding> contiguity = new ArrayList<>();
+        private final List<Overlap> overlaps = new ArrayList<>();
+        private long unlisted;
+
+        /** Per Party: the declarations that reach the sweep's position, and how many per User Role. */
+        private final PartyActive[] active;
+
+        private final Set<Integer> activeParties = new LinkedHashSet<>();
+        private int activeTotal;
+
+        Sweep(List<RangeDeclaration> all, Map<String, Map<UserRole, List<RangeDeclaration>>> byParty, int maxListed) {
+            this.all = all;
+            this.byParty = byParty;
+            this.maxListed = maxListed;
+            int n = all.size();
+            first = new long[n];
+            last = new long[n];
+            party = new int[n];
+            Map<String, Integer> ids = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                RangeDeclaration d = all.get(i);
+                first[i] = unsigned(d.range().first());
+                last[i] = unsigned(d.range().last());
+                party[i] = ids.computeIfAbsent(d.party(), p -> ids.size());
             }
-        });
-        List<String> parties = new ArrayList<>(byParty.keySet());
-        for (int i = 0; i < parties.size(); i++) {
-            for (int j = i + 1; j < parties.size(); j++) {
-                List<RangeDeclaration> a = flatten(byParty.get(parties.get(i)));
-                List<RangeDeclaration> b = flatten(byParty.get(parties.get(j)));
-                for (List<RangeDeclaration> pair : overlaps(a, b)) {
-                    findings.add(new OifFinding(
-                            DISJOINT_PARTIES,
-                            "Parties '" + parties.get(i) + "' ("
-                                    + pair.get(0).userRole().slug() + ") and '"
-                                    + parties.get(j) + "' ("
-                                    + pair.get(1).userRole().slug() + ") both claim "
-                                    + overlapText(pair),
-                            pair));
-                }
+            active = new PartyActive[ids.size()];
+        }
+
+        /** Returns the identifier as a signed long that orders as the identifiers do. */
+        private static long unsigned(Eui64 eui64) {
+            return eui64.value() ^ Long.MIN_VALUE;
+        }
+
+        void list(OifFinding finding) {
+            if (contiguity.size() < maxListed) {
+                contiguity.add(finding);
+            } else {
+                unlisted++;
             }
         }
-        return List.copyOf(findings);
+
+        private boolean full() {
+            return contiguity.size() + overlaps.size() >= maxListed;
+        }
+
+        void run() {
+            Integer[] byFirst = new Integer[all.size()];
+            for (int i = 0; i < byFirst.length; i++) {
+                byFirst[i] = i;
+            }
+            Arrays.sort(byFirst, (a, b) -> first[a] != first[b] ? Long.compare(first[a], first[b]) : a - b);
+            PriorityQueue<Integer> byLast = new PriorityQueue<>((a, b) -> Long.compare(last[a], last[b]));
+            UserRole[] roles = UserRole.values();
+            for (int d : byFirst) {
+                while (!byLast.isEmpty() && last[byLast.peek()] < first[d]) {
+                    leave(byLast.poll());
+                }
+                UserRole role = all.get(d).userRole();
+                PartyActive own = active[party[d]];
+                if (own != null) {
+                    for (UserRole other : roles) {
+                        int count = own.roles[other.ordinal()];
+                        if (count > 0 && other != role && !mayShare(other, role)) {
+                            overlapWith(d, own.members(other), count, DISJOINT_ROLES);
+                        }
+                    }
+                }
+                int others = activeTotal - (own == null ? 0 : own.size);
+                if (others > 0) {
+                    if (full()) {
+                        unlisted += others;
+                    } else {
+                        for (int p : activeParties) {
+                            if (p != party[d]) {
+                                for (UserRole other : roles) {
+                                    int count = active[p].roles[other.ordinal()];
+                                    if (count > 0) {
+                                        overlapWith(d, active[p].members(other), count, DISJOINT_PARTIES);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                enter(d);
+                byLast.add(d);
+            }
+        }
+
+        /** Lists the overlaps of {@code d} with the {@code count} declarations {@code reaching}, up to the most. */
+        private void overlapWith(int d, Set<Integer> reaching, int count, SourcedRule rule) {
+            int listed = 0;
+            for (int a : reaching) {
+                if (full()) {
+                    break;
+                }
+                overlaps.add(new Overlap(rule, new Item(a, all.get(a)), new Item(d, all.get(d))));
+                listed++;
+            }
+            unlisted += count - listed;
+        }
+
+        private void enter(int d) {
+            int p = party[d];
+            if (active[p] == null) {
+                active[p] = new PartyActive();
+                activeParties.add(p);
+            }
+            active[p].add(d, all.get(d).userRole());
+            activeTotal++;
+        }
+
+        private void leave(int d) {
+            int p = party[d];
+            PartyActive own = active[p];
+            own.remove(d, all.get(d).userRole());
+            activeTotal--;
+            if (own.size == 0) {
+                active[p] = null;
+                activeParties.remove(p);
+            }
+        }
+
+        /** Returns the findings listed: contiguity first, then overlaps in the order the forms give them. */
+        List<OifFinding> findings() {
+            List<OifFinding> findings = new ArrayList<>(contiguity);
+            if (overlaps.isEmpty()) {
+                return findings;
+            }
+            Map<String, Integer> partyOrder = new HashMap<>();
+            byParty.keySet().forEach(p -> partyOrder.put(p, partyOrder.size()));
+            Comparator<Item> role = Comparator.comparingInt(item -> roleIndex(item.d()));
+            List<Overlap> ordered = new ArrayList<>();
+            for (Overlap o : overlaps) {
+                boolean swap = o.rule() == DISJOINT_PARTIES
+                        ? partyOrder.get(o.a().d().party())
+                                > partyOrder.get(o.b().d().party())
+                        : role.compare(o.a(), o.b()) > 0;
+                ordered.add(swap ? new Overlap(o.rule(), o.b(), o.a()) : o);
+            }
+            ordered.sort(Comparator.comparing((Overlap o) -> o.rule() == DISJOINT_PARTIES)
+                    .thenComparing(o -> partyOrder.get(o.a().d().party()))
+                    .thenComparing(o -> partyOrder.get(o.b().d().party()))
+                    .thenComparing(Overlap::a, role)
+                    .thenComparing(Overlap::b, role)
+                    .thenComparingInt(o -> o.a().index())
+                    .thenComparingInt(o -> o.b().index()));
+            ordered.forEach(o -> findings.add(o.finding()));
+            return findings;
+        }
+
+        /** Returns where the User Role of {@code d} first appears on its Party's form. */
+        private int roleIndex(RangeDeclaration d) {
+            int index = 0;
+            for (UserRole role : byParty.get(d.party()).keySet()) {
+                if (role == d.userRole()) {
+                    return index;
+                }
+                index++;
+            }
+            throw new IllegalStateException(d + " is not grouped");
+        }
+    }
+
+    /** The declarations of one Party that reach the sweep's position, per User Role, and how many. */
+    private static final class PartyActive {
+        final int[] roles = new int[UserRole.values().length];
+        private final List<Set<Integer>> members = new ArrayList<>();
+        int size;
+
+        Set<Integer> members(UserRole role) {
+            while (members.size() <= role.ordinal()) {
+                members.add(null);
+            }
+            Set<Integer> set = members.get(role.ordinal());
+            if (set == null) {
+                set = new LinkedHashSet<>(4);
+                members.set(role.ordinal(), set);
+            }
+            return set;
+        }
+
+        void add(int d, UserRole role) {
+            members(role).add(d);
+            roles[role.ordinal()]++;
+            size++;
+        }
+
+        void remove(int d, UserRole role) {
+            members(role).remove(d);
+            roles[role.ordinal()]--;
+            size--;
+        }
+    }
+
+    /** A declaration and where it was in the list checked (so that equal declarations stay apart). */
+    private record Item(int index, RangeDeclaration d) {}
+
+    /** Two declarations whose ranges overlap, breaking {@code rule}. */
+    private record Overlap(SourcedRule rule, Item first, Item second) {
+
+        Item a() {
+            return first;
+        }
+
+        Item b() {
+            return second;
+        }
+
+        OifFinding finding() {
+            RangeDeclaration a = first.d();
+            RangeDeclaration b = second.d();
+            List<RangeDeclaration> pair = List.of(a, b);
+            String message = rule == DISJOINT_ROLES
+                    ? "Party '" + a.party() + "' gives " + overlapText(pair) + " to both "
+                            + a.userRole().slug() + " and " + b.userRole().slug()
+                            + ", a pair Section H1.5 does not let share identifiers"
+                    : "Parties '" + a.party() + "' (" + a.userRole().slug() + ") and '" + b.party() + "' ("
+                            + b.userRole().slug() + ") both claim " + overlapText(pair);
+            return new OifFinding(rule, message, pair);
+        }
     }
 
     /**
@@ -223,11 +448,10 @@ public final class OrganisationInformationRules {
         return byParty;
     }
 
-    private static List<RangeDeclaration> flatten(Map<UserRole, List<RangeDeclaration>> byRole) {
-        return byRole.values().stream().flatMap(List::stream).toList();
-    }
-
     private static Optional<OifFinding> contiguity(String party, UserRole role, List<RangeDeclaration> decls) {
+        if (decls.size() == 1) {
+            return Optional.empty();
+        }
         List<RangeDeclaration> sorted = decls.stream()
                 .sorted(Comparator.comparing((RangeDeclaration d) -> d.range().first()))
                 .toList();
@@ -248,18 +472,6 @@ public final class OrganisationInformationRules {
             }
         }
         return Optional.empty();
-    }
-
-    private static List<List<RangeDeclaration>> overlaps(List<RangeDeclaration> a, List<RangeDeclaration> b) {
-        List<List<RangeDeclaration>> pairs = new ArrayList<>();
-        for (RangeDeclaration x : a) {
-            for (RangeDeclaration y : b) {
-                if (x.range().overlaps(y.range())) {
-                    pairs.add(List.of(x, y));
-                }
-            }
-        }
-        return pairs;
     }
 
     private static String overlapText(List<RangeDeclaration> pair) {

@@ -1,14 +1,15 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.internal.files.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Writes a text file whole or not at all: to a temporary file next to it, then moved over it. */
+/**
+ * Writes a text file whole or not at all, durably: to a temporary file next to it, forced to the device, then
+ * renamed over it, and the directory forced ({@link DurableFiles#replace}).
+ */
 final class AtomicFiles {
 
     private AtomicFiles() {}
@@ -20,19 +21,7 @@ final class AtomicFiles {
      */
     static void write(Path file, String text) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            DurableFiles.replace(file, text.getBytes(StandardCharsets.UTF_8), null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

@@ -75,6 +75,7 @@ class TestPkiDirectoryTests {
                 .map(p -> dir.relativize(p).toString().replace(File.separatorChar, '/'))
                 .toList();
         List<String> expected = new ArrayList<>(List.of(
+                ".smki.lock",
                 "manifest.properties",
                 "environment.properties",
                 "pki.p12",
@@ -108,7 +109,7 @@ class TestPkiDirectoryTests {
         TestPkiDirectory.write(TestPkis.seeded(8), other.resolve("eight"), DEVICES, PASSWORD);
         Map<String, String> eight = sha256s(other.resolve("eight"));
         sha256s(dir).forEach((file, hash) -> {
-            if (!file.equals("environment.properties")) {
+            if (!file.equals("environment.properties") && !file.equals(TestPkiDirectory.LOCK)) {
                 assertThat(eight.get(file)).as(file).isNotEqualTo(hash);
             }
         });
@@ -171,7 +172,7 @@ class TestPkiDirectoryTests {
         TestPkiDirectory.write(pki, copy, DEVICES, PASSWORD);
         Files.writeString(copy.resolve("notes.txt"), "mine");
         TestPkiDirectory.deleteLayout(copy);
-        assertThat(files(copy)).containsExactly(copy.resolve("notes.txt"));
+        assertThat(files(copy)).containsExactly(copy.resolve(TestPkiDirectory.LOCK), copy.resolve("notes.txt"));
     }
 
     @Test

@@ -129,4 +129,57 @@ class OrganisationInformationRulesTests {
         assertThat(OrganisationInformationRules.rules())
                 .allSatisfy(r -> assertThat(r.sources()).isNotEmpty());
     }
+
+    @Test
+    void findsExactlyThePlantedFindingsAmongTwoHundredThousandRanges() {
+        List<UserRole> roles = List.of(
+                UserRole.IMPORT_SUPPLIER, UserRole.GAS_SUPPLIER, UserRole.ELECTRICITY_DISTRIBUTOR, UserRole.OTHER_USER);
+        long base = 0x02534D4B49000000L;
+        List<RangeDeclaration> form = new java.util.ArrayList<>();
+        for (int party = 0; party < 50_000; party++) {
+            for (int r = 0; r < roles.size(); r++) {
+                long first = base + party * 1_000L + r * 200L;
+                form.add(RangeDeclaration.of(
+                        "party" + party, roles.get(r), Eui64Range.of(new Eui64(first), new Eui64(first + 99))));
+            }
+        }
+        // Party 7 gives gas-transporter identifiers overlapping its own import-supplier range (OIF-2); party 9's
+        // gas-supplier range reaches into party 10's (OIF-3) and leaves a gap (OIF-1); so does party 20's (OIF-1).
+        form.add(RangeDeclaration.of(
+                "party7", UserRole.GAS_TRANSPORTER, Eui64Range.of(new Eui64(base + 7_050), new Eui64(base + 7_060))));
+        form.add(RangeDeclaration.of(
+                "party9", UserRole.GAS_SUPPLIER, Eui64Range.of(new Eui64(base + 9_900), new Eui64(base + 10_010))));
+        form.add(RangeDeclaration.of(
+                "party20", UserRole.GAS_SUPPLIER, Eui64Range.of(new Eui64(base + 20_350), new Eui64(base + 20_360))));
+
+        OifCheck check = RULES.check(form, 100);
+
+        assertThat(check.unlisted()).isZero();
+        assertThat(check.findings())
+                .extracting(f -> f.rule().id().value() + " "
+                        + f.declarations().stream()
+                                .map(d -> d.party() + "/" + d.userRole().slug())
+                                .toList())
+                .containsExactly(
+                        "OIF-1 [party9/gas-supplier, party9/gas-supplier]",
+                        "OIF-1 [party20/gas-supplier, party20/gas-supplier]",
+                        "OIF-2 [party7/import-supplier, party7/gas-transporter]",
+                        "OIF-3 [party9/gas-supplier, party10/import-supplier]");
+    }
+
+    @Test
+    void listsAtMostTheFindingsAskedForAndCountsTheRest() {
+        List<RangeDeclaration> form = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            form.add(decl("p" + i % 3, UserRole.OTHER_USER, "02534D4B49010000", "02534D4B490100FF"));
+        }
+
+        OifCheck check = RULES.check(form, 10);
+
+        assertThat(check.findings())
+                .hasSize(10)
+                .allMatch(f -> f.rule() == OrganisationInformationRules.DISJOINT_PARTIES);
+        assertThat(check.total()).isEqualTo(3 * 100 * 100);
+        assertThat(RULES.check(form)).hasSize(30_000);
+    }
 }

@@ -37,12 +37,13 @@ class RevocationDirectoryTests {
     }
 
     private List<Path> revoke(IssuedCertificate certificate, Requester requester, TestClock clock) {
-        RevocationDirectory directory = RevocationDirectory.open(dir);
-        Revocations revocations = directory.revocations(RevocationPolicy.defaults(), clock);
-        RevocationOutcome outcome = revocations.submit(
-                RevocationRequest.of(certificate.serialNumber(), RevocationReason.KEY_COMPROMISE, requester));
-        assertThat(outcome.isRevoked()).as(outcome.summary()).isTrue();
-        return directory.publish(revocations, List.of(outcome.certificate()));
+        try (RevocationDirectory directory = RevocationDirectory.openForUpdate(dir)) {
+            Revocations revocations = directory.revocations(RevocationPolicy.defaults(), clock);
+            RevocationOutcome outcome = revocations.submit(
+                    RevocationRequest.of(certificate.serialNumber(), RevocationReason.KEY_COMPROMISE, requester));
+            assertThat(outcome.isRevoked()).as(outcome.summary()).isTrue();
+            return directory.publish(revocations, List.of(outcome.certificate()));
+        }
     }
 
     @Test
@@ -118,15 +119,127 @@ class RevocationDirectoryTests {
     }
 
     @Test
-    void aListNamingACertificateTheRegistryHasInUseIsRefused() throws IOException {
+    void aListNamingACertificateTheRegistryHasInUseIsRefusedWhenNoLogRecordsTheRevocation() throws IOException {
         copyPki();
         revoke(SUPPLIER_DS, Requester.dcc(), TestClock.start());
         Files.delete(dir.resolve(RevocationDirectory.REGISTRY));
+        Files.delete(dir.resolve(RevocationDirectory.LOG));
         RevocationDirectory directory = RevocationDirectory.open(dir);
         assertThatThrownBy(() -> directory.revocations(RevocationPolicy.defaults(), TestClock.start()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("organisation.crl: ")
                 .hasMessageContaining("does not record as revoked");
+    }
+
+    @Test
+    void aDeletedRegistryOrListIsDerivedAgainFromTheLogWithTheSameBytes() throws IOException {
+        copyPki();
+        TestClock clock = TestClock.start();
+        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), clock);
+        clock.advance(Duration.ofHours(1));
+        revoke(NETWORK_DS, Requester.dcc(), clock);
+        Path crl = RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA);
+        Path registry = dir.resolve(RevocationDirectory.REGISTRY);
+        byte[] crlBytes = Files.readAllBytes(crl);
+        byte[] registryBytes = Files.readAllBytes(registry);
+        Files.delete(crl);
+        Files.delete(registry);
+
+        RevocationDirectory read = RevocationDirectory.open(dir);
+        assertThat(read.list(ProfileKind.ISSUING_OCA).orElseThrow().toPem())
+                .isEqualTo(new String(crlBytes, java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(read.registry().find(NETWORK_DS.serialNumber()).orElseThrow().isRevoked())
+                .isTrue();
+        assertThat(crl).doesNotExist(); // reading writes nothing
+
+        try (RevocationDirectory repaired = RevocationDirectory.openForUpdate(dir)) {
+            assertThat(repaired.repairs()).hasSize(2);
+        }
+        assertThat(Files.readAllBytes(crl)).isEqualTo(crlBytes);
+        assertThat(Files.readAllBytes(registry)).isEqualTo(registryBytes);
+    }
+
+    @Test
+    void theNextListFollowsTheLogEvenWhenTheListFileWasDeleted() throws IOException {
+        copyPki();
+        TestClock clock = TestClock.start();
+        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), clock);
+        Files.delete(RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA));
+        clock.advance(Duration.ofHours(1));
+
+        revoke(NETWORK_DS, Requester.dcc(), clock);
+
+        RevocationList crl = RevocationList.read(RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA));
+        assertThat(crl.number()).isEqualTo(BigInteger.TWO);
+        assertThat(crl.serials()).containsExactly(SUPPLIER_DS.serialNumber(), NETWORK_DS.serialNumber());
+    }
+
+    @Test
+    void aDirectoryWrittenBeforeTheLogIsTakenOverAsItStands() throws IOException {
+        copyPki();
+        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), TestClock.start());
+        Files.delete(dir.resolve(RevocationDirectory.LOG)); // as a directory from before the log existed
+        Path crl = RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA);
+        byte[] legacy = Files.readAllBytes(crl);
+
+        try (RevocationDirectory directory = RevocationDirectory.openForUpdate(dir)) {
+            assertThat(directory.repairs())
+                    .singleElement()
+                    .asString()
+                    .contains("recorded 1 revocation(s) and 1 list(s)");
+        }
+        Files.delete(crl);
+        Files.delete(dir.resolve(RevocationDirectory.REGISTRY));
+        RevocationDirectory reread = RevocationDirectory.open(dir);
+
+        assertThat(reread.list(ProfileKind.ISSUING_OCA).orElseThrow().toDer())
+                .isEqualTo(RevocationList.parse(legacy).toDer());
+        assertThat(reread.registry().require(SUPPLIER_DS.serialNumber()).isRevoked())
+                .isTrue();
+    }
+
+    @Test
+    void aChangedLogLineIsDamageNamedByItsLineNumber() throws IOException {
+        copyPki();
+        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), TestClock.start());
+        Path log = dir.resolve(RevocationDirectory.LOG);
+        Files.writeString(log, Files.readString(log).replace("key-compromise", "superseded"));
+
+        assertThatThrownBy(() -> RevocationDirectory.open(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("revocations.log is damaged at line 2: the line's hash does not match");
+    }
+
+    @Test
+    void aTornLastLogLineWasNeverCommittedAndIsCutOffByTheNextCommit() throws IOException {
+        copyPki();
+        TestClock clock = TestClock.start();
+        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), clock);
+        Path log = dir.resolve(RevocationDirectory.LOG);
+        Files.writeString(log, "seq=2\trevoked=AB", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(RevocationDirectory.open(dir).registry().byStatus(CertificateStatus.REVOKED))
+                .hasSize(1);
+
+        clock.advance(Duration.ofHours(1));
+        revoke(NETWORK_DS, Requester.dcc(), clock);
+
+        assertThat(Files.readString(log)).doesNotContain("revoked=AB\t").doesNotContain("revoked=ABseq");
+        assertThat(RevocationDirectory.open(dir).registry().byStatus(CertificateStatus.REVOKED))
+                .hasSize(2);
+    }
+
+    @Test
+    void aDirectoryOpenedToReadCannotBeChanged() throws IOException {
+        copyPki();
+        RevocationDirectory directory = RevocationDirectory.open(dir);
+        Revocations revocations = directory.revocations(RevocationPolicy.defaults(), TestClock.start());
+        RevocationOutcome outcome = revocations.submit(
+                RevocationRequest.of(SUPPLIER_DS.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.dcc()));
+
+        assertThatThrownBy(() -> directory.publish(revocations, List.of(outcome.certificate())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("openForUpdate");
+        assertThat(dir.resolve(RevocationDirectory.LOG)).doesNotExist();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +29,22 @@ public final class TestPkiDirectories {
      * and returns {@code target}.
      */
     public static Path copyOf(long seed, List<Eui64> devices, Path target) {
-        Path source = WRITTEN.computeIfAbsent(seed + "/" + devices, key -> write(seed, devices));
+        return copy(WRITTEN.computeIfAbsent(seed + "/" + devices, key -> write(seed, devices)), target);
+    }
+
+    /** Copies the directory {@code source}, everything in it, to {@code target} (created if missing), and returns it. */
+    public static Path copy(Path source, Path target) {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path from : paths.toList()) {
                 Path to = target.resolve(source.relativize(from).toString());
                 if (Files.isDirectory(from)) {
                     Files.createDirectories(to);
                 } else {
-                    Files.copy(from, to);
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy the test PKI to " + target, e);
+            throw new UncheckedIOException("Cannot copy " + source + " to " + target, e);
         }
         return target;
     }

@@ -2,9 +2,12 @@ package dev.smki.examples.cli;
 
 import dev.smki.recovery.workflow.JournalEntry;
 import dev.smki.recovery.workflow.JournalHeader;
+import dev.smki.recovery.workflow.JournalSeals;
 import dev.smki.recovery.workflow.JournalVerification;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,9 +64,7 @@ final class JournalCommand implements Runnable {
 
     /** Returns {@code text} with control characters shown as '?', so a crafted journal cannot drive the terminal. */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return out.toString();
+        return PrintableWriter.printable(text);
     }
 
     /** {@code smki journal verify FILE}. */
@@ -74,13 +75,15 @@ final class JournalCommand implements Runnable {
                 "Checks every line of a procedure journal: each line's own SHA-256, the hash of the line before it"
                         + " (so inserted, deleted and reordered lines show), its sequence number and its fields.",
                 "A torn last line, left by a crash while it was written, is reported and tolerated.",
-                "The chain is not keyed: lines removed from the end, or a rewrite of every line from some point on,"
-                        + " show only against a head hash kept elsewhere (--expect-head)."
+                "The chain alone is not keyed: lines removed from the end, or a rewrite of every line from some point"
+                        + " on, show only against a head hash kept elsewhere (--expect-head) or against the journal's"
+                        + " seals (--seal-pub): signatures over the chain head at each checkpoint and at the end, by a"
+                        + " key kept apart from the journal (smki rehearse writes them to JOURNAL.seals)."
             },
             footer = {
                 "",
-                "Exit codes: 0 intact, 1 broken (the first broken line is named), 2 unreadable or empty (one line on"
-                        + " stderr)."
+                "Exit codes: 0 intact (and sealed, with --seal-pub), 1 broken, or not sealed whole (the first broken"
+                        + " line or seal is named), 2 unreadable or empty (one line on stderr)."
             })
     static final class Verify implements Callable<Integer> {
 
@@ -95,6 +98,19 @@ final class JournalCommand implements Runnable {
                 paramLabel = "SHA256",
                 description = "The hash the journal's last line must have, as printed by an earlier verify.")
         private String expectedHead;
+
+        @Option(
+                names = "--seal-pub",
+                paramLabel = "PUB.pem",
+                description = "The public key (PEM) of the key that sealed the journal, such as JOURNAL.seal.pub.pem:"
+                        + " every line must be covered by an end seal that verifies with it.")
+        private Path sealPublicKey;
+
+        @Option(
+                names = "--seals",
+                paramLabel = "FILE",
+                description = "The seals file (default: FILE.seals beside the journal).")
+        private Path sealsFile;
 
         @Override
         public Integer call() {
@@ -118,9 +134,46 @@ final class JournalCommand implements Runnable {
                 return ExitCodes.FINDINGS;
             }
             JournalHeader header = verification.header().orElseThrow();
-            out.println(file + ": intact: " + verification.lines() + " lines (header and "
+            String intact = file + ": intact: " + verification.lines() + " lines (header and "
                     + verification.entries().size() + " attempts) of procedure " + printable(header.procedure())
-                    + ", head " + verification.head() + tornTail(verification));
+                    + ", head " + verification.head() + tornTail(verification);
+            Path seals = sealsFile != null ? sealsFile : file.resolveSibling(file.getFileName() + RunOutputs.SEALS);
+            if (sealPublicKey == null) {
+                out.println(intact);
+                out.println(file + ": seal not checked (give --seal-pub PUB.pem"
+                        + (Files.exists(seals) ? "; its seals are in " + seals : "") + ")");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            PublicKey key = SealKeys.readPublic(sealPublicKey, "--seal-pub");
+            if (!Files.exists(seals)) {
+                out.println(intact);
+                out.println(file + ": NOT sealed: there is no seals file " + seals);
+                out.flush();
+                return ExitCodes.FINDINGS;
+            }
+            JournalSeals.Check check;
+            try {
+                check = JournalSeals.check(CliFiles.read(file), CliFiles.read(seals), key);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--seal-pub: " + sealPublicKey + ": " + e.getMessage(), e);
+            }
+            out.println(intact);
+            if (check.problem().isPresent()) {
+                out.println(file + ": NOT sealed: " + printable(check.problem().get())
+                        + (check.seals().isEmpty()
+                                ? " (no seal checks)"
+                                : " (" + check.seals().size() + " seals check, covering lines 1-" + check.sealedLines()
+                                        + ")"));
+                out.flush();
+                return ExitCodes.FINDINGS;
+            }
+            out.println(file + ": sealed: every line is covered by the end seal; "
+                    + check.seals().size()
+                    + " seals verify with key " + JournalSeals.keyId(key).substring(0, 16) + "..."
+                    + (check.tornBytes() > 0
+                            ? "; a torn last seal of " + check.tornBytes() + " bytes is ignored"
+                            : ""));
             out.flush();
             return ExitCodes.OK;
         }

@@ -157,11 +157,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private SmkiEnvironment environment() {
-        try {
-            return SmkiEnvironment.resolve(environment);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--env: " + e.getMessage(), e);
-        }
+        return CliFiles.environment(environment);
     }
 
     private Instant instant() {

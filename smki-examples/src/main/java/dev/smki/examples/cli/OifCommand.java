@@ -1,5 +1,6 @@
 package dev.smki.examples.cli;
 
+import dev.smki.core.registration.OifCheck;
 import dev.smki.core.registration.OifCsv;
 import dev.smki.core.registration.OifFinding;
 import dev.smki.core.registration.OrganisationInformationRules;
@@ -45,6 +46,9 @@ final class OifCommand implements Runnable {
             footer = {"", "Exit codes: 0 no findings, 1 findings, 2 unreadable or malformed input."})
     static final class Check implements Callable<Integer> {
 
+        /** The most findings printed; the rest are counted. */
+        static final int MAX_LISTED = 1_000;
+
         @Spec
         private CommandSpec spec;
 
@@ -60,7 +64,8 @@ final class OifCommand implements Runnable {
                 throw new UserInputException(file + ": " + e.getMessage());
             }
             OrganisationInformationRules rules = OrganisationInformationRules.defaults();
-            List<OifFinding> findings = rules.check(declarations);
+            OifCheck check = rules.check(declarations, MAX_LISTED);
+            List<OifFinding> findings = check.findings();
             PrintWriter out = spec.commandLine().getOut();
             long parties = declarations.stream()
                     .map(RangeDeclaration::party)
@@ -72,9 +77,12 @@ final class OifCommand implements Runnable {
                         "%s %s%n    rule: %s%n",
                         finding.rule().id(), finding.message(), finding.rule().citation());
             }
-            out.println(findings.isEmpty() ? "OK: no findings" : findings.size() + " finding(s)");
+            if (check.unlisted() > 0) {
+                out.printf("... and %,d more finding(s), not listed%n", check.unlisted());
+            }
+            out.println(check.isClean() ? "OK: no findings" : String.format("%,d finding(s)", check.total()));
             out.flush();
-            return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+            return check.isClean() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.issuance.TestPkiDirectory;
 import dev.smki.core.revocation.RevocationDirectory;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,20 +74,26 @@ final class PkiInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        char[] secret = (password == null ? TestPkiDirectory.DEFAULT_PASSWORD : password).toCharArray();
+        if (secret.length == 0) {
+            throw new UserInputException("--password: the password of pki.p12 must not be empty");
+        }
         SmkiEnvironment env = environment();
         List<Eui64> deviceIds = deviceIds();
-        prepareDirectory();
+        checkDirectory();
         TestPki.Builder builder = TestPki.builder().environment(env);
         if (seed != null) {
             builder.seed(seed);
         }
         TestPki pki = builder.build();
-        char[] secret = (password == null ? TestPkiDirectory.DEFAULT_PASSWORD : password).toCharArray();
         try {
-            TestPkiDirectory.write(pki, out, deviceIds, secret);
+            // Checked again under the directory's lock, so that two inits cannot both find it empty.
+            TestPkiDirectory.write(
+                    pki, out, deviceIds, secret, RevocationDirectory.stateFiles(), this::checkDirectoryLocked);
         } catch (UncheckedIOException e) {
-            throw new UserInputException(
-                    "--out: cannot write " + out + ": " + e.getCause().getMessage(), e);
+            throw new UserInputException("--out: cannot write " + out + ": " + CliFiles.describe(out, e.getCause()), e);
+        } catch (IllegalStateException e) {
+            throw new UserInputException("--out: " + e.getMessage(), e);
         }
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(
@@ -114,11 +118,7 @@ final class PkiInitCommand implements Callable<Integer> {
     }
 
     private SmkiEnvironment environment() {
-        try {
-            return SmkiEnvironment.resolve(environment);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--env: " + e.getMessage(), e);
-        }
+        return CliFiles.environment(environment);
     }
 
     private List<Eui64> deviceIds() {
@@ -133,30 +133,25 @@ final class PkiInitCommand implements Callable<Integer> {
         return ids;
     }
 
-    private void prepareDirectory() {
+    /** Refuses an --out that is not a directory, or one holding files without --force; creates nothing. */
+    private void checkDirectory() {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out: " + out + " exists and is not a directory");
         }
-        if (!Files.isDirectory(out)) {
-            return;
+        if (Files.isDirectory(out)) {
+            checkDirectoryLocked();
         }
+    }
+
+    private void checkDirectoryLocked() {
         boolean empty;
-        try (Stream<Path> entries = Files.list(out)) {
-            empty = entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new UserInputException("--out: cannot read " + out + ": " + e.getMessage(), e);
+        try {
+            empty = TestPkiDirectory.isEmpty(out);
+        } catch (UncheckedIOException e) {
+            throw new UserInputException("--out: cannot read " + out + ": " + CliFiles.describe(out, e.getCause()), e);
         }
         if (!empty && !force) {
             throw new UserInputException("--out: " + out + " is not empty; use --force to replace the test PKI in it");
-        }
-        if (!empty) {
-            try {
-                TestPkiDirectory.deleteLayout(out);
-                RevocationDirectory.deleteState(out);
-            } catch (UncheckedIOException e) {
-                throw new UserInputException(
-                        "--out: cannot clear " + out + ": " + e.getCause().getMessage(), e);
-            }
         }
     }
 }

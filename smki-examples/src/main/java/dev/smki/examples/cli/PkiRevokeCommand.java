@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -92,18 +93,40 @@ final class PkiRevokeCommand implements Callable<Integer> {
         RevocationPolicy policy = policy();
         RevocationReason why = reason(policy);
         Requester requester = requester();
-        Clock clock = Clock.fixed(instant(), ZoneOffset.UTC);
-        RevocationDirectory directory;
+        Clock clock = Clock.fixed(listable(instant(), policy), ZoneOffset.UTC);
+        PrintWriter out = spec.commandLine().getOut();
+        try (RevocationDirectory directory = openForUpdate()) {
+            directory.repairs().forEach(repair -> out.println("Repaired: " + repair));
+            return revoke(directory, policy, why, requester, clock, serialNumber, out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** Opens the directory for a change: locked, and repaired from its revocation log if a crash left it behind. */
+    private RevocationDirectory openForUpdate() {
+        try {
+            return RevocationDirectory.openForUpdate(dir);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UserInputException("--pki: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UserInputException("--pki: " + e.getMessage() + ": " + CliFiles.describe(dir, e.getCause()), e);
+        }
+    }
+
+    private int revoke(
+            RevocationDirectory directory,
+            RevocationPolicy policy,
+            RevocationReason why,
+            Requester requester,
+            Clock clock,
+            BigInteger serialNumber,
+            PrintWriter out) {
         Revocations revocations;
         try {
-            directory = RevocationDirectory.open(dir);
             revocations = directory.revocations(policy, clock);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new UserInputException(
-                    "--pki: " + e.getMessage()
-                            + " (to start the revocation state afresh, delete " + dir.resolve("repository") + " and "
-                            + dir.resolve("crl") + ")",
-                    e);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--pki: " + e.getMessage(), e);
         }
         if (directory.registry().find(serialNumber).isEmpty()) {
             throw new UserInputException("--serial: no certificate with serial "
@@ -120,7 +143,18 @@ final class PkiRevokeCommand implements Callable<Integer> {
                             + " of the list already published (CRL number " + list.number() + ")");
                 });
         RevocationOutcome outcome = revocations.submit(RevocationRequest.of(serialNumber, why, requester));
-        PrintWriter out = spec.commandLine().getOut();
+        List<Path> written = List.of();
+        if (outcome.isRevoked()) {
+            // Published and committed before anything is printed: a failure here leaves nothing changed.
+            try {
+                written = directory.publish(revocations, List.of(outcome.certificate()));
+            } catch (UncheckedIOException e) {
+                throw new UserInputException(
+                        "--pki: cannot write to " + dir + ": " + e.getCause().getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--as-of: " + e.getMessage() + "; nothing was revoked or written", e);
+            }
+        }
         out.printf("%s: %s%n", outcome.request(), outcome.certificate());
         for (RevocationStep step : outcome.steps()) {
             out.printf(
@@ -132,17 +166,7 @@ final class PkiRevokeCommand implements Callable<Integer> {
                     "%s%n    rule: %s: %s%n",
                     outcome.summary(), outcome.rule().citation(), outcome.rule().statement());
             out.println("Nothing was changed.");
-            out.flush();
             return ExitCodes.FINDINGS;
-        }
-        List<Path> written;
-        try {
-            written = directory.publish(revocations, List.of(outcome.certificate()));
-        } catch (UncheckedIOException e) {
-            throw new UserInputException(
-                    "--pki: cannot write to " + dir + ": " + e.getCause().getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--as-of: " + e.getMessage(), e);
         }
         RegisteredCertificate revoked = outcome.certificate();
         out.printf(
@@ -173,8 +197,26 @@ final class PkiRevokeCommand implements Callable<Integer> {
         if (written.size() == 1) {
             out.println("  no list covers this certificate's issuer in this directory");
         }
-        out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The latest instant a list's nextUpdate can encode (GeneralizedTime has four-digit years). */
+    private static final Instant LAST_ENCODABLE = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** The earliest instant a list's thisUpdate can encode as RFC 5280 asks (UTCTime from 1950). */
+    private static final Instant FIRST_ENCODABLE = Instant.parse("1950-01-01T00:00:00Z");
+
+    /** Returns {@code asOf} when a list dated then, with its nextUpdate, can be encoded; refuses it otherwise. */
+    private static Instant listable(Instant asOf, RevocationPolicy policy) {
+        if (asOf.isBefore(FIRST_ENCODABLE)) {
+            throw new UserInputException(
+                    "--as-of: " + asOf + " is before 1950, when list dates begin (RFC 5280" + " UTCTime)");
+        }
+        if (Duration.between(asOf, LAST_ENCODABLE).compareTo(policy.nextUpdateInterval()) < 0) {
+            throw new UserInputException("--as-of: " + asOf + " leaves no room for the list's nextUpdate ("
+                    + policy.nextUpdateInterval() + " later, after " + LAST_ENCODABLE + ")");
+        }
+        return asOf;
     }
 
     private static String fileStem(IssuedCertificate ca) {
@@ -199,6 +241,11 @@ final class PkiRevokeCommand implements Callable<Integer> {
     private RevocationPolicy policy() {
         if (policyFile == null) {
             return RevocationPolicy.defaults();
+        }
+        try {
+            CliFiles.requireRegular(policyFile, CliFiles.MAX_SMALL_INPUT);
+        } catch (UserInputException e) {
+            throw new UserInputException("--policy: " + e.getMessage(), e);
         }
         try {
             return RevocationPolicy.load(policyFile);

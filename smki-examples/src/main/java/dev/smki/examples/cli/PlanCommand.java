@@ -4,10 +4,8 @@ import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.plan.PlanProblem;
 import dev.smki.recovery.plan.PlanProcedures;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -88,12 +86,7 @@ final class PlanCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw CliFiles.unreadable(file, e);
-            }
+            String text = new String(CliFiles.read(file, CliFiles.MAX_SMALL_INPUT), StandardCharsets.UTF_8);
             ExercisePlan plan;
             try {
                 plan = ExercisePlan.parse(text, file.toString());

@@ -17,6 +17,7 @@ final class PlanFiles {
      *     there are) when the plan cannot be read or used
      */
     static ExercisePlan read(Path file) {
+        CliFiles.requireRegular(file, CliFiles.MAX_SMALL_INPUT);
         try {
             return ExercisePlan.read(file);
         } catch (UncheckedIOException e) {

@@ -1,7 +1,9 @@
 package dev.smki.examples.cli;
 
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.ProcedureSettings;
+import dev.smki.recovery.workflow.StepId;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Reading a {@link ProcedureSettings} properties file given on the command line, with one-line messages. */
 final class ProcedureSettingsFile {
@@ -20,21 +24,32 @@ final class ProcedureSettingsFile {
     /**
      * Returns the defaults changed by the properties file {@code file}, or the defaults when it is null.
      *
-     * @throws UserInputException naming the file and the problem when it cannot be read or holds an unknown
-     *     or malformed setting
+     * @throws UserInputException naming the file and the problem when it cannot be read (or is not a regular
+     *     file), or holds an unknown or malformed setting, or leaves out a step no built-in procedure has
      */
     static ProcedureSettings load(Path file) {
         if (file == null) {
             return ProcedureSettings.defaults();
         }
+        CliFiles.requireRegular(file, CliFiles.MAX_SMALL_INPUT);
+        ProcedureSettings settings;
         try {
-            return ProcedureSettings.load(file);
+            settings = ProcedureSettings.load(file);
         } catch (UncheckedIOException e) {
             IOException cause = e.getCause();
             throw CliFiles.unreadable(file, cause);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
         }
+        Set<StepId> known = BuiltInProcedure.stepIds();
+        for (StepId step : settings.omitted()) {
+            if (!known.contains(step)) {
+                throw new UserInputException(file + ": omit: " + step + " is not a step of any built-in procedure"
+                        + " (the steps are " + known.stream().map(StepId::value).collect(Collectors.joining(", "))
+                        + ")");
+            }
+        }
+        return settings;
     }
 
     /**

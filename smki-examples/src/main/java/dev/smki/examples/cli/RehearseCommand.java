@@ -13,8 +13,8 @@ import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
+import dev.smki.recovery.workflow.JournalSealer;
 import dev.smki.recovery.workflow.JournalVerification;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,9 +68,6 @@ final class RehearseCommand implements Callable<Integer> {
 
     /** Where journals go when no {@code --journal} is given, relative to the working directory. */
     static final Path DEFAULT_JOURNAL_DIRECTORY = Path.of("build", "rehearsals");
-
-    private static final String AFTER_THE_RUN =
-            " (the rehearsal's journal is complete: --resume it to write its results again)";
 
     @Spec
     private CommandSpec spec;
@@ -127,7 +124,8 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(
             names = "--retries",
             paramLabel = "N",
-            description = "Retries of a failed update before the Device is written off, 0 to 99 (default 3).")
+            description = "Retries of a failed update before the Device is written off, 0 to 16 (default 3); each waits"
+                    + " twice as long as the one before, from 15 minutes of simulated time.")
     private Integer retries;
 
     @Option(
@@ -167,74 +165,97 @@ final class RehearseCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report (index.html, journal.jsonl) into DIR.")
     private Path report;
 
+    @Option(
+            names = "--seal-key",
+            paramLabel = "KEY.pem",
+            description = "The ECDSA P-256 private key (PEM) that seals the journal at each checkpoint and at the"
+                    + " end (default: a new key, written to JOURNAL.seal-key.pem; keep it elsewhere). Check the"
+                    + " seals with 'smki journal verify JOURNAL --seal-pub JOURNAL.seal.pub.pem'.")
+    private Path sealKey;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RehearsalText text = new RehearsalText(out);
         long startNanos = System.nanoTime();
         Consumer<RecoveryProgress> progress = DeviceProgressBar.onTerminal(System.out);
+        if (!(progress instanceof DeviceProgressBar)) {
+            progress = ProgressLines.onStandardError(spec.commandLine().getErr(), "smki rehearse");
+        }
         RehearsalResult result;
-        Path journalFile;
+        RunOutputs outputs;
+        RunOutputs.refuseOverwritingInputs(json, report, inputs());
         try {
             Rehearsal rehearsal;
             if (resume != null) {
-                journalFile = resume;
-                createParentOf(json);
-                rehearsal = resume(resume, progress, out);
-                text.header(rehearsal.plan(), rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
+                byte[] bytes = CliFiles.read(resume);
+                outputs = RunOutputs.forResume(resume, json, report, bytes);
+                rehearsal = resume(outputs, bytes, progress, out);
+                text.header(rehearsal.plan(), rehearsal.procedure(), rehearsal.movesPlanned(), resume);
                 rehearsal.result().timeline().forEach(text::entry);
                 text.resumedAfter(rehearsal.movesMade());
             } else {
                 ExercisePlan exercisePlan = plan();
-                journalFile = journal != null ? journal : freeJournal(DEFAULT_JOURNAL_DIRECTORY, exercisePlan);
-                prepare(journalFile, out);
-                createParentOf(json);
-                rehearsal = start(exercisePlan, journalFile);
-                text.header(exercisePlan, rehearsal.procedure(), rehearsal.movesPlanned(), journalFile);
+                outputs = RunOutputs.forNewRun(
+                        journal,
+                        DEFAULT_JOURNAL_DIRECTORY,
+                        exercisePlan.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + exercisePlan.seed(),
+                        json,
+                        report);
+                rehearsal = start(exercisePlan, outputs);
+                text.header(exercisePlan, rehearsal.procedure(), rehearsal.movesPlanned(), outputs.journal());
             }
             try (rehearsal) {
                 result = rehearsal.onEntry(text::entry).onProgress(progress).finish();
             }
         } finally {
-            if (progress instanceof DeviceProgressBar bar) {
-                bar.close();
+            if (progress instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
             }
         }
+        Path journalFile = outputs.journal();
         Duration wallTime = Duration.ofNanos(System.nanoTime() - startNanos);
         text.summary(result, wallTime);
         out.println("Journal: " + journalFile + " (head " + result.journalHead() + ")");
+        out.println("Seals: " + outputs.seals() + " (check them: smki journal verify " + journalFile + " --seal-pub "
+                + outputs.sealPublicKey() + ")");
+        if (Files.exists(outputs.sealKey())) {
+            out.println("Seal key: " + outputs.sealKey() + " (private: keep it elsewhere, apart from the journal)");
+        }
         Map<String, List<RecoveryProgress>> byOperation = new LinkedHashMap<>();
         result.reports()
                 .forEach(r -> byOperation
                         .computeIfAbsent(r.operation(), o -> new ArrayList<>())
                         .add(r));
-        byOperation.forEach((operation, reports) -> {
-            Path progressFile = progressFileBeside(journalFile, operation);
-            ProgressFile.write(progressFile, reports);
-            out.println("Recovery Progress File: " + progressFile);
-        });
+        byOperation.forEach((operation, reports) -> out.println(
+                "Recovery Progress File: " + outputs.writeProgress(operation, ProgressFile.format(reports))));
         RehearsalReport rehearsalReport = RehearsalReport.of(result, journalFile.toString(), wallTime.toMillis());
         if (json != null) {
-            writeJson(rehearsalReport);
+            outputs.writeJson(rehearsalReport.toJson() + System.lineSeparator());
             out.println("JSON: " + json);
         }
         if (report != null) {
-            out.println("Report: " + writeReport(rehearsalReport, journalFile));
+            out.println("Report: " + writeReport(rehearsalReport, outputs));
         }
         out.flush();
         return result.complete() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    /**
-     * Returns where the Recovery Progress File of one sending of commands ({@code operation}, the step that sent
-     * them, such as {@code C5}) of the rehearsal journalled in {@code journal} goes: beside it,
-     * {@code NAME.OPERATION.progress.csv} for {@code NAME.journal}. A resumed rehearsal rewrites it whole, with the
-     * same bytes as an uninterrupted run.
-     */
-    static Path progressFileBeside(Path journal, String operation) {
-        String name = journal.getFileName().toString();
-        String stem = name.endsWith(".journal") ? name.substring(0, name.length() - ".journal".length()) : name;
-        return journal.resolveSibling(stem + "." + operation.replaceAll("[^A-Za-z0-9_-]", "_") + ".progress.csv");
+    /** Returns the files the run reads, by option, which its outputs may not overwrite. */
+    private Map<String, Path> inputs() {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--plan", plan);
+        inputs.put("--settings", settings);
+        inputs.put("--seal-key", sealKey);
+        return inputs;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Only a progress display: nothing recorded depends on it.
+        }
     }
 
     /**
@@ -276,8 +297,9 @@ final class RehearseCommand implements Callable<Integer> {
         }
         double busy = failureRate == null ? p.fleet().busy() : share("--failure-rate", failureRate, 0.95);
         double silent = uncontactable == null ? p.fleet().uncontactable() : share("--uncontactable", uncontactable, 1);
-        if (retries != null && (retries < 0 || retries > 99)) {
-            throw new UserInputException("--retries: expected 0 to 99, got " + retries);
+        if (retries != null && (retries < 0 || retries > ExercisePlan.FleetPlan.MAX_RETRIES)) {
+            throw new UserInputException(
+                    "--retries: expected 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", got " + retries);
         }
         return p.withFailures(silent, busy, retries == null ? p.fleet().retries() : retries);
     }
@@ -325,79 +347,34 @@ final class RehearseCommand implements Callable<Integer> {
         return value;
     }
 
-    /**
-     * Returns the first journal file in {@code directory} that does not exist yet: {@code PLAN-seedN.journal},
-     * then {@code PLAN-seedN-2.journal} and so on.
-     */
-    static Path freeJournal(Path directory, ExercisePlan parameters) {
-        String stem = parameters.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + parameters.seed();
-        Path candidate = directory.resolve(stem + ".journal");
-        for (int i = 2; Files.exists(candidate); i++) {
-            candidate = directory.resolve(stem + "-" + i + ".journal");
-        }
-        return candidate;
-    }
-
-    /**
-     * Makes ready to journal a new rehearsal to {@code file}: creates its directory; refuses a file that holds a
-     * journal (a record, never overwritten); removes one holding no complete line, left by a rehearsal stopped
-     * before it recorded anything.
-     */
-    private static void prepare(Path file, PrintWriter out) {
-        if (Files.exists(file)) {
-            byte[] bytes = CliFiles.read(file);
-            JournalVerification verification = JournalVerification.of(bytes);
-            if (bytes.length > 0 && (!verification.isIntact() || verification.hasHeader())) {
-                throw new UserInputException(file + " already holds a journal (" + verification.lines()
-                        + " lines), a record that is never overwritten: continue it with 'smki rehearse --resume "
-                        + file + "' or name another --journal");
-            }
-            try {
-                Files.delete(file);
-            } catch (IOException e) {
-                throw new UserInputException("cannot replace " + file + ": " + CliFiles.describe(file, e), e);
-            }
-            out.println("Replacing " + file + ": it holds no complete line (a rehearsal stopped before it recorded"
-                    + " anything)");
-        }
-        createParentOf(file);
-    }
-
-    /** Creates the directory {@code file} goes in, so that writing it after a long rehearsal does not fail. */
-    private static void createParentOf(Path file) {
-        if (file == null) {
-            return;
-        }
-        Path directory = file.toAbsolutePath().getParent();
+    private Rehearsal start(ExercisePlan parameters, RunOutputs outputs) {
+        Path file = outputs.journal();
         try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UserInputException(
-                    "cannot create the directory " + directory + ": " + CliFiles.describe(directory, e), e);
-        }
-    }
-
-    private Rehearsal start(ExercisePlan parameters, Path file) {
-        try {
-            return Rehearsal.start(parameters, Journal.file(file));
+            JournalSealer sealer = JournalSealer.of(SealKeys.forNewRun(sealKey, outputs), outputs.seals());
+            return Rehearsal.start(parameters, Journal.file(file, Durability.FORCED, sealer));
         } catch (UncheckedIOException e) {
+            outputs.abandon();
             throw new UserInputException("cannot write " + file + ": " + CliFiles.describe(file, e.getCause()), e);
         } catch (IllegalStateException e) {
+            outputs.abandon();
             throw journalInUse(e);
         } catch (IllegalArgumentException e) {
+            outputs.abandon();
             throw new UserInputException(
                     (settings != null ? settings + ": " : plan != null ? plan + ": " : "") + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            outputs.abandon();
+            throw e;
         }
     }
 
-    private Rehearsal resume(Path file, Consumer<RecoveryProgress> progress, PrintWriter out) {
+    private Rehearsal resume(RunOutputs outputs, byte[] bytes, Consumer<RecoveryProgress> progress, PrintWriter out) {
         checkNoParametersWithResume();
-        byte[] bytes = CliFiles.read(file);
+        Path file = outputs.journal();
         JournalVerification verification = JournalVerification.of(bytes);
         if (verification.isIntact() && !verification.hasHeader()) {
             throw new UserInputException(file + " holds no complete journal header (" + bytes.length + " bytes): the"
-                    + " rehearsal stopped before it recorded anything; start it again with the same options and"
-                    + " --journal " + file);
+                    + " rehearsal stopped before it recorded anything; delete it and start the rehearsal again");
         }
         if (verification.isIntact()) {
             out.println("Resuming " + file + ": " + verification.entries().size() + " attempts journalled;"
@@ -405,7 +382,8 @@ final class RehearseCommand implements Callable<Integer> {
             out.flush();
         }
         try {
-            return Rehearsal.resume(file, Durability.FORCED, progress);
+            JournalSealer sealer = JournalSealer.of(SealKeys.forResume(sealKey, outputs), outputs.seals());
+            return Rehearsal.resume(file, Journal.file(file, Durability.FORCED, sealer), progress);
         } catch (UncheckedIOException e) {
             throw CliFiles.unreadable(file, e.getCause());
         } catch (IllegalStateException e) {
@@ -421,22 +399,10 @@ final class RehearseCommand implements Callable<Integer> {
         return message.startsWith("The journal ") ? new UserInputException(message, e) : e;
     }
 
-    private void writeJson(RehearsalReport rehearsalReport) {
-        try {
-            rehearsalReport.writeJson(json);
-        } catch (UncheckedIOException e) {
-            throw new UserInputException(
-                    "cannot write " + json + ": " + CliFiles.describe(json, e.getCause()) + AFTER_THE_RUN, e);
-        }
-    }
-
-    private Path writeReport(RehearsalReport rehearsalReport, Path journalFile) {
-        try {
-            List<String> lines = Files.readAllLines(journalFile, StandardCharsets.UTF_8);
-            return HtmlReport.write(rehearsalReport, lines, report);
-        } catch (IOException e) {
-            throw new UserInputException(
-                    "cannot write the report into " + report + ": " + CliFiles.describe(report, e) + AFTER_THE_RUN, e);
-        }
+    private Path writeReport(RehearsalReport rehearsalReport, RunOutputs outputs) {
+        byte[] journalBytes = CliFiles.read(outputs.journal());
+        List<String> lines =
+                new String(journalBytes, StandardCharsets.UTF_8).lines().toList();
+        return outputs.writeReport(HtmlReport.render(rehearsalReport, lines), journalBytes);
     }
 }

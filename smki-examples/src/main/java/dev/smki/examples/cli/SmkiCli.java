@@ -43,6 +43,9 @@ public final class SmkiCli implements Runnable {
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        if (System.getProperty(ProgressLines.ENABLED) == null) {
+            System.setProperty(ProgressLines.ENABLED, "true"); // this process's standard error is the user's
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(out, err, args);
@@ -52,16 +55,20 @@ public final class SmkiCli implements Runnable {
     }
 
     /**
-     * Runs the command line with the given arguments, writing to {@code out} and {@code err}, and returns
-     * its exit code without exiting the JVM.
+     * Runs the command line with the given arguments, writing to {@code out} and {@code err} (control characters
+     * from input files shown as {@code ?}, see {@link PrintableWriter}), and returns its exit code without exiting
+     * the JVM.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new SmkiCli());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        commandLine.setOut(new PrintWriter(new PrintableWriter(out), true));
+        commandLine.setErr(new PrintWriter(new PrintableWriter(err), true));
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(new Failures());
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        return code;
     }
 
     @Override

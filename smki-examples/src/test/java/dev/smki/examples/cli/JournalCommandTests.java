@@ -85,6 +85,7 @@ class JournalCommandTests {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .isEqualTo(journal + ": intact: 5 lines (header and 4 attempts) of procedure NOTIFY, head " + head
+                        + System.lineSeparator() + journal + ": seal not checked (give --seal-pub PUB.pem)"
                         + System.lineSeparator());
         assertThat(run.err()).isEmpty();
     }

@@ -68,4 +68,36 @@ class OifCommandTests {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.errLines()).singleElement().asString().contains("is a directory");
     }
+
+    @Test
+    void listsTheFirstThousandFindingsAndCountsTheRest() throws IOException {
+        StringBuilder csv = new StringBuilder("party,userRole,firstEui64,lastEui64\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append("p").append(i % 2).append(",other-user,02534D4B49010000,02534D4B490100FF\n");
+        }
+        Path file = Files.writeString(dir.resolve("copied.csv"), csv);
+
+        CliRun run = CliRun.of("oif", "check", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out())
+                .contains("... and 1,500 more finding(s), not listed")
+                .endsWith("2,500 finding(s)\n");
+    }
+
+    @Test
+    void printsControlCharactersFromTheFileAsQuestionMarks() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("escape.csv"),
+                "party,userRole,firstEui64,lastEui64\n"
+                        + "\"Evil\u001b]0;owned\u0007\u001b[2J\",other-user,02534D4B49010000,02534D4B490100FF\n"
+                        + "Good,other-user,02534D4B49010000,02534D4B490100FF\n");
+
+        CliRun run = CliRun.of("oif", "check", file.toString());
+
+        assertThat(run.out())
+                .contains("'Evil?]0;owned??[2J'")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.smki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.smki.core.issuance.OrganisationCredential;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -231,5 +233,48 @@ class PkiInitCommandTests {
             keystore.load(in, "s3cret".toCharArray());
         }
         assertThat(keystore.size()).isEqualTo(4 + OrganisationCredential.STANDARD.size());
+    }
+
+    @Test
+    void anEmptyPasswordIsRefusedBeforeAnythingIsWritten() {
+        Path dir = tmp.resolve("pki");
+
+        Run run = smki("pki", "init", "--out", dir, "--seed", 7, "--password", "");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--password: ")
+                .contains("must not be empty");
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void everyFileHoldingAPrivateKeyIsReadableByItsOwnerOnly() throws IOException {
+        assumeTrue(dev.smki.core.internal.files.DurableFiles.isPosix(), "no POSIX permissions here");
+        Path dir = tmp.resolve("pki");
+        assertThat(smki("pki", "init", "--out", dir, "--seed", 7, "--devices", 1)
+                        .exitCode())
+                .isZero();
+
+        List<Path> secrets;
+        try (Stream<Path> files = Files.walk(dir)) {
+            secrets = files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".key")
+                            || p.getFileName().toString().equals("pki.p12")
+                            || p.startsWith(dir.resolve("secret")))
+                    .toList();
+        }
+        assertThat(secrets).hasSize(4 + 14 + 2 + 3 + 1);
+        for (Path secret : secrets) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                    .as(secret.toString())
+                    .isEqualTo("rw-------");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secret"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("root-oca.pem"))))
+                .doesNotStartWith("---");
     }
 }

@@ -282,4 +282,17 @@ class PkiRevokeCommandTests {
                 .contains("aro:PARTY")
                 .contains("--as-of");
     }
+
+    @Test
+    void anAsOfWhoseListCannotBeDatedIsRefusedBeforeAnythingIsPrintedOrWritten() throws IOException {
+        copyOfThePki();
+
+        CliRun run = revoke(hex(SUPPLIER_DS), "key-compromise", "dcc", "9999-12-31");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).singleElement().asString().startsWith("smki pki revoke: --as-of: ");
+        assertThat(run.out()).doesNotContain("Revoked").doesNotContain("revoked at");
+        assertThat(dir.resolve("repository")).doesNotExist();
+        assertThat(dir.resolve("crl")).doesNotExist();
+    }
 }

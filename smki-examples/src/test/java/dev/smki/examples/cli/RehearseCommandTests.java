@@ -145,7 +145,7 @@ class RehearseCommandTests {
         CliRun run = contingency();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Path progress = dir.resolve("c.C5.progress.csv");
+        Path progress = dir.resolve("c.journal.C5.progress.csv");
         assertThat(run.out()).contains("Recovery Progress File: " + progress);
         List<dev.smki.recovery.incident.RecoveryProgress> reports =
                 dev.smki.recovery.incident.ProgressFile.read(progress); // checks REC-9 on every line
@@ -191,18 +191,23 @@ class RehearseCommandTests {
     }
 
     @Test
-    void replacesAJournalHoldingNoCompleteLineButResumesNothingFromIt() throws IOException {
+    void neitherReplacesNorResumesAJournalHoldingNoCompleteLine() throws IOException {
         Path torn = dir.resolve("c.journal");
         Files.writeString(torn, "{\"seq\":0,\"type\":\"hea", StandardCharsets.US_ASCII);
+        byte[] before = read(torn);
 
         CliRun resumed = CliRun.of("rehearse", "--resume", torn.toString());
         CliRun started = contingency();
 
         assertThat(resumed.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(resumed.errLines()).singleElement().asString().contains("holds no complete journal header");
-        assertThat(started.exitCode()).as(started.err()).isZero();
-        assertThat(started.out()).startsWith("Replacing " + torn + ": it holds no complete line");
-        assertThat(JournalVerification.of(read(torn)).entries()).hasSize(73);
+        assertThat(started.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(started.errLines())
+                .singleElement()
+                .asString()
+                .contains("exists and is not a journal")
+                .contains("it is left as it is");
+        assertThat(read(torn)).isEqualTo(before);
     }
 
     @Test
@@ -273,9 +278,9 @@ class RehearseCommandTests {
                 .contains("Procedure ORGANISATION_KEY_COMPROMISE.M2")
                 .contains("  - the SMKI PMA's decision RECOVERY_METHOD_2 departs from the Recovery Key Guidance's"
                         + " advice RECOVERY_METHOD_3")
-                .contains("Recovery Progress File: " + dir.resolve("m2.R6.progress.csv"))
-                .contains("Recovery Progress File: " + dir.resolve("m2.R8.progress.csv"));
-        assertThat(dev.smki.recovery.incident.ProgressFile.read(dir.resolve("m2.R8.progress.csv")))
+                .contains("Recovery Progress File: " + dir.resolve("m2.journal.R6.progress.csv"))
+                .contains("Recovery Progress File: " + dir.resolve("m2.journal.R8.progress.csv"));
+        assertThat(dev.smki.recovery.incident.ProgressFile.read(dir.resolve("m2.journal.R8.progress.csv")))
                 .allSatisfy(r -> assertThat(r.operation()).isEqualTo("R8"));
     }
 
@@ -285,7 +290,7 @@ class RehearseCommandTests {
                 Arguments.of(List.of("--quorum", "5/3"), "--quorum: A quorum needs 2 <= M <= N <= 255, got 5 of 3"),
                 Arguments.of(List.of("--failure-rate", "2"), "--failure-rate: expected 0 to 0.95, got 2.0"),
                 Arguments.of(List.of("--uncontactable", "-0.1"), "--uncontactable: expected 0 to 1.0, got -0.1"),
-                Arguments.of(List.of("--retries", "100"), "--retries: expected 0 to 99, got 100"),
+                Arguments.of(List.of("--retries", "100"), "--retries: expected 0 to 16, got 100"),
                 Arguments.of(List.of("recovery-key", "--method", "4"), "--method: "),
                 Arguments.of(
                         List.of("--method", "2"),
@@ -315,14 +320,13 @@ class RehearseCommandTests {
 
     @Test
     void namesANewJournalInTheRehearsalsDirectoryWithoutReplacingAnExistingOne() throws IOException {
-        ExercisePlan parameters = ExercisePlan.builtIn("solr").withSeed(42);
-
-        Path first = RehearseCommand.freeJournal(dir, parameters);
+        Path first = RunOutputs.forNewRun(null, dir, "solr-seed42", null, null).journal();
         Files.writeString(first, "taken");
-        Path second = RehearseCommand.freeJournal(dir, parameters);
+        Path second = RunOutputs.forNewRun(null, dir, "solr-seed42", null, null).journal();
 
         assertThat(first).isEqualTo(dir.resolve("solr-seed42.journal"));
         assertThat(second).isEqualTo(dir.resolve("solr-seed42-2.journal"));
+        assertThat(first).hasContent("taken");
         assertThat(RehearseCommand.DEFAULT_JOURNAL_DIRECTORY).isEqualTo(Path.of("build", "rehearsals"));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smki.core.issuance.SigningKey;
+import dev.smki.core.testing.TestKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +31,15 @@ class RehearseKilledAndResumedTests {
     @TempDir
     Path dir;
 
+    /** The key sealing every journal of the test, given to each run so that their seals can be compared. */
+    private Path sealKey;
+
     @Test
     void aRehearsalKilledAtRandomMomentsEndsWhenResumedAsIfItHadNeverStopped() throws Exception {
         Path whole = dir.resolve("whole");
         Files.createDirectories(whole);
+        sealKey = dir.resolve("seal-key.pem");
+        Files.writeString(sealKey, SigningKey.of(TestKeys.key(0)).privateKeyPem());
         CliRun uninterrupted = CliRun.of(arguments(
                         "--journal",
                         whole.resolve("r.journal").toString(),
@@ -64,18 +71,33 @@ class RehearseKilledAndResumedTests {
                     "rehearse",
                     "--resume",
                     journal.toString(),
+                    "--seal-key",
+                    sealKey.toString(),
                     "--json",
                     run.resolve("r.json").toString());
-            assertThat(resumed.exitCode()).as(moment + ": " + resumed.err()).isZero();
+            assertThat(resumed.exitCode())
+                    .as(moment + ": " + resumed.err() + resumed.out())
+                    .isZero();
             assertThat(resumed.out()).as(moment).contains("Resuming " + journal).contains("(resumed");
             assertThat(comparable(run.resolve("r.json"))).as(moment).isEqualTo(comparable(whole.resolve("r.json")));
             assertThat(Files.readAllBytes(journal)).as(moment).isEqualTo(wholeJournal);
-            assertThat(Files.readAllBytes(run.resolve("r.C5.progress.csv")))
+            assertThat(Files.readAllBytes(run.resolve("r.journal.C5.progress.csv")))
                     .as("the Recovery Progress File, " + moment)
-                    .isEqualTo(Files.readAllBytes(whole.resolve("r.C5.progress.csv")));
-            CliRun verify = CliRun.of("journal", "verify", journal.toString());
-            assertThat(verify.exitCode()).as(moment).isZero();
-            assertThat(verify.out()).as(moment).contains("intact: " + lines + " lines");
+                    .isEqualTo(Files.readAllBytes(whole.resolve("r.journal.C5.progress.csv")));
+            assertThat(Files.readAllBytes(run.resolve("r.journal.seals")))
+                    .as("the seals, " + moment)
+                    .isEqualTo(Files.readAllBytes(whole.resolve("r.journal.seals")));
+            CliRun verify = CliRun.of(
+                    "journal",
+                    "verify",
+                    journal.toString(),
+                    "--seal-pub",
+                    run.resolve("r.journal.seal.pub.pem").toString());
+            assertThat(verify.exitCode()).as(moment + ": " + verify.out()).isZero();
+            assertThat(verify.out())
+                    .as(moment)
+                    .contains("intact: " + lines + " lines")
+                    .contains("sealed");
         }
     }
 
@@ -83,7 +105,7 @@ class RehearseKilledAndResumedTests {
      * Runs the rehearsal in a child JVM journalling to {@code journal}, kills it forcibly {@code delayMillis} after
      * the journal holds {@code lines} lines, and returns how many complete lines it then holds.
      */
-    private static int killChild(Path journal, int lines, int delayMillis) throws Exception {
+    private int killChild(Path journal, int lines, int delayMillis) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(
                 List.of(java.toString(), "-cp", System.getProperty("java.class.path"), SmkiCli.class.getName()));
@@ -105,9 +127,11 @@ class RehearseKilledAndResumedTests {
         return linesIn(journal);
     }
 
-    /** Returns the rehearsal's parameters followed by {@code more}. */
-    private static List<String> arguments(String... more) {
+    /** Returns the rehearsal's parameters, with the seal key, followed by {@code more}. */
+    private List<String> arguments(String... more) {
         List<String> all = new ArrayList<>(PARAMETERS);
+        all.add("--seal-key");
+        all.add(sealKey.toString());
         all.addAll(List.of(more));
         return all;
     }

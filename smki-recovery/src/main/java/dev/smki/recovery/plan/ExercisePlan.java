@@ -565,7 +565,8 @@ public record ExercisePlan(
      * @param commissioned the share of Devices commissioned, 0 to 1
      * @param uncontactable the share of Relevant Devices that never answer, 0 to 1
      * @param busy the chance that one attempt finds a Device busy, 0 to 0.95
-     * @param retries how many times a failed update is retried before the Device is written off, 0 to 99
+     * @param retries how many times a failed update is retried before the Device is written off, 0 to {@link
+     *     #MAX_RETRIES}
      */
     public record FleetPlan(
             int devices,
@@ -574,6 +575,13 @@ public record ExercisePlan(
             double uncontactable,
             double busy,
             int retries) {
+
+        /**
+         * The most retries of a failed update. Each retry waits twice as long as the one before, from 15 minutes of
+         * simulated time, so the 16th waits about 341 days; more would run a rehearsal's clock past its certificates'
+         * validity.
+         */
+        public static final int MAX_RETRIES = 16;
 
         public FleetPlan {
             mix = Collections.unmodifiableMap(new EnumMap<>(mix.isEmpty() ? Map.of(DeviceType.ESME, 1000) : mix));

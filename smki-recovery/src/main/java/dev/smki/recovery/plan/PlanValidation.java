@@ -33,8 +33,10 @@ final class PlanValidation {
         share(reader, fleet, "commissioned", f.commissioned(), 1.0);
         share(reader, fleet, "uncontactable", f.uncontactable(), 1.0);
         share(reader, fleet, "busy", f.busy(), 0.95);
-        if (f.retries() < 0 || f.retries() > 99) {
-            reader.problem(at(fleet, "retries"), "retries is 0 to 99, not " + f.retries());
+        if (f.retries() < 0 || f.retries() > ExercisePlan.FleetPlan.MAX_RETRIES) {
+            reader.problem(
+                    at(fleet, "retries"),
+                    "retries is 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", not " + f.retries());
         }
         PlanReader.Node custody = at(root, "custody");
         ExercisePlan.Custody c = plan.custody();
@@ -92,6 +94,11 @@ final class PlanValidation {
         } catch (IllegalArgumentException e) {
             reader.problem(at(root, plan.settings().isEmpty() ? "durations" : "settings"), e.getMessage());
             return;
+        }
+        for (StepId omitted : settings.omitted()) {
+            if (!BuiltInProcedure.stepIds().contains(omitted)) {
+                reader.problem(at(root, "settings"), "omit: " + omitted + " is not a step of any built-in procedure");
+            }
         }
         PlanReader.Node procedureAt = at(root, "procedure");
         try {

@@ -1,8 +1,14 @@
 package dev.smki.recovery.procedures;
 
+import dev.smki.recovery.workflow.Step;
+import dev.smki.recovery.workflow.StepId;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The incident responses and exercise this library defines, by the name an exercise plan gives them: each composes
@@ -48,6 +54,32 @@ public enum BuiltInProcedure {
             case NOTIFICATION -> IncidentResponses.notification(settings);
             case EXERCISE -> IncidentResponses.exercise(settings);
         };
+    }
+
+    /**
+     * Returns the id of every step of every built-in procedure (with either method of using the Recovery key), in
+     * id order: the steps a procedure setting may name, for example to leave one out.
+     */
+    public static SortedSet<StepId> stepIds() {
+        return StepIds.ALL;
+    }
+
+    /** Holds {@link #stepIds()}, worked out once, when first asked for. */
+    private static final class StepIds {
+        static final SortedSet<StepId> ALL = all();
+
+        private static SortedSet<StepId> all() {
+            SortedSet<StepId> ids = new TreeSet<>(Comparator.comparing(StepId::value));
+            ProcedureSettings defaults = ProcedureSettings.defaults();
+            for (BuiltInProcedure procedure : values()) {
+                for (int method : new int[] {2, 3}) {
+                    procedure.build(defaults, RecoveryKeyUse.Method.of(method)).steps().stream()
+                            .map(Step::id)
+                            .forEach(ids::add);
+                }
+            }
+            return Collections.unmodifiableSortedSet(ids);
+        }
     }
 
     /**

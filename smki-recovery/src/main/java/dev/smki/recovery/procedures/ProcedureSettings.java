@@ -53,6 +53,12 @@ public final class ProcedureSettings {
     /** The name of the pace of steps not given one. */
     public static final String DEFAULT_PACE = "pace.default";
 
+    /** The longest a step may take in a rehearsal, so that its simulated clock stays within certificate validity. */
+    public static final Duration LONGEST_PACE = Duration.ofDays(30);
+
+    /** The longest deadline. */
+    public static final Duration LONGEST_DEADLINE = Duration.ofDays(3_660);
+
     private static final List<NamedDuration> DEFAULT_DURATIONS = List.of(
             deadline("T_notify", "PT4H", "N1 to N2: from detecting a compromise to notifying the DCC"),
             deadline("T_confirm", "PT4H", "N2 to N3: from notification to the DCC's confirmation"),
@@ -179,7 +185,12 @@ public final class ProcedureSettings {
                         + " (expected T_*, pace.*, omit, confirmation.mechanisms, recoveryKey.policy or guidance.*)");
             }
         }
-        return result.withGuidance(result.guidance.withProperties(guidanceProperties));
+        RecoveryKeyGuidance changedGuidance = result.guidance.withProperties(guidanceProperties);
+        if (changedGuidance.threshold() < 0) {
+            throw new IllegalArgumentException(
+                    "guidance.threshold must be 0 or more, not " + changedGuidance.threshold());
+        }
+        return result.withGuidance(changedGuidance);
     }
 
     private static Duration parseDuration(String name, String text) {
@@ -232,11 +243,19 @@ public final class ProcedureSettings {
      * Returns a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library
      * defines, or {@code pace.STEP} for any step.
      *
-     * @throws IllegalArgumentException when {@code name} is neither, or {@code value} is not positive
+     * @throws IllegalArgumentException when {@code name} is neither, or {@code value} is not positive, or longer
+     *     than {@link #LONGEST_PACE} (a pace) or {@link #LONGEST_DEADLINE} (a deadline)
      */
     public ProcedureSettings withDuration(String name, Duration value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
+        Duration most = name.startsWith("pace.") ? LONGEST_PACE : LONGEST_DEADLINE;
+        if (value.compareTo(most) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + most.toDays() + " days, not " + value
+                    + (name.startsWith("pace.")
+                            ? " (a rehearsal's simulated clock must stay within its certificates' validity)"
+                            : ""));
+        }
         Map<String, NamedDuration> changed = new LinkedHashMap<>(durations);
         NamedDuration old = durations.get(name);
         if (old != null) {

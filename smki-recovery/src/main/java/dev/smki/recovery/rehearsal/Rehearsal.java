@@ -156,8 +156,19 @@ public final class Rehearsal implements AutoCloseable {
      */
     public static Rehearsal resume(
             Path journalFile, Durability durability, Consumer<? super RecoveryProgress> onProgress) {
-        Objects.requireNonNull(journalFile, "journalFile");
         Objects.requireNonNull(durability, "durability");
+        return resume(
+                journalFile, Journal.file(Objects.requireNonNull(journalFile, "journalFile"), durability), onProgress);
+    }
+
+    /**
+     * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability, Consumer)} does,
+     * appending through {@code journal}, a journal of that file (such as a {@linkplain
+     * dev.smki.recovery.workflow.JournalSealer sealed} one).
+     */
+    public static Rehearsal resume(Path journalFile, Journal journal, Consumer<? super RecoveryProgress> onProgress) {
+        Objects.requireNonNull(journalFile, "journalFile");
+        Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(onProgress, "onProgress");
         JournalVerification verification;
         try {
@@ -177,8 +188,7 @@ public final class Rehearsal implements AutoCloseable {
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
         IncidentState state = IncidentState.create(setup(plan));
         state.fleet().onProgress(onProgress);
-        ProcedureRun<IncidentState> run =
-                ProcedureRun.resume(procedure, Journal.file(journalFile, durability), state.clock(), state);
+        ProcedureRun<IncidentState> run = ProcedureRun.resume(procedure, journal, state.clock(), state);
         Rehearsal rehearsal = new Rehearsal(plan, procedure, state, run);
         try {
             rehearsal.replay(run.entries());

@@ -7,22 +7,32 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
-/** A journal in a file, appended to through a locked {@link FileChannel}. */
+/**
+ * A journal in a file, appended to through a locked {@link FileChannel}, and sealed after each write when given a
+ * {@link JournalSealer}.
+ */
 final class FileJournal extends Journal {
+
+    private static final int HASH_FROM_END = 64 + 3; // a line ends with the 64 hex digits of its hash, then "}\n
 
     private final Path path;
     private final Durability durability;
+    private final JournalSealer sealer;
     private FileChannel channel;
     private long end;
+    private long lines;
+    private String head = JournalFormat.NO_HASH;
 
-    FileJournal(Path path, Durability durability) {
+    FileJournal(Path path, Durability durability, JournalSealer sealer) {
         this.path = path;
         this.durability = durability;
+        this.sealer = sealer;
     }
 
     @Override
@@ -56,6 +66,24 @@ final class FileJournal extends Journal {
         if (created && durability == Durability.FORCED) {
             forceDirectoryOf(path);
         }
+        if (sealer != null) {
+            try {
+                byte[] content = read();
+                track(content);
+                sealer.open(content, durability);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                channel = null;
+                throw e;
+            }
+        }
+    }
+
+    /** Takes the intact lines of {@code content} as what the journal holds, for sealing. */
+    private void track(byte[] content) {
+        JournalVerification verification = JournalVerification.of(content);
+        lines = verification.lines();
+        head = verification.head();
     }
 
     @Override
@@ -83,6 +111,9 @@ final class FileJournal extends Journal {
             channel.force(true);
         }
         end = length;
+        if (sealer != null) {
+            track(read());
+        }
     }
 
     @Override
@@ -98,13 +129,28 @@ final class FileJournal extends Journal {
         if (durability == Durability.FORCED) {
             channel.force(false);
         }
+        if (sealer != null && lines.length > 0) {
+            for (byte b : lines) {
+                if (b == '\n') {
+                    this.lines++;
+                }
+            }
+            head = new String(lines, lines.length - HASH_FROM_END, 64, StandardCharsets.US_ASCII);
+            sealer.checkpoint(this.lines, head);
+        }
     }
 
     @Override
     void close() throws IOException {
         if (channel != null) {
-            channel.close(); // releases the lock
-            channel = null;
+            try {
+                if (sealer != null) {
+                    sealer.close(lines, head);
+                }
+            } finally {
+                channel.close(); // releases the lock
+                channel = null;
+            }
         }
     }
 
@@ -123,6 +169,6 @@ final class FileJournal extends Journal {
 
     @Override
     public String toString() {
-        return "journal " + path + " (" + durability + ")";
+        return "journal " + path + " (" + durability + (sealer == null ? "" : ", sealed") + ")";
     }
 }

@@ -40,7 +40,19 @@ public abstract sealed class Journal permits FileJournal, MemoryJournal {
 
     /** Returns the journal in the file at {@code path}, with the durability given. */
     public static Journal file(Path path, Durability durability) {
-        return new FileJournal(Objects.requireNonNull(path, "path"), Objects.requireNonNull(durability, "durability"));
+        return new FileJournal(
+                Objects.requireNonNull(path, "path"), Objects.requireNonNull(durability, "durability"), null);
+    }
+
+    /**
+     * Returns the journal in the file at {@code path}, with the durability given, sealed by {@code sealer} after
+     * every write and when it is closed ({@link JournalSeals}). Opening it refuses a journal its seals do not match.
+     */
+    public static Journal file(Path path, Durability durability, JournalSealer sealer) {
+        return new FileJournal(
+                Objects.requireNonNull(path, "path"),
+                Objects.requireNonNull(durability, "durability"),
+                Objects.requireNonNull(sealer, "sealer"));
     }
 
     /**

@@ -99,6 +99,23 @@ class ExercisePlanTests {
     }
 
     @Test
+    void refusesRetriesThatWouldRunTheClockPastTheCertificatesAndAnOmittedStepNoProcedureHas() {
+        PlanException e = catchThrowableOfType(PlanException.class, () -> ExercisePlan.parse("""
+                        name: runaway
+                        fleet:
+                          retries: 17
+                        settings:
+                          omit: ZZ9
+                        """, "runaway.yaml"));
+
+        assertThat(e.problems())
+                .extracting(PlanProblem::toString)
+                .containsExactly(
+                        "runaway.yaml:3:12: retries is 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", not 17",
+                        "runaway.yaml:5:3: omit: ZZ9 is not a step of any built-in procedure");
+    }
+
+    @Test
     void reportsWhatAPlanMeansThatCannotBeRehearsedWithItsLineAndColumn() {
         PlanException e = catchThrowableOfType(PlanException.class, () -> ExercisePlan.parse("""
                         name: meaningless

@@ -99,6 +99,25 @@ class ProcedureSettingsTests {
     }
 
     @Test
+    void refusesANegativeGuidanceThresholdAndDurationsLongerThanARehearsalOrDeadlineCanHold() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DEFAULTS.withProperties(properties("guidance.threshold", "-5")))
+                .withMessage("guidance.threshold must be 0 or more, not -5");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DEFAULTS.withProperties(properties("pace.C5", "P100000D")))
+                .withMessageStartingWith("pace.C5 must be at most 30 days, not PT2400000H");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DEFAULTS.withProperties(properties("T_confirm", "PT99999999999H")))
+                .withMessageStartingWith("T_confirm must be at most 3660 days");
+        assertThat(DEFAULTS.withProperties(properties("pace.C5", "P30D")).pace(StepId.of("C5")))
+                .isEqualTo(ProcedureSettings.LONGEST_PACE);
+        assertThat(DEFAULTS.withProperties(properties("guidance.threshold", "0"))
+                        .guidance()
+                        .threshold())
+                .isZero();
+    }
+
+    @Test
     void writesItsChangesAsPropertiesThatReadBackToEqualSettings() {
         ProcedureSettings changed = DEFAULTS.withDuration("T_confirm", Duration.ofHours(2))
                 .withDuration("pace.C11", Duration.ofDays(1))

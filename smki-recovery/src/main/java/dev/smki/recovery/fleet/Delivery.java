@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -40,8 +41,9 @@ import java.util.function.Consumer;
  * is given the credentials the command gave the first Device of its type holding the same credentials (the command
  * is the same for every Device but its recipient, {@link CommandFactory#isSameForEveryDevice()}; that first one is
  * sent its command for real). Each restored batch's report must equal the recorded one, or the batch is undone, the
- * record is cut there and the execution carries on sending from that batch. So a resumed execution redoes only the
- * batches a crash left unrecorded (those in hand, at most one per thread) and ends exactly as an uninterrupted one.
+ * record is cut there and the execution carries on sending from that batch. A thread never takes a batch more than
+ * {@link DeliverySettings#threads()} after the first one not yet reported, so a resumed execution redoes at most that
+ * many finished batches, besides those in hand, and ends exactly as an uninterrupted one.
  */
 final class Delivery {
 
@@ -193,6 +195,7 @@ final class Delivery {
         try {
             int batch;
             while (!stopped && (batch = round.next.getAndIncrement()) < round.batches) {
+                round.awaitWindow(batch);
                 long outcomes = attemptBatch(round, batch, null);
                 madeAttempts.addAndGet(round.sizeOf(batch));
                 round.updated[batch] = (int) (outcomes >>> 32);
@@ -498,6 +501,17 @@ final class Delivery {
             this.updated = new int[batches];
             this.failed = new int[batches];
             this.done = new AtomicIntegerArray(batches);
+        }
+
+        /**
+         * Waits until {@code batch} is within {@link DeliverySettings#threads()} batches after the first batch not
+         * reported: so that, whenever the process dies, at most that many finished batches are missing from the
+         * record. Threads take batches of the same size in turn, so this rarely waits.
+         */
+        void awaitWindow(int batch) {
+            while (batch > frontier + settings.threads() && !stopped) {
+                LockSupport.parkNanos(100_000L);
+            }
         }
 
         /** Returns the index of the Device at {@code position} of this round. */

@@ -1,5 +1,6 @@
 package dev.smki.recovery.incident;
 
+import dev.smki.core.internal.files.DurableFiles;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -87,7 +88,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     }
 
     /**
-     * Creates the progress file {@code path}, which must not exist yet, writes its header and forces it to the disk.
+     * Creates the progress file {@code path}, which must not exist yet, writes its header and forces it, and its
+     * directory entry, to the disk.
      *
      * @throws UncheckedIOException when the file exists ({@link java.nio.file.FileAlreadyExistsException}) or cannot
      *     be written
@@ -96,6 +98,15 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
         ProgressFile file =
                 open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
         file.force();
+        Path directory = path.toAbsolutePath().getParent();
+        try {
+            if (directory != null) {
+                DurableFiles.forceDirectory(directory);
+            }
+        } catch (IOException e) {
+            file.close();
+            throw new UncheckedIOException("Cannot write the progress file " + path, e);
+        }
         return file;
     }
 

@@ -28,7 +28,13 @@ public final class Seeds {
             "§4 \"DCC impacts\": \"When directed to do so by the SMKI PMA, the DCC will need to adhere to these"
                     + " provisions\"");
 
-    /** Seed 003 §1 and §7: the provisions are the "Further Use of the Recovery Private Key". */
+    /** Seed 003 §1: the SMKI PMA and the DCC are impacted by the provisions for a Recovery Key Direction. */
+    public static final Citation RECOVERY_KEY_DIRECTION_SUMMARY = Citation.of(
+            SEED_003,
+            "§1 \"Summary\": \"the SMKI PMA and the DCC will directly be impacted by this modification in respect to"
+                    + " the new provisions for a Recovery Key Direction\"");
+
+    /** Seed 003 §7: the provisions are the "Further Use of the Recovery Private Key". */
     public static final Citation FURTHER_USE = Citation.of(
             SEED_003,
             "§7 \"Recovery Private Key provisions\": \"the new provisions for the 'Further Use of the Recovery"

@@ -120,8 +120,9 @@ public final class CsrCoordination {
                 .pre(OCA_PUBLISHED, "New OCA certificates published in the SMKI Repository", DCC)
                 .citing(Confidence.RECONSTRUCTED, Sources.L10, Sources.note("§2.6 CS1"))
                 .does((s, attempt) -> {
-                    s.registry().publishNewOca(s.pki().requireNext());
-                    return "new Root OCA and Issuing OCA published in the SMKI Repository";
+                    s.registry().publishNewOca(s.pki());
+                    return (s.pki().hasNewRoot() ? "new Root OCA and " : "new ")
+                            + s.pki().requireNewIssuingOca() + " published in the SMKI Repository";
                 })
                 .pre(SCHEDULED, "Eligible Subscribers told; submission schedule issued", DCC)
                 .after(OCA_PUBLISHED)

@@ -29,7 +29,7 @@ class IncidentResponsesTests {
                 Contingency.definition(),
                 Distribute.definition(),
                 CsrCoordination.definition(),
-                RecoveryKeyDirection.definition(),
+                RecoveryKeyReplacement.definition(),
                 Revoke.definition(),
                 SupplierOfLastResortDelay.definition(),
                 Exercise.definition(DEFAULTS, EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY)),

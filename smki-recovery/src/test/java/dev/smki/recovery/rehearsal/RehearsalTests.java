@@ -27,7 +27,7 @@ import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.IncidentState;
-import dev.smki.recovery.procedures.RecoveryKeyDirection;
+import dev.smki.recovery.procedures.RecoveryKeyReplacement;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.procedures.SupplierOfLastResortDelay;
 import dev.smki.recovery.workflow.Journal;
@@ -63,7 +63,9 @@ class RehearsalTests {
                 d.guidance(),
                 d.confirmationMechanism(),
                 d.confirmedWith(),
-                RecoveryKeyDirection.Outcome.REUSE,
+                d.directionUse(),
+                d.directionWindow(),
+                RecoveryKeyReplacement.Outcome.REUSE,
                 "ordinary use",
                 d.authorisingKey(),
                 d.solrEnd());
@@ -369,7 +371,7 @@ class RehearsalTests {
                     .withDecisions(reuse()));
 
             assertThat(result.complete()).isFalse();
-            assertThat(result.timeline().get(1).outcome()).contains("RKD-2 replacement directed");
+            assertThat(result.timeline().get(1).outcome()).contains("RKR-2 replacement directed");
             assertThat(result.anomalies()).first().asString().startsWith("RK1 by DCC refused");
             assertThat(result.devices().recovered()).isZero();
         }

@@ -157,7 +157,7 @@ public final class Contingency {
          * The new OCA published and Organisation Certificates re-issued as soon as the new Issuing OCA exists (CS1
          * after C3), the old OCA revoked once the Devices hold the new Root (C8 after C6) but without the re-issue
          * waiting for it: no source orders C8 before CS1 and C9 (recovery.md §2.4 says only "C8/C9 after C2 and C3",
-         * §2.6 "CS1 < CS3"), and the serialised order leaves every Organisation Certificate chaining to a revoked OCA
+         * §2.6 {@code CS1 < CS3}), and the serialised order leaves every Organisation Certificate chaining to a revoked OCA
          * until it is re-issued.
          */
         REISSUE_BEFORE_REVOKE(

@@ -99,7 +99,7 @@ public final class IncidentResponses {
                 .amend(Contingency.CERTIFICATES_REISSUED)
                 .after(CsrCoordination.REPORTED)
                 .amend(Distribute.CELLS_CHOSEN)
-                .after(Contingency.CERTIFICATES_REISSUED)
+                .after(Contingency.CERTIFICATES_REISSUED, Contingency.ROOT_REPLACED)
                 .amend(Contingency.CERTIFICATES_DISTRIBUTED)
                 .after(Distribute.SENT)
                 .build());

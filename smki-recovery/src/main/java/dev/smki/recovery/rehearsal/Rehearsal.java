@@ -484,7 +484,8 @@ public final class Rehearsal implements AutoCloseable {
                 anomalies(breaches),
                 breaches,
                 run.isComplete(),
-                run.head());
+                run.head(),
+                state.relevantSubscribers());
     }
 
     private List<String> anomalies(List<DeadlineBreach> breaches) {

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 class RecoveryKeyReplacementTests {
 
-    private static final RecoveryKeyReplacement.Direction REUSE =
-            new RecoveryKeyReplacement.Direction(RecoveryKeyReplacement.Outcome.REUSE, "ordinary use");
-    private static final RecoveryKeyReplacement.Direction REPLACE =
-            new RecoveryKeyReplacement.Direction(RecoveryKeyReplacement.Outcome.REPLACE, "used in INC-2026-001");
+    private static final RecoveryKeyReplacement.AfterUse REUSE =
+            new RecoveryKeyReplacement.AfterUse(RecoveryKeyReplacement.Outcome.REUSE, "ordinary use");
+    private static final RecoveryKeyReplacement.AfterUse REPLACE =
+            new RecoveryKeyReplacement.AfterUse(RecoveryKeyReplacement.Outcome.REPLACE, "used in INC-2026-001");
 
     private final TestIncident incident = new TestIncident(CompromisedKey.RECOVERY_KEY, RemotePartyRole.RECOVERY);
 
@@ -32,13 +32,13 @@ class RecoveryKeyReplacementTests {
     }
 
     @Test
-    void directsAsTheConfiguredPolicySays() {
+    void decidesReuseOrReplacementAsTheConfiguredPolicySays() {
         assertThat(Outcomes.of(
                         start(RecoveryKeyPolicy.MAY_REUSE).attempt(RecoveryKeyReplacement.DIRECTED, DCC, REPLACE)))
-                .isEqualTo("RKR-1 direction follows policy");
+                .isEqualTo("RKR-1 after-use decision follows policy");
         assertThat(Outcomes.of(
                         start(RecoveryKeyPolicy.MUST_REPLACE).attempt(RecoveryKeyReplacement.DIRECTED, DCC, REUSE)))
-                .isEqualTo("RKR-1 direction follows policy");
+                .isEqualTo("RKR-1 after-use decision follows policy");
         assertThat(Outcomes.of(
                         start(RecoveryKeyPolicy.MUST_REPLACE).attempt(RecoveryKeyReplacement.DIRECTED, DCC, REPLACE)))
                 .isEqualTo("ACCEPTED");
@@ -50,13 +50,13 @@ class RecoveryKeyReplacementTests {
     }
 
     @Test
-    void replacesTheKeyOnlyWhenDirectedTo() {
+    void replacesTheKeyOnlyWhenDecidedTo() {
         ProcedureRun<IncidentState> run = start(RecoveryKeyPolicy.PMA_DECIDES);
         run.attempt(RecoveryKeyReplacement.DIRECTED, SMKI_PMA, REUSE);
-        incident.state.custody().direct(REUSE);
+        incident.state.custody().decideAfterUse(REUSE);
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyReplacement.NEW_RECOVERY_KEY, DCC)))
-                .isEqualTo("RKR-2 replacement directed");
+                .isEqualTo("RKR-2 replacement decided");
     }
 
     @Test
@@ -72,15 +72,15 @@ class RecoveryKeyReplacementTests {
 
         assertThat(Outcomes.of(run.attempt(RecoveryKeyReplacement.KEY_ACTIVATED, DCC)))
                 .isEqualTo("MISSING_PREREQUISITES");
+        // custodians may attend before the authorisation (they are notified early, seed 002 §3.6)
         assertThat(Outcomes.of(
                         run.attempt(incident.attends(procedure, RecoveryKeyReplacement.CUSTODIAN_ATTENDS, "KC-02"))))
-                .isEqualTo("MISSING_PREREQUISITES");
+                .isEqualTo("ACCEPTED");
         assertThat(Outcomes.of(run.attempt(
                         RecoveryKeyReplacement.AUTHORISED,
                         SMKI_PMA,
                         new RecoveryKeyReplacement.Authorisation(RecoveryKeyReplacement.AuthorisingKey.RECOVERY_KEY))))
                 .isEqualTo("ACCEPTED");
-        run.attempt(incident.attends(procedure, RecoveryKeyReplacement.CUSTODIAN_ATTENDS, "KC-02"));
         assertThat(Outcomes.of(run.attempt(RecoveryKeyReplacement.KEY_ACTIVATED, DCC)))
                 .isEqualTo("REC-1 decision gate");
         incident.authorise(CustodyKey.RECOVERY_PRIVATE_KEY);

@@ -154,7 +154,9 @@ public final class CsrCoordination {
                             ELIGIBLE.get(attempt.item().orElseThrow());
                     IssuedCertificate renewed = s.pki().reissue(attempt.item().orElseThrow(), credential);
                     s.registry().register(renewed, CertificateRegistry.subscriberOf(credential.role()));
-                    return "issued " + renewed;
+                    IssuedCertificate superseded = s.pki().current().organisationCertificate(credential);
+                    s.registry().retire(superseded);
+                    return "issued " + renewed + "; the one it supersedes, under the old Issuing OCA, out of use";
                 })
                 .exec(ACCEPTED, "Certificate accepted by the Subscriber (or rejected immediately)", ARO, SUBSCRIBER)
                 .after(ISSUED)

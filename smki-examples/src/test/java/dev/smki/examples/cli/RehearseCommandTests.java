@@ -248,7 +248,7 @@ class RehearseCommandTests {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(timeline(run.out()))
                 .anySatisfy(line -> assertThat(line)
-                        .matches(".* +DCC +RK0 +reconstructed +REFUSED: .*RKR-1 direction follows policy.*"));
+                        .matches(".* +DCC +RK0 +reconstructed +REFUSED: .*RKR-1 after-use decision follows policy.*"));
         assertThat(run.out())
                 .contains("Procedure settings changed: {recoveryKey.policy=MAY_REUSE}")
                 .contains("Incident NOT closed: RECOVERY_KEY_REPLACEMENT incomplete")

@@ -163,7 +163,8 @@ public final class Contingency {
         REISSUE_BEFORE_REVOKE(
                 "CONTINGENCY.reissue-first",
                 "CS1 (publish the new OCA) right after C3 and C9 (re-issue) not waiting for C8, so no Organisation"
-                        + " Certificate chains only to a revoked OCA while the Devices are updated");
+                        + " Certificate chains only to a revoked OCA while the Devices are updated (the"
+                        + " contingency-reissue-first plan)");
 
         private final String procedureName;
         private final String reading;

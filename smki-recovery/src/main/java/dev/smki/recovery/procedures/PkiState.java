@@ -69,10 +69,13 @@ public final class PkiState {
     String makeLinkCertificate() {
         TestPki renewed = requireNext();
         linkCertificate = pki.newCaCertificate(ProfileKind.ISSUING_OCA)
+                .commonName("SIM Root OCA link " + (pki.ocaGeneration() + 1))
                 .key(renewed.rootOca().keyPair().orElseThrow())
                 .issuedBy(pki.rootOca())
                 .issue();
-        return "link certificate " + linkCertificate + " certifies the new Root's key under the current Root";
+        return "link certificate (serial "
+                + linkCertificate.serialNumber().toString(16).toUpperCase(java.util.Locale.ROOT)
+                + ") certifying the new Root's key under the current Root";
     }
 
     /** Returns the link certificate for the new Root (CK1), once made. */

@@ -273,7 +273,11 @@ public final class Contingency {
                         DCC)
                 .after(NEW_ISSUING_OCA)
                 .guardedBy(RecoveryGuards.DEVICES_HOLD_NEW_ROOT)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.4 C8 [R]; §6.3 REC-11"), Sources.REV_9)
+                .citing(
+                        Confidence.RECONSTRUCTED,
+                        Sources.note("§2.4 C8 [R]; §6.3 REC-11"),
+                        Sources.REV_9,
+                        Sources.CONTINGENCY_ORDER_UNRESOLVED)
                 .does(Contingency::revokeOldOca);
         if (order != Order.REVOKE_BEFORE_DEVICES_UPDATED) {
             b.after(ROOT_REPLACED);
@@ -284,7 +288,11 @@ public final class Contingency {
                 DCC,
                 SUBSCRIBER);
         b.after(order == Order.REISSUE_BEFORE_REVOKE ? NEW_ISSUING_OCA : OLD_OCA_REVOKED);
-        return b.citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C9, §2.6 (the step [V]; its order [R])"))
+        return b.citing(
+                        Confidence.VERIFIED,
+                        Sources.L10,
+                        Sources.note("§2.4 C9, §2.6 (the step [V]; its order [R])"),
+                        Sources.CONTINGENCY_ORDER_UNRESOLVED)
                 .does((s, attempt) ->
                         s.pki().reissued().size() + " Organisation Certificates re-issued under the new Issuing OCA")
                 .post(

@@ -161,7 +161,7 @@ public final class SupplierOfLastResortDelay {
                 .pre(REVOCATION_DELAYED, "Revocation of the failed Supplier's certificates delayed", SMKI_PMA)
                 .after(APPOINTED)
                 .guardedBy(IN_SOLR_EVENT)
-                .citing(Confidence.VERIFIED, Sources.MP134A, Sources.note("§3.3"))
+                .citing(Confidence.VERIFIED, Sources.SOLR_DELAY, Sources.MP134A, Sources.note("§3.3"))
                 .does((s, attempt) -> s.revocation()
                         .revocations()
                         .delayRevocation(s.revocation().solrId(), Requester.smkiPma())

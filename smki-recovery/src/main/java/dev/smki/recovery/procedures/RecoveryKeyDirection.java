@@ -161,14 +161,13 @@ public final class RecoveryKeyDirection {
         return Procedure.<IncidentState>named(NAME)
                 .pre(
                         DIRECTED,
-                        "SMKI PMA directs the DCC to use the Recovery Private Key: the use, the cells and"
-                                + " Devices, and when",
+                        "SMKI PMA directs the DCC to use the Recovery Private Key (a Recovery Key Direction)",
                         SMKI_PMA)
                 .citing(
                         Confidence.VERIFIED,
                         Sources.RECOVERY_KEY_DIRECTION,
                         Seeds.RECOVERY_KEY_DIRECTION_SUMMARY,
-                        Sources.note("§2.7 (the direction's content [R])"))
+                        Sources.note("§2.7: what the direction names (the use, the cells and Devices, when) [R]"))
                 .offering((s, item) -> direction(s))
                 .does((s, attempt) -> {
                     Direction given = attempt.payload() instanceof Direction d ? d : direction(s);

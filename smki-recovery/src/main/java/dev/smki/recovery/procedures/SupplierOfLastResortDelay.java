@@ -184,15 +184,16 @@ public final class SupplierOfLastResortDelay {
                         + s.revocation().solrEvent().orElseThrow().held().size() + " held under Section L16")
                 .exec(
                         SAFE_MODE,
-                        "Prepayment customers put into a safe mode by Service Requests signed with the failed"
-                                + " Supplier's certificate, accepted while its revocation is delayed",
+                        "Prepayment customers put into a safe mode by the Shared Resource Provider, with the failed"
+                                + " Supplier's certificates",
                         SHARED_RESOURCE_PROVIDER)
                 .after(REVOCATION_DELAYED)
                 .citing(Confidence.VERIFIED, Sources.MP134A, Sources.MP185, Sources.SOLR_DELAY, Sources.note("§3.3"))
                 .does((s, attempt) -> serviceRequests(s, "safe mode"))
                 .exec(
                         DELAY_ENDED,
-                        "Delay ended: customers protected, the SoLR responsible, or at the SMKI PMA's discretion",
+                        "Delay ended: customers protected or the SoLR responsible (or by the SMKI PMA's discretion,"
+                                + " SOLR-8, inferred)",
                         SMKI_PMA,
                         SUPPLIER_OF_LAST_RESORT)
                 .after(REVOCATION_REQUESTED)

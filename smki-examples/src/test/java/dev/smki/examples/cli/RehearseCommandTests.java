@@ -53,6 +53,36 @@ class RehearseCommandTests {
     }
 
     @Test
+    void listsEveryBuiltInScenarioOneALineNameFirstThenWhatItRehearses() {
+        CliRun run = CliRun.of("rehearse", "--list");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(ExercisePlan.BUILT_IN.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String name = ExercisePlan.BUILT_IN.get(i);
+            assertThat(lines.get(i))
+                    .startsWith(name + " ")
+                    .endsWith(ExercisePlan.builtIn(name).description());
+        }
+        assertThat(ExercisePlan.BUILT_IN)
+                .contains(
+                        "method-1",
+                        "network-operator-key",
+                        "acb-key",
+                        "wan-provider-key",
+                        "transitional-cos-key",
+                        "issuing-oca-key",
+                        "recovery-key-compromise",
+                        "contingency-key",
+                        "multi-cell",
+                        "recovery-key-direction");
+        String help = CliRun.of("rehearse", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("--list");
+        ExercisePlan.BUILT_IN.forEach(name -> assertThat(help).contains(name));
+    }
+
+    @Test
     void runsTheContingencyRehearsalOverTenThousandDevicesWithSeedOneByDefault() {
         RehearseCommand command = new RehearseCommand();
         new CommandLine(command).parseArgs();

@@ -35,7 +35,8 @@ public final class SupplierOfLastResortWalkthrough {
         System.out.println(revocations.delayRevocation("SOLR-2026-01", Requester.dcc()));
         System.out.println(revocations.delayRevocation("SOLR-2026-01", Requester.smkiPma()));
 
-        // The DCC asks to revoke the failed Supplier's certificates: Section L16 applies, so they are held (SOLR-5).
+        // The DCC asks to revoke the failed Supplier's certificates: Section L16 applies and §8 does not (SOLR-5),
+        // so they are held (SOLR-6).
         for (RevocationOutcome outcome : revocations.requestFailedSupplierRevocation("SOLR-2026-01")) {
             System.out.println(outcome.summary());
         }

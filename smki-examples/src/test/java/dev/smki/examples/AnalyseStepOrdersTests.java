@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AnalyseStepOrdersTests {
 
     @Test
-    void findsTheModelledOrderSafeAndEachOtherUnsafeWithAShortestCounterexample() {
+    void findsTheModelledAndTheReissueFirstOrdersSafeAndEachOtherUnsafeWithAShortestCounterexample() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         AnalyseStepOrders.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -20,13 +20,19 @@ class AnalyseStepOrdersTests {
         assertThat(lines.subList(0, 2))
                 .containsExactly(
                         "MODELLED (ROOT_OCA_COMPROMISE): C2 < C5, C4 < C5, C5 < C6 < C8 < C9 < C10 < C11, as modelled",
-                        "  133 states explored; safe");
+                        "  160 states explored; safe");
         assertThat(lines)
                 .filteredOn(l -> l.endsWith("; UNSAFE"))
                 .containsExactly(
-                        "  149 states explored; UNSAFE",
-                        "  135 states explored; UNSAFE",
+                        "  176 states explored; UNSAFE",
+                        "  162 states explored; UNSAFE",
                         "  187 states explored; UNSAFE");
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("REISSUE_BEFORE_REVOKE"))
+                .singleElement()
+                .asString()
+                .contains("C9 (re-issue) not waiting for C8", "contingency-reissue-first");
+        assertThat(lines).contains("  320 states explored; safe");
         assertThat(lines)
                 .filteredOn(l -> l.startsWith("    shortest counterexample: "))
                 .extracting(l -> l.substring("    shortest counterexample: ".length()))
@@ -39,6 +45,6 @@ class AnalyseStepOrdersTests {
                 .filteredOn(l -> l.matches("  REC-\\d+ .*"))
                 .extracting(l -> l.trim().substring(0, l.trim().indexOf(' ')))
                 .containsExactly("REC-10", "REC-6", "REC-1", "REC-14");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("without N6: MODELLED safe, 68 states explored");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("without N6: MODELLED safe, 83 states explored");
     }
 }

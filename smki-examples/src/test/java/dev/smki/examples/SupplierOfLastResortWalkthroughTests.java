@@ -26,7 +26,7 @@ class SupplierOfLastResortWalkthroughTests {
         List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).startsWith("SOLR-2026-01: delay revocation by dcc REFUSED (SOLR-1)");
         assertThat(lines.get(1)).startsWith("SOLR-2026-01: delay revocation by smki-pma GRANTED (SOLR-1)");
-        assertThat(lines.subList(2, 5)).allMatch(line -> line.startsWith("held by SOLR-5: "));
+        assertThat(lines.subList(2, 5)).allMatch(line -> line.startsWith("held by SOLR-6: "));
         assertThat(lines.get(5)).isEqualTo("CRL during the delay: 0 entries");
         assertThat(lines.subList(6, 9))
                 .allMatch(line -> line.startsWith("revoked Organisation certificate ")

@@ -56,7 +56,12 @@ public final class SigningKey implements GbcsSigner {
         return new SigningKey(EcKey.of(keyPair));
     }
 
-    /** Returns a fresh P-256 key drawn from {@code random}. */
+    /**
+     * Returns a fresh P-256 key drawn from {@code random}.
+     *
+     * @param random the source of the key
+     * @return the new key
+     */
     public static SigningKey generate(SecureRandom random) {
         return new SigningKey(EcKey.generate(Objects.requireNonNull(random, "random")));
     }
@@ -65,13 +70,17 @@ public final class SigningKey implements GbcsSigner {
      * Returns the P-256 private key held in {@code privateKey} (PKCS#8, as {@link
      * CertificateFiles#readPrivateKey} reads it).
      *
+     * @param privateKey the PKCS#8 private key
+     * @return the key
      * @throws IllegalArgumentException when it is not a P-256 private key
      */
     public static SigningKey of(PrivateKeyInfo privateKey) {
         return new SigningKey(EcKey.fromPrivateKeyInfo(Objects.requireNonNull(privateKey, "privateKey")));
     }
 
-    /** Returns the private key as an unencrypted PKCS#8 PEM block, to write to a file only the owner can read. */
+    /**
+     * {@return the private key as an unencrypted PKCS#8 PEM block, to write to a file only the owner can read}
+     */
     public String privateKeyPem() {
         return CertificateFiles.toPem(key.privateKeyInfo().orElseThrow());
     }

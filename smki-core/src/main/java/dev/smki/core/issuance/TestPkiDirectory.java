@@ -103,7 +103,12 @@ public final class TestPkiDirectory {
 
     private TestPkiDirectory() {}
 
-    /** Returns the file stem of a CA certificate, such as {@code root-oca}. */
+    /**
+     * Returns the file stem of a CA certificate, such as {@code root-oca}.
+     *
+     * @param kind the CA's profile
+     * @return the stem of the CA's {@code .pem} and {@code .key} files
+     */
     public static String caFileStem(ProfileKind kind) {
         String stem = CA_FILES.get(kind);
         if (stem == null) {
@@ -112,7 +117,13 @@ public final class TestPkiDirectory {
         return stem;
     }
 
-    /** Returns the file stem of a Device Certificate, such as {@code 02534d4b49800000-ds}. */
+    /**
+     * Returns the file stem of a Device Certificate, such as {@code 02534d4b49800000-ds}.
+     *
+     * @param device the Device's EUI-64
+     * @param keyUsage the certificate's key usage
+     * @return the stem of the certificate's {@code .pem} and {@code .key} files
+     */
     public static String deviceFileStem(Eui64 device, KeyUsage keyUsage) {
         return device.toFileName() + "-" + keyUsage.abbreviation();
     }
@@ -121,6 +132,11 @@ public final class TestPkiDirectory {
      * Writes {@code pki}, with DS and KA Device Certificates for each of {@code devices}, to {@code dir} (created if
      * missing), replacing any test PKI there, and returns the files written, in order.
      *
+     * @param pki the test PKI
+     * @param dir the directory
+     * @param devices the Devices whose certificates and keys are written
+     * @param password the password of {@code pki.p12}
+     * @return the files written, in order
      * @throws IllegalArgumentException when {@code password} is empty (a PKCS#12 file needs one); nothing is written
      * @throws UncheckedIOException when a file cannot be written; {@code dir} then holds its earlier PKI, or the
      *     new one once a later write or {@link #lock} completes the replacement
@@ -142,6 +158,12 @@ public final class TestPkiDirectory {
      * changes it takes the lock) or the next {@link #read}. Private keys are written with mode {@code 0600} from
      * the moment they exist, and {@code secret/} with {@code 0700}.
      *
+     * @param pki the test PKI
+     * @param dir the directory
+     * @param devices the Devices whose certificates and keys are written
+     * @param password the password of {@code pki.p12}
+     * @param derivedState files in {@code dir}, relative to it, derived from an earlier PKI and deleted with it
+     * @return the files written, in order
      * @throws IllegalArgumentException when {@code password} is empty, or {@code derivedState} names a path outside
      *     {@code dir}; nothing is written
      * @throws IllegalStateException when another process holds the directory's lock for longer than
@@ -157,6 +179,14 @@ public final class TestPkiDirectory {
      * Writes {@code pki} to {@code dir} as {@link #write(TestPki, Path, List, char[], List)} does, first running
      * {@code check} with the directory locked, before anything is written: a check that throws (such as one that
      * refuses a directory holding files) stops the write, and its exception is thrown.
+     *
+     * @param pki the test PKI
+     * @param dir the directory
+     * @param devices the Devices whose certificates and keys are written
+     * @param password the password of {@code pki.p12}
+     * @param derivedState files in {@code dir}, relative to it, derived from an earlier PKI and deleted with it
+     * @param check run on {@code dir} under its lock before anything is written
+     * @return the files written, in order
      */
     public static List<Path> write(
             TestPki pki, Path dir, List<Eui64> devices, char[] password, List<String> derivedState, Runnable check) {
@@ -345,6 +375,8 @@ public final class TestPkiDirectory {
      * {@link #LOCK_WAIT} for another process or thread to release it, and completes a replacement of its PKI that
      * a crash interrupted.
      *
+     * @param dir the test PKI directory
+     * @return the lock, to be closed to release it
      * @throws IllegalStateException when the lock is still held by another after {@link #LOCK_WAIT}
      * @throws UncheckedIOException when the lock file cannot be created or locked, or the replacement cannot be
      *     completed
@@ -503,6 +535,7 @@ public final class TestPkiDirectory {
      * Deletes what {@link #write} puts in {@code dir}: the {@code org}, {@code devices} and {@code secret}
      * directories and the top-level files of the layout. Anything else in {@code dir} is left alone.
      *
+     * @param dir the test PKI directory
      * @throws UncheckedIOException when something cannot be deleted
      */
     public static void deleteLayout(Path dir) {
@@ -530,6 +563,8 @@ public final class TestPkiDirectory {
      * Returns whether {@code dir} holds nothing but the files this class keeps for itself (its lock file, and a
      * staging directory left by an interrupted write).
      *
+     * @param dir the directory
+     * @return whether {@code dir} holds none of the caller's files
      * @throws UncheckedIOException when {@code dir} cannot be listed
      */
     public static boolean isEmpty(Path dir) {
@@ -544,6 +579,8 @@ public final class TestPkiDirectory {
     /**
      * Reads the PKI that {@link #write} wrote to {@code dir}.
      *
+     * @param dir the test PKI directory
+     * @return the test PKI
      * @throws IllegalArgumentException naming the file when the directory does not hold a readable PKI
      */
     public static TestPki read(Path dir) {

@@ -8,6 +8,8 @@ import static dev.smki.core.provenance.Confidence.VERIFIED;
 
 import dev.smki.core.certificate.CertificateStructure;
 import dev.smki.core.internal.der.X500Names;
+import dev.smki.core.provenance.Citation;
+import dev.smki.core.provenance.Confidence;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -96,10 +98,15 @@ final class AuthorityRules {
             Sources.Z1,
             Sources.INFERENCE);
 
+    /**
+     * CERT-21: the Root OCA carries the WrappedApexContingencyKey (verified: SEC L10.30(e) via the glossary, S5); its
+     * OID is the environment's, which no source gives (no Root OCA certificate was found, certificates.md §1.2). A
+     * missing extension is an ERROR only when the environment's OID is verified or observed, a WARN otherwise.
+     */
     static final RuleCheck CONTINGENCY_KEY = RuleCheck.of(
             "CERT-21",
             ERROR,
-            OBSERVED,
+            VERIFIED,
             Scope.ROOT_OCA,
             "The Root OCA carries the WrappedApexContingencyKey extension, under the environment's OID.",
             "the contingency-key extension",
@@ -108,15 +115,16 @@ final class AuthorityRules {
                 if (in.certificate().extension(new ASN1ObjectIdentifier(oid)) != null) {
                     return RuleVerdict.PASS;
                 }
-                String confidence =
-                        in.environment().contingencyKeyConfidence().name().toLowerCase(Locale.ROOT);
-                return RuleVerdict.fail(
-                        "no extension " + oid,
-                        "extension " + oid + " (" + confidence + " OID of environment "
-                                + in.environment().name() + ")");
+                Confidence known = in.environment().contingencyKeyConfidence();
+                String confidence = known.name().toLowerCase(Locale.ROOT);
+                String expected = "extension " + oid + " (" + confidence + " OID of environment "
+                        + in.environment().name() + ")";
+                return known == VERIFIED || known == OBSERVED
+                        ? RuleVerdict.fail("no extension " + oid, expected)
+                        : RuleVerdict.warning("no extension " + oid, expected);
             },
             Sources.SEC_CONTINGENCY,
-            Sources.RTDS);
+            Citation.of("certificates.md", "§1.2: the OID and encoding were not found; no Root OCA certificate"));
 
     static final RuleCheck ISSUING_OCA_NAMES = RuleCheck.of(
             "CERT-22",

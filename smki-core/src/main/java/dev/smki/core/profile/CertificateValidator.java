@@ -184,7 +184,17 @@ public final class CertificateValidator {
                         findings = new ArrayList<>(4);
                     }
                     String expected = verdict.expected() == null ? check.expected() : verdict.expected();
-                    findings.add(new Finding(check.rule(), verdict.text(), expected));
+                    Rule rule = check.rule();
+                    if (verdict.warningOnly() && rule.severity() != Severity.WARN) {
+                        rule = new Rule(
+                                rule.id(),
+                                rule.statement(),
+                                rule.appliesTo(),
+                                Severity.WARN,
+                                rule.confidence(),
+                                rule.sources());
+                    }
+                    findings.add(new Finding(rule, verdict.text(), expected));
                 }
                 case NOT_CHECKED -> {
                     if (notChecked.isEmpty()) {

@@ -18,11 +18,17 @@ final class RuleVerdict {
     private final Kind kind;
     private final String text;
     private final String expected;
+    private final boolean warningOnly;
 
     private RuleVerdict(Kind kind, String text, String expected) {
+        this(kind, text, expected, false);
+    }
+
+    private RuleVerdict(Kind kind, String text, String expected, boolean warningOnly) {
         this.kind = kind;
         this.text = text;
         this.expected = expected;
+        this.warningOnly = warningOnly;
     }
 
     /** Returns a broken-rule verdict: {@code actual} is what the certificate has. */
@@ -33,6 +39,14 @@ final class RuleVerdict {
     /** Returns a broken-rule verdict whose expectation depends on the context, such as an environment OID. */
     static RuleVerdict fail(String actual, String expected) {
         return new RuleVerdict(Kind.FAIL, actual, expected);
+    }
+
+    /**
+     * Returns a broken-rule verdict reported as a warning whatever the rule's severity: the expectation rests on a
+     * value we are not sure of, such as a reconstructed environment OID.
+     */
+    static RuleVerdict warning(String actual, String expected) {
+        return new RuleVerdict(Kind.FAIL, actual, expected, true);
     }
 
     /** Returns a verdict for a rule that could not be checked, and why. */
@@ -47,6 +61,11 @@ final class RuleVerdict {
     /** Returns the actual value of a failure, or the reason of a rule not checked. */
     String text() {
         return text;
+    }
+
+    /** Returns whether the failure is reported as a warning, whatever the rule's severity. */
+    boolean warningOnly() {
+        return warningOnly;
     }
 
     /** Returns the context-specific expectation, or null to use the rule's own. */

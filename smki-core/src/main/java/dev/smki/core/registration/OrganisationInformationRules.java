@@ -5,6 +5,7 @@ import dev.smki.core.identity.Eui64Range;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
+import dev.smki.core.provenance.Seeds;
 import dev.smki.core.provenance.SourcedRule;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,20 +29,23 @@ import java.util.stream.Collectors;
  * User Role, except for the pairs H1.5 allows to share; and an Organisation Certificate is only issued for an
  * identifier within the Party's range for that role.
  *
- * <p>The rule is as stated in the MP173 Modification Report; the SEC text itself was not read (recovery.md
- * §4). Which User Roles may share identifiers is from memory (confidence {@link Confidence#MEMORY}) and so is
+ * <p>OIF-1 and OIF-2 are Appendix D §5.1(b) as the MP173 Modification Report quotes it (seed 003 §7), so verified;
+ * the same report says the review found the rule could not be followed, since the Organisation Information Form did
+ * not map EUI-64s to User Roles, and that the DCC agreed to update the form. OIF-4 (a certificate request lies in the
+ * range) is not in §5.1 as quoted: it is the CSR check of the reconstructed CSR coordination (recovery.md §2.6 CS4).
+ * Which User Roles may share identifiers under H1.5 is from memory (confidence {@link Confidence#MEMORY}) and so is
  * data: {@link #withSharedPairs} replaces it.
  */
 public final class OrganisationInformationRules {
 
-    private static final Citation APPENDIX_D = Citation.of("SEC Appendix D", "§5.1 (as stated in the MP173 report)");
+    private static final Citation APPENDIX_D = Seeds.OIF_RANGES;
     private static final Citation SECTION_H = Citation.of("SEC Section H", "H1.5 (from memory)");
 
     /** OIF-1: per Party, the identifiers given for one User Role form one contiguous range. */
     public static final SourcedRule CONTIGUOUS = SourcedRule.of(
             "OIF-1",
             "Per Party, the EUI-64 User IDs given for each User Role form one contiguous range.",
-            Confidence.INFERRED,
+            Confidence.VERIFIED,
             APPENDIX_D);
 
     /** OIF-2: per Party, ranges of different User Roles do not overlap unless H1.5 lets that pair share. */
@@ -49,7 +53,7 @@ public final class OrganisationInformationRules {
             dev.smki.core.provenance.RuleId.of("OIF-2"),
             "Per Party, the range of one User Role does not overlap the range of another, except for the pairs"
                     + " Section H1.5 allows to share.",
-            Confidence.INFERRED,
+            Confidence.VERIFIED,
             List.of(APPENDIX_D, SECTION_H));
 
     /** OIF-3: the ranges of different Parties do not overlap. */
@@ -64,8 +68,8 @@ public final class OrganisationInformationRules {
             "OIF-4",
             "An Organisation Certificate is issued only for an EUI-64 within the range the Party gave for that"
                     + " User Role.",
-            Confidence.INFERRED,
-            APPENDIX_D);
+            Confidence.RECONSTRUCTED,
+            Citation.of("recovery.md", "§2.6 CS4 [R]: the subject EUI-64 within the Party's ranges for that role"));
 
     /** The pairs H1.5 lets share identifiers, from memory: the two supplier roles and the two network roles. */
     public static final Set<Set<UserRole>> H1_5_SHARED_PAIRS = Set.of(

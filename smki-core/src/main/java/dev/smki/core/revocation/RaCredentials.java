@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The credentials of SMKI Registration Authority personnel, the SMKI PMA Members on record, and the revocation
- * of those credentials as two rules: who may request it (REV-10, Appendix D §8.3.3) and the procedure by which
+ * of those credentials as two rules: who may request it (REV-10 and REV-12, Appendix D §8.3.3) and the procedure by which
  * the DCC verifies the request and, only where verified, revokes (REV-11, §8.3.4). Thread-safe.
  */
 public final class RaCredentials {
@@ -88,7 +88,7 @@ public final class RaCredentials {
     }
 
     /**
-     * Handles {@code request}: refused unless the requester may ask (REV-10, §8.3.3); refused unless the DCC
+     * Handles {@code request}: refused unless the requester may ask (REV-12, §8.3.3: any SMKI PMA Member may, REV-10); refused unless the DCC
      * verifies the request against its records (REV-11, §8.3.4); otherwise the credentials are revoked. A refused
      * request changes nothing.
      *
@@ -117,7 +117,9 @@ public final class RaCredentials {
             } else {
                 steps.add(new RevocationStep(
                         Stage.VERIFY,
-                        rules.raRequesters(),
+                        requester.kind() == RequesterKind.SMKI_PMA_MEMBER
+                                ? RevocationRules.RA_PMA_MEMBER_REQUESTS
+                                : rules.raRequesters(),
                         true,
                         requester + " may request revocation of " + target.holder() + "'s credentials"));
                 Optional<String> unverified = verify(request, target);
@@ -160,10 +162,11 @@ public final class RaCredentials {
         }
     }
 
-    /** REV-10 (§8.3.3): may the requester ask at all. */
+    /** REV-10 and REV-12 (§8.3.3): may the requester ask at all; any SMKI PMA Member may, whatever the policy. */
     private boolean mayRequest(RaRevocationRequest request, RaCredential target) {
         Requester requester = request.requester();
-        return rules.policy().raRequesters().contains(requester.kind())
+        return requester.kind() == RequesterKind.SMKI_PMA_MEMBER
+                || rules.policy().raRequesters().contains(requester.kind())
                 || rules.policy().holderMayRequest() && isHolder(requester, target);
     }
 

@@ -4,6 +4,7 @@ import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
+import dev.smki.core.provenance.Seeds;
 import dev.smki.core.provenance.SourcedRule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * The revocation rules of SEC Appendix D §8, as reconstructed in recovery.md §3.2 (the text was not read), with
- * the list profile of certificates.md §5. Rules REV-2, REV-3, REV-4, REV-6 and REV-10 state what a
+ * the list profile of certificates.md §5. Rules REV-2, REV-3, REV-4, REV-6 and REV-12 state what a
  * {@link RevocationPolicy} says, at the confidence it gives; the others are fixed.
  *
  * <table>
@@ -28,8 +29,10 @@ import java.util.Set;
  * <tr><td>REV-7</td><td>a revoked certificate is on the next CRL or ARL and every later one</td></tr>
  * <tr><td>REV-8</td><td>the CRL and ARL profile</td></tr>
  * <tr><td>REV-9</td><td>Root certificates are not revoked on a list</td></tr>
- * <tr><td>REV-10</td><td>who may request revocation of RA personnel credentials (§8.3.3)</td></tr>
- * <tr><td>REV-11</td><td>verify, then revoke, RA personnel credentials (§8.3.4)</td></tr>
+ * <tr><td>REV-10</td><td>any SMKI PMA Member may request revocation of RA personnel credentials (§8.3.3,
+ *     verified)</td></tr>
+ * <tr><td>REV-11</td><td>verify, then revoke, RA personnel credentials (§8.3.4, verified)</td></tr>
+ * <tr><td>REV-12</td><td>the other requesters of such a revocation (policy, reconstructed)</td></tr>
  * </table>
  */
 public final class RevocationRules {
@@ -89,17 +92,30 @@ public final class RevocationRules {
             Confidence.INFERRED,
             List.of(Citation.of("recovery.md", "§2.4"), Citation.of("certificates.md", "§1.2")));
 
-    /** REV-11: §8.3.4, the DCC verifies a request to revoke RA personnel credentials and, only where verified, revokes. */
+    /**
+     * REV-10: §8.3.3, any SMKI PMA Member may request revocation of SMKI RA Personnel credentials (verified: seed 003
+     * quotes §8.3.3's opening and says any SMKI PMA Member may request; the other requesters are REV-12's policy).
+     */
+    public static final SourcedRule RA_PMA_MEMBER_REQUESTS = new SourcedRule(
+            RuleId.of("REV-10"),
+            "Appendix D §8.3.3 names the parties who may request revocation of the authentication credentials of SMKI"
+                    + " Registration Authority Personnel, using the form of Annex A (A7); any SMKI PMA Member is one of"
+                    + " them.",
+            Confidence.VERIFIED,
+            List.of(Seeds.RA_REQUESTERS));
+
+    /**
+     * REV-11: §8.3.4, the DCC verifies a request to revoke RA personnel credentials and, only where verified, revokes
+     * (verified: seed 003 quotes §8.3.4's opening). How the DCC's records verify each kind of requester is ours.
+     */
     public static final SourcedRule RA_VERIFY_AND_REVOKE = new SourcedRule(
             RuleId.of("REV-11"),
-            "The DCC verifies each request to revoke the credentials of an SMKI Registration Authority Manager or"
-                    + " other RA personnel against its records (the requester is the holder, a current SMKI RA"
-                    + " Manager or a current SMKI PMA Member) and revokes the credentials only where it verified the"
-                    + " request.",
-            Confidence.RECONSTRUCTED,
-            List.of(
-                    Citation.of("SEC Appendix D", "§8.3.4 (clause number per issue 5; text not read)"),
-                    Citation.of("recovery.md", "§3.2")));
+            "Appendix D §8.3.4 sets the procedure for verification and, where verified, revocation of the credentials"
+                    + " of an SMKI Registration Authority Manager or member of SMKI RA Personnel: the DCC revokes the"
+                    + " credentials only where it verified the request (checking the holder, a current SMKI RA Manager"
+                    + " or a current SMKI PMA Member against the DCC's records is this simulation's reading).",
+            Confidence.VERIFIED,
+            List.of(Seeds.RA_VERIFICATION, Citation.of("recovery.md", "§3.2 (record checks [R])")));
 
     private static final RevocationRules DEFAULTS = new RevocationRules(RevocationPolicy.defaults());
 
@@ -150,13 +166,13 @@ public final class RevocationRules {
         }
         policy.raRequesters().forEach(kind -> ra.add(kind.description()));
         this.raRequesters = new SourcedRule(
-                RuleId.of("REV-10"),
-                "Revocation of the credentials of an SMKI Registration Authority Manager or other RA personnel may be"
-                        + " requested by " + join(ra) + ".",
+                RuleId.of("REV-12"),
+                "Besides any SMKI PMA Member (REV-10), revocation of the credentials of an SMKI Registration Authority"
+                        + " Manager or other RA personnel may be requested by " + join(ra) + ".",
                 policy.raConfidence(),
                 List.of(
-                        Citation.of("SEC Appendix D", "§8.3.3 (clause number per issue 5; text not read)"),
-                        Citation.of("recovery.md", "§3.2")));
+                        Citation.of("SEC Appendix D", "§8.3.3, whose full list the seeds do not quote"),
+                        Citation.of("recovery.md", "§3.2 [R]")));
     }
 
     /** Returns the rules under the default policy. */
@@ -195,7 +211,7 @@ public final class RevocationRules {
         return reasons;
     }
 
-    /** Returns REV-10 (§8.3.3): who may request revocation of RA personnel credentials. */
+    /** Returns REV-12 (§8.3.3): who else than an SMKI PMA Member may request revocation of RA personnel credentials. */
     public SourcedRule raRequesters() {
         return raRequesters;
     }
@@ -222,6 +238,7 @@ public final class RevocationRules {
                 PUBLICATION,
                 LIST_PROFILE,
                 ROOT_NOT_LISTED,
+                RA_PMA_MEMBER_REQUESTS,
                 raRequesters,
                 RA_VERIFY_AND_REVOKE));
         all.sort(Comparator.comparing(SourcedRule::id));

@@ -113,7 +113,7 @@ public final class Revocations {
             state.held.add(request);
             steps.add(new RevocationStep(
                     Stage.RECEIVE,
-                    SupplierOfLastResort.DISPLACES_SECTION_8,
+                    SupplierOfLastResort.HELD_THEN_DECIDED,
                     false,
                     target + " belongs to the failed Supplier '" + state.event.failedSupplier() + "' of SoLR event "
                             + state.event.id() + ", whose revocations the SMKI PMA delays: Section L16 applies and"
@@ -289,7 +289,7 @@ public final class Revocations {
     /**
      * Asks, as {@code requester}, to delay the revocation of the failed Supplier's certificates in event
      * {@code eventId}. Granted only to the SMKI PMA (SOLR-1), only while the event is open and some of the failed
-     * Supplier's certificates are not yet revoked (SOLR-2), and not after an end condition (SOLR-3).
+     * Supplier's certificates are not yet revoked (SOLR-2), and not again once a delay has ended (SOLR-7, reconstructed).
      */
     public SolrOutcome delayRevocation(String eventId, Requester requester) {
         Objects.requireNonNull(eventId, "eventId");
@@ -313,7 +313,7 @@ public final class Revocations {
                         action,
                         requester.toString(),
                         Result.REFUSED,
-                        SupplierOfLastResort.END_CONDITION,
+                        SupplierOfLastResort.NO_SECOND_DELAY,
                         "the end condition " + state.endedBy.orElseThrow() + " was reached; revocations proceed");
             }
             if (state.delay == Delay.IN_FORCE) {
@@ -394,9 +394,11 @@ public final class Revocations {
             solr(
                     eventId,
                     "end revocation delay",
-                    "reported",
+                    condition == SolrEndCondition.PMA_DISCRETION ? "smki-pma" : "reported",
                     Result.COMPLETED,
-                    SupplierOfLastResort.END_CONDITION,
+                    condition == SolrEndCondition.PMA_DISCRETION
+                            ? SupplierOfLastResort.PMA_MAY_END
+                            : SupplierOfLastResort.END_CONDITION,
                     condition
                             + (wasInForce
                                     ? "; " + held.size() + " held request(s) proceed"

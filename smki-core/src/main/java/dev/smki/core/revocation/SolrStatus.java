@@ -29,7 +29,7 @@ public record SolrStatus(
         NOT_DELAYED,
         /** The SMKI PMA delays revocation; requests are held. */
         IN_FORCE,
-        /** An end condition was reached; revocations proceed and are not delayed again. */
+        /** An end condition was reached (or the SMKI PMA ended the delay); revocations proceed, and this simulation does not delay them again (SOLR-7, reconstructed). */
         ENDED
     }
 

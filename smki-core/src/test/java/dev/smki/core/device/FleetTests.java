@@ -209,7 +209,7 @@ class FleetTests {
         java.io.PrintStream console = System.out;
         System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            // --- as in README.md, "Simulated devices" ---
+            // --- as in docs/devices.md, "Devices" ---
             TestPki pki = TestPki.seeded(7);
             Fleet fleet = Fleet.builder(pki.deviceProvisioning())
                     .devices(DeviceType.ESME, 600)

@@ -59,9 +59,9 @@ class RaCredentialsTests {
     @Test
     void rev10RefusesOtherPersonnelAndAros() {
         credentials.appoint("Ruth", RaRole.RA_PERSONNEL);
-        assertRefusedBy(revokeRita(Requester.parse("ra-personnel:Ruth")), "REV-10");
-        assertRefusedBy(revokeRita(Requester.aroOf("supplier")), "REV-10");
-        assertRefusedBy(revokeRita(Requester.parse("other:someone")), "REV-10");
+        assertRefusedBy(revokeRita(Requester.parse("ra-personnel:Ruth")), "REV-12");
+        assertRefusedBy(revokeRita(Requester.aroOf("supplier")), "REV-12");
+        assertRefusedBy(revokeRita(Requester.parse("other:someone")), "REV-12");
     }
 
     @Test

@@ -64,7 +64,7 @@ class SupplierOfLastResortTests {
         List<RevocationOutcome> held = revocations.requestFailedSupplierRevocation(EVENT);
         assertThat(held).hasSize(3).allSatisfy(outcome -> {
             assertThat(outcome.verdict()).isEqualTo(Verdict.HELD);
-            assertThat(outcome.rule().id()).isEqualTo(id("SOLR-5"));
+            assertThat(outcome.rule().id()).isEqualTo(id("SOLR-6"));
             assertThat(outcome.summary()).contains("Section L16 applies and Appendix D §8 does not");
         });
         assertThat(revokedSerials()).isEmpty();
@@ -128,6 +128,67 @@ class SupplierOfLastResortTests {
     }
 
     @Nested
+    class ServiceRequests {
+
+        private final IssuedCertificate signer =
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+        private final SolrServiceRequests dcc = SolrServiceRequests.of(revocations);
+
+        @Test
+        void solr9AServiceRequestSignedWithADelayedCertificateIsAcceptedThenRefusedOnceRevoked() {
+            revocations.delayRevocation(EVENT, Requester.smkiPma());
+            revocations.requestFailedSupplierRevocation(EVENT);
+            var during = dcc.check(EVENT, SolrServiceRequests.sign("safe mode for 00-DB-12-34-56-78-90-A0", signer));
+            assertThat(during.accepted()).isTrue();
+            assertThat(during.rule().id()).isEqualTo(id("SOLR-9"));
+            assertThat(during.why()).contains("the SMKI PMA delays its revocation");
+
+            revocations.endRevocationDelay(EVENT, SolrEndCondition.PMA_DISCRETION);
+            var after = dcc.check(EVENT, SolrServiceRequests.sign("safe mode for 00-DB-12-34-56-78-90-A0", signer));
+            assertThat(after.accepted()).isFalse();
+            assertThat(after.rule().id()).isEqualTo(id("SOLR-9"));
+            assertThat(after.why()).endsWith("is revoked");
+        }
+
+        @Test
+        void solr10OnceTheMpidsAreTransferredTheRequestFailsWhateverTheCertificateStatus() {
+            revocations.delayRevocation(EVENT, Requester.smkiPma());
+            revocations.agreeMpidTransfer(EVENT);
+            var outcome = dcc.check(EVENT, SolrServiceRequests.sign("emergency credit", signer));
+            assertThat(registry.require(signer.serialNumber()).isRevoked()).isFalse();
+            assertThat(outcome.accepted()).isFalse();
+            assertThat(outcome.rule().id()).isEqualTo(id("SOLR-10"));
+        }
+
+        @Test
+        void aRequestWhoseSignatureIsNotTheCertificatesIsRefused() {
+            IssuedCertificate other =
+                    PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+            var forged = new SolrServiceRequests.SignedServiceRequest(
+                    "emergency credit",
+                    signer,
+                    SolrServiceRequests.sign("emergency credit", other).signature());
+            var outcome = dcc.check(EVENT, forged);
+            assertThat(outcome.accepted()).isFalse();
+            assertThat(outcome.why()).isEqualTo("the signature does not verify");
+        }
+
+        @Test
+        void solr8TheSmkiPmaEndsTheDelayAtItsDiscretionAndTheHeldRevocationsProceed() {
+            revocations.delayRevocation(EVENT, Requester.smkiPma());
+            revocations.requestFailedSupplierRevocation(EVENT);
+            List<RevocationOutcome> proceeded = revocations.endRevocationDelay(EVENT, SolrEndCondition.PMA_DISCRETION);
+            assertThat(proceeded).hasSize(3).allMatch(RevocationOutcome::isRevoked);
+            assertThat(revocations
+                            .solrHistory()
+                            .get(revocations.solrHistory().size() - 1)
+                            .rule()
+                            .id())
+                    .isEqualTo(id("SOLR-8"));
+        }
+    }
+
+    @Nested
     class RefusedDelays {
 
         @Test
@@ -166,12 +227,12 @@ class SupplierOfLastResortTests {
         }
 
         @Test
-        void solr3RefusesANewDelayAfterAnEndCondition() {
+        void solr7RefusesANewDelayAfterAnEndCondition() {
             revocations.delayRevocation(EVENT, Requester.smkiPma());
             revocations.endRevocationDelay(EVENT, SolrEndCondition.PREPAYMENT_CUSTOMERS_PROTECTED);
             SolrOutcome again = revocations.delayRevocation(EVENT, Requester.smkiPma());
             assertThat(again.result()).isEqualTo(Result.REFUSED);
-            assertThat(again.rule().id()).isEqualTo(id("SOLR-3"));
+            assertThat(again.rule().id()).isEqualTo(id("SOLR-7"));
             assertThat(revocations.requestFailedSupplierRevocation(EVENT)).allMatch(RevocationOutcome::isRevoked);
         }
 
@@ -245,10 +306,15 @@ class SupplierOfLastResortTests {
     void theSolrRulesCiteMp134aMp185AndSectionL16() {
         assertThat(SupplierOfLastResort.rules())
                 .extracting(rule -> rule.id().value())
-                .containsExactly("SOLR-1", "SOLR-2", "SOLR-3", "SOLR-4", "SOLR-5");
+                .containsExactly(
+                        "SOLR-1", "SOLR-2", "SOLR-3", "SOLR-4", "SOLR-5", "SOLR-6", "SOLR-7", "SOLR-8", "SOLR-9",
+                        "SOLR-10");
         assertThat(SupplierOfLastResort.PMA_ONLY.citation()).contains("SEC Section L L16");
         assertThat(SupplierOfLastResort.MPID_TRANSFER.sources().get(0).source()).isEqualTo("MP185");
-        assertThat(SupplierOfLastResort.DISPLACES_SECTION_8.confidence().isAssumption())
-                .isTrue();
+        assertThat(SupplierOfLastResort.DISPLACES_SECTION_8.confidence())
+                .isEqualTo(dev.smki.core.provenance.Confidence.VERIFIED);
+        assertThat(SupplierOfLastResort.DISPLACES_SECTION_8.citation()).contains("seed 003", "does not apply");
+        assertThat(List.of(SupplierOfLastResort.HELD_THEN_DECIDED, SupplierOfLastResort.NO_SECOND_DELAY))
+                .allSatisfy(rule -> assertThat(rule.confidence().isAssumption()).isTrue());
     }
 }

@@ -5,9 +5,13 @@ import dev.smki.core.device.CommandOutcome;
 import dev.smki.core.device.Device;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.ReplacementOutcome;
-import dev.smki.core.device.SignedCommand;
 import dev.smki.core.device.UpdateSecurityCredentialsResponse;
+import dev.smki.core.gbcs.GbcsFormatException;
+import dev.smki.core.gbcs.GbcsReader;
+import dev.smki.core.gbcs.GroupingHeader;
+import dev.smki.core.gbcs.Trace;
 import dev.smki.core.identity.DeviceType;
+import dev.smki.core.identity.Eui64;
 import dev.smki.core.issuance.TestPki;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,8 +41,9 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit codes: 0 accepted, 1 refused (the DEV rule and the GBCS status are printed), 2 bad usage, an"
-                    + " unreadable PKI or a malformed command (the offset and the field are named)."
+            "Exit codes: 0 accepted, 1 refused (the DEV rule and the GBCS status are printed; a command whose header"
+                    + " names its Device but whose body is malformed is refused under DEV-1), 2 bad usage, an"
+                    + " unreadable PKI or a header that cannot be read (the offset and the field are named)."
         })
 final class GbcsCheckCommand implements Callable<Integer> {
 
@@ -68,14 +73,15 @@ final class GbcsCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeviceType deviceType = deviceType();
-        SignedCommand command = GbcsFiles.parsed(file, SignedCommand::parse);
+        byte[] message = GbcsFiles.message(file);
+        Eui64 recipient = recipient(message);
         TestPki pki = GbcsFiles.pki(dir);
         Instant instant = at == null ? pki.clock().instant() : CliInstants.parse("--at", at);
         DeviceSettings settings = DeviceSettings.builder(pki.deviceProvisioning())
                 .clock(Clock.fixed(instant, ZoneOffset.UTC))
                 .build();
-        Device device = Device.of(settings, command.recipient(), deviceType, true);
-        Device.Answer answer = device.answer(command);
+        Device device = Device.of(settings, recipient, deviceType, true);
+        Device.Answer answer = device.answer(message);
         CommandOutcome outcome = answer.outcome();
         PrintWriter out = spec.commandLine().getOut();
         if (outcome.isAccepted()) {
@@ -99,6 +105,11 @@ final class GbcsCheckCommand implements Callable<Integer> {
                     "  GBCS status code: %s (%d)%n",
                     outcome.status().gbcsName(), outcome.status().code());
         }
+        if (answer.response().isEmpty()) {
+            out.println("no response: the Device cannot read the command, so it answers nothing");
+            out.flush();
+            return ExitCodes.FINDINGS;
+        }
         UpdateSecurityCredentialsResponse response = answer.response().orElseThrow();
         out.printf(
                 "response: %s, counter %d, %d bytes, signed with the Device's Digital Signing key:%n",
@@ -108,6 +119,22 @@ final class GbcsCheckCommand implements Callable<Integer> {
         out.print(response.toHex());
         out.flush();
         return outcome.isAccepted() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * Returns the Device the message is for, read from its Grouping Header alone: a command whose header names
+     * its recipient but whose body is malformed reaches that Device, which refuses it under DEV-1.
+     *
+     * @throws UserInputException naming the offset and the field when not even the header can be read
+     */
+    private Eui64 recipient(byte[] message) {
+        try {
+            return GroupingHeader.read(GbcsReader.of(message), Trace.NONE)
+                    .header()
+                    .businessTarget();
+        } catch (GbcsFormatException e) {
+            throw new UserInputException(file + ": malformed at " + e.getMessage(), e);
+        }
     }
 
     private DeviceType deviceType() {

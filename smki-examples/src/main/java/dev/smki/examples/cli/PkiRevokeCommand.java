@@ -93,9 +93,13 @@ final class PkiRevokeCommand implements Callable<Integer> {
         RevocationPolicy policy = policy();
         RevocationReason why = reason(policy);
         Requester requester = requester();
-        Clock clock = Clock.fixed(listable(instant(), policy), ZoneOffset.UTC);
+        Instant given = asOf == null ? null : listable(instant(), policy);
         PrintWriter out = spec.commandLine().getOut();
         try (RevocationDirectory directory = openForUpdate()) {
+            // Without --as-of the request is handled now: read under the directory's lock, so a revocation that
+            // waited for another one is dated after the list that one published.
+            Instant handled = given != null ? given : listable(Instant.now(), policy);
+            Clock clock = Clock.fixed(handled, ZoneOffset.UTC);
             directory.repairs().forEach(repair -> out.println("Repaired: " + repair));
             return revoke(directory, policy, why, requester, clock, serialNumber, out);
         } finally {

@@ -42,7 +42,7 @@ final class PlanCommand implements Runnable {
                 "Prints a commented exercise plan with every default written out: the built-in plan of SCENARIO"
                         + " (contingency by default). Redirect it to a file, edit it, check it with 'smki plan"
                         + " check'.",
-                "Scenarios: contingency, recovery-key, recovery-key-replacement, solr, notify-only, live-exercise."
+                "'smki rehearse --list' says what each scenario rehearses."
             },
             footer = {"", "Exit codes: 0 printed, 2 an unknown scenario."})
     static final class Init implements Callable<Integer> {
@@ -50,7 +50,12 @@ final class PlanCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "The built-in plan to print.")
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "SCENARIO",
+                completionCandidates = RehearseCommand.Scenarios.class,
+                description = "The built-in plan to print: ${COMPLETION-CANDIDATES}.")
         private String scenario;
 
         @Option(

@@ -3,6 +3,7 @@ package dev.smki.examples.cli;
 import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.incident.RecoveryMechanism;
+import dev.smki.recovery.incident.RelevantSubscribers;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.ActorChoices;
 import dev.smki.recovery.procedures.DeviceCounts;
@@ -131,6 +132,14 @@ final class RehearsalText {
                 count(d.failed()),
                 count(d.writtenOff()),
                 count(d.holdingCompromisedKey()));
+        RelevantSubscribers subscribers = result.relevantSubscribers();
+        if (subscribers.size() > 0) {
+            out.println("Relevant Subscribers: " + subscribers.size() + " notified at N5, by Party Category "
+                    + subscribers.byCategory().entrySet().stream()
+                            .map(e -> e.getKey().title() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
+            subscribers.subscribers().forEach(s -> out.println("  - " + s));
+        }
         if (result.anomalies().isEmpty()) {
             out.println("Anomalies: none");
         } else {

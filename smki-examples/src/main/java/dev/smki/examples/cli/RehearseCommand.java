@@ -56,10 +56,8 @@ import picocli.CommandLine.Spec;
             "Prints the timeline (time, actor, step, outcome), the device counts and the anomalies. A rehearsal"
                     + " is a function of its parameters: the same ones give the same result, and one stopped at any"
                     + " moment ends, with --resume, as if it had never stopped.",
-            "Scenarios: contingency (a Root OCA compromise recovered with the Contingency key; the default),"
-                    + " recovery-key (a Supplier key compromise recovered with the Recovery key, --method 2 or 3),"
-                    + " recovery-key-replacement, solr (a Supplier of Last Resort event), notify-only, live-exercise"
-                    + " (the June 2019 kind). Each is a built-in exercise plan: 'smki plan init SCENARIO' prints it.",
+            "Each scenario is a built-in exercise plan ('smki plan init SCENARIO' prints it); --list says what each"
+                    + " rehearses.",
             "--plan FILE rehearses a planner's own plan; the options below override the plan's values."
         },
         footer = {
@@ -80,9 +78,36 @@ final class RehearseCommand implements Callable<Integer> {
             index = "0",
             arity = "0..1",
             paramLabel = "SCENARIO",
-            description = "contingency (default), recovery-key, recovery-key-replacement, solr, notify-only or"
-                    + " live-exercise.")
+            completionCandidates = Scenarios.class,
+            description = "A built-in scenario (default contingency): ${COMPLETION-CANDIDATES}.")
     private String scenario;
+
+    @Option(
+            names = "--list",
+            description = "Print every built-in scenario, one a line: its name, then what it rehearses.")
+    private boolean list;
+
+    /** The built-in scenarios' names, for the help. */
+    static final class Scenarios implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ExercisePlan.BUILT_IN.iterator();
+        }
+    }
+
+    /** Prints every built-in scenario, one a line: its name, then its plan's description. */
+    private static void printScenarios(PrintWriter out) {
+        int width =
+                ExercisePlan.BUILT_IN.stream().mapToInt(String::length).max().orElse(0);
+        for (String name : ExercisePlan.BUILT_IN) {
+            out.println(String.format(
+                    java.util.Locale.ROOT,
+                    "%-" + width + "s  %s",
+                    name,
+                    ExercisePlan.builtIn(name).description()));
+        }
+        out.flush();
+    }
 
     @Option(
             names = "--plan",
@@ -180,6 +205,10 @@ final class RehearseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            printScenarios(out);
+            return ExitCodes.OK;
+        }
         RehearsalText text = new RehearsalText(out);
         long startNanos = System.nanoTime();
         Consumer<RecoveryProgress> progress = DeviceProgressBar.onTerminal(System.out);

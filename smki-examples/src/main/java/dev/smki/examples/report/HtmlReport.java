@@ -61,6 +61,7 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n");
         header(h, report);
         counts(h, report.devices());
+        subscribers(h, report.subscribers());
         h.append("<h2>Timeline</h2>\n");
         timeline(h, report.steps());
         h.append("<h2>Devices recovered over time</h2>\n");
@@ -113,6 +114,32 @@ public final class HtmlReport {
                 .append(escape(label))
                 .append("</span></div>\n"));
         h.append("</div>\n");
+    }
+
+    private static void subscribers(StringBuilder h, RehearsalReport.Subscribers s) {
+        h.append("<h2>Relevant Subscribers</h2>\n");
+        if (s.list().isEmpty()) {
+            h.append("<p>None worked out: the procedure has no scoping step (N5).</p>\n");
+            return;
+        }
+        h.append("<p>").append(s.relevant()).append(" notified at N5; by Party Category: ");
+        h.append(escape(s.byCategory().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "))));
+        h.append("</p>\n<table class=\"subscribers\"><tr><th>subscriber</th><th>Party Category</th><th>why</th>"
+                + "<th>Relevant Devices</th></tr>\n");
+        for (RehearsalReport.Subscriber subscriber : s.list()) {
+            h.append("<tr><td>")
+                    .append(escape(subscriber.name()))
+                    .append("</td><td>")
+                    .append(escape(subscriber.category()))
+                    .append("</td><td>")
+                    .append(escape(String.join(", ", subscriber.reasons())))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%,d", subscriber.devices()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void timeline(StringBuilder h, List<RehearsalReport.Step> steps) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smki.core.provenance.Citation;
+import dev.smki.recovery.incident.RelevantSubscribers;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.ProcedureSettings;
@@ -35,6 +36,7 @@ import java.util.TreeMap;
  * @param parameters the plan's main values (devices, quorum, failures, decision, mode, start, procedure, and
  *     each duration or setting that differs from the defaults), as text, in name order
  * @param devices the device counts at the end
+ * @param subscribers the Relevant Subscribers, worked out and notified at N5, with their Party Categories
  * @param steps every attempted step, in journal order
  * @param anomalies refusals, failures and write-offs worth a reader's attention
  * @param confidence how many attempts were at steps of each confidence (verified, observed, inferred,
@@ -51,6 +53,7 @@ public record RehearsalReport(
         String procedure,
         Map<String, String> parameters,
         Devices devices,
+        Subscribers subscribers,
         List<Step> steps,
         List<String> anomalies,
         Map<String, Long> confidence,
@@ -67,6 +70,7 @@ public record RehearsalReport(
         Objects.requireNonNull(procedure, "procedure");
         parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(subscribers, "subscribers");
         steps = List.copyOf(steps);
         anomalies = List.copyOf(anomalies);
         confidence = Collections.unmodifiableMap(new LinkedHashMap<>(confidence));
@@ -93,6 +97,7 @@ public record RehearsalReport(
                 parameters,
                 new Devices(
                         d.total(), d.relevant(), d.recovered(), d.failed(), d.writtenOff(), d.holdingCompromisedKey()),
+                Subscribers.of(result.relevantSubscribers()),
                 result.timeline().stream().map(Step::of).toList(),
                 result.anomalies(),
                 confidence,
@@ -172,6 +177,57 @@ public record RehearsalReport(
      */
     public record Devices(
             long total, long relevant, long recovered, long failed, long writtenOff, long holdingCompromisedKey) {}
+
+    /**
+     * The Relevant Subscribers of the incident.
+     *
+     * @param relevant how many there are
+     * @param byCategory how many are in each SEC Party Category, by the category's name (such as {@code Large
+     *     Suppliers})
+     * @param list each, by name
+     */
+    public record Subscribers(long relevant, Map<String, Long> byCategory, List<Subscriber> list) {
+
+        public Subscribers {
+            byCategory = Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
+            list = List.copyOf(list);
+        }
+
+        static Subscribers of(RelevantSubscribers subscribers) {
+            Map<String, Long> byCategory = new LinkedHashMap<>();
+            subscribers.byCategory().forEach((c, n) -> byCategory.put(c.title(), n));
+            return new Subscribers(
+                    subscribers.size(),
+                    byCategory,
+                    subscribers.subscribers().stream()
+                            .map(s -> new Subscriber(
+                                    s.name(),
+                                    s.category().title(),
+                                    s.reasons().stream()
+                                            .map(RelevantSubscribers.Reason::slug)
+                                            .toList(),
+                                    s.devices()))
+                            .toList());
+        }
+    }
+
+    /**
+     * One Relevant Subscriber.
+     *
+     * @param name the Subscriber, such as {@code supplier}
+     * @param category its SEC Party Category, such as {@code Large Suppliers}
+     * @param reasons why it is relevant: {@code subscriber-of-compromised-certificate}, {@code
+     *     chains-to-compromised-key}, {@code devices-hold-compromised-key}
+     * @param devices how many Relevant Devices are its own
+     */
+    public record Subscriber(String name, String category, List<String> reasons, long devices) {
+
+        public Subscriber {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(category, "category");
+            reasons = List.copyOf(reasons);
+        }
+    }
 
     /**
      * One attempted step.

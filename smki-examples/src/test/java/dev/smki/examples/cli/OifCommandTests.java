@@ -41,7 +41,7 @@ class OifCommandTests {
                         "OIF-2 Party 'Acme Energy' gives 02-53-4D-4B-49-01-00-28..02-53-4D-4B-49-01-00-2F (lines 3 and 4)")
                 .contains("OIF-3 Parties 'Acme Energy' (other-user) and 'Bolt Power' (gas-supplier) both claim"
                         + " 02-53-4D-4B-49-01-00-3F..02-53-4D-4B-49-01-00-3F")
-                .contains("rule: OIF-2 (inferred; SEC Appendix D")
+                .contains("rule: OIF-2 (verified; seed 003 (MP173 Modification Report")
                 .contains("3 finding(s)");
     }
 

@@ -35,8 +35,9 @@ class PlanCommandTests {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("    - id: T1.notify\n      actor: DCC\n      after: [T1]\n")
-                .contains("      source: \"SEC Panel Sub-Committee Report, May 2019 §3.6 SMKI Recovery in the Live"
-                        + " Environment")
+                .contains(
+                        "      source: \"seed 002 (SEC Panel Sub-Committee Report, May 2019) §3.6 \\\"SMKI Recovery in"
+                                + " the Live Environment\\\"")
                 .contains("      confidence: verified\n")
                 .contains("    - id: T4\n      actor: DCC\n      after: [T2, T3]\n");
     }

@@ -53,6 +53,36 @@ class RehearseCommandTests {
     }
 
     @Test
+    void listsEveryBuiltInScenarioOneALineNameFirstThenWhatItRehearses() {
+        CliRun run = CliRun.of("rehearse", "--list");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(ExercisePlan.BUILT_IN.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String name = ExercisePlan.BUILT_IN.get(i);
+            assertThat(lines.get(i))
+                    .startsWith(name + " ")
+                    .endsWith(ExercisePlan.builtIn(name).description());
+        }
+        assertThat(ExercisePlan.BUILT_IN)
+                .contains(
+                        "method-1",
+                        "network-operator-key",
+                        "acb-key",
+                        "wan-provider-key",
+                        "transitional-cos-key",
+                        "issuing-oca-key",
+                        "recovery-key-compromise",
+                        "contingency-key",
+                        "multi-cell",
+                        "recovery-key-direction");
+        String help = CliRun.of("rehearse", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("--list");
+        ExercisePlan.BUILT_IN.forEach(name -> assertThat(help).contains(name));
+    }
+
+    @Test
     void runsTheContingencyRehearsalOverTenThousandDevicesWithSeedOneByDefault() {
         RehearseCommand command = new RehearseCommand();
         new CommandLine(command).parseArgs();
@@ -248,10 +278,10 @@ class RehearseCommandTests {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(timeline(run.out()))
                 .anySatisfy(line -> assertThat(line)
-                        .matches(".* +DCC +RK0 +reconstructed +REFUSED: .*RKD-1 direction follows policy.*"));
+                        .matches(".* +DCC +RK0 +reconstructed +REFUSED: .*RKR-1 after-use decision follows policy.*"));
         assertThat(run.out())
                 .contains("Procedure settings changed: {recoveryKey.policy=MAY_REUSE}")
-                .contains("Incident NOT closed: RECOVERY_KEY_DIRECTION incomplete")
+                .contains("Incident NOT closed: RECOVERY_KEY_REPLACEMENT incomplete")
                 .contains("  - procedure incomplete: ");
     }
 

@@ -90,6 +90,17 @@ class HtmlReportTests {
                 "ROOT_OCA_COMPROMISE",
                 Map.of("devices", "1000", "quorum", "3/5"),
                 new RehearsalReport.Devices(1000, 1000, 997, 0, 3, 0),
+                new RehearsalReport.Subscribers(
+                        2,
+                        Map.of("DCC", 1L, "Large Suppliers", 1L),
+                        List.of(
+                                new RehearsalReport.Subscriber(
+                                        "DCC", "DCC", List.of("subscriber-of-compromised-certificate"), 0),
+                                new RehearsalReport.Subscriber(
+                                        "supplier " + hostile,
+                                        "Large Suppliers",
+                                        List.of("devices-hold-compromised-key"),
+                                        640))),
                 steps,
                 List.of("C4 refused: REC-2 quorum " + hostile, "3 devices written off: uncontactable"),
                 confidence,
@@ -175,6 +186,7 @@ class HtmlReportTests {
                 still.procedure(),
                 still.parameters(),
                 still.devices(),
+                still.subscribers(),
                 sameTime,
                 List.of(),
                 still.confidence(),

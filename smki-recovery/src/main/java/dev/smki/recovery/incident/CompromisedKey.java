@@ -12,10 +12,13 @@ public enum CompromisedKey {
     ORGANISATION_KEY(RecoveryMechanism.RECOVERY_METHOD_3, Confidence.INFERRED),
     /** The Root OCA private key: recovered with the Contingency Private Key and Symmetric Key. */
     ROOT_OCA_KEY(RecoveryMechanism.CONTINGENCY, Confidence.VERIFIED),
-    /** The Contingency Private Key (new contingency material and a new Root OCA are needed). */
-    CONTINGENCY_KEY(RecoveryMechanism.NONE, Confidence.RECONSTRUCTED),
+    /**
+     * The Contingency Private Key: new contingency material on a new Root OCA, which the Recovery key puts on the
+     * Devices in a normal Root replacement.
+     */
+    CONTINGENCY_KEY(RecoveryMechanism.RECOVERY_METHOD_3, Confidence.RECONSTRUCTED),
     /** The Contingency Symmetric Key, handled together with the Contingency Private Key. */
-    CONTINGENCY_SYMMETRIC_KEY(RecoveryMechanism.NONE, Confidence.RECONSTRUCTED),
+    CONTINGENCY_SYMMETRIC_KEY(RecoveryMechanism.RECOVERY_METHOD_3, Confidence.RECONSTRUCTED),
     /** The Recovery Private Key (replaced on every Device, most plausibly by contingency). */
     RECOVERY_KEY(RecoveryMechanism.CONTINGENCY, Confidence.RECONSTRUCTED),
     /** The Issuing OCA private key (revoked and re-issued; possibly nothing changes on Devices). */

@@ -3,13 +3,14 @@ package dev.smki.recovery.plan;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.recovery.custody.Quorum;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.procedures.ActorChoices;
-import dev.smki.recovery.procedures.RecoveryKeyDirection;
+import dev.smki.recovery.procedures.RecoveryKeyReplacement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,8 +69,24 @@ public record ExercisePlan(
         List<InjectedEvent> events) {
 
     /** The names of the built-in plans, the default first. */
-    public static final List<String> BUILT_IN =
-            List.of("contingency", "recovery-key", "recovery-key-replacement", "solr", "notify-only", "live-exercise");
+    public static final List<String> BUILT_IN = List.of(
+            "contingency",
+            "contingency-reissue-first",
+            "method-1",
+            "recovery-key",
+            "network-operator-key",
+            "acb-key",
+            "wan-provider-key",
+            "transitional-cos-key",
+            "multi-cell",
+            "issuing-oca-key",
+            "recovery-key-compromise",
+            "contingency-key",
+            "recovery-key-direction",
+            "recovery-key-replacement",
+            "solr",
+            "notify-only",
+            "live-exercise");
 
     public ExercisePlan {
         Objects.requireNonNull(name, "name");
@@ -345,13 +362,20 @@ public record ExercisePlan(
      * @param compromised the kind of key; empty for an exercise with no compromise
      * @param role the Remote Party Role whose key it is
      * @param usage the key usage of its certificate
+     * @param credentials every Organisation Certificate compromised together, for a multi-cell compromise (such as
+     *     {@code supplier-ds}, {@code supplier-ka}, {@code supplier-ka-topup}); empty for the one of role and usage
      */
-    public record Incident(Optional<CompromisedKey> compromised, RemotePartyRole role, KeyUsage usage) {
+    public record Incident(
+            Optional<CompromisedKey> compromised,
+            RemotePartyRole role,
+            KeyUsage usage,
+            List<OrganisationCredential> credentials) {
 
         public Incident {
             Objects.requireNonNull(compromised, "compromised");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(usage, "usage");
+            credentials = List.copyOf(credentials);
         }
     }
 
@@ -517,8 +541,11 @@ public record ExercisePlan(
      * @param guidance the SMKI PMA's answer to each Recovery Key Guidance factor at D2, by factor id
      * @param confirmationMechanism how the DCC confirms the compromise at N3
      * @param confirmedWith whom or what with
-     * @param direction what the Recovery Key Direction says at RK0
-     * @param directionReason why
+     * @param directionUse the use a Recovery Key Direction names (RKD1), such as replacing a cell on the Devices
+     *     still holding a certificate
+     * @param directionWindow how long after the direction the DCC may activate and use the key (RKD3, RKD4)
+     * @param afterUse whether the Recovery key is reused or replaced after use (RK0, a reconstructed policy)
+     * @param afterUseReason why
      * @param authorisingKey which key the SMKI PMA authorises at RK2
      * @param solrEnd what ends a Supplier of Last Resort delay at S6
      */
@@ -527,9 +554,11 @@ public record ExercisePlan(
             Map<String, Boolean> guidance,
             String confirmationMechanism,
             String confirmedWith,
-            RecoveryKeyDirection.Outcome direction,
-            String directionReason,
-            RecoveryKeyDirection.AuthorisingKey authorisingKey,
+            String directionUse,
+            Duration directionWindow,
+            RecoveryKeyReplacement.Outcome afterUse,
+            String afterUseReason,
+            RecoveryKeyReplacement.AuthorisingKey authorisingKey,
             SolrEndCondition solrEnd) {
 
         public Decisions {
@@ -537,8 +566,10 @@ public record ExercisePlan(
             guidance = Collections.unmodifiableMap(new LinkedHashMap<>(guidance));
             Objects.requireNonNull(confirmationMechanism, "confirmationMechanism");
             Objects.requireNonNull(confirmedWith, "confirmedWith");
-            Objects.requireNonNull(direction, "direction");
-            Objects.requireNonNull(directionReason, "directionReason");
+            Objects.requireNonNull(directionUse, "directionUse");
+            Objects.requireNonNull(directionWindow, "directionWindow");
+            Objects.requireNonNull(afterUse, "afterUse");
+            Objects.requireNonNull(afterUseReason, "afterUseReason");
             Objects.requireNonNull(authorisingKey, "authorisingKey");
             Objects.requireNonNull(solrEnd, "solrEnd");
         }
@@ -550,8 +581,10 @@ public record ExercisePlan(
                     guidance,
                     confirmationMechanism,
                     confirmedWith,
-                    direction,
-                    directionReason,
+                    directionUse,
+                    directionWindow,
+                    afterUse,
+                    afterUseReason,
                     authorisingKey,
                     solrEnd);
         }

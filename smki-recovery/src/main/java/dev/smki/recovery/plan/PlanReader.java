@@ -8,13 +8,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.recovery.custody.Quorum;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.procedures.ActorChoices;
-import dev.smki.recovery.procedures.RecoveryKeyDirection;
+import dev.smki.recovery.procedures.RecoveryKeyReplacement;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -308,7 +309,7 @@ final class PlanReader {
     }
 
     private ExercisePlan.Incident incident(Node map, ExercisePlan base) {
-        known(map, "compromised", "role", "usage");
+        known(map, "compromised", "role", "usage", "credentials");
         ExercisePlan.Incident b = base == null ? null : base.incident();
         Node at = map.fields.get("compromised");
         Optional<CompromisedKey> compromised = b == null ? Optional.empty() : b.compromised();
@@ -321,7 +322,22 @@ final class PlanReader {
         }
         RemotePartyRole role = enumValue(map, "role", RemotePartyRole.class, b == null ? null : b.role());
         KeyUsage usage = enumValue(map, "usage", KeyUsage.class, b == null ? null : b.usage());
-        return hasProblems() ? null : new ExercisePlan.Incident(compromised, role, usage);
+        List<OrganisationCredential> credentials = b == null ? List.of() : b.credentials();
+        if (map.fields.containsKey("credentials")) {
+            credentials = new ArrayList<>();
+            for (String stem : strings(map, "credentials")) {
+                try {
+                    OrganisationCredential credential = OrganisationCredential.parse(stem);
+                    if (role != null && credential.role() != role) {
+                        problem(map.fields.get("credentials"), "credential " + stem + " is not of the role " + role);
+                    }
+                    credentials.add(credential);
+                } catch (IllegalArgumentException e) {
+                    problem(map.fields.get("credentials"), e.getMessage());
+                }
+            }
+        }
+        return hasProblems() ? null : new ExercisePlan.Incident(compromised, role, usage, credentials);
     }
 
     private ExercisePlan.ProcedurePlan procedure(Node map, ExercisePlan base) {
@@ -485,8 +501,10 @@ final class PlanReader {
                 "guidance",
                 "confirmationMechanism",
                 "confirmedWith",
-                "direction",
-                "directionReason",
+                "directionUse",
+                "directionWindow",
+                "afterUse",
+                "afterUseReason",
                 "authorisingKey",
                 "solrEnd");
         ExercisePlan.Decisions b = base == null ? null : base.decisions();
@@ -513,19 +531,22 @@ final class PlanReader {
         }
         String confirmation = text(map, "confirmationMechanism", b == null ? null : b.confirmationMechanism());
         String with = text(map, "confirmedWith", b == null ? null : b.confirmedWith());
-        RecoveryKeyDirection.Outcome direction =
-                enumValue(map, "direction", RecoveryKeyDirection.Outcome.class, b == null ? null : b.direction());
-        String reason = text(map, "directionReason", b == null ? null : b.directionReason());
-        RecoveryKeyDirection.AuthorisingKey key = enumValue(
+        String use = text(map, "directionUse", b == null ? null : b.directionUse());
+        Duration window = duration(map, "directionWindow", b == null ? null : b.directionWindow());
+        RecoveryKeyReplacement.Outcome afterUse =
+                enumValue(map, "afterUse", RecoveryKeyReplacement.Outcome.class, b == null ? null : b.afterUse());
+        String reason = text(map, "afterUseReason", b == null ? null : b.afterUseReason());
+        RecoveryKeyReplacement.AuthorisingKey key = enumValue(
                 map,
                 "authorisingKey",
-                RecoveryKeyDirection.AuthorisingKey.class,
+                RecoveryKeyReplacement.AuthorisingKey.class,
                 b == null ? null : b.authorisingKey());
         SolrEndCondition end = enumValue(map, "solrEnd", SolrEndCondition.class, b == null ? null : b.solrEnd());
         if (hasProblems()) {
             return null;
         }
-        return new ExercisePlan.Decisions(mechanism, guidance, confirmation, with, direction, reason, key, end);
+        return new ExercisePlan.Decisions(
+                mechanism, guidance, confirmation, with, use, window, afterUse, reason, key, end);
     }
 
     private ExercisePlan.FleetPlan fleet(Node map, ExercisePlan base) {

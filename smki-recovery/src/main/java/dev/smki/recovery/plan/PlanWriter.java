@@ -1,6 +1,7 @@
 package dev.smki.recovery.plan;
 
 import dev.smki.core.identity.DeviceType;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Citation;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.workflow.Procedure;
@@ -56,6 +57,13 @@ final class PlanWriter {
         line("  compromised: " + p.incident().compromised().map(Enum::name).orElse("none"));
         line("  role: " + p.incident().role().name());
         line("  usage: " + p.incident().usage().name());
+        if (!p.incident().credentials().isEmpty()) {
+            line("  credentials: ["
+                    + p.incident().credentials().stream()
+                            .map(OrganisationCredential::fileStem)
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + "]");
+        }
         line("");
         procedure(p, expand);
         line("");
@@ -185,7 +193,9 @@ final class PlanWriter {
         line("# What the actors decide: the SMKI PMA's decision (NONE, RECOVERY_METHOD_2, RECOVERY_METHOD_3 or");
         line(
                 "# CONTINGENCY), which may depart from what the Recovery Key Guidance advises on its answers; how the DCC");
-        line("# confirms the compromise; the Recovery Key Direction; what ends a SoLR delay.");
+        line("# confirms the compromise; the SMKI PMA's Recovery Key Direction (what use, and for how long it");
+        line("# allows the key's activation); whether the Recovery key is reused or replaced after use (a");
+        line("# reconstructed policy) and which key signs its replacement; what ends a SoLR delay.");
         line("decisions:");
         line("  mechanism: " + d.mechanism().name());
         if (d.guidance().isEmpty()) {
@@ -196,8 +206,10 @@ final class PlanWriter {
         }
         line("  confirmationMechanism: " + q(d.confirmationMechanism()));
         line("  confirmedWith: " + q(d.confirmedWith()));
-        line("  direction: " + d.direction().name());
-        line("  directionReason: " + q(d.directionReason()));
+        line("  directionUse: " + q(d.directionUse()));
+        line("  directionWindow: " + d.directionWindow());
+        line("  afterUse: " + d.afterUse().name());
+        line("  afterUseReason: " + q(d.afterUseReason()));
         line("  authorisingKey: " + d.authorisingKey().name());
         line("  solrEnd: " + d.solrEnd().name());
     }

@@ -19,7 +19,17 @@ public enum BuiltInProcedure {
     CONTINGENCY("contingency"),
     /** A Party's Organisation key compromise recovered with the Recovery key by Method 2 or 3, with revocation. */
     ORGANISATION_KEY_COMPROMISE("organisation-key-compromise"),
-    /** The replacement of the Recovery key as a Recovery Key Direction requires. */
+    /** A Party's Organisation key compromise recovered by Method 1: the Subscriber's own same-role commands. */
+    METHOD_ONE("method-1"),
+    /** An Issuing OCA key compromise: new Issuing OCA, the old one revoked, Organisation Certificates re-issued. */
+    ISSUING_OCA_COMPROMISE("issuing-oca-compromise"),
+    /** A Contingency key compromise: new contingency material on a new Root, put on Devices by the Recovery key. */
+    CONTINGENCY_KEY_COMPROMISE("contingency-key-compromise"),
+    /** A Recovery key compromise: the Recovery cells replaced by the Contingency key. */
+    RECOVERY_KEY_COMPROMISE("recovery-key-compromise"),
+    /** The SMKI PMA's Recovery Key Direction and the DCC's further use of the Recovery key under it. */
+    RECOVERY_KEY_DIRECTION("recovery-key-direction"),
+    /** Whether the Recovery key is reused or replaced after use (a reconstructed policy), and its replacement. */
     RECOVERY_KEY_REPLACEMENT("recovery-key-replacement"),
     /** A Supplier of Last Resort event in which the SMKI PMA delays the failed Supplier's revocations. */
     SUPPLIER_OF_LAST_RESORT("solr"),
@@ -49,6 +59,11 @@ public enum BuiltInProcedure {
         return switch (this) {
             case CONTINGENCY -> IncidentResponses.rootOcaCompromise(settings);
             case ORGANISATION_KEY_COMPROMISE -> IncidentResponses.organisationKeyCompromise(settings, method);
+            case METHOD_ONE -> IncidentResponses.methodOne(settings);
+            case ISSUING_OCA_COMPROMISE -> IncidentResponses.issuingOcaCompromise(settings);
+            case CONTINGENCY_KEY_COMPROMISE -> IncidentResponses.contingencyKeyCompromise(settings);
+            case RECOVERY_KEY_COMPROMISE -> IncidentResponses.recoveryKeyCompromise(settings);
+            case RECOVERY_KEY_DIRECTION -> IncidentResponses.recoveryKeyDirection(settings);
             case RECOVERY_KEY_REPLACEMENT -> IncidentResponses.recoveryKeyReplacement(settings);
             case SUPPLIER_OF_LAST_RESORT -> IncidentResponses.supplierOfLastResort(settings);
             case NOTIFICATION -> IncidentResponses.notification(settings);

@@ -95,22 +95,34 @@ public final class Contingency {
                 .sequenceNumber(1)
                 .replace(TrustAnchorCellId.ROOT, next.rootOca().parsed())
                 .build();
-        Authoriser authoriser = s.custody()
+        s.fleet().target(next.rootOca().parsed().subjectKeyIdentifier().orElseThrow(), COMMANDS_SENT.value());
+        return s.fleet().send(s.incident(), COMMANDS_SENT.value(), CommandFactory.signing(body, contingencySigner(s)));
+    }
+
+    /** Returns the signer of the activated Contingency Private Key, speaking as the Root. */
+    static Authoriser contingencySigner(IncidentState s) {
+        return s.custody()
                 .signer(
                         CustodyKey.CONTINGENCY_PRIVATE_KEY,
                         s.pki().current().parties().of(RemotePartyRole.ROOT),
                         s.pki().current().contingency().keyPair().getPublic());
-        s.fleet().target(next.rootOca().parsed().subjectKeyIdentifier().orElseThrow(), COMMANDS_SENT.value());
-        return s.fleet().send(s.incident(), COMMANDS_SENT.value(), CommandFactory.signing(body, authoriser));
     }
 
-    /** C8: the old Issuing OCA revoked on an ARL signed by the old Root, which goes out of use. */
+    /**
+     * C8: the old Issuing OCA revoked on an ARL signed by the old Root, the old Root withdrawn from the SMKI Repository
+     * (no list revokes a Root, REV-9), and the new Root's first ARL published. The old Root's ARL is signed with the
+     * compromised key, so it proves nothing: whoever holds that key can sign a contrary list. What protects the
+     * Devices is their new Root cell (C6); what tells Parties is the Repository's withdrawal of the old Root and the
+     * new Root's ARL, which covers the certificates under the new Root (reconstructed, recovery.md §2.4 C8 [R]).
+     */
     private static String revokeOldOca(IncidentState s, Attempt attempt) {
         TestPki old = s.pki().current();
         String revoked = s.revocation().revoke(old.issuingOca(), RevocationReason.KEY_COMPROMISE, Requester.dcc());
         String arl = s.revocation().publish(old.rootOca());
         s.registry().retire(old.rootOca());
-        return revoked + "; " + arl + "; old Root OCA no longer in use";
+        String newArl = s.revocation().publish(s.pki().requireNext().rootOca());
+        return revoked + "; old Root's " + arl + " (signed with the compromised key: it proves nothing); old Root"
+                + " withdrawn from the SMKI Repository; new Root's " + newArl;
     }
 
     /**
@@ -135,10 +147,24 @@ public final class Contingency {
                 "CONTINGENCY.key-early", "C5 (release the Symmetric Key) right after C4, before the new Root exists"),
         /**
          * The DCC prepares and activates on its own initiative, Appendix L applying "other than as directed by the
-         * SMKI PMA": the custodians attend and the key is activated before the decision C1.
+         * SMKI PMA": the key is activated before the decision C1. (The custodians attending early is allowed in every
+         * order: they are notified early, seed 002 §3.6.)
          */
         KEY_USE_BEFORE_DECISION(
-                "CONTINGENCY.activate-early", "C4.attend and C4 (activate the key) before the decision C1");
+                "CONTINGENCY.activate-early",
+                "C4 (activate the key) before the decision C1; the custodians may attend before it in every order"),
+        /**
+         * The new OCA published and Organisation Certificates re-issued as soon as the new Issuing OCA exists (CS1
+         * after C3), the old OCA revoked once the Devices hold the new Root (C8 after C6) but without the re-issue
+         * waiting for it: no source orders C8 before CS1 and C9 (recovery.md §2.4 says only "C8/C9 after C2 and C3",
+         * §2.6 {@code CS1 < CS3}), and the serialised order leaves every Organisation Certificate chaining to a revoked OCA
+         * until it is re-issued.
+         */
+        REISSUE_BEFORE_REVOKE(
+                "CONTINGENCY.reissue-first",
+                "CS1 (publish the new OCA) right after C3 and C9 (re-issue) not waiting for C8, so no Organisation"
+                        + " Certificate chains only to a revoked OCA while the Devices are updated (the"
+                        + " contingency-reissue-first plan)");
 
         private final String procedureName;
         private final String reading;
@@ -196,19 +222,23 @@ public final class Contingency {
                 .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents shares", KEY_CUSTODIAN)
                 .perItem()
                 .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN, RecoveryGuards.OWN_SHARES)
-                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.4 C4 (quorum [I])"))
+                .citing(
+                        Confidence.VERIFIED,
+                        Sources.CUSTODIAN_NOMINATIONS,
+                        Sources.CUSTODIANS_EARLY,
+                        Sources.note("§2.4 C4 (quorum [I])"))
                 .offering(CEREMONY.offer())
-                .does(CEREMONY.attend());
-        if (order != Order.KEY_USE_BEFORE_DECISION) {
-            b.after(DECIDED);
-        }
-        b.pre(
+                .does(CEREMONY.attend())
+                .pre(
                         KEY_ACTIVATED,
                         "Contingency Private Key activated and the current Symmetric Key recovered by the quorum",
                         DCC,
                         KEY_CUSTODIAN)
-                .after(CUSTODIAN_ATTENDS)
-                .guardedBy(
+                .after(CUSTODIAN_ATTENDS);
+        if (order != Order.KEY_USE_BEFORE_DECISION) {
+            b.after(DECIDED);
+        }
+        b.guardedBy(
                         RecoveryGuards.CONTINGENCY_KEY_DECISION,
                         RecoveryGuards.CONTINGENCY_KEY_QUORUM,
                         RecoveryGuards.HSM_AVAILABLE)
@@ -236,21 +266,33 @@ public final class Contingency {
                 .repeatable()
                 .citing(Confidence.VERIFIED, Sources.FILE_FORMATS_2015, Sources.note("§2.4 C7"))
                 .does((s, attempt) -> "progress " + s.fleet().scope())
-                .post(OLD_OCA_REVOKED, "Old OCA certificates revoked (ARL); new ones published", DCC)
+                .post(
+                        OLD_OCA_REVOKED,
+                        "Old Issuing OCA revoked on the old Root's ARL (worth nothing: its key is compromised); old"
+                                + " Root withdrawn from the SMKI Repository; the new Root's ARL published",
+                        DCC)
                 .after(NEW_ISSUING_OCA)
                 .guardedBy(RecoveryGuards.DEVICES_HOLD_NEW_ROOT)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.4 C8"))
+                .citing(
+                        Confidence.RECONSTRUCTED,
+                        Sources.note("§2.4 C8 [R]; §6.3 REC-11"),
+                        Sources.REV_9,
+                        Sources.CONTINGENCY_ORDER_UNRESOLVED)
                 .does(Contingency::revokeOldOca);
         if (order != Order.REVOKE_BEFORE_DEVICES_UPDATED) {
             b.after(ROOT_REPLACED);
         }
-        return b.post(
-                        CERTIFICATES_REISSUED,
-                        "CSRs coordinated; Organisation Certificates re-issued under the new OCA",
-                        DCC,
-                        SUBSCRIBER)
-                .after(OLD_OCA_REVOKED)
-                .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.4 C9, §2.6"))
+        b.post(
+                CERTIFICATES_REISSUED,
+                "CSRs coordinated; Organisation Certificates re-issued under the new OCA",
+                DCC,
+                SUBSCRIBER);
+        b.after(order == Order.REISSUE_BEFORE_REVOKE ? NEW_ISSUING_OCA : OLD_OCA_REVOKED);
+        return b.citing(
+                        Confidence.VERIFIED,
+                        Sources.L10,
+                        Sources.note("§2.4 C9, §2.6 (the step [V]; its order [R])"),
+                        Sources.CONTINGENCY_ORDER_UNRESOLVED)
                 .does((s, attempt) ->
                         s.pki().reissued().size() + " Organisation Certificates re-issued under the new Issuing OCA")
                 .post(
@@ -266,7 +308,7 @@ public final class Contingency {
                                 + " custody",
                         DCC,
                         KEY_CUSTODIAN)
-                .after(PROGRESS_REPORTED, CERTIFICATES_DISTRIBUTED)
+                .after(PROGRESS_REPORTED, CERTIFICATES_DISTRIBUTED, OLD_OCA_REVOKED)
                 .guardedBy(RecoveryGuards.SCOPE_SETTLED, RecoveryGuards.QUORUM_REACHABLE)
                 .citing(Confidence.INFERRED, Sources.note("§2.4 C11"))
                 .does((s, attempt) -> {

@@ -120,8 +120,9 @@ public final class CsrCoordination {
                 .pre(OCA_PUBLISHED, "New OCA certificates published in the SMKI Repository", DCC)
                 .citing(Confidence.RECONSTRUCTED, Sources.L10, Sources.note("§2.6 CS1"))
                 .does((s, attempt) -> {
-                    s.registry().publishNewOca(s.pki().requireNext());
-                    return "new Root OCA and Issuing OCA published in the SMKI Repository";
+                    s.registry().publishNewOca(s.pki());
+                    return (s.pki().hasNewRoot() ? "new Root OCA and " : "new ")
+                            + s.pki().requireNewIssuingOca() + " published in the SMKI Repository";
                 })
                 .pre(SCHEDULED, "Eligible Subscribers told; submission schedule issued", DCC)
                 .after(OCA_PUBLISHED)
@@ -153,7 +154,9 @@ public final class CsrCoordination {
                             ELIGIBLE.get(attempt.item().orElseThrow());
                     IssuedCertificate renewed = s.pki().reissue(attempt.item().orElseThrow(), credential);
                     s.registry().register(renewed, CertificateRegistry.subscriberOf(credential.role()));
-                    return "issued " + renewed;
+                    IssuedCertificate superseded = s.pki().current().organisationCertificate(credential);
+                    s.registry().retire(superseded);
+                    return "issued " + renewed + "; the one it supersedes, under the old Issuing OCA, out of use";
                 })
                 .exec(ACCEPTED, "Certificate accepted by the Subscriber (or rejected immediately)", ARO, SUBSCRIBER)
                 .after(ISSUED)

@@ -33,7 +33,7 @@ import java.util.TreeMap;
 
 /**
  * The custody slice of an {@link IncidentState}: the SMKI PMA's authorisations (its decision D3, a Recovery Key
- * Direction, an exercise approval), the Key Custodians and the shares they hold, who is present at the current
+ * Direction, an authorisation of the key replacing the Recovery key, an exercise approval), the Key Custodians and the shares they hold, who is present at the current
  * session, the simulated HSM and the keys it has activated. Changed only by the effects of accepted steps and by the
  * events a plan injects (a custodian ceasing, an HSM failure).
  *
@@ -52,6 +52,7 @@ public final class CustodyState {
     private final Set<CustodianId> present = new LinkedHashSet<>();
     private int session = 1;
     private PmaDecision decision;
+    private RecoveryKeyReplacement.AfterUse afterUse;
     private RecoveryKeyDirection.Direction direction;
     private Instant notifiedAt;
     private Instant hsmUnavailableUntil = Instant.MIN;
@@ -115,13 +116,24 @@ public final class CustodyState {
         return authorisations.stream().anyMatch(a -> a.incidentReference().equals(incident) && a.authorises(key));
     }
 
-    /** Returns the Recovery Key Direction given, if any (RK0). */
+    /** Returns what was decided about the Recovery key after its use, if anything (RK0). */
+    public Optional<RecoveryKeyReplacement.AfterUse> afterUse() {
+        return Optional.ofNullable(afterUse);
+    }
+
+    void decideAfterUse(RecoveryKeyReplacement.AfterUse decided) {
+        afterUse = Objects.requireNonNull(decided, "decided");
+    }
+
+    /** Returns the SMKI PMA's Recovery Key Direction, once given (RKD1). */
     public Optional<RecoveryKeyDirection.Direction> direction() {
         return Optional.ofNullable(direction);
     }
 
-    void direct(RecoveryKeyDirection.Direction newDirection) {
-        direction = Objects.requireNonNull(newDirection, "newDirection");
+    /** Records the SMKI PMA's Recovery Key Direction, which authorises the Recovery key for its use (REC-1). */
+    void direct(RecoveryKeyDirection.Direction given) {
+        direction = Objects.requireNonNull(given, "given");
+        authorise(given);
     }
 
     // ---- sessions and attendance ----

@@ -107,15 +107,21 @@ public final class Decide {
         return Procedure.<IncidentState>named(NAME)
                 .pre(RECEIVED, "Notification and the DCC's impact data received; SMKI PMA convened", SMKI_PMA)
                 .citing(Confidence.RECONSTRUCTED, Sources.L10, Sources.note("§2.2 D1 (convening [R])"))
-                .pre(GUIDANCE_APPLIED, "SMKI Recovery Key Guidance applied", SMKI_PMA)
+                .pre(
+                        GUIDANCE_APPLIED,
+                        "SMKI Recovery Key Guidance applied (its factors F1-F6 and steps here are this simulation's)",
+                        SMKI_PMA)
                 .after(RECEIVED)
                 .guardedBy(GUIDANCE_FOLLOWED)
-                .citing(Confidence.VERIFIED, Sources.L10_9, Sources.note("§2.2 D2"))
+                .citing(
+                        Confidence.RECONSTRUCTED,
+                        Sources.L10_9,
+                        Sources.note("§2.2 D2: the Guidance may set factors [V]; which factors is not known [R]"))
                 .offering((s, item) -> assessment(guidance, s))
                 .does((s, attempt) -> {
                     RecoveryKeyGuidance.Assessment a = assessment(guidance, s);
                     return "advice " + guidance.advise(a) + " (weight " + guidance.weigh(a) + ", threshold "
-                            + guidance.threshold() + ")";
+                            + guidance.threshold() + "; reconstructed factors)";
                 })
                 .pre(DECIDED, "Decision on the use of the Recovery or Contingency Private Key", SMKI_PMA)
                 .after(GUIDANCE_APPLIED)
@@ -136,9 +142,24 @@ public final class Decide {
                                     .map(advice -> ", departing from the Recovery Key Guidance's advice " + advice)
                                     .orElse("");
                 })
-                .pre(COMMUNICATED, "Decision communicated to the DCC and Parties", SMKI_PMA)
+                .pre(
+                        COMMUNICATED,
+                        "Decision communicated to the DCC, the Parties (by Party Category), RDPs and the Panel",
+                        SMKI_PMA)
                 .after(DECIDED)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.2 D4"))
+                .citing(
+                        Confidence.RECONSTRUCTED,
+                        Sources.note("§2.2 D4; §2 L10 (d): steps for Parties by Party Category, RDPs, the Panel"),
+                        Sources.PARTY_CATEGORIES)
+                .does((s, attempt) -> "decision " + s.choices().mechanism() + " communicated to the DCC, "
+                        + (s.relevantSubscribers().size() > 0
+                                ? "the Relevant Subscribers' Party Categories "
+                                        + s.relevantSubscribers().byCategory().keySet().stream()
+                                                .map(c -> c.title())
+                                                .toList()
+                                        + ", "
+                                : "")
+                        + "RDPs and the Panel")
                 .deadline("T_decide", RECEIVED, DECIDED, settings.duration("T_decide"))
                 .deadline("T_communicate", DECIDED, COMMUNICATED, settings.duration("T_communicate"))
                 .build();

@@ -97,7 +97,7 @@ public final class Exercise {
                         + s.choices().mode().name().toLowerCase(Locale.ROOT) + ") and brought to the SMKI PMA")
                 .pre(CUSTODIANS_NOTIFIED, "Key Custodians who must attend notified early", DCC)
                 .after(PLANNED)
-                .citing(Confidence.VERIFIED, Sources.LIVE_EXERCISE_2019, Sources.CUSTODIAN_NOMINATIONS)
+                .citing(Confidence.VERIFIED, Sources.CUSTODIANS_EARLY, Sources.CUSTODIAN_NOMINATIONS)
                 .does((s, attempt) -> {
                     s.custody().notifyCustodians(s.clock().instant());
                     return s.custody().custodians().appointed().size() + " Key Custodians notified";
@@ -113,7 +113,7 @@ public final class Exercise {
                 .after(CUSTODIANS_NOTIFIED)
                 .perItem()
                 .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN, RecoveryGuards.OWN_SHARES)
-                .citing(Confidence.VERIFIED, Sources.LIVE_EXERCISE_2019, Sources.CUSTODIAN_NOMINATIONS)
+                .citing(Confidence.VERIFIED, Sources.CUSTODIANS_EARLY, Sources.CUSTODIAN_NOMINATIONS)
                 .offering(ceremony.offer())
                 .does(ceremony.attend())
                 .exec(KEY_ACTIVATED, "Exercised keys activated in the HSM by the quorum", DCC, KEY_CUSTODIAN)

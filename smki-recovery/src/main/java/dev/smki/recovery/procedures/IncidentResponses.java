@@ -92,22 +92,120 @@ public final class IncidentResponses {
                 .amend(Contingency.COMMANDS_SENT)
                 .after(Notify.SCOPED)
                 .amend(CsrCoordination.OCA_PUBLISHED)
-                .after(Contingency.OLD_OCA_REVOKED)
+                .after(
+                        order == Contingency.Order.REISSUE_BEFORE_REVOKE
+                                ? Contingency.NEW_ISSUING_OCA
+                                : Contingency.OLD_OCA_REVOKED)
                 .amend(Contingency.CERTIFICATES_REISSUED)
                 .after(CsrCoordination.REPORTED)
                 .amend(Distribute.CELLS_CHOSEN)
-                .after(Contingency.CERTIFICATES_REISSUED)
+                .after(Contingency.CERTIFICATES_REISSUED, Contingency.ROOT_REPLACED)
                 .amend(Contingency.CERTIFICATES_DISTRIBUTED)
                 .after(Distribute.SENT)
                 .build());
     }
 
     /**
-     * Returns the replacement of the Recovery key after use as the Recovery Key Direction requires: {@link
-     * RecoveryKeyDirection}, named as it is.
+     * Returns the reuse or replacement of the Recovery key after use, a separate, reconstructed policy: {@link
+     * RecoveryKeyReplacement}, named as it is.
      */
     public static Procedure<IncidentState> recoveryKeyReplacement(ProcedureSettings settings) {
+        return RecoveryKeyReplacement.definition(settings);
+    }
+
+    /**
+     * Returns the SMKI PMA's Recovery Key Direction and the DCC's further use of the Recovery Private Key under it:
+     * {@link RecoveryKeyDirection}, named as it is.
+     */
+    public static Procedure<IncidentState> recoveryKeyDirection(ProcedureSettings settings) {
         return RecoveryKeyDirection.definition(settings);
+    }
+
+    /**
+     * Returns the response to a Party's Organisation key compromise recovered by Method 1, the Subscriber replacing
+     * its own trust anchors with its current key, no DCC key used: {@link Notify}, {@link Decide} (which requires no
+     * key), {@link MethodOne} (M1.pre after D4, M1.exec after N5; M1.post revokes the old certificate once the Devices
+     * are updated, since a revoked certificate could no longer sign the Subscriber's commands). Named {@code
+     * METHOD_1}.
+     */
+    public static Procedure<IncidentState> methodOne(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return settings.applyTo(notifyAndDecide("METHOD_1", settings)
+                .include(MethodOne.steps(settings))
+                .amend(MethodOne.PREPARED)
+                .after(Decide.COMMUNICATED)
+                .amend(MethodOne.SENT)
+                .after(Notify.SCOPED)
+                .build());
+    }
+
+    /**
+     * Returns the response to an Issuing OCA compromise: {@link Notify}, {@link Revoke} (the Issuing OCA on the Root's
+     * ARL, requested at N6), {@link Decide}, {@link IssuingOcaCompromise} with {@link CsrCoordination} (CS1 after IO1,
+     * IO3 after CS6 and RV3; IO2 after N5). Named {@code ISSUING_OCA_COMPROMISE}.
+     */
+    public static Procedure<IncidentState> issuingOcaCompromise(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return settings.applyTo(Procedure.<IncidentState>named("ISSUING_OCA_COMPROMISE")
+                .include(Notify.steps(settings))
+                .include(Revoke.steps(settings).without(List.of(Revoke.REQUESTED)))
+                .include(Decide.steps(settings))
+                .amend(Decide.RECEIVED)
+                .after(Notify.PMA_NOTIFIED)
+                .amend(Revoke.DECIDED)
+                .after(Notify.REVOCATION_REQUESTED)
+                .include(IssuingOcaCompromise.steps(settings))
+                .include(CsrCoordination.steps(settings), Phase.POST)
+                .amend(IssuingOcaCompromise.NEW_ISSUING_OCA)
+                .after(Decide.COMMUNICATED)
+                .amend(IssuingOcaCompromise.DEVICES_CHECKED)
+                .after(Notify.SCOPED)
+                .amend(CsrCoordination.OCA_PUBLISHED)
+                .after(IssuingOcaCompromise.NEW_ISSUING_OCA)
+                .amend(IssuingOcaCompromise.CLOSED)
+                .after(CsrCoordination.REPORTED, Revoke.PUBLISHED)
+                .build());
+    }
+
+    /**
+     * Returns the response to a Contingency key compromise: {@link Notify}, {@link Decide} (requiring the Recovery
+     * key), {@link ContingencyKeyCompromise} with {@link CsrCoordination} and {@link Distribute} in its Post-Recovery
+     * phase (CK2 after D4, CK3 after N5, CS1 after CK1, DS1 after CS6, CK6 after DS4). Named {@code
+     * CONTINGENCY_KEY_COMPROMISE}.
+     */
+    public static Procedure<IncidentState> contingencyKeyCompromise(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return settings.applyTo(notifyAndDecide("CONTINGENCY_KEY_COMPROMISE", settings)
+                .include(ContingencyKeyCompromise.steps(settings))
+                .include(CsrCoordination.steps(settings), Phase.POST)
+                .include(Distribute.steps(settings), Phase.POST)
+                .amend(ContingencyKeyCompromise.KEY_ACTIVATED)
+                .after(Decide.COMMUNICATED)
+                .amend(ContingencyKeyCompromise.COMMANDS_SENT)
+                .after(Notify.SCOPED)
+                .amend(CsrCoordination.OCA_PUBLISHED)
+                .after(ContingencyKeyCompromise.NEW_ROOT)
+                .amend(Distribute.CELLS_CHOSEN)
+                .after(CsrCoordination.REPORTED)
+                .amend(ContingencyKeyCompromise.MATERIAL_IN_CUSTODY)
+                .after(Distribute.SENT)
+                .build());
+    }
+
+    /**
+     * Returns the response to a Recovery key compromise: {@link Notify}, {@link Decide} (requiring the Contingency
+     * key), and {@link RecoveryKeyReplacement} with the Recovery cells replaced by anyByContingency (RK0 after D4, RK4
+     * after N5). Named {@code RECOVERY_KEY_COMPROMISE}.
+     */
+    public static Procedure<IncidentState> recoveryKeyCompromise(ProcedureSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return settings.applyTo(notifyAndDecide("RECOVERY_KEY_COMPROMISE", settings)
+                .include(RecoveryKeyReplacement.steps(settings))
+                .amend(RecoveryKeyReplacement.DIRECTED)
+                .after(Decide.COMMUNICATED)
+                .amend(RecoveryKeyReplacement.CELLS_REPLACED)
+                .after(Notify.SCOPED)
+                .build());
     }
 
     /** Returns a Supplier of Last Resort event with a revocation delay: {@link SupplierOfLastResortDelay}. */

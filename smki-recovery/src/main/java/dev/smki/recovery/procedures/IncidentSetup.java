@@ -3,6 +3,7 @@ package dev.smki.recovery.procedures;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.Quorum;
 import dev.smki.recovery.incident.CompromisedKey;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param compromised which kind of key is compromised or suspected; empty for an exercise
  * @param role the Remote Party Role whose key it is
  * @param usage the key usage of the compromised Organisation Certificate
+ * @param credentials every Organisation Certificate compromised together (a multi-cell compromise); empty for the one
+ *     of role and usage
  * @param seed the seed
  * @param start when the simulated clock starts
  * @param devices how many Devices the fleet has, at least 1
@@ -41,6 +44,7 @@ public record IncidentSetup(
         Optional<CompromisedKey> compromised,
         RemotePartyRole role,
         KeyUsage usage,
+        List<OrganisationCredential> credentials,
         long seed,
         Instant start,
         int devices,
@@ -58,6 +62,7 @@ public record IncidentSetup(
         Objects.requireNonNull(compromised, "compromised");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(usage, "usage");
+        credentials = List.copyOf(credentials);
         Objects.requireNonNull(start, "start");
         mix = Collections.unmodifiableMap(new EnumMap<>(mix.isEmpty() ? Map.of(DeviceType.ESME, 1000) : mix));
         Objects.requireNonNull(quorum, "quorum");

@@ -1,12 +1,15 @@
 package dev.smki.recovery.procedures;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.SolrEvent;
 import dev.smki.recovery.custody.Custodians;
@@ -16,14 +19,18 @@ import dev.smki.recovery.fleet.FailureInjection;
 import dev.smki.recovery.fleet.FleetExecutor;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.IncidentId;
+import dev.smki.recovery.incident.RelevantSubscribers;
+import java.math.BigInteger;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The world one incident response runs in, made of small state slices, each owning its part: the {@linkplain #pki()
@@ -43,6 +50,8 @@ public final class IncidentState {
     private final RegistryState registry;
     private final RevocationState revocation;
     private final List<String> events = new ArrayList<>();
+    private CellReplacements sending;
+    private RelevantSubscribers relevantSubscribers = RelevantSubscribers.NONE;
 
     private IncidentState(IncidentSetup setup) {
         this.setup = setup;
@@ -171,7 +180,34 @@ public final class IncidentState {
 
     /** Returns the certificate whose key is compromised (or replaced): the Root OCA, or the role's certificate. */
     public IssuedCertificate compromisedCertificate() {
+        if (!setup.credentials().isEmpty()) {
+            return pki.current().organisationCertificate(setup.credentials().get(0));
+        }
         return certificateOf(setup.role(), setup.usage());
+    }
+
+    /**
+     * Returns the Organisation credentials compromised together: the plan's list for a multi-cell compromise, otherwise
+     * the one of the incident's role and usage; empty when the role's key is not an Organisation key (Root, Issuing OCA).
+     */
+    public List<OrganisationCredential> compromisedCredentials() {
+        if (!setup.credentials().isEmpty()) {
+            return setup.credentials();
+        }
+        return switch (setup.role()) {
+            case ROOT, ISSUING_AUTHORITY -> List.of();
+            default -> List.of(OrganisationCredential.of(setup.role(), setup.usage()));
+        };
+    }
+
+    /** Returns the compromised certificates: those of {@link #compromisedCredentials()}, or the CA certificate. */
+    public List<IssuedCertificate> compromisedCertificates() {
+        List<OrganisationCredential> credentials = compromisedCredentials();
+        return credentials.isEmpty()
+                ? List.of(compromisedCertificate())
+                : credentials.stream()
+                        .map(pki.current()::organisationCertificate)
+                        .toList();
     }
 
     IssuedCertificate certificateOf(RemotePartyRole role, KeyUsage usage) {
@@ -180,6 +216,68 @@ public final class IncidentState {
             case ISSUING_AUTHORITY -> pki.current().issuingOca();
             default -> pki.certificate(role, usage);
         };
+    }
+
+    /** Returns the Relevant Subscribers, once worked out at N5 (none before). */
+    public RelevantSubscribers relevantSubscribers() {
+        return relevantSubscribers;
+    }
+
+    /**
+     * Works out the Relevant Devices and the Relevant Subscribers of the compromise (N5): the Subscribers of the
+     * compromised certificates, those whose certificates chain to the compromised key, and the Suppliers and Network
+     * Operators whose Relevant Devices hold it; returns a note naming them by Party Category.
+     */
+    String scope() {
+        String devices = fleet.scope(compromisedCertificate());
+        Map<KeyIdentifier, RelevantSubscribers.Holder> holders = new HashMap<>();
+        pki.current().organisationCertificates().forEach((credential, certificate) -> {
+            if (credential.role() == RemotePartyRole.SUPPLIER
+                    || credential.role() == RemotePartyRole.NETWORK_OPERATOR) {
+                holders.put(
+                        certificate.parsed().subjectKeyIdentifier().orElseThrow(),
+                        new RelevantSubscribers.Holder(
+                                CertificateRegistry.subscriberOf(credential.role()),
+                                RelevantSubscribers.PartyCategory.of(credential.role())));
+            }
+        });
+        Map<BigInteger, KeyIdentifier> caKeys = new HashMap<>();
+        for (IssuedCertificate ca : pki.current().caCertificates()) {
+            caKeys.put(ca.serialNumber(), ca.parsed().subjectKeyIdentifier().orElseThrow());
+        }
+        relevantSubscribers = RelevantSubscribers.of(
+                registry.certificates(), compromisedCertificates(), fleet.relevant(), holders, caKeys);
+        return devices + "; " + relevantSubscribers + "; notified, by Party Category "
+                + relevantSubscribers.byCategory().entrySet().stream()
+                        .map(e -> e.getKey().title() + " " + e.getValue())
+                        .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** Records the commands built for the Relevant Devices (R4), for the step that signs and sends them. */
+    void prepareSending(CellReplacements commands) {
+        sending = Objects.requireNonNull(commands, "commands");
+    }
+
+    CellReplacements requireSending() {
+        if (sending == null) {
+            throw new IllegalStateException("No commands have been built");
+        }
+        return sending;
+    }
+
+    /**
+     * Returns how many commissioned Devices still hold each compromised certificate's key, one line: what a
+     * verification step checks beyond the Relevant Devices' counts (every cell of a multi-cell compromise).
+     */
+    String stillHolding() {
+        StringBuilder text = new StringBuilder("still holding the compromised keys:");
+        for (IssuedCertificate certificate : compromisedCertificates()) {
+            text.append(' ')
+                    .append(certificate.parsed().subjectKeyIdentifier().orElseThrow())
+                    .append('=')
+                    .append(fleet.holding(certificate));
+        }
+        return text.toString();
     }
 
     /** Returns whether {@code key} is authorised for this incident by an SMKI PMA decision or authorisation (REC-1). */

@@ -39,7 +39,13 @@ public record KeyCeremony(StepId attendance, StepId activation, Function<Inciden
 
     /** Returns every ceremony of the procedures of this package. */
     public static List<KeyCeremony> all() {
-        return List.of(Contingency.CEREMONY, RecoveryKeyUse.CEREMONY, RecoveryKeyDirection.CEREMONY, Exercise.CEREMONY);
+        return List.of(
+                Contingency.CEREMONY,
+                RecoveryKeyUse.CEREMONY,
+                RecoveryKeyReplacement.CEREMONY,
+                RecoveryKeyDirection.CEREMONY,
+                ContingencyKeyCompromise.CEREMONY,
+                Exercise.CEREMONY);
     }
 
     /** Returns the ceremony whose attendance or activation step is {@code step}, if any. */

@@ -4,9 +4,11 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.PARTY;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
+import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.recovery.incident.CompromisedKey;
+import dev.smki.recovery.incident.RelevantSubscribers;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
@@ -30,19 +32,26 @@ public final class Notify {
     /** N1: a Party, RDP or the DCC detects or suspects that a Relevant Private Key is compromised. */
     public static final StepId DETECTED = StepId.of("N1");
 
-    /** N2: the Subscriber notifies the DCC, with an Organisation Compromise Notification File. */
+    /**
+     * N2: whoever detected the compromise notifies it: a Subscriber or Party notifies the DCC with an Organisation
+     * Compromise Notification File; the DCC, for its own keys, notifies the SMKI PMA with an Other Compromise
+     * Notification File.
+     */
     public static final StepId DCC_NOTIFIED = StepId.of("N2");
 
     /** N3: the DCC confirms the suspicion through a permitted mechanism. */
     public static final StepId CONFIRMED = StepId.of("N3");
 
-    /** N4: the DCC notifies the SMKI PMA and the affected Parties and RDPs. */
+    /** N4: the DCC notifies the SMKI PMA, the affected Parties (by Party Category) and RDPs. */
     public static final StepId PMA_NOTIFIED = StepId.of("N4");
 
-    /** N5: the DCC works out the Relevant Devices and Relevant Subscribers. */
+    /** N5: the DCC works out the Relevant Devices and Relevant Subscribers, and notifies the Relevant Subscribers. */
     public static final StepId SCOPED = StepId.of("N5");
 
-    /** N6: the DCC or the Subscriber asks for the compromised certificate to be revoked. */
+    /**
+     * N6: the DCC or the Subscriber asks for the compromised certificate to be revoked; for a Root OCA certificate,
+     * which no list can revoke (REV-9), its withdrawal from the SMKI Repository.
+     */
     public static final StepId REVOCATION_REQUESTED = StepId.of("N6");
 
     /** The procedure's name. */
@@ -52,6 +61,15 @@ public final class Notify {
 
     private static String kind(IncidentState state) {
         return state.compromised().map(Enum::name).orElse("NONE");
+    }
+
+    /** Returns whether the compromised key is the DCC's own (a CA key, or an Organisation key of a DCC role). */
+    static boolean dccKey(IncidentState state) {
+        return RelevantSubscribers.PartyCategory.of(state.setup().role()) == RelevantSubscribers.PartyCategory.DCC;
+    }
+
+    private static boolean rootCertificate(IncidentState state) {
+        return state.setup().role() == RemotePartyRole.ROOT;
     }
 
     /** Returns the procedure with the default settings. */
@@ -71,33 +89,64 @@ public final class Notify {
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.1 N1"))
                 .offering((s, item) -> Payload.of("compromised", kind(s)))
                 .does((s, attempt) -> "incident " + s.incident() + ": " + kind(s) + " suspected")
-                .pre(DCC_NOTIFIED, "DCC notified with an Organisation Compromise Notification File", SUBSCRIBER, PARTY)
+                .pre(
+                        DCC_NOTIFIED,
+                        "Compromise notified by whoever detected it: to the DCC, or by the DCC (its own key) to the"
+                                + " SMKI PMA",
+                        SUBSCRIBER,
+                        PARTY,
+                        DCC)
                 .after(DETECTED)
-                .citing(Confidence.VERIFIED, Sources.FILE_FORMATS_2015, Sources.note("§2.1 N2 (file content [R])"))
-                .offering((s, item) -> Payload.of(
+                .citing(
+                        Confidence.VERIFIED,
+                        Sources.L10,
+                        Sources.FILE_FORMATS_2015,
+                        Sources.note("§2.1 N2 (files [V] by name, content [R])"))
+                .offering((s, item) -> Payload.of(PayloadSummary.of(
+                        "to",
+                        dccKey(s) ? "SMKI_PMA" : "DCC",
                         "file",
-                        s.compromised().orElse(null) == CompromisedKey.ORGANISATION_KEY
+                        s.compromised().orElse(null) == CompromisedKey.ORGANISATION_KEY && !dccKey(s)
                                 ? "Organisation Compromise Notification File"
-                                : "Other Compromise Notification File"))
+                                : "Other Compromise Notification File")))
+                .does((s, attempt) -> dccKey(s)
+                        ? "the DCC, which detected the compromise of its own key, notifies the SMKI PMA"
+                        : "the DCC is notified by the Subscriber")
                 .pre(CONFIRMED, "Compromise confirmed through a permitted mechanism", DCC)
                 .after(DCC_NOTIFIED)
                 .guardedBy(permittedConfirmation(settings.permittedConfirmations()))
                 .citing(Confidence.RECONSTRUCTED, Sources.DRAFT_2015, Sources.note("§2.1 N3 (mechanism [R])"))
                 .offering((s, item) -> new Confirmation(
                         s.choices().confirmationMechanism(), s.choices().confirmedWith()))
-                .pre(PMA_NOTIFIED, "SMKI PMA and affected Parties notified", DCC)
+                .pre(PMA_NOTIFIED, "SMKI PMA, affected Parties (by Party Category) and RDPs notified", DCC)
                 .after(CONFIRMED)
-                .citing(Confidence.VERIFIED, Sources.L10, Sources.note("§2.1 N4"))
-                .pre(SCOPED, "Relevant Devices and Relevant Subscribers worked out", DCC)
+                .citing(
+                        Confidence.VERIFIED,
+                        Sources.L10,
+                        Sources.PARTY_CATEGORIES,
+                        Sources.note("§2.1 N4; L10 (a) and (d)"))
+                .pre(SCOPED, "Relevant Devices and Relevant Subscribers worked out; Relevant Subscribers notified", DCC)
                 .after(CONFIRMED)
-                .citing(Confidence.INFERRED, Sources.note("§1.1 definitions, §2.1 N5"))
-                .does((s, attempt) -> s.fleet().scope(s.compromisedCertificate()))
-                .pre(REVOCATION_REQUESTED, "Revocation of the compromised certificate requested", DCC, SUBSCRIBER)
+                .citing(Confidence.INFERRED, Sources.note("§1.1 definitions, §2.1 N5"), Sources.PARTY_CATEGORIES)
+                .does((s, attempt) -> s.scope())
+                .pre(
+                        REVOCATION_REQUESTED,
+                        "Revocation of the compromised certificate requested (for a Root OCA certificate, which no"
+                                + " list revokes, its withdrawal from the SMKI Repository)",
+                        DCC,
+                        SUBSCRIBER)
                 .after(CONFIRMED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.1 N6, §3"))
-                .offering((s, item) -> Payload.of(
-                        "certificate", s.compromisedCertificate().serialNumber().toString(16)))
-                .does((s, attempt) -> "revocation of " + s.compromisedCertificate() + " requested")
+                .offering((s, item) -> Payload.of(PayloadSummary.of(
+                        "certificate",
+                        s.compromisedCertificate().serialNumber().toString(16),
+                        "request",
+                        rootCertificate(s) ? "withdrawal" : "revocation")))
+                .does((s, attempt) -> rootCertificate(s)
+                        ? "withdrawal of " + s.compromisedCertificate() + " from the SMKI Repository requested: no"
+                                + " list revokes a Root certificate (REV-9); the Devices stop trusting it when their"
+                                + " Root cell is replaced"
+                        : "revocation of " + s.compromisedCertificates() + " requested")
                 .deadline("T_notify", DETECTED, DCC_NOTIFIED, settings.duration("T_notify"))
                 .deadline("T_confirm", DCC_NOTIFIED, CONFIRMED, settings.duration("T_confirm"))
                 .deadline("T_notifyPMA", CONFIRMED, PMA_NOTIFIED, settings.duration("T_notifyPMA"))

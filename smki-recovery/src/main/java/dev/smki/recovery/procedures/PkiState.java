@@ -1,11 +1,13 @@
 package dev.smki.recovery.procedures;
 
 import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.profile.ProfileKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +23,11 @@ public final class PkiState {
 
     private final TestPki pki;
     private TestPki next;
+    private IssuedCertificate newIssuingOca;
+    private IssuedCertificate linkCertificate;
     private final Map<String, IssuedCertificate> reissued = new LinkedHashMap<>();
     private IssuedCertificate replacement;
+    private final Map<TrustAnchorCellId, IssuedCertificate> replacements = new LinkedHashMap<>();
     private IssuedCertificate subscriberCertificate;
 
     PkiState(TestPki pki) {
@@ -52,7 +57,53 @@ public final class PkiState {
     /** Makes the new Root OCA with fresh contingency material; returns a note. */
     String makeNewRoot() {
         next = pki.withNewRootOca();
+        newIssuingOca = next.issuingOca();
         return "new " + next.rootOca() + " with fresh contingency material";
+    }
+
+    /**
+     * Makes a link certificate for the new Root OCA: its key certified by the current Root, so that a Device holding
+     * the current Root accepts the new one in a normal (not abnormal) Root replacement by the Recovery key; returns a
+     * note.
+     */
+    String makeLinkCertificate() {
+        TestPki renewed = requireNext();
+        linkCertificate = pki.newCaCertificate(ProfileKind.ISSUING_OCA)
+                .commonName("SIM Root OCA link " + (pki.ocaGeneration() + 1))
+                .key(renewed.rootOca().keyPair().orElseThrow())
+                .issuedBy(pki.rootOca())
+                .issue();
+        return "link certificate (serial "
+                + linkCertificate.serialNumber().toString(16).toUpperCase(java.util.Locale.ROOT)
+                + ") certifying the new Root's key under the current Root";
+    }
+
+    /** Returns the link certificate for the new Root (CK1), once made. */
+    Optional<IssuedCertificate> linkCertificate() {
+        return Optional.ofNullable(linkCertificate);
+    }
+
+    /**
+     * Makes a new Issuing OCA under the current Root, which is not compromised (an Issuing OCA compromise); returns a
+     * note.
+     */
+    String makeNewIssuingOca() {
+        newIssuingOca = pki.newCaCertificate(ProfileKind.ISSUING_OCA)
+                .issuedBy(pki.rootOca())
+                .issue();
+        return "new " + newIssuingOca + " under the current " + pki.rootOca();
+    }
+
+    /** Returns the new Issuing OCA (C3, CK1 or IO1), once made. */
+    public Optional<IssuedCertificate> newIssuingOca() {
+        return Optional.ofNullable(newIssuingOca);
+    }
+
+    IssuedCertificate requireNewIssuingOca() {
+        if (newIssuingOca == null) {
+            throw new IllegalStateException("No new Issuing OCA has been made");
+        }
+        return newIssuingOca;
     }
 
     TestPki requireNext() {
@@ -70,11 +121,16 @@ public final class PkiState {
     /** Re-issues {@code credential}'s certificate under the new Issuing OCA with the same key pair; returns it. */
     IssuedCertificate reissue(String stem, OrganisationCredential credential) {
         IssuedCertificate old = pki.organisationCertificate(credential);
-        IssuedCertificate renewed = requireNext()
-                .newOrganisationCertificate()
-                .credential(credential)
-                .key(old.keyPair().orElseThrow())
-                .issue();
+        IssuedCertificate renewed = next != null
+                ? next.newOrganisationCertificate()
+                        .credential(credential)
+                        .key(old.keyPair().orElseThrow())
+                        .issue()
+                : pki.newOrganisationCertificate()
+                        .credential(credential)
+                        .key(old.keyPair().orElseThrow())
+                        .issuedBy(requireNewIssuingOca())
+                        .issue();
         reissued.put(stem, renewed);
         return renewed;
     }
@@ -86,9 +142,29 @@ public final class PkiState {
 
     /** Issues a new Organisation Certificate (a new key pair) for {@code role} and {@code usage}; returns it. */
     IssuedCertificate issueNew(RemotePartyRole role, KeyUsage usage) {
-        return pki.newOrganisationCertificate()
-                .credential(OrganisationCredential.of(role, usage))
-                .issue();
+        return issueNew(OrganisationCredential.of(role, usage));
+    }
+
+    /** Issues a new Organisation Certificate (a new key pair) for {@code credential}; returns it. */
+    IssuedCertificate issueNew(OrganisationCredential credential) {
+        return pki.newOrganisationCertificate().credential(credential).issue();
+    }
+
+    /**
+     * Returns the new certificate for each cell a multi-cell recovery replaces, in order (R3, M1.pre, RKD3); the first
+     * is also {@link #replacement()}.
+     */
+    public Map<TrustAnchorCellId, IssuedCertificate> replacements() {
+        return Collections.unmodifiableMap(replacements);
+    }
+
+    void replaceAll(Map<TrustAnchorCellId, IssuedCertificate> certificates) {
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("No replacement certificates");
+        }
+        replacements.clear();
+        replacements.putAll(certificates);
+        replacement = certificates.values().iterator().next();
     }
 
     /** Returns the certificate a recovery command puts into the compromised (or replaced) cells, once chosen. */

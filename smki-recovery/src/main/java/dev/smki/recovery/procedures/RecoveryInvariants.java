@@ -40,17 +40,37 @@ public final class RecoveryInvariants {
                     "REC-1",
                     "the key that changes the Recovery cells is activated only under the SMKI PMA's authorisation"
                             + " (RK2 before RK3)",
+                    Set.of(RecoveryKeyReplacement.KEY_ACTIVATED),
+                    d -> !d.contains(RecoveryKeyReplacement.KEY_ACTIVATED)
+                            || d.contains(RecoveryKeyReplacement.AUTHORISED)),
+            rule(
+                    "REC-1",
+                    "the Recovery key is activated only under the SMKI PMA's Recovery Key Direction (RKD1 before"
+                            + " RKD4)",
                     Set.of(RecoveryKeyDirection.KEY_ACTIVATED),
-                    d -> !d.contains(RecoveryKeyDirection.KEY_ACTIVATED)
-                            || d.contains(RecoveryKeyDirection.AUTHORISED)),
+                    d -> !d.contains(RecoveryKeyDirection.KEY_ACTIVATED) || d.contains(RecoveryKeyDirection.DIRECTED)),
+            rule(
+                    "REC-1",
+                    "the Recovery key replacing the Root is activated only under an SMKI PMA decision (D3 before CK2)",
+                    Set.of(ContingencyKeyCompromise.KEY_ACTIVATED),
+                    d -> !d.contains(ContingencyKeyCompromise.KEY_ACTIVATED) || d.contains(D3)),
             rule(
                     "REC-2",
                     "a key is activated only with Key Custodians present (their attendance before the activation)",
-                    Set.of(RecoveryKeyUse.KEY_ACTIVATED, Exercise.KEY_ACTIVATED, RecoveryKeyDirection.KEY_ACTIVATED),
+                    Set.of(
+                            RecoveryKeyUse.KEY_ACTIVATED,
+                            Exercise.KEY_ACTIVATED,
+                            RecoveryKeyReplacement.KEY_ACTIVATED,
+                            RecoveryKeyDirection.KEY_ACTIVATED,
+                            ContingencyKeyCompromise.KEY_ACTIVATED),
                     d -> (!d.contains(RecoveryKeyUse.KEY_ACTIVATED) || d.contains(RecoveryKeyUse.CUSTODIAN_ATTENDS))
                             && (!d.contains(Exercise.KEY_ACTIVATED) || d.contains(Exercise.CUSTODIAN_ATTENDS))
+                            && (!d.contains(RecoveryKeyReplacement.KEY_ACTIVATED)
+                                    || d.contains(RecoveryKeyReplacement.CUSTODIAN_ATTENDS))
                             && (!d.contains(RecoveryKeyDirection.KEY_ACTIVATED)
-                                    || d.contains(RecoveryKeyDirection.CUSTODIAN_ATTENDS))),
+                                    || d.contains(RecoveryKeyDirection.CUSTODIAN_ATTENDS))
+                            && (!d.contains(ContingencyKeyCompromise.KEY_ACTIVATED)
+                                    || d.contains(ContingencyKeyCompromise.CUSTODIAN_ATTENDS))),
             rule(
                     "REC-8",
                     "a recovery closes only once the Relevant Devices were sent their commands (R6 before R11)",

@@ -3,338 +3,280 @@ package dev.smki.recovery.procedures;
 import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.KEY_CUSTODIAN;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.TrustAnchorCellId;
-import dev.smki.core.device.UpdateSecurityCredentials;
-import dev.smki.core.identity.KeyUsage;
-import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
+import dev.smki.core.provenance.Seeds;
 import dev.smki.core.revocation.CertificateRegistry;
-import dev.smki.core.revocation.Requester;
-import dev.smki.core.revocation.RevocationReason;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
-import dev.smki.recovery.fleet.CommandFactory;
-import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
-import java.util.EnumSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 /**
- * P-RECOVERY-KEY-FURTHER-USE: the Recovery Key Direction after the Recovery Private Key has been used, and the
- * replacement of the Recovery key when directed (recovery.md §2.7: no SEC text was found; every step is a
- * low-confidence reconstruction, the policy configurable as {@link RecoveryKeyPolicy}).
+ * The Recovery Key Direction: the SMKI PMA directs the DCC to use the Recovery Private Key, and the DCC then follows
+ * the "Further Use of the Recovery Private Key" procedure (seed 003, the MP173 Modification Report, §4 "When directed
+ * to do so by the SMKI PMA, the DCC will need to adhere to these provisions", §7 "Recovery Private Key provisions").
+ * That the SMKI PMA directs and the DCC acts is verified; what the procedure's steps are is not in the seed, so the
+ * steps below (recovery.md §2.7) are reconstructed.
  *
- * <p>RK0 records the {@link Direction}: under {@link RecoveryKeyPolicy#MAY_REUSE} it must be to reuse, under
- * {@link RecoveryKeyPolicy#MUST_REPLACE} to replace (the DCC records the standing policy), under {@link
- * RecoveryKeyPolicy#PMA_DECIDES} the SMKI PMA chooses (RKD-1). The replacement steps are refused unless the
- * direction is to replace (RKD-2). At RK2 the SMKI PMA authorises the key that signs the Recovery cell change (the
- * Recovery key itself after an ordinary use, or the Contingency key, the only one independent of a compromised
- * Recovery key); RK3 activates it under REC-1 and REC-2; RK6 closes under REC-8.
+ * <p>RKD1: the SMKI PMA's direction names the use, the cells and Devices (those holding the incident's certificate)
+ * and when (a window from the direction); it is the authorisation the key's activation needs (REC-1). RKD2: the DCC
+ * acknowledges it. RKD3: the replacement certificates are made ready. RKD4.attend: Key Custodians attend, before the
+ * direction if they were notified early (seed 002 §3.6). RKD4: the key is activated only under the direction and
+ * within its window (RKD-1, RKD-2) by the quorum (REC-2). RKD5: the DCC uses it as directed: one {@code
+ * anyExceptAbnormalRootByRecovery} command per Device, replacing only the directed cells. RKD6: deactivation. RKD7: the
+ * DCC reports back to the SMKI PMA once every Device is updated or written off (REC-8). Whether the key is then reused
+ * or replaced is a separate, reconstructed policy ({@link RecoveryKeyReplacement}).
  */
 public final class RecoveryKeyDirection {
 
-    /** RK0: the direction whether the Recovery Private Key is reused or replaced after use. */
-    public static final StepId DIRECTED = StepId.of("RK0");
+    /** RKD1: the SMKI PMA directs the DCC to use the Recovery Private Key. */
+    public static final StepId DIRECTED = StepId.of("RKD1");
 
-    /** RK1: a new Recovery key pair and Organisation Certificate (role 01) generated. */
-    public static final StepId NEW_RECOVERY_KEY = StepId.of("RK1");
+    /** RKD2: the DCC acknowledges the direction and follows the Further Use procedure. */
+    public static final StepId ACKNOWLEDGED = StepId.of("RKD2");
 
-    /** RK2: the SMKI PMA authorises the key that signs the Recovery cell change. */
-    public static final StepId AUTHORISED = StepId.of("RK2");
+    /** RKD3: the certificates the directed use puts into the cells are made ready. */
+    public static final StepId CERTIFICATES_READY = StepId.of("RKD3");
 
-    /** RK3.attend: a Key Custodian attends and presents shares (per custodian). */
-    public static final StepId CUSTODIAN_ATTENDS = StepId.of("RK3.attend");
+    /** RKD4.attend: a Key Custodian attends and presents shares (per custodian). */
+    public static final StepId CUSTODIAN_ATTENDS = StepId.of("RKD4.attend");
 
-    /** RK3: the quorum activates the authorising key. */
-    public static final StepId KEY_ACTIVATED = StepId.of("RK3");
+    /** RKD4: the quorum activates the Recovery Private Key under the direction. */
+    public static final StepId KEY_ACTIVATED = StepId.of("RKD4");
 
-    /** RK4: the Recovery cell replaced on every commissioned Device. */
-    public static final StepId CELLS_REPLACED = StepId.of("RK4");
+    /** RKD5: the DCC uses the key as directed. */
+    public static final StepId USED = StepId.of("RKD5");
 
-    /** RK5: the old Recovery certificate revoked. */
-    public static final StepId OLD_KEY_REVOKED = StepId.of("RK5");
+    /** RKD6: the key is deactivated; the shares go back into custody. */
+    public static final StepId KEY_DEACTIVATED = StepId.of("RKD6");
 
-    /** RK6: the new Recovery key's shares put into custody; the direction carried out. */
-    public static final StepId NEW_KEY_IN_CUSTODY = StepId.of("RK6");
+    /** RKD7: the DCC reports back to the SMKI PMA. */
+    public static final StepId REPORTED = StepId.of("RKD7");
 
     /** The procedure's name. */
     public static final String NAME = "RECOVERY_KEY_DIRECTION";
 
-    /** RKD-2: the Recovery key is replaced only when the direction says so. */
-    public static final Guard<IncidentState> REPLACEMENT_DIRECTED = Guard.<IncidentState>rule(
-                    RuleId.of("RKD-2"), "replacement directed")
-            .stating("The Recovery Private Key is replaced only when the Recovery Key Direction says to replace it.")
-            .citing(Sources.note("§2.7"), Confidence.RECONSTRUCTED)
-            .when(in ->
-                    in.context().custody().direction().map(Direction::isReplace).orElse(false));
+    /** The new floor sequence number the directed commands set for the replaced party. */
+    static final long NEW_FLOOR = 2_000;
 
-    /** REC-1: the authorising key (RK3) is one an SMKI PMA authorisation for the incident requires. */
-    public static final Guard<IncidentState> AUTHORISING_KEY_DECIDED = Guard.<IncidentState>rule(
-                    RuleId.of("REC-1"), "decision gate")
-            .stating("The key that authorises the Recovery cell change is activated only where an SMKI PMA"
-                    + " authorisation for the incident requires it.")
-            .citing(Sources.L10, Confidence.VERIFIED)
-            .when(in -> authorisedKeys(in.context()).isPresent());
+    /** RKD-1: the Recovery key is activated and used only under the SMKI PMA's Recovery Key Direction. */
+    public static final Guard<IncidentState> DIRECTED_BY_PMA = Guard.<IncidentState>rule(
+                    RuleId.of("RKD-1"), "directed by the SMKI PMA")
+            .stating("The DCC activates and uses the Recovery Private Key only when the SMKI PMA has directed it to"
+                    + " (a Recovery Key Direction); the DCC never directs itself.")
+            .citing(Sources.RECOVERY_KEY_DIRECTION, Confidence.VERIFIED)
+            .when(in -> in.context().custody().direction().isPresent());
 
-    /** REC-2: the authorised key's ceremony is quorate. */
-    public static final Guard<IncidentState> AUTHORISING_KEY_QUORUM = Guard.<IncidentState>rule(
-                    RuleId.of("REC-2"), "quorum")
-            .stating("Activating the authorising key needs shares from at least M distinct, currently appointed Key"
-                    + " Custodians.")
-            .citing(Sources.CUSTODIAN_NOMINATIONS, Confidence.INFERRED)
-            .when(in -> eachAuthorisedKey(
-                    in.context(), (state, key) -> state.custody().ceremony(key).isQuorate()));
+    /** RKD-2: the key is activated and used only within the time the direction gives. */
+    public static final Guard<IncidentState> WITHIN_DIRECTION = Guard.<IncidentState>rule(
+                    RuleId.of("RKD-2"), "within the direction")
+            .stating("The Recovery Private Key is activated and used only within the time the Recovery Key Direction"
+                    + " gives for its use.")
+            .citing(
+                    Sources.note("§2.7 [R]: the direction names the use, the Devices or cells, and when"),
+                    Confidence.RECONSTRUCTED)
+            .when(in -> in.context()
+                    .custody()
+                    .direction()
+                    .map(d -> d.allows(in.now()))
+                    .orElse(false));
 
-    /** CUS-2: the authorised key is active while the Recovery cells are replaced. */
-    public static final Guard<IncidentState> AUTHORISING_KEY_ACTIVE = Guard.<IncidentState>rule(
-                    RuleId.of("CUS-2"), "key active")
-            .stating("The Recovery cell commands are signed only while the authorising key is activated for the"
-                    + " incident.")
-            .citing(Sources.note("§2.3 R10"), Confidence.RECONSTRUCTED)
-            .when(in -> eachAuthorisedKey(
-                    in.context(), (state, key) -> state.custody().isActive(key)));
-
-    /** The ceremony activating the authorising key (RK3.attend, RK3). */
-    static final KeyCeremony CEREMONY = new KeyCeremony(
-            CUSTODIAN_ATTENDS, KEY_ACTIVATED, s -> s.choices().authorisingKey().keys());
+    /** The ceremony activating the Recovery Private Key under the direction (RKD4.attend, RKD4). */
+    static final KeyCeremony CEREMONY =
+            new KeyCeremony(CUSTODIAN_ATTENDS, KEY_ACTIVATED, s -> Set.of(CustodyKey.RECOVERY_PRIVATE_KEY));
 
     private RecoveryKeyDirection() {}
 
+    /** Returns the direction the SMKI PMA gives now: the plan's use and window, the incident's cells. */
     private static Direction direction(IncidentState s) {
-        return new Direction(s.choices().direction(), s.choices().directionReason());
+        Instant now = s.clock().instant();
+        return new Direction(
+                s.incident().value(),
+                s.choices().directionUse(),
+                s.compromisedCredentials().stream()
+                        .map(OrganisationCredential::cell)
+                        .toList(),
+                now,
+                now.plus(s.choices().directionWindow()));
     }
 
-    /** RK4: the Recovery cell of every Relevant Device replaced, signed with the activated Recovery Private Key. */
-    private static String replaceCells(IncidentState s, Attempt attempt) {
-        IssuedCertificate renewed = s.pki().requireReplacement();
-        UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
-                        CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
-                .sequenceNumber(1)
-                .replace(TrustAnchorCellId.RECOVERY, renewed.parsed())
-                .pathCertificate(s.pki().current().issuingOca().parsed())
-                .build();
-        s.fleet().target(renewed.parsed().subjectKeyIdentifier().orElseThrow(), CELLS_REPLACED.value());
-        return s.fleet()
-                .send(
-                        s.incident(),
-                        CELLS_REPLACED.value(),
-                        CommandFactory.signing(body, RecoveryKeyUse.recoverySigner(s)));
-    }
-
-    /** The SMKI PMA's authorisation of a key for a Recovery Key Direction (RK2). */
-    private record DirectionAuthorisation(String incidentReference, Set<CustodyKey> keys)
-            implements KeyUseAuthorisation {
-
-        @Override
-        public boolean authorises(CustodyKey key) {
-            return keys.contains(key);
+    /** RKD3: a new certificate for each directed cell, registered to its Subscriber. */
+    private static String readyCertificates(IncidentState s, Attempt attempt) {
+        Map<TrustAnchorCellId, IssuedCertificate> ready = new LinkedHashMap<>();
+        for (OrganisationCredential credential : s.compromisedCredentials()) {
+            IssuedCertificate renewed = s.pki().issueNew(credential);
+            s.registry().register(renewed, CertificateRegistry.subscriberOf(credential.role()));
+            ready.put(credential.cell(), renewed);
         }
+        s.pki().replaceAll(ready);
+        return ready.size() + " certificates ready: " + ready.values();
     }
 
-    /** Returns the procedure with the default settings (policy {@link RecoveryKeyPolicy#PMA_DECIDES}). */
+    /** RKD5: one command per Device replacing the directed cells it holds, signed with the Recovery key. */
+    private static String use(IncidentState s, Attempt attempt) {
+        CellReplacements replacements = new CellReplacements(
+                CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY,
+                s.pki().replacements(),
+                List.of(s.pki().current().issuingOca().parsed()),
+                1,
+                NEW_FLOOR);
+        IssuedCertificate first =
+                replacements.replacements().values().iterator().next();
+        s.fleet().target(first.parsed().subjectKeyIdentifier().orElseThrow(), USED.value());
+        return "as directed, anyExceptAbnormalRootByRecovery replacing " + replacements.cells() + ": "
+                + s.fleet().send(s.incident(), USED.value(), replacements.signedBy(RecoveryKeyUse.recoverySigner(s)));
+    }
+
+    /** Returns the procedure with the default settings. */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' policy, durations and omitted steps. */
+    /** Returns the procedure with {@code settings}' durations and omitted steps. */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
 
-    /** Returns the RKD-1 guard that the direction follows {@code policy}. */
-    static Guard<IncidentState> followsPolicy(RecoveryKeyPolicy policy) {
-        return Guard.<IncidentState>rule(RuleId.of("RKD-1"), "direction follows policy")
-                .stating("Under policy " + policy + " the Recovery Key Direction is "
-                        + switch (policy) {
-                            case MAY_REUSE -> "to reuse the key.";
-                            case MUST_REPLACE -> "to replace the key.";
-                            case PMA_DECIDES -> "the SMKI PMA's choice.";
-                        })
-                .citing(Sources.note("§2.7"), Confidence.RECONSTRUCTED)
-                .when(in -> in.payload(Direction.class)
-                        .map(d -> switch (policy) {
-                            case MAY_REUSE -> !d.isReplace();
-                            case MUST_REPLACE -> d.isReplace();
-                            case PMA_DECIDES -> true;
-                        })
-                        .orElse(false));
-    }
-
     static Procedure<IncidentState> steps(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        RecoveryKeyPolicy policy = settings.recoveryKeyPolicy();
-        Actor directing = policy == RecoveryKeyPolicy.PMA_DECIDES ? SMKI_PMA : DCC;
         return Procedure.<IncidentState>named(NAME)
-                .pre(DIRECTED, "Recovery Key Direction: reuse or replace the Recovery Private Key", directing)
-                .guardedBy(followsPolicy(policy))
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7"))
+                .pre(
+                        DIRECTED,
+                        "SMKI PMA directs the DCC to use the Recovery Private Key (a Recovery Key Direction)",
+                        SMKI_PMA)
+                .citing(
+                        Confidence.VERIFIED,
+                        Sources.RECOVERY_KEY_DIRECTION,
+                        Seeds.RECOVERY_KEY_DIRECTION_SUMMARY,
+                        Sources.note("§2.7: what the direction names (the use, the cells and Devices, when) [R]"))
                 .offering((s, item) -> direction(s))
                 .does((s, attempt) -> {
-                    s.custody().direct(direction(s));
-                    return "Recovery Key Direction under " + policy + ": "
-                            + direction(s).outcome();
-                })
-                .pre(NEW_RECOVERY_KEY, "New Recovery key pair and Organisation Certificate generated", DCC)
-                .after(DIRECTED)
-                .guardedBy(REPLACEMENT_DIRECTED)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK1"))
-                .does((s, attempt) -> {
+                    Direction given = attempt.payload() instanceof Direction d ? d : direction(s);
                     String scope = s.fleet().scope(s.compromisedCertificate());
-                    IssuedCertificate renewed = s.pki().issueNew(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
-                    s.registry().register(renewed, CertificateRegistry.DCC);
-                    s.pki().replaceWith(renewed);
-                    return "new " + renewed + "; " + scope;
+                    s.custody().direct(given);
+                    return "SMKI PMA directs the DCC: " + given.use() + "; cells " + given.cells() + "; " + scope
+                            + "; from " + given.from() + " until " + given.until();
                 })
-                .pre(AUTHORISED, "SMKI PMA authorises the key that signs the Recovery cell change", SMKI_PMA)
-                .after(NEW_RECOVERY_KEY)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK2"))
-                .offering((s, item) -> new Authorisation(s.choices().authorisingKey()))
-                .does((s, attempt) -> {
-                    AuthorisingKey key = s.choices().authorisingKey();
-                    s.custody()
-                            .authorise(new DirectionAuthorisation(s.incident().value(), key.keys()));
-                    return "SMKI PMA authorises " + key;
-                })
+                .pre(
+                        ACKNOWLEDGED,
+                        "DCC acknowledges the direction and follows the Further Use of the Recovery Private Key"
+                                + " procedure",
+                        DCC)
+                .after(DIRECTED)
+                .citing(Confidence.RECONSTRUCTED, Sources.FURTHER_USE, Sources.note("§2.7 acknowledgement [R]"))
+                .does((s, attempt) -> "DCC acknowledges the Recovery Key Direction for incident " + s.incident())
+                .pre(CERTIFICATES_READY, "New certificates for the directed cells obtained", SUBSCRIBER, DCC)
+                .after(ACKNOWLEDGED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.3 R3, §2.7 [R]"))
+                .does(RecoveryKeyDirection::readyCertificates)
                 .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents shares", KEY_CUSTODIAN)
-                .after(AUTHORISED)
                 .perItem()
                 .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN, RecoveryGuards.OWN_SHARES)
-                .citing(Confidence.RECONSTRUCTED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.7 RK3"))
+                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.CUSTODIANS_EARLY)
                 .offering(CEREMONY.offer())
                 .does(CEREMONY.attend())
-                .exec(KEY_ACTIVATED, "Authorising key activated by the quorum", DCC, KEY_CUSTODIAN)
-                .after(CUSTODIAN_ATTENDS)
-                .guardedBy(AUTHORISING_KEY_DECIDED, AUTHORISING_KEY_QUORUM, RecoveryGuards.HSM_AVAILABLE)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK3"))
+                .exec(
+                        KEY_ACTIVATED,
+                        "Recovery Private Key activated under the direction by the quorum",
+                        DCC,
+                        KEY_CUSTODIAN)
+                .after(ACKNOWLEDGED, CUSTODIAN_ATTENDS)
+                .guardedBy(
+                        DIRECTED_BY_PMA,
+                        WITHIN_DIRECTION,
+                        RecoveryGuards.RECOVERY_KEY_DECISION,
+                        RecoveryGuards.RECOVERY_KEY_QUORUM,
+                        RecoveryGuards.HSM_AVAILABLE)
+                .citing(Confidence.INFERRED, Sources.RECOVERY_KEY_DIRECTION, Sources.note("§2.7, §2.3 R5"))
                 .does(CEREMONY.activate())
-                .exec(CELLS_REPLACED, "Recovery cell replaced on every commissioned Device", DCC)
-                .after(KEY_ACTIVATED)
-                .guardedBy(AUTHORISING_KEY_ACTIVE)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK4"))
-                .does(RecoveryKeyDirection::replaceCells)
-                .post(OLD_KEY_REVOKED, "Old Recovery certificate revoked", DCC)
-                .after(CELLS_REPLACED)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK5"))
-                .does((s, attempt) -> s.revocation()
-                                .revoke(s.compromisedCertificate(), RevocationReason.SUPERSEDED, Requester.dcc())
-                        + "; " + s.revocation().publish(s.pki().current().issuingOca()))
-                .post(NEW_KEY_IN_CUSTODY, "New Recovery key shares put into custody", DCC, KEY_CUSTODIAN)
-                .after(OLD_KEY_REVOKED)
-                .guardedBy(RecoveryGuards.SCOPE_SETTLED, RecoveryGuards.QUORUM_REACHABLE)
-                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK6"))
-                .does((s, attempt) -> {
-                    String deactivated = CEREMONY.deactivate(s);
-                    s.custody()
-                            .store(
-                                    CustodyKey.RECOVERY_PRIVATE_KEY,
-                                    s.pki()
-                                            .requireReplacement()
-                                            .keyPair()
-                                            .orElseThrow()
-                                            .getPrivate()
-                                            .getEncoded());
-                    return deactivated + "; " + CustodyKey.RECOVERY_PRIVATE_KEY + " re-shared "
-                            + s.custody().holders();
-                })
-                .deadline("T_convene", AUTHORISED, KEY_ACTIVATED, settings.duration("T_convene"))
-                .deadline("T_deviceUpdates", CELLS_REPLACED, OLD_KEY_REVOKED, settings.duration("T_deviceUpdates"))
+                .exec(USED, "Recovery Private Key used as directed: the directed cells replaced on the Devices", DCC)
+                .after(KEY_ACTIVATED, CERTIFICATES_READY)
+                .guardedBy(RecoveryGuards.RECOVERY_KEY_ACTIVE, WITHIN_DIRECTION)
+                .citing(Confidence.INFERRED, Sources.CS02B, Sources.note("§2.7, §2.3 R6"))
+                .does(RecoveryKeyDirection::use)
+                .post(KEY_DEACTIVATED, "Recovery Private Key deactivated; shares back in custody", DCC, KEY_CUSTODIAN)
+                .after(USED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 [R]"))
+                .does((s, attempt) -> CEREMONY.deactivate(s))
+                .post(REPORTED, "DCC reports the use back to the SMKI PMA", DCC)
+                .after(KEY_DEACTIVATED)
+                .guardedBy(RecoveryGuards.SCOPE_SETTLED)
+                .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 [R]"))
+                .does((s, attempt) -> "report to the SMKI PMA: " + s.fleet().counts()
+                        + "; whether the key is reused or replaced is a separate policy (recovery-key-replacement)")
+                .deadline("T_convene", DIRECTED, KEY_ACTIVATED, settings.duration("T_convene"))
+                .deadline("T_deviceUpdates", USED, REPORTED, settings.duration("T_deviceUpdates"))
                 .build();
     }
 
-    /** Returns whether some key set is authorised for the incident and each of its keys passes {@code test}. */
-    private static boolean eachAuthorisedKey(IncidentState state, BiPredicate<IncidentState, CustodyKey> test) {
-        return authorisedKeys(state)
-                .map(keys -> keys.stream().allMatch(key -> test.test(state, key)))
-                .orElse(false);
-    }
-
-    /** Returns the keys of the first key set the incident's authorisations require, if any. */
-    static Optional<Set<CustodyKey>> authorisedKeys(IncidentState state) {
-        for (AuthorisingKey candidate : AuthorisingKey.values()) {
-            if (candidate.keys().stream().allMatch(state::isAuthorised)) {
-                return Optional.of(candidate.keys());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** What the direction says: reuse the Recovery Private Key, or replace it. */
-    public enum Outcome {
-        /** The key may be used again. */
-        REUSE,
-        /** The key is replaced: a new key pair, certificate and Recovery cell on every Device. */
-        REPLACE
-    }
-
-    /** Which key signs the Recovery cell change (RK2). */
-    public enum AuthorisingKey {
-        /** The current Recovery Private Key, after an ordinary use (mode anyExceptAbnormalRootByRecovery). */
-        RECOVERY_KEY(EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY)),
-        /** The Contingency Private Key with the Symmetric Key (mode anyByContingency), after a compromise. */
-        CONTINGENCY_KEY(EnumSet.of(CustodyKey.CONTINGENCY_PRIVATE_KEY, CustodyKey.CONTINGENCY_SYMMETRIC_KEY));
-
-        private final Set<CustodyKey> keys;
-
-        AuthorisingKey(Set<CustodyKey> keys) {
-            this.keys = keys;
-        }
-
-        /** Returns the keys in custody this choice activates. */
-        public Set<CustodyKey> keys() {
-            return Set.copyOf(keys);
-        }
-    }
-
     /**
-     * The Recovery Key Direction: RK0's payload.
+     * The SMKI PMA's Recovery Key Direction: RKD1's payload, and the authorisation that lets the DCC activate the
+     * Recovery Private Key (REC-1) for its use.
      *
-     * @param outcome reuse or replace
-     * @param reason why, one line; may be empty
+     * @param incidentReference the incident it is given for
+     * @param use what the key is to be used for, one line
+     * @param cells the trust-anchor cells the use replaces
+     * @param from when it is given
+     * @param until until when the key may be activated and used
      */
-    public record Direction(Outcome outcome, String reason) implements Payload {
+    public record Direction(
+            String incidentReference, String use, List<TrustAnchorCellId> cells, Instant from, Instant until)
+            implements Payload, KeyUseAuthorisation {
 
         public Direction {
-            Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(incidentReference, "incidentReference");
+            Objects.requireNonNull(use, "use");
+            cells = List.copyOf(cells);
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+            if (until.isBefore(from)) {
+                throw new IllegalArgumentException("A direction ends (" + until + ") after it is given (" + from + ")");
+            }
         }
 
-        /** Returns whether the direction is to replace the key. */
-        public boolean isReplace() {
-            return outcome == Outcome.REPLACE;
+        /** Returns whether the key may be activated and used at {@code instant}. */
+        public boolean allows(Instant instant) {
+            return !instant.isBefore(from) && !instant.isAfter(until);
+        }
+
+        /** Returns how long the direction allows the use. */
+        public Duration window() {
+            return Duration.between(from, until);
+        }
+
+        @Override
+        public boolean authorises(CustodyKey key) {
+            return key == CustodyKey.RECOVERY_PRIVATE_KEY;
         }
 
         @Override
         public PayloadSummary summary() {
-            return PayloadSummary.of("direction", outcome.name(), "reason", reason);
-        }
-    }
-
-    /**
-     * The SMKI PMA's authorisation of the key that signs the Recovery cell change: RK2's payload.
-     *
-     * @param key the authorising key
-     */
-    public record Authorisation(AuthorisingKey key) implements Payload {
-
-        public Authorisation {
-            Objects.requireNonNull(key, "key");
-        }
-
-        @Override
-        public PayloadSummary summary() {
-            return PayloadSummary.of("authorisingKey", key.name());
+            return PayloadSummary.builder()
+                    .put("use", use)
+                    .put(
+                            "cells",
+                            cells.stream().map(TrustAnchorCellId::toString).collect(Collectors.joining(",")))
+                    .put("until", until.toString())
+                    .build();
         }
     }
 }

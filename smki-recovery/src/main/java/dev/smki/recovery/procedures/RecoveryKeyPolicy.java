@@ -7,7 +7,7 @@ import java.util.Objects;
  * What happens to the Recovery Private Key after it has been used: the "Recovery Key Direction". No SEC text for
  * it was found (recovery.md §2.7); the three policies are a {@linkplain
  * dev.smki.core.provenance.Confidence#RECONSTRUCTED reconstruction} of what such a direction could say, and
- * {@link RecoveryKeyDirection} follows the one configured.
+ * {@link RecoveryKeyReplacement} follows the one configured.
  */
 public enum RecoveryKeyPolicy {
     /** The key may be used again: it is not replaced after use. */

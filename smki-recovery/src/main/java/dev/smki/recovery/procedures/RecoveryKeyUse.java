@@ -8,21 +8,23 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.TrustAnchorCellId;
-import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.recovery.custody.CustodyKey;
-import dev.smki.recovery.fleet.CommandFactory;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -94,46 +96,71 @@ public final class RecoveryKeyUse {
                                 .publicKey());
     }
 
-    /** R4: one anyExceptAbnormalRootByRecovery command for the Relevant Devices, with a new floor. */
+    /**
+     * R4: the anyExceptAbnormalRootByRecovery commands for the Relevant Devices, with a new floor: each replaces the
+     * compromised cells the Device holds (one cell, or several in a multi-cell compromise) with the Subscriber's new
+     * certificates (Method 3) or the DCC's Access Control Broker certificates of the same key usage (Method 2).
+     */
     private static String buildCommands(IncidentState s, boolean three) {
         if (!three) {
-            s.pki().replaceWith(s.pki().certificate(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
+            Map<TrustAnchorCellId, IssuedCertificate> acb = new LinkedHashMap<>();
+            for (OrganisationCredential credential : s.compromisedCredentials()) {
+                acb.put(
+                        credential.cell(),
+                        s.pki().certificate(RemotePartyRole.ACCESS_CONTROL_BROKER, credential.keyUsage()));
+            }
+            s.pki().replaceAll(acb);
         }
+        CellReplacements sending = new CellReplacements(
+                CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY,
+                s.pki().replacements(),
+                List.of(s.pki().current().issuingOca().parsed()),
+                1,
+                NEW_FLOOR);
+        s.fleet().prepare(sending.full());
+        s.prepareSending(sending);
         IssuedCertificate replacement = s.pki().requireReplacement();
-        UpdateSecurityCredentials command = UpdateSecurityCredentials.builder(
-                        CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
-                .sequenceNumber(1)
-                .newFloor(NEW_FLOOR)
-                .replace(cell(s), replacement.parsed())
-                .pathCertificate(s.pki().current().issuingOca().parsed())
-                .build();
-        s.fleet().prepare(command);
         s.fleet().target(replacement.parsed().subjectKeyIdentifier().orElseThrow(), COMMANDS_SENT.value());
-        return command + ", replacing with " + (three ? "the Subscriber's new" : "the DCC's ACB") + " certificate "
-                + replacement;
+        return sending.full() + ", replacing " + sending.cells() + " with "
+                + (three ? "the Subscriber's new" : "the DCC's ACB") + " certificates "
+                + sending.replacements().values();
     }
 
-    /** Returns the trust anchor cell of the compromised key. */
-    private static TrustAnchorCellId cell(IncidentState s) {
-        return TrustAnchorCellId.of(s.setup().role(), s.setup().usage());
+    /** Returns the mode in which {@code role} replaces its own cells, such as {@code supplierBySupplier}. */
+    static CredentialsReplacementMode sameRole(RemotePartyRole role) {
+        for (CredentialsReplacementMode mode : CredentialsReplacementMode.values()) {
+            if (mode.authorisingRole() == role
+                    && mode.replacedRole().filter(r -> r == role).isPresent()) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("No Credentials Replacement Mode lets " + role + " replace its own cells");
     }
 
-    /** R8: the Subscriber's new certificate put in place with the DCC's ACB key now in the cells (Method 2). */
+    /**
+     * R8: the Subscriber's new certificates put in place with the DCC's ACB key now in the cells (Method 2), in the
+     * role's own mode (such as supplierBySupplier).
+     */
     private static String placeSubscriberCertificate(IncidentState s, Attempt attempt) {
-        IssuedCertificate renewed = s.pki().issueNew(s.setup().role(), s.setup().usage());
-        s.registry()
-                .register(renewed, CertificateRegistry.subscriberOf(s.setup().role()));
-        s.pki().placeSubscriberCertificate(renewed);
-        UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
-                        CredentialsReplacementMode.SUPPLIER_BY_SUPPLIER)
-                .sequenceNumber(NEW_FLOOR + 1)
-                .replace(cell(s), renewed.parsed())
-                .pathCertificate(s.pki().current().issuingOca().parsed())
-                .build();
-        IssuedCertificate acbCertificate = s.pki().requireReplacement();
-        Authoriser acb = Authoriser.of(acbCertificate.parsed(), SigningKey.of(acbCertificate));
-        s.fleet().target(renewed.parsed().subjectKeyIdentifier().orElseThrow(), SUBSCRIBER_CERTIFICATE_PLACED.value());
-        return s.fleet().send(s.incident(), SUBSCRIBER_CERTIFICATE_PLACED.value(), CommandFactory.signing(body, acb));
+        Map<TrustAnchorCellId, IssuedCertificate> acb = s.pki().replacements();
+        Map<TrustAnchorCellId, IssuedCertificate> renewed = new LinkedHashMap<>();
+        for (OrganisationCredential credential : s.compromisedCredentials()) {
+            IssuedCertificate certificate = s.pki().issueNew(credential);
+            s.registry().register(certificate, CertificateRegistry.subscriberOf(credential.role()));
+            renewed.put(credential.cell(), certificate);
+        }
+        IssuedCertificate first = renewed.values().iterator().next();
+        s.pki().placeSubscriberCertificate(first);
+        CellReplacements sending = new CellReplacements(
+                sameRole(s.setup().role()),
+                renewed,
+                List.of(s.pki().current().issuingOca().parsed()),
+                NEW_FLOOR + 1,
+                0);
+        IssuedCertificate acbCertificate = acb.values().iterator().next();
+        Authoriser acbKey = Authoriser.of(acbCertificate.parsed(), SigningKey.of(acbCertificate));
+        s.fleet().target(first.parsed().subjectKeyIdentifier().orElseThrow(), SUBSCRIBER_CERTIFICATE_PLACED.value());
+        return s.fleet().send(s.incident(), SUBSCRIBER_CERTIFICATE_PLACED.value(), sending.signedBy(acbKey));
     }
 
     /** Which method of using the Recovery Private Key (recovery.md §1.5). */
@@ -212,10 +239,13 @@ public final class RecoveryKeyUse {
                 .guardedBy(RecoveryGuards.RECOVERY_KEY_DECISION, methodDecided(method))
                 .citing(Confidence.VERIFIED, Sources.L10, Sources.DRAFT_2015, Sources.note("§2.3 R1"))
                 .pre(CUSTODIAN_ATTENDS, "Key Custodian attends and presents their share", KEY_CUSTODIAN)
-                .after(DECIDED)
                 .perItem()
                 .guardedBy(RecoveryGuards.APPOINTED_CUSTODIAN, RecoveryGuards.OWN_SHARES)
-                .citing(Confidence.VERIFIED, Sources.CUSTODIAN_NOMINATIONS, Sources.note("§2.3 R2 (quorum [I])"))
+                .citing(
+                        Confidence.VERIFIED,
+                        Sources.CUSTODIAN_NOMINATIONS,
+                        Sources.CUSTODIANS_EARLY,
+                        Sources.note("§2.3 R2 (quorum [I])"))
                 .offering(CEREMONY.offer())
                 .does(CEREMONY.attend());
         if (three) {
@@ -223,15 +253,14 @@ public final class RecoveryKeyUse {
                     .after(DECIDED)
                     .citing(Confidence.INFERRED, Sources.note("§2.3 R3"))
                     .does((s, attempt) -> {
-                        IssuedCertificate renewed =
-                                s.pki().issueNew(s.setup().role(), s.setup().usage());
-                        s.registry()
-                                .register(
-                                        renewed,
-                                        CertificateRegistry.subscriberOf(
-                                                s.setup().role()));
-                        s.pki().replaceWith(renewed);
-                        return "new " + renewed;
+                        Map<TrustAnchorCellId, IssuedCertificate> renewed = new LinkedHashMap<>();
+                        for (OrganisationCredential credential : s.compromisedCredentials()) {
+                            IssuedCertificate certificate = s.pki().issueNew(credential);
+                            s.registry().register(certificate, CertificateRegistry.subscriberOf(credential.role()));
+                            renewed.put(credential.cell(), certificate);
+                        }
+                        s.pki().replaceAll(renewed);
+                        return "new " + renewed.values();
                     });
         }
         b.pre(
@@ -260,7 +289,7 @@ public final class RecoveryKeyUse {
                         .send(
                                 s.incident(),
                                 COMMANDS_SENT.value(),
-                                CommandFactory.signing(s.fleet().prepared().orElseThrow(), recoverySigner(s))))
+                                s.requireSending().signedBy(recoverySigner(s))))
                 .exec(PROGRESS_REPORTED, "Progress reported in Recovery Progress Files", DCC)
                 .after(COMMANDS_SENT)
                 .repeatable()
@@ -279,7 +308,7 @@ public final class RecoveryKeyUse {
         return b.post(DEVICES_VERIFIED, "Devices verified; failed and uncontactable Devices dealt with", DCC)
                 .after(three ? COMMANDS_SENT : SUBSCRIBER_CERTIFICATE_PLACED)
                 .citing(Confidence.INFERRED, Sources.note("§2.3 R9"))
-                .does((s, attempt) -> "verified: " + s.fleet().counts())
+                .does((s, attempt) -> "verified: " + s.fleet().counts() + "; " + s.stillHolding())
                 .post(KEY_DEACTIVATED, "Recovery Private Key deactivated; shares back in custody", DCC, KEY_CUSTODIAN)
                 .after(COMMANDS_SENT)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.3 R10"))

@@ -64,10 +64,10 @@ public final class RegistryState {
         return declarations;
     }
 
-    /** Publishes the new Root and Issuing OCA certificates in the SMKI Repository (CS1). */
-    void publishNewOca(TestPki next) {
-        registry.register(next.rootOca(), CertificateRegistry.DCC);
-        registry.register(next.issuingOca(), CertificateRegistry.DCC);
+    /** Publishes the new OCA certificates in the SMKI Repository (CS1): the new Root, if any, and Issuing OCA. */
+    void publishNewOca(PkiState pki) {
+        pki.next().ifPresent(next -> registry.register(next.rootOca(), CertificateRegistry.DCC));
+        registry.register(pki.requireNewIssuingOca(), CertificateRegistry.DCC);
         newOcaPublished = true;
     }
 

@@ -5,6 +5,8 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 
+import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
@@ -12,6 +14,7 @@ import dev.smki.core.revocation.RevocationReason;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * REVOKE: revocation of an Organisation or OCA certificate: request, verification and decision under the
@@ -38,6 +41,24 @@ public final class Revoke {
 
     private Revoke() {}
 
+    /**
+     * Returns who requests the revocation: the DCC for a CA certificate (REV-3), otherwise the Subscriber's ARO
+     * (REV-2).
+     */
+    private static Requester requester(IncidentState s) {
+        return s.setup().role() == RemotePartyRole.ISSUING_AUTHORITY
+                        || s.setup().role() == RemotePartyRole.ROOT
+                ? Requester.dcc()
+                : Requester.aroOf(CertificateRegistry.subscriberOf(s.setup().role()));
+    }
+
+    /** Returns the signer of the list the revocation goes on: the Root's ARL for an OCA, else the Organisation CRL. */
+    private static IssuedCertificate listSigner(IncidentState s) {
+        return s.setup().role() == RemotePartyRole.ISSUING_AUTHORITY
+                ? s.pki().current().rootOca()
+                : s.pki().current().issuingOca();
+    }
+
     /** Returns the procedure with the default settings. */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
@@ -56,16 +77,13 @@ public final class Revoke {
                 .exec(DECIDED, "Requester verified and the request decided under Appendix D §8", DCC)
                 .after(REQUESTED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§3.1, §3.2"))
-                .does((s, attempt) -> s.revocation()
-                        .revoke(
-                                s.compromisedCertificate(),
-                                RevocationReason.KEY_COMPROMISE,
-                                Requester.aroOf(CertificateRegistry.subscriberOf(
-                                        s.setup().role()))))
+                .does((s, attempt) -> s.compromisedCertificates().stream()
+                        .map(c -> s.revocation().revoke(c, RevocationReason.KEY_COMPROMISE, requester(s)))
+                        .collect(Collectors.joining("; ")))
                 .post(PUBLISHED, "Revocation published on the next CRL or ARL", DCC)
                 .after(DECIDED)
                 .citing(Confidence.MEMORY, Sources.note("§3.2 publication, §6.3 REC-11"))
-                .does((s, attempt) -> s.revocation().publish(s.pki().current().issuingOca()))
+                .does((s, attempt) -> s.revocation().publish(listSigner(s)))
                 .deadline("T_processRevocation", REQUESTED, DECIDED, settings.duration("T_processRevocation"))
                 .deadline("T_publishCRL", DECIDED, PUBLISHED, settings.duration("T_publishCRL"))
                 .build();

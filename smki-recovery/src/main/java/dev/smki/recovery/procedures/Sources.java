@@ -1,6 +1,7 @@
 package dev.smki.recovery.procedures;
 
 import dev.smki.core.provenance.Citation;
+import dev.smki.core.provenance.Seeds;
 
 /** The citations the recovery procedures share; each step cites the research note's table it comes from. */
 final class Sources {
@@ -39,12 +40,34 @@ final class Sources {
     static final Citation APPENDIX_D_5_1 = Citation.of("SEC Appendix D", "§5.1 with Section H1.5 (MP173 report)");
 
     /**
-     * SEC Panel Sub-Committee Report, May 2019, §3.6 "SMKI Recovery in the Live Environment" (shared seed 002): "the
-     * DCC plans to undertake the recovery exercise currently expected to take place in June 2019, and the arrangements
-     * for early notification to key custodians who will need to be in attendance".
+     * Seed 002 §3.6 "SMKI Recovery in the Live Environment": the DCC's plan for the June 2019 exercise was brought to
+     * the SMKI PMA, with the arrangements for early notification of the Key Custodians who must attend.
      */
-    static final Citation LIVE_EXERCISE_2019 =
-            Citation.of("SEC Panel Sub-Committee Report, May 2019", "§3.6 SMKI Recovery in the Live Environment");
+    static final Citation LIVE_EXERCISE_2019 = Citation.of(
+            "seed 002 (SEC Panel Sub-Committee Report, May 2019)",
+            "§3.6 \"SMKI Recovery in the Live Environment\": \"the DCC plans to undertake the recovery exercise"
+                    + " currently expected to take place in June 2019\"");
+
+    /** Seed 002 §3.6: Key Custodians are notified early, so may attend before any decision. */
+    static final Citation CUSTODIANS_EARLY = Seeds.CUSTODIANS_NOTIFIED_EARLY;
+
+    /** Seed 003 §4: the SMKI PMA directs the DCC to use the Recovery Private Key. */
+    static final Citation RECOVERY_KEY_DIRECTION = Seeds.RECOVERY_KEY_DIRECTION;
+
+    /** Seed 003 §7: the "Further Use of the Recovery Private Key" provisions the DCC then follows. */
+    static final Citation FURTHER_USE = Seeds.FURTHER_USE;
+
+    /** Seed 003 §4: the SEC Party Categories. */
+    static final Citation PARTY_CATEGORIES = Seeds.PARTY_CATEGORIES;
+
+    /** Seed 003 §7: Section L16 lets the SMKI PMA delay revocation in a SoLR event. */
+    static final Citation SOLR_DELAY = Seeds.SOLR_DELAY;
+
+    /** Seed 003 §7: observations 5 and 11 on the order of Appendix L §5 are unresolved. */
+    static final Citation CONTINGENCY_ORDER_UNRESOLVED = Seeds.CONTINGENCY_ORDER_UNRESOLVED;
+
+    /** REV-9: no list revokes a Root certificate. */
+    static final Citation REV_9 = Citation.of("REV-9", "a Root certificate is not revoked on a list (inferred)");
 
     private Sources() {}
 

@@ -6,6 +6,7 @@ import static dev.smki.recovery.procedures.Actors.SHARED_RESOURCE_PROVIDER;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUPPLIER_OF_LAST_RESORT;
 
+import dev.smki.core.device.Device;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.core.revocation.CertificateRegistry;
@@ -13,12 +14,16 @@ import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationOutcome;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.core.revocation.SolrEvent;
+import dev.smki.core.revocation.SolrServiceRequests;
 import dev.smki.core.revocation.SolrStatus;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,8 +32,11 @@ import java.util.Objects;
  * (and the transfer of its MPIDs), so that a Shared Resource Provider can keep prepayment customers supplied; the
  * delay ends when they are protected or the SoLR takes responsibility, and the held revocations then proceed.
  *
- * <p>The rules are the revocation issue's ({@link dev.smki.core.revocation.SupplierOfLastResort}, SOLR-1 to
- * SOLR-5), which a rehearsal applies through {@link dev.smki.core.revocation.Revocations}; the guards here refuse
+ * <p>What the delay is for shows at S5 and S10: Service Requests signed with the failed Supplier's certificate are
+ * accepted while its revocation is delayed and refused once it is revoked (SOLR-9). The SMKI PMA may end the delay at
+ * its discretion (SOLR-8). The MPID transfer (S8) waits for the SoLR's agreement only, not for the end of the revocation
+ * delay: no source ties the two, so the plan's order, not a prerequisite, puts it last. The rules are those of {@link
+ * dev.smki.core.revocation.SupplierOfLastResort} (SOLR-1 to SOLR-10), which a rehearsal applies through {@link dev.smki.core.revocation.Revocations}; the guards here refuse
  * the steps those rules would refuse, so that the refusal is journalled (REC-12): the delay only in an open event
  * not yet delayed, the end only while a delay is in force.
  */
@@ -61,6 +69,12 @@ public final class SupplierOfLastResortDelay {
     /** S9: the SoLR event closes. */
     public static final StepId CLOSED = StepId.of("S9");
 
+    /** S10: a Service Request signed with the failed Supplier's certificate once it is revoked: refused. */
+    public static final StepId REFUSED_ONCE_REVOKED = StepId.of("S10");
+
+    /** How many prepayment Devices the Shared Resource Provider's Service Requests address in a rehearsal (S5). */
+    static final int SAFE_MODE_REQUESTS = 3;
+
     /** The procedure's name. */
     public static final String NAME = "SOLR";
 
@@ -80,8 +94,8 @@ public final class SupplierOfLastResortDelay {
     public static final Guard<IncidentState> DELAY_IN_FORCE = Guard.<IncidentState>rule(
                     RuleId.of("REC-12"), "delay in force")
             .stating("The delay ends as soon as prepayment customers are protected or the SoLR takes responsibility,"
-                    + " and only a delay in force can end.")
-            .citing(Sources.MP134A, Confidence.VERIFIED)
+                    + " or when the SMKI PMA ends it at its discretion (SOLR-8); only a delay in force can end.")
+            .citing(Sources.MP134A, Confidence.INFERRED)
             .when(in -> in.payload(EndCondition.class).isPresent()
                     && in.context()
                             .revocation()
@@ -93,6 +107,32 @@ public final class SupplierOfLastResortDelay {
 
     private static String failed(IncidentState s) {
         return CertificateRegistry.subscriberOf(s.setup().role());
+    }
+
+    /**
+     * Sends Service Requests for the first Relevant Devices, signed with the failed Supplier's certificate, and returns
+     * how the DCC answered them (SOLR-9, SOLR-10): what the delay is for.
+     */
+    private static String serviceRequests(IncidentState s, String what) {
+        SolrServiceRequests dcc = SolrServiceRequests.of(s.revocation().revocations());
+        List<Device> devices = s.fleet().relevant();
+        int count = Math.min(SAFE_MODE_REQUESTS, devices.size());
+        Map<String, Long> answers = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            SolrServiceRequests.ServiceRequestOutcome outcome = dcc.check(
+                    s.revocation().solrId(),
+                    SolrServiceRequests.sign(what + " for " + devices.get(i).eui64(), s.compromisedCertificate()));
+            answers.merge(outcome.toString(), 1L, Long::sum);
+        }
+        StringBuilder note = new StringBuilder()
+                .append(count)
+                .append(count == 1 ? " Service Request (" : " Service Requests (")
+                .append(what)
+                .append(") signed with ")
+                .append(s.compromisedCertificate())
+                .append(":");
+        answers.forEach((answer, n) -> note.append(' ').append(n).append(' ').append(answer));
+        return note.toString();
     }
 
     /** Returns the procedure with the default settings. */
@@ -121,7 +161,7 @@ public final class SupplierOfLastResortDelay {
                 .pre(REVOCATION_DELAYED, "Revocation of the failed Supplier's certificates delayed", SMKI_PMA)
                 .after(APPOINTED)
                 .guardedBy(IN_SOLR_EVENT)
-                .citing(Confidence.VERIFIED, Sources.MP134A, Sources.note("§3.3"))
+                .citing(Confidence.VERIFIED, Sources.SOLR_DELAY, Sources.MP134A, Sources.note("§3.3"))
                 .does((s, attempt) -> s.revocation()
                         .revocations()
                         .delayRevocation(s.revocation().solrId(), Requester.smkiPma())
@@ -142,18 +182,23 @@ public final class SupplierOfLastResortDelay {
                                 .size()
                         + " revocations of " + failed(s) + "'s certificates requested; "
                         + s.revocation().solrEvent().orElseThrow().held().size() + " held under Section L16")
-                .exec(SAFE_MODE, "Prepayment customers put into a safe mode", SHARED_RESOURCE_PROVIDER)
+                .exec(
+                        SAFE_MODE,
+                        "Prepayment customers put into a safe mode by the Shared Resource Provider, with the failed"
+                                + " Supplier's certificates",
+                        SHARED_RESOURCE_PROVIDER)
                 .after(REVOCATION_DELAYED)
-                .citing(Confidence.VERIFIED, Sources.MP134A, Sources.MP185, Sources.note("§3.3"))
-                .does((s, attempt) -> "prepayment customers of " + failed(s) + " in safe mode")
+                .citing(Confidence.VERIFIED, Sources.MP134A, Sources.MP185, Sources.SOLR_DELAY, Sources.note("§3.3"))
+                .does((s, attempt) -> serviceRequests(s, "safe mode"))
                 .exec(
                         DELAY_ENDED,
-                        "End condition reached: customers protected or the SoLR responsible",
+                        "Delay ended: customers protected or the SoLR responsible (or by the SMKI PMA's discretion,"
+                                + " SOLR-8, inferred)",
                         SMKI_PMA,
                         SUPPLIER_OF_LAST_RESORT)
-                .after(SAFE_MODE, REVOCATION_REQUESTED)
+                .after(REVOCATION_REQUESTED)
                 .guardedBy(DELAY_IN_FORCE)
-                .citing(Confidence.VERIFIED, Sources.MP134A, Sources.note("§3.3"))
+                .citing(Confidence.VERIFIED, Sources.MP134A, Sources.note("§3.3 (the SMKI PMA's discretion [I])"))
                 .offering((s, item) -> new EndCondition(s.choices().solrEnd()))
                 .does(
                         (s, attempt) -> s
@@ -170,15 +215,26 @@ public final class SupplierOfLastResortDelay {
                 .after(DELAY_ENDED)
                 .citing(Confidence.MEMORY, Sources.note("§3.2 publication"))
                 .does((s, attempt) -> s.revocation().publish(s.pki().current().issuingOca()))
-                .post(MPIDS_TRANSFERRED, "MPIDs transferred to the SoLR once it agreed the transfer", DCC)
-                .after(MPID_TRANSFER_DELAYED, DELAY_ENDED)
+                .post(
+                        REFUSED_ONCE_REVOKED,
+                        "Service Request signed with the failed Supplier's certificate once it is revoked: refused",
+                        SHARED_RESOURCE_PROVIDER)
+                .after(DELAY_ENDED)
+                .citing(Confidence.INFERRED, Sources.MP134A, Sources.note("§3.3"))
+                .does((s, attempt) -> serviceRequests(s, "emergency credit"))
+                .post(
+                        MPIDS_TRANSFERRED,
+                        "MPIDs transferred to the SoLR once it agreed the transfer (not bound to wait for the end of the"
+                                + " revocation delay)",
+                        DCC)
+                .after(MPID_TRANSFER_DELAYED)
                 .citing(Confidence.VERIFIED, Sources.MP185, Sources.note("§3.3"))
                 .does((s, attempt) -> s.revocation()
                         .revocations()
                         .agreeMpidTransfer(s.revocation().solrId())
                         .toString())
                 .post(CLOSED, "SoLR event closed", DCC)
-                .after(PUBLISHED, MPIDS_TRANSFERRED)
+                .after(PUBLISHED, MPIDS_TRANSFERRED, REFUSED_ONCE_REVOKED)
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§6.2 SOLR"))
                 .does((s, attempt) -> s.revocation()
                                 .revocations()

@@ -5,7 +5,7 @@
  * dev.smki.recovery.procedures.RecoveryKeyGuidance}), {@link dev.smki.recovery.procedures.MethodOne}, {@link
  * dev.smki.recovery.procedures.RecoveryKeyUse}, {@link dev.smki.recovery.procedures.Contingency}, {@link
  * dev.smki.recovery.procedures.Distribute}, {@link dev.smki.recovery.procedures.CsrCoordination}, {@link
- * dev.smki.recovery.procedures.RecoveryKeyDirection}, {@link dev.smki.recovery.procedures.Revoke}, {@link
+ * dev.smki.recovery.procedures.RecoveryKeyReplacement}, {@link dev.smki.recovery.procedures.Revoke}, {@link
  * dev.smki.recovery.procedures.SupplierOfLastResortDelay}, {@link dev.smki.recovery.procedures.Exercise} and
  * {@link dev.smki.recovery.procedures.CustodianLifecycle}; their composition into one incident's response ({@link
  * dev.smki.recovery.procedures.IncidentResponses}, {@link dev.smki.recovery.procedures.BuiltInProcedure}); the state

@@ -252,8 +252,10 @@ public final class Rehearsal implements AutoCloseable {
                 d.confirmedWith(),
                 d.guidance(),
                 d.mechanism(),
-                d.direction(),
-                d.directionReason(),
+                d.directionUse(),
+                d.directionWindow(),
+                d.afterUse(),
+                d.afterUseReason(),
                 d.authorisingKey(),
                 d.solrEnd(),
                 wrongShares,
@@ -264,6 +266,7 @@ public final class Rehearsal implements AutoCloseable {
                 plan.incident().compromised(),
                 plan.incident().role(),
                 plan.incident().usage(),
+                plan.incident().credentials(),
                 plan.seed(),
                 plan.start(),
                 f.devices(),
@@ -517,7 +520,8 @@ public final class Rehearsal implements AutoCloseable {
                 anomalies(breaches),
                 breaches,
                 run.isComplete(),
-                run.head());
+                run.head(),
+                state.relevantSubscribers());
     }
 
     private List<String> anomalies(List<DeadlineBreach> breaches) {

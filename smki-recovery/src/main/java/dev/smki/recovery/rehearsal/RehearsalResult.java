@@ -1,6 +1,7 @@
 package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.provenance.Confidence;
+import dev.smki.recovery.incident.RelevantSubscribers;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.FleetState;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param breachedDeadlines the deadlines missed, by the simulated clock
  * @param complete whether every step of the procedure is done
  * @param journalHead the hash of the journal's last line
+ * @param relevantSubscribers the Relevant Subscribers worked out at N5 and notified then; none when no step scoped
+ *     them
  */
 public record RehearsalResult(
         ExercisePlan plan,
@@ -41,7 +44,8 @@ public record RehearsalResult(
         List<String> anomalies,
         List<DeadlineBreach> breachedDeadlines,
         boolean complete,
-        String journalHead) {
+        String journalHead,
+        RelevantSubscribers relevantSubscribers) {
 
     public RehearsalResult {
         Objects.requireNonNull(plan, "plan");
@@ -53,6 +57,7 @@ public record RehearsalResult(
         anomalies = List.copyOf(anomalies);
         breachedDeadlines = List.copyOf(breachedDeadlines);
         Objects.requireNonNull(journalHead, "journalHead");
+        Objects.requireNonNull(relevantSubscribers, "relevantSubscribers");
     }
 
     /**

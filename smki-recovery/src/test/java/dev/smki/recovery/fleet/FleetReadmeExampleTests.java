@@ -29,7 +29,7 @@ class FleetReadmeExampleTests {
         Path file = dir.resolve("INC-2026-001-C5.csv");
         List<String> printed = new ArrayList<>();
 
-        // --- as in README.md, "Fleet recovery" (the file in a temporary directory, println collected) ---
+        // --- as in docs/devices.md, "Recovering a fleet" (the file in a temporary directory, println collected) ---
         TestPki pki = TestPki.seeded(7);
         Fleet fleet = Fleet.builder(pki.deviceProvisioning())
                 .devices(DeviceType.ESME, 600)

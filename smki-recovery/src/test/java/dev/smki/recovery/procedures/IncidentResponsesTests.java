@@ -29,7 +29,7 @@ class IncidentResponsesTests {
                 Contingency.definition(),
                 Distribute.definition(),
                 CsrCoordination.definition(),
-                RecoveryKeyDirection.definition(),
+                RecoveryKeyReplacement.definition(),
                 Revoke.definition(),
                 SupplierOfLastResortDelay.definition(),
                 Exercise.definition(DEFAULTS, EnumSet.of(CustodyKey.RECOVERY_PRIVATE_KEY)),
@@ -86,7 +86,7 @@ class IncidentResponsesTests {
         assertThat(response.step(Contingency.CERTIFICATES_REISSUED).prerequisites())
                 .containsExactly(Contingency.OLD_OCA_REVOKED, CsrCoordination.REPORTED);
         assertThat(response.step(Distribute.CELLS_CHOSEN).prerequisites())
-                .containsExactly(Contingency.CERTIFICATES_REISSUED);
+                .containsExactly(Contingency.CERTIFICATES_REISSUED, Contingency.ROOT_REPLACED);
         assertThat(response.step(Contingency.CERTIFICATES_DISTRIBUTED).prerequisites())
                 .containsExactly(Contingency.CERTIFICATES_REISSUED, Distribute.SENT);
         assertThat(Stream.concat(
@@ -120,7 +120,7 @@ class IncidentResponsesTests {
         assertThat(Decide.definition().step(Decide.COMMUNICATED).confidence()).contains(Confidence.RECONSTRUCTED);
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> IncidentResponses.rootOcaCompromise(DEFAULTS.omitting(List.of(Notify.PMA_NOTIFIED))))
-                .withMessageContaining("N4 \"SMKI PMA and affected Parties notified\"")
+                .withMessageContaining("N4 \"SMKI PMA, affected Parties (by Party Category) and RDPs notified\"")
                 .withMessageContaining("is verified; only reconstructed or memory steps may be left out");
     }
 

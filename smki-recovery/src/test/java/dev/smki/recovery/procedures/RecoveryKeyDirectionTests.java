@@ -2,13 +2,12 @@ package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
+import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.RemotePartyRole;
-import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.CompromisedKey;
-import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.ProcedureRun;
@@ -16,94 +15,59 @@ import org.junit.jupiter.api.Test;
 
 class RecoveryKeyDirectionTests {
 
-    private static final RecoveryKeyDirection.Direction REUSE =
-            new RecoveryKeyDirection.Direction(RecoveryKeyDirection.Outcome.REUSE, "ordinary use");
-    private static final RecoveryKeyDirection.Direction REPLACE =
-            new RecoveryKeyDirection.Direction(RecoveryKeyDirection.Outcome.REPLACE, "used in INC-2026-001");
+    private final TestIncident incident = new TestIncident(CompromisedKey.ORGANISATION_KEY, RemotePartyRole.SUPPLIER);
+    private final Procedure<IncidentState> procedure = RecoveryKeyDirection.definition();
+    private final ProcedureRun<IncidentState> run =
+            ProcedureRun.start(procedure, Journal.inMemory(), new SimulatedClock(), incident.state);
 
-    private final TestIncident incident = new TestIncident(CompromisedKey.RECOVERY_KEY, RemotePartyRole.RECOVERY);
-
-    private ProcedureRun<IncidentState> start(RecoveryKeyPolicy policy) {
-        return ProcedureRun.start(
-                RecoveryKeyDirection.definition(ProcedureSettings.defaults().withRecoveryKeyPolicy(policy)),
-                Journal.inMemory(),
-                new SimulatedClock(),
-                incident.state);
+    @Test
+    void onlyTheSmkiPmaDirectsTheDccNeverTheDccItself() {
+        assertThat(incident.does(run, RecoveryKeyDirection.DIRECTED, DCC)).isEqualTo("WRONG_ACTOR");
+        assertThat(incident.does(run, RecoveryKeyDirection.DIRECTED, SMKI_PMA)).isEqualTo("ACCEPTED");
+        assertThat(incident.state.custody().direction()).hasValueSatisfying(d -> {
+            assertThat(d.use()).isEqualTo("replace the Supplier's digital-signature cell");
+            assertThat(d.window()).hasDays(7);
+            assertThat(d.authorises(CustodyKey.RECOVERY_PRIVATE_KEY)).isTrue();
+            assertThat(d.authorises(CustodyKey.CONTINGENCY_PRIVATE_KEY)).isFalse();
+        });
+        assertThat(incident.state.isAuthorised(CustodyKey.RECOVERY_PRIVATE_KEY)).isTrue();
     }
 
     @Test
-    void directsAsTheConfiguredPolicySays() {
-        assertThat(Outcomes.of(start(RecoveryKeyPolicy.MAY_REUSE).attempt(RecoveryKeyDirection.DIRECTED, DCC, REPLACE)))
-                .isEqualTo("RKD-1 direction follows policy");
-        assertThat(Outcomes.of(
-                        start(RecoveryKeyPolicy.MUST_REPLACE).attempt(RecoveryKeyDirection.DIRECTED, DCC, REUSE)))
-                .isEqualTo("RKD-1 direction follows policy");
-        assertThat(Outcomes.of(
-                        start(RecoveryKeyPolicy.MUST_REPLACE).attempt(RecoveryKeyDirection.DIRECTED, DCC, REPLACE)))
-                .isEqualTo("ACCEPTED");
-        ProcedureRun<IncidentState> pma = start(RecoveryKeyPolicy.PMA_DECIDES);
-        assertThat(Outcomes.of(pma.attempt(RecoveryKeyDirection.DIRECTED, DCC, REUSE)))
-                .isEqualTo("WRONG_ACTOR");
-        assertThat(Outcomes.of(pma.attempt(RecoveryKeyDirection.DIRECTED, SMKI_PMA, REUSE)))
-                .isEqualTo("ACCEPTED");
-    }
-
-    @Test
-    void replacesTheKeyOnlyWhenDirectedTo() {
-        ProcedureRun<IncidentState> run = start(RecoveryKeyPolicy.PMA_DECIDES);
-        run.attempt(RecoveryKeyDirection.DIRECTED, SMKI_PMA, REUSE);
-        incident.state.custody().direct(REUSE);
-
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC)))
-                .isEqualTo("RKD-2 replacement directed");
-    }
-
-    @Test
-    void activatesTheAuthorisingKeyOnlyUnderAnAuthorisationWithTheQuorumAndClosesWhenTheScopeIsSettled() {
-        Procedure<IncidentState> procedure = RecoveryKeyDirection.definition(
-                ProcedureSettings.defaults().withRecoveryKeyPolicy(RecoveryKeyPolicy.MUST_REPLACE));
-        ProcedureRun<IncidentState> run = start(RecoveryKeyPolicy.MUST_REPLACE);
-        assertThat(incident.does(run, RecoveryKeyDirection.DIRECTED, DCC)).isEqualTo("ACCEPTED");
-        assertThat(incident.does(run, RecoveryKeyDirection.NEW_RECOVERY_KEY, DCC))
-                .isEqualTo("ACCEPTED");
-        run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-01"));
+    void custodiansMayAttendBeforeTheDirectionButTheKeyIsActivatedOnlyUnderIt() {
+        for (String custodian : new String[] {"KC-01", "KC-02", "KC-03"}) {
+            assertThat(Outcomes.of(run.attempt(
+                            incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, custodian))))
+                    .isEqualTo("ACCEPTED");
+        }
         incident.present(3);
+        assertThat(incident.does(run, RecoveryKeyDirection.KEY_ACTIVATED, DCC)).isEqualTo("MISSING_PREREQUISITES");
+        assertThat(incident.state.custody().isActive(CustodyKey.RECOVERY_PRIVATE_KEY))
+                .isFalse();
 
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
-                .isEqualTo("MISSING_PREREQUISITES");
-        assertThat(Outcomes.of(
-                        run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-02"))))
-                .isEqualTo("MISSING_PREREQUISITES");
-        assertThat(Outcomes.of(run.attempt(
-                        RecoveryKeyDirection.AUTHORISED,
-                        SMKI_PMA,
-                        new RecoveryKeyDirection.Authorisation(RecoveryKeyDirection.AuthorisingKey.RECOVERY_KEY))))
+        incident.does(run, RecoveryKeyDirection.DIRECTED, SMKI_PMA);
+        assertThat(incident.does(run, RecoveryKeyDirection.ACKNOWLEDGED, DCC)).isEqualTo("ACCEPTED");
+        assertThat(incident.does(run, RecoveryKeyDirection.KEY_ACTIVATED, DCC)).isEqualTo("ACCEPTED");
+        assertThat(incident.state.custody().isActive(CustodyKey.RECOVERY_PRIVATE_KEY))
+                .isTrue();
+        assertThat(incident.does(run, RecoveryKeyDirection.CERTIFICATES_READY, SUBSCRIBER))
                 .isEqualTo("ACCEPTED");
-        run.attempt(incident.attends(procedure, RecoveryKeyDirection.CUSTODIAN_ATTENDS, "KC-02"));
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
-                .isEqualTo("REC-1 decision gate");
-        incident.authorise(CustodyKey.RECOVERY_PRIVATE_KEY);
-        incident.state.custody().attend(CustodianId.of("KC-01"), 2);
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
-                .isEqualTo("REC-2 quorum");
-        incident.state.custody().attend(CustodianId.of("KC-02"), 2);
-        incident.state.custody().attend(CustodianId.of("KC-03"), 2);
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.KEY_ACTIVATED, DCC)))
+        assertThat(incident.does(run, RecoveryKeyDirection.USED, DCC)).isEqualTo("ACCEPTED");
+        assertThat(incident.state.fleet().scope().isSettled()).isTrue();
+        assertThat(incident.does(run, RecoveryKeyDirection.KEY_DEACTIVATED, DCC))
                 .isEqualTo("ACCEPTED");
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.CELLS_REPLACED, DCC)))
-                .isEqualTo("CUS-2 key active");
-        incident.activate(CustodyKey.RECOVERY_PRIVATE_KEY);
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.CELLS_REPLACED, DCC)))
-                .isEqualTo("ACCEPTED");
-        run.attempt(RecoveryKeyDirection.OLD_KEY_REVOKED, DCC);
-        assertThat(incident.state.fleet().scope().isSettled()).isFalse();
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_KEY_IN_CUSTODY, DCC)))
-                .isEqualTo("REC-8 scope settled");
-        procedure
-                .step(RecoveryKeyDirection.CELLS_REPLACED)
-                .effect()
-                .apply(incident.state, Attempt.of(RecoveryKeyDirection.CELLS_REPLACED, DCC));
-        assertThat(Outcomes.of(run.attempt(RecoveryKeyDirection.NEW_KEY_IN_CUSTODY, DCC)))
-                .isEqualTo("ACCEPTED");
+        assertThat(incident.does(run, RecoveryKeyDirection.REPORTED, DCC)).isEqualTo("ACCEPTED");
+        assertThat(run.isComplete()).isTrue();
+    }
+
+    @Test
+    void theDirectionItselfIsVerifiedAndWhatItNamesReconstructed() {
+        assertThat(procedure.step(RecoveryKeyDirection.DIRECTED).confidence())
+                .hasValue(dev.smki.core.provenance.Confidence.VERIFIED);
+        assertThat(procedure.step(RecoveryKeyDirection.DIRECTED).sources())
+                .anySatisfy(
+                        c -> assertThat(c.toString()).contains("seed 003", "When directed to do so by the SMKI PMA"));
+        assertThat(RecoveryKeyDirection.WITHIN_DIRECTION.confidence().isAssumption())
+                .isTrue();
     }
 }

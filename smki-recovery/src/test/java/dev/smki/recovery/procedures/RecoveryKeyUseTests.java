@@ -63,6 +63,20 @@ class RecoveryKeyUseTests {
     }
 
     @Test
+    void letsKeyCustodiansAttendBeforeTheSmkiPmaDecidesButActivatesTheKeyOnlyAfterIt() {
+        ProcedureRun<IncidentState> run = start(RecoveryKeyUse.Method.METHOD_3);
+
+        for (String custodian : new String[] {"KC-01", "KC-02", "KC-03"}) {
+            assertThat(Outcomes.of(run.attempt(attends(RecoveryKeyUse.Method.METHOD_3, custodian))))
+                    .as("%s attends before any decision (seed 002 §3.6)", custodian)
+                    .isEqualTo("ACCEPTED");
+        }
+        assertThat(Outcomes.of(run.attempt(RecoveryKeyUse.KEY_ACTIVATED, DCC))).isEqualTo("MISSING_PREREQUISITES");
+        assertThat(incident.state.custody().isActive(CustodyKey.RECOVERY_PRIVATE_KEY))
+                .isFalse();
+    }
+
+    @Test
     void countsOnlyAppointedCustodiansAndActivatesOnlyWithTheQuorumThenSignsOnlyWhileTheKeyIsActive() {
         ProcedureRun<IncidentState> run = start(RecoveryKeyUse.Method.METHOD_3);
         incident.decide(RecoveryMechanism.RECOVERY_METHOD_3);

@@ -28,7 +28,7 @@ import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.IncidentState;
-import dev.smki.recovery.procedures.RecoveryKeyDirection;
+import dev.smki.recovery.procedures.RecoveryKeyReplacement;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.procedures.SupplierOfLastResortDelay;
 import dev.smki.recovery.workflow.Journal;
@@ -64,7 +64,9 @@ class RehearsalTests {
                 d.guidance(),
                 d.confirmationMechanism(),
                 d.confirmedWith(),
-                RecoveryKeyDirection.Outcome.REUSE,
+                d.directionUse(),
+                d.directionWindow(),
+                RecoveryKeyReplacement.Outcome.REUSE,
                 "ordinary use",
                 d.authorisingKey(),
                 d.solrEnd());
@@ -324,7 +326,7 @@ class RehearsalTests {
     }
 
     @Nested
-    class RecoveryKeyReplacement {
+    class ReusingOrReplacingTheRecoveryKey {
 
         @Test
         void replacesTheRecoveryCellOnEveryRelevantDeviceRevokesTheOldCertificateAndResharesTheNewKey() {
@@ -370,7 +372,7 @@ class RehearsalTests {
                     .withDecisions(reuse()));
 
             assertThat(result.complete()).isFalse();
-            assertThat(result.timeline().get(1).outcome()).contains("RKD-2 replacement directed");
+            assertThat(result.timeline().get(1).outcome()).contains("RKR-2 replacement decided");
             assertThat(result.anomalies()).first().asString().startsWith("RK1 by DCC refused");
             assertThat(result.devices().recovered()).isZero();
         }
@@ -411,7 +413,17 @@ class RehearsalTests {
                     .isTrue();
             assertThat(result.timeline())
                     .extracting(e -> e.step().value())
-                    .containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9");
+                    .containsExactly("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S10", "S8", "S9");
+            TimelineEntry safeMode = result.timeline().get(4);
+            assertThat(safeMode.effect())
+                    .as("Service Requests signed with the delayed certificate are accepted during the delay (SOLR-9)")
+                    .contains("3 accepted (SOLR-9)", "the SMKI PMA delays its revocation")
+                    .doesNotContain("REFUSED");
+            TimelineEntry afterRevocation = result.timeline().get(7);
+            assertThat(afterRevocation.effect())
+                    .as("once revoked, they are refused (SOLR-9)")
+                    .contains("3 REFUSED (SOLR-9)", "is revoked")
+                    .doesNotContain("accepted");
             TimelineEntry delayed = result.timeline().get(1);
             assertThat(Duration.between(delayed.time(), end.time()))
                     .isEqualTo(Duration.ofDays(14).plusHours(1));

@@ -23,4 +23,6 @@ module dev.smki.core {
     // Internal plumbing shared with the recovery module only.
     exports dev.smki.core.internal.crypto to
             dev.smki.recovery;
+    exports dev.smki.core.internal.files to
+            dev.smki.recovery;
 }

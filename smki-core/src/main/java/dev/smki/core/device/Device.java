@@ -19,17 +19,17 @@ import java.util.Optional;
  * Device Certificates, and its security credentials (trust-anchor cells and sequence-number floors), which only
  * an accepted Update Security Credentials command changes.
  *
- * <p>A Device stores almost nothing of its own, so that a fleet of a million fits in a few tens of megabytes:
- * its credentials are a shared, interned {@link DeviceCredentials} value that an accepted command swaps for
- * another, and its Device Certificates and Digital Signing key are looked up on request from what it was
- * provisioned with ({@link DeviceCertificates}; in a seeded test PKI a cheap pure function of the EUI-64 and key
- * usage), never stored.
+ * <p>A Device stores almost nothing of its own: its credentials are a shared, interned {@link DeviceCredentials}
+ * value that an accepted command swaps for another, and its Device Certificates and Digital Signing key are looked up
+ * on request from what it was provisioned with ({@link DeviceCertificates}; in a seeded test PKI a cheap pure
+ * function of the EUI-64 and key usage), never stored. A Device of a {@link Fleet} is a view of its place there: the
+ * fleet holds its state, a few bytes, and any two views of one place are equal and act on the same Device.
  *
  * <p>A Device receives GBCS CS02b messages ({@link SignedCommand}) and answers them with signed CS02b responses
  * ({@link #answer}); {@link #apply} decides without building the response, which is what fleets do at scale.
  *
- * <p>Thread-safe: {@link #apply} is atomic, so concurrent commands are applied one after the other, and a
- * refused command changes nothing. The commissioned status is fixed when the Device is made; commands are
+ * <p>Thread-safe: {@link #apply} is atomic, so concurrent commands are applied one after the other (a command
+ * decided on credentials another one changed meanwhile is decided again), and a refused command changes nothing. The commissioned status is fixed when the Device is made; commands are
  * judged the same way whatever it is.
  */
 public final class Device {
@@ -38,6 +38,11 @@ public final class Device {
     private final DeviceType type;
     private final boolean commissioned;
     private final DeviceSettings settings;
+    /** The fleet whose Device this is a view of, or null for a Device of its own. */
+    private final Fleet fleet;
+    /** The Device's place in {@link #fleet}. */
+    private final int index;
+    /** A Device of its own: its credentials now; unused in a fleet's Device, whose fleet holds them. */
     private volatile DeviceCredentials credentials;
 
     private Device(
@@ -46,7 +51,19 @@ public final class Device {
         this.type = type;
         this.commissioned = commissioned;
         this.settings = settings;
+        this.fleet = null;
+        this.index = -1;
         this.credentials = credentials;
+    }
+
+    /** Returns a view of the Device at {@code index} of {@code fleet}. */
+    Device(DeviceSettings settings, long eui64, DeviceType type, boolean commissioned, Fleet fleet, int index) {
+        this.eui64 = eui64;
+        this.type = type;
+        this.commissioned = commissioned;
+        this.settings = settings;
+        this.fleet = fleet;
+        this.index = index;
     }
 
     /** Returns a Device holding the {@linkplain DeviceSettings#initialCredentials initial credentials} of its type. */
@@ -96,12 +113,29 @@ public final class Device {
 
     /** Returns the Device's credentials now: a shared immutable value. */
     public DeviceCredentials credentials() {
-        return credentials;
+        return fleet == null ? credentials : fleet.credentialsNumbered(fleet.credentialsNumber(index));
     }
 
     /** Returns whether some cell of the Device anchors the key with subject key identifier {@code subjectKeyId}. */
     public boolean holds(KeyIdentifier subjectKeyId) {
-        return credentials.holds(subjectKeyId);
+        return credentials().holds(subjectKeyId);
+    }
+
+    /**
+     * Puts back credentials this Device held in a run recorded earlier: for a simulation resumed from a checkpoint,
+     * which restores what the recorded commands did instead of sending them again. No rule is checked: it is not a
+     * command.
+     */
+    public void restoreCredentials(DeviceCredentials recorded) {
+        Objects.requireNonNull(recorded, "recorded");
+        DeviceCredentials interned = settings.intern(recorded);
+        if (fleet == null) {
+            synchronized (this) {
+                credentials = interned;
+            }
+        } else {
+            fleet.set(index, interned);
+        }
     }
 
     /**
@@ -185,13 +219,24 @@ public final class Device {
 
     private Decided decide(SignedCommand command) {
         Objects.requireNonNull(command, "command");
-        synchronized (this) {
-            DeviceCredentials before = credentials;
-            Acceptance.Decision decision = Acceptance.evaluate(settings, eui64(), type, before, command);
-            if (decision.outcome().isAccepted()) {
-                credentials = settings.intern(decision.next());
+        if (fleet == null) {
+            synchronized (this) {
+                DeviceCredentials before = credentials;
+                Acceptance.Decision decision = Acceptance.evaluate(settings, eui64(), type, before, command);
+                if (decision.outcome().isAccepted()) {
+                    credentials = settings.intern(decision.next());
+                }
+                return new Decided(decision.outcome(), before);
             }
-            return new Decided(decision.outcome(), before);
+        }
+        while (true) {
+            int number = fleet.credentialsNumber(index);
+            DeviceCredentials before = fleet.credentialsNumbered(number);
+            Acceptance.Decision decision = Acceptance.evaluate(settings, eui64(), type, before, command);
+            if (!decision.outcome().isAccepted() || fleet.replace(index, number, settings.intern(decision.next()))) {
+                return new Decided(decision.outcome(), before);
+            }
+            // Another command changed the Device meanwhile: decide again on what it holds now.
         }
     }
 
@@ -235,6 +280,23 @@ public final class Device {
                         payload,
                         settings.provisioning().deviceCertificates().digitalSigningKey(eui64()));
         return new UpdateSecurityCredentialsResponse(message, execution);
+    }
+
+    /**
+     * Returns whether {@code o} is this Device: for a Device of a fleet, any view of the same place in the same fleet;
+     * otherwise only this instance.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (fleet == null) {
+            return o == this;
+        }
+        return o instanceof Device other && other.fleet == fleet && other.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+        return fleet == null ? System.identityHashCode(this) : 31 * System.identityHashCode(fleet) + index;
     }
 
     /** Returns {@code TYPE EUI-64}, with {@code (not commissioned)} when it is not. */

@@ -3,6 +3,8 @@ package dev.smki.core.device;
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -10,12 +12,15 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +35,14 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  *
- * <p>Devices that hold identical credentials share one {@link DeviceCredentials} instance, and Device
- * Certificates are derived on request, so a Device costs a few tens of bytes of heap: a million-Device fleet is
- * sized to stay under 256 bytes per Device (measured by the bench command). Counting by state walks the Devices
- * but judges each distinct credentials value once.
+ * <p><b>Memory.</b> The fleet holds no object per Device: per Device it keeps one byte (its type and whether it is
+ * commissioned) and the four-byte number of its credentials in a table of the distinct {@link DeviceCredentials}
+ * values its Devices hold (a handful, even for tens of millions of Devices). EUI-64s are consecutive, so they are
+ * not stored either, and Device Certificates are derived on request. A {@link Device} returned by {@link #get},
+ * {@link #device}, {@link #stream()} or the iterator is a small view of its place in the fleet, made when asked for:
+ * two views of one place are {@linkplain Device#equals equal} and act on the same Device. About five bytes of heap
+ * per Device, measured by the bench command; counting by state reads the credential numbers and judges each distinct
+ * credentials value once.
  *
  * <p>The fleet itself is fixed once built; its Devices change as commands are applied. {@link #apply} and the
  * counts are safe to call from many threads at once, and {@link #stream()} splits well for parallel use, for
@@ -44,12 +53,26 @@ public final class Fleet implements Iterable<Device> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
-    private final DeviceSettings settings;
-    private final Device[] devices;
+    /** The bit of {@link #kinds} that says a Device is commissioned; the bits below it hold its type's ordinal. */
+    private static final int COMMISSIONED = 0x80;
 
-    private Fleet(DeviceSettings settings, Device[] devices) {
+    private static final DeviceType[] TYPES = DeviceType.values();
+
+    private static final VarHandle IDS = MethodHandles.arrayElementVarHandle(int[].class);
+
+    private final DeviceSettings settings;
+    private final long first;
+    private final byte[] kinds;
+    private final int[] ids;
+    private final Object tableLock = new Object();
+    private final ConcurrentHashMap<DeviceCredentials, Integer> numbers = new ConcurrentHashMap<>();
+    private volatile DeviceCredentials[] table = new DeviceCredentials[0];
+
+    private Fleet(DeviceSettings settings, long first, byte[] kinds, int[] ids) {
         this.settings = settings;
-        this.devices = devices;
+        this.first = first;
+        this.kinds = kinds;
+        this.ids = ids;
     }
 
     /**
@@ -72,43 +95,73 @@ public final class Fleet implements Iterable<Device> {
 
     /** Returns the number of Devices. */
     public int size() {
-        return devices.length;
+        return kinds.length;
     }
 
     /** Returns the Device with EUI-64 {@code eui64}, if the fleet has it. */
     public Optional<Device> device(Eui64 eui64) {
         Objects.requireNonNull(eui64, "eui64");
-        int low = 0;
-        int high = devices.length - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int order = Long.compareUnsigned(devices[mid].eui64Value(), eui64.value());
-            if (order < 0) {
-                low = mid + 1;
-            } else if (order > 0) {
-                high = mid - 1;
-            } else {
-                return Optional.of(devices[mid]);
-            }
+        long offset = eui64.value() - first;
+        if (kinds.length == 0 || Long.compareUnsigned(offset, kinds.length) >= 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(get((int) offset));
     }
 
     /** Returns the Device at {@code index}, counting from 0 in EUI-64 order. */
     public Device get(int index) {
-        Objects.checkIndex(index, devices.length);
-        return devices[index];
+        Objects.checkIndex(index, kinds.length);
+        int kind = kinds[index];
+        return new Device(
+                settings, first + index, TYPES[kind & (COMMISSIONED - 1)], (kind & COMMISSIONED) != 0, this, index);
+    }
+
+    /** Returns the EUI-64 of the Device at {@code index}, without making a view of it. */
+    public Eui64 eui64(int index) {
+        Objects.checkIndex(index, kinds.length);
+        return Eui64.of(first + index);
+    }
+
+    /** Returns the type of the Device at {@code index}, without making a view of it. */
+    public DeviceType type(int index) {
+        return TYPES[kinds[Objects.checkIndex(index, kinds.length)] & (COMMISSIONED - 1)];
+    }
+
+    /** Returns whether the Device at {@code index} is commissioned, without making a view of it. */
+    public boolean isCommissioned(int index) {
+        return (kinds[Objects.checkIndex(index, kinds.length)] & COMMISSIONED) != 0;
+    }
+
+    /** Returns the credentials the Device at {@code index} holds now, without making a view of it. */
+    public DeviceCredentials credentials(int index) {
+        Objects.checkIndex(index, kinds.length);
+        return credentialsAt(index);
     }
 
     /** Returns the Devices in EUI-64 order; the stream splits evenly for parallel use. */
     public Stream<Device> stream() {
-        return Arrays.stream(devices);
+        return IntStream.range(0, kinds.length).mapToObj(this::get);
     }
 
     /** Returns an iterator over the Devices in EUI-64 order. */
     @Override
     public Iterator<Device> iterator() {
-        return Arrays.asList(devices).iterator();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < kinds.length;
+            }
+
+            @Override
+            public Device next() {
+                if (next >= kinds.length) {
+                    throw new NoSuchElementException();
+                }
+                return get(next++);
+            }
+        };
     }
 
     /**
@@ -143,16 +196,28 @@ public final class Fleet implements Iterable<Device> {
 
     /** Returns how many Devices of each type the fleet has, in {@link DeviceType} order; absent types are left out. */
     public Map<DeviceType, Long> countByType() {
-        Map<DeviceType, Long> counts = new EnumMap<>(DeviceType.class);
-        for (Device device : devices) {
-            counts.merge(device.type(), 1L, Long::sum);
+        long[] counts = new long[TYPES.length];
+        for (byte kind : kinds) {
+            counts[kind & (COMMISSIONED - 1)]++;
         }
-        return Collections.unmodifiableMap(counts);
+        Map<DeviceType, Long> byType = new EnumMap<>(DeviceType.class);
+        for (DeviceType type : TYPES) {
+            if (counts[type.ordinal()] > 0) {
+                byType.put(type, counts[type.ordinal()]);
+            }
+        }
+        return Collections.unmodifiableMap(byType);
     }
 
     /** Returns how many Devices are commissioned. */
     public long countCommissioned() {
-        return count(Device::isCommissioned);
+        long count = 0;
+        for (byte kind : kinds) {
+            if ((kind & COMMISSIONED) != 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -170,11 +235,22 @@ public final class Fleet implements Iterable<Device> {
      * this is a short map even for a large fleet.
      */
     public Map<DeviceCredentials, Long> countByCredentials() {
-        Map<DeviceCredentials, Long> counts = new IdentityHashMap<>();
-        for (Device device : devices) {
-            counts.merge(device.credentials(), 1L, Long::sum);
+        long[] counts = new long[table.length];
+        for (int i = 0; i < ids.length; i++) {
+            int id = (int) IDS.getVolatile(ids, i);
+            if (id >= counts.length) {
+                counts = Arrays.copyOf(counts, table.length);
+            }
+            counts[id]++;
         }
-        return counts.entrySet().stream()
+        DeviceCredentials[] values = table;
+        Map<DeviceCredentials, Long> byCredentials = new IdentityHashMap<>();
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] > 0) {
+                byCredentials.put(values[id], counts[id]);
+            }
+        }
+        return byCredentials.entrySet().stream()
                 .sorted(Map.Entry.<DeviceCredentials, Long>comparingByValue().reversed())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new));
     }
@@ -190,9 +266,57 @@ public final class Fleet implements Iterable<Device> {
         return counts;
     }
 
+    // ---- the credentials of the Devices, for the Device views ----
+
+    /** Returns the number of the credentials the Device at {@code index} holds now. */
+    int credentialsNumber(int index) {
+        return (int) IDS.getVolatile(ids, index);
+    }
+
+    /** Returns the credentials numbered {@code number}. */
+    DeviceCredentials credentialsNumbered(int number) {
+        return table[number];
+    }
+
+    private DeviceCredentials credentialsAt(int index) {
+        return credentialsNumbered(credentialsNumber(index));
+    }
+
+    /**
+     * Makes the Device at {@code index} hold {@code next} if it still holds the credentials numbered {@code
+     * expected}; returns whether it did.
+     */
+    boolean replace(int index, int expected, DeviceCredentials next) {
+        return IDS.compareAndSet(ids, index, expected, number(next));
+    }
+
+    /** Makes the Device at {@code index} hold {@code next}, whatever it holds now. */
+    void set(int index, DeviceCredentials next) {
+        IDS.setVolatile(ids, index, number(next));
+    }
+
+    /** Returns the number of {@code credentials} (an interned value), numbering it when it is new. */
+    private int number(DeviceCredentials credentials) {
+        Integer known = numbers.get(credentials);
+        if (known != null) {
+            return known;
+        }
+        synchronized (tableLock) {
+            known = numbers.get(credentials);
+            if (known != null) {
+                return known;
+            }
+            DeviceCredentials[] longer = Arrays.copyOf(table, table.length + 1);
+            longer[table.length] = credentials;
+            table = longer;
+            numbers.put(credentials, table.length - 1);
+            return table.length - 1;
+        }
+    }
+
     @Override
     public String toString() {
-        return "Fleet[" + devices.length + " devices " + countByType() + "]";
+        return "Fleet[" + kinds.length + " devices " + countByType() + "]";
     }
 
     /**
@@ -262,45 +386,44 @@ public final class Fleet implements Iterable<Device> {
             if (total > 0) {
                 first.plus(total - 1L);
             }
-            DeviceType[] types = new DeviceType[total];
+            byte[] kinds = new byte[total];
             int next = 0;
             for (Map.Entry<DeviceType, Integer> entry : mix.entrySet()) {
-                Arrays.fill(types, next, next + entry.getValue(), entry.getKey());
+                Arrays.fill(kinds, next, next + entry.getValue(), (byte)
+                        entry.getKey().ordinal());
                 next += entry.getValue();
             }
             SplittableRandom random = new SplittableRandom(seed);
-            shuffle(types, random);
-            boolean[] commissioned = new boolean[total];
-            Arrays.fill(commissioned, 0, (int) Math.round(commissionedShare * total), true);
-            shuffle(commissioned, random);
-            Device[] devices = new Device[total];
+            shuffle(kinds, random, ~COMMISSIONED);
+            long commissioned = Math.round(commissionedShare * total);
+            for (int i = 0; i < commissioned; i++) {
+                kinds[i] |= (byte) COMMISSIONED;
+            }
+            shuffle(kinds, random, COMMISSIONED);
+            Fleet fleet = new Fleet(settings, first.value(), kinds, new int[total]);
+            int[] initial = new int[TYPES.length];
+            for (DeviceType type : TYPES) {
+                initial[type.ordinal()] = fleet.number(settings.initialCredentials(type));
+            }
             for (int i = 0; i < total; i++) {
-                devices[i] = Device.of(
-                        settings,
-                        Eui64.of(first.value() + i),
-                        types[i],
-                        commissioned[i],
-                        settings.initialCredentials(types[i]));
+                fleet.ids[i] = initial[kinds[i] & (COMMISSIONED - 1)];
             }
             LOG.debug("Built a fleet of {} devices {} from seed {}", total, mix, seed);
-            return new Fleet(settings, devices);
+            return fleet;
         }
 
-        private static <T> void shuffle(T[] array, SplittableRandom random) {
-            for (int i = array.length - 1; i > 0; i--) {
+        /**
+         * Shuffles the bits {@code mask} of {@code kinds} among the Devices (Fisher-Yates), leaving the other bits
+         * where they are: the order of types and the choice of commissioned Devices are drawn apart, one after the
+         * other, from the same random numbers.
+         */
+        private static void shuffle(byte[] kinds, SplittableRandom random, int mask) {
+            for (int i = kinds.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
-                T swap = array[i];
-                array[i] = array[j];
-                array[j] = swap;
-            }
-        }
-
-        private static void shuffle(boolean[] array, SplittableRandom random) {
-            for (int i = array.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                boolean swap = array[i];
-                array[i] = array[j];
-                array[j] = swap;
+                int a = kinds[i] & mask;
+                int b = kinds[j] & mask;
+                kinds[i] = (byte) ((kinds[i] & ~mask) | b);
+                kinds[j] = (byte) ((kinds[j] & ~mask) | a);
             }
         }
     }

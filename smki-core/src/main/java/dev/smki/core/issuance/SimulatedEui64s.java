@@ -7,25 +7,30 @@ import java.util.Objects;
 
 /**
  * The EUI-64s the test PKI gives simulated Parties and Devices by default, all in a clearly simulated,
- * locally administered block {@code 02-53-4D-4B-49-..} ({@code 02} then ASCII {@code SMKI}), never a DCC or
- * manufacturer identifier.
+ * locally administered block from {@code 02-53-4D-4B-49-00-00-00} ({@code 02} then ASCII {@code SMKI}), never a DCC
+ * or manufacturer identifier.
  *
  * <ul>
  *   <li>Parties: {@code 02-53-4D-4B-49-<role code>-00-01}, for example {@code 02-53-4D-4B-49-02-00-01} for
  *       the Supplier and {@code 02-53-4D-4B-49-7F-00-01} for Other.
- *   <li>Devices: {@link #DEVICES}, {@code 02-53-4D-4B-49-80-00-00} to {@code 02-53-4D-4B-49-FF-FF-FF}
- *       (8,388,608 identifiers).
+ *   <li>Devices: {@link #DEVICES}, {@code 02-53-4D-4B-49-80-00-00} to {@code 02-53-4D-4B-4D-7F-FF-FF}
+ *       (67,108,864 identifiers, 2<sup>26</sup>: twice Great Britain's 30 million or so SMETS2 Devices). Its size is
+ *       the one limit on simulated fleets, shared by the command line and exercise plans; the first 8,388,608 are
+ *       those of earlier versions, so a fleet of that size or less has the same identifiers as before.
  * </ul>
  */
 public final class SimulatedEui64s {
 
-    /** The whole simulated block, {@code 02-53-4D-4B-49-00-00-00..02-53-4D-4B-49-FF-FF-FF}. */
+    /** The whole simulated block, {@code 02-53-4D-4B-49-00-00-00..02-53-4D-4B-4D-7F-FF-FF}. */
     public static final Eui64Range BLOCK =
-            Eui64Range.of(Eui64.parse("02-53-4D-4B-49-00-00-00"), Eui64.parse("02-53-4D-4B-49-FF-FF-FF"));
+            Eui64Range.of(Eui64.parse("02-53-4D-4B-49-00-00-00"), Eui64.parse("02-53-4D-4B-4D-7F-FF-FF"));
 
-    /** The simulated Device identifiers, {@code 02-53-4D-4B-49-80-00-00..02-53-4D-4B-49-FF-FF-FF}. */
+    /**
+     * The simulated Device identifiers, {@code 02-53-4D-4B-49-80-00-00..02-53-4D-4B-4D-7F-FF-FF}: 67,108,864, the
+     * most Devices a simulated fleet may have.
+     */
     public static final Eui64Range DEVICES =
-            Eui64Range.of(Eui64.parse("02-53-4D-4B-49-80-00-00"), Eui64.parse("02-53-4D-4B-49-FF-FF-FF"));
+            Eui64Range.of(Eui64.parse("02-53-4D-4B-49-80-00-00"), Eui64.parse("02-53-4D-4B-4D-7F-FF-FF"));
 
     private SimulatedEui64s() {}
 

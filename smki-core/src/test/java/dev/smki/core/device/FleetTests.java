@@ -55,7 +55,7 @@ class FleetTests {
         Fleet fleet = fleet(2);
 
         for (Device device : fleet) {
-            assertThat(fleet.device(device.eui64())).containsSame(device);
+            assertThat(fleet.device(device.eui64())).contains(device);
         }
         assertThat(fleet.device(Eui64.of(SimulatedEui64s.device(0).value() - 1)))
                 .isEmpty();
@@ -103,6 +103,77 @@ class FleetTests {
         assertThat(fleet.countByCredentials()).hasSize(4);
         assertThat(fleet.countByCredentials(c -> c.floor(dev.smki.core.identity.RemotePartyRole.ROOT)))
                 .isEqualTo(Map.of(1L, 195L, 0L, 5L));
+    }
+
+    @Test
+    void everyViewOfADeviceIsTheSameDeviceAndNoDeviceOfAnotherFleetIs() {
+        Fleet fleet = fleet(7);
+        Fleet twin = fleet(7);
+
+        assertThat(fleet.get(3)).isEqualTo(fleet.get(3)).hasSameHashCodeAs(fleet.get(3));
+        assertThat(fleet.get(3)).isNotEqualTo(fleet.get(4)).isNotEqualTo(twin.get(3));
+        assertThat(fleet.stream()).containsExactlyElementsOf(fleet);
+        assertThat(fleet.eui64(5)).isEqualTo(fleet.get(5).eui64());
+        assertThat(fleet.type(5)).isEqualTo(fleet.get(5).type());
+        assertThat(fleet.isCommissioned(5)).isEqualTo(fleet.get(5).isCommissioned());
+        assertThat(fleet.credentials(5)).isSameAs(fleet.get(5).credentials());
+    }
+
+    @Test
+    void aCommandAppliedThroughOneViewIsSeenThroughEveryOtherAndAcceptedOnceHoweverManyThreadsSendIt()
+            throws Exception {
+        Fleet fleet = fleet(8);
+        int index = 0;
+        while (!fleet.isCommissioned(index) || fleet.type(index) == DeviceType.TYPE2) {
+            index++;
+        }
+        Device device = fleet.get(index);
+        SignedCommand command = UpdateSecurityCredentials.builder(CredentialsReplacementMode.ANY_BY_CONTINGENCY)
+                .symmetricKey(PKI.contingency().symmetricKey())
+                .sequenceNumber(1)
+                .replace(TrustAnchorCellId.ROOT, RECOVERED.rootOca().parsed())
+                .build()
+                .sign(PKI.contingencyAuthoriser(), device.eui64());
+        int at = index;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<CommandOutcome>> outcomes = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                outcomes.add(threads.submit(() -> fleet.get(at).apply(command)));
+            }
+            long accepted = 0;
+            for (java.util.concurrent.Future<CommandOutcome> outcome : outcomes) {
+                accepted += outcome.get().isAccepted() ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            threads.shutdown();
+        }
+
+        assertThat(device.holds(
+                        RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow()))
+                .isTrue();
+        assertThat(fleet.countHolding(
+                        RECOVERED.rootOca().parsed().subjectKeyIdentifier().orElseThrow()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void restoredCredentialsAreHeldWithoutAnyRuleChecked() {
+        Fleet fleet = fleet(9);
+        Device device = fleet.get(0);
+        DeviceCredentials before = device.credentials();
+        DeviceCredentials recorded = before.withFloor(dev.smki.core.identity.RemotePartyRole.ROOT, 7);
+
+        fleet.get(0).restoreCredentials(recorded);
+
+        assertThat(device.credentials()).isEqualTo(recorded);
+        assertThat(fleet.credentials(0)).isEqualTo(recorded);
+        assertThat(fleet.get(1).credentials()).isNotEqualTo(recorded);
+        Device alone = Device.of(SETTINGS, SimulatedEui64s.device(0), DeviceType.ESME, true);
+        alone.restoreCredentials(recorded);
+        assertThat(alone.credentials()).isEqualTo(recorded);
+        assertThat(alone).isNotEqualTo(Device.of(SETTINGS, SimulatedEui64s.device(0), DeviceType.ESME, true));
     }
 
     @Test

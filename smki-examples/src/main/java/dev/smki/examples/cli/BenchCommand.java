@@ -6,8 +6,11 @@ import dev.smki.examples.bench.BenchmarkReport;
 import dev.smki.examples.bench.FleetBenchmark;
 import dev.smki.examples.bench.IssuanceBenchmark;
 import dev.smki.examples.bench.LintBenchmark;
+import dev.smki.examples.bench.ScaleBenchmark;
+import dev.smki.recovery.rehearsal.HeapNeed;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -32,7 +35,12 @@ import picocli.CommandLine.Spec;
                     + " throughput, their ratio, and the project's targets with PASS or MISS (a MISS never fails"
                     + " the command).",
         },
-        subcommands = {BenchCommand.Issuance.class, BenchCommand.Fleet.class, BenchCommand.Lint.class},
+        subcommands = {
+            BenchCommand.Issuance.class,
+            BenchCommand.Fleet.class,
+            BenchCommand.Lint.class,
+            BenchCommand.Scale.class
+        },
         footer = {"", "Exit codes: 0 measured (whatever the targets say), 2 bad usage."})
 final class BenchCommand implements Runnable {
 
@@ -183,4 +191,72 @@ final class BenchCommand implements Runnable {
             super(LintBenchmark::run);
         }
     }
+
+    /** {@code smki bench scale}. */
+    @Command(
+            name = "scale",
+            mixinStandardHelpOptions = true,
+            description = {
+                "How a contingency rehearsal's time and memory grow with the fleet: for each size (smallest first) the"
+                        + " built-in contingency plan is rehearsed in a JVM of its own, with this JVM's heap options,"
+                        + " as './smki rehearse --devices N' runs it; prints Devices per second, live heap per Device"
+                        + " half way through sending, peak heap after GC, peak RSS and the load average per size,"
+                        + " how the time per Device grows, and a projection to 30,000,000 Devices. Targets: <= "
+                        + (int) ScaleBenchmark.TARGET_HEAP_BYTES
+                        + " bytes of heap per Device, growth <= "
+                        + ScaleBenchmark.TARGET_GROWTH
+                        + ", projected national run <= 60 minutes and 4 GiB."
+            })
+    static final class Scale implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(
+                names = "--devices",
+                paramLabel = "N,...",
+                split = ",",
+                description = "The fleet sizes, comma-separated (default 100000,1000000,5000000); 1 to the simulated"
+                        + " Device identifiers, at most 8 sizes.")
+        private List<Integer> devices;
+
+        @Option(names = "--json", description = "Print one JSON object with every figure instead of a table.")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            List<Integer> sizes = devices == null ? ScaleBenchmark.DEFAULT_SIZES : devices;
+            long capacity = SimulatedEui64s.DEVICES.size().longValueExact();
+            if (sizes.size() > MAX_SIZES) {
+                throw new UserInputException("--devices: at most " + MAX_SIZES + " sizes, got " + sizes.size());
+            }
+            for (int size : sizes) {
+                if (size < 1 || size > capacity) {
+                    throw new UserInputException("--devices: expected 1 to " + capacity
+                            + " (the simulated Device identifiers), got " + size);
+                }
+                HeapNeed need = HeapNeed.of(size, Runtime.getRuntime().maxMemory());
+                if (!need.fits()) {
+                    throw new UserInputException("--devices " + size + ": " + need
+                            + ": give Java more heap, such as SMKI_JAVA_OPTS=" + need.maxHeapOption());
+                }
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            ScaleBenchmark.Report report = ScaleBenchmark.run(sizes, line -> {
+                err.println("smki bench scale: " + line);
+                err.flush();
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ScaleOutput.printJson(out, report);
+            } else {
+                ScaleOutput.printText(out, report);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The most sizes {@code bench scale} measures in one run. */
+    static final int MAX_SIZES = 8;
 }

@@ -171,9 +171,20 @@ final class BenchOutput {
         report.heap().ifPresent(heap -> heap(root.putObject("heap"), heap));
         ObjectNode facts = root.putObject("facts");
         report.facts().forEach(f -> facts.put(f.key(), f.value()));
-        ArrayNode targets = root.putArray("targets");
-        for (Target t : report.targets()) {
-            targets.addObject()
+        putTargets(root, report.targets());
+        ObjectNode rounds = root.putObject("rounds");
+        rounds.put("batch", m.batch());
+        rounds.put("pairs", m.rounds());
+        rounds.put("warmUpSeconds", m.warmUp().toMillis() / 1000.0);
+        rounds.put("measuredSeconds", m.measured().toMillis() / 1000.0);
+        printJson(out, mapper, root, report.method(), report.environment());
+    }
+
+    /** Adds the targets to {@code root} as the array {@code targets}. */
+    static void putTargets(ObjectNode root, List<Target> targets) {
+        ArrayNode array = root.putArray("targets");
+        for (Target t : targets) {
+            array.addObject()
                     .put("metric", t.metric())
                     .put("bound", t.bound().symbol())
                     .put("threshold", t.threshold())
@@ -181,14 +192,13 @@ final class BenchOutput {
                     .put("result", t.verdict())
                     .put("note", t.note());
         }
-        ObjectNode rounds = root.putObject("rounds");
-        rounds.put("batch", m.batch());
-        rounds.put("pairs", m.rounds());
-        rounds.put("warmUpSeconds", m.warmUp().toMillis() / 1000.0);
-        rounds.put("measuredSeconds", m.measured().toMillis() / 1000.0);
-        ArrayNode method = root.putArray("method");
-        report.method().forEach(method::add);
-        RunEnvironment env = report.environment();
+    }
+
+    /** Adds the method and the environment to {@code root} and prints it. */
+    static void printJson(
+            PrintWriter out, ObjectMapper mapper, ObjectNode root, List<String> method, RunEnvironment env) {
+        ArrayNode sentences = root.putArray("method");
+        method.forEach(sentences::add);
         ObjectNode jvm = root.putObject("jvm");
         jvm.put("version", env.javaVersion());
         jvm.put("vm", env.vm());

@@ -4,11 +4,14 @@ import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.examples.report.HtmlReport;
 import dev.smki.examples.report.RehearsalReport;
 import dev.smki.recovery.custody.Quorum;
-import dev.smki.recovery.incident.ProgressFile;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.BuiltInProcedure;
+import dev.smki.recovery.procedures.FleetState;
+import dev.smki.recovery.rehearsal.HeapNeed;
+import dev.smki.recovery.rehearsal.HeapTooSmallException;
+import dev.smki.recovery.rehearsal.ProgressFiles;
 import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.workflow.Durability;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -212,6 +216,7 @@ final class RehearseCommand implements Callable<Integer> {
             progress = ProgressLines.onStandardError(spec.commandLine().getErr(), "smki rehearse");
         }
         RehearsalResult result;
+        List<FleetState.Restored> restored;
         RunOutputs outputs;
         RunOutputs.refuseOverwritingInputs(json, report, inputs());
         try {
@@ -225,6 +230,7 @@ final class RehearseCommand implements Callable<Integer> {
                 text.resumedAfter(rehearsal.movesMade());
             } else {
                 ExercisePlan exercisePlan = plan();
+                requireHeap(HeapNeed.of(exercisePlan));
                 outputs = RunOutputs.forNewRun(
                         journal,
                         DEFAULT_JOURNAL_DIRECTORY,
@@ -236,6 +242,7 @@ final class RehearseCommand implements Callable<Integer> {
             }
             try (rehearsal) {
                 result = rehearsal.onEntry(text::entry).onProgress(progress).finish();
+                restored = rehearsal.restored();
             }
         } finally {
             if (progress instanceof AutoCloseable closeable) {
@@ -251,13 +258,18 @@ final class RehearseCommand implements Callable<Integer> {
         if (Files.exists(outputs.sealKey())) {
             out.println("Seal key: " + outputs.sealKey() + " (private: keep it elsewhere, apart from the journal)");
         }
-        Map<String, List<RecoveryProgress>> byOperation = new LinkedHashMap<>();
-        result.reports()
-                .forEach(r -> byOperation
-                        .computeIfAbsent(r.operation(), o -> new ArrayList<>())
-                        .add(r));
-        byOperation.forEach((operation, reports) -> out.println(
-                "Recovery Progress File: " + outputs.writeProgress(operation, ProgressFile.format(reports))));
+        for (FleetState.Restored sent : restored) {
+            FleetState.Sending sending = sent.sending();
+            out.println("Recovery Progress File: "
+                    + ProgressFiles.path(journalFile, sending.operation(), sending.number())
+                    + (sent.restoredAttempts() == 0
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (resumed from it: %,d attempts restored, %,d made)",
+                                    sent.restoredAttempts(),
+                                    sent.madeAttempts())));
+        }
         RehearsalReport rehearsalReport = RehearsalReport.of(result, journalFile.toString(), wallTime.toMillis());
         if (json != null) {
             outputs.writeJson(rehearsalReport.toJson() + System.lineSeparator());
@@ -380,7 +392,7 @@ final class RehearseCommand implements Callable<Integer> {
         Path file = outputs.journal();
         try {
             JournalSealer sealer = JournalSealer.of(SealKeys.forNewRun(sealKey, outputs), outputs.seals());
-            return Rehearsal.start(parameters, Journal.file(file, Durability.FORCED, sealer));
+            return Rehearsal.start(parameters, Journal.file(file, Durability.FORCED, sealer), outputs.progressFiles());
         } catch (UncheckedIOException e) {
             outputs.abandon();
             throw new UserInputException("cannot write " + file + ": " + CliFiles.describe(file, e.getCause()), e);
@@ -412,13 +424,30 @@ final class RehearseCommand implements Callable<Integer> {
         }
         try {
             JournalSealer sealer = JournalSealer.of(SealKeys.forResume(sealKey, outputs), outputs.seals());
-            return Rehearsal.resume(file, Journal.file(file, Durability.FORCED, sealer), progress);
+            return Rehearsal.resume(
+                    file, Journal.file(file, Durability.FORCED, sealer), progress, outputs.progressFiles());
+        } catch (HeapTooSmallException e) {
+            requireHeap(e.need());
+            throw e;
         } catch (UncheckedIOException e) {
             throw CliFiles.unreadable(file, e.getCause());
         } catch (IllegalStateException e) {
             throw journalInUse(e);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("cannot resume " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a rehearsal whose fleet cannot fit in the heap this JVM may use, saying
+     * how much it needs and how to give it.
+     *
+     * @throws UserInputException when it does not fit
+     */
+    private static void requireHeap(HeapNeed need) {
+        if (!need.fits()) {
+            throw new UserInputException(need + ": give Java more heap, such as SMKI_JAVA_OPTS=" + need.maxHeapOption()
+                    + " ./smki rehearse ... (see docs/rehearsals.md)");
         }
     }
 

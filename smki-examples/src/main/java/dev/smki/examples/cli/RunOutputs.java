@@ -2,6 +2,7 @@ package dev.smki.examples.cli;
 
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.recovery.incident.ProgressFile;
+import dev.smki.recovery.rehearsal.ProgressFiles;
 import dev.smki.recovery.workflow.JournalVerification;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,6 +119,14 @@ final class RunOutputs {
      */
     static RunOutputs forResume(Path journal, Path json, Path report, byte[] journalBytes) {
         checkOthers(journal, json, report, firstLine(journalBytes));
+        for (Path side : leftSideFiles(journal)) {
+            if (side.getFileName().toString().endsWith(PROGRESS)
+                    && (!Files.isRegularFile(side, LinkOption.NOFOLLOW_LINKS)
+                            || !startsWith(side, ProgressFile.HEADER + "\n"))) {
+                throw new UserInputException("cannot resume " + journal + ": " + side + " is where its Recovery"
+                        + " Progress File goes, and it is not one; it is left as it is (move it away to resume)");
+            }
+        }
         return new RunOutputs(journal, true, json, report, null);
     }
 
@@ -161,15 +170,6 @@ final class RunOutputs {
     /** Returns where the seal key's public half goes. */
     Path sealPublicKey() {
         return sideFile(journal, SEAL_PUBLIC_KEY);
-    }
-
-    /**
-     * Returns where the Recovery Progress File of one sending of commands ({@code operation}, the step that sent
-     * them, such as {@code C5}) of the rehearsal journalled in {@code journal} goes: beside it, named from its whole
-     * file name, {@code NAME.OPERATION.progress.csv} (so journals {@code X} and {@code X.journal} have their own).
-     */
-    static Path progressFile(Path journal, String operation) {
-        return sideFile(journal, "." + operation.replaceAll("[^A-Za-z0-9_-]", "_") + PROGRESS);
     }
 
     private static Path sideFile(Path journal, String suffix) {
@@ -221,32 +221,12 @@ final class RunOutputs {
     }
 
     /**
-     * Writes the Recovery Progress File of {@code operation}: created new by a new run; on resume it replaces only
-     * a progress file (the same bytes as before, for a finished journal).
-     *
-     * @throws UserInputException when the file exists and may not be replaced, or cannot be written
+     * Returns the Recovery Progress Files of the run, which the rehearsal writes as it sends commands: each created
+     * new by a new run; a resumed run goes on from those the interrupted run left (checked to be Recovery Progress
+     * Files by {@link #forResume}).
      */
-    Path writeProgress(String operation, byte[] bytes) {
-        Path file = progressFile(journal, operation);
-        try {
-            if (!resumed) {
-                DurableFiles.createNew(file, bytes, null);
-            } else {
-                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !startsWith(file, ProgressFile.HEADER + "\n")) {
-                    throw new UserInputException("cannot write " + file + ": it exists and is not a Recovery"
-                            + " Progress File; it is left as it is");
-                }
-                DurableFiles.replace(file, bytes, null);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new UserInputException(
-                    "cannot write " + file + ": it exists; it is left as it is (move it away" + " and --resume "
-                            + journal + " to write it)",
-                    e);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + CliFiles.describe(file, e), e);
-        }
-        return file;
+    ProgressFiles progressFiles() {
+        return resumed ? ProgressFiles.continuing(journal) : ProgressFiles.beside(journal);
     }
 
     /** Writes {@code text} to the {@code --json} file, whole or not at all. */

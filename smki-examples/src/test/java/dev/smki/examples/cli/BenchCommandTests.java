@@ -136,6 +136,54 @@ class BenchCommandTests {
     }
 
     @Test
+    void scaleJsonHoldsEachSizeSmallestFirstTheGrowthTheProjectionAndTheTargets() throws Exception {
+        CliRun run = CliRun.of("bench", "scale", "--devices", "600,300", "--json");
+        JsonNode report = json(run);
+
+        assertThat(run.err()).contains("rehearsing 300 Devices...").contains("rehearsing 600 Devices...");
+        assertThat(report.get("benchmark").asText()).isEqualTo("scale");
+        JsonNode sizes = report.get("sizes");
+        assertThat(sizes).hasSize(2);
+        assertThat(sizes.get(0).get("devices").asInt()).isEqualTo(300);
+        assertThat(sizes.get(1).get("devices").asInt()).isEqualTo(600);
+        for (JsonNode size : sizes) {
+            int devices = size.get("devices").asInt();
+            assertThat(size.get("complete").asBoolean()).isTrue();
+            assertThat(size.get("relevant").asLong()).isBetween(devices * 9L / 10, (long) devices);
+            double wall = size.get("wallSeconds").asDouble();
+            assertThat(wall).isPositive();
+            assertThat(size.get("devicesPerSecond").asDouble()).isCloseTo(devices / wall, offset(1e-6 * devices));
+            assertThat(size.get("microsPerDevice").asDouble()).isCloseTo(wall * 1e6 / devices, offset(1e-6));
+            assertThat(size.get("sendingSeconds").asDouble()).isPositive().isLessThan(wall);
+            assertThat(size.get("liveHeapBytes").asLong()).isPositive();
+            assertThat(size.get("bytesPerDevice").asDouble())
+                    .isCloseTo(
+                            (size.get("liveHeapBytes").asDouble()
+                                            - size.get("baselineHeapBytes").asDouble())
+                                    / devices,
+                            offset(1e-6));
+            assertThat(size.get("peakHeapAfterGcBytes").asLong()).isPositive();
+            assertThat(size.get("peakRssBytes").asLong()).isNotZero();
+            assertThat(size.get("loadAverage").has("start")).isTrue();
+        }
+        assertThat(report.get("growth").asDouble())
+                .isCloseTo(
+                        sizes.get(1).get("microsPerDevice").asDouble()
+                                / sizes.get(0).get("microsPerDevice").asDouble(),
+                        offset(1e-9));
+        assertThat(report.get("projection").get("devices").asInt()).isEqualTo(30_000_000);
+        assertThat(report.get("projection").get("seconds").asDouble()).isPositive();
+        assertThat(report.get("targets"))
+                .extracting(t -> t.get("metric").asText())
+                .containsExactly("heapBytesPerDevice", "growth", "nationalMinutes", "nationalHeapBytes");
+        JsonNode heap = report.get("targets").get(0);
+        assertThat(heap.get("threshold").asDouble()).isEqualTo(64.0);
+        assertThat(heap.get("actual").asDouble())
+                .isEqualTo(sizes.get(1).get("bytesPerDevice").asDouble());
+        assertThat(heap.get("result").asText()).isEqualTo(heap.get("actual").asDouble() <= 64 ? "PASS" : "MISS");
+    }
+
+    @Test
     void threadsCanBeChosen() throws Exception {
         JsonNode report =
                 json(CliRun.of("bench", "lint", "--devices", "6", "--seconds", "0.3", "--threads", "2", "--json"));
@@ -147,10 +195,13 @@ class BenchCommandTests {
     @ParameterizedTest
     @CsvSource({
         "issuance --devices 0, --devices",
-        "fleet --devices 8388609, 8388608",
+        "fleet --devices 67108865, 67108864",
         "issuance --seconds 0, --seconds",
         "lint --seconds 99999, --seconds",
         "lint --threads 0, --threads",
+        "scale --devices 0, --devices",
+        "scale --devices 67108865, 67108864",
+        "'scale --devices 1,2,3,4,5,6,7,8,9', at most 8 sizes",
     })
     void badValuesExitTwoWithOneLineNamingTheOption(String args, String option) {
         CliRun run = CliRun.of(("bench " + args).split(" "));

@@ -325,7 +325,7 @@ class RehearseCommandTests {
                 Arguments.of(
                         List.of("--method", "2"),
                         "--method applies to the recovery-key scenario only, not contingency"),
-                Arguments.of(List.of("--devices", "0"), "--devices: expected 1 to 8388608"),
+                Arguments.of(List.of("--devices", "0"), "--devices: expected 1 to 67108864"),
                 Arguments.of(List.of("--resume", "missing.journal"), "cannot read missing.journal: no such file"),
                 Arguments.of(List.of("--resume", "pom.xml"), "cannot resume pom.xml: pom.xml is broken at line 1"),
                 Arguments.of(

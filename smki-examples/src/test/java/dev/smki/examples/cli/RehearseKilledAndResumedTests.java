@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.testing.TestKeys;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,16 +38,7 @@ class RehearseKilledAndResumedTests {
     @Test
     void aRehearsalKilledAtRandomMomentsEndsWhenResumedAsIfItHadNeverStopped() throws Exception {
         Path whole = dir.resolve("whole");
-        Files.createDirectories(whole);
-        sealKey = dir.resolve("seal-key.pem");
-        Files.writeString(sealKey, SigningKey.of(TestKeys.key(0)).privateKeyPem());
-        CliRun uninterrupted = CliRun.of(arguments(
-                        "--journal",
-                        whole.resolve("r.journal").toString(),
-                        "--json",
-                        whole.resolve("r.json").toString())
-                .toArray(String[]::new));
-        assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+        CliRun uninterrupted = runWhole(PARAMETERS, whole);
         byte[] wholeJournal = Files.readAllBytes(whole.resolve("r.journal"));
         int lines = newlines(wholeJournal);
         int sentLine = 1 + 1 + indexOfC5(uninterrupted.out()); // the header, then the attempts up to C5
@@ -67,26 +59,8 @@ class RehearseKilledAndResumedTests {
             int linesAtKill = killChild(journal, killAfterLines[i], random.nextInt(10));
             assertThat(linesAtKill).as(moment).isLessThan(lines);
 
-            CliRun resumed = CliRun.of(
-                    "rehearse",
-                    "--resume",
-                    journal.toString(),
-                    "--seal-key",
-                    sealKey.toString(),
-                    "--json",
-                    run.resolve("r.json").toString());
-            assertThat(resumed.exitCode())
-                    .as(moment + ": " + resumed.err() + resumed.out())
-                    .isZero();
+            CliRun resumed = resumeAndCompare(run, whole, moment);
             assertThat(resumed.out()).as(moment).contains("Resuming " + journal).contains("(resumed");
-            assertThat(comparable(run.resolve("r.json"))).as(moment).isEqualTo(comparable(whole.resolve("r.json")));
-            assertThat(Files.readAllBytes(journal)).as(moment).isEqualTo(wholeJournal);
-            assertThat(Files.readAllBytes(run.resolve("r.journal.C5.progress.csv")))
-                    .as("the Recovery Progress File, " + moment)
-                    .isEqualTo(Files.readAllBytes(whole.resolve("r.journal.C5.progress.csv")));
-            assertThat(Files.readAllBytes(run.resolve("r.journal.seals")))
-                    .as("the seals, " + moment)
-                    .isEqualTo(Files.readAllBytes(whole.resolve("r.journal.seals")));
             CliRun verify = CliRun.of(
                     "journal",
                     "verify",
@@ -101,22 +75,124 @@ class RehearseKilledAndResumedTests {
         }
     }
 
+    @Test
+    void aRehearsalKilledWhileSendingCommandsGoesOnFromItsRecoveryProgressFileSendingOnlyWhatItDoesNotRecord()
+            throws Exception {
+        List<String> parameters =
+                List.of("rehearse", "contingency", "--devices", "6000", "--seed", "9", "--failure-rate", "0.1");
+        Path whole = dir.resolve("whole");
+        runWhole(parameters, whole);
+        long relevant = JSON.readTree(whole.resolve("r.json").toFile())
+                .get("devices")
+                .get("relevant")
+                .asLong();
+        int batch = (int) ((relevant + 99) / 100);
+        int firstRound = (int) ((relevant + batch - 1) / batch); // reports of attempt 1, after the first report
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+
+        for (int i = 0; i < 2; i++) {
+            Path run = dir.resolve("sending-" + i);
+            Files.createDirectories(run);
+            Path journal = run.resolve("r.journal");
+            Path progress = run.resolve("r.journal.C5.progress.csv");
+            int reports = i == 0 ? 2 + random.nextInt(firstRound / 2) : firstRound / 2 + random.nextInt(firstRound / 3);
+            String moment = "seed " + seed + ", killed once the progress file had " + reports + " reports";
+
+            killChild(parameters, journal, progress, reports + 1, random.nextInt(10));
+            List<String> recorded = Files.readAllLines(progress, StandardCharsets.US_ASCII);
+            int kept = newlines(Files.readAllBytes(progress)) - 1;
+            assertThat(kept).as(moment).isGreaterThanOrEqualTo(reports).isLessThan(firstRound + 1);
+
+            CliRun resumed = resumeAndCompare(run, whole, moment);
+            assertThat(resumed.out())
+                    .as(moment + ": the Devices the file records are restored, not sent their commands again")
+                    .contains(String.format(
+                            java.util.Locale.ROOT,
+                            "Recovery Progress File: %s (resumed from it: %,d attempts restored, ",
+                            progress,
+                            (kept - 1L) * batch));
+            assertThat(recorded.subList(0, kept + 1))
+                    .as("the reports written before the kill are kept, " + moment)
+                    .isEqualTo(Files.readAllLines(progress, StandardCharsets.US_ASCII)
+                            .subList(0, kept + 1));
+        }
+    }
+
+    /**
+     * Makes the test's seal key and runs the rehearsal of {@code parameters} uninterrupted, journalling to {@code
+     * whole}/r.journal with its JSON in {@code whole}/r.json.
+     */
+    private CliRun runWhole(List<String> parameters, Path whole) throws IOException {
+        Files.createDirectories(whole);
+        sealKey = dir.resolve("seal-key.pem");
+        Files.writeString(sealKey, SigningKey.of(TestKeys.key(0)).privateKeyPem());
+        CliRun uninterrupted = CliRun.of(arguments(
+                        parameters,
+                        "--journal",
+                        whole.resolve("r.journal").toString(),
+                        "--json",
+                        whole.resolve("r.json").toString())
+                .toArray(String[]::new));
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+        return uninterrupted;
+    }
+
+    /**
+     * Resumes the rehearsal journalled in {@code run}/r.journal with the test's seal key and checks that it ends as the
+     * uninterrupted one in {@code whole}: the JSON (duration and path aside), the journal, the Recovery Progress File
+     * and the seals, byte for byte.
+     */
+    private CliRun resumeAndCompare(Path run, Path whole, String moment) throws IOException {
+        Path journal = run.resolve("r.journal");
+        CliRun resumed = CliRun.of(
+                "rehearse",
+                "--resume",
+                journal.toString(),
+                "--seal-key",
+                sealKey.toString(),
+                "--json",
+                run.resolve("r.json").toString());
+        assertThat(resumed.exitCode())
+                .as(moment + ": " + resumed.err() + resumed.out())
+                .isZero();
+        assertThat(comparable(run.resolve("r.json"))).as(moment).isEqualTo(comparable(whole.resolve("r.json")));
+        assertThat(Files.readAllBytes(journal)).as(moment).isEqualTo(Files.readAllBytes(whole.resolve("r.journal")));
+        assertThat(Files.readAllBytes(run.resolve("r.journal.C5.progress.csv")))
+                .as("the Recovery Progress File, " + moment)
+                .isEqualTo(Files.readAllBytes(whole.resolve("r.journal.C5.progress.csv")));
+        assertThat(Files.readAllBytes(run.resolve("r.journal.seals")))
+                .as("the seals, " + moment)
+                .isEqualTo(Files.readAllBytes(whole.resolve("r.journal.seals")));
+        return resumed;
+    }
+
     /**
      * Runs the rehearsal in a child JVM journalling to {@code journal}, kills it forcibly {@code delayMillis} after
      * the journal holds {@code lines} lines, and returns how many complete lines it then holds.
      */
     private int killChild(Path journal, int lines, int delayMillis) throws Exception {
+        killChild(PARAMETERS, journal, journal, lines, delayMillis);
+        return linesIn(journal);
+    }
+
+    /**
+     * Runs the rehearsal of {@code parameters} in a child JVM journalling to {@code journal}, and kills it forcibly
+     * {@code delayMillis} after {@code watched} holds {@code lines} lines.
+     */
+    private void killChild(List<String> parameters, Path journal, Path watched, int lines, int delayMillis)
+            throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(
                 List.of(java.toString(), "-cp", System.getProperty("java.class.path"), SmkiCli.class.getName()));
-        command.addAll(arguments("--journal", journal.toString()));
+        command.addAll(arguments(parameters, "--journal", journal.toString()));
         Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(journal.resolveSibling("child.out").toFile())
                 .start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (child.isAlive() && linesIn(journal) < lines && System.nanoTime() < deadline) {
+            while (child.isAlive() && linesIn(watched) < lines && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
             Thread.sleep(delayMillis);
@@ -124,12 +200,16 @@ class RehearseKilledAndResumedTests {
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        return linesIn(journal);
     }
 
     /** Returns the rehearsal's parameters, with the seal key, followed by {@code more}. */
     private List<String> arguments(String... more) {
-        List<String> all = new ArrayList<>(PARAMETERS);
+        return arguments(PARAMETERS, more);
+    }
+
+    /** Returns {@code parameters}, with the seal key, followed by {@code more}. */
+    private List<String> arguments(List<String> parameters, String... more) {
+        List<String> all = new ArrayList<>(parameters);
         all.add("--seal-key");
         all.add(sealKey.toString());
         all.addAll(List.of(more));

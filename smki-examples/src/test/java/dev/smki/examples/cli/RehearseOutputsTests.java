@@ -273,7 +273,7 @@ class RehearseOutputsTests {
 
         CliRun resumed = CliRun.of("rehearse", "--resume", journal.toString());
 
-        assertRefused(resumed, "devices is 1 to 8388608, not 999999999");
+        assertRefused(resumed, "devices is 1 to 67108864, not 999999999");
     }
 
     @Test

@@ -29,10 +29,35 @@ public interface CommandFactory {
     /** Returns the signed command for {@code device}; never null. */
     SignedCommand commandFor(Device device);
 
+    /**
+     * Returns whether every Device gets the same command from the same authoriser, signed for it: then what the
+     * command does to a Device depends only on the Device's type and credentials, which lets an execution resumed
+     * from its record restore what it did without sending it again. False unless the factory says so; true for
+     * {@link #signing}.
+     */
+    default boolean isSameForEveryDevice() {
+        return false;
+    }
+
     /** Returns a factory signing {@code command} with {@code authoriser}, addressed to each Device in turn. */
     static CommandFactory signing(UpdateSecurityCredentials command, Authoriser authoriser) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(authoriser, "authoriser");
-        return device -> command.sign(authoriser, device.eui64());
+        return new CommandFactory() {
+            @Override
+            public SignedCommand commandFor(Device device) {
+                return command.sign(authoriser, device.eui64());
+            }
+
+            @Override
+            public boolean isSameForEveryDevice() {
+                return true;
+            }
+
+            @Override
+            public String toString() {
+                return "CommandFactory.signing(" + command + ")";
+            }
+        };
     }
 }

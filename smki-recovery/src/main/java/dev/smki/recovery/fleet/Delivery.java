@@ -3,16 +3,23 @@ package dev.smki.recovery.fleet;
 import dev.smki.core.device.AcceptanceRule;
 import dev.smki.core.device.CommandOutcome;
 import dev.smki.core.device.Device;
+import dev.smki.core.device.DeviceCredentials;
 import dev.smki.core.device.SignedCommand;
 import dev.smki.core.device.StatusCode;
 import dev.smki.recovery.incident.IncidentId;
+import dev.smki.recovery.incident.ProgressRecord;
+import dev.smki.recovery.incident.ProgressSample;
 import dev.smki.recovery.incident.RecoveryProgress;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -20,11 +27,23 @@ import java.util.function.Consumer;
  * One fleet execution in progress: the per-Device state, the rounds of attempts and the progress reports.
  *
  * <p>Per Device it keeps two bytes, its state and its attempts, in arrays indexed like the Devices; no object is
- * made per Device beyond its command. A round is one attempt number: its Devices (all of them, then those to be
- * retried, in Device order) are cut into batches that a fixed set of threads takes in turn from an atomic counter.
- * A thread counts a batch's outcomes in local variables and publishes them when the batch is done; the reports are
- * made in batch order by whichever thread finds the next batch done (a try-lock, never waited on), so the reports,
- * like the states, do not depend on which thread did what.
+ * kept per Device (a Device's view is made when an attempt reaches it). A round is one attempt number: its Devices
+ * (all of them, then those to be retried, in Device order) are cut into batches that a fixed set of threads takes in
+ * turn from an atomic counter. A thread counts a batch's outcomes in local variables and publishes them when the
+ * batch is done; the reports are made in batch order by whichever thread finds the next batch done (a try-lock,
+ * never waited on), so the reports, like the states, do not depend on which thread did what.
+ *
+ * <p><b>Checkpoint and restore.</b> Each report goes to the {@link ProgressRecord} as it is made, and is forced to
+ * disk at least every {@link #FORCE_INTERVAL_NANOS quarter second} and at the end: a report covers every batch before
+ * it, so the record says which Devices' attempts are done. An execution given a record an earlier run of it left
+ * first restores, one batch at a time on the calling thread, what those batches did, without sending anything: the
+ * injected failures are drawn again (a pure function of seed, EUI-64 and attempt), and a Device that got the command
+ * is given the credentials the command gave the first Device of its type holding the same credentials (the command
+ * is the same for every Device but its recipient, {@link CommandFactory#isSameForEveryDevice()}; that first one is
+ * sent its command for real). Each restored batch's report must equal the recorded one, or the batch is undone, the
+ * record is cut there and the execution carries on sending from that batch. A thread never takes a batch more than
+ * {@link DeliverySettings#threads()} after the first one not yet reported, so a resumed execution redoes at most that
+ * many finished batches, besides those in hand, and ends exactly as an uninterrupted one.
  */
 final class Delivery {
 
@@ -38,53 +57,77 @@ final class Delivery {
     /** A refusal's state is this plus the index of the refusing rule in {@link AcceptanceRule#ALL}. */
     static final byte REFUSED = 16;
 
+    /** The longest a report stays in the record unforced while Devices are being sent commands. */
+    static final long FORCE_INTERVAL_NANOS = 250_000_000L;
+
+    /** How many reports an execution keeps in memory at most ({@link FleetExecution#progress()}). */
+    static final int KEPT_REPORTS = 1024;
+
     private static final int OUTCOME_RETRY = 0;
     private static final int OUTCOME_UPDATED = 1;
     private static final int OUTCOME_FAILED = 2;
 
     private final IncidentId incident;
     private final String operation;
-    private final Device[] devices;
+    private final List<Device> devices;
+    private final int size;
     private final DeliverySettings settings;
     private final CommandFactory commands;
     private final Consumer<? super RecoveryProgress> listener;
+    private final ProgressRecord record;
     private final byte[] states;
     private final byte[] attempts;
 
     private final ReentrantLock reporting = new ReentrantLock();
-    private final List<RecoveryProgress> reports = new ArrayList<>();
+    private final ProgressSample<RecoveryProgress> reports = ProgressSample.of(KEPT_REPORTS);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopped;
     private long succeeded;
     private long failed;
     private int rounds;
+    private long lastForce = System.nanoTime();
+    private long restoredAttempts;
+    private final java.util.concurrent.atomic.AtomicLong madeAttempts = new java.util.concurrent.atomic.AtomicLong();
 
     Delivery(
             IncidentId incident,
             String operation,
-            Device[] devices,
+            List<Device> devices,
             DeliverySettings settings,
             CommandFactory commands,
-            Consumer<? super RecoveryProgress> listener) {
+            Consumer<? super RecoveryProgress> listener,
+            ProgressRecord record) {
         this.incident = incident;
         this.operation = operation;
         this.devices = devices;
+        this.size = devices.size();
         this.settings = settings;
         this.commands = commands;
         this.listener = listener;
-        this.states = new byte[devices.length];
-        this.attempts = new byte[devices.length];
+        this.record = record;
+        this.states = new byte[size];
+        this.attempts = new byte[size];
     }
 
     /** Runs every round from {@code start} on and returns the execution. */
     FleetExecution run(Instant start) {
-        report(RecoveryProgress.start(incident, operation, start, devices.length));
+        Restore restore = new Restore(record.recorded());
+        RecoveryProgress first = RecoveryProgress.start(incident, operation, start, size);
+        if (!restore.matches(first)) {
+            record.append(first);
+        }
+        report(first);
         int[] positions = null;
-        int size = devices.length;
+        int remaining = size;
         Instant roundStart = start;
-        for (int attempt = 1; attempt <= settings.maxAttempts() && size > 0 && !stopped; attempt++) {
-            Round round = new Round(attempt, positions, size, roundStart, settings.batchSizeFor(size));
-            runRound(round);
+        for (int attempt = 1; attempt <= settings.maxAttempts() && remaining > 0 && !stopped; attempt++) {
+            Round round = new Round(attempt, positions, remaining, roundStart, settings.batchSizeFor(remaining));
+            if (restore.active) {
+                restore.round(round);
+            }
+            if (round.frontier < round.batches) {
+                runRound(round);
+            }
             rounds = attempt;
             if (failure.get() != null) {
                 throw rethrow(failure.get());
@@ -93,20 +136,33 @@ final class Delivery {
                 break;
             }
             positions = retries();
-            size = positions.length;
-            if (size > 0) {
+            remaining = positions.length;
+            if (remaining > 0) {
                 roundStart = round.end().plus(settings.retryDelay(attempt + 1));
             }
         }
+        restore.end();
+        record.force();
         if (stopped) {
             reportExact();
         }
         return new FleetExecution(
-                incident, operation, devices, settings, states, attempts, List.copyOf(reports), start, rounds);
+                incident,
+                operation,
+                devices,
+                settings,
+                states,
+                attempts,
+                reports.items(),
+                reports.last(),
+                start,
+                rounds,
+                restoredAttempts,
+                madeAttempts.get());
     }
 
     private void runRound(Round round) {
-        int threads = Math.min(settings.threads(), round.batches);
+        int threads = Math.min(settings.threads(), round.batches - round.frontier);
         Thread[] helpers = new Thread[Math.max(0, threads - 1)];
         for (int i = 0; i < helpers.length; i++) {
             helpers[i] = new Thread(() -> work(round), "smki-fleet-" + operation + "-" + (i + 1));
@@ -139,21 +195,11 @@ final class Delivery {
         try {
             int batch;
             while (!stopped && (batch = round.next.getAndIncrement()) < round.batches) {
-                int from = batch * round.batchSize;
-                int to = Math.min(round.size, from + round.batchSize);
-                int updated = 0;
-                int gaveUp = 0;
-                for (int position = from; position < to; position++) {
-                    int index = round.positions == null ? position : round.positions[position];
-                    int outcome = attempt(index, round.attempt);
-                    if (outcome == OUTCOME_UPDATED) {
-                        updated++;
-                    } else if (outcome == OUTCOME_FAILED) {
-                        gaveUp++;
-                    }
-                }
-                round.updated[batch] = updated;
-                round.failed[batch] = gaveUp;
+                round.awaitWindow(batch);
+                long outcomes = attemptBatch(round, batch, null);
+                madeAttempts.addAndGet(round.sizeOf(batch));
+                round.updated[batch] = (int) (outcomes >>> 32);
+                round.failed[batch] = (int) outcomes;
                 round.done.set(batch, 1);
                 round.advance();
                 if (Thread.currentThread().isInterrupted()) {
@@ -166,9 +212,32 @@ final class Delivery {
         }
     }
 
-    /** Makes attempt {@code attempt} on Device {@code index}; returns whether it was updated, failed or is to be retried. */
-    private int attempt(int index, int attempt) {
-        Device device = devices[index];
+    /**
+     * Makes the attempts of {@code batch} of {@code round}, or restores them from {@code restore} when not null;
+     * returns how many Devices were updated (the high 32 bits) and how many failed (the low 32 bits).
+     */
+    private long attemptBatch(Round round, int batch, Restore restore) {
+        int from = batch * round.batchSize;
+        int to = Math.min(round.size, from + round.batchSize);
+        int updated = 0;
+        int gaveUp = 0;
+        for (int position = from; position < to; position++) {
+            int outcome = attempt(round.index(position), round.attempt, restore);
+            if (outcome == OUTCOME_UPDATED) {
+                updated++;
+            } else if (outcome == OUTCOME_FAILED) {
+                gaveUp++;
+            }
+        }
+        return (long) updated << 32 | gaveUp;
+    }
+
+    /**
+     * Makes attempt {@code attempt} on Device {@code index}, or restores it from {@code restore} when not null;
+     * returns whether it was updated, failed or is to be retried.
+     */
+    private int attempt(int index, int attempt, Restore restore) {
+        Device device = devices.get(index);
         attempts[index] = (byte) attempt;
         InjectedFailure injected = device.isCommissioned()
                 ? settings.failures().draw(settings.seed(), device.eui64().value(), attempt)
@@ -184,11 +253,7 @@ final class Delivery {
             default:
                 break;
         }
-        SignedCommand command = commands.commandFor(device);
-        if (command == null) {
-            throw new NullPointerException("The command factory made no command for " + device);
-        }
-        CommandOutcome outcome = device.apply(command);
+        CommandOutcome outcome = restore == null ? send(device) : restore.outcome(index, device);
         if (outcome.isAccepted()) {
             states[index] = UPDATED;
             return OUTCOME_UPDATED;
@@ -199,6 +264,15 @@ final class Delivery {
         states[index] =
                 (byte) (REFUSED + AcceptanceRule.ALL.indexOf(outcome.refusedBy().orElseThrow()));
         return OUTCOME_FAILED;
+    }
+
+    /** Builds and signs the Device's command and has the Device apply it. */
+    private CommandOutcome send(Device device) {
+        SignedCommand command = commands.commandFor(device);
+        if (command == null) {
+            throw new NullPointerException("The command factory made no command for " + device);
+        }
+        return device.apply(command);
     }
 
     private int transientFailure(int index, int attempt, byte retry, byte writtenOff) {
@@ -228,7 +302,7 @@ final class Delivery {
         return positions;
     }
 
-    /** Reports the exact counts of a stopped execution, at the time of the last report. */
+    /** Reports the exact counts of a stopped execution, at the time of the last report (not recorded). */
     private void reportExact() {
         long updated = 0;
         long gaveUp = 0;
@@ -239,17 +313,10 @@ final class Delivery {
                 gaveUp++;
             }
         }
-        RecoveryProgress last = reports.get(reports.size() - 1);
+        RecoveryProgress last = reports.last();
         if (updated != last.succeeded() || gaveUp != last.failed()) {
             report(new RecoveryProgress(
-                    incident,
-                    operation,
-                    last.at(),
-                    devices.length,
-                    updated,
-                    gaveUp,
-                    devices.length - updated - gaveUp,
-                    gaveUp));
+                    incident, operation, last.at(), size, updated, gaveUp, size - updated - gaveUp, gaveUp));
         }
     }
 
@@ -262,12 +329,153 @@ final class Delivery {
         listener.accept(progress);
     }
 
+    /** Records a report made by the working threads, forcing the record when the last force is a while ago. */
+    private void recordMade(RecoveryProgress progress) {
+        record.append(progress);
+        long now = System.nanoTime();
+        if (now - lastForce >= FORCE_INTERVAL_NANOS) {
+            record.force();
+            lastForce = now;
+        }
+    }
+
     private static RuntimeException rethrow(Throwable failure) {
         if (failure instanceof Error error) {
             throw error;
         }
         return (RuntimeException) failure;
     }
+
+    /**
+     * Restores, batch by batch, what an earlier run recorded: while it is {@link #active}, each report made must
+     * equal the next recorded one.
+     */
+    private final class Restore {
+        private final Iterator<RecoveryProgress> recorded;
+        private final boolean memo = commands.isSameForEveryDevice();
+        /** What the command did to the first Device of each type holding each credentials value. */
+        @SuppressWarnings("unchecked")
+        private final Map<DeviceCredentials, Decided>[] decided =
+                new Map[dev.smki.core.identity.DeviceType.values().length];
+
+        boolean active = true;
+        long kept;
+        private int[] undoIndexes = new int[0];
+        private DeviceCredentials[] undoCredentials = new DeviceCredentials[0];
+        private int undone;
+
+        Restore(Iterator<RecoveryProgress> recorded) {
+            this.recorded = recorded;
+        }
+
+        /** Returns whether {@code report} is the next recorded one; if not, stops restoring. */
+        boolean matches(RecoveryProgress report) {
+            if (active && recorded.hasNext() && recorded.next().equals(report)) {
+                kept++;
+                return true;
+            }
+            stop();
+            return false;
+        }
+
+        /** Stops restoring: keeps the reports that matched, so that new ones are appended after them. */
+        void stop() {
+            if (active) {
+                active = false;
+                record.keep(kept);
+            }
+        }
+
+        /** Ends the execution: a record holding more reports than it made (a longer earlier run) is cut. */
+        void end() {
+            stop();
+        }
+
+        /** Restores the batches of {@code round} the record holds, from its first batch on. */
+        void round(Round round) {
+            while (active && round.frontier < round.batches) {
+                if (!recorded.hasNext()) {
+                    stop();
+                    return;
+                }
+                int batch = round.frontier;
+                int from = batch * round.batchSize;
+                int to = Math.min(round.size, from + round.batchSize);
+                byte[] savedStates = new byte[to - from];
+                byte[] savedAttempts = new byte[to - from];
+                for (int position = from; position < to; position++) {
+                    int index = round.index(position);
+                    savedStates[position - from] = states[index];
+                    savedAttempts[position - from] = attempts[index];
+                }
+                undone = 0;
+                long outcomes = attemptBatch(round, batch, this);
+                int updated = (int) (outcomes >>> 32);
+                int gaveUp = (int) outcomes;
+                RecoveryProgress made = round.reportOf(batch, succeeded + updated, failed + gaveUp);
+                if (matches(made)) {
+                    succeeded += updated;
+                    failed += gaveUp;
+                    round.frontier = batch + 1;
+                    round.next.set(batch + 1);
+                    restoredAttempts += to - from;
+                    report(made);
+                } else {
+                    for (int position = from; position < to; position++) {
+                        int index = round.index(position);
+                        states[index] = savedStates[position - from];
+                        attempts[index] = savedAttempts[position - from];
+                    }
+                    for (int i = undone - 1; i >= 0; i--) {
+                        devices.get(undoIndexes[i]).restoreCredentials(undoCredentials[i]);
+                    }
+                }
+            }
+        }
+
+        /** Returns what the Device at {@code index} did with its command in the recorded run. */
+        CommandOutcome outcome(int index, Device device) {
+            DeviceCredentials before = device.credentials();
+            Map<DeviceCredentials, Decided> byCredentials =
+                    decided[device.type().ordinal()];
+            if (byCredentials == null) {
+                byCredentials = new IdentityHashMap<>();
+                decided[device.type().ordinal()] = byCredentials;
+            }
+            Decided known = memo ? byCredentials.get(before) : null;
+            CommandOutcome outcome;
+            if (known == null) {
+                outcome = send(device);
+                DeviceCredentials after = device.credentials();
+                if (memo) {
+                    byCredentials.put(before, new Decided(outcome, after));
+                }
+                madeAttempts.incrementAndGet();
+                if (after != before) {
+                    remember(index, before);
+                }
+                return outcome;
+            }
+            if (known.after() != before) {
+                remember(index, before);
+                device.restoreCredentials(known.after());
+            }
+            return known.outcome();
+        }
+
+        private void remember(int index, DeviceCredentials before) {
+            if (undone == undoIndexes.length) {
+                undoIndexes = Arrays.copyOf(undoIndexes, Math.max(16, 2 * undone));
+                undoCredentials = Arrays.copyOf(undoCredentials, undoIndexes.length);
+            }
+            undoIndexes[undone] = index;
+            undoCredentials[undone] = before;
+            undone++;
+        }
+    }
+
+    /** What a command did to a Device: its outcome and the credentials it left. */
+    private record Decided(CommandOutcome outcome, DeviceCredentials after) {}
 
     /** One attempt number over its Devices, cut into batches. */
     private final class Round {
@@ -295,6 +503,27 @@ final class Delivery {
             this.done = new AtomicIntegerArray(batches);
         }
 
+        /**
+         * Waits until {@code batch} is within {@link DeliverySettings#threads()} batches after the first batch not
+         * reported: so that, whenever the process dies, at most that many finished batches are missing from the
+         * record. Threads take batches of the same size in turn, so this rarely waits.
+         */
+        void awaitWindow(int batch) {
+            while (batch > frontier + settings.threads() && !stopped) {
+                LockSupport.parkNanos(100_000L);
+            }
+        }
+
+        /** Returns the index of the Device at {@code position} of this round. */
+        int index(int position) {
+            return positions == null ? position : positions[position];
+        }
+
+        /** Returns how many Devices {@code batch} holds. */
+        int sizeOf(int batch) {
+            return Math.min(size, (batch + 1) * batchSize) - batch * batchSize;
+        }
+
         /** Returns when the outcome of the Device at {@code position} is known. */
         Instant outcomeKnown(int position) {
             return start.plusNanos(settings.sendOffsetNanos(position)).plus(settings.turnaround());
@@ -303,6 +532,20 @@ final class Delivery {
         /** Returns when the last outcome of this round is known. */
         Instant end() {
             return outcomeKnown(size - 1);
+        }
+
+        /** Returns the report made once {@code batch} is done, with {@code updated} and {@code gaveUp} in all. */
+        RecoveryProgress reportOf(int batch, long updatedInAll, long gaveUpInAll) {
+            int last = Math.min(size, (batch + 1) * batchSize) - 1;
+            return new RecoveryProgress(
+                    incident,
+                    operation,
+                    outcomeKnown(last),
+                    Delivery.this.size,
+                    updatedInAll,
+                    gaveUpInAll,
+                    Delivery.this.size - updatedInAll - gaveUpInAll,
+                    gaveUpInAll);
         }
 
         /**
@@ -319,16 +562,9 @@ final class Delivery {
                         int batch = frontier;
                         succeeded += updated[batch];
                         Delivery.this.failed += failed[batch];
-                        int last = Math.min(size, (batch + 1) * batchSize) - 1;
-                        report(new RecoveryProgress(
-                                incident,
-                                operation,
-                                outcomeKnown(last),
-                                devices.length,
-                                succeeded,
-                                Delivery.this.failed,
-                                devices.length - succeeded - Delivery.this.failed,
-                                Delivery.this.failed));
+                        RecoveryProgress made = reportOf(batch, succeeded, Delivery.this.failed);
+                        recordMade(made);
+                        report(made);
                         frontier = batch + 1;
                     }
                 } finally {
@@ -340,6 +576,6 @@ final class Delivery {
 
     @Override
     public String toString() {
-        return "Delivery[" + incident + " " + operation + ", " + devices.length + " devices]";
+        return "Delivery[" + incident + " " + operation + ", " + size + " devices]";
     }
 }

@@ -17,33 +17,41 @@ import java.util.Optional;
 
 /**
  * How a fleet execution ended: per Device, updated, written off with a reason, or (only in a run stopped early)
- * still pending; and every progress report it gave, from the first (all pending) to the last. Devices are counted
- * by their position in the list the execution was given. Immutable.
+ * still pending; the progress reports it gave, from the first (all pending) to the last (every one, up to 1,024, then
+ * an evenly spaced sample: the whole series is in its {@link dev.smki.recovery.incident.ProgressRecord record}); and
+ * how many attempts it restored from an earlier run's record rather than made. Devices are counted by their position
+ * in the list the execution was given; two bytes are kept per Device. Immutable.
  */
 public final class FleetExecution {
 
     private final IncidentId incident;
     private final String operation;
-    private final Device[] devices;
+    private final List<Device> devices;
     private final DeliverySettings settings;
     private final byte[] states;
     private final byte[] attempts;
     private final List<RecoveryProgress> progress;
+    private final RecoveryProgress finalProgress;
     private final Instant startedAt;
     private final int rounds;
+    private final long restoredAttempts;
+    private final long madeAttempts;
     private final long succeeded;
     private final long writtenOff;
 
     FleetExecution(
             IncidentId incident,
             String operation,
-            Device[] devices,
+            List<Device> devices,
             DeliverySettings settings,
             byte[] states,
             byte[] attempts,
             List<RecoveryProgress> progress,
+            RecoveryProgress finalProgress,
             Instant startedAt,
-            int rounds) {
+            int rounds,
+            long restoredAttempts,
+            long madeAttempts) {
         this.incident = incident;
         this.operation = operation;
         this.devices = devices;
@@ -51,8 +59,11 @@ public final class FleetExecution {
         this.states = states;
         this.attempts = attempts;
         this.progress = progress;
+        this.finalProgress = finalProgress;
         this.startedAt = startedAt;
         this.rounds = rounds;
+        this.restoredAttempts = restoredAttempts;
+        this.madeAttempts = madeAttempts;
         long updated = 0;
         long gaveUp = 0;
         for (byte state : states) {
@@ -83,13 +94,13 @@ public final class FleetExecution {
 
     /** Returns how many Devices the execution was given. */
     public int size() {
-        return devices.length;
+        return states.length;
     }
 
     /** Returns the Device at {@code position} of the list the execution was given. */
     public Device device(int position) {
-        Objects.checkIndex(position, devices.length);
-        return devices[position];
+        Objects.checkIndex(position, states.length);
+        return devices.get(position);
     }
 
     /** Returns how many Devices executed their command. */
@@ -104,24 +115,24 @@ public final class FleetExecution {
 
     /** Returns how many Devices are neither updated nor written off: 0 unless the run was stopped early. */
     public long pending() {
-        return devices.length - succeeded - writtenOff;
+        return states.length - succeeded - writtenOff;
     }
 
     /** Returns whether the Device at {@code position} executed its command. */
     public boolean isUpdated(int position) {
-        Objects.checkIndex(position, devices.length);
+        Objects.checkIndex(position, states.length);
         return states[position] == Delivery.UPDATED;
     }
 
     /** Returns how many attempts the Device at {@code position} got; 0 if none (a run stopped early). */
     public int attempts(int position) {
-        Objects.checkIndex(position, devices.length);
+        Objects.checkIndex(position, states.length);
         return attempts[position];
     }
 
     /** Returns the write-off of the Device at {@code position}, if it was written off. */
     public Optional<WriteOff> writeOff(int position) {
-        Objects.checkIndex(position, devices.length);
+        Objects.checkIndex(position, states.length);
         byte state = states[position];
         if (!Delivery.isWrittenOff(state)) {
             return Optional.empty();
@@ -129,13 +140,13 @@ public final class FleetExecution {
         Optional<AcceptanceRule> rule = state >= Delivery.REFUSED
                 ? Optional.of(AcceptanceRule.ALL.get(state - Delivery.REFUSED))
                 : Optional.empty();
-        return Optional.of(new WriteOff(devices[position], reason(state), attempts[position], rule));
+        return Optional.of(new WriteOff(devices.get(position), reason(state), attempts[position], rule));
     }
 
     /** Returns every write-off, in Device order. */
     public List<WriteOff> writeOffs() {
         List<WriteOff> all = new ArrayList<>((int) writtenOff);
-        for (int i = 0; i < devices.length; i++) {
+        for (int i = 0; i < states.length; i++) {
             writeOff(i).ifPresent(all::add);
         }
         return Collections.unmodifiableList(all);
@@ -161,14 +172,31 @@ public final class FleetExecution {
         };
     }
 
-    /** Returns every progress report, oldest first: conserved and only moving forward (REC-9). */
+    /**
+     * Returns the progress reports, oldest first, conserved and only moving forward (REC-9): every report when the
+     * execution made at most 1,024; otherwise an evenly spaced sample of at most 1,025 of them, the first and the last
+     * included ({@link dev.smki.recovery.incident.ProgressSample}). The record the execution was given holds them all.
+     */
     public List<RecoveryProgress> progress() {
         return progress;
     }
 
     /** Returns the last progress report. */
     public RecoveryProgress finalProgress() {
-        return progress.get(progress.size() - 1);
+        return finalProgress;
+    }
+
+    /**
+     * Returns how many attempts were restored from the record an earlier run of this execution left, rather than
+     * made: 0 for an execution that had no record to go on from.
+     */
+    public long restoredAttempts() {
+        return restoredAttempts;
+    }
+
+    /** Returns how many attempts were made (commands built, signed and applied, or failures drawn) by this run. */
+    public long madeAttempts() {
+        return madeAttempts;
     }
 
     /** Returns how many rounds of attempts were made. */
@@ -207,7 +235,7 @@ public final class FleetExecution {
     public String summary() {
         Map<String, Long> reasons = new LinkedHashMap<>();
         writeOffsByReason().forEach((reason, count) -> reasons.put(reason.slug(), count));
-        return operation + ": " + devices.length + " devices, " + succeeded + " updated, " + writtenOff
+        return operation + ": " + states.length + " devices, " + succeeded + " updated, " + writtenOff
                 + " written off" + (reasons.isEmpty() ? "" : " " + reasons)
                 + (pending() == 0 ? "" : ", " + pending() + " pending") + ", " + rounds
                 + (rounds == 1 ? " round, " : " rounds, ") + Duration.between(startedAt, finishedAt())

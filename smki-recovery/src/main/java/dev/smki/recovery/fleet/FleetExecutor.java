@@ -3,12 +3,14 @@ package dev.smki.recovery.fleet;
 import dev.smki.core.device.Device;
 import dev.smki.core.identity.Eui64;
 import dev.smki.recovery.incident.IncidentId;
+import dev.smki.recovery.incident.ProgressRecord;
 import dev.smki.recovery.incident.RecoveryProgress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,37 +105,61 @@ public final class FleetExecutor {
             List<Device> devices,
             CommandFactory commands,
             Consumer<? super RecoveryProgress> listener) {
+        return execute(incident, operation, devices, commands, listener, ProgressRecord.none());
+    }
+
+    /**
+     * Sends each of {@code devices} its command from {@code commands} as {@link #execute(IncidentId, String, List,
+     * CommandFactory, Consumer)} does, keeping every progress report in {@code record} as it is made (a checkpoint:
+     * the record is forced at least every quarter second and at the end). When {@code record} holds the reports of an
+     * earlier run of this same execution (a {@link dev.smki.recovery.incident.ProgressFile#continuing continued}
+     * file), the batches it records are restored rather than sent again, each checked against its recorded report;
+     * the record is cut where they stop agreeing, and the execution goes on from there. Either way the execution
+     * ends as one never interrupted, and the record holds the same reports. The caller closes the record.
+     *
+     * @param devices the Devices, each once, in the order they were given to the earlier run
+     * @throws IllegalArgumentException when a Device is listed twice, or the operation is not 1 to 64 letters,
+     *     digits, {@code .}, {@code _} or {@code -}
+     */
+    public FleetExecution execute(
+            IncidentId incident,
+            String operation,
+            List<Device> devices,
+            CommandFactory commands,
+            Consumer<? super RecoveryProgress> listener,
+            ProgressRecord record) {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(commands, "commands");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(record, "record");
         Instant start = clock.instant();
         RecoveryProgress.start(incident, operation, start, devices.size());
-        Device[] list = devices.toArray(Device[]::new);
+        List<Device> list = devices instanceof RandomAccess ? devices : List.copyOf(devices);
         requireDistinct(list);
-        LOG.debug("{} {}: sending to {} devices with {}", incident, operation, list.length, settings);
-        FleetExecution execution = new Delivery(incident, operation, list, settings, commands, listener).run(start);
+        LOG.debug("{} {}: sending to {} devices with {}", incident, operation, list.size(), settings);
+        FleetExecution execution =
+                new Delivery(incident, operation, list, settings, commands, listener, record).run(start);
         LOG.debug("{}", execution);
         return execution;
     }
 
-    private static void requireDistinct(Device[] devices) {
-        for (Device device : devices) {
-            Objects.requireNonNull(device, "device");
-        }
+    private static void requireDistinct(List<Device> devices) {
         boolean ascending = true;
-        for (int i = 1; i < devices.length && ascending; i++) {
-            ascending = Long.compareUnsigned(
-                            devices[i - 1].eui64().value(), devices[i].eui64().value())
-                    < 0;
+        long previous = 0;
+        for (int i = 0; i < devices.size(); i++) {
+            Device device = Objects.requireNonNull(devices.get(i), "device");
+            long eui = device.eui64().value();
+            ascending = ascending && (i == 0 || Long.compareUnsigned(previous, eui) < 0);
+            previous = eui;
         }
         if (ascending) {
             return;
         }
-        long[] euis = new long[devices.length];
-        for (int i = 0; i < devices.length; i++) {
-            euis[i] = devices[i].eui64().value();
+        long[] euis = new long[devices.size()];
+        for (int i = 0; i < euis.length; i++) {
+            euis[i] = devices.get(i).eui64().value();
         }
         Arrays.sort(euis);
         for (int i = 1; i < euis.length; i++) {

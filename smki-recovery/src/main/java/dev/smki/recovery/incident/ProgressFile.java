@@ -1,17 +1,26 @@
 package dev.smki.recovery.incident;
 
-import java.io.BufferedWriter;
+import dev.smki.core.internal.files.DurableFiles;
+import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -35,24 +44,33 @@ import java.util.function.Consumer;
  * {@code time} is the simulated instant in ISO-8601 UTC ({@link Instant#toString()}); the counts are as {@link
  * RecoveryProgress} defines them. The same reports always give the same bytes.
  *
- * <p>An instance appends reports to a file as they come, for example as the listener of a fleet execution, and
- * flushes each line so that the file can be watched while the recovery runs. Not thread-safe: feed it from one
- * thread at a time (an execution calls its listener under a lock).
+ * <p>An instance appends reports to a file as they come, for example as the record of a fleet execution, writing
+ * each line to the file as it is appended (a process killed afterwards loses none) and forcing them to the disk
+ * when asked ({@link #force()}). An instance {@linkplain #continuing continuing} a file left by an earlier run first
+ * reads back the reports it holds ({@link #recorded()}), which a resumed execution checks against what it restores,
+ * then keeps the ones that agree ({@link #keep}) and appends after them. Not thread-safe: feed it from one thread
+ * at a time (an execution calls its listener and record under a lock).
  */
-public final class ProgressFile implements Consumer<RecoveryProgress>, Closeable {
+public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProgress>, Closeable {
 
     /** The header line, without its line end. */
     public static final String HEADER = "incident,operation,time,total,succeeded,failed,pending,writtenOff";
 
     private static final int FIELDS = 8;
+    private static final long HEADER_BYTES = HEADER.length() + 1L;
 
     private final Path path;
-    private final BufferedWriter writer;
+    private final FileChannel channel;
+    private final boolean continued;
     private RecoveryProgress last;
+    private Reading reading;
+    private boolean appending;
 
-    private ProgressFile(Path path, BufferedWriter writer) {
+    private ProgressFile(Path path, FileChannel channel, boolean continued) {
         this.path = path;
-        this.writer = writer;
+        this.channel = channel;
+        this.continued = continued;
+        this.appending = !continued;
     }
 
     /**
@@ -61,38 +79,176 @@ public final class ProgressFile implements Consumer<RecoveryProgress>, Closeable
      * @throws UncheckedIOException when the file cannot be written
      */
     public static ProgressFile create(Path path) {
-        Objects.requireNonNull(path, "path");
+        return open(
+                path,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+    }
+
+    /**
+     * Creates the progress file {@code path}, which must not exist yet, writes its header and forces it, and its
+     * directory entry, to the disk.
+     *
+     * @throws UncheckedIOException when the file exists ({@link java.nio.file.FileAlreadyExistsException}) or cannot
+     *     be written
+     */
+    public static ProgressFile createNew(Path path) {
+        ProgressFile file =
+                open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        file.force();
+        Path directory = path.toAbsolutePath().getParent();
         try {
-            BufferedWriter writer = Files.newBufferedWriter(
-                    path,
-                    StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            writer.write(HEADER);
-            writer.write('\n');
-            writer.flush();
-            return new ProgressFile(path, writer);
+            if (directory != null) {
+                DurableFiles.forceDirectory(directory);
+            }
         } catch (IOException e) {
+            file.close();
+            throw new UncheckedIOException("Cannot write the progress file " + path, e);
+        }
+        return file;
+    }
+
+    private static ProgressFile open(Path path, StandardOpenOption... options) {
+        Objects.requireNonNull(path, "path");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(path, options);
+            write(channel, HEADER + "\n");
+            return new ProgressFile(path, channel, false);
+        } catch (IOException e) {
+            closeQuietly(channel);
             throw new UncheckedIOException("Cannot write the progress file " + path, e);
         }
     }
 
     /**
-     * Appends {@code progress} as one line and flushes it.
+     * Opens the progress file {@code path} that an earlier run of the same sending left, to read back its reports
+     * ({@link #recorded()}) and go on after those that still agree ({@link #keep}); creates it, as {@link
+     * #createNew} does, when there is none.
+     *
+     * @throws IllegalArgumentException when the file does not start with the progress file header: it is not a
+     *     Recovery Progress File, and it is left as it is
+     * @throws UncheckedIOException when the file cannot be read or written
+     */
+    public static ProgressFile continuing(Path path) {
+        Objects.requireNonNull(path, "path");
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return createNew(path);
+        }
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(path + " is not a regular file, so not a Recovery Progress File");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ByteBuffer header = ByteBuffer.allocate((int) HEADER_BYTES);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // read the header
+            }
+            if (header.hasRemaining() || !new String(header.array(), StandardCharsets.US_ASCII).equals(HEADER + "\n")) {
+                throw new IllegalArgumentException(path + " does not start with the Recovery Progress File header '"
+                        + HEADER + "'; it is left as it is");
+            }
+            return new ProgressFile(path, channel, true);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("Cannot read the progress file " + path, e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the reports an earlier run wrote to this file, oldest first, read as they are asked for: one line
+     * at a time, so a long file is never held in memory. It ends at the first line that is torn (a run killed while
+     * writing it), not a report, or breaks REC-9 after the one before: the earlier run's record ends there. Empty for
+     * a file this instance created. May be asked for once.
+     *
+     * @throws IllegalStateException when asked for twice, or after reports were appended
+     */
+    @Override
+    public Iterator<RecoveryProgress> recorded() {
+        if (reading != null || appending && continued) {
+            throw new IllegalStateException("The recorded reports of " + path + " are read once, before appending");
+        }
+        if (!continued) {
+            reading = new Reading(null);
+            return Collections.emptyIterator();
+        }
+        try {
+            reading = new Reading(new BufferedReader(new InputStreamReader(
+                    Channels.newInputStream(
+                            FileChannel.open(path, StandardOpenOption.READ).position(HEADER_BYTES)),
+                    StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the progress file " + path, e);
+        }
+        return reading;
+    }
+
+    /**
+     * Keeps the first {@code reports} reports the earlier run wrote, cuts off whatever follows them (reports that did
+     * not agree, a torn line) and appends after them from now on. Only the last two reports read through {@link
+     * #recorded()} may be the last kept.
+     *
+     * @throws IllegalArgumentException when {@code reports} is not one of the last two counts read
+     * @throws UncheckedIOException when the file cannot be cut
+     */
+    @Override
+    public void keep(long reports) {
+        if (!continued && reports == 0 && last == null) {
+            return;
+        }
+        if (appending) {
+            throw new IllegalStateException("Reports are kept once, before appending to " + path);
+        }
+        Reading r = reading == null ? new Reading(null) : reading;
+        long end;
+        if (reports == 0) {
+            end = HEADER_BYTES;
+            last = null;
+        } else if (reports == r.read) {
+            end = r.endOfLast;
+            last = r.lastReport;
+        } else if (reports == r.read - 1) {
+            end = r.endOfPrevious;
+            last = r.previousReport;
+        } else {
+            throw new IllegalArgumentException(
+                    "Only the last two reports read may end what is kept: " + reports + " of " + r.read + " read");
+        }
+        r.close();
+        try {
+            channel.truncate(end);
+            channel.position(end);
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot cut the progress file " + path, e);
+        }
+        appending = true;
+    }
+
+    /**
+     * Appends {@code progress} as one line, written to the file at once.
      *
      * @throws IllegalArgumentException naming REC-9 when it may not follow the last report appended
+     * @throws IllegalStateException when the reports an earlier run wrote were not {@linkplain #keep kept} first
      * @throws UncheckedIOException when the file cannot be written
      */
+    @Override
     public void append(RecoveryProgress progress) {
         Objects.requireNonNull(progress, "progress");
+        if (!appending) {
+            throw new IllegalStateException("Keep the reports read from " + path + " before appending to it");
+        }
         if (last != null) {
             progress.requireFollows(last);
         }
         try {
-            writer.write(line(progress));
-            writer.write('\n');
-            writer.flush();
+            write(channel, line(progress) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the progress file " + path, e);
         }
@@ -105,6 +261,20 @@ public final class ProgressFile implements Consumer<RecoveryProgress>, Closeable
         append(progress);
     }
 
+    /**
+     * Forces what was written to the disk.
+     *
+     * @throws UncheckedIOException when it cannot be
+     */
+    @Override
+    public void force() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the progress file " + path, e);
+        }
+    }
+
     /** Returns the file written. */
     public Path path() {
         return path;
@@ -113,10 +283,107 @@ public final class ProgressFile implements Consumer<RecoveryProgress>, Closeable
     /** Closes the file. */
     @Override
     public void close() {
+        if (reading != null) {
+            reading.close();
+        }
         try {
-            writer.close();
+            channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close the progress file " + path, e);
+        }
+    }
+
+    private static void write(FileChannel channel, String text) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Already failing: the first exception says why.
+            }
+        }
+    }
+
+    /** The reports of an earlier run, read line by line, with where the last two lines end. */
+    private final class Reading implements Iterator<RecoveryProgress> {
+        private final BufferedReader reader;
+        private RecoveryProgress next;
+        private boolean done;
+        long read;
+        long endOfLast = HEADER_BYTES;
+        long endOfPrevious = HEADER_BYTES;
+        RecoveryProgress lastReport;
+        RecoveryProgress previousReport;
+
+        Reading(BufferedReader reader) {
+            this.reader = reader;
+            this.done = reader == null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = readNext();
+                done = next == null;
+            }
+            return next != null;
+        }
+
+        @Override
+        public RecoveryProgress next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            RecoveryProgress report = next;
+            next = null;
+            return report;
+        }
+
+        private RecoveryProgress readNext() {
+            StringBuilder line = new StringBuilder();
+            try {
+                int c;
+                while ((c = reader.read()) >= 0 && c != '\n') {
+                    line.append((char) c);
+                }
+                if (c < 0) {
+                    return null; // the end, or a torn last line
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the progress file " + path, e);
+            }
+            RecoveryProgress report;
+            try {
+                report = parseLine(line.toString());
+                if (lastReport != null && report.notFollowing(lastReport).isPresent()) {
+                    return null;
+                }
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                return null;
+            }
+            previousReport = lastReport;
+            endOfPrevious = endOfLast;
+            lastReport = report;
+            endOfLast += line.length() + 1L;
+            read++;
+            return report;
+        }
+
+        void close() {
+            done = true;
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    // Only read from: nothing is lost.
+                }
+            }
         }
     }
 

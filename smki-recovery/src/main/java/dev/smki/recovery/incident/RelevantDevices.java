@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
  *
  * <p>The scope is worked out once, when the incident is scoped, and then fixed: Devices later updated stay
  * Relevant, so progress can be counted against it. It is held as indexes into the fleet, four bytes per Relevant
- * Device, and the cells are judged once per distinct {@link DeviceCredentials} value, so scoping a million
- * Devices takes a single pass. Immutable (the Devices themselves change as commands are applied).
+ * Device (no object per Device: {@link #devices()} makes each Device's view when it is asked for), and the cells
+ * are judged once per distinct {@link DeviceCredentials} value, so scoping tens of millions of Devices takes two
+ * passes over a few bytes each. Immutable (the Devices themselves change as commands are applied).
  */
 public final class RelevantDevices {
 
@@ -59,6 +61,25 @@ public final class RelevantDevices {
                 compromised.publicKey().getEncoded());
     }
 
+    /**
+     * Returns how many commissioned Devices of {@code fleet} have a cell holding {@code compromised}'s subject key
+     * identifier or public key, as {@link #of} would find, without keeping them.
+     */
+    public static long countIn(Fleet fleet, IssuedCertificate compromised) {
+        Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(compromised, "compromised");
+        Predicate<DeviceCredentials> holdsData = memo(
+                compromised.parsed().subjectKeyIdentifier().orElseThrow(),
+                compromised.publicKey().getEncoded());
+        long count = 0;
+        for (int i = 0; i < fleet.size(); i++) {
+            if (fleet.isCommissioned(i) && holdsData.test(fleet.credentials(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Returns the commissioned Devices of {@code fleet} with a cell holding the key {@code compromisedKey}. */
     public static RelevantDevices holding(Fleet fleet, KeyIdentifier compromisedKey) {
         Objects.requireNonNull(fleet, "fleet");
@@ -68,15 +89,20 @@ public final class RelevantDevices {
 
     private static RelevantDevices scope(Fleet fleet, KeyIdentifier key, byte[] publicKey) {
         Predicate<DeviceCredentials> holdsData = memo(key, publicKey);
-        int[] found = new int[fleet.size()];
         int count = 0;
         for (int i = 0; i < fleet.size(); i++) {
-            Device device = fleet.get(i);
-            if (device.isCommissioned() && holdsData.test(device.credentials())) {
-                found[count++] = i;
+            if (fleet.isCommissioned(i) && holdsData.test(fleet.credentials(i))) {
+                count++;
             }
         }
-        return new RelevantDevices(fleet, key, publicKey, Arrays.copyOf(found, count));
+        int[] found = new int[count];
+        int next = 0;
+        for (int i = 0; i < fleet.size() && next < count; i++) {
+            if (fleet.isCommissioned(i) && holdsData.test(fleet.credentials(i))) {
+                found[next++] = i;
+            }
+        }
+        return new RelevantDevices(fleet, key, publicKey, found);
     }
 
     /**
@@ -84,8 +110,7 @@ public final class RelevantDevices {
      * credentials value once. Not thread-safe.
      */
     private static Predicate<DeviceCredentials> memo(KeyIdentifier key, byte[] publicKey) {
-        Map<DeviceCredentials, Boolean> judged = new IdentityHashMap<>();
-        return credentials -> judged.computeIfAbsent(credentials, c -> {
+        return judgedOnce(c -> {
             for (TrustAnchorCell cell : c.cells()) {
                 if (cell.subjectKeyId().equals(key)
                         || publicKey != null && Arrays.equals(cell.publicKey(), publicKey)) {
@@ -94,6 +119,12 @@ public final class RelevantDevices {
             }
             return false;
         });
+    }
+
+    /** Returns {@code test}, judging each distinct (interned) credentials value once. Not thread-safe. */
+    private static Predicate<DeviceCredentials> judgedOnce(Predicate<DeviceCredentials> test) {
+        Map<DeviceCredentials, Boolean> judged = new IdentityHashMap<>();
+        return credentials -> judged.computeIfAbsent(credentials, test::test);
     }
 
     /** Returns the fleet the Devices belong to. */
@@ -139,23 +170,58 @@ public final class RelevantDevices {
 
     /** Returns whether {@code device} is one of the Relevant Devices. */
     public boolean contains(Device device) {
+        return positionOf(device) >= 0;
+    }
+
+    /**
+     * Returns the place of {@code device} among the Relevant Devices, from 0 in EUI-64 order, or -1 when it is not
+     * one of them (a Device of another fleet never is).
+     */
+    public int positionOf(Device device) {
         Objects.requireNonNull(device, "device");
-        int low = 0;
-        int high = indexes.length - 1;
-        long eui = device.eui64().value();
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            Device candidate = fleet.get(indexes[mid]);
-            int order = Long.compareUnsigned(candidate.eui64().value(), eui);
-            if (order < 0) {
-                low = mid + 1;
-            } else if (order > 0) {
-                high = mid - 1;
-            } else {
-                return candidate == device;
+        Optional<Device> same = fleet.device(device.eui64());
+        if (same.isEmpty() || !same.get().equals(device)) {
+            return -1;
+        }
+        long index = device.eui64().value() - fleet.eui64(0).value();
+        int position = Arrays.binarySearch(indexes, (int) index);
+        return position >= 0 ? position : -1;
+    }
+
+    /** Returns the place in the fleet ({@link Fleet#get}) of the Relevant Device at {@code position}. */
+    public int fleetIndex(int position) {
+        Objects.checkIndex(position, indexes.length);
+        return indexes[position];
+    }
+
+    /** Returns the credentials the Relevant Device at {@code position} holds now, without making a view of it. */
+    public DeviceCredentials credentials(int position) {
+        return fleet.credentials(fleetIndex(position));
+    }
+
+    /**
+     * Returns how many Relevant Devices hold credentials that pass {@code test} now, judging each distinct
+     * credentials value once: a pass over a few bytes per Device.
+     */
+    public long count(Predicate<DeviceCredentials> test) {
+        return count(test, position -> true);
+    }
+
+    /**
+     * Returns how many Relevant Devices whose position passes {@code positions} hold credentials that pass {@code
+     * test} now, judging each distinct credentials value once.
+     */
+    public long count(Predicate<DeviceCredentials> test, IntPredicate positions) {
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(positions, "positions");
+        Predicate<DeviceCredentials> judged = judgedOnce(test);
+        long count = 0;
+        for (int position = 0; position < indexes.length; position++) {
+            if (positions.test(position) && judged.test(fleet.credentials(indexes[position]))) {
+                count++;
             }
         }
-        return false;
+        return count;
     }
 
     /**
@@ -163,14 +229,7 @@ public final class RelevantDevices {
      * updated, the written-off ones otherwise.
      */
     public long countStillHolding() {
-        Predicate<DeviceCredentials> holdsData = memo(compromisedKey, compromisedPublicKey);
-        long count = 0;
-        for (int index : indexes) {
-            if (holdsData.test(fleet.get(index).credentials())) {
-                count++;
-            }
-        }
-        return count;
+        return count(memo(compromisedKey, compromisedPublicKey));
     }
 
     /** Returns {@code RelevantDevices[n of m devices hold KEY]}. */

@@ -5,12 +5,14 @@ import dev.smki.recovery.custody.ActivationProgress;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.IncidentId;
+import dev.smki.recovery.incident.ProgressRecords;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.ActorChoices;
 import dev.smki.recovery.procedures.Decide;
 import dev.smki.recovery.procedures.DeviceCounts;
+import dev.smki.recovery.procedures.FleetState;
 import dev.smki.recovery.procedures.IncidentSetup;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.KeyCeremony;
@@ -105,18 +107,32 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     /**
-     * Starts a rehearsal of {@code plan}, journalling it to the empty {@code journal}, whose header records the plan.
+     * Starts a rehearsal of {@code plan}, journalling it to the empty {@code journal}, whose header records the plan;
+     * the progress of each sending of commands is kept in memory only.
      *
      * @throws IllegalArgumentException when the plan's procedure or settings cannot be used, or the plan is too large
      *     for a journal header
      * @throws IllegalStateException when the journal is not empty, or is in use
+     * @throws HeapTooSmallException when the plan's fleet cannot fit in the heap this JVM may use
      * @throws UncheckedIOException when the journal cannot be written
      */
     public static Rehearsal start(ExercisePlan plan, Journal journal) {
+        return start(plan, journal, ProgressRecords.none());
+    }
+
+    /**
+     * Starts a rehearsal of {@code plan} as {@link #start(ExercisePlan, Journal)} does, keeping the progress reports of
+     * each sending of commands in the record {@code progress} opens for it as they are made (such as {@link
+     * ProgressFiles#beside}: Recovery Progress Files beside the journal), so that a resumed rehearsal goes on from them.
+     */
+    public static Rehearsal start(ExercisePlan plan, Journal journal, ProgressRecords progress) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(progress, "progress");
+        HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
         IncidentState state = IncidentState.create(setup(plan));
+        state.fleet().recordProgressIn(progress);
         ProcedureRun<IncidentState> run =
                 ProcedureRun.start(procedure, journal, state.clock(), state, PlanJournal.note(plan));
         return new Rehearsal(plan, procedure, state, run);
@@ -167,9 +183,27 @@ public final class Rehearsal implements AutoCloseable {
      * dev.smki.recovery.workflow.JournalSealer sealed} one).
      */
     public static Rehearsal resume(Path journalFile, Journal journal, Consumer<? super RecoveryProgress> onProgress) {
+        return resume(journalFile, journal, onProgress, ProgressRecords.none());
+    }
+
+    /**
+     * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Journal, Consumer)} does, going
+     * on from the progress records {@code progress} opens for each sending of commands (such as {@link
+     * ProgressFiles#continuing}: the Recovery Progress Files the interrupted run wrote beside the journal): what they
+     * record is restored, each batch of Devices checked against its recorded report, rather than sent again, so a
+     * rehearsal killed while sending commands redoes only the batches it had in hand.
+     *
+     * @throws HeapTooSmallException when the journalled plan's fleet cannot fit in the heap this JVM may use
+     */
+    public static Rehearsal resume(
+            Path journalFile,
+            Journal journal,
+            Consumer<? super RecoveryProgress> onProgress,
+            ProgressRecords progress) {
         Objects.requireNonNull(journalFile, "journalFile");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(onProgress, "onProgress");
+        Objects.requireNonNull(progress, "progress");
         JournalVerification verification;
         try {
             verification = JournalVerification.of(journalFile);
@@ -185,9 +219,11 @@ public final class Rehearsal implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(
                         journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
         ExercisePlan plan = PlanJournal.plan(header.note().asMap());
+        HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
         IncidentState state = IncidentState.create(setup(plan));
         state.fleet().onProgress(onProgress);
+        state.fleet().recordProgressIn(progress);
         ProcedureRun<IncidentState> run = ProcedureRun.resume(procedure, journal, state.clock(), state);
         Rehearsal rehearsal = new Rehearsal(plan, procedure, state, run);
         try {
@@ -296,8 +332,8 @@ public final class Rehearsal implements AutoCloseable {
      * Calls {@code onProgress} with every progress report of the device updates from now on, as the fleet executor
      * makes them: for each sending, a first report with every Device pending, one per batch of Devices, and a last
      * with none pending ({@link dev.smki.recovery.fleet.FleetExecutor}). The reports come in order, one at a time,
-     * from the executor's working threads, while {@link #step()} runs; keep the listener short. They are those the
-     * result lists ({@link RehearsalResult#reports()}).
+     * from the executor's working threads, while {@link #step()} runs; keep the listener short. A resumed rehearsal
+     * gives the reports it restores too, so the listener hears the same reports as in an uninterrupted run.
      */
     public Rehearsal onProgress(Consumer<? super RecoveryProgress> onProgress) {
         state.fleet().onProgress(onProgress);
@@ -480,7 +516,7 @@ public final class Rehearsal implements AutoCloseable {
                 timeline,
                 state.fleet().counts(),
                 state.fleet().progress(),
-                state.fleet().reports(),
+                state.fleet().sendings(),
                 anomalies(breaches),
                 breaches,
                 run.isComplete(),
@@ -504,10 +540,7 @@ public final class Rehearsal implements AutoCloseable {
         state.events().forEach(event -> anomalies.add("injected: " + event));
         if (!state.fleet().writtenOff().isEmpty()) {
             Map<String, Long> reasons = new TreeMap<>();
-            state.fleet()
-                    .writtenOff()
-                    .values()
-                    .forEach(w -> reasons.merge(w.reason().slug(), 1L, Long::sum));
+            state.fleet().writtenOff().byReason().forEach((reason, count) -> reasons.put(reason.slug(), count));
             anomalies.add(devices(state.fleet().writtenOff().size()) + " written off: " + reasons);
         }
         DeviceCounts counts = state.fleet().counts();
@@ -581,6 +614,15 @@ public final class Rehearsal implements AutoCloseable {
 
     private static String devices(long count) {
         return count + (count == 1 ? " Relevant Device" : " Relevant Devices");
+    }
+
+    /**
+     * Returns, for each sending of commands so far, how much this run restored from the record an interrupted run
+     * left ({@link #resume(Path, Journal, Consumer, ProgressRecords)}) and how much it did itself; not part of the
+     * result, which is the same however the rehearsal was interrupted.
+     */
+    public List<FleetState.Restored> restored() {
+        return state.fleet().restored();
     }
 
     /** Returns the simulated world, for tests of the effects. */

@@ -1,10 +1,10 @@
 package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.provenance.Confidence;
-import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.incident.RelevantSubscribers;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
+import dev.smki.recovery.procedures.FleetState;
 import dev.smki.recovery.procedures.ProgressPoint;
 import dev.smki.recovery.workflow.DeadlineBreach;
 import java.util.LinkedHashMap;
@@ -22,9 +22,10 @@ import java.util.Optional;
  * @param procedure the name of the procedure run, such as {@code ROOT_OCA_COMPROMISE}
  * @param timeline every attempt, oldest first
  * @param devices where the Devices stand
- * @param progress how far the Relevant Devices were each time they changed, oldest first
- * @param reports the fleet executions' progress reports, oldest first: the lines of the Recovery Progress Files
- *     ({@link dev.smki.recovery.incident.ProgressFile#write})
+ * @param progress how far the Relevant Devices were each time they changed, oldest first: a sample of at most a few
+ *     hundred points per phase ({@link FleetState#progress()})
+ * @param sendings each sending of commands to the Devices as it ended, oldest first: its last progress report (the
+ *     last line of its Recovery Progress File) and how many attempts were restored from that file by a resume
  * @param anomalies what did not go as in a clean run: refused attempts, written-off Devices, breached
  *     deadlines, Devices still holding the compromised key; empty for a clean run
  * @param breachedDeadlines the deadlines missed, by the simulated clock
@@ -39,7 +40,7 @@ public record RehearsalResult(
         List<TimelineEntry> timeline,
         DeviceCounts devices,
         List<ProgressPoint> progress,
-        List<RecoveryProgress> reports,
+        List<FleetState.Sending> sendings,
         List<String> anomalies,
         List<DeadlineBreach> breachedDeadlines,
         boolean complete,
@@ -52,7 +53,7 @@ public record RehearsalResult(
         timeline = List.copyOf(timeline);
         Objects.requireNonNull(devices, "devices");
         progress = List.copyOf(progress);
-        reports = List.copyOf(reports);
+        sendings = List.copyOf(sendings);
         anomalies = List.copyOf(anomalies);
         breachedDeadlines = List.copyOf(breachedDeadlines);
         Objects.requireNonNull(journalHead, "journalHead");

@@ -318,7 +318,7 @@ class FleetRecoveryTests {
 
         assertThatThrownBy(() -> executor(DeliverySettings.defaults().withThreads(2))
                         .execute(INCIDENT, "C5", relevant.devices(), device -> {
-                            if (device == victim) {
+                            if (device.equals(victim)) {
                                 throw new IllegalStateException("no key for " + device);
                             }
                             return commands.commandFor(device);

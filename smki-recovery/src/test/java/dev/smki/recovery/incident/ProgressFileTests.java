@@ -95,4 +95,77 @@ class ProgressFileTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Line 3: REC-9: counts went back");
     }
+
+    @Test
+    void aNewFileIsCreatedOnlyWhereNoFileIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.csv");
+        Files.writeString(file, "notes", StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> ProgressFile.createNew(file))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasCauseInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(Files.readString(file)).isEqualTo("notes");
+    }
+
+    @Test
+    void aContinuedFileReadsBackItsReportsKeepsThoseAskedAndAppendsAfterThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.csv");
+        Files.writeString(file, TEXT + "INC-2026-001,C5,2026-01-01T01:0", StandardCharsets.US_ASCII);
+
+        try (ProgressFile continued = ProgressFile.continuing(file)) {
+            java.util.Iterator<RecoveryProgress> recorded = continued.recorded();
+            assertThat(recorded.next()).isEqualTo(REPORTS.get(0));
+            assertThat(recorded.next()).isEqualTo(REPORTS.get(1));
+            assertThat(recorded.next()).isEqualTo(REPORTS.get(2));
+            assertThat(recorded.hasNext()).as("a torn last line is no report").isFalse();
+            continued.keep(2);
+            continued.append(REPORTS.get(2));
+        }
+
+        assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(TEXT);
+    }
+
+    @Test
+    void aContinuedFileEndsItsRecordAtALineThatIsNoReportOrGoesBack(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.csv");
+        String lines = TEXT.lines().toList().get(1) + "\n"
+                + TEXT.lines().toList().get(3) + "\n" + TEXT.lines().toList().get(2) + "\n";
+        Files.writeString(file, ProgressFile.HEADER + "\n" + lines, StandardCharsets.US_ASCII);
+
+        try (ProgressFile continued = ProgressFile.continuing(file)) {
+            List<RecoveryProgress> read = new java.util.ArrayList<>();
+            continued.recorded().forEachRemaining(read::add);
+            assertThat(read).containsExactly(REPORTS.get(0), REPORTS.get(2));
+            continued.keep(1);
+        }
+
+        assertThat(ProgressFile.read(file)).containsExactly(REPORTS.get(0));
+    }
+
+    @Test
+    void aFileThatDoesNotStartWithTheHeaderIsNotContinuedAndIsLeftAsItIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.csv");
+        Files.writeString(file, "incident,time\nsomething else\n", StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> ProgressFile.continuing(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not start with the Recovery Progress File header");
+        assertThat(Files.readString(file)).isEqualTo("incident,time\nsomething else\n");
+        assertThatThrownBy(() -> ProgressFile.continuing(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a regular file");
+    }
+
+    @Test
+    void aContinuedFileThatDoesNotExistIsCreated(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.csv");
+
+        try (ProgressFile continued = ProgressFile.continuing(file)) {
+            assertThat(continued.recorded()).isExhausted();
+            continued.keep(0);
+            REPORTS.forEach(continued::append);
+        }
+
+        assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(TEXT);
+    }
 }

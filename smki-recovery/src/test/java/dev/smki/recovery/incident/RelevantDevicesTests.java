@@ -132,7 +132,7 @@ class RelevantDevicesTests {
         List<Device> devices = relevant.devices();
 
         assertThat(devices).hasSize(relevant.size());
-        assertThat(devices.get(3)).isSameAs(relevant.get(3));
+        assertThat(devices.get(3)).isEqualTo(relevant.get(3));
         for (int i = 1; i < devices.size(); i++) {
             assertThat(devices.get(i).eui64()).isGreaterThan(devices.get(i - 1).eui64());
         }

@@ -30,6 +30,6 @@ class ForgedHeaderTests {
         assertThat(JournalVerification.of(journal).isIntact()).isTrue();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Rehearsal.resume(journal, Durability.UNFORCED))
-                .withMessageContaining("devices is 1 to 8388608, not 999999999");
+                .withMessageContaining("devices is 1 to 67108864, not 999999999");
     }
 }

@@ -29,6 +29,7 @@ import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,6 +125,8 @@ class IncidentResponseProperties implements WithQuickTheories {
 
     private void check(ExercisePlan parameters, List<Action> actions) {
         IncidentState world = IncidentState.create(Rehearsal.setup(parameters));
+        List<RecoveryProgress> reports = new ArrayList<>();
+        world.fleet().onProgress(reports::add);
         Procedure<IncidentState> procedure = PlanProcedures.procedure(parameters);
         List<Move> moves = MovePlanner.plan(parameters, procedure, world);
         StepId attendance = parameters.name().equals("contingency")
@@ -186,7 +189,7 @@ class IncidentResponseProperties implements WithQuickTheories {
                                 .collect(Collectors.joining(", "));
                 checkDecisionGate(run, world, trail);
                 checkQuorum(run, model, trail);
-                checkProgress(world, trail);
+                checkProgress(world, reports, trail);
                 checkOrdering(run, procedure, trail);
             }
             if (run.entries().stream().anyMatch(e -> e.accepted() && KEY_USE.containsKey(e.step()))) {
@@ -297,7 +300,7 @@ class IncidentResponseProperties implements WithQuickTheories {
      * REC-9: every progress point and every fleet progress report conserves its counts, and counts only move
      * forward within a phase (one sending of commands).
      */
-    private static void checkProgress(IncidentState world, String trail) {
+    private static void checkProgress(IncidentState world, List<RecoveryProgress> reports, String trail) {
         List<ProgressPoint> points = world.fleet().progress();
         for (int i = 0; i < points.size(); i++) {
             ProgressPoint p = points.get(i);
@@ -321,7 +324,6 @@ class IncidentResponseProperties implements WithQuickTheories {
                 }
             }
         }
-        List<RecoveryProgress> reports = world.fleet().reports();
         for (int i = 0; i < reports.size(); i++) {
             RecoveryProgress r = reports.get(i);
             assertThat(r.succeeded() + r.failed() + r.pending())

@@ -8,6 +8,7 @@ import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.Actors;
 import dev.smki.recovery.procedures.Decide;
+import dev.smki.recovery.procedures.FleetState;
 import dev.smki.recovery.procedures.IncidentClock;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.workflow.Durability;
@@ -69,7 +70,12 @@ class RehearsalResumeTests {
 
     @Test
     void tellsTheListenerTheProgressOfTheDeviceUpdatesItReplaysAndThoseItMakes() {
-        RehearsalResult whole = uninterrupted(CONTINGENCY);
+        List<RecoveryProgress> wholeReports = new ArrayList<>();
+        RehearsalResult whole;
+        try (Rehearsal rehearsal =
+                Rehearsal.start(CONTINGENCY, Journal.file(directory.resolve("heard.journal"), Durability.UNFORCED))) {
+            whole = rehearsal.onProgress(wholeReports::add).finish();
+        }
         int sent = 0;
         while (!whole.timeline().get(sent).step().value().equals("C5")) {
             sent++;
@@ -79,12 +85,10 @@ class RehearsalResumeTests {
             List<RecoveryProgress> heard = new ArrayList<>();
             try (Rehearsal resumed =
                     Rehearsal.resume(interrupted(CONTINGENCY, moves), Durability.UNFORCED, heard::add)) {
-                assertThat(heard)
-                        .as("replayed after %d moves", moves)
-                        .hasSize(moves > sent ? whole.reports().size() : 0);
+                assertThat(heard).as("replayed after %d moves", moves).hasSize(moves > sent ? wholeReports.size() : 0);
                 assertThat(resumed.finish()).isEqualTo(whole);
             }
-            assertThat(heard).as("after %d moves", moves).isEqualTo(whole.reports());
+            assertThat(heard).as("after %d moves", moves).isEqualTo(wholeReports);
         }
     }
 
@@ -151,5 +155,61 @@ class RehearsalResumeTests {
                 .isThrownBy(() -> Rehearsal.resume(other))
                 .withMessageContaining("Journal line 2 (D1 by SMKI_PMA")
                 .withMessageContaining("is not the rehearsal's move 1 (N1 by DCC");
+    }
+
+    @Test
+    void aRehearsalKilledWhileSendingCommandsGoesOnFromItsRecoveryProgressFileAndEndsAsIfNeverStopped()
+            throws IOException {
+        ExercisePlan plan = ExercisePlan.builtIn("contingency")
+                .withDevices(1_500)
+                .withSeed(4)
+                .withFailures(0.01, 0.1, 3);
+        Path wholeJournal = directory.resolve("whole-with-files.journal");
+        RehearsalResult whole;
+        try (Rehearsal rehearsal = Rehearsal.start(
+                plan, Journal.file(wholeJournal, Durability.UNFORCED), ProgressFiles.beside(wholeJournal))) {
+            whole = rehearsal.finish();
+            assertThat(rehearsal.restored())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.restoredAttempts()).isZero());
+        }
+        Path wholeProgress = ProgressFiles.path(wholeJournal, "C5", 1);
+        int sent = 0;
+        while (!whole.timeline().get(sent).step().value().equals("C5")) {
+            sent++;
+        }
+        List<String> journalLines = Files.readAllLines(wholeJournal, StandardCharsets.US_ASCII);
+        List<String> progressLines = Files.readAllLines(wholeProgress, StandardCharsets.US_ASCII);
+
+        for (int kept : List.of(1, progressLines.size() / 3, progressLines.size() - 1)) {
+            // As the files stood when the process was killed while C5 sent its commands: the journal up to C5, the
+            // progress file's header and first reports, the next report torn.
+            Path killed = directory.resolve("killed-" + kept + ".journal");
+            Files.writeString(
+                    killed, String.join("\n", journalLines.subList(0, sent + 2)) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(
+                    ProgressFiles.path(killed, "C5", 1),
+                    String.join("\n", progressLines.subList(0, kept)) + "\n"
+                            + progressLines.get(kept).substring(0, 20),
+                    StandardCharsets.US_ASCII);
+
+            try (Rehearsal resumed = Rehearsal.resume(
+                    killed,
+                    Journal.file(killed, Durability.UNFORCED),
+                    report -> {},
+                    ProgressFiles.continuing(killed))) {
+                assertThat(resumed.finish()).as("%d lines kept", kept).isEqualTo(whole);
+                FleetState.Restored restored = resumed.restored().get(0);
+                assertThat(restored.restoredAttempts() > 0)
+                        .as("%d lines kept", kept)
+                        .isEqualTo(kept > 2);
+                assertThat(restored.madeAttempts())
+                        .as("%d lines kept", kept)
+                        .isLessThan(kept > 2 ? whole.devices().relevant() : Long.MAX_VALUE);
+            }
+            assertThat(Files.readAllBytes(killed)).isEqualTo(Files.readAllBytes(wholeJournal));
+            assertThat(Files.readAllBytes(ProgressFiles.path(killed, "C5", 1)))
+                    .isEqualTo(Files.readAllBytes(wholeProgress));
+        }
     }
 }

@@ -22,6 +22,7 @@ import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyActivation;
 import dev.smki.recovery.custody.KeyShare;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
+import dev.smki.recovery.fleet.WriteOffReason;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.plan.ExercisePlan;
@@ -469,22 +470,26 @@ class RehearsalTests {
             assertThat(devices.holdingCompromisedKey()).isEqualTo(devices.writtenOff());
             assertThat(world.fleet().relevant())
                     .allSatisfy(device -> assertThat(
-                                    device.holds(world.fleet().writtenOff().containsKey(device) ? oldRoot : newRoot))
+                                    device.holds(world.fleet().writtenOff().contains(device) ? oldRoot : newRoot))
                             .isTrue());
-            assertThat(world.fleet().writtenOff().values())
-                    .extracting(w -> w.reason().slug())
+            assertThat(world.fleet().writtenOff().byReason().keySet())
+                    .extracting(WriteOffReason::slug)
                     .containsOnly("uncontactable", "busy")
                     .contains("uncontactable");
+            assertThat(world.fleet().writtenOff().byReason().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(devices.writtenOff());
             assertThat(result.anomalies())
                     .anySatisfy(
                             a -> assertThat(a).startsWith(devices.writtenOff() + " Relevant Devices written off: {"))
                     .anySatisfy(a -> assertThat(a)
                             .isEqualTo(devices.writtenOff() + " Relevant Devices still holding the replaced key"));
-            assertThat(result.reports())
-                    .isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.operation()).isEqualTo("C5"));
-            assertThat(result.reports().get(result.reports().size() - 1).isSettled())
-                    .isTrue();
+            assertThat(result.sendings())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.operation()).isEqualTo("C5"))
+                    .satisfies(s -> assertThat(s.number()).isEqualTo(1))
+                    .satisfies(s -> assertThat(s.finalProgress().isSettled()).isTrue());
             TimelineEntry sent = result.timeline().stream()
                     .filter(e -> e.step().value().equals("C5"))
                     .findFirst()
@@ -514,7 +519,9 @@ class RehearsalTests {
                 result = rehearsal.finish();
             }
 
-            assertThat(heard).isEqualTo(result.reports()).hasSizeGreaterThan(3);
+            assertThat(heard).hasSizeGreaterThan(3);
+            assertThat(heard.get(heard.size() - 1))
+                    .isEqualTo(result.sendings().get(0).finalProgress());
             assertThat(heardBySentEntry).containsExactly(heard.size());
             RecoveryProgress first = heard.get(0);
             RecoveryProgress last = heard.get(heard.size() - 1);

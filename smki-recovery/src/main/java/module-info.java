@@ -10,6 +10,8 @@ module dev.smki.recovery {
     requires org.slf4j;
 
     exports dev.smki.recovery.workflow;
+    exports dev.smki.recovery.journal;
+    exports dev.smki.recovery.analysis;
     exports dev.smki.recovery.incident;
     exports dev.smki.recovery.custody;
     exports dev.smki.recovery.fleet;

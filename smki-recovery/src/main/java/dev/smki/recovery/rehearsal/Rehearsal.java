@@ -7,6 +7,13 @@ import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.ProgressRecords;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.journal.DeadlineBreach;
+import dev.smki.recovery.journal.Durability;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.JournalEntry;
+import dev.smki.recovery.journal.JournalHeader;
+import dev.smki.recovery.journal.JournalVerification;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.ActorChoices;
@@ -18,16 +25,9 @@ import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.KeyCeremony;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.DeadlineBreach;
-import dev.smki.recovery.workflow.Durability;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.JournalEntry;
-import dev.smki.recovery.workflow.JournalHeader;
-import dev.smki.recovery.workflow.JournalVerification;
 import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
-import dev.smki.recovery.workflow.ProcedureRun;
 import dev.smki.recovery.workflow.Refusal;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
@@ -180,7 +180,7 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability, Consumer)} does,
      * appending through {@code journal}, a journal of that file (such as a {@linkplain
-     * dev.smki.recovery.workflow.JournalSealer sealed} one).
+     * dev.smki.recovery.journal.JournalSealer sealed} one).
      */
     public static Rehearsal resume(Path journalFile, Journal journal, Consumer<? super RecoveryProgress> onProgress) {
         return resume(journalFile, journal, onProgress, ProgressRecords.none());

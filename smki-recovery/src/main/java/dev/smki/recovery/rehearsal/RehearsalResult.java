@@ -2,11 +2,11 @@ package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.incident.RelevantSubscribers;
+import dev.smki.recovery.journal.DeadlineBreach;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.FleetState;
 import dev.smki.recovery.procedures.ProgressPoint;
-import dev.smki.recovery.workflow.DeadlineBreach;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

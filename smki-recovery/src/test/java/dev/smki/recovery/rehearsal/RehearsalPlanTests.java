@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.recovery.journal.Durability;
+import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.ExercisePlan.Attendance;
 import dev.smki.recovery.plan.ExercisePlan.AttendanceOutcome;
 import dev.smki.recovery.plan.ExercisePlan.EventKind;
 import dev.smki.recovery.plan.ExercisePlan.InjectedEvent;
 import dev.smki.recovery.procedures.ActorChoices;
-import dev.smki.recovery.workflow.Durability;
-import dev.smki.recovery.workflow.Journal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,6 +8,7 @@ module dev.smki.recovery {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.codahale.shamir;
     requires org.slf4j;
+    requires transitive org.jspecify;
 
     exports dev.smki.recovery.workflow;
     exports dev.smki.recovery.journal;

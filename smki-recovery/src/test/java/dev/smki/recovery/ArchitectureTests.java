@@ -48,6 +48,7 @@ class ArchitectureTests {
                     "dev.smki.core.internal.crypto..",
                     "java..",
                     "com.fasterxml.jackson..",
+                    "org.jspecify..",
                     "org.slf4j..")
             .because("the generic engine (procedures, runs, guards, effects, journal, ordering analysis) knows nothing"
                     + " of SMKI: keys, Devices, custody, incidents and plans are the procedures' business");

@@ -4,4 +4,7 @@
  * dev.smki.recovery.analysis.OrderingAnalysis}). Generic, like the engine in {@code dev.smki.recovery.workflow}:
  * it reads definitions, never runs them, and knows nothing about SMKI.
  */
+@NullMarked
 package dev.smki.recovery.analysis;
+
+import org.jspecify.annotations.NullMarked;

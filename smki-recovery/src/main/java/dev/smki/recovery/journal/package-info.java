@@ -6,4 +6,7 @@
  * dev.smki.recovery.journal.JournalSeals} signs and checks a journal's seals. Generic, like the engine in {@code
  * dev.smki.recovery.workflow}: it knows nothing about SMKI.
  */
+@NullMarked
 package dev.smki.recovery.journal;
+
+import org.jspecify.annotations.NullMarked;

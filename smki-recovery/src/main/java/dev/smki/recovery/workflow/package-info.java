@@ -9,4 +9,7 @@
  * in {@code dev.smki.recovery.journal}; the analysis of the step orders a definition allows is in {@code
  * dev.smki.recovery.analysis}. Neither is needed to define a procedure, and this package depends on neither.
  */
+@NullMarked
 package dev.smki.recovery.workflow;
+
+import org.jspecify.annotations.NullMarked;

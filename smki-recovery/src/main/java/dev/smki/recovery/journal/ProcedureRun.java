@@ -91,7 +91,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * Starts a run of {@code procedure} without a context (its guards may not read one), writing its header to the
      * empty {@code journal}.
      *
-     * @throws IllegalStateException when the journal is not empty, or is in use
+     * @throws IllegalStateException when the journal is not empty, or is in use ({@link JournalInUseException})
      * @throws UncheckedIOException when the journal cannot be written
      */
     public static <C> ProcedureRun<C> start(Procedure<C> procedure, Journal journal, Clock clock) {
@@ -102,7 +102,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * Starts a run of {@code procedure} whose guards may read {@code context}, writing its header to the empty
      * {@code journal}.
      *
-     * @throws IllegalStateException when the journal is not empty, or is in use
+     * @throws IllegalStateException when the journal is not empty, or is in use ({@link JournalInUseException})
      * @throws UncheckedIOException when the journal cannot be written
      */
     public static <C> ProcedureRun<C> start(Procedure<C> procedure, Journal journal, Clock clock, C context) {
@@ -114,7 +114,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * with {@code note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}. The note
      * is covered by the header's hash; {@link JournalHeader#note()} reads it back.
      *
-     * @throws IllegalStateException when the journal is not empty, or is in use
+     * @throws IllegalStateException when the journal is not empty, or is in use ({@link JournalInUseException})
      * @throws UncheckedIOException when the journal cannot be written
      */
     public static <C> ProcedureRun<C> start(
@@ -160,7 +160,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the journal is broken (naming the first broken line), records
      *     another procedure or another definition of it, or contradicts the definition (naming the line)
-     * @throws IllegalStateException when the journal is in use
+     * @throws JournalInUseException when the journal is in use
      * @throws UncheckedIOException when the journal cannot be read or written
      */
     public static <C> ProcedureRun<C> resume(Procedure<C> procedure, Journal journal, Clock clock, C context) {

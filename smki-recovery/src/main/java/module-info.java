@@ -8,8 +8,11 @@ module dev.smki.recovery {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.codahale.shamir;
     requires org.slf4j;
+    requires transitive org.jspecify;
 
     exports dev.smki.recovery.workflow;
+    exports dev.smki.recovery.journal;
+    exports dev.smki.recovery.analysis;
     exports dev.smki.recovery.incident;
     exports dev.smki.recovery.custody;
     exports dev.smki.recovery.fleet;

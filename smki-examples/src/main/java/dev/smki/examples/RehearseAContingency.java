@@ -1,10 +1,10 @@
 package dev.smki.examples;
 
+import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.rehearsal.TimelineEntry;
-import dev.smki.recovery.workflow.Journal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;

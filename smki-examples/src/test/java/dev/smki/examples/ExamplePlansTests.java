@@ -3,6 +3,7 @@ package dev.smki.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.rehearsal.Anomaly;
 import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.rehearsal.TimelineEntry;
@@ -81,6 +82,7 @@ class ExamplePlansTests {
                         + " RECOVERY_METHOD_3");
         assertThat(steps(result)).contains("R8").doesNotContain("R3");
         assertThat(result.anomalies())
+                .extracting(Anomaly::text)
                 .contains("the SMKI PMA's decision RECOVERY_METHOD_2 departs from the Recovery Key Guidance's advice"
                         + " RECOVERY_METHOD_3");
         assertThat(result.devices().recovered() + result.devices().writtenOff())

@@ -2,7 +2,7 @@ package dev.smki.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.recovery.workflow.JournalVerification;
+import dev.smki.recovery.journal.JournalVerification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

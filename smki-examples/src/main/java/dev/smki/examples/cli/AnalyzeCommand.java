@@ -1,11 +1,11 @@
 package dev.smki.examples.cli;
 
+import dev.smki.recovery.analysis.Invariant;
+import dev.smki.recovery.analysis.OrderingReport;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanAnalysis;
 import dev.smki.recovery.procedures.ContingencyOrders;
 import dev.smki.recovery.procedures.ProcedureSettings;
-import dev.smki.recovery.workflow.Invariant;
-import dev.smki.recovery.workflow.OrderingReport;
 import dev.smki.recovery.workflow.StepId;
 import java.io.PrintWriter;
 import java.nio.file.Path;

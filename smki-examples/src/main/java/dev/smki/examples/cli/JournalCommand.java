@@ -1,9 +1,9 @@
 package dev.smki.examples.cli;
 
-import dev.smki.recovery.workflow.JournalEntry;
-import dev.smki.recovery.workflow.JournalHeader;
-import dev.smki.recovery.workflow.JournalSeals;
-import dev.smki.recovery.workflow.JournalVerification;
+import dev.smki.recovery.journal.JournalEntry;
+import dev.smki.recovery.journal.JournalHeader;
+import dev.smki.recovery.journal.JournalSeals;
+import dev.smki.recovery.journal.JournalVerification;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

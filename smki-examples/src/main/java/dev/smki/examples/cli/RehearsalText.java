@@ -124,12 +124,11 @@ final class RehearsalText {
         out.println();
         out.printf(
                 Locale.ROOT,
-                "Devices: %s in the fleet, %s relevant: %s recovered, %s failed, %s written off; %s still hold the"
+                "Devices: %s in the fleet, %s relevant: %s recovered, %s written off; %s still hold the"
                         + " compromised key%n",
                 count(d.total()),
                 count(d.relevant()),
                 count(d.recovered()),
-                count(d.failed()),
                 count(d.writtenOff()),
                 count(d.holdingCompromisedKey()));
         RelevantSubscribers subscribers = result.relevantSubscribers();
@@ -144,7 +143,7 @@ final class RehearsalText {
             out.println("Anomalies: none");
         } else {
             out.println("Anomalies:");
-            result.anomalies().forEach(a -> out.println("  - " + a));
+            result.anomalies().forEach(a -> out.println("  - " + a.text()));
         }
         long refused = result.timeline().stream().filter(e -> !e.accepted()).count();
         Instant first = result.plan().start();

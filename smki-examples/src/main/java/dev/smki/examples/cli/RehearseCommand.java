@@ -4,8 +4,14 @@ import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.examples.report.HtmlReport;
 import dev.smki.examples.report.RehearsalReport;
 import dev.smki.recovery.custody.Quorum;
+import dev.smki.recovery.fleet.DeliverySettings;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.journal.Durability;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.JournalInUseException;
+import dev.smki.recovery.journal.JournalSealer;
+import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.FleetState;
@@ -14,10 +20,6 @@ import dev.smki.recovery.rehearsal.HeapTooSmallException;
 import dev.smki.recovery.rehearsal.ProgressFiles;
 import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
-import dev.smki.recovery.workflow.Durability;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.JournalSealer;
-import dev.smki.recovery.workflow.JournalVerification;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -185,6 +187,14 @@ final class RehearseCommand implements Callable<Integer> {
                     + " from the journal, so give none of the options above.")
     private Path resume;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Send commands to the Devices on N threads, 1 to " + DeliverySettings.MAX_THREADS
+                    + " (default: one per processor); changes only how fast the rehearsal runs, never its result."
+                    + " Allowed with --resume.")
+    private Integer threads;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
     private Path json;
 
@@ -209,6 +219,7 @@ final class RehearseCommand implements Callable<Integer> {
             printScenarios(out);
             return ExitCodes.OK;
         }
+        int workers = threads();
         RehearsalText text = new RehearsalText(out);
         long startNanos = System.nanoTime();
         Consumer<RecoveryProgress> progress = DeviceProgressBar.onTerminal(System.out);
@@ -224,7 +235,7 @@ final class RehearseCommand implements Callable<Integer> {
             if (resume != null) {
                 byte[] bytes = CliFiles.read(resume);
                 outputs = RunOutputs.forResume(resume, json, report, bytes);
-                rehearsal = resume(outputs, bytes, progress, out);
+                rehearsal = resume(outputs, bytes, progress, out, workers);
                 text.header(rehearsal.plan(), rehearsal.procedure(), rehearsal.movesPlanned(), resume);
                 rehearsal.result().timeline().forEach(text::entry);
                 text.resumedAfter(rehearsal.movesMade());
@@ -237,7 +248,7 @@ final class RehearseCommand implements Callable<Integer> {
                         exercisePlan.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + exercisePlan.seed(),
                         json,
                         report);
-                rehearsal = start(exercisePlan, outputs);
+                rehearsal = start(exercisePlan, outputs, workers);
                 text.header(exercisePlan, rehearsal.procedure(), rehearsal.movesPlanned(), outputs.journal());
             }
             try (rehearsal) {
@@ -388,17 +399,34 @@ final class RehearseCommand implements Callable<Integer> {
         return value;
     }
 
-    private Rehearsal start(ExercisePlan parameters, RunOutputs outputs) {
+    /**
+     * Returns the number of threads to send commands on: {@code --threads}, or the library's default.
+     *
+     * @throws UserInputException when {@code --threads} is out of range
+     */
+    int threads() {
+        if (threads == null) {
+            return DeliverySettings.defaultThreads();
+        }
+        if (threads < 1 || threads > DeliverySettings.MAX_THREADS) {
+            throw new UserInputException(
+                    "--threads: expected 1 to " + DeliverySettings.MAX_THREADS + ", got " + threads);
+        }
+        return threads;
+    }
+
+    private Rehearsal start(ExercisePlan parameters, RunOutputs outputs, int workers) {
         Path file = outputs.journal();
         try {
             JournalSealer sealer = JournalSealer.of(SealKeys.forNewRun(sealKey, outputs), outputs.seals());
-            return Rehearsal.start(parameters, Journal.file(file, Durability.FORCED, sealer), outputs.progressFiles());
+            return Rehearsal.start(
+                    parameters, Journal.file(file, Durability.FORCED, sealer), outputs.progressFiles(), workers);
         } catch (UncheckedIOException e) {
             outputs.abandon();
             throw new UserInputException("cannot write " + file + ": " + CliFiles.describe(file, e.getCause()), e);
-        } catch (IllegalStateException e) {
+        } catch (JournalInUseException e) {
             outputs.abandon();
-            throw journalInUse(e);
+            throw new UserInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             outputs.abandon();
             throw new UserInputException(
@@ -409,7 +437,8 @@ final class RehearseCommand implements Callable<Integer> {
         }
     }
 
-    private Rehearsal resume(RunOutputs outputs, byte[] bytes, Consumer<RecoveryProgress> progress, PrintWriter out) {
+    private Rehearsal resume(
+            RunOutputs outputs, byte[] bytes, Consumer<RecoveryProgress> progress, PrintWriter out, int workers) {
         checkNoParametersWithResume();
         Path file = outputs.journal();
         JournalVerification verification = JournalVerification.of(bytes);
@@ -425,14 +454,14 @@ final class RehearseCommand implements Callable<Integer> {
         try {
             JournalSealer sealer = JournalSealer.of(SealKeys.forResume(sealKey, outputs), outputs.seals());
             return Rehearsal.resume(
-                    file, Journal.file(file, Durability.FORCED, sealer), progress, outputs.progressFiles());
+                    file, Journal.file(file, Durability.FORCED, sealer), progress, outputs.progressFiles(), workers);
         } catch (HeapTooSmallException e) {
             requireHeap(e.need());
             throw e;
         } catch (UncheckedIOException e) {
             throw CliFiles.unreadable(file, e.getCause());
-        } catch (IllegalStateException e) {
-            throw journalInUse(e);
+        } catch (JournalInUseException e) {
+            throw new UserInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("cannot resume " + file + ": " + e.getMessage(), e);
         }
@@ -449,12 +478,6 @@ final class RehearseCommand implements Callable<Integer> {
             throw new UserInputException(need + ": give Java more heap, such as SMKI_JAVA_OPTS=" + need.maxHeapOption()
                     + " ./smki rehearse ... (see docs/rehearsals.md)");
         }
-    }
-
-    /** Returns the exception for a journal another run holds, or {@code e} itself when it means something else. */
-    private static RuntimeException journalInUse(IllegalStateException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.startsWith("The journal ") ? new UserInputException(message, e) : e;
     }
 
     private Path writeReport(RehearsalReport rehearsalReport, RunOutputs outputs) {

@@ -2,8 +2,8 @@ package dev.smki.examples.cli;
 
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.recovery.incident.ProgressFile;
+import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.rehearsal.ProgressFiles;
-import dev.smki.recovery.workflow.JournalVerification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.issuance.CertificateFiles;
 import dev.smki.core.issuance.SigningKey;
-import dev.smki.recovery.workflow.JournalSeals;
+import dev.smki.recovery.journal.JournalSeals;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.smki.examples.report;
 
 import static dev.smki.examples.report.Html.escape;
 
+import dev.smki.recovery.rehearsal.Anomaly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,8 +89,10 @@ public final class HtmlReport {
         h.append("<p class=\"meta\">seed ").append(r.seed());
         r.parameters().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e ->
-                        h.append(" · ").append(escape(e.getKey())).append(' ').append(escape(e.getValue())));
+                .forEach(e -> h.append(" · ")
+                        .append(escape(e.getKey()))
+                        .append(' ')
+                        .append(escape(String.valueOf(e.getValue()))));
         h.append(" · ran in ")
                 .append(String.format(Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
                 .append(" · journal <a href=\"journal.jsonl\">")
@@ -102,7 +105,6 @@ public final class HtmlReport {
         cards.put("devices", d.total());
         cards.put("relevant", d.relevant());
         cards.put("recovered", d.recovered());
-        cards.put("failed", d.failed());
         cards.put("written off", d.writtenOff());
         cards.put("still holding the compromised key", d.holdingCompromisedKey());
         h.append("<div class=\"cards\">\n");
@@ -334,14 +336,18 @@ public final class HtmlReport {
                 .append("</text>\n");
     }
 
-    private static void anomalies(StringBuilder h, List<String> anomalies) {
+    private static void anomalies(StringBuilder h, List<Anomaly> anomalies) {
         h.append("<h2>Anomalies</h2>\n");
         if (anomalies.isEmpty()) {
             h.append("<p>None: every step was accepted and every relevant device recovered.</p>\n");
             return;
         }
         h.append("<ul class=\"anomalies\">\n");
-        anomalies.forEach(a -> h.append("<li>").append(escape(a)).append("</li>\n"));
+        anomalies.forEach(a -> h.append("<li class=\"")
+                .append(a.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .append("\">")
+                .append(escape(a.text()))
+                .append("</li>\n"));
         h.append("</ul>\n");
     }
 

@@ -9,6 +9,7 @@ import dev.smki.recovery.incident.RelevantSubscribers;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.ProcedureSettings;
+import dev.smki.recovery.rehearsal.Anomaly;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.rehearsal.TimelineEntry;
 import java.io.IOException;
@@ -34,11 +35,13 @@ import java.util.TreeMap;
  * @param seed the seed every key, device and failure came from
  * @param procedure the procedure run, such as {@code ROOT_OCA_COMPROMISE}
  * @param parameters the plan's main values (devices, quorum, failures, decision, mode, start, procedure, and
- *     each duration or setting that differs from the defaults), as text, in name order
+ *     each duration or setting that differs from the defaults), in name order: counts and shares as numbers, the
+ *     rest (durations, quorum, names, settings) as text
  * @param devices the device counts at the end
  * @param subscribers the Relevant Subscribers, worked out and notified at N5, with their Party Categories
  * @param steps every attempted step, in journal order
- * @param anomalies refusals, failures and write-offs worth a reader's attention
+ * @param anomalies refusals, failures and write-offs worth a reader's attention, each with its kind, count and
+ *     detail ({@link Anomaly})
  * @param confidence how many attempts were at steps of each confidence (verified, observed, inferred,
  *     reconstructed, memory; none for a step without a source), most sure first
  * @param progress devices recovered over (simulated) time, oldest first
@@ -51,11 +54,11 @@ public record RehearsalReport(
         String scenario,
         long seed,
         String procedure,
-        Map<String, String> parameters,
+        Map<String, Object> parameters,
         Devices devices,
         Subscribers subscribers,
         List<Step> steps,
-        List<String> anomalies,
+        List<Anomaly> anomalies,
         Map<String, Long> confidence,
         List<ProgressPoint> progress,
         boolean complete,
@@ -85,7 +88,7 @@ public record RehearsalReport(
      */
     public static RehearsalReport of(RehearsalResult result, String journal, long durationMs) {
         Objects.requireNonNull(result, "result");
-        Map<String, String> parameters = parameters(result.plan());
+        Map<String, Object> parameters = parameters(result.plan());
         DeviceCounts d = result.devices();
         Map<String, Long> confidence = new LinkedHashMap<>();
         result.attemptsByConfidence()
@@ -95,8 +98,7 @@ public record RehearsalReport(
                 result.plan().seed(),
                 result.procedure(),
                 parameters,
-                new Devices(
-                        d.total(), d.relevant(), d.recovered(), d.failed(), d.writtenOff(), d.holdingCompromisedKey()),
+                new Devices(d.total(), d.relevant(), d.recovered(), d.writtenOff(), d.holdingCompromisedKey()),
                 Subscribers.of(result.relevantSubscribers()),
                 result.timeline().stream().map(Step::of).toList(),
                 result.anomalies(),
@@ -112,22 +114,22 @@ public record RehearsalReport(
     }
 
     /**
-     * Returns the plan's main values as text: what a reader needs to tell two rehearsals apart, every duration and
+     * Returns the plan's main values, counts and shares as numbers: what a reader needs to tell two rehearsals apart, every duration and
      * setting that differs from the defaults included.
      */
-    static Map<String, String> parameters(ExercisePlan plan) {
-        Map<String, String> p = new LinkedHashMap<>();
+    static Map<String, Object> parameters(ExercisePlan plan) {
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put("procedure", plan.procedure().builtIn() + (plan.procedure().isExplicit() ? " (explicit steps)" : ""));
         p.put("mode", name(plan.mode()));
-        p.put("devices", Integer.toString(plan.fleet().devices()));
-        p.put("commissioned", Double.toString(plan.fleet().commissioned()));
-        p.put("uncontactable", Double.toString(plan.fleet().uncontactable()));
-        p.put("busy", Double.toString(plan.fleet().busy()));
-        p.put("retries", Integer.toString(plan.fleet().retries()));
+        p.put("devices", plan.fleet().devices());
+        p.put("commissioned", plan.fleet().commissioned());
+        p.put("uncontactable", plan.fleet().uncontactable());
+        p.put("busy", plan.fleet().busy());
+        p.put("retries", plan.fleet().retries());
         p.put("quorum", plan.custody().quorum().toString());
         p.put("decision", plan.decisions().mechanism().name());
         p.put("start", plan.start().toString());
-        p.put("events", Integer.toString(plan.events().size()));
+        p.put("events", plan.events().size());
         Map<String, java.time.Duration> defaults = new LinkedHashMap<>();
         ProcedureSettings.defaults().durations().forEach(n -> defaults.put(n.name(), n.value()));
         plan.durations().forEach((name, value) -> {
@@ -171,12 +173,10 @@ public record RehearsalReport(
      * @param total every device in the fleet
      * @param relevant the Relevant Devices of the incident
      * @param recovered relevant devices that accepted their command
-     * @param failed relevant devices whose command failed and that are neither recovered nor written off
      * @param writtenOff relevant devices written off with a reason
      * @param holdingCompromisedKey devices that still hold the compromised key in a trust-anchor cell
      */
-    public record Devices(
-            long total, long relevant, long recovered, long failed, long writtenOff, long holdingCompromisedKey) {}
+    public record Devices(long total, long relevant, long recovered, long writtenOff, long holdingCompromisedKey) {}
 
     /**
      * The Relevant Subscribers of the incident.

@@ -3,12 +3,12 @@ package dev.smki.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.internal.crypto.BouncyCastle;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
-import dev.smki.recovery.workflow.ProcedureRun;
 import dev.smki.recovery.workflow.StepId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.smki.examples.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.smki.recovery.rehearsal.Anomaly;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +89,8 @@ class HtmlReportTests {
                 "contingency",
                 7,
                 "ROOT_OCA_COMPROMISE",
-                Map.of("devices", "1000", "quorum", "3/5"),
-                new RehearsalReport.Devices(1000, 1000, 997, 0, 3, 0),
+                Map.of("devices", 1000, "quorum", "3/5"),
+                new RehearsalReport.Devices(1000, 1000, 997, 3, 0),
                 new RehearsalReport.Subscribers(
                         2,
                         Map.of("DCC", 1L, "Large Suppliers", 1L),
@@ -102,7 +103,9 @@ class HtmlReportTests {
                                         List.of("devices-hold-compromised-key"),
                                         640))),
                 steps,
-                List.of("C4 refused: REC-2 quorum " + hostile, "3 devices written off: uncontactable"),
+                List.of(
+                        new Anomaly(Anomaly.Kind.REFUSED, 1, "C4 refused: REC-2 quorum " + hostile),
+                        new Anomaly(Anomaly.Kind.WRITTEN_OFF, 3, "3 devices written off: uncontactable")),
                 confidence,
                 progress,
                 true,

@@ -3,4 +3,7 @@
  * split into Shamir shares and activated only for an incident whose SMKI PMA decision requires them. Start at
  * {@link dev.smki.recovery.custody.SimulatedHsm}.
  */
+@NullMarked
 package dev.smki.recovery.custody;
+
+import org.jspecify.annotations.NullMarked;

@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param backoffFactor how much longer each further wait is, 1 or more
  * @param commandsPerSecond the simulated sending rate, 1 or more
  * @param turnaround the simulated time from sending an attempt to knowing its outcome
- * @param threads how many threads work at once, 1 or more
+ * @param threads how many threads work at once, 1 to {@value #MAX_THREADS}; {@link #defaultThreads()} by default
  * @param batchSize how many Devices a thread takes at a time, and so how many a progress report covers; 0
  *     chooses one from the number of Devices (a hundredth of them, from 1 to 1,024)
  */
@@ -43,6 +43,9 @@ public record DeliverySettings(
 
     /** The most attempts a Device may get. */
     public static final int MAX_ATTEMPTS = 100;
+
+    /** The most threads an execution may work on. */
+    public static final int MAX_THREADS = 256;
 
     /** The largest batch the automatic batch size chooses. */
     public static final int MAX_AUTOMATIC_BATCH = 1024;
@@ -72,8 +75,8 @@ public record DeliverySettings(
         if (turnaround.isNegative()) {
             throw new IllegalArgumentException("A turnaround is not negative: " + turnaround);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("Threads are 1 or more, not " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("Threads are 1 to " + MAX_THREADS + ", not " + threads);
         }
         if (batchSize < 0) {
             throw new IllegalArgumentException("A batch size is 0 (automatic) or more, not " + batchSize);
@@ -93,8 +96,16 @@ public record DeliverySettings(
                 2,
                 100,
                 Duration.ofSeconds(30),
-                Runtime.getRuntime().availableProcessors(),
+                defaultThreads(),
                 0);
+    }
+
+    /**
+     * Returns the number of threads an execution works on unless told otherwise, shared by the library and the CLI:
+     * one per processor available to this JVM, at most {@value #MAX_THREADS}.
+     */
+    public static int defaultThreads() {
+        return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /** Returns a copy with seed {@code newSeed}. */

@@ -4,4 +4,7 @@
  * back-off, write-offs with a reason, and progress reports conserved and only moving forward. Deterministic for a
  * given seed whatever the number of threads. Start at {@link dev.smki.recovery.fleet.FleetExecutor}.
  */
+@NullMarked
 package dev.smki.recovery.fleet;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,10 +1,10 @@
 package dev.smki.recovery.plan;
 
+import dev.smki.recovery.analysis.Invariant;
+import dev.smki.recovery.analysis.OrderingAnalysis;
+import dev.smki.recovery.analysis.OrderingReport;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.RecoveryInvariants;
-import dev.smki.recovery.workflow.Invariant;
-import dev.smki.recovery.workflow.OrderingAnalysis;
-import dev.smki.recovery.workflow.OrderingReport;
 import dev.smki.recovery.workflow.Procedure;
 import java.util.Comparator;
 import java.util.List;

@@ -7,4 +7,7 @@
  * dev.smki.recovery.rehearsal.Rehearsal#start}, explore its orders with {@link
  * dev.smki.recovery.plan.PlanAnalysis#of}.
  */
+@NullMarked
 package dev.smki.recovery.plan;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,9 +10,9 @@ import static dev.smki.recovery.procedures.Contingency.OLD_OCA_REVOKED;
 import static dev.smki.recovery.procedures.Contingency.ROOT_REPLACED;
 
 import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.workflow.Invariant;
-import dev.smki.recovery.workflow.OrderingAnalysis;
-import dev.smki.recovery.workflow.OrderingReport;
+import dev.smki.recovery.analysis.Invariant;
+import dev.smki.recovery.analysis.OrderingAnalysis;
+import dev.smki.recovery.analysis.OrderingReport;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.smki.core.device.Fleet;
 import dev.smki.core.device.UpdateSecurityCredentials;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.recovery.fleet.CommandFactory;
+import dev.smki.recovery.fleet.DeliverySettings;
 import dev.smki.recovery.fleet.FleetExecution;
 import dev.smki.recovery.fleet.FleetExecutor;
 import dev.smki.recovery.fleet.WriteOffs;
@@ -42,7 +43,7 @@ public final class FleetState {
     public static final int POINTS_PER_PHASE = 512;
 
     private final Fleet fleet;
-    private final FleetExecutor executor;
+    private FleetExecutor executor;
     private final IncidentClock clock;
     private RelevantDevices relevant;
     private KeyIdentifier compromisedKey;
@@ -232,6 +233,20 @@ public final class FleetState {
         return note.append(", last outcome at ").append(execution.finishedAt()).toString();
     }
 
+    /**
+     * Sends commands on {@code threads} threads from now on; changes only how fast sendings run, never what they do.
+     *
+     * @throws IllegalArgumentException when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
+     */
+    public void useThreads(int threads) {
+        executor = executor.with(executor.settings().withThreads(threads));
+    }
+
+    /** Returns how many threads the sendings work on. */
+    public int threads() {
+        return executor.settings().threads();
+    }
+
     /** Calls {@code listener} with every progress report of the sendings from now on, as they are made. */
     public void onProgress(Consumer<? super RecoveryProgress> listener) {
         onProgress = Objects.requireNonNull(listener, "listener");
@@ -312,7 +327,7 @@ public final class FleetState {
     /** Returns the Device counts of the incident. */
     public DeviceCounts counts() {
         long holding = compromisedKey == null || relevant == null ? 0 : relevant.count(c -> c.holds(compromisedKey));
-        return new DeviceCounts(fleet.size(), relevantCount(), updated, 0, writtenOff.size(), holding);
+        return new DeviceCounts(fleet.size(), relevantCount(), updated, writtenOff.size(), holding);
     }
 
     /** The Devices at some places of a fleet, as a list: a view, made as each is asked for. */

@@ -1,7 +1,7 @@
 package dev.smki.recovery.procedures;
 
 import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.workflow.Invariant;
+import dev.smki.recovery.analysis.Invariant;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * The REC invariants of recovery.md §6.3 stated over the set of completed steps of any of this package's procedures,
- * or of a plan's own order of their steps, for {@link dev.smki.recovery.workflow.OrderingAnalysis}. Each applies to a
+ * or of a plan's own order of their steps, for {@link dev.smki.recovery.analysis.OrderingAnalysis}. Each applies to a
  * procedure that has the step it guards; a procedure that has that step but not the one it must follow breaks it as
  * soon as the step is done.
  */

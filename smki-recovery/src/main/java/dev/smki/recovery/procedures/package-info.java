@@ -22,4 +22,7 @@
  * <p>Stability: most steps are inferred or reconstructed from the research notes (recovery.md §2); each step
  * cites its source and confidence, and every duration and reconstructed step is configurable.
  */
+@NullMarked
 package dev.smki.recovery.procedures;
+
+import org.jspecify.annotations.NullMarked;

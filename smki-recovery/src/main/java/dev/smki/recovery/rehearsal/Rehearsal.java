@@ -4,9 +4,17 @@ import dev.smki.core.revocation.RevocationOutcome;
 import dev.smki.recovery.custody.ActivationProgress;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
+import dev.smki.recovery.fleet.DeliverySettings;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.ProgressRecords;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.journal.DeadlineBreach;
+import dev.smki.recovery.journal.Durability;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.JournalEntry;
+import dev.smki.recovery.journal.JournalHeader;
+import dev.smki.recovery.journal.JournalVerification;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.ActorChoices;
@@ -18,16 +26,9 @@ import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.KeyCeremony;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.DeadlineBreach;
-import dev.smki.recovery.workflow.Durability;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.JournalEntry;
-import dev.smki.recovery.workflow.JournalHeader;
-import dev.smki.recovery.workflow.JournalVerification;
 import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
-import dev.smki.recovery.workflow.ProcedureRun;
 import dev.smki.recovery.workflow.Refusal;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
@@ -74,7 +75,11 @@ import java.util.stream.Collectors;
  * the plan's), and goes on. A rehearsal interrupted at any moment and resumed ends with the same result, journal head
  * included, as one run without interruption.
  *
- * <p>Not thread-safe: one thread drives a rehearsal; device updates within a step run in parallel.
+ * <p><b>Threads and listeners.</b> Not thread-safe: one thread drives a rehearsal; the device updates within a step
+ * run in parallel on a number of threads that is a parameter of the rehearsal ({@link #start(ExercisePlan, Journal,
+ * ProgressRecords, int)}), one per processor by default ({@link DeliverySettings#defaultThreads()}), and changes
+ * nothing but speed. A listener ({@link #onEntry}, {@link #onProgress}) that throws is logged and detached; it never
+ * ends the rehearsal.
  */
 public final class Rehearsal implements AutoCloseable {
 
@@ -126,12 +131,25 @@ public final class Rehearsal implements AutoCloseable {
      * ProgressFiles#beside}: Recovery Progress Files beside the journal), so that a resumed rehearsal goes on from them.
      */
     public static Rehearsal start(ExercisePlan plan, Journal journal, ProgressRecords progress) {
+        return start(plan, journal, progress, DeliverySettings.defaultThreads());
+    }
+
+    /**
+     * Starts a rehearsal of {@code plan} as {@link #start(ExercisePlan, Journal, ProgressRecords)} does, sending
+     * commands to the Devices on {@code threads} threads ({@link DeliverySettings#defaultThreads()} unless given). The
+     * number of threads changes only how fast the rehearsal runs: its journal and result are the same.
+     *
+     * @throws IllegalArgumentException also when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
+     */
+    public static Rehearsal start(ExercisePlan plan, Journal journal, ProgressRecords progress, int threads) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(progress, "progress");
+        requireThreads(threads);
         HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
         IncidentState state = IncidentState.create(setup(plan));
+        state.fleet().useThreads(threads);
         state.fleet().recordProgressIn(progress);
         ProcedureRun<IncidentState> run =
                 ProcedureRun.start(procedure, journal, state.clock(), state, PlanJournal.note(plan));
@@ -140,8 +158,25 @@ public final class Rehearsal implements AutoCloseable {
 
     /** Runs a whole rehearsal of {@code plan} in memory and returns its result. */
     public static RehearsalResult run(ExercisePlan plan) {
-        try (Rehearsal rehearsal = start(plan, Journal.inMemory())) {
+        return run(plan, DeliverySettings.defaultThreads());
+    }
+
+    /**
+     * Runs a whole rehearsal of {@code plan} in memory on {@code threads} threads and returns its result, the same
+     * whatever the number of threads.
+     *
+     * @throws IllegalArgumentException when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
+     */
+    public static RehearsalResult run(ExercisePlan plan, int threads) {
+        try (Rehearsal rehearsal = start(plan, Journal.inMemory(), ProgressRecords.none(), threads)) {
             return rehearsal.finish();
+        }
+    }
+
+    private static void requireThreads(int threads) {
+        if (threads < 1 || threads > DeliverySettings.MAX_THREADS) {
+            throw new IllegalArgumentException(
+                    "A rehearsal works on 1 to " + DeliverySettings.MAX_THREADS + " threads, not " + threads);
         }
     }
 
@@ -180,7 +215,7 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability, Consumer)} does,
      * appending through {@code journal}, a journal of that file (such as a {@linkplain
-     * dev.smki.recovery.workflow.JournalSealer sealed} one).
+     * dev.smki.recovery.journal.JournalSealer sealed} one).
      */
     public static Rehearsal resume(Path journalFile, Journal journal, Consumer<? super RecoveryProgress> onProgress) {
         return resume(journalFile, journal, onProgress, ProgressRecords.none());
@@ -200,10 +235,27 @@ public final class Rehearsal implements AutoCloseable {
             Journal journal,
             Consumer<? super RecoveryProgress> onProgress,
             ProgressRecords progress) {
+        return resume(journalFile, journal, onProgress, progress, DeliverySettings.defaultThreads());
+    }
+
+    /**
+     * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Journal, Consumer,
+     * ProgressRecords)} does, sending commands (those replayed included) on {@code threads} threads. The number of
+     * threads need not be the one the interrupted run used: it changes only how fast the rehearsal runs.
+     *
+     * @throws IllegalArgumentException also when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
+     */
+    public static Rehearsal resume(
+            Path journalFile,
+            Journal journal,
+            Consumer<? super RecoveryProgress> onProgress,
+            ProgressRecords progress,
+            int threads) {
         Objects.requireNonNull(journalFile, "journalFile");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(onProgress, "onProgress");
         Objects.requireNonNull(progress, "progress");
+        requireThreads(threads);
         JournalVerification verification;
         try {
             verification = JournalVerification.of(journalFile);
@@ -222,7 +274,8 @@ public final class Rehearsal implements AutoCloseable {
         HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
         IncidentState state = IncidentState.create(setup(plan));
-        state.fleet().onProgress(onProgress);
+        state.fleet().useThreads(threads);
+        state.fleet().onProgress(DetachingListener.of("progress listener", onProgress));
         state.fleet().recordProgressIn(progress);
         ProcedureRun<IncidentState> run = ProcedureRun.resume(procedure, journal, state.clock(), state);
         Rehearsal rehearsal = new Rehearsal(plan, procedure, state, run);
@@ -322,10 +375,18 @@ public final class Rehearsal implements AutoCloseable {
         return procedure;
     }
 
-    /** Calls {@code onEntry} with each timeline entry from now on, as its move is made. */
+    /**
+     * Calls {@code onEntry} with each timeline entry from now on, as its move is made. A listener that throws is
+     * logged and detached: the rehearsal goes on without it.
+     */
     public Rehearsal onEntry(Consumer<TimelineEntry> onEntry) {
-        this.listener = Objects.requireNonNull(onEntry, "onEntry");
+        this.listener = DetachingListener.of("timeline listener", Objects.requireNonNull(onEntry, "onEntry"));
         return this;
+    }
+
+    /** Returns how many threads the rehearsal sends commands to the Devices on. */
+    public int threads() {
+        return state.fleet().threads();
     }
 
     /**
@@ -333,10 +394,11 @@ public final class Rehearsal implements AutoCloseable {
      * makes them: for each sending, a first report with every Device pending, one per batch of Devices, and a last
      * with none pending ({@link dev.smki.recovery.fleet.FleetExecutor}). The reports come in order, one at a time,
      * from the executor's working threads, while {@link #step()} runs; keep the listener short. A resumed rehearsal
-     * gives the reports it restores too, so the listener hears the same reports as in an uninterrupted run.
+     * gives the reports it restores too, so the listener hears the same reports as in an uninterrupted run. A
+     * listener that throws is logged (SLF4J, warning) and detached: the rehearsal goes on without it.
      */
     public Rehearsal onProgress(Consumer<? super RecoveryProgress> onProgress) {
-        state.fleet().onProgress(onProgress);
+        state.fleet().onProgress(DetachingListener.of("progress listener", onProgress));
         return this;
     }
 
@@ -524,53 +586,75 @@ public final class Rehearsal implements AutoCloseable {
                 state.relevantSubscribers());
     }
 
-    private List<String> anomalies(List<DeadlineBreach> breaches) {
-        List<String> anomalies = new ArrayList<>();
+    private List<Anomaly> anomalies(List<DeadlineBreach> breaches) {
+        List<Anomaly> anomalies = new ArrayList<>();
         for (TimelineEntry entry : timeline) {
             if (!entry.accepted()) {
-                anomalies.add(entry.stepAndItem() + " by " + entry.actor() + " refused: " + entry.outcome());
+                anomalies.add(new Anomaly(
+                        Anomaly.Kind.REFUSED,
+                        1,
+                        entry.stepAndItem() + " by " + entry.actor() + " refused: " + entry.outcome()));
             }
         }
-        quorumNotReached().ifPresent(anomalies::add);
+        quorumNotReached().ifPresent(text -> anomalies.add(new Anomaly(Anomaly.Kind.QUORUM_NOT_REACHED, 1, text)));
         Decide.departure(settings().guidance(), state)
                 .filter(advice ->
                         timeline.stream().anyMatch(e -> e.accepted() && e.step().equals(Decide.DECIDED)))
-                .ifPresent(advice -> anomalies.add("the SMKI PMA's decision "
-                        + state.choices().mechanism() + " departs from the Recovery Key Guidance's advice " + advice));
-        state.events().forEach(event -> anomalies.add("injected: " + event));
+                .ifPresent(advice -> anomalies.add(new Anomaly(
+                        Anomaly.Kind.DEPARTS_FROM_GUIDANCE,
+                        1,
+                        "the SMKI PMA's decision " + state.choices().mechanism()
+                                + " departs from the Recovery Key Guidance's advice " + advice)));
+        state.events().forEach(event -> anomalies.add(new Anomaly(Anomaly.Kind.INJECTED, 1, "injected: " + event)));
         if (!state.fleet().writtenOff().isEmpty()) {
             Map<String, Long> reasons = new TreeMap<>();
             state.fleet().writtenOff().byReason().forEach((reason, count) -> reasons.put(reason.slug(), count));
-            anomalies.add(devices(state.fleet().writtenOff().size()) + " written off: " + reasons);
+            long count = state.fleet().writtenOff().size();
+            anomalies.add(new Anomaly(Anomaly.Kind.WRITTEN_OFF, count, devices(count) + " written off: " + reasons));
         }
         DeviceCounts counts = state.fleet().counts();
         if (state.fleet().isRecovering() && counts.holdingCompromisedKey() > 0) {
-            anomalies.add(devices(counts.holdingCompromisedKey()) + " still holding the replaced key");
+            anomalies.add(new Anomaly(
+                    Anomaly.Kind.STILL_HOLDING_REPLACED_KEY,
+                    counts.holdingCompromisedKey(),
+                    devices(counts.holdingCompromisedKey()) + " still holding the replaced key"));
         }
         for (RevocationOutcome outcome : state.revocation().history()) {
             if (outcome.verdict() == RevocationOutcome.Verdict.REFUSED) {
-                anomalies.add("revocation refused: " + outcome.summary());
+                anomalies.add(
+                        new Anomaly(Anomaly.Kind.REVOCATION_REFUSED, 1, "revocation refused: " + outcome.summary()));
             }
         }
         state.revocation()
                 .solrEvent()
                 .filter(solr -> !solr.held().isEmpty())
-                .ifPresent(solr -> anomalies.add(solr.held().size()
-                        + (solr.held().size() == 1 ? " revocation" : " revocations")
-                        + " still held under Section L16 by"
-                        + " the Supplier of Last Resort event " + solr.event().id()));
+                .ifPresent(solr -> anomalies.add(new Anomaly(
+                        Anomaly.Kind.REVOCATIONS_HELD,
+                        solr.held().size(),
+                        solr.held().size()
+                                + (solr.held().size() == 1 ? " revocation" : " revocations")
+                                + " still held under Section L16 by"
+                                + " the Supplier of Last Resort event "
+                                + solr.event().id())));
         for (DeadlineBreach breach : breaches) {
-            anomalies.add("deadline " + breach.deadline().name() + " breached by " + breach.overdueBy());
+            anomalies.add(new Anomaly(
+                    Anomaly.Kind.DEADLINE_BREACHED,
+                    1,
+                    "deadline " + breach.deadline().name() + " breached by " + breach.overdueBy()));
         }
-        skipped.forEach((refused, steps) ->
-                anomalies.add("not attempted, as they wait for " + refused + ", refused: " + String.join(", ", steps)));
+        skipped.forEach((refused, steps) -> anomalies.add(new Anomaly(
+                Anomaly.Kind.NOT_ATTEMPTED,
+                steps.size(),
+                "not attempted, as they wait for " + refused + ", refused: " + String.join(", ", steps))));
         if (isFinished() && !run.isComplete()) {
-            anomalies.add("procedure incomplete: "
-                    + procedure.steps().stream()
-                            .map(Step::id)
-                            .filter(id -> !run.hasCompleted(id))
-                            .toList()
-                    + " not done");
+            List<StepId> notDone = procedure.steps().stream()
+                    .map(Step::id)
+                    .filter(id -> !run.hasCompleted(id))
+                    .toList();
+            anomalies.add(new Anomaly(
+                    Anomaly.Kind.PROCEDURE_INCOMPLETE,
+                    notDone.size(),
+                    "procedure incomplete: " + notDone + " not done"));
         }
         return anomalies;
     }

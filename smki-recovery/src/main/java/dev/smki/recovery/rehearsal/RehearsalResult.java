@@ -2,11 +2,11 @@ package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.incident.RelevantSubscribers;
+import dev.smki.recovery.journal.DeadlineBreach;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.FleetState;
 import dev.smki.recovery.procedures.ProgressPoint;
-import dev.smki.recovery.workflow.DeadlineBreach;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,8 @@ import java.util.Optional;
  *     hundred points per phase ({@link FleetState#progress()})
  * @param sendings each sending of commands to the Devices as it ended, oldest first: its last progress report (the
  *     last line of its Recovery Progress File) and how many attempts were restored from that file by a resume
- * @param anomalies what did not go as in a clean run: refused attempts, written-off Devices, breached
- *     deadlines, Devices still holding the compromised key; empty for a clean run
+ * @param anomalies what did not go as in a clean run, typed ({@link Anomaly.Kind}): refused attempts, written-off
+ *     Devices, breached deadlines, Devices still holding the compromised key; empty for a clean run
  * @param breachedDeadlines the deadlines missed, by the simulated clock
  * @param complete whether every step of the procedure is done
  * @param journalHead the hash of the journal's last line
@@ -41,7 +41,7 @@ public record RehearsalResult(
         DeviceCounts devices,
         List<ProgressPoint> progress,
         List<FleetState.Sending> sendings,
-        List<String> anomalies,
+        List<Anomaly> anomalies,
         List<DeadlineBreach> breachedDeadlines,
         boolean complete,
         String journalHead,
@@ -58,6 +58,12 @@ public record RehearsalResult(
         breachedDeadlines = List.copyOf(breachedDeadlines);
         Objects.requireNonNull(journalHead, "journalHead");
         Objects.requireNonNull(relevantSubscribers, "relevantSubscribers");
+    }
+
+    /** Returns the anomalies of {@code kind}, in order. */
+    public List<Anomaly> anomalies(Anomaly.Kind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return anomalies.stream().filter(a -> a.kind() == kind).toList();
     }
 
     /**

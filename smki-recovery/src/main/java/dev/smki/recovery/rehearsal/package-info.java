@@ -4,4 +4,7 @@
  * sessions and injected events, with every attempt journalled, each accepted step's own effect carried out, and
  * resumable from the journal, whose header records the plan. Start at {@link dev.smki.recovery.rehearsal.Rehearsal}.
  */
+@NullMarked
 package dev.smki.recovery.rehearsal;
+
+import org.jspecify.annotations.NullMarked;

@@ -44,7 +44,12 @@ public final class Attempt {
         return new Attempt(step, checkItem(item), actor, payload);
     }
 
-    static String checkItem(String item) {
+    /**
+     * Returns {@code item} when it can name an item: one non-blank line of at most 128 characters.
+     *
+     * @throws IllegalArgumentException when it cannot
+     */
+    public static String checkItem(String item) {
         Objects.requireNonNull(item, "item");
         if (item.isBlank() || item.length() > MAX_ITEM_LENGTH || item.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException(

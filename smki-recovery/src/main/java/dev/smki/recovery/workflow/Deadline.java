@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * being complete, such as {@code T_confirm} from N2 to N3.
  *
  * <p>No SEC time limit could be verified (recovery.md §2), so every limit is a named, replaceable value (see
- * {@link Procedure#withDeadline}). A breached deadline is reported by {@link ProcedureRun#breachedDeadlines()},
+ * {@link Procedure#withDeadline}). A breached deadline is reported by {@link
+ * dev.smki.recovery.journal.ProcedureRun#breachedDeadlines()},
  * never thrown. A per-item step counts as complete at its first item.
  *
  * @param name the duration's name, such as {@code T_confirm}

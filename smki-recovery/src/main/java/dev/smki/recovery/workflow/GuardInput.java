@@ -20,7 +20,11 @@ public final class GuardInput<C> {
     private final Progress progress;
     private final C context;
 
-    GuardInput(Step<C> step, Attempt attempt, Instant now, Progress progress, C context) {
+    /**
+     * Creates what the guards of {@code step} read when {@code attempt} is decided at {@code now}, with the run's
+     * {@code progress} and {@code context} (null for none).
+     */
+    public GuardInput(Step<C> step, Attempt attempt, Instant now, Progress progress, C context) {
         this.step = Objects.requireNonNull(step, "step");
         this.attempt = Objects.requireNonNull(attempt, "attempt");
         this.now = Objects.requireNonNull(now, "now");

@@ -3,10 +3,10 @@ package dev.smki.recovery.workflow;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
+import dev.smki.recovery.internal.canonical.CanonicalJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * The definition of a step-ordered procedure: its steps, their prerequisites (a directed acyclic graph), guards
- * and phases, and its named deadlines. Immutable; a {@link ProcedureRun} holds one execution of it.
+ * and phases, and its named deadlines. Immutable; a {@link dev.smki.recovery.journal.ProcedureRun} holds one execution of it.
  *
  * <p>A definition reads like the procedure's table, one line per step, with the phase, the id, the title and
  * the actors allowed, followed by what applies to that step:
@@ -81,7 +81,7 @@ public final class Procedure<C> {
         steps.forEach(step -> index.put(step.id(), step));
         this.byId = Collections.unmodifiableMap(index);
         this.deadlines = List.copyOf(deadlines);
-        this.definitionHash = JournalFormat.sha256Hex(canonicalForm());
+        this.definitionHash = CanonicalJson.sha256Hex(canonicalForm());
     }
 
     /**
@@ -218,14 +218,6 @@ public final class Procedure<C> {
         return definitionHash;
     }
 
-    /**
-     * Starts a run with an in-memory journal and no context; for tests, examples and simulations where
-     * durability does not matter. See {@link ProcedureRun#start} for the durable form.
-     */
-    public ProcedureRun<C> start(Clock clock) {
-        return ProcedureRun.start(this, Journal.inMemory(), clock);
-    }
-
     /** Returns {@code name (definition hash prefix)}. */
     @Override
     public String toString() {
@@ -234,7 +226,7 @@ public final class Procedure<C> {
 
     private byte[] canonicalForm() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = JournalFormat.generator(out)) {
+        try (JsonGenerator json = CanonicalJson.generator(out)) {
             json.writeStartObject();
             json.writeStringField("procedure", name);
             json.writeArrayFieldStart("steps");

@@ -49,9 +49,7 @@ class CustodyProperties implements WithQuickTheories {
                         if (action < 5) {
                             boolean valid = !ceased.contains(action) && !presented.contains(action);
                             Throwable refused = catchThrowable(() -> ceremony.present(shares.get(action)));
-                            assertThat(refused == null)
-                                    .as("REC-2 share %d accepted", action)
-                                    .isEqualTo(valid);
+                            assertRefusedByACustodyRuleUnless(valid, refused, "REC-2 share " + action);
                             if (valid) {
                                 presented.add(action);
                             }
@@ -72,9 +70,8 @@ class CustodyProperties implements WithQuickTheories {
                                     assertThat(key.secret()).isEqualTo(SECRET);
                                 }
                             });
-                            assertThat(refused == null)
-                                    .as("REC-2 activation with %d counted", counting)
-                                    .isEqualTo(counting >= m);
+                            assertRefusedByACustodyRuleUnless(
+                                    counting >= m, refused, "REC-2 activation with " + counting + " counted");
                             if (refused == null) {
                                 presented.clear();
                             }
@@ -99,9 +96,22 @@ class CustodyProperties implements WithQuickTheories {
                     hsm.store(key, SECRET);
                     Throwable refused = catchThrowable(
                             () -> hsm.beginActivation(key, new PmaDecision(IncidentId.of("INC-Q"), mechanism, T0)));
-                    assertThat(refused == null)
-                            .as("REC-1 %s under %s", key, mechanism)
-                            .isEqualTo(mechanism.requires(key));
+                    assertRefusedByACustodyRuleUnless(
+                            mechanism.requires(key), refused, "REC-1 " + key + " under " + mechanism);
                 });
+    }
+
+    /**
+     * Asserts that an action was done when {@code allowed}, and otherwise refused by a custody rule: a {@link
+     * CustodyViolationException}, never some other failure passing for a refusal.
+     */
+    private static void assertRefusedByACustodyRuleUnless(boolean allowed, Throwable refused, String action) {
+        if (allowed) {
+            assertThat(refused).as(action + " is allowed").isNull();
+        } else {
+            assertThat(refused)
+                    .as(action + " is refused by a custody rule")
+                    .isInstanceOf(CustodyViolationException.class);
+        }
     }
 }

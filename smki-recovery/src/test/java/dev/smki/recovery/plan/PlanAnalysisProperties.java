@@ -3,7 +3,7 @@ package dev.smki.recovery.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.workflow.Invariant;
+import dev.smki.recovery.analysis.Invariant;
 import dev.smki.recovery.workflow.StepId;
 import java.util.ArrayList;
 import java.util.HashSet;

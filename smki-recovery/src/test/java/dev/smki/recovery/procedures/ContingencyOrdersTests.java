@@ -3,7 +3,7 @@ package dev.smki.recovery.procedures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.provenance.RuleId;
-import dev.smki.recovery.workflow.OrderingReport;
+import dev.smki.recovery.analysis.OrderingReport;
 import dev.smki.recovery.workflow.StepId;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Payload;
-import dev.smki.recovery.workflow.ProcedureRun;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.Custodians;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Payload;
-import dev.smki.recovery.workflow.ProcedureRun;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

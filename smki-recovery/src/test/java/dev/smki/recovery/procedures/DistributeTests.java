@@ -3,8 +3,8 @@ package dev.smki.recovery.procedures;
 import static dev.smki.recovery.procedures.Actors.DCC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.ProcedureRun;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

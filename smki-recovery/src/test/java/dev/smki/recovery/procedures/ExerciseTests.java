@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.smki.recovery.custody.CustodyKey;
-import dev.smki.recovery.workflow.Journal;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Procedure;
-import dev.smki.recovery.workflow.ProcedureRun;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

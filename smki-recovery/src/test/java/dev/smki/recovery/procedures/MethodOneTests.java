@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.incident.CompromisedKey;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.ProcedureRun;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import org.junit.jupiter.api.Test;
 
 class MethodOneTests {

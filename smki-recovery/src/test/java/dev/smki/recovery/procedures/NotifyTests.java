@@ -5,9 +5,9 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.smki.recovery.workflow.DeadlineBreach;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.ProcedureRun;
+import dev.smki.recovery.journal.DeadlineBreach;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,10 +8,10 @@ import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.CompromisedKey;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.Procedure;
-import dev.smki.recovery.workflow.ProcedureRun;
 import org.junit.jupiter.api.Test;
 
 class RecoveryKeyReplacementTests {

@@ -5,8 +5,8 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.DEVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.ProcedureRun;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -10,9 +10,9 @@ import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.core.revocation.SolrEvent;
 import dev.smki.recovery.incident.CompromisedKey;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.ProcedureRun;
 import org.junit.jupiter.api.Test;
 
 class SupplierOfLastResortDelayTests {

@@ -3,10 +3,10 @@ package dev.smki.recovery.rehearsal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.smki.recovery.journal.Durability;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
-import dev.smki.recovery.workflow.Durability;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.JournalVerification;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

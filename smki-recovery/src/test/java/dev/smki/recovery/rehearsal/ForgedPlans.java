@@ -2,8 +2,8 @@ package dev.smki.recovery.rehearsal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smki.recovery.journal.JournalForgery;
 import dev.smki.recovery.plan.ExercisePlan;
-import dev.smki.recovery.workflow.JournalForgery;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 

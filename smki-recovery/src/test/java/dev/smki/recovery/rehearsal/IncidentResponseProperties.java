@@ -8,6 +8,9 @@ import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.journal.JournalEntry;
+import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.Actors;
@@ -19,12 +22,9 @@ import dev.smki.recovery.procedures.ProgressPoint;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Attempt;
-import dev.smki.recovery.workflow.Journal;
-import dev.smki.recovery.workflow.JournalEntry;
 import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.Procedure;
-import dev.smki.recovery.workflow.ProcedureRun;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Duration;
@@ -66,33 +66,53 @@ class IncidentResponseProperties implements WithQuickTheories {
     private static final Set<StepId> DECISION_STEPS =
             Set.of(Decide.RECEIVED, Decide.GUIDANCE_APPLIED, Decide.DECIDED, Decide.COMMUNICATED);
 
-    /**
-     * One action: {@code kind} 0 the script's next move not yet accepted, 1 a decision ({@code index} picks the
-     * mechanism, {@code flag} another incident), 2 a custodian's arrival ({@code index} picks the custodian, one
-     * never appointed among them), 3 a custodian ceasing, 4 a scripted move by a wrong actor, 5 any scripted move (by
-     * {@code index}).
-     */
-    record Action(int kind, int index, boolean flag) {
+    /** What an action does; {@link Action#index()} and {@link Action#flag()} say to what. */
+    enum ActionKind {
+        /** The script's next move not yet accepted. */
+        NEXT_MOVE,
+        /** A decision: {@code index} picks the mechanism, {@code flag} another incident. */
+        DECISION,
+        /** A custodian's arrival: {@code index} picks the custodian, one never appointed among them. */
+        CUSTODIAN_ARRIVES,
+        /** A custodian ceasing: {@code index} picks the custodian. */
+        CUSTODIAN_CEASES,
+        /** A scripted move ({@code index}) by a wrong actor. */
+        WRONG_ACTOR,
+        /** Any scripted move, by {@code index}. */
+        ANY_MOVE
+    }
+
+    /** One action of the kind given. */
+    record Action(ActionKind kind, int index, boolean flag) {
         @Override
         public String toString() {
             return switch (kind) {
-                case 0 -> "next move";
-                case 1 ->
+                case NEXT_MOVE -> "next move";
+                case DECISION ->
                     "decide " + RecoveryMechanism.values()[index % RecoveryMechanism.values().length]
                             + (flag ? " for another incident" : "");
-                case 2 -> "custodian " + (index % (QUORUM.n() + 1) + 1) + " arrives";
-                case 3 -> "custodian " + (index % QUORUM.n() + 1) + " ceases";
-                case 4 -> "move " + index + " by a wrong actor";
-                default -> "move " + index;
+                case CUSTODIAN_ARRIVES -> "custodian " + (index % (QUORUM.n() + 1) + 1) + " arrives";
+                case CUSTODIAN_CEASES -> "custodian " + (index % QUORUM.n() + 1) + " ceases";
+                case WRONG_ACTOR -> "move " + index + " by a wrong actor";
+                case ANY_MOVE -> "move " + index;
             };
         }
     }
 
+    /** Draws actions, of 20: 12 next moves, 1 decision, 2 arrivals, 1 ceasing, 2 wrong actors, 2 any moves. */
     private Gen<Action> action() {
         return integers()
                 .between(0, 19)
                 .zip(integers().between(0, 80), booleans().all(), (k, i, f) -> {
-                    int kind = k < 12 ? 0 : k == 12 ? 1 : k < 15 ? 2 : k == 15 ? 3 : k < 18 ? 4 : 5;
+                    ActionKind kind = k < 12
+                            ? ActionKind.NEXT_MOVE
+                            : k == 12
+                                    ? ActionKind.DECISION
+                                    : k < 15
+                                            ? ActionKind.CUSTODIAN_ARRIVES
+                                            : k == 15
+                                                    ? ActionKind.CUSTODIAN_CEASES
+                                                    : k < 18 ? ActionKind.WRONG_ACTOR : ActionKind.ANY_MOVE;
                     return new Action(kind, i, f);
                 });
     }
@@ -139,10 +159,10 @@ class IncidentResponseProperties implements WithQuickTheories {
                 Action action = actions.get(i);
                 world.clock().set(world.clock().instant().plus(Duration.ofMinutes(30)));
                 switch (action.kind()) {
-                    case 0 -> next(run, moves).ifPresent(move -> make(run, world, move));
-                    case 5 -> make(run, world, moves.get(action.index() % moves.size()));
-                    case 1 -> decide(run, world, action);
-                    case 2 -> {
+                    case NEXT_MOVE -> next(run, moves).ifPresent(move -> make(run, world, move));
+                    case ANY_MOVE -> make(run, world, moves.get(action.index() % moves.size()));
+                    case DECISION -> decide(run, world, action);
+                    case CUSTODIAN_ARRIVES -> {
                         CustodianId custodian = custodian(action.index() % (QUORUM.n() + 1) + 1);
                         make(
                                 run,
@@ -157,14 +177,14 @@ class IncidentResponseProperties implements WithQuickTheories {
                                         Optional.empty(),
                                         List.of()));
                     }
-                    case 3 -> {
+                    case CUSTODIAN_CEASES -> {
                         var custodian = custodian(action.index() % QUORUM.n() + 1);
                         if (world.custody().isAppointed(custodian)) {
                             world.ceaseCustodian(custodian);
                             model.ceased.put(custodian.value(), lastSequence(run));
                         }
                     }
-                    case 4 -> {
+                    case WRONG_ACTOR -> {
                         Move move = moves.get(action.index() % moves.size());
                         Actor wrong = move.actor().equals(Actors.PARTY) ? Actors.DEVICE : Actors.PARTY;
                         make(
@@ -180,7 +200,6 @@ class IncidentResponseProperties implements WithQuickTheories {
                                         Optional.empty(),
                                         List.of()));
                     }
-                    default -> throw new IllegalStateException("No action of kind " + action.kind());
                 }
                 String trail = "after " + actions.subList(0, i + 1) + " in " + procedure.name() + "; journal "
                         + run.entries().stream()

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.recovery.journal.Durability;
+import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.ExercisePlan.Attendance;
 import dev.smki.recovery.plan.ExercisePlan.AttendanceOutcome;
 import dev.smki.recovery.plan.ExercisePlan.EventKind;
 import dev.smki.recovery.plan.ExercisePlan.InjectedEvent;
 import dev.smki.recovery.procedures.ActorChoices;
-import dev.smki.recovery.workflow.Durability;
-import dev.smki.recovery.workflow.Journal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +56,13 @@ class RehearsalPlanTests {
             assertThat(result.complete()).isFalse();
             assertThat(steps(result)).endsWith("C4.attend[KC-01]", "C4.attend[KC-03]", "C4 refused");
             assertThat(result.anomalies())
-                    .anySatisfy(a -> assertThat(a)
+                    .anySatisfy(a -> assertThat(a.text())
                             .startsWith("REC-2 quorum not reached: activating CONTINGENCY_PRIVATE_KEY and"
                                     + " CONTINGENCY_SYMMETRIC_KEY needs 3 of the 5 Key Custodians (quorum 3/5); 2"
                                     + " presented shares at session 1 [KC-01, KC-03]")
                             .endsWith("the custodians do not reconvene"))
-                    .anySatisfy(a -> assertThat(a).startsWith("not attempted, as they wait for C4, refused: C5, C6"));
+                    .anySatisfy(a ->
+                            assertThat(a.text()).startsWith("not attempted, as they wait for C4, refused: C5, C6"));
             assertThat(result.devices().recovered()).isZero();
         }
 
@@ -126,15 +127,16 @@ class RehearsalPlanTests {
             assertThat(result.complete()).isFalse();
             assertThat(steps(result)).contains("C4", "C5").endsWith("C11 refused");
             assertThat(result.anomalies())
-                    .anySatisfy(
-                            a -> assertThat(a).startsWith("C11 by DCC refused").contains("REC-2 quorum reachable"))
-                    .anySatisfy(a -> assertThat(a)
+                    .anySatisfy(a -> assertThat(a.text())
+                            .startsWith("C11 by DCC refused")
+                            .contains("REC-2 quorum reachable"))
+                    .anySatisfy(a -> assertThat(a.text())
                             .startsWith("C4.attend[KC-01] by KEY_CUSTODIAN refused")
                             .contains("REC-2 appointed custodian"))
-                    .anySatisfy(a -> assertThat(a)
+                    .anySatisfy(a -> assertThat(a.text())
                             .startsWith("C4.attend[KC-02] by KEY_CUSTODIAN refused")
                             .contains("CUS-1 own share"))
-                    .anySatisfy(a -> assertThat(a).isEqualTo("injected: KC-01 ceased to be a Key Custodian"));
+                    .anySatisfy(a -> assertThat(a.text()).isEqualTo("injected: KC-01 ceased to be a Key Custodian"));
         }
     }
 
@@ -159,7 +161,7 @@ class RehearsalPlanTests {
             assertThat(Duration.between(
                             activations.get(0).time(), activations.get(1).time()))
                     .isGreaterThanOrEqualTo(Duration.ofHours(6));
-            assertThat(result.anomalies()).anySatisfy(a -> assertThat(a).startsWith("injected: the HSM fails"));
+            assertThat(result.anomalies()).anySatisfy(a -> assertThat(a.text()).startsWith("injected: the HSM fails"));
         }
 
         @Test
@@ -173,7 +175,7 @@ class RehearsalPlanTests {
 
             assertThat(result.complete()).isTrue();
             assertThat(result.anomalies())
-                    .anySatisfy(a -> assertThat(a)
+                    .anySatisfy(a -> assertThat(a.text())
                             .startsWith("injected: a second compromise, of Organisation certificate")
                             .containsPattern(
                                     "found during the recovery: [1-9][0-9]* commissioned Devices hold its key"));
@@ -191,8 +193,8 @@ class RehearsalPlanTests {
                             KeyUsage.DIGITAL_SIGNATURE))));
 
             assertThat(result.anomalies())
-                    .anySatisfy(a -> assertThat(a).startsWith("injected: a Supplier of Last Resort event"))
-                    .anySatisfy(a -> assertThat(a)
+                    .anySatisfy(a -> assertThat(a.text()).startsWith("injected: a Supplier of Last Resort event"))
+                    .anySatisfy(a -> assertThat(a.text())
                             .isEqualTo("1 revocation still held under Section L16 by the Supplier of Last Resort event"
                                     + " SOLR-INC-RECOVERY-KEY-1"));
         }

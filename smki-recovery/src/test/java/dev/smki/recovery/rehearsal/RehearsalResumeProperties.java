@@ -2,9 +2,9 @@ package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.recovery.journal.Durability;
+import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.plan.ExercisePlan;
-import dev.smki.recovery.workflow.Durability;
-import dev.smki.recovery.workflow.Journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,12 @@
 package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CommandOutcome;
@@ -22,16 +27,18 @@ import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyActivation;
 import dev.smki.recovery.custody.KeyShare;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
+import dev.smki.recovery.fleet.DeliverySettings;
 import dev.smki.recovery.fleet.WriteOffReason;
+import dev.smki.recovery.incident.ProgressRecords;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
+import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.RecoveryKeyReplacement;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
 import dev.smki.recovery.procedures.SupplierOfLastResortDelay;
-import dev.smki.recovery.workflow.Journal;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +46,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RehearsalTests {
 
@@ -145,6 +154,7 @@ class RehearsalTests {
             assertThat(result.timeline())
                     .allSatisfy(e -> assertThat(e.accepted()).as(e.toString()).isTrue());
             assertThat(result.anomalies())
+                    .extracting(Anomaly::text)
                     .containsExactly("the SMKI PMA's decision RECOVERY_METHOD_2 departs from the Recovery Key"
                             + " Guidance's advice RECOVERY_METHOD_3");
             assertThat(result.procedure()).isEqualTo("ORGANISATION_KEY_COMPROMISE.M2");
@@ -436,7 +446,9 @@ class RehearsalTests {
             RehearsalResult result = Rehearsal.run(
                     ExercisePlan.builtIn("solr").withDevices(50).withDuration("pace.S6", Duration.ofDays(30)));
 
-            assertThat(result.anomalies()).containsExactly("deadline T_solrDelay breached by PT217H");
+            assertThat(result.anomalies())
+                    .extracting(Anomaly::text)
+                    .containsExactly("deadline T_solrDelay breached by PT217H");
         }
     }
 
@@ -481,9 +493,9 @@ class RehearsalTests {
                             .sum())
                     .isEqualTo(devices.writtenOff());
             assertThat(result.anomalies())
-                    .anySatisfy(
-                            a -> assertThat(a).startsWith(devices.writtenOff() + " Relevant Devices written off: {"))
-                    .anySatisfy(a -> assertThat(a)
+                    .anySatisfy(a ->
+                            assertThat(a.text()).startsWith(devices.writtenOff() + " Relevant Devices written off: {"))
+                    .anySatisfy(a -> assertThat(a.text())
                             .isEqualTo(devices.writtenOff() + " Relevant Devices still holding the replaced key"));
             assertThat(result.sendings())
                     .singleElement()
@@ -529,6 +541,79 @@ class RehearsalTests {
             assertThat(first.pending()).isEqualTo(result.devices().relevant());
             assertThat(last.pending()).isZero();
             assertThat(last.succeeded()).isEqualTo(result.devices().recovered());
+        }
+
+        @Test
+        void logsAndDetachesAListenerThatThrowsAndGoesOnWithTheRehearsal() {
+            ExercisePlan plan = ExercisePlan.builtIn("contingency").withDevices(300);
+            Logger logger = (Logger) LoggerFactory.getLogger(Rehearsal.class);
+            ListAppender<ILoggingEvent> logged = new ListAppender<>();
+            logged.start();
+            logger.addAppender(logged);
+            AtomicInteger progressCalls = new AtomicInteger();
+            AtomicInteger entryCalls = new AtomicInteger();
+            RehearsalResult result;
+            try (Rehearsal rehearsal = Rehearsal.start(plan, Journal.inMemory())) {
+                rehearsal
+                        .onProgress(report -> {
+                            progressCalls.incrementAndGet();
+                            throw new IllegalStateException("a broken progress display");
+                        })
+                        .onEntry(entry -> {
+                            entryCalls.incrementAndGet();
+                            throw new IllegalStateException("a broken timeline display");
+                        });
+                result = rehearsal.finish();
+            } finally {
+                logger.detachAppender(logged);
+            }
+
+            assertThat(progressCalls).hasValue(1);
+            assertThat(entryCalls).hasValue(1);
+            assertThat(result).isEqualTo(Rehearsal.run(plan));
+            assertThat(logged.list)
+                    .filteredOn(e -> e.getLevel() == Level.WARN)
+                    .extracting(e -> e.getThrowableProxy().getMessage())
+                    .containsExactlyInAnyOrder("a broken progress display", "a broken timeline display");
+        }
+    }
+
+    @Nested
+    class Threads {
+
+        @Test
+        void givesTheSameResultOnOneThreadAsOnSeveral() {
+            ExercisePlan plan =
+                    ExercisePlan.builtIn("contingency").withDevices(300).withSeed(5);
+
+            RehearsalResult one = Rehearsal.run(plan, 1);
+            RehearsalResult three = Rehearsal.run(plan, 3);
+
+            assertThat(three).isEqualTo(one);
+            assertThat(three.devices().recovered()).isPositive();
+        }
+
+        @Test
+        void worksOnTheThreadsItIsGivenAndOnOnePerProcessorByDefault() {
+            ExercisePlan plan = ExercisePlan.builtIn("notify-only").withDevices(10);
+            try (Rehearsal given = Rehearsal.start(plan, Journal.inMemory(), ProgressRecords.none(), 2);
+                    Rehearsal byDefault = Rehearsal.start(plan, Journal.inMemory())) {
+                assertThat(given.threads()).isEqualTo(2);
+                assertThat(byDefault.threads()).isEqualTo(DeliverySettings.defaultThreads());
+            }
+        }
+
+        @Test
+        void refusesNoThreadsOrMoreThanTheMostBeforeWritingTheJournal() {
+            ExercisePlan plan = ExercisePlan.builtIn("notify-only").withDevices(10);
+            Journal journal = Journal.inMemory();
+
+            assertThatThrownBy(() -> Rehearsal.start(plan, journal, ProgressRecords.none(), 0))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() ->
+                            Rehearsal.start(plan, journal, ProgressRecords.none(), DeliverySettings.MAX_THREADS + 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(journal.contents()).isEmpty();
         }
     }
 

@@ -18,24 +18,24 @@ import org.quicktheories.generators.SourceDSL;
  * QuickTheories shrinks them; and a reference model of what a run must accept, written from the documented
  * rules independently of the engine.
  */
-final class RandomProcedures {
+public final class RandomProcedures {
 
-    static final List<Actor> ACTORS = List.of(Actor.of("A"), Actor.of("B"), Actor.of("C"));
-    static final List<String> ITEMS = List.of("i1", "i2", "i3");
+    public static final List<Actor> ACTORS = List.of(Actor.of("A"), Actor.of("B"), Actor.of("C"));
+    public static final List<String> ITEMS = List.of("i1", "i2", "i3");
 
     /** A context value the {@link #GATE_OPEN} guard reads; tests flip it between attempts. */
-    static final class Gate {
-        volatile boolean open;
+    public static final class Gate {
+        public volatile boolean open;
     }
 
-    static final Guard<Object> PAYLOAD_APPROVED = guard(
+    public static final Guard<Object> PAYLOAD_APPROVED = guard(
             "TEST-1",
             "payload approved",
             in -> "yes".equals(in.payload().summary().get("ok")));
-    static final Guard<Object> GATE_OPEN = guard("TEST-2", "gate open", in -> ((Gate) in.context()).open);
-    static final Guard<Object> AT_MOST_TWICE = guard(
+    public static final Guard<Object> GATE_OPEN = guard("TEST-2", "gate open", in -> ((Gate) in.context()).open);
+    public static final Guard<Object> AT_MOST_TWICE = guard(
             "TEST-3", "at most twice", in -> in.progress().timesDone(in.step().id()) < 2);
-    static final List<Guard<Object>> GUARDS = List.of(PAYLOAD_APPROVED, GATE_OPEN, AT_MOST_TWICE);
+    public static final List<Guard<Object>> GUARDS = List.of(PAYLOAD_APPROVED, GATE_OPEN, AT_MOST_TWICE);
 
     private static Guard guard(String rule, String name, Guard.Condition<Object> condition) {
         return Guard.rule(RuleId.of(rule), name)
@@ -45,11 +45,11 @@ final class RandomProcedures {
     }
 
     /** The shape of one step, by indices into {@link #ACTORS}, the earlier steps and {@link #GUARDS}. */
-    record StepSpec(
+    public record StepSpec(
             int phase, List<Integer> actors, Multiplicity multiplicity, List<Integer> after, List<Integer> guards) {}
 
     /** A procedure's shape; {@link #procedure()} builds it. */
-    record Spec(List<StepSpec> steps) {
+    public record Spec(List<StepSpec> steps) {
 
         static Spec decode(List<Integer> codes) {
             List<StepSpec> steps = new ArrayList<>();
@@ -92,11 +92,11 @@ final class RandomProcedures {
             return new Spec(List.copyOf(steps));
         }
 
-        static StepId id(int index) {
+        public static StepId id(int index) {
             return StepId.of("S" + index);
         }
 
-        Procedure procedure() {
+        public Procedure procedure() {
             Procedure.Builder builder = Procedure.named("RANDOM");
             for (int i = 0; i < steps.size(); i++) {
                 StepSpec step = steps.get(i);
@@ -123,7 +123,8 @@ final class RandomProcedures {
      * One attempt of a sequence, decoded from an integer, with what happens around it: whether it starts a new
      * batch, whether the gate flips and how far the clock moves first.
      */
-    record Move(int step, int actor, int item, boolean approved, boolean flipGate, boolean newBatch, int minutes) {
+    public record Move(
+            int step, int actor, int item, boolean approved, boolean flipGate, boolean newBatch, int minutes) {
 
         static Move decode(int x, int steps) {
             boolean flip = ((x >>> 10) & 7) == 0;
@@ -137,7 +138,7 @@ final class RandomProcedures {
                     (x >>> 16) & 15);
         }
 
-        Attempt attempt(Spec spec) {
+        public Attempt attempt(Spec spec) {
             Payload payload = Payload.of("ok", approved ? "yes" : "no");
             StepId id = Spec.id(step);
             return spec.steps().get(step).multiplicity() == Multiplicity.PER_ITEM
@@ -147,9 +148,9 @@ final class RandomProcedures {
     }
 
     /** A procedure and a sequence of moves at it. */
-    record Scenario(Spec spec, List<Move> moves) {
+    public record Scenario(Spec spec, List<Move> moves) {
 
-        List<List<Move>> batches() {
+        public List<List<Move>> batches() {
             List<List<Move>> batches = new ArrayList<>();
             for (Move move : moves) {
                 if (batches.isEmpty() || move.newBatch()) {
@@ -161,14 +162,14 @@ final class RandomProcedures {
         }
     }
 
-    static Gen<Spec> specs(int maxSteps) {
+    public static Gen<Spec> specs(int maxSteps) {
         return SourceDSL.lists()
                 .of(SourceDSL.integers().between(0, Integer.MAX_VALUE))
                 .ofSizeBetween(1, maxSteps)
                 .map(Spec::decode);
     }
 
-    static Gen<Scenario> scenarios(int maxSteps, int maxMoves) {
+    public static Gen<Scenario> scenarios(int maxSteps, int maxMoves) {
         return specs(maxSteps)
                 .zip(
                         SourceDSL.lists()
@@ -185,15 +186,15 @@ final class RandomProcedures {
      * What a run must decide, from the rules as documented: already done, then wrong actor, then missing
      * prerequisites (a per-item prerequisite of a per-item step for the same item), then the guards in order.
      */
-    static final class Model {
+    public static final class Model {
 
         /** A decision: accepted when {@code kind} is null. */
-        record Decision(Refusal.Kind kind, List<StepId> missing, RuleId rule) {}
+        public record Decision(Refusal.Kind kind, List<StepId> missing, RuleId rule) {}
 
         /** The state a run must be in: complete steps, items done and acceptances per step. */
-        record State(Set<StepId> complete, Map<StepId, Set<String>> items, Map<StepId, Integer> times) {
+        public record State(Set<StepId> complete, Map<StepId, Set<String>> items, Map<StepId, Integer> times) {
 
-            static State of(Progress progress, Spec spec) {
+            public static State of(Progress progress, Spec spec) {
                 Set<StepId> complete = new HashSet<>();
                 Map<StepId, Set<String>> items = new HashMap<>();
                 Map<StepId, Integer> times = new HashMap<>();
@@ -216,7 +217,7 @@ final class RandomProcedures {
         private final Set<String> doneItems; // "step/item"
         private final Map<Integer, Integer> times;
 
-        Model(Spec spec) {
+        public Model(Spec spec) {
             this(spec, new HashSet<>(), new HashSet<>(), new HashMap<>());
         }
 
@@ -228,7 +229,7 @@ final class RandomProcedures {
         }
 
         /** Returns the model of a run in the state {@code progress}. */
-        static Model from(Spec spec, Progress progress) {
+        public static Model from(Spec spec, Progress progress) {
             Model model = new Model(spec);
             for (int i = 0; i < spec.steps().size(); i++) {
                 StepId id = Spec.id(i);
@@ -243,11 +244,11 @@ final class RandomProcedures {
             return model;
         }
 
-        Model copy() {
+        public Model copy() {
             return new Model(spec, new HashSet<>(complete), new HashSet<>(doneItems), new HashMap<>(times));
         }
 
-        Decision decide(Move move, boolean gateOpen) {
+        public Decision decide(Move move, boolean gateOpen) {
             StepSpec step = spec.steps().get(move.step());
             boolean perItem = step.multiplicity() == Multiplicity.PER_ITEM;
             String key = move.step() + "/" + ITEMS.get(move.item());
@@ -284,7 +285,7 @@ final class RandomProcedures {
         }
 
         /** Decides {@code move} and, if accepted, records it. */
-        Decision apply(Move move, boolean gateOpen) {
+        public Decision apply(Move move, boolean gateOpen) {
             Decision decision = decide(move, gateOpen);
             if (decision.kind() == null) {
                 complete.add(move.step());
@@ -296,7 +297,7 @@ final class RandomProcedures {
             return decision;
         }
 
-        State state() {
+        public State state() {
             Set<StepId> ids = new HashSet<>();
             complete.forEach(i -> ids.add(Spec.id(i)));
             Map<StepId, Set<String>> items = new HashMap<>();
@@ -312,7 +313,7 @@ final class RandomProcedures {
         }
 
         /** Returns the decision a run's outcome amounts to, for comparison with the model's. */
-        static Decision of(Outcome outcome) {
+        public static Decision of(Outcome outcome) {
             if (outcome.isAccepted()) {
                 return new Decision(null, List.of(), null);
             }

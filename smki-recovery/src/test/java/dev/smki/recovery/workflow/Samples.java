@@ -6,52 +6,52 @@ import dev.smki.core.provenance.RuleId;
 import java.time.Duration;
 
 /** Procedures, actors and guards shared by the workflow tests; modelled loosely on recovery.md §2. */
-final class Samples {
+public final class Samples {
 
-    static final Actor SUBSCRIBER = Actor.of("SUBSCRIBER");
-    static final Actor DCC = Actor.of("DCC");
-    static final Actor PMA = Actor.of("SMKI_PMA");
-    static final Actor CUSTODIAN = Actor.of("KEY_CUSTODIAN");
+    public static final Actor SUBSCRIBER = Actor.of("SUBSCRIBER");
+    public static final Actor DCC = Actor.of("DCC");
+    public static final Actor PMA = Actor.of("SMKI_PMA");
+    public static final Actor CUSTODIAN = Actor.of("KEY_CUSTODIAN");
 
-    static final StepId N1 = StepId.of("N1");
-    static final StepId N2 = StepId.of("N2");
-    static final StepId N3 = StepId.of("N3");
-    static final StepId N4 = StepId.of("N4");
-    static final StepId N5 = StepId.of("N5");
-    static final StepId N6 = StepId.of("N6");
+    public static final StepId N1 = StepId.of("N1");
+    public static final StepId N2 = StepId.of("N2");
+    public static final StepId N3 = StepId.of("N3");
+    public static final StepId N4 = StepId.of("N4");
+    public static final StepId N5 = StepId.of("N5");
+    public static final StepId N6 = StepId.of("N6");
 
-    static final StepId R1 = StepId.of("R1");
-    static final StepId R2 = StepId.of("R2");
-    static final StepId R5 = StepId.of("R5");
-    static final StepId R6 = StepId.of("R6");
-    static final StepId R7 = StepId.of("R7");
-    static final StepId R9 = StepId.of("R9");
-    static final StepId R11 = StepId.of("R11");
+    public static final StepId R1 = StepId.of("R1");
+    public static final StepId R2 = StepId.of("R2");
+    public static final StepId R5 = StepId.of("R5");
+    public static final StepId R6 = StepId.of("R6");
+    public static final StepId R7 = StepId.of("R7");
+    public static final StepId R9 = StepId.of("R9");
+    public static final StepId R11 = StepId.of("R11");
 
     /** The SMKI PMA's decisions for the incident, outside the run; the decision gate reads them. */
-    static final class Decisions {
+    public static final class Decisions {
         private volatile boolean recoveryKeyRequired;
 
-        void requireRecoveryKey(boolean required) {
+        public void requireRecoveryKey(boolean required) {
             recoveryKeyRequired = required;
         }
 
-        boolean recoveryKeyRequired() {
+        public boolean recoveryKeyRequired() {
             return recoveryKeyRequired;
         }
     }
 
-    static final Guard<Object> DECISION_GATE = Guard.rule(RuleId.of("REC-1"), "decision gate")
+    public static final Guard<Object> DECISION_GATE = Guard.rule(RuleId.of("REC-1"), "decision gate")
             .stating("the Recovery Private Key is activated only when an SMKI PMA decision requires it")
             .citing(Citation.of("recovery.md", "§6.3 1"), Confidence.VERIFIED)
             .when(in -> ((Decisions) in.context()).recoveryKeyRequired());
 
-    static final Guard<Object> QUORUM = Guard.rule(RuleId.of("REC-2"), "quorum")
+    public static final Guard<Object> QUORUM = Guard.rule(RuleId.of("REC-2"), "quorum")
             .stating("activation needs at least 3 distinct Key Custodians present")
             .citing(Citation.of("recovery.md", "§6.3 2"), Confidence.INFERRED)
             .when(in -> Integer.parseInt(in.payload().summary().asMap().getOrDefault("custodians", "0")) >= 3);
 
-    static final Procedure<Object> NOTIFY = Procedure.named("NOTIFY")
+    public static final Procedure<Object> NOTIFY = Procedure.named("NOTIFY")
             .pre(N1, "Compromise detected", SUBSCRIBER, DCC)
             .pre(N2, "DCC notified", SUBSCRIBER)
             .after(N1)
@@ -68,7 +68,7 @@ final class Samples {
             .deadline("T_notifyPMA", N3, N4, Duration.ofHours(2))
             .build();
 
-    static final Procedure<Object> RECOVERY_KEY = Procedure.named("RECOVERY_KEY")
+    public static final Procedure<Object> RECOVERY_KEY = Procedure.named("RECOVERY_KEY")
             .pre(R1, "Decision to use the Recovery Private Key", PMA)
             .pre(R2, "Key Custodians called", DCC)
             .after(R1)

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test moves it; safe to read from several threads. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
 
-    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     private final AtomicReference<Instant> now;
 
@@ -18,11 +18,11 @@ final class TestClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
-    static TestClock atStart() {
+    public static TestClock atStart() {
         return new TestClock(START);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(at -> at.plus(by));
     }
 

@@ -1,7 +1,7 @@
 package dev.smki.core.certificate;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.der.DerText;
 import dev.smki.core.internal.der.HardwareModuleNames;
@@ -45,7 +45,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * if (certificate.kind() == CertificateKind.ORGANISATION) {
  *     RemotePartyRole role = certificate.role().orElseThrow();
  *     Eui64 party = certificate.eui64().orElseThrow();
- *     KeyUsage usage = certificate.endEntityKeyUsage().orElseThrow();
+ *     CertificateUsage usage = certificate.endEntityKeyUsage().orElseThrow();
  * }
  * }</pre>
  */
@@ -254,14 +254,14 @@ public final class SmkiCertificate {
      *
      * @throws MalformedCertificateException when the keyUsage extension does not decode
      */
-    public Optional<KeyUsage> endEntityKeyUsage() {
+    public Optional<CertificateUsage> endEntityKeyUsage() {
         Set<KeyUsageBit> bits = keyUsage();
         boolean signs = bits.contains(KeyUsageBit.DIGITAL_SIGNATURE);
         boolean agrees = bits.contains(KeyUsageBit.KEY_AGREEMENT);
         if (signs == agrees) {
             return Optional.empty();
         }
-        return Optional.of(signs ? KeyUsage.DIGITAL_SIGNATURE : KeyUsage.KEY_AGREEMENT);
+        return Optional.of(signs ? CertificateUsage.DIGITAL_SIGNATURE : CertificateUsage.KEY_AGREEMENT);
     }
 
     /**

@@ -7,8 +7,8 @@ import dev.smki.core.device.DeviceProvisioning;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.gbcs.GbcsSigner;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.profile.ProfileKind;
@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TestPki pki = TestPki.seeded(7);
- * IssuedCertificate supplierDs = pki.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
- * IssuedCertificate meterKa = pki.deviceCertificate(Eui64.parse("02-53-4D-4B-49-80-00-00"), KeyUsage.KEY_AGREEMENT);
+ * IssuedCertificate supplierDs = pki.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
+ * IssuedCertificate meterKa = pki.deviceCertificate(Eui64.parse("02-53-4D-4B-49-80-00-00"), CertificateUsage.KEY_AGREEMENT);
  * }</pre>
  *
  * <p>Instances are immutable and safe to share between threads. Builder-made certificates
@@ -85,7 +85,7 @@ public final class TestPki {
     private final ASN1ObjectIdentifier devicePolicy;
 
     /** A Device's certificate slot: its EUI-64 and key usage. */
-    record DeviceCredential(Eui64 device, KeyUsage keyUsage) {}
+    record DeviceCredential(Eui64 device, CertificateUsage keyUsage) {}
 
     private TestPki(
             SmkiEnvironment environment,
@@ -251,7 +251,7 @@ public final class TestPki {
      * @param keyUsage the key usage
      * @throws IllegalArgumentException when that pair is not one of {@link OrganisationCredential#STANDARD}
      */
-    public IssuedCertificate organisationCertificate(RemotePartyRole role, KeyUsage keyUsage) {
+    public IssuedCertificate organisationCertificate(RemotePartyRole role, CertificateUsage keyUsage) {
         return organisationCertificate(OrganisationCredential.of(role, keyUsage));
     }
 
@@ -268,7 +268,7 @@ public final class TestPki {
      * @param device the Device's EUI-64
      * @param keyUsage the key usage
      */
-    public IssuedCertificate deviceCertificate(Eui64 device, KeyUsage keyUsage) {
+    public IssuedCertificate deviceCertificate(Eui64 device, CertificateUsage keyUsage) {
         DeviceCredential slot = new DeviceCredential(
                 Objects.requireNonNull(device, "device"), Objects.requireNonNull(keyUsage, "keyUsage"));
         IssuedCertificate known = knownDevices.get(slot);
@@ -290,7 +290,7 @@ public final class TestPki {
      * @param device the Device's EUI-64
      * @param keyUsage the key usage
      */
-    public KeyPair deviceKeyPair(Eui64 device, KeyUsage keyUsage) {
+    public KeyPair deviceKeyPair(Eui64 device, CertificateUsage keyUsage) {
         return deviceKey(device, keyUsage).toKeyPair().orElseThrow();
     }
 
@@ -300,7 +300,7 @@ public final class TestPki {
      * @param device the Device's EUI-64
      * @param keyUsage the key usage
      */
-    public PKCS10CertificationRequest deviceCsr(Eui64 device, KeyUsage keyUsage) {
+    public PKCS10CertificationRequest deviceCsr(Eui64 device, CertificateUsage keyUsage) {
         return DeviceCsr.create(device, keyUsage, deviceKey(device, keyUsage), environment);
     }
 
@@ -428,7 +428,7 @@ public final class TestPki {
         }
         organisations.forEach((credential, certificate) -> entries.put(credential.fileStem(), certificate));
         for (Eui64 device : devices) {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 entries.put(
                         "device-" + TestPkiDirectory.deviceFileStem(device, usage), deviceCertificate(device, usage));
             }
@@ -440,7 +440,7 @@ public final class TestPki {
      * {@return what simulated Devices of this PKI are provisioned with, for {@code Fleet.builder} and
      * {@code DeviceSettings}: the Root OCA in the Root cell and each standard Organisation Certificate in its cell
      * ({@link OrganisationCredential#cell()}), the Devices' own certificates and Digital Signing keys from
-     * {@link #deviceCertificate(Eui64, KeyUsage)} and {@link #deviceKeyPair}, this PKI's environment and
+     * {@link #deviceCertificate(Eui64, CertificateUsage)} and {@link #deviceKeyPair}, this PKI's environment and
      * contingency key extension, the simulated Device block {@link SimulatedEui64s#DEVICES}, and this PKI's clock}
      * A fleet in three lines:
      *
@@ -458,13 +458,13 @@ public final class TestPki {
         organisations.forEach((credential, certificate) -> anchors.put(credential.cell(), certificate.parsed()));
         DeviceCertificates devices = new DeviceCertificates() {
             @Override
-            public SmkiCertificate certificate(Eui64 device, KeyUsage keyUsage) {
+            public SmkiCertificate certificate(Eui64 device, CertificateUsage keyUsage) {
                 return deviceCertificate(device, keyUsage).parsed();
             }
 
             @Override
             public GbcsSigner digitalSigningKey(Eui64 device) {
-                return SigningKey.of(deviceKeyPair(device, KeyUsage.DIGITAL_SIGNATURE));
+                return SigningKey.of(deviceKeyPair(device, CertificateUsage.DIGITAL_SIGNATURE));
             }
 
             @Override
@@ -543,7 +543,7 @@ public final class TestPki {
         return ValidationContext.of(environment, clock.instant());
     }
 
-    EcKey deviceKey(Eui64 device, KeyUsage keyUsage) {
+    EcKey deviceKey(Eui64 device, CertificateUsage keyUsage) {
         IssuedCertificate known = knownDevices.get(new DeviceCredential(device, keyUsage));
         if (known != null && known.hasPrivateKey()) {
             return known.key();
@@ -551,7 +551,7 @@ public final class TestPki {
         return EcKey.generate(randomFor(deviceLabel(device, keyUsage)));
     }
 
-    private static String deviceLabel(Eui64 device, KeyUsage keyUsage) {
+    private static String deviceLabel(Eui64 device, CertificateUsage keyUsage) {
         return "device/" + device.toCompactString() + "/" + keyUsage.abbreviation();
     }
 

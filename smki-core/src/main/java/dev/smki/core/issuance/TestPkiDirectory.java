@@ -4,8 +4,8 @@ import dev.smki.core.contingency.ContingencyWrap;
 import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.profile.ProfileKind;
@@ -124,7 +124,7 @@ public final class TestPkiDirectory {
      * @param keyUsage the certificate's key usage
      * @return the stem of the certificate's {@code .pem} and {@code .key} files
      */
-    public static String deviceFileStem(Eui64 device, KeyUsage keyUsage) {
+    public static String deviceFileStem(Eui64 device, CertificateUsage keyUsage) {
         return device.toFileName() + "-" + keyUsage.abbreviation();
     }
 
@@ -295,7 +295,7 @@ public final class TestPkiDirectory {
             keystore.put(e.getKey().fileStem(), e.getValue());
         }
         for (Eui64 device : devices) {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 keystore.put("device-" + deviceFileStem(device, usage), pki.deviceCertificate(device, usage));
             }
         }
@@ -670,7 +670,7 @@ public final class TestPkiDirectory {
                     throw new IllegalArgumentException(file + ": expected a name <eui64>-<ds|ka>.pem");
                 }
                 TestPki.DeviceCredential slot = new TestPki.DeviceCredential(
-                        Eui64.parse(stem.substring(0, dash)), KeyUsage.parse(stem.substring(dash + 1)));
+                        Eui64.parse(stem.substring(0, dash)), CertificateUsage.parse(stem.substring(dash + 1)));
                 devices.put(slot, readWithKey(devicesDir, stem, ProfileKind.DEVICE));
             }
         }

@@ -1,7 +1,7 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.der.HardwareModuleNames;
 import dev.smki.core.issuance.IssuedCertificate;
@@ -85,7 +85,7 @@ final class CertificateFacts {
         return Optional.empty();
     }
 
-    private static Optional<KeyUsage> keyUsage(X509CertificateHolder holder) {
+    private static Optional<CertificateUsage> keyUsage(X509CertificateHolder holder) {
         Extension e = holder.getExtension(Extension.keyUsage);
         if (e == null) {
             return Optional.empty();
@@ -96,7 +96,7 @@ final class CertificateFacts {
         if (signs == agrees) {
             return Optional.empty();
         }
-        return Optional.of(signs ? KeyUsage.DIGITAL_SIGNATURE : KeyUsage.KEY_AGREEMENT);
+        return Optional.of(signs ? CertificateUsage.DIGITAL_SIGNATURE : CertificateUsage.KEY_AGREEMENT);
     }
 
     private static String issuerKeyId(X509CertificateHolder holder) {

@@ -1,7 +1,7 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -73,7 +73,7 @@ public final class CertificateRegistry {
             registry.register(e.getValue(), subscriberOf(e.getKey().role()));
         }
         for (Eui64 device : devices) {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 registry.register(pki.deviceCertificate(device, usage), device.toString());
             }
         }
@@ -167,7 +167,7 @@ public final class CertificateRegistry {
     }
 
     /** Returns the certificates asserting {@code keyUsage}. */
-    public List<RegisteredCertificate> byKeyUsage(KeyUsage keyUsage) {
+    public List<RegisteredCertificate> byKeyUsage(CertificateUsage keyUsage) {
         Objects.requireNonNull(keyUsage, "keyUsage");
         return select(entry -> entry.keyUsage().filter(keyUsage::equals).isPresent());
     }

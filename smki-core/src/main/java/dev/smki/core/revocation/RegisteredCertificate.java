@@ -1,7 +1,7 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.profile.ProfileKind;
 import java.math.BigInteger;
@@ -32,7 +32,7 @@ public record RegisteredCertificate(
         String subscriber,
         Optional<Eui64> eui64,
         Optional<RemotePartyRole> role,
-        Optional<KeyUsage> keyUsage,
+        Optional<CertificateUsage> keyUsage,
         String issuerKeyId,
         Instant notAfter,
         CertificateStatus status,

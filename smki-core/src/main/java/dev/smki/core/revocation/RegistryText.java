@@ -1,7 +1,7 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.profile.ProfileKind;
 import java.math.BigInteger;
@@ -53,7 +53,7 @@ final class RegistryText {
                     e.subscriber(),
                     e.eui64().map(Eui64::toString).orElse(ABSENT),
                     e.role().map(RemotePartyRole::slug).orElse(ABSENT),
-                    e.keyUsage().map(KeyUsage::abbreviation).orElse(ABSENT),
+                    e.keyUsage().map(CertificateUsage::abbreviation).orElse(ABSENT),
                     e.issuerKeyId().isEmpty() ? ABSENT : e.issuerKeyId(),
                     e.notAfter().toString(),
                     r.map(x -> x.revokedAt().toString()).orElse(ABSENT),
@@ -110,7 +110,7 @@ final class RegistryText {
                 f[3],
                 optional(f[4], Eui64::parse),
                 optional(f[5], RemotePartyRole::parse),
-                optional(f[6], KeyUsage::parse),
+                optional(f[6], CertificateUsage::parse),
                 f[7].equals(ABSENT) ? "" : f[7],
                 Instant.parse(f[8]),
                 status,

@@ -3,8 +3,8 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -29,7 +29,7 @@ class CertificateRegistryTests {
     static final TestPki PKI = TestPkis.seeded(7);
     static final Eui64 METER = Eui64.parse("02-53-4D-4B-49-80-00-00");
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
 
     private final CertificateRegistry registry = CertificateRegistry.of(PKI, List.of(METER));
 
@@ -52,7 +52,7 @@ class CertificateRegistryTests {
         RegisteredCertificate supplier = registry.require(SUPPLIER_DS.serialNumber());
         assertThat(supplier.kind()).isEqualTo(ProfileKind.ORGANISATION);
         assertThat(supplier.eui64()).hasValue(PKI.parties().of(RemotePartyRole.SUPPLIER));
-        assertThat(supplier.keyUsage()).hasValue(KeyUsage.DIGITAL_SIGNATURE);
+        assertThat(supplier.keyUsage()).hasValue(CertificateUsage.DIGITAL_SIGNATURE);
         assertThat(supplier.notAfter())
                 .isEqualTo(SUPPLIER_DS.certificate().getNotAfter().toInstant());
 
@@ -61,9 +61,9 @@ class CertificateRegistryTests {
                 .contains(supplier);
         assertThat(registry.byEui64(METER)).hasSize(2).allMatch(e -> e.kind() == ProfileKind.DEVICE);
         assertThat(registry.byRole(RemotePartyRole.SUPPLIER)).hasSize(3);
-        assertThat(registry.byKeyUsage(KeyUsage.DIGITAL_SIGNATURE))
+        assertThat(registry.byKeyUsage(CertificateUsage.DIGITAL_SIGNATURE))
                 .contains(supplier)
-                .allMatch(e -> e.keyUsage().orElseThrow() == KeyUsage.DIGITAL_SIGNATURE);
+                .allMatch(e -> e.keyUsage().orElseThrow() == CertificateUsage.DIGITAL_SIGNATURE);
         assertThat(registry.bySubscriber("supplier")).hasSize(3);
         assertThat(registry.byStatus(CertificateStatus.REVOKED)).isEmpty();
         assertThat(registry.find(BigInteger.TEN)).isEmpty();

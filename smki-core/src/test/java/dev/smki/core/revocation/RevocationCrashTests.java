@@ -2,8 +2,8 @@ package dev.smki.core.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.issuance.IssuedCertificate;
@@ -37,9 +37,9 @@ class RevocationCrashTests {
     private static final TestPki PKI = TestPkis.seeded(7);
     private static final List<Eui64> DEVICES = List.of(Eui64.parse("02-53-4D-4B-49-80-00-00"));
     private static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     private static final IssuedCertificate NETWORK_DS =
-            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
 
     @TempDir
     Path root;

@@ -3,8 +3,8 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -25,9 +25,9 @@ class RevocationDirectoryTests {
     static final TestPki PKI = TestPkis.seeded(7);
     static final Eui64 METER = Eui64.parse("02-53-4D-4B-49-80-00-00");
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate NETWORK_DS =
-            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
 
     @TempDir
     Path dir;

@@ -3,7 +3,7 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -24,9 +24,9 @@ class RevocationListInteropTests {
 
     static final TestPki PKI = TestPkis.seeded(7);
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate SUPPLIER_KA =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT);
 
     @TempDir
     static Path dir;

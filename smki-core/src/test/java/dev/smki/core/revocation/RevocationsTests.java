@@ -3,8 +3,8 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -25,9 +25,9 @@ class RevocationsTests {
     static final TestPki PKI = TestPkis.seeded(7);
     static final Eui64 METER = Eui64.parse("02-53-4D-4B-49-80-00-00");
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate NETWORK_KA =
-            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT);
+            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.KEY_AGREEMENT);
 
     private final TestClock clock = TestClock.start();
     private final CertificateRegistry registry = CertificateRegistry.of(PKI, List.of(METER));
@@ -151,7 +151,7 @@ class RevocationsTests {
 
         @Test
         void rev4RefusesDeviceCertificatesByDefaultWithConfidenceMemory() {
-            IssuedCertificate meter = PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT);
+            IssuedCertificate meter = PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT);
             RevocationOutcome outcome = submit(meter, RevocationReason.KEY_COMPROMISE, Requester.dcc());
             assertRefusedUnchanged(outcome, "REV-4", "Device Certificates are not revoked");
             assertThat(outcome.rule().confidence()).isEqualTo(Confidence.MEMORY);
@@ -162,7 +162,7 @@ class RevocationsTests {
             RevocationPolicy policy =
                     RevocationPolicy.defaults().withDeviceCertificatesRevocable(true, Confidence.VERIFIED);
             Revocations lenient = Revocations.of(registry, policy, clock);
-            IssuedCertificate meter = PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT);
+            IssuedCertificate meter = PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT);
             RevocationOutcome outcome = lenient.submit(
                     RevocationRequest.of(meter.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.dcc()));
             assertThat(outcome.isRevoked()).isTrue();

@@ -3,7 +3,7 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -104,7 +104,7 @@ class SupplierOfLastResortTests {
     void aDelayCoversOnlyTheFailedSuppliersCertificates() {
         revocations.delayRevocation(EVENT, Requester.smkiPma());
         IssuedCertificate network =
-                PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+                PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
         RevocationOutcome outcome = revocations.submit(RevocationRequest.of(
                 network.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.aroOf("network-operator")));
         assertThat(outcome.isRevoked()).isTrue();
@@ -113,7 +113,8 @@ class SupplierOfLastResortTests {
     @Test
     void aRequestHeldUnderL16IsDecidedUnderSection8WhenTheDelayEnds() {
         revocations.delayRevocation(EVENT, Requester.smkiPma());
-        IssuedCertificate supplierKa = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT);
+        IssuedCertificate supplierKa =
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT);
         RevocationOutcome held = revocations.submit(RevocationRequest.of(
                 supplierKa.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.parse("other:journalist")));
         assertThat(held.verdict()).isEqualTo(Verdict.HELD);
@@ -131,7 +132,7 @@ class SupplierOfLastResortTests {
     class ServiceRequests {
 
         private final IssuedCertificate signer =
-                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
         private final SolrServiceRequests dcc = SolrServiceRequests.of(revocations);
 
         @Test
@@ -163,7 +164,7 @@ class SupplierOfLastResortTests {
         @Test
         void aRequestWhoseSignatureIsNotTheCertificatesIsRefused() {
             IssuedCertificate other =
-                    PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+                    PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
             var forged = new SolrServiceRequests.SignedServiceRequest(
                     "emergency credit",
                     signer,

@@ -3,8 +3,8 @@ package dev.smki.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -32,9 +32,9 @@ class PkiRevokeCommandTests {
     static final TestPki PKI = TestPkis.seeded(7);
     static final Eui64 METER = Eui64.parse("02-53-4D-4B-49-80-00-00");
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate NETWORK_KA =
-            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT);
+            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.KEY_AGREEMENT);
 
     @TempDir
     Path tmp;
@@ -150,7 +150,7 @@ class PkiRevokeCommandTests {
     @Test
     void deviceCertificatesAreRefusedUnderRev4UnlessThePolicyAllowsThem() throws IOException {
         copyOfThePki();
-        IssuedCertificate meter = PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT);
+        IssuedCertificate meter = PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT);
         CliRun refused = revoke(hex(meter), "key-compromise", "dcc", "2026-01-02");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(refused.out()).contains("refused by REV-4").contains("rule: REV-4 (memory;");

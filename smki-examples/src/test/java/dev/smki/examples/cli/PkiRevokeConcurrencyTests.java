@@ -2,7 +2,7 @@ package dev.smki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
@@ -52,7 +52,7 @@ class PkiRevokeConcurrencyTests {
         List<IssuedCertificate> targets =
                 new ArrayList<>(pki.organisationCertificates().values());
         for (int i = 0; i < 3; i++) {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 targets.add(pki.deviceCertificate(SimulatedEui64s.device(i), usage));
             }
         }

@@ -3,8 +3,8 @@ package dev.smki.recovery.procedures;
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -70,7 +70,7 @@ public final class IncidentState {
         this.custody = new CustodyState(roster, setup.quorum(), seededRandom(setup.seed()));
         custody.store(
                 CustodyKey.RECOVERY_PRIVATE_KEY,
-                pki.certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                pki.certificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                         .keyPair()
                         .orElseThrow()
                         .getPrivate()
@@ -210,7 +210,7 @@ public final class IncidentState {
                         .toList();
     }
 
-    IssuedCertificate certificateOf(RemotePartyRole role, KeyUsage usage) {
+    IssuedCertificate certificateOf(RemotePartyRole role, CertificateUsage usage) {
         return switch (role) {
             case ROOT -> pki.current().rootOca();
             case ISSUING_AUTHORITY -> pki.current().issuingOca();
@@ -316,7 +316,7 @@ public final class IncidentState {
      * Records that the key of {@code role} for {@code usage} is found compromised while this incident is recovered
      * (an injected event): it is not this incident's to recover; returns a note naming the Devices exposed.
      */
-    public String secondCompromise(RemotePartyRole role, KeyUsage usage) {
+    public String secondCompromise(RemotePartyRole role, CertificateUsage usage) {
         IssuedCertificate second = certificateOf(role, usage);
         return note("a second compromise, of " + second + ", found during the recovery: " + fleet.holding(second)
                 + " commissioned Devices hold its key and need an incident of their own");

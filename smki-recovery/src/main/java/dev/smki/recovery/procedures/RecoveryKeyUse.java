@@ -8,7 +8,7 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.TrustAnchorCellId;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -92,7 +92,7 @@ public final class RecoveryKeyUse {
                         CustodyKey.RECOVERY_PRIVATE_KEY,
                         s.pki().current().parties().of(RemotePartyRole.RECOVERY),
                         s.pki()
-                                .certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                                .certificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                                 .publicKey());
     }
 

@@ -2,7 +2,7 @@ package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.ExercisePlan.Attendance;
@@ -148,7 +148,7 @@ class RehearsalPlanTests {
                     "C4",
                     Duration.ofHours(6),
                     RemotePartyRole.ROOT,
-                    KeyUsage.DIGITAL_SIGNATURE))));
+                    CertificateUsage.DIGITAL_SIGNATURE))));
 
             assertThat(result.complete()).isTrue();
             List<TimelineEntry> activations = result.timeline().stream()
@@ -169,7 +169,7 @@ class RehearsalPlanTests {
                     "C5",
                     Duration.ZERO,
                     RemotePartyRole.SUPPLIER,
-                    KeyUsage.DIGITAL_SIGNATURE))));
+                    CertificateUsage.DIGITAL_SIGNATURE))));
 
             assertThat(result.complete()).isTrue();
             assertThat(result.anomalies())
@@ -188,7 +188,7 @@ class RehearsalPlanTests {
                             "RV2",
                             Duration.ZERO,
                             RemotePartyRole.SUPPLIER,
-                            KeyUsage.DIGITAL_SIGNATURE))));
+                            CertificateUsage.DIGITAL_SIGNATURE))));
 
             assertThat(result.anomalies())
                     .anySatisfy(a -> assertThat(a).startsWith("injected: a Supplier of Last Resort event"))
@@ -311,7 +311,7 @@ class RehearsalPlanTests {
                         "C4",
                         Duration.ofHours(2),
                         RemotePartyRole.ROOT,
-                        KeyUsage.DIGITAL_SIGNATURE)));
+                        CertificateUsage.DIGITAL_SIGNATURE)));
         RehearsalResult whole = Rehearsal.run(plan);
         Path file = directory.resolve("own.journal");
         try (Rehearsal rehearsal = Rehearsal.start(plan, Journal.file(file, Durability.UNFORCED))) {

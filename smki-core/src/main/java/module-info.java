@@ -19,6 +19,7 @@ module dev.smki.core {
     exports dev.smki.core.revocation;
     exports dev.smki.core.device;
     exports dev.smki.core.gbcs;
+    exports dev.smki.core.simulation;
 
     // Internal plumbing shared with the recovery module only.
     exports dev.smki.core.internal.crypto to

@@ -30,8 +30,8 @@ class ArchitectureTests {
      * The packages that read or write DER, or do elliptic-curve and AES arithmetic, with Bouncy Castle: the one
      * parsed certificate, the contingency key's encoding and key wrap, the profile validator, the test PKI, the
      * GBCS signatures, revocation (its lists are signed X.509 CRLs; its registry reads certificates) and the
-     * internal DER and crypto plumbing. Identities, environments, provenance, registration and the simulated
-     * Devices do without it.
+     * internal DER and crypto plumbing, and the simulation's seed (its streams are HMAC-SHA256 in counter mode).
+     * Identities, environments, provenance, registration and the simulated Devices do without it.
      */
     private static final String[] BOUNCY_CASTLE_PACKAGES = {
         "dev.smki.core.certificate..",
@@ -41,7 +41,8 @@ class ArchitectureTests {
         "dev.smki.core.gbcs..",
         "dev.smki.core.revocation..",
         "dev.smki.core.internal.der..",
-        "dev.smki.core.internal.crypto.."
+        "dev.smki.core.internal.crypto..",
+        "dev.smki.core.simulation.."
     };
 
     /**
@@ -100,6 +101,27 @@ class ArchitectureTests {
             .resideInAPackage("dev.smki.core.issuance..")
             .because("a Device holds only certificates and keys (DeviceProvisioning); TestPki.deviceProvisioning()"
                     + " is the bridge, from the issuance side");
+
+    @ArchTest
+    static final ArchRule theSimulationSeedAndClockStandOnTheirOwn = noClasses()
+            .that()
+            .resideInAPackage("dev.smki.core.simulation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.smki.core.certificate..",
+                    "dev.smki.core.contingency..",
+                    "dev.smki.core.device..",
+                    "dev.smki.core.environment..",
+                    "dev.smki.core.gbcs..",
+                    "dev.smki.core.identity..",
+                    "dev.smki.core.internal..",
+                    "dev.smki.core.issuance..",
+                    "dev.smki.core.profile..",
+                    "dev.smki.core.provenance..",
+                    "dev.smki.core.registration..",
+                    "dev.smki.core.revocation..")
+            .because("every part of a simulation draws from the seed and reads the clock, so they depend on none");
 
     @ArchTest
     static void noTwoTypesShareASimpleName(JavaClasses classes) {

@@ -3,6 +3,7 @@ package dev.smki.core.device;
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
+import dev.smki.core.simulation.SimulationSeed;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -226,7 +227,7 @@ public final class Fleet implements Iterable<Device> {
             return this;
         }
 
-        /** Draws the order of device types and which Devices are commissioned from {@code seed}. */
+        /** Draws the order of device types and which Devices are commissioned from {@code seed} ({@link SimulationSeed}). */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -268,11 +269,11 @@ public final class Fleet implements Iterable<Device> {
                 Arrays.fill(types, next, next + entry.getValue(), entry.getKey());
                 next += entry.getValue();
             }
-            SplittableRandom random = new SplittableRandom(seed);
-            shuffle(types, random);
+            SimulationSeed derived = SimulationSeed.of(seed);
+            shuffle(types, derived.fastRandom("fleet/device-types"));
             boolean[] commissioned = new boolean[total];
             Arrays.fill(commissioned, 0, (int) Math.round(commissionedShare * total), true);
-            shuffle(commissioned, random);
+            shuffle(commissioned, derived.fastRandom("fleet/commissioned"));
             Device[] devices = new Device[total];
             for (int i = 0; i < total; i++) {
                 devices[i] = Device.of(

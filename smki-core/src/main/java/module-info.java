@@ -7,6 +7,7 @@ module dev.smki.core {
     requires transitive org.bouncycastle.pkix;
     requires transitive org.bouncycastle.util;
     requires org.slf4j;
+    requires transitive org.jspecify;
 
     exports dev.smki.core.identity;
     exports dev.smki.core.provenance;

@@ -13,6 +13,8 @@ import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.profile.ValidationContext;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Subscriber;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -474,6 +476,41 @@ public final class TestPki {
         };
         return new DeviceProvisioning(
                 environment, contingency.settings().extensionOid(), anchors, devices, SimulatedEui64s.DEVICES, clock);
+    }
+
+    /**
+     * {@return the SMKI Repository of this PKI, simulated: every certificate it issued, in use, with its Subscriber}
+     * The four CA certificates are the DCC's ({@link Subscriber#DCC}) and each standard Organisation Certificate is
+     * the Party's this simulation names after its role ({@link Subscriber#ofRole}: {@code supplier}, ...).
+     *
+     * <pre>{@code
+     * Revocations revocations = Revocations.of(pki.certificateRegistry(), RevocationPolicy.defaults(), clock);
+     * }</pre>
+     */
+    public CertificateRegistry certificateRegistry() {
+        return certificateRegistry(List.of());
+    }
+
+    /**
+     * {@return the registry of {@link #certificateRegistry()}, holding also the digital signature and key agreement
+     * Device Certificates of each of {@code devices} (Subscriber: the Device, {@link Subscriber#ofDevice})}
+     *
+     * @param devices the Devices whose certificates are registered
+     */
+    public CertificateRegistry certificateRegistry(List<Eui64> devices) {
+        Objects.requireNonNull(devices, "devices");
+        CertificateRegistry registry = CertificateRegistry.empty();
+        for (IssuedCertificate ca : caCertificates()) {
+            registry.register(ca.parsed(), Subscriber.DCC);
+        }
+        organisations.forEach((credential, certificate) ->
+                registry.register(certificate.parsed(), Subscriber.ofRole(credential.role())));
+        for (Eui64 device : devices) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
+                registry.register(deviceCertificate(device, usage).parsed(), Subscriber.ofDevice(device));
+            }
+        }
+        return registry;
     }
 
     /**

@@ -86,7 +86,7 @@ class PkiRevokeCommandTests {
                         + " 2026-01-03T09:00:00Z, signed by the Issuing OCA")
                 .contains("Check it: openssl crl -in " + crl());
         RevocationList list = RevocationList.read(crl());
-        assertThat(list.isSignedBy(PKI.issuingOca())).isTrue();
+        assertThat(list.isSignedBy(PKI.issuingOca().parsed())).isTrue();
         assertThat(list.serials()).containsExactly(SUPPLIER_DS.serialNumber());
         assertThat(CertificateRegistry.load(dir.resolve(RevocationDirectory.REGISTRY))
                         .require(SUPPLIER_DS.serialNumber())
@@ -115,7 +115,7 @@ class PkiRevokeCommandTests {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("published as cACompromise").contains("signed by the Root OCA");
         RevocationList arl = RevocationList.read(dir.resolve("crl/authority.arl"));
-        assertThat(arl.isSignedBy(PKI.rootOca())).isTrue();
+        assertThat(arl.isSignedBy(PKI.rootOca().parsed())).isTrue();
         assertThat(arl.serials()).containsExactly(PKI.issuingOca().serialNumber());
     }
 
@@ -174,7 +174,7 @@ class PkiRevokeCommandTests {
                 policy.toString());
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         RevocationList deviceCrl = RevocationList.read(dir.resolve("crl/device.crl"));
-        assertThat(deviceCrl.isSignedBy(PKI.issuingDca())).isTrue();
+        assertThat(deviceCrl.isSignedBy(PKI.issuingDca().parsed())).isTrue();
         assertThat(deviceCrl.serials()).containsExactly(meter.serialNumber());
     }
 

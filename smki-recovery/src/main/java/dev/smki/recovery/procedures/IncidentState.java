@@ -9,9 +9,9 @@ import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.TestPki;
-import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.SolrEvent;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.custody.Custodians;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.DeliverySettings;
@@ -237,7 +237,7 @@ public final class IncidentState {
                 holders.put(
                         certificate.parsed().subjectKeyIdentifier().orElseThrow(),
                         new RelevantSubscribers.Holder(
-                                CertificateRegistry.subscriberOf(credential.role()),
+                                Subscriber.ofRole(credential.role()).name(),
                                 RelevantSubscribers.PartyCategory.of(credential.role())));
             }
         });
@@ -327,7 +327,7 @@ public final class IncidentState {
      * certificates delayed by the SMKI PMA (an injected event overlapping the incident); returns a note.
      */
     public String overlappingSolr(RemotePartyRole role) {
-        String failed = dev.smki.core.revocation.CertificateRegistry.subscriberOf(role);
+        String failed = Subscriber.ofRole(role).name();
         SolrEvent event = SolrEvent.of("SOLR-" + setup.id().value(), failed, "solr", "shared-resource-provider");
         revocation.openSolr(event);
         revocation.revocations().delayRevocation(event.id(), Requester.smkiPma());

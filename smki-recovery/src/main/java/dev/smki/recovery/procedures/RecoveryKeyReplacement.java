@@ -12,9 +12,9 @@ import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
-import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationReason;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.fleet.CommandFactory;
@@ -213,7 +213,7 @@ public final class RecoveryKeyReplacement {
                     String scope = s.fleet().scope(s.compromisedCertificate());
                     IssuedCertificate renewed =
                             s.pki().issueNew(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE);
-                    s.registry().register(renewed, CertificateRegistry.DCC);
+                    s.registry().register(renewed, Subscriber.DCC);
                     s.pki().replaceWith(renewed);
                     return "new " + renewed + "; " + scope;
                 })

@@ -15,7 +15,7 @@ import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
-import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.workflow.Attempt;
@@ -146,7 +146,7 @@ public final class RecoveryKeyUse {
         Map<TrustAnchorCellId, IssuedCertificate> renewed = new LinkedHashMap<>();
         for (OrganisationCredential credential : s.compromisedCredentials()) {
             IssuedCertificate certificate = s.pki().issueNew(credential);
-            s.registry().register(certificate, CertificateRegistry.subscriberOf(credential.role()));
+            s.registry().register(certificate, Subscriber.ofRole(credential.role()));
             renewed.put(credential.cell(), certificate);
         }
         IssuedCertificate first = renewed.values().iterator().next();
@@ -256,7 +256,7 @@ public final class RecoveryKeyUse {
                         Map<TrustAnchorCellId, IssuedCertificate> renewed = new LinkedHashMap<>();
                         for (OrganisationCredential credential : s.compromisedCredentials()) {
                             IssuedCertificate certificate = s.pki().issueNew(credential);
-                            s.registry().register(certificate, CertificateRegistry.subscriberOf(credential.role()));
+                            s.registry().register(certificate, Subscriber.ofRole(credential.role()));
                             renewed.put(credential.cell(), certificate);
                         }
                         s.pki().replaceAll(renewed);

@@ -30,6 +30,7 @@ import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parsed SMKI certificate and what it says: its kind, Remote Party Role, EUI-64, key usage, key identifiers,
@@ -467,7 +468,7 @@ public final class SmkiCertificate {
 
     /** Returns whether {@code o} is the same certificate, byte for byte. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SmkiCertificate other && structure.holder().equals(other.structure.holder());
     }
 

@@ -8,6 +8,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.Pack;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way this library derives randomness from a seed: every stream is a pure function of (seed, label), and
@@ -109,7 +110,7 @@ public final class SimulationSeed {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SimulationSeed other && value == other.value;
     }
 

@@ -4,4 +4,7 @@
  * dev.smki.core.simulation.SettableClock}), which stands still until whoever drives the simulation (or a test)
  * moves it.
  */
+@NullMarked
 package dev.smki.core.simulation;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,7 @@ import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
 import dev.smki.recovery.workflow.Durability;
 import dev.smki.recovery.workflow.Journal;
+import dev.smki.recovery.workflow.JournalInUseException;
 import dev.smki.recovery.workflow.JournalSealer;
 import dev.smki.recovery.workflow.JournalVerification;
 import java.io.PrintWriter;
@@ -384,9 +385,9 @@ final class RehearseCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             outputs.abandon();
             throw new UserInputException("cannot write " + file + ": " + CliFiles.describe(file, e.getCause()), e);
-        } catch (IllegalStateException e) {
+        } catch (JournalInUseException e) {
             outputs.abandon();
-            throw journalInUse(e);
+            throw new UserInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             outputs.abandon();
             throw new UserInputException(
@@ -415,17 +416,11 @@ final class RehearseCommand implements Callable<Integer> {
             return Rehearsal.resume(file, Journal.file(file, Durability.FORCED, sealer), progress);
         } catch (UncheckedIOException e) {
             throw CliFiles.unreadable(file, e.getCause());
-        } catch (IllegalStateException e) {
-            throw journalInUse(e);
+        } catch (JournalInUseException e) {
+            throw new UserInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("cannot resume " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Returns the exception for a journal another run holds, or {@code e} itself when it means something else. */
-    private static RuntimeException journalInUse(IllegalStateException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.startsWith("The journal ") ? new UserInputException(message, e) : e;
     }
 
     private Path writeReport(RehearsalReport rehearsalReport, RunOutputs outputs) {

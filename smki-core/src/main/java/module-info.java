@@ -7,6 +7,7 @@ module dev.smki.core {
     requires transitive org.bouncycastle.pkix;
     requires transitive org.bouncycastle.util;
     requires org.slf4j;
+    requires transitive org.jspecify;
 
     exports dev.smki.core.identity;
     exports dev.smki.core.provenance;
@@ -19,6 +20,7 @@ module dev.smki.core {
     exports dev.smki.core.revocation;
     exports dev.smki.core.device;
     exports dev.smki.core.gbcs;
+    exports dev.smki.core.simulation;
 
     // Internal plumbing shared with the recovery module only.
     exports dev.smki.core.internal.crypto to

@@ -30,8 +30,8 @@ class ArchitectureTests {
      * The packages that read or write DER, or do elliptic-curve and AES arithmetic, with Bouncy Castle: the one
      * parsed certificate, the contingency key's encoding and key wrap, the profile validator, the test PKI, the
      * GBCS signatures, revocation (its lists are signed X.509 CRLs; its registry reads certificates) and the
-     * internal DER and crypto plumbing. Identities, environments, provenance, registration and the simulated
-     * Devices do without it.
+     * internal DER and crypto plumbing, and the simulation's seed (its streams are HMAC-SHA256 in counter mode).
+     * Identities, environments, provenance, registration and the simulated Devices do without it.
      */
     private static final String[] BOUNCY_CASTLE_PACKAGES = {
         "dev.smki.core.certificate..",
@@ -41,7 +41,8 @@ class ArchitectureTests {
         "dev.smki.core.gbcs..",
         "dev.smki.core.revocation..",
         "dev.smki.core.internal.der..",
-        "dev.smki.core.internal.crypto.."
+        "dev.smki.core.internal.crypto..",
+        "dev.smki.core.simulation.."
     };
 
     /**
@@ -53,10 +54,10 @@ class ArchitectureTests {
     /**
      * Simple names smki-core shared with a Bouncy Castle class before this rule; user code that imports both must
      * qualify one. No other may be added, and a name leaves this list when its type is renamed ({@code KeyUsage}
-     * is named in issue #13).
+     * left it as {@code CertificateUsage}).
      */
     private static final Set<String> KNOWN_BOUNCY_CASTLE_NAMES =
-            Set.of("Certificate", "CertificateStatus", "Field", "KeyUsage", "Request");
+            Set.of("Certificate", "CertificateStatus", "Field", "Request");
 
     @ArchTest
     static final ArchRule packagesFormNoCycles =
@@ -100,6 +101,38 @@ class ArchitectureTests {
             .resideInAPackage("dev.smki.core.issuance..")
             .because("a Device holds only certificates and keys (DeviceProvisioning); TestPki.deviceProvisioning()"
                     + " is the bridge, from the issuance side");
+
+    @ArchTest
+    static final ArchRule revocationTakesCertificatesNotTheTestPki = noClasses()
+            .that()
+            .resideInAPackage("dev.smki.core.revocation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.smki.core.issuance..")
+            .because("the registry and the lists work from SmkiCertificate and ListSigner;"
+                    + " TestPki.certificateRegistry() and TestPkiDirectory.openRevocations are the bridge, from the"
+                    + " issuance side");
+
+    @ArchTest
+    static final ArchRule theSimulationSeedAndClockStandOnTheirOwn = noClasses()
+            .that()
+            .resideInAPackage("dev.smki.core.simulation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.smki.core.certificate..",
+                    "dev.smki.core.contingency..",
+                    "dev.smki.core.device..",
+                    "dev.smki.core.environment..",
+                    "dev.smki.core.gbcs..",
+                    "dev.smki.core.identity..",
+                    "dev.smki.core.internal..",
+                    "dev.smki.core.issuance..",
+                    "dev.smki.core.profile..",
+                    "dev.smki.core.provenance..",
+                    "dev.smki.core.registration..",
+                    "dev.smki.core.revocation..")
+            .because("every part of a simulation draws from the seed and reads the clock, so they depend on none");
 
     @ArchTest
     static void noTwoTypesShareASimpleName(JavaClasses classes) {

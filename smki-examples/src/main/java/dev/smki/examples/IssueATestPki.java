@@ -1,8 +1,8 @@
 package dev.smki.examples;
 
 import dev.smki.core.contingency.WrappedApexContingencyKey;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -33,9 +33,9 @@ public final class IssueATestPki {
         Eui64 meter = Eui64.parse("02-53-4D-4B-49-80-00-00");
 
         IssuedCertificate supplierDs =
-                pki.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
-        IssuedCertificate meterKa = pki.deviceCertificate(meter, KeyUsage.KEY_AGREEMENT);
-        IssuedCertificate fromCsr = pki.deviceCertificate(pki.deviceCsr(meter, KeyUsage.DIGITAL_SIGNATURE));
+                pki.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate meterKa = pki.deviceCertificate(meter, CertificateUsage.KEY_AGREEMENT);
+        IssuedCertificate fromCsr = pki.deviceCertificate(pki.deviceCsr(meter, CertificateUsage.DIGITAL_SIGNATURE));
 
         // A deliberately broken certificate names the rule it breaks; otherwise issuance is refused.
         IssuedCertificate nonRepudiation = pki.newDeviceCertificate()

@@ -2,8 +2,8 @@ package dev.smki.examples;
 
 import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.profile.CertificateInput;
 import dev.smki.core.profile.CertificateValidator;
@@ -37,7 +37,7 @@ public final class LintACertificate {
     static void run(List<Path> files, PrintStream out) throws IOException {
         TestPki pki = TestPki.seeded(7);
         X509CertificateHolder certificate = pki.deviceCertificate(
-                        Eui64.parse("02-53-4D-4B-49-80-00-00"), KeyUsage.KEY_AGREEMENT)
+                        Eui64.parse("02-53-4D-4B-49-80-00-00"), CertificateUsage.KEY_AGREEMENT)
                 .certificate();
         X509CertificateHolder issuingCaCertificate = pki.issuingDca().certificate();
 

@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The DER structures of one {@link SmkiCertificate} as Bouncy Castle decodes them: what a linter reads to check
@@ -134,7 +135,7 @@ public final class CertificateStructure {
      *
      * @param oid the extension's OID
      */
-    public Extension extension(ASN1ObjectIdentifier oid) {
+    public @Nullable Extension extension(ASN1ObjectIdentifier oid) {
         return extensions == null ? null : extensions.getExtension(oid);
     }
 
@@ -159,7 +160,7 @@ public final class CertificateStructure {
      *
      * @throws MalformedCertificateException when the extension is not a DER OCTET STRING
      */
-    public byte[] subjectKeyIdentifier() {
+    public byte @Nullable [] subjectKeyIdentifier() {
         byte[] octets = subjectKeyIdentifierOctets();
         return octets == null ? null : octets.clone();
     }
@@ -174,7 +175,7 @@ public final class CertificateStructure {
      *
      * @throws MalformedCertificateException when the extension is not a DER AuthorityKeyIdentifier SEQUENCE
      */
-    public AuthorityKeyIdentifier authorityKeyIdentifier() {
+    public @Nullable AuthorityKeyIdentifier authorityKeyIdentifier() {
         return (AuthorityKeyIdentifier) read(Part.AUTHORITY_KEY_IDENTIFIER);
     }
 
@@ -183,7 +184,7 @@ public final class CertificateStructure {
      *
      * @throws MalformedCertificateException when the extension is not a DER BasicConstraints SEQUENCE
      */
-    public BasicConstraints basicConstraints() {
+    public @Nullable BasicConstraints basicConstraints() {
         return (BasicConstraints) read(Part.BASIC_CONSTRAINTS);
     }
 
@@ -192,7 +193,7 @@ public final class CertificateStructure {
      *
      * @throws MalformedCertificateException when the extension is not a DER SEQUENCE of PolicyInformation
      */
-    public CertificatePolicies certificatePolicies() {
+    public @Nullable CertificatePolicies certificatePolicies() {
         return (CertificatePolicies) read(Part.CERTIFICATE_POLICIES);
     }
 
@@ -201,7 +202,7 @@ public final class CertificateStructure {
      *
      * @throws MalformedCertificateException when the extension is not a DER SEQUENCE of GeneralName
      */
-    public GeneralNames subjectAltName() {
+    public @Nullable GeneralNames subjectAltName() {
         return (GeneralNames) read(Part.SUBJECT_ALT_NAME);
     }
 
@@ -232,7 +233,7 @@ public final class CertificateStructure {
      *
      * @param signer the certificate whose public key should verify this one's signature
      */
-    public String signatureProblem(CertificateStructure signer) {
+    public @Nullable String signatureProblem(CertificateStructure signer) {
         return signer.verifier().problem(holder.getSignatureAlgorithm(), tbs, holder.getSignature());
     }
 

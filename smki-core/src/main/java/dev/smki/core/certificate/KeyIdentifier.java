@@ -3,6 +3,7 @@ package dev.smki.core.certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key identifier: the value of a subjectKeyIdentifier, or the keyIdentifier of an authorityKeyIdentifier
@@ -60,12 +61,12 @@ public final class KeyIdentifier {
      *
      * @param other octets, or {@code null}
      */
-    public boolean matches(byte[] other) {
+    public boolean matches(byte @Nullable [] other) {
         return other != null && Arrays.equals(octets, other);
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof KeyIdentifier other && Arrays.equals(octets, other.octets);
     }
 

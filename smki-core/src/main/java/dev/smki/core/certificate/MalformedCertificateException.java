@@ -14,6 +14,9 @@ public final class MalformedCertificateException extends IllegalArgumentExceptio
     /** The part that could not be decoded. */
     private final String part;
 
+    /** What is wrong with its DER. */
+    private final String problem;
+
     /**
      * Returns the exception for {@code part} (such as {@code keyUsage extension}) with {@code problem} (such as
      * {@code its value 04 01 00 (3 octets) does not decode as a BIT STRING}).
@@ -21,10 +24,19 @@ public final class MalformedCertificateException extends IllegalArgumentExceptio
     MalformedCertificateException(String part, String problem) {
         super(Objects.requireNonNull(part, "part") + ": " + Objects.requireNonNull(problem, "problem"));
         this.part = part;
+        this.problem = problem;
     }
 
     /** {@return the part that could not be decoded, such as {@code keyUsage extension} or {@code certificate}} */
     public String part() {
         return part;
+    }
+
+    /**
+     * {@return what is wrong with the part's DER, without the part's name, such as {@code its value 04 01 00 (3
+     * octets) does not decode as a BIT STRING}}
+     */
+    public String problem() {
+        return problem;
     }
 }

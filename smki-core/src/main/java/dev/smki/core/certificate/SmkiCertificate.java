@@ -1,7 +1,7 @@
 package dev.smki.core.certificate;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.der.DerText;
 import dev.smki.core.internal.der.HardwareModuleNames;
@@ -30,6 +30,7 @@ import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parsed SMKI certificate and what it says: its kind, Remote Party Role, EUI-64, key usage, key identifiers,
@@ -45,7 +46,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * if (certificate.kind() == CertificateKind.ORGANISATION) {
  *     RemotePartyRole role = certificate.role().orElseThrow();
  *     Eui64 party = certificate.eui64().orElseThrow();
- *     KeyUsage usage = certificate.endEntityKeyUsage().orElseThrow();
+ *     CertificateUsage usage = certificate.endEntityKeyUsage().orElseThrow();
  * }
  * }</pre>
  */
@@ -254,14 +255,14 @@ public final class SmkiCertificate {
      *
      * @throws MalformedCertificateException when the keyUsage extension does not decode
      */
-    public Optional<KeyUsage> endEntityKeyUsage() {
+    public Optional<CertificateUsage> endEntityKeyUsage() {
         Set<KeyUsageBit> bits = keyUsage();
         boolean signs = bits.contains(KeyUsageBit.DIGITAL_SIGNATURE);
         boolean agrees = bits.contains(KeyUsageBit.KEY_AGREEMENT);
         if (signs == agrees) {
             return Optional.empty();
         }
-        return Optional.of(signs ? KeyUsage.DIGITAL_SIGNATURE : KeyUsage.KEY_AGREEMENT);
+        return Optional.of(signs ? CertificateUsage.DIGITAL_SIGNATURE : CertificateUsage.KEY_AGREEMENT);
     }
 
     /**
@@ -467,7 +468,7 @@ public final class SmkiCertificate {
 
     /** Returns whether {@code o} is the same certificate, byte for byte. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SmkiCertificate other && structure.holder().equals(other.structure.holder());
     }
 

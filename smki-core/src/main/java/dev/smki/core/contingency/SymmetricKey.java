@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret AES key, such as the contingency Symmetric Key that unwraps the Root OCA's contingency public key
@@ -85,7 +86,7 @@ public final class SymmetricKey {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SymmetricKey other && MessageDigest.isEqual(octets, other.octets);
     }
 

@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The value of the Root OCA's WrappedApexContingencyKey extension: the contingency public key
@@ -180,7 +181,7 @@ public final class WrappedApexContingencyKey {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof WrappedApexContingencyKey other
                 && wrapAlgorithm.equals(other.wrapAlgorithm)
                 && Arrays.equals(wrappedKey, other.wrappedKey);

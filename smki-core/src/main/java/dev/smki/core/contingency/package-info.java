@@ -5,4 +5,7 @@
  * that a contingency command releases to unwrap it. Shared by the test PKI, which makes them, and the simulated
  * Devices, which unwrap them; the encoding is reconstructed (see {@code WrappedApexContingencyKey.CONFIDENCE}).
  */
+@NullMarked
 package dev.smki.core.contingency;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what one Device does with one Update Security Credentials command: the table of {@link AcceptanceRule}s
@@ -27,7 +28,7 @@ final class Acceptance {
      * One acceptance criterion, a row of the table: a DEV rule and its check, which returns why a command breaks the
      * rule, or null when the rule holds.
      */
-    record Criterion(AcceptanceRule rule, Function<Evaluation, String> broken) {}
+    record Criterion(AcceptanceRule rule, Function<Evaluation, @Nullable String> broken) {}
 
     /** The table: every rule with its check, in the order a Device applies them ({@link AcceptanceRule#ALL}). */
     static final List<Criterion> TABLE = List.of(
@@ -97,7 +98,7 @@ final class Acceptance {
 
     // ---- the checks, in table order ----
 
-    private static String wellFormed(Evaluation e) {
+    private static @Nullable String wellFormed(Evaluation e) {
         if (e.signed.message().macLayer().isPresent()) {
             return "it comes in a MAC Header, whose ACB-SMD MAC the simulation cannot check (the ACB-Device key"
                     + " agreement is not modelled)";
@@ -114,13 +115,13 @@ final class Acceptance {
         return null;
     }
 
-    private static String addressedToDevice(Evaluation e) {
+    private static @Nullable String addressedToDevice(Evaluation e) {
         return e.signed.recipient().equals(e.self)
                 ? null
                 : "addressed to " + e.signed.recipient() + ", not to this Device " + e.self;
     }
 
-    private static String withinCapacity(Evaluation e) {
+    private static @Nullable String withinCapacity(Evaluation e) {
         int pathSize = e.command.certificationPathBytes().size();
         return pathSize <= e.settings.maxPathCertificates()
                 ? null
@@ -128,14 +129,14 @@ final class Acceptance {
                         + e.settings.maxPathCertificates();
     }
 
-    private static String symmetricKeyOnlyForContingency(Evaluation e) {
+    private static @Nullable String symmetricKeyOnlyForContingency(Evaluation e) {
         boolean present = e.command.symmetricKey().isPresent();
         return present == e.mode.isContingency()
                 ? null
                 : e.mode.gbcsName() + (present ? " with" : " without") + " a plaintext Symmetric Key";
     }
 
-    private static String authorisingCellNamed(Evaluation e) {
+    private static @Nullable String authorisingCellNamed(Evaluation e) {
         Optional<TrustAnchorCellId> named = e.command.authorisingCell();
         if (named.isEmpty()) {
             return e.mode.namesAuthorisingCell(e.type)
@@ -149,7 +150,7 @@ final class Acceptance {
                         + " is authorised by " + expected;
     }
 
-    private static String authorisingAnchorHeld(Evaluation e) {
+    private static @Nullable String authorisingAnchorHeld(Evaluation e) {
         if (e.mode.isContingency()) {
             if (e.root.isEmpty() || e.root.get().wrappedContingencyKey().isEmpty()) {
                 return "the Device holds no wrapped contingency key";
@@ -174,7 +175,7 @@ final class Acceptance {
         return null;
     }
 
-    private static String originatorIsAuthoriser(Evaluation e) {
+    private static @Nullable String originatorIsAuthoriser(Evaluation e) {
         if (e.authorisingCell == null || e.authorisingCell.subjectUniqueId().isEmpty()) {
             return null;
         }
@@ -185,7 +186,7 @@ final class Acceptance {
                         + e.authorisingCell.id() + " cell";
     }
 
-    private static String signatureVerifies(Evaluation e) {
+    private static @Nullable String signatureVerifies(Evaluation e) {
         if (e.signed.message().signature().isEmpty()) {
             return "the command carries no KRP Signature";
         }
@@ -194,14 +195,14 @@ final class Acceptance {
                 : "the KRP Signature does not verify with " + e.anchorName;
     }
 
-    private static String counterIsSequenceNumber(Evaluation e) {
+    private static @Nullable String counterIsSequenceNumber(Evaluation e) {
         return e.signed.originatorCounter() == e.command.sequenceNumber()
                 ? null
                 : "Originator Counter " + e.signed.originatorCounter() + " is not the sequence number "
                         + e.command.sequenceNumber();
     }
 
-    private static String sequenceNumberAboveFloor(Evaluation e) {
+    private static @Nullable String sequenceNumberAboveFloor(Evaluation e) {
         RemotePartyRole role = e.mode.authorisingRole();
         long floor = e.current.floor(role);
         return e.command.sequenceNumber() > floor
@@ -210,7 +211,7 @@ final class Acceptance {
                         + floor;
     }
 
-    private static String modeMayReplaceCell(Evaluation e) {
+    private static @Nullable String modeMayReplaceCell(Evaluation e) {
         for (Replacement replacement : e.replacements) {
             if (!e.mode.mayReplace(replacement.target())) {
                 return e.mode.gbcsName() + " may not replace the " + replacement.target() + " cell";
@@ -219,7 +220,7 @@ final class Acceptance {
         return null;
     }
 
-    private static String oneRemoteParty(Evaluation e) {
+    private static @Nullable String oneRemoteParty(Evaluation e) {
         RemotePartyRole replaced = e.replacements.get(0).target().role();
         for (Replacement replacement : e.replacements) {
             if (replacement.target().role() != replaced) {
@@ -230,7 +231,7 @@ final class Acceptance {
         return null;
     }
 
-    private static String targetCellExists(Evaluation e) {
+    private static @Nullable String targetCellExists(Evaluation e) {
         for (Replacement replacement : e.replacements) {
             if (!e.current.has(replacement.target())) {
                 return "this Device has no " + replacement.target() + " cell";
@@ -240,7 +241,7 @@ final class Acceptance {
     }
 
     /** Also validates the certificates and their paths, keeping the verdicts for the checks after it. */
-    private static String keyUsageFitsCell(Evaluation e) {
+    private static @Nullable String keyUsageFitsCell(Evaluation e) {
         e.now = e.settings.clock().instant();
         for (Replacement replacement : e.replacements) {
             TrustAnchorCellId target = replacement.target();
@@ -267,7 +268,7 @@ final class Acceptance {
         return null;
     }
 
-    private static String certificationPathValid(Evaluation e) {
+    private static @Nullable String certificationPathValid(Evaluation e) {
         for (int i = 0; i < e.replacements.size(); i++) {
             TrustAnchorCellId target = e.replacements.get(i).target();
             CertificationPaths.PathVerdict verdict = e.verdicts.get(i);
@@ -284,7 +285,7 @@ final class Acceptance {
         return null;
     }
 
-    private static String noAbnormalRootByRecovery(Evaluation e) {
+    private static @Nullable String noAbnormalRootByRecovery(Evaluation e) {
         for (int i = 0; i < e.replacements.size(); i++) {
             CertificationPaths.PathVerdict verdict = e.verdicts.get(i);
             if (e.replacements.get(i).target().isRoot()
@@ -296,7 +297,7 @@ final class Acceptance {
         return null;
     }
 
-    private static String freshContingencyKey(Evaluation e) {
+    private static @Nullable String freshContingencyKey(Evaluation e) {
         for (int i = 0; i < e.replacements.size(); i++) {
             if (e.replacements.get(i).target().isRoot()
                     && e.mode.isContingency()

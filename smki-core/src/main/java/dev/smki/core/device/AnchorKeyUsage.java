@@ -3,14 +3,14 @@ package dev.smki.core.device;
 import dev.smki.core.certificate.KeyUsageBit;
 import dev.smki.core.certificate.MalformedCertificateException;
 import dev.smki.core.certificate.SmkiCertificate;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The key usage part of a trust-anchor cell identifier: the X.509 keyUsage bit the anchored certificate
- * asserts. Organisation Certificates assert digital signature or key agreement ({@link KeyUsage}); the Root OCA
+ * asserts. Organisation Certificates assert digital signature or key agreement ({@link CertificateUsage}); the Root OCA
  * certificate in the Root cell asserts certificate signing, which no end-entity certificate may, so it is a
  * separate value here (GBCS TrustAnchorCellIdentifier carries the keyUsage BIT STRING; gbcs-parser decodes bits
  * 0, 4, 5 and 6; recovery.md §1.3).
@@ -42,16 +42,16 @@ public enum AnchorKeyUsage {
     }
 
     /** Returns the end-entity key usage this is, or empty for {@link #CERTIFICATE_SIGNING}. */
-    public Optional<KeyUsage> toKeyUsage() {
+    public Optional<CertificateUsage> toKeyUsage() {
         return switch (this) {
-            case DIGITAL_SIGNATURE -> Optional.of(KeyUsage.DIGITAL_SIGNATURE);
-            case KEY_AGREEMENT -> Optional.of(KeyUsage.KEY_AGREEMENT);
+            case DIGITAL_SIGNATURE -> Optional.of(CertificateUsage.DIGITAL_SIGNATURE);
+            case KEY_AGREEMENT -> Optional.of(CertificateUsage.KEY_AGREEMENT);
             case CERTIFICATE_SIGNING -> Optional.empty();
         };
     }
 
     /** Returns the anchor key usage of an end-entity key usage. */
-    public static AnchorKeyUsage of(KeyUsage keyUsage) {
+    public static AnchorKeyUsage of(CertificateUsage keyUsage) {
         return switch (Objects.requireNonNull(keyUsage, "keyUsage")) {
             case DIGITAL_SIGNATURE -> DIGITAL_SIGNATURE;
             case KEY_AGREEMENT -> KEY_AGREEMENT;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The certification-path checks of rule DEV-12, memoised across Devices.
@@ -49,16 +50,20 @@ final class CertificationPaths {
      * shares one cell.
      */
     static final class PathVerdict {
-        private final SmkiCertificate certificate;
-        private final AnchorKeyUsage keyUsage;
-        private final String problem;
+        private final @Nullable SmkiCertificate certificate;
+        private final @Nullable AnchorKeyUsage keyUsage;
+        private final @Nullable String problem;
         private final long notBefore;
         private final long notAfter;
         private final boolean certifiedByRoot;
-        private volatile TrustAnchorCell cell;
+        private volatile @Nullable TrustAnchorCell cell;
 
         PathVerdict(
-                SmkiCertificate certificate, String problem, long notBefore, long notAfter, boolean certifiedByRoot) {
+                @Nullable SmkiCertificate certificate,
+                @Nullable String problem,
+                long notBefore,
+                long notAfter,
+                boolean certifiedByRoot) {
             this.certificate = certificate;
             this.keyUsage = certificate == null
                     ? null
@@ -69,7 +74,7 @@ final class CertificationPaths {
             this.certifiedByRoot = certifiedByRoot;
         }
 
-        static PathVerdict unusable(SmkiCertificate certificate, String problem) {
+        static PathVerdict unusable(@Nullable SmkiCertificate certificate, String problem) {
             return new PathVerdict(certificate, problem, 0, -1, false);
         }
 
@@ -84,10 +89,12 @@ final class CertificationPaths {
         }
 
         /** Returns the key usage a cell would take the certificate for, or null when it asserts none of them. */
+        @Nullable
         AnchorKeyUsage keyUsage() {
             return keyUsage;
         }
 
+        @Nullable
         String problem() {
             return problem;
         }
@@ -140,14 +147,14 @@ final class CertificationPaths {
         try {
             subject = SmkiCertificate.parse(certificate);
         } catch (MalformedCertificateException e) {
-            return PathVerdict.unusable(null, problem(e));
+            return PathVerdict.unusable(null, e.problem());
         }
         List<SmkiCertificate> links = new ArrayList<>(path.size());
         for (byte[] der : path) {
             try {
                 links.add(SmkiCertificate.parse(der));
             } catch (MalformedCertificateException e) {
-                return PathVerdict.unusable(subject, "a certification-path certificate: " + problem(e));
+                return PathVerdict.unusable(subject, "a certification-path certificate: " + e.problem());
             }
         }
         ValidationContext context = ValidationContext.of(environment, at);
@@ -158,13 +165,6 @@ final class CertificationPaths {
         } catch (MalformedCertificateException e) {
             return PathVerdict.unusable(subject, e.getMessage());
         }
-    }
-
-    /** Returns what is wrong with the DER, without the part's name that starts the exception's message. */
-    private static String problem(MalformedCertificateException e) {
-        String message = e.getMessage();
-        String part = e.part() + ": ";
-        return message.startsWith(part) ? message.substring(part.length()) : message;
     }
 
     private PathVerdict newRoot(
@@ -269,7 +269,7 @@ final class CertificationPaths {
         }
 
         @Override
-        public boolean equals(Object o) {
+        public boolean equals(@Nullable Object o) {
             return o instanceof MemoKey other
                     && hash == other.hash
                     && rootTarget == other.rootTarget

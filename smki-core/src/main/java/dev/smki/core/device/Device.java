@@ -6,9 +6,9 @@ import dev.smki.core.gbcs.CraFlag;
 import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.gbcs.GbcsMessage;
 import dev.smki.core.gbcs.GroupingHeader;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -144,7 +144,7 @@ public final class Device {
      *
      * @throws IllegalStateException for a Type 2 device, which holds no certificate (certificates.md §4)
      */
-    public SmkiCertificate deviceCertificate(KeyUsage keyUsage) {
+    public SmkiCertificate deviceCertificate(CertificateUsage keyUsage) {
         Objects.requireNonNull(keyUsage, "keyUsage");
         if (type == DeviceType.TYPE2) {
             throw new IllegalStateException("A Type 2 device holds no Device Certificate: " + this);

@@ -2,8 +2,8 @@ package dev.smki.core.device;
 
 import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.gbcs.GbcsSigner;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 
 /**
  * A simulated Device's own Device Certificates and the private key of its Digital Signing one, looked up by the
@@ -22,7 +22,7 @@ public interface DeviceCertificates {
      * @param device the Device's EUI-64
      * @param keyUsage the key usage
      */
-    SmkiCertificate certificate(Eui64 device, KeyUsage keyUsage);
+    SmkiCertificate certificate(Eui64 device, CertificateUsage keyUsage);
 
     /**
      * {@return the private key of {@code device}'s Digital Signing certificate, which signs its responses}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Device's security credentials at one moment: its trust-anchor cells and, per Remote Party, the floor its
@@ -146,7 +147,7 @@ public final class DeviceCredentials {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o == this
                 || o instanceof DeviceCredentials other
                         && hash == other.hash

@@ -3,6 +3,7 @@ package dev.smki.core.device;
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
+import dev.smki.core.simulation.SimulationSeed;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -350,7 +351,7 @@ public final class Fleet implements Iterable<Device> {
             return this;
         }
 
-        /** Draws the order of device types and which Devices are commissioned from {@code seed}. */
+        /** Draws the order of device types and which Devices are commissioned from {@code seed} ({@link SimulationSeed}). */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -393,13 +394,13 @@ public final class Fleet implements Iterable<Device> {
                         entry.getKey().ordinal());
                 next += entry.getValue();
             }
-            SplittableRandom random = new SplittableRandom(seed);
-            shuffle(kinds, random, ~COMMISSIONED);
+            SimulationSeed derived = SimulationSeed.of(seed);
+            shuffle(kinds, derived.fastRandom("fleet/device-types"), ~COMMISSIONED);
             long commissioned = Math.round(commissionedShare * total);
             for (int i = 0; i < commissioned; i++) {
                 kinds[i] |= (byte) COMMISSIONED;
             }
-            shuffle(kinds, random, COMMISSIONED);
+            shuffle(kinds, derived.fastRandom("fleet/commissioned"), COMMISSIONED);
             Fleet fleet = new Fleet(settings, first.value(), kinds, new int[total]);
             int[] initial = new int[TYPES.length];
             for (DeviceType type : TYPES) {
@@ -414,8 +415,8 @@ public final class Fleet implements Iterable<Device> {
 
         /**
          * Shuffles the bits {@code mask} of {@code kinds} among the Devices (Fisher-Yates), leaving the other bits
-         * where they are: the order of types and the choice of commissioned Devices are drawn apart, one after the
-         * other, from the same random numbers.
+         * where they are: the order of types and the choice of commissioned Devices are drawn apart, each from its own
+         * stream of the seed.
          */
         private static void shuffle(byte[] kinds, SplittableRandom random, int mask) {
             for (int i = kinds.length - 1; i > 0; i--) {

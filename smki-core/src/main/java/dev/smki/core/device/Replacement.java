@@ -3,6 +3,7 @@ package dev.smki.core.device;
 import dev.smki.core.certificate.SmkiCertificate;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One GBCS TrustAnchorReplacement of an Update Security Credentials command: the cell to replace and the DER
@@ -48,7 +49,7 @@ public final class Replacement {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Replacement other
                 && target.equals(other.target)
                 && Arrays.equals(certificate, other.certificate);

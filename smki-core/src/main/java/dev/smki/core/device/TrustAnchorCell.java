@@ -8,6 +8,7 @@ import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.identity.Eui64;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One trust-anchor cell on a Device: which cell it is and what it holds of the anchored certificate, namely the
@@ -189,7 +190,7 @@ public final class TrustAnchorCell {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o == this
                 || o instanceof TrustAnchorCell other
                         && hash == other.hash

@@ -1,7 +1,7 @@
 package dev.smki.core.device;
 
 import dev.smki.core.identity.CellUsage;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import java.util.Comparator;
 import java.util.List;
@@ -28,34 +28,36 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
     public static final TrustAnchorCellId ROOT =
             new TrustAnchorCellId(RemotePartyRole.ROOT, AnchorKeyUsage.CERTIFICATE_SIGNING, CellUsage.MANAGEMENT);
     /** The Recovery cell: the DCC's Recovery digital-signature key. */
-    public static final TrustAnchorCellId RECOVERY = of(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+    public static final TrustAnchorCellId RECOVERY = of(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE);
     /** The Supplier's digital-signature cell. */
-    public static final TrustAnchorCellId SUPPLIER_DS = of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+    public static final TrustAnchorCellId SUPPLIER_DS =
+            of(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     /** The Supplier's key-agreement cell. */
-    public static final TrustAnchorCellId SUPPLIER_KA = of(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT);
+    public static final TrustAnchorCellId SUPPLIER_KA = of(RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT);
     /** The Supplier's prepayment top-up key-agreement cell. */
     public static final TrustAnchorCellId SUPPLIER_KA_TOP_UP =
             new TrustAnchorCellId(RemotePartyRole.SUPPLIER, AnchorKeyUsage.KEY_AGREEMENT, CellUsage.PREPAYMENT_TOP_UP);
     /** The Network Operator's digital-signature cell. */
     public static final TrustAnchorCellId NETWORK_OPERATOR_DS =
-            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+            of(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
     /** The Network Operator's key-agreement cell. */
     public static final TrustAnchorCellId NETWORK_OPERATOR_KA =
-            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT);
+            of(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.KEY_AGREEMENT);
     /** The Access Control Broker's key-agreement cell (the ACB anchors no signing key, certificates.md §3.1). */
-    public static final TrustAnchorCellId ACB_KA = of(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.KEY_AGREEMENT);
+    public static final TrustAnchorCellId ACB_KA =
+            of(RemotePartyRole.ACCESS_CONTROL_BROKER, CertificateUsage.KEY_AGREEMENT);
     /** The WAN Provider's digital-signature cell. */
     public static final TrustAnchorCellId WAN_PROVIDER_DS =
-            of(RemotePartyRole.WAN_PROVIDER, KeyUsage.DIGITAL_SIGNATURE);
+            of(RemotePartyRole.WAN_PROVIDER, CertificateUsage.DIGITAL_SIGNATURE);
     /** The Transitional Change of Supplier's digital-signature cell. */
     public static final TrustAnchorCellId TRANSITIONAL_COS_DS =
-            of(RemotePartyRole.TRANSITIONAL_COS, KeyUsage.DIGITAL_SIGNATURE);
+            of(RemotePartyRole.TRANSITIONAL_COS, CertificateUsage.DIGITAL_SIGNATURE);
     /** The Load Controller's digital-signature cell (newer ESMEs). */
     public static final TrustAnchorCellId LOAD_CONTROLLER_DS =
-            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.DIGITAL_SIGNATURE);
+            of(RemotePartyRole.LOAD_CONTROLLER, CertificateUsage.DIGITAL_SIGNATURE);
     /** The Load Controller's key-agreement cell (newer ESMEs). */
     public static final TrustAnchorCellId LOAD_CONTROLLER_KA =
-            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.KEY_AGREEMENT);
+            of(RemotePartyRole.LOAD_CONTROLLER, CertificateUsage.KEY_AGREEMENT);
 
     /** Every cell named by a constant above, in {@link #compareTo} order. */
     public static final List<TrustAnchorCellId> KNOWN = List.of(
@@ -106,7 +108,7 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
     }
 
     /** Returns the management cell of {@code role} for the end-entity {@code keyUsage}. */
-    public static TrustAnchorCellId of(RemotePartyRole role, KeyUsage keyUsage) {
+    public static TrustAnchorCellId of(RemotePartyRole role, CertificateUsage keyUsage) {
         return new TrustAnchorCellId(role, AnchorKeyUsage.of(keyUsage), CellUsage.MANAGEMENT);
     }
 
@@ -135,7 +137,7 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
             }
             return new TrustAnchorCellId(
                     RemotePartyRole.parse(t.substring(0, dash)),
-                    AnchorKeyUsage.of(KeyUsage.parse(t.substring(dash + 1))),
+                    AnchorKeyUsage.of(CertificateUsage.parse(t.substring(dash + 1))),
                     cellUsage);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which trust-anchor cells each device type holds: configuration data, one {@link Row} per {@link DeviceType},
@@ -190,7 +191,7 @@ public final class TrustAnchorTable {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof TrustAnchorTable other && rows.equals(other.rows);
     }
 

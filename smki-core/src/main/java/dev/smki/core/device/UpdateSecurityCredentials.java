@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The payload of a GBCS CS02b "Update Security Credentials" command: the DER {@code UpdateSecurityCredentials}
@@ -191,7 +192,7 @@ public final class UpdateSecurityCredentials {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof UpdateSecurityCredentials other && Arrays.equals(der, other.der);
     }
 

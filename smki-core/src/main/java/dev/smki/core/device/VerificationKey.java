@@ -19,6 +19,7 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A P-256 public key a Device verifies ECDSA/SHA-256 signatures with, held as Bouncy Castle lightweight
@@ -132,7 +133,7 @@ final class VerificationKey {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof VerificationKey other && Arrays.equals(subjectPublicKeyInfo, other.subjectPublicKeyInfo);
     }
 

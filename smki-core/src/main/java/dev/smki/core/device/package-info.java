@@ -9,4 +9,7 @@
  * PKI: the test PKI hands over its own with {@code TestPki.deviceProvisioning()}, and this package does not
  * depend on {@code dev.smki.core.issuance} (an architecture test holds it to that).
  */
+@NullMarked
 package dev.smki.core.device;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * environment, this library's simulated PKI and production. Start at
  * {@link dev.smki.core.environment.SmkiEnvironment}.
  */
+@NullMarked
 package dev.smki.core.environment;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GBCS message as a Device receives or sends it:
@@ -294,7 +295,7 @@ public final class GbcsMessage {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof GbcsMessage other && Arrays.equals(bytes, other.bytes);
     }
 

@@ -9,4 +9,7 @@
  * DCC's Reference Test Data Set samples and the DCC's open-source GBCS parser (read for facts only), and marked
  * observed or inferred accordingly.
  */
+@NullMarked
 package dev.smki.core.gbcs;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contiguous run of EUI-64 identifiers, both ends inclusive.
@@ -140,7 +141,7 @@ public final class Eui64Range {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Eui64Range r && first.equals(r.first) && last.equals(r.last);
     }
 

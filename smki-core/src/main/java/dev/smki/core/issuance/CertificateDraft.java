@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.Validity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The to-be-signed fields of a certificate being issued, open to change: what a deliberately broken
@@ -182,7 +183,7 @@ public final class CertificateDraft {
      * @param issuerUniqueId the field's value, or {@code null} for none
      * @return this draft
      */
-    public CertificateDraft issuerUniqueId(ASN1BitString issuerUniqueId) {
+    public CertificateDraft issuerUniqueId(@Nullable ASN1BitString issuerUniqueId) {
         this.issuerUniqueId = issuerUniqueId;
         return this;
     }
@@ -193,7 +194,7 @@ public final class CertificateDraft {
      * @param subjectUniqueId the field's value, or {@code null} for none
      * @return this draft
      */
-    public CertificateDraft subjectUniqueId(ASN1BitString subjectUniqueId) {
+    public CertificateDraft subjectUniqueId(@Nullable ASN1BitString subjectUniqueId) {
         this.subjectUniqueId = subjectUniqueId;
         return this;
     }

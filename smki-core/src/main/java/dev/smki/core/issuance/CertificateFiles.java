@@ -1,5 +1,6 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.internal.der.PemText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -24,8 +24,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  */
 public final class CertificateFiles {
 
-    private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
-
     private CertificateFiles() {}
 
     /**
@@ -35,9 +33,7 @@ public final class CertificateFiles {
      * @param der the DER to encode
      */
     public static String toPem(String type, byte[] der) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(der, "der");
-        return "-----BEGIN " + type + "-----\n" + BASE64.encodeToString(der) + "\n-----END " + type + "-----\n";
+        return PemText.encode(type, der);
     }
 
     /**

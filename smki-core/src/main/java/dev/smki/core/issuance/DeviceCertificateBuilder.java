@@ -1,8 +1,8 @@
 package dev.smki.core.issuance;
 
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.internal.der.HardwareModuleNames;
 import dev.smki.core.internal.der.SmkiNames;
 import dev.smki.core.internal.der.X509Times;
@@ -36,7 +36,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 public final class DeviceCertificateBuilder extends CertificateBuilder<DeviceCertificateBuilder> {
 
     private Eui64 device = SimulatedEui64s.device(0);
-    private KeyUsage keyUsage = KeyUsage.DIGITAL_SIGNATURE;
+    private CertificateUsage keyUsage = CertificateUsage.DIGITAL_SIGNATURE;
     private SubjectPublicKeyInfo publicKey;
     private PKCS10CertificationRequest csr;
     private Extension csrKeyUsage;
@@ -70,7 +70,7 @@ public final class DeviceCertificateBuilder extends CertificateBuilder<DeviceCer
      * @param keyUsage the key usage
      * @return this builder
      */
-    public DeviceCertificateBuilder keyUsage(KeyUsage keyUsage) {
+    public DeviceCertificateBuilder keyUsage(CertificateUsage keyUsage) {
         this.keyUsage = Objects.requireNonNull(keyUsage, "keyUsage");
         return this;
     }
@@ -115,8 +115,8 @@ public final class DeviceCertificateBuilder extends CertificateBuilder<DeviceCer
         org.bouncycastle.asn1.x509.KeyUsage bits =
                 org.bouncycastle.asn1.x509.KeyUsage.getInstance(csrKeyUsage.getParsedValue());
         keyUsage = bits.hasUsages(org.bouncycastle.asn1.x509.KeyUsage.keyAgreement)
-                ? KeyUsage.KEY_AGREEMENT
-                : KeyUsage.DIGITAL_SIGNATURE;
+                ? CertificateUsage.KEY_AGREEMENT
+                : CertificateUsage.DIGITAL_SIGNATURE;
         HardwareModuleNames.hwSerialNum(GeneralNames.getInstance(csrSubjectAltName.getParsedValue()))
                 .filter(octets -> octets.length == 8)
                 .map(Eui64::fromOctets)

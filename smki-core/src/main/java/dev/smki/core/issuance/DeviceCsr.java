@@ -1,8 +1,8 @@
 package dev.smki.core.issuance;
 
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.internal.der.SmkiNames;
 import java.security.KeyPair;
 import java.util.Objects;
@@ -30,11 +30,12 @@ public final class DeviceCsr {
      * @param environment the environment whose hwType the request names
      */
     public static PKCS10CertificationRequest create(
-            Eui64 device, KeyUsage keyUsage, KeyPair keyPair, SmkiEnvironment environment) {
+            Eui64 device, CertificateUsage keyUsage, KeyPair keyPair, SmkiEnvironment environment) {
         return create(device, keyUsage, EcKey.of(keyPair), environment);
     }
 
-    static PKCS10CertificationRequest create(Eui64 device, KeyUsage keyUsage, EcKey key, SmkiEnvironment environment) {
+    static PKCS10CertificationRequest create(
+            Eui64 device, CertificateUsage keyUsage, EcKey key, SmkiEnvironment environment) {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(keyUsage, "keyUsage");
         Objects.requireNonNull(environment, "environment");

@@ -4,6 +4,7 @@ import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.revocation.ListSigner;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -18,13 +19,14 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.operator.ContentSigner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A certificate the test PKI issued (or loaded), with its private key when the PKI holds it: a Device's key
- * is absent when the certificate was issued from the Device's CSR. Immutable; {@link #toString} never shows
- * the private key.
+ * is absent when the certificate was issued from the Device's CSR. A CA certificate signs revocation lists
+ * ({@link ListSigner}). Immutable; {@link #toString} never shows the private key.
  */
-public final class IssuedCertificate {
+public final class IssuedCertificate implements ListSigner {
 
     private final ProfileKind kind;
     private final X509CertificateHolder certificate;
@@ -80,6 +82,7 @@ public final class IssuedCertificate {
      * {@return the certificate parsed: its kind, Remote Party Role, EUI-64, key usage, key identifiers, policies
      * and validity, decoded once and kept}
      */
+    @Override
     public SmkiCertificate parsed() {
         SmkiCertificate p = parsed;
         if (p == null) {
@@ -174,6 +177,7 @@ public final class IssuedCertificate {
      *
      * @throws IllegalStateException when the PKI does not hold the private key
      */
+    @Override
     public ContentSigner contentSigner() {
         return new EcdsaContentSigner(key.privateParameters());
     }
@@ -183,7 +187,7 @@ public final class IssuedCertificate {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof IssuedCertificate other
                 && kind == other.kind
                 && Arrays.equals(encoded, other.encoded)

@@ -1,7 +1,7 @@
 package dev.smki.core.issuance;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.der.SmkiNames;
 import dev.smki.core.profile.ProfileKind;
@@ -20,7 +20,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 public final class OrganisationCertificateBuilder extends CertificateBuilder<OrganisationCertificateBuilder> {
 
     private RemotePartyRole role = RemotePartyRole.SUPPLIER;
-    private KeyUsage keyUsage = KeyUsage.DIGITAL_SIGNATURE;
+    private CertificateUsage keyUsage = CertificateUsage.DIGITAL_SIGNATURE;
     private Eui64 party;
     private String commonName;
 
@@ -45,7 +45,7 @@ public final class OrganisationCertificateBuilder extends CertificateBuilder<Org
      * @param keyUsage the key usage
      * @return this builder
      */
-    public OrganisationCertificateBuilder keyUsage(KeyUsage keyUsage) {
+    public OrganisationCertificateBuilder keyUsage(CertificateUsage keyUsage) {
         this.keyUsage = Objects.requireNonNull(keyUsage, "keyUsage");
         return this;
     }
@@ -110,8 +110,8 @@ public final class OrganisationCertificateBuilder extends CertificateBuilder<Org
         draft.putExtension(authorityKeyIdentifier(issuer));
     }
 
-    static int bits(KeyUsage keyUsage) {
-        return keyUsage == KeyUsage.DIGITAL_SIGNATURE
+    static int bits(CertificateUsage keyUsage) {
+        return keyUsage == CertificateUsage.DIGITAL_SIGNATURE
                 ? org.bouncycastle.asn1.x509.KeyUsage.digitalSignature
                 : org.bouncycastle.asn1.x509.KeyUsage.keyAgreement;
     }

@@ -3,7 +3,7 @@ package dev.smki.core.issuance;
 import dev.smki.core.device.AnchorKeyUsage;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.identity.CellUsage;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param cellUsage {@link CellUsage#PREPAYMENT_TOP_UP} for the Supplier's top-up key-agreement certificate,
  *     otherwise {@link CellUsage#MANAGEMENT}
  */
-public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, CellUsage cellUsage) {
+public record OrganisationCredential(RemotePartyRole role, CertificateUsage keyUsage, CellUsage cellUsage) {
 
     /**
      * The certificates the test PKI issues for every Party, following the trust-anchor replacements of
@@ -27,20 +27,21 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
      * for DUIS signing and never a device trust anchor (offered as one, it draws the CERT-38 warning).
      */
     public static final List<OrganisationCredential> STANDARD = List.of(
-            of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT),
-            new OrganisationCredential(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT, CellUsage.PREPAYMENT_TOP_UP),
-            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT),
-            of(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.KEY_AGREEMENT),
-            of(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.WAN_PROVIDER, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.TRANSITIONAL_COS, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.LOAD_CONTROLLER, KeyUsage.KEY_AGREEMENT),
-            of(RemotePartyRole.OTHER, KeyUsage.DIGITAL_SIGNATURE),
-            of(RemotePartyRole.OTHER, KeyUsage.KEY_AGREEMENT));
+            of(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT),
+            new OrganisationCredential(
+                    RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT, CellUsage.PREPAYMENT_TOP_UP),
+            of(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.KEY_AGREEMENT),
+            of(RemotePartyRole.ACCESS_CONTROL_BROKER, CertificateUsage.KEY_AGREEMENT),
+            of(RemotePartyRole.ACCESS_CONTROL_BROKER, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.WAN_PROVIDER, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.TRANSITIONAL_COS, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.LOAD_CONTROLLER, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.LOAD_CONTROLLER, CertificateUsage.KEY_AGREEMENT),
+            of(RemotePartyRole.OTHER, CertificateUsage.DIGITAL_SIGNATURE),
+            of(RemotePartyRole.OTHER, CertificateUsage.KEY_AGREEMENT));
 
     private static final String TOP_UP_SUFFIX = "-topup";
 
@@ -58,7 +59,7 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
         Objects.requireNonNull(keyUsage, "keyUsage");
         Objects.requireNonNull(cellUsage, "cellUsage");
         if (cellUsage == CellUsage.PREPAYMENT_TOP_UP
-                && (role != RemotePartyRole.SUPPLIER || keyUsage != KeyUsage.KEY_AGREEMENT)) {
+                && (role != RemotePartyRole.SUPPLIER || keyUsage != CertificateUsage.KEY_AGREEMENT)) {
             throw new IllegalArgumentException(
                     "Only a Supplier key-agreement certificate serves the prepayment top-up cell, not " + role + " "
                             + keyUsage);
@@ -71,7 +72,7 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
      * @param role the Remote Party Role
      * @param keyUsage the key usage
      */
-    public static OrganisationCredential of(RemotePartyRole role, KeyUsage keyUsage) {
+    public static OrganisationCredential of(RemotePartyRole role, CertificateUsage keyUsage) {
         return new OrganisationCredential(role, keyUsage, CellUsage.MANAGEMENT);
     }
 
@@ -96,7 +97,7 @@ public record OrganisationCredential(RemotePartyRole role, KeyUsage keyUsage, Ce
                     "Not an organisation credential '" + stem + "' (expected <role>-<ds|ka>[-topup])");
         }
         return new OrganisationCredential(
-                RemotePartyRole.parse(s.substring(0, dash)), KeyUsage.parse(s.substring(dash + 1)), cell);
+                RemotePartyRole.parse(s.substring(0, dash)), CertificateUsage.parse(s.substring(dash + 1)), cell);
     }
 
     /**

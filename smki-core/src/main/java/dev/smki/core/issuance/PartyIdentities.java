@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The EUI-64 each simulated Party's Organisation Certificates carry in their x500UniqueIdentifier, one per
@@ -60,7 +61,7 @@ public final class PartyIdentities {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof PartyIdentities other && endEntities().equals(other.endEntities());
     }
 

@@ -7,12 +7,14 @@ import dev.smki.core.device.DeviceProvisioning;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.gbcs.GbcsSigner;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.profile.ValidationContext;
+import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Subscriber;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,8 +53,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TestPki pki = TestPki.seeded(7);
- * IssuedCertificate supplierDs = pki.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
- * IssuedCertificate meterKa = pki.deviceCertificate(Eui64.parse("02-53-4D-4B-49-80-00-00"), KeyUsage.KEY_AGREEMENT);
+ * IssuedCertificate supplierDs = pki.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
+ * IssuedCertificate meterKa = pki.deviceCertificate(Eui64.parse("02-53-4D-4B-49-80-00-00"), CertificateUsage.KEY_AGREEMENT);
  * }</pre>
  *
  * <p>Instances are immutable and safe to share between threads. Builder-made certificates
@@ -85,7 +87,7 @@ public final class TestPki {
     private final ASN1ObjectIdentifier devicePolicy;
 
     /** A Device's certificate slot: its EUI-64 and key usage. */
-    record DeviceCredential(Eui64 device, KeyUsage keyUsage) {}
+    record DeviceCredential(Eui64 device, CertificateUsage keyUsage) {}
 
     private TestPki(
             SmkiEnvironment environment,
@@ -251,7 +253,7 @@ public final class TestPki {
      * @param keyUsage the key usage
      * @throws IllegalArgumentException when that pair is not one of {@link OrganisationCredential#STANDARD}
      */
-    public IssuedCertificate organisationCertificate(RemotePartyRole role, KeyUsage keyUsage) {
+    public IssuedCertificate organisationCertificate(RemotePartyRole role, CertificateUsage keyUsage) {
         return organisationCertificate(OrganisationCredential.of(role, keyUsage));
     }
 
@@ -268,7 +270,7 @@ public final class TestPki {
      * @param device the Device's EUI-64
      * @param keyUsage the key usage
      */
-    public IssuedCertificate deviceCertificate(Eui64 device, KeyUsage keyUsage) {
+    public IssuedCertificate deviceCertificate(Eui64 device, CertificateUsage keyUsage) {
         DeviceCredential slot = new DeviceCredential(
                 Objects.requireNonNull(device, "device"), Objects.requireNonNull(keyUsage, "keyUsage"));
         IssuedCertificate known = knownDevices.get(slot);
@@ -290,7 +292,7 @@ public final class TestPki {
      * @param device the Device's EUI-64
      * @param keyUsage the key usage
      */
-    public KeyPair deviceKeyPair(Eui64 device, KeyUsage keyUsage) {
+    public KeyPair deviceKeyPair(Eui64 device, CertificateUsage keyUsage) {
         return deviceKey(device, keyUsage).toKeyPair().orElseThrow();
     }
 
@@ -300,7 +302,7 @@ public final class TestPki {
      * @param device the Device's EUI-64
      * @param keyUsage the key usage
      */
-    public PKCS10CertificationRequest deviceCsr(Eui64 device, KeyUsage keyUsage) {
+    public PKCS10CertificationRequest deviceCsr(Eui64 device, CertificateUsage keyUsage) {
         return DeviceCsr.create(device, keyUsage, deviceKey(device, keyUsage), environment);
     }
 
@@ -428,7 +430,7 @@ public final class TestPki {
         }
         organisations.forEach((credential, certificate) -> entries.put(credential.fileStem(), certificate));
         for (Eui64 device : devices) {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 entries.put(
                         "device-" + TestPkiDirectory.deviceFileStem(device, usage), deviceCertificate(device, usage));
             }
@@ -440,7 +442,7 @@ public final class TestPki {
      * {@return what simulated Devices of this PKI are provisioned with, for {@code Fleet.builder} and
      * {@code DeviceSettings}: the Root OCA in the Root cell and each standard Organisation Certificate in its cell
      * ({@link OrganisationCredential#cell()}), the Devices' own certificates and Digital Signing keys from
-     * {@link #deviceCertificate(Eui64, KeyUsage)} and {@link #deviceKeyPair}, this PKI's environment and
+     * {@link #deviceCertificate(Eui64, CertificateUsage)} and {@link #deviceKeyPair}, this PKI's environment and
      * contingency key extension, the simulated Device block {@link SimulatedEui64s#DEVICES}, and this PKI's clock}
      * A fleet in three lines:
      *
@@ -458,13 +460,13 @@ public final class TestPki {
         organisations.forEach((credential, certificate) -> anchors.put(credential.cell(), certificate.parsed()));
         DeviceCertificates devices = new DeviceCertificates() {
             @Override
-            public SmkiCertificate certificate(Eui64 device, KeyUsage keyUsage) {
+            public SmkiCertificate certificate(Eui64 device, CertificateUsage keyUsage) {
                 return deviceCertificate(device, keyUsage).parsed();
             }
 
             @Override
             public GbcsSigner digitalSigningKey(Eui64 device) {
-                return SigningKey.of(deviceKeyPair(device, KeyUsage.DIGITAL_SIGNATURE));
+                return SigningKey.of(deviceKeyPair(device, CertificateUsage.DIGITAL_SIGNATURE));
             }
 
             @Override
@@ -474,6 +476,41 @@ public final class TestPki {
         };
         return new DeviceProvisioning(
                 environment, contingency.settings().extensionOid(), anchors, devices, SimulatedEui64s.DEVICES, clock);
+    }
+
+    /**
+     * {@return the SMKI Repository of this PKI, simulated: every certificate it issued, in use, with its Subscriber}
+     * The four CA certificates are the DCC's ({@link Subscriber#DCC}) and each standard Organisation Certificate is
+     * the Party's this simulation names after its role ({@link Subscriber#ofRole}: {@code supplier}, ...).
+     *
+     * <pre>{@code
+     * Revocations revocations = Revocations.of(pki.certificateRegistry(), RevocationPolicy.defaults(), clock);
+     * }</pre>
+     */
+    public CertificateRegistry certificateRegistry() {
+        return certificateRegistry(List.of());
+    }
+
+    /**
+     * {@return the registry of {@link #certificateRegistry()}, holding also the digital signature and key agreement
+     * Device Certificates of each of {@code devices} (Subscriber: the Device, {@link Subscriber#ofDevice})}
+     *
+     * @param devices the Devices whose certificates are registered
+     */
+    public CertificateRegistry certificateRegistry(List<Eui64> devices) {
+        Objects.requireNonNull(devices, "devices");
+        CertificateRegistry registry = CertificateRegistry.empty();
+        for (IssuedCertificate ca : caCertificates()) {
+            registry.register(ca.parsed(), Subscriber.DCC);
+        }
+        organisations.forEach((credential, certificate) ->
+                registry.register(certificate.parsed(), Subscriber.ofRole(credential.role())));
+        for (Eui64 device : devices) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
+                registry.register(deviceCertificate(device, usage).parsed(), Subscriber.ofDevice(device));
+            }
+        }
+        return registry;
     }
 
     /**
@@ -543,7 +580,7 @@ public final class TestPki {
         return ValidationContext.of(environment, clock.instant());
     }
 
-    EcKey deviceKey(Eui64 device, KeyUsage keyUsage) {
+    EcKey deviceKey(Eui64 device, CertificateUsage keyUsage) {
         IssuedCertificate known = knownDevices.get(new DeviceCredential(device, keyUsage));
         if (known != null && known.hasPrivateKey()) {
             return known.key();
@@ -551,7 +588,7 @@ public final class TestPki {
         return EcKey.generate(randomFor(deviceLabel(device, keyUsage)));
     }
 
-    private static String deviceLabel(Eui64 device, KeyUsage keyUsage) {
+    private static String deviceLabel(Eui64 device, CertificateUsage keyUsage) {
         return "device/" + device.toCompactString() + "/" + keyUsage.abbreviation();
     }
 

@@ -4,21 +4,19 @@ import dev.smki.core.contingency.ContingencyWrap;
 import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.revocation.RevocationDirectory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -86,7 +81,6 @@ public final class TestPkiDirectory {
     /** How long {@link #lock} waits for another command to release the directory. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
-    private static final long LOCK_POLL_MILLIS = 20;
     static final String STAGING = ".smki-init-staging";
     static final String READY = ".smki-init-ready";
     static final String DONE = ".smki-init-done";
@@ -124,7 +118,7 @@ public final class TestPkiDirectory {
      * @param keyUsage the certificate's key usage
      * @return the stem of the certificate's {@code .pem} and {@code .key} files
      */
-    public static String deviceFileStem(Eui64 device, KeyUsage keyUsage) {
+    public static String deviceFileStem(Eui64 device, CertificateUsage keyUsage) {
         return device.toFileName() + "-" + keyUsage.abbreviation();
     }
 
@@ -209,7 +203,7 @@ public final class TestPkiDirectory {
         }
         List<Path> written = new ArrayList<>();
         Path staging = dir.resolve(STAGING);
-        try (Lock lock = lock(dir)) {
+        try (DirectoryLock lock = lock(dir)) {
             writeLocked(pki, dir, devices, password, derivedState, check, staging, created, written);
         }
         return List.copyOf(written);
@@ -295,7 +289,7 @@ public final class TestPkiDirectory {
             keystore.put(e.getKey().fileStem(), e.getValue());
         }
         for (Eui64 device : devices) {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 keystore.put("device-" + deviceFileStem(device, usage), pki.deviceCertificate(device, usage));
             }
         }
@@ -334,43 +328,6 @@ public final class TestPkiDirectory {
     }
 
     /**
-     * An exclusive hold on a test PKI directory, for a command that changes it: the file {@value #LOCK} in the
-     * directory is locked against other processes, and the directory against other threads of this JVM. Taking it
-     * first completes a replacement of the PKI that a crash interrupted ({@link #write}). Re-entrant: a thread that
-     * holds it may take it again. Close it to release it.
-     */
-    public static final class Lock implements AutoCloseable {
-
-        private final Path key;
-        private final Hold hold;
-        private boolean closed;
-
-        private Lock(Path key, Hold hold) {
-            this.key = key;
-            this.hold = hold;
-        }
-
-        /** Releases the lock (once the outermost hold of this thread is closed). */
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            release(key, hold);
-        }
-    }
-
-    /** The process-wide state of one locked directory: the thread lock, the file lock, and how often it is held. */
-    private static final class Hold {
-        final ReentrantLock threads = new ReentrantLock();
-        FileChannel channel;
-        int depth;
-    }
-
-    private static final Map<Path, Hold> HOLDS = new ConcurrentHashMap<>();
-
-    /**
      * Takes the exclusive lock of the test PKI directory {@code dir} (which must exist), waiting up to
      * {@link #LOCK_WAIT} for another process or thread to release it, and completes a replacement of its PKI that
      * a crash interrupted.
@@ -381,89 +338,8 @@ public final class TestPkiDirectory {
      * @throws UncheckedIOException when the lock file cannot be created or locked, or the replacement cannot be
      *     completed
      */
-    public static Lock lock(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        Path key;
-        try {
-            key = dir.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot lock " + dir, e);
-        }
-        Hold hold = HOLDS.computeIfAbsent(key, k -> new Hold());
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        try {
-            if (!hold.threads.tryLock(LOCK_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw inUse(dir);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the lock of " + dir, e);
-        }
-        try {
-            if (hold.depth == 0) {
-                hold.channel = lockFile(dir, key.resolve(LOCK), deadline);
-                completeReplacement(key);
-            }
-            hold.depth++;
-            return new Lock(key, hold);
-        } catch (IOException e) {
-            closeFileLock(hold);
-            hold.threads.unlock();
-            throw new UncheckedIOException("Cannot lock " + dir, e);
-        } catch (RuntimeException | Error e) {
-            if (hold.depth == 0) {
-                closeFileLock(hold);
-            }
-            hold.threads.unlock();
-            throw e;
-        }
-    }
-
-    private static FileChannel lockFile(Path dir, Path file, long deadline) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            while (true) {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return channel;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw inUse(dir);
-                }
-                Thread.sleep(LOCK_POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            channel.close();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the lock of " + dir, e);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-    }
-
-    private static IllegalStateException inUse(Path dir) {
-        return new IllegalStateException(dir + " is in use: another command has held its lock (" + LOCK + ") for more"
-                + " than " + LOCK_WAIT.toSeconds() + " s");
-    }
-
-    private static void release(Path key, Hold hold) {
-        hold.depth--;
-        if (hold.depth == 0) {
-            closeFileLock(hold);
-        }
-        hold.threads.unlock();
-    }
-
-    private static void closeFileLock(Hold hold) {
-        if (hold.channel != null) {
-            try {
-                hold.channel.close(); // releases the file lock
-            } catch (IOException e) {
-                // Closing releases the lock even when it reports a failure.
-            }
-            hold.channel = null;
-        }
+    public static DirectoryLock lock(Path dir) {
+        return DirectoryLock.take(dir, LOCK, LOCK_WAIT, TestPkiDirectory::completeReplacement);
     }
 
     /**
@@ -670,12 +546,73 @@ public final class TestPkiDirectory {
                     throw new IllegalArgumentException(file + ": expected a name <eui64>-<ds|ka>.pem");
                 }
                 TestPki.DeviceCredential slot = new TestPki.DeviceCredential(
-                        Eui64.parse(stem.substring(0, dash)), KeyUsage.parse(stem.substring(dash + 1)));
+                        Eui64.parse(stem.substring(0, dash)), CertificateUsage.parse(stem.substring(dash + 1)));
                 devices.put(slot, readWithKey(devicesDir, stem, ProfileKind.DEVICE));
             }
         }
         return TestPki.assemble(
                 environment, randomness, clock, parties, names, generation, contingency, cas, organisations, devices);
+    }
+
+    /**
+     * Reads the revocation state kept in the test PKI directory {@code dir} ({@link RevocationDirectory} describes its
+     * files): the registry (every certificate of the PKI, in use, including the Device Certificates the manifest
+     * lists, when the directory has no registry file), the revocation log and the lists the four CAs published, as
+     * committed. Takes no lock and writes nothing.
+     *
+     * @param dir the test PKI directory
+     * @return the revocation state, read-only
+     * @throws IllegalArgumentException naming the file when the directory holds no readable PKI or its revocation
+     *     state is malformed, damaged or another PKI's
+     */
+    public static RevocationDirectory openRevocations(Path dir) {
+        TestPki pki = read(dir);
+        return RevocationDirectory.open(dir, pki.caCertificates(), () -> pki.certificateRegistry(devices(dir)));
+    }
+
+    /**
+     * Opens the revocation state of {@code dir} as {@link #openRevocations} does, for a change: holding the
+     * directory's {@linkplain #lock lock} until the returned directory is closed, and first repairing what a crash
+     * left behind the revocation log.
+     *
+     * @param dir the test PKI directory
+     * @return the revocation state, open for update; close it to release the lock
+     * @throws IllegalArgumentException as {@link #openRevocations} does
+     * @throws IllegalStateException when another command holds the directory's lock for longer than
+     *     {@link #LOCK_WAIT}, or a list cannot be rebuilt exactly from the revocation log
+     * @throws UncheckedIOException when a file cannot be read or written
+     */
+    public static RevocationDirectory openRevocationsForUpdate(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        if (!Files.isDirectory(dir)) {
+            return openRevocations(dir); // reports the missing PKI
+        }
+        DirectoryLock lock = lock(dir);
+        try {
+            TestPki pki = read(dir);
+            return RevocationDirectory.openForUpdate(
+                    dir, pki.caCertificates(), () -> pki.certificateRegistry(devices(dir)), lock);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Returns the Devices whose certificates the manifest of {@code dir} lists. */
+    private static List<Eui64> devices(Path dir) {
+        Properties manifest = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
+            manifest.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + dir.resolve(MANIFEST), e);
+        }
+        String devices = manifest.getProperty("devices", "").trim();
+        return devices.isEmpty()
+                ? List.of()
+                : java.util.Arrays.stream(devices.split(","))
+                        .map(String::trim)
+                        .map(Eui64::parse)
+                        .toList();
     }
 
     private static IssuedCertificate certificateOf(TestPki pki, ProfileKind kind) {

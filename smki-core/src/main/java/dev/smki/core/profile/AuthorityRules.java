@@ -55,7 +55,7 @@ final class AuthorityRules {
                 String problem = c.signatureProblem(c);
                 return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem + " with its own key");
             },
-            Sources.GBCS_GENERAL);
+            ProfileSources.GBCS_GENERAL);
 
     static final RuleCheck ROOT_OCA_ROLE = RuleCheck.of(
             "CERT-18",
@@ -65,8 +65,8 @@ final class AuthorityRules {
             "The Root OCA's subject has exactly one OU, 00 (Remote Party Role root).",
             "OU=00",
             in -> ou(in.certificate().subject(), "00"),
-            Sources.GBCS_GENERAL,
-            Sources.Z1);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.Z1);
 
     static final RuleCheck ROOT_IS_CA = RuleCheck.of(
             "CERT-19",
@@ -76,8 +76,8 @@ final class AuthorityRules {
             "A root's basicConstraints is present and critical with cA TRUE.",
             "basicConstraints critical, cA TRUE",
             in -> isCa(in.certificate(), null),
-            Sources.rfc5280("§4.2.1.9"),
-            Sources.INFERENCE);
+            ProfileSources.rfc5280("§4.2.1.9"),
+            ProfileSources.INFERENCE);
 
     static final RuleCheck ROOT_KEY_USAGE = RuleCheck.of(
             "CERT-20",
@@ -95,8 +95,8 @@ final class AuthorityRules {
                         (bits & KeyUsage.keyCertSign) != 0 && (bits & ~(KeyUsage.keyCertSign | KeyUsage.cRLSign)) == 0;
                 return ok ? RuleVerdict.PASS : RuleVerdict.fail(CommonRules.describeKeyUsage(bits));
             },
-            Sources.Z1,
-            Sources.INFERENCE);
+            ProfileSources.Z1,
+            ProfileSources.INFERENCE);
 
     /**
      * CERT-21: the Root OCA carries the WrappedApexContingencyKey (verified: SEC L10.30(e) via the glossary, S5); its
@@ -123,7 +123,7 @@ final class AuthorityRules {
                         ? RuleVerdict.fail("no extension " + oid, expected)
                         : RuleVerdict.warning("no extension " + oid, expected);
             },
-            Sources.SEC_CONTINGENCY,
+            ProfileSources.SEC_CONTINGENCY,
             Citation.of("certificates.md", "§1.2: the OID and encoding were not found; no Root OCA certificate"));
 
     static final RuleCheck ISSUING_OCA_NAMES = RuleCheck.of(
@@ -148,7 +148,7 @@ final class AuthorityRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail("issuer " + X500Names.describe(c.issuer()));
             },
-            Sources.Z1);
+            ProfileSources.Z1);
 
     static final RuleCheck ISSUING_OCA_KEY_USAGE = RuleCheck.of(
             "CERT-23",
@@ -164,7 +164,7 @@ final class AuthorityRules {
                 }
                 return RuleVerdict.fail(CommonRules.describeKeyUsage(bits));
             },
-            Sources.Z1);
+            ProfileSources.Z1);
 
     static final RuleCheck ISSUING_OCA_PATH_LENGTH = RuleCheck.of(
             "CERT-24",
@@ -174,7 +174,7 @@ final class AuthorityRules {
             "The Issuing OCA's basicConstraints is present and critical, with cA TRUE and pathLenConstraint 0.",
             "basicConstraints critical, cA TRUE, pathLen 0",
             in -> isCa(in.certificate(), BigInteger.ZERO),
-            Sources.Z1);
+            ProfileSources.Z1);
 
     static final RuleCheck ISSUING_OCA_POLICY = RuleCheck.of(
             "CERT-25",
@@ -199,8 +199,8 @@ final class AuthorityRules {
                         "one of " + in.environment().organisationPolicies() + " (environment "
                                 + in.environment().name() + ")");
             },
-            Sources.GBCS_GENERAL,
-            Sources.Z1);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.Z1);
 
     static final RuleCheck ISSUING_DCA = RuleCheck.of(
             "CERT-26",
@@ -224,7 +224,7 @@ final class AuthorityRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail("issuer " + X500Names.describe(c.issuer()));
             },
-            Sources.INFERENCE);
+            ProfileSources.INFERENCE);
 
     static final RuleCheck ISSUING_DCA_PATH_LENGTH = RuleCheck.of(
             "CERT-26a",
@@ -243,7 +243,7 @@ final class AuthorityRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail(pathLen == null ? "no pathLenConstraint" : "pathLenConstraint " + pathLen);
             },
-            Sources.INFERENCE);
+            ProfileSources.INFERENCE);
 
     static final RuleCheck DCA_NAME = RuleCheck.of(
             "CERT-27",
@@ -256,7 +256,7 @@ final class AuthorityRules {
                     ? RuleVerdict.PASS
                     : RuleVerdict.fail(
                             "subject " + X500Names.describe(in.certificate().subject())),
-            Sources.RTDS);
+            ProfileSources.RTDS);
 
     /** Returns PASS when {@code name} has exactly one OU with the text {@code ou}. */
     static RuleVerdict ou(X500Name name, String ou) {

@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.Time;
+import org.jspecify.annotations.Nullable;
 
 /** The rules every SMKI certificate follows (certificates.md §7, rules 1 to 16), and CERT-53. */
 final class CommonRules {
@@ -39,9 +40,9 @@ final class CommonRules {
                 int version = in.certificate().tbs().getVersionNumber();
                 return version == 3 ? RuleVerdict.PASS : RuleVerdict.fail("v" + version);
             },
-            Sources.GBCS_GENERAL,
-            Sources.rfc5280("§4.1.2.1"),
-            Sources.OBSERVED);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.rfc5280("§4.1.2.1"),
+            ProfileSources.OBSERVED);
 
     static final RuleCheck SERIAL_POSITIVE = RuleCheck.of(
             "CERT-2",
@@ -54,8 +55,8 @@ final class CommonRules {
                 BigInteger serial = in.certificate().tbs().getSerialNumber().getValue();
                 return serial.signum() > 0 ? RuleVerdict.PASS : RuleVerdict.fail("serial " + serial);
             },
-            Sources.rfc5280("§4.1.2.2"),
-            Sources.OBSERVED);
+            ProfileSources.rfc5280("§4.1.2.2"),
+            ProfileSources.OBSERVED);
 
     static final RuleCheck SERIAL_SIXTEEN_OCTETS = RuleCheck.of(
             "CERT-2a",
@@ -68,7 +69,7 @@ final class CommonRules {
                 int octets = in.certificate().tbs().getSerialNumber().getValue().bitLength() / 8 + 1;
                 return octets == 16 ? RuleVerdict.PASS : RuleVerdict.fail(octets + " octets");
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck SIGNATURE_ALGORITHM = RuleCheck.of(
             "CERT-3",
@@ -93,9 +94,9 @@ final class CommonRules {
                 }
                 return problems.isEmpty() ? RuleVerdict.PASS : RuleVerdict.fail(String.join("; ", problems));
             },
-            Sources.GBCS_GENERAL,
-            Sources.RFC5758,
-            Sources.OBSERVED);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.RFC5758,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck P256_KEY = RuleCheck.of(
             "CERT-4",
@@ -108,8 +109,8 @@ final class CommonRules {
                 String problem = Keys.algorithmProblem(in.certificate().tbs().getSubjectPublicKeyInfo());
                 return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
-            Sources.GBCS_GENERAL,
-            Sources.RFC5480);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.RFC5480);
 
     static final RuleCheck UNCOMPRESSED_POINT = RuleCheck.of(
             "CERT-5",
@@ -126,8 +127,8 @@ final class CommonRules {
                 String problem = Keys.pointProblem(spki);
                 return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
-            Sources.GBCS_GENERAL,
-            Sources.RFC5480);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.RFC5480);
 
     static final RuleCheck KEY_USAGE_CRITICAL = RuleCheck.of(
             "CERT-6",
@@ -137,7 +138,7 @@ final class CommonRules {
             "The keyUsage extension is present and critical.",
             "keyUsage present, critical",
             in -> presentAndCritical(in.certificate().extension(Extension.keyUsage), "keyUsage", true),
-            Sources.GBCS_GENERAL);
+            ProfileSources.GBCS_GENERAL);
 
     static final RuleCheck SUBJECT_KEY_ID = RuleCheck.of(
             "CERT-7",
@@ -155,7 +156,7 @@ final class CommonRules {
                 byte[] ski = in.certificate().subjectKeyIdentifier();
                 return ski.length == 8 ? RuleVerdict.PASS : RuleVerdict.fail(ski.length + " octets");
             },
-            Sources.GBCS_GENERAL);
+            ProfileSources.GBCS_GENERAL);
 
     static final RuleCheck SUBJECT_KEY_ID_METHOD_TWO = RuleCheck.of(
             "CERT-8",
@@ -176,9 +177,9 @@ final class CommonRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail("subjectKeyIdentifier " + Keys.hex(ski), Keys.hex(expected));
             },
-            Sources.GBCS_GENERAL,
-            Sources.rfc5280("§4.2.1.2"),
-            Sources.OBSERVED);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.rfc5280("§4.2.1.2"),
+            ProfileSources.OBSERVED);
 
     static final RuleCheck POLICIES_CRITICAL = RuleCheck.of(
             "CERT-9",
@@ -207,8 +208,8 @@ final class CommonRules {
                 }
                 return RuleVerdict.PASS;
             },
-            Sources.GBCS_GENERAL,
-            Sources.OBSERVED);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck AUTHORITY_KEY_ID_FORM = RuleCheck.of(
             "CERT-10",
@@ -238,8 +239,8 @@ final class CommonRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail("keyIdentifier of " + id.length + " octets");
             },
-            Sources.GBCS_GENERAL,
-            Sources.OBSERVED);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck ONLY_ROOT_SELF_SIGNED = RuleCheck.of(
             "CERT-11",
@@ -256,7 +257,7 @@ final class CommonRules {
                 }
                 return c.isSelfIssued() ? RuleVerdict.fail("self-issued (issuer equals subject)") : RuleVerdict.PASS;
             },
-            Sources.GBCS_GENERAL);
+            ProfileSources.GBCS_GENERAL);
 
     static final RuleCheck SIGNED_BY_ISSUER = RuleCheck.of(
             "CERT-12",
@@ -287,8 +288,8 @@ final class CommonRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail(problem + " with the key of " + X500Names.describe(issuer.subject()));
             },
-            Sources.GBCS_GENERAL,
-            Sources.OBSERVED);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck ISSUER_NAME_COPY = RuleCheck.of(
             "CERT-13",
@@ -308,7 +309,7 @@ final class CommonRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail(withTypes(name), withTypes(issuer.subject()));
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck TIME_ENCODING = RuleCheck.of(
             "CERT-14",
@@ -327,8 +328,8 @@ final class CommonRules {
                 return RuleVerdict.fail(
                         notBefore == null ? notAfter : notAfter == null ? notBefore : notBefore + "; " + notAfter);
             },
-            Sources.rfc5280("§4.1.2.5"),
-            Sources.OBSERVED);
+            ProfileSources.rfc5280("§4.1.2.5"),
+            ProfileSources.OBSERVED);
 
     static final RuleCheck NO_UNIQUE_IDS = RuleCheck.of(
             "CERT-15",
@@ -345,7 +346,7 @@ final class CommonRules {
                 return RuleVerdict.fail((tbs.getIssuerUniqueId() != null ? "issuerUniqueID " : "")
                         + (tbs.getSubjectUniqueId() != null ? "subjectUniqueID" : ""));
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck NO_UNKNOWN_CRITICAL_EXTENSION = RuleCheck.of(
             "CERT-16",
@@ -356,8 +357,8 @@ final class CommonRules {
             "only keyUsage, subjectKeyIdentifier, authorityKeyIdentifier, certificatePolicies, basicConstraints,"
                     + " subjectAltName (and the contingency key on the Root OCA)",
             in -> unknownExtensions(in, true),
-            Sources.OBSERVED,
-            Sources.rfc5280("§4.2"));
+            ProfileSources.OBSERVED,
+            ProfileSources.rfc5280("§4.2"));
 
     static final RuleCheck NO_UNKNOWN_EXTENSION = RuleCheck.of(
             "CERT-16a",
@@ -368,7 +369,7 @@ final class CommonRules {
             "only keyUsage, subjectKeyIdentifier, authorityKeyIdentifier, certificatePolicies, basicConstraints,"
                     + " subjectAltName (and the contingency key on the Root OCA)",
             in -> unknownExtensions(in, false),
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck VALID_AT_INSTANT = RuleCheck.of(
             "CERT-53",
@@ -401,7 +402,7 @@ final class CommonRules {
                         X509Times.text(c.tbs().getStartDate()) + " <= instant <= "
                                 + X509Times.text(c.tbs().getEndDate()));
             },
-            Sources.rfc5280("§6.1.3"));
+            ProfileSources.rfc5280("§6.1.3"));
 
     /** The extensions some SMKI profile uses; anything else falls under CERT-16 and CERT-16a. */
     private static final Set<ASN1ObjectIdentifier> KNOWN_EXTENSIONS = Set.of(
@@ -453,7 +454,7 @@ final class CommonRules {
         return RuleVerdict.PASS;
     }
 
-    private static String timeProblem(String field, Time time) {
+    private static @Nullable String timeProblem(String field, Time time) {
         String text = X509Times.text(time);
         boolean utc = X509Times.isUtcTime(time);
         String type = utc ? "UTCTime" : "GeneralizedTime";

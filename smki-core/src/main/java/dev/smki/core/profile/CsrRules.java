@@ -39,9 +39,9 @@ final class CsrRules {
                 List<String> problems = problems(in.csr(), in);
                 return problems.isEmpty() ? RuleVerdict.PASS : RuleVerdict.fail(String.join("; ", problems));
             },
-            Sources.RTDS,
-            Sources.GBCS_DEVICE,
-            Sources.RFC2986);
+            ProfileSources.RTDS,
+            ProfileSources.GBCS_DEVICE,
+            ProfileSources.RFC2986);
 
     private static List<String> problems(PKCS10CertificationRequest csr, Inspection in) {
         List<String> problems = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.asn1.x509.Time;
+import org.jspecify.annotations.Nullable;
 
 /** The Device Certificate rules (certificates.md §7, rules 39 to 51). */
 final class DeviceRules {
@@ -40,7 +41,7 @@ final class DeviceRules {
                     ? RuleVerdict.PASS
                     : RuleVerdict.fail(
                             "issuer " + X500Names.describe(in.certificate().issuer())),
-            Sources.RTDS);
+            ProfileSources.RTDS);
 
     static final RuleCheck EMPTY_SUBJECT = RuleCheck.of(
             "CERT-40",
@@ -53,7 +54,7 @@ final class DeviceRules {
                     ? RuleVerdict.PASS
                     : RuleVerdict.fail(
                             "subject " + X500Names.describe(in.certificate().subject())),
-            Sources.GBCS_DEVICE);
+            ProfileSources.GBCS_DEVICE);
 
     static final RuleCheck NO_EXPIRY = RuleCheck.of(
             "CERT-41",
@@ -70,7 +71,7 @@ final class DeviceRules {
                         : RuleVerdict.fail((X509Times.isUtcTime(notAfter) ? "UTCTime " : "GeneralizedTime ")
                                 + X509Times.text(notAfter));
             },
-            Sources.GBCS_DEVICE);
+            ProfileSources.GBCS_DEVICE);
 
     static final RuleCheck NOT_BEFORE_ISSUANCE = RuleCheck.of(
             "CERT-42",
@@ -95,7 +96,7 @@ final class DeviceRules {
                                 "notBefore " + X509Times.text(c.tbs().getStartDate()),
                                 "not after the issuance instant " + in.at());
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck ONE_KEY_USAGE = RuleCheck.of(
             "CERT-43",
@@ -106,8 +107,8 @@ final class DeviceRules {
                     + " nonRepudiation).",
             "keyUsage {digitalSignature} or {keyAgreement}",
             in -> OrganisationRules.exactlyOneEndEntityUsage(in.certificate()),
-            Sources.GBCS_DEVICE,
-            Sources.RTDS);
+            ProfileSources.GBCS_DEVICE,
+            ProfileSources.RTDS);
 
     static final RuleCheck ALT_NAME_CRITICAL = RuleCheck.of(
             "CERT-44",
@@ -118,7 +119,7 @@ final class DeviceRules {
             "subjectAltName present, critical",
             in -> CommonRules.presentAndCritical(
                     in.certificate().extension(Extension.subjectAlternativeName), "subjectAltName", true),
-            Sources.GBCS_DEVICE);
+            ProfileSources.GBCS_DEVICE);
 
     static final RuleCheck ONE_HARDWARE_MODULE_NAME = RuleCheck.of(
             "CERT-45",
@@ -136,8 +137,8 @@ final class DeviceRules {
                 String problem = altNameProblem(names);
                 return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
-            Sources.GBCS_DEVICE,
-            Sources.RFC4108);
+            ProfileSources.GBCS_DEVICE,
+            ProfileSources.RFC4108);
 
     static final RuleCheck HARDWARE_MODULE_NAME_FORM = RuleCheck.of(
             "CERT-46",
@@ -155,8 +156,8 @@ final class DeviceRules {
                 String problem = hardwareModuleNameProblem(otherNameValue(names));
                 return problem == null ? RuleVerdict.PASS : RuleVerdict.fail(problem);
             },
-            Sources.GBCS_DEVICE,
-            Sources.RFC4108);
+            ProfileSources.GBCS_DEVICE,
+            ProfileSources.RFC4108);
 
     static final RuleCheck SERIAL_IS_EUI64 = RuleCheck.of(
             "CERT-47",
@@ -173,8 +174,8 @@ final class DeviceRules {
                 int length = ASN1OctetString.getInstance(hmn.getObjectAt(1)).getOctets().length;
                 return length == 8 ? RuleVerdict.PASS : RuleVerdict.fail(length + " octets");
             },
-            Sources.GBCS_DEVICE,
-            Sources.OBSERVED);
+            ProfileSources.GBCS_DEVICE,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck HARDWARE_TYPE = RuleCheck.of(
             "CERT-48",
@@ -197,8 +198,8 @@ final class DeviceRules {
                                 "hwType " + in.environment().hwType() + " (environment "
                                         + in.environment().name() + ")");
             },
-            Sources.OBSERVED,
-            Sources.RTDS);
+            ProfileSources.OBSERVED,
+            ProfileSources.RTDS);
 
     static final RuleCheck DEVICE_POLICY = RuleCheck.of(
             "CERT-49",
@@ -221,8 +222,8 @@ final class DeviceRules {
                         "exactly one of " + in.environment().devicePolicies() + " (environment "
                                 + in.environment().name() + ")");
             },
-            Sources.GBCS_DEVICE,
-            Sources.OBSERVED);
+            ProfileSources.GBCS_DEVICE,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck END_ENTITY = RuleCheck.of(
             "CERT-50",
@@ -241,8 +242,8 @@ final class DeviceRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail("extendedKeyUsage");
             },
-            Sources.rfc5280("§4.2.1.9"),
-            Sources.OBSERVED);
+            ProfileSources.rfc5280("§4.2.1.9"),
+            ProfileSources.OBSERVED);
 
     /** Checked over the certificates validated together, not one by one: see {@link #onePerUsage}. */
     static final Rule ONE_CERTIFICATE_PER_USAGE = RuleCheck.rule(
@@ -252,10 +253,10 @@ final class DeviceRules {
             Scope.DEVICE,
             "A Device holds at most one digitalSignature and one keyAgreement certificate; certificates validated"
                     + " together are taken as held together.",
-            Sources.GBCS_DEVICE);
+            ProfileSources.GBCS_DEVICE);
 
     /** Returns what is wrong with a Device subjectAltName for CERT-45, or null. */
-    static String altNameProblem(GeneralNames names) {
+    static @Nullable String altNameProblem(GeneralNames names) {
         GeneralName[] all = names.getNames();
         if (all.length != 1) {
             return all.length + " GeneralNames";
@@ -272,7 +273,7 @@ final class DeviceRules {
     }
 
     /** Returns what is wrong with a HardwareModuleName value for CERT-46, or null. */
-    static String hardwareModuleNameProblem(Object value) {
+    static @Nullable String hardwareModuleNameProblem(Object value) {
         if (!(value instanceof ASN1Sequence seq)) {
             return "otherName value is not a SEQUENCE";
         }
@@ -290,7 +291,7 @@ final class DeviceRules {
     }
 
     /** Returns the well-formed HardwareModuleName SEQUENCE of a Device subjectAltName, or null. */
-    static ASN1Sequence hardwareModuleName(GeneralNames names) {
+    static @Nullable ASN1Sequence hardwareModuleName(GeneralNames names) {
         if (names == null || altNameProblem(names) != null) {
             return null;
         }
@@ -299,7 +300,7 @@ final class DeviceRules {
     }
 
     /** Returns the hwSerialNum of a Device subjectAltName as an EUI-64 when it is 8 octets, or null; never throws. */
-    static Eui64 hardwareSerialOrNull(GeneralNames names) {
+    static @Nullable Eui64 hardwareSerialOrNull(GeneralNames names) {
         try {
             ASN1Sequence hmn = hardwareModuleName(names);
             if (hmn == null) {
@@ -313,7 +314,7 @@ final class DeviceRules {
     }
 
     /** Returns the hwSerialNum of a Device Certificate as an EUI-64 when it is 8 octets, or null; never throws. */
-    static Eui64 hardwareSerialOrNull(CertificateStructure c) {
+    static @Nullable Eui64 hardwareSerialOrNull(CertificateStructure c) {
         try {
             return hardwareSerialOrNull(c.subjectAltName());
         } catch (RuntimeException e) {

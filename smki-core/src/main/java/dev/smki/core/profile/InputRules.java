@@ -17,7 +17,7 @@ final class InputRules {
             Scope.ALL,
             Severity.ERROR,
             Confidence.VERIFIED,
-            List.of(Sources.rfc5280("§4.1"), Sources.RFC2986, Citation.of("smki-sim", "issue #2")));
+            List.of(ProfileSources.rfc5280("§4.1"), ProfileSources.RFC2986, Citation.of("smki-sim", "issue #2")));
 
     private InputRules() {}
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One certificate (or CSR) being validated against one profile in one context: what every {@link Check}
@@ -88,7 +89,7 @@ final class Inspection {
         return issuer;
     }
 
-    private CertificateStructure findIssuer(List<SmkiCertificate> candidates) {
+    private @Nullable CertificateStructure findIssuer(List<SmkiCertificate> candidates) {
         if (candidates.isEmpty()) {
             return null;
         }
@@ -114,7 +115,7 @@ final class Inspection {
     }
 
     /** Returns the subjectKeyIdentifier octets of {@code c}, or null when absent or malformed; never throws. */
-    static byte[] subjectKeyIdOrNull(CertificateStructure c) {
+    static byte @Nullable [] subjectKeyIdOrNull(CertificateStructure c) {
         try {
             return c.subjectKeyIdentifier();
         } catch (MalformedCertificateException e) {
@@ -123,7 +124,7 @@ final class Inspection {
     }
 
     /** Returns the authority key identifier octets of {@code c}, or null when absent or malformed; never throws. */
-    static byte[] authorityKeyIdOrNull(CertificateStructure c) {
+    static byte @Nullable [] authorityKeyIdOrNull(CertificateStructure c) {
         try {
             AuthorityKeyIdentifier aki = c.authorityKeyIdentifier();
             return aki == null ? null : aki.getKeyIdentifierOctets();

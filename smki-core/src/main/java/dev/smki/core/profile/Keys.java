@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Public keys, key identifiers and signature algorithms, with Bouncy Castle's lightweight API (no JCA): the
@@ -37,7 +38,7 @@ final class Keys {
     }
 
     /** Returns what is wrong with the SPKI algorithm for CERT-4, or null when it is id-ecPublicKey on prime256v1. */
-    static String algorithmProblem(SubjectPublicKeyInfo spki) {
+    static @Nullable String algorithmProblem(SubjectPublicKeyInfo spki) {
         AlgorithmIdentifier algorithm = spki.getAlgorithm();
         if (!EC_PUBLIC_KEY.equals(algorithm.getAlgorithm())) {
             return "key algorithm " + algorithm.getAlgorithm().getId();
@@ -55,7 +56,7 @@ final class Keys {
      * Returns what is wrong with the public key point for CERT-5, or null when it is a 65-byte uncompressed
      * point on P-256. Never throws.
      */
-    static String pointProblem(SubjectPublicKeyInfo spki) {
+    static @Nullable String pointProblem(SubjectPublicKeyInfo spki) {
         if (spki.getPublicKeyData().getPadBits() != 0) {
             return "public key BIT STRING has unused bits";
         }
@@ -90,7 +91,7 @@ final class Keys {
     }
 
     /** Returns what is wrong with a signature algorithm for CERT-3, or null when it is bare ecdsa-with-SHA256. */
-    static String signatureAlgorithmProblem(AlgorithmIdentifier algorithm) {
+    static @Nullable String signatureAlgorithmProblem(AlgorithmIdentifier algorithm) {
         if (!ECDSA_WITH_SHA256.equals(algorithm.getAlgorithm())) {
             return algorithm.getAlgorithm().getId();
         }

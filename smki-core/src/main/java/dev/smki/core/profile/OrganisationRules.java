@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.jspecify.annotations.Nullable;
 
 /** The Organisation Certificate rules (certificates.md §7, rules 28 to 38). */
 final class OrganisationRules {
@@ -43,8 +44,8 @@ final class OrganisationRules {
                         ? RuleVerdict.PASS
                         : RuleVerdict.fail("issuer " + X500Names.describe(issuer));
             },
-            Sources.OBSERVED,
-            Sources.Z1);
+            ProfileSources.OBSERVED,
+            ProfileSources.Z1);
 
     static final RuleCheck ONE_KEY_USAGE = RuleCheck.of(
             "CERT-29",
@@ -55,8 +56,8 @@ final class OrganisationRules {
                     + " keyAgreement (03 02 03 08).",
             "keyUsage {digitalSignature} or {keyAgreement}",
             in -> exactlyOneEndEntityUsage(in.certificate()),
-            Sources.OBSERVED,
-            Sources.DCC_BOXED_KEYSTORE);
+            ProfileSources.OBSERVED,
+            ProfileSources.DCC_BOXED_KEYSTORE);
 
     static final RuleCheck NOT_A_CA = RuleCheck.of(
             "CERT-30",
@@ -69,7 +70,7 @@ final class OrganisationRules {
                 BasicConstraints bc = in.certificate().basicConstraints();
                 return bc == null || !bc.isCA() ? RuleVerdict.PASS : RuleVerdict.fail("basicConstraints cA TRUE");
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck ROLE = RuleCheck.of(
             "CERT-31",
@@ -92,9 +93,9 @@ final class OrganisationRules {
                 RemotePartyRole role = endEntityRole(ou);
                 return role != null ? RuleVerdict.PASS : RuleVerdict.fail("OU=" + ou);
             },
-            Sources.GBCS_GENERAL,
-            Sources.DCC_BOXED_KEYSTORE,
-            Sources.RTDS);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.DCC_BOXED_KEYSTORE,
+            ProfileSources.RTDS);
 
     static final RuleCheck UNIQUE_IDENTIFIER = RuleCheck.of(
             "CERT-32",
@@ -117,8 +118,8 @@ final class OrganisationRules {
                 }
                 return RuleVerdict.PASS;
             },
-            Sources.DCC_BOXED_KEYSTORE,
-            Sources.OBSERVED);
+            ProfileSources.DCC_BOXED_KEYSTORE,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck SUBJECT_ATTRIBUTES = RuleCheck.of(
             "CERT-33",
@@ -147,7 +148,7 @@ final class OrganisationRules {
                 int cns = X500Names.count(subject, X500Names.CN);
                 return cns <= 1 ? RuleVerdict.PASS : RuleVerdict.fail(cns + " CNs");
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck UTF8_STRINGS = RuleCheck.of(
             "CERT-34",
@@ -168,7 +169,7 @@ final class OrganisationRules {
                 }
                 return others.isEmpty() ? RuleVerdict.PASS : RuleVerdict.fail(String.join(", ", others));
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck NO_ALT_NAME_OR_EXTENDED_USAGE = RuleCheck.of(
             "CERT-35",
@@ -189,7 +190,7 @@ final class OrganisationRules {
                                 ? "subjectAltName and extendedKeyUsage"
                                 : san ? "subjectAltName" : "extendedKeyUsage");
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck ORGANISATION_POLICY = RuleCheck.of(
             "CERT-36",
@@ -212,8 +213,8 @@ final class OrganisationRules {
                         "exactly one of " + in.environment().organisationPolicies() + " (environment "
                                 + in.environment().name() + ")");
             },
-            Sources.GBCS_GENERAL,
-            Sources.OBSERVED);
+            ProfileSources.GBCS_GENERAL,
+            ProfileSources.OBSERVED);
 
     static final RuleCheck VALIDITY_NESTED = RuleCheck.of(
             "CERT-37",
@@ -246,7 +247,7 @@ final class OrganisationRules {
                 }
                 return RuleVerdict.PASS;
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     static final RuleCheck TEN_YEARS = RuleCheck.of(
             "CERT-37a",
@@ -274,7 +275,7 @@ final class OrganisationRules {
                         : RuleVerdict.fail(X509Times.text(c.tbs().getStartDate()) + " to "
                                 + X509Times.text(c.tbs().getEndDate()));
             },
-            Sources.OBSERVED);
+            ProfileSources.OBSERVED);
 
     /** The key usages each trust-anchored role's certificates were seen with in CS02b/CS02g messages. */
     private static final Map<RemotePartyRole, Set<String>> ANCHOR_USAGES = anchorUsages();
@@ -304,8 +305,8 @@ final class OrganisationRules {
                 }
                 return RuleVerdict.fail(role.slug() + " " + usage, role.slug() + " " + String.join(" or ", usages));
             },
-            Sources.DUIS_TEMPLATES,
-            Sources.RTDS);
+            ProfileSources.DUIS_TEMPLATES,
+            ProfileSources.RTDS);
 
     private static Map<RemotePartyRole, Set<String>> anchorUsages() {
         Map<RemotePartyRole, Set<String>> map = new EnumMap<>(RemotePartyRole.class);
@@ -323,7 +324,7 @@ final class OrganisationRules {
             EnumSet.complementOf(EnumSet.of(RemotePartyRole.ROOT, RemotePartyRole.ISSUING_AUTHORITY));
 
     /** Returns the end-entity role whose OU text is {@code ou} (two upper-case hex digits), or null. */
-    static RemotePartyRole endEntityRole(String ou) {
+    static @Nullable RemotePartyRole endEntityRole(String ou) {
         if (ou.length() != 2 || !isUpperHex(ou.charAt(0)) || !isUpperHex(ou.charAt(1))) {
             return null;
         }

@@ -53,7 +53,7 @@ record RuleCheck(Rule rule, String expected, Check check) {
         RuleId ruleId = RuleId.of(id);
         List<Citation> cited = new ArrayList<>(List.of(sources));
         if (ruleId.number() >= 1 && ruleId.number() <= 52) {
-            cited.add(Sources.notes(ruleId.number()));
+            cited.add(ProfileSources.notes(ruleId.number()));
         }
         return new Rule(ruleId, statement, appliesTo, severity, confidence, cited);
     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of validating one certificate or CSR: the overall result, the profile it was checked against,
@@ -46,7 +47,7 @@ import java.util.Optional;
  */
 public record ValidationReport(
         ValidationResult result,
-        ProfileKind profile,
+        @Nullable ProfileKind profile,
         boolean profileForced,
         String subject,
         List<Finding> findings,
@@ -84,7 +85,7 @@ public record ValidationReport(
      * @param notChecked the rules not checked, in rule order
      */
     public static ValidationReport of(
-            ProfileKind profile,
+            @Nullable ProfileKind profile,
             boolean profileForced,
             String subject,
             List<Finding> findings,

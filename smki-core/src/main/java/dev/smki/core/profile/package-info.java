@@ -3,4 +3,7 @@
  * plus unparseable input and validity at the validation instant), the validator and its report. Start at
  * {@link dev.smki.core.profile.CertificateValidator}.
  */
+@NullMarked
 package dev.smki.core.profile;
+
+import org.jspecify.annotations.NullMarked;

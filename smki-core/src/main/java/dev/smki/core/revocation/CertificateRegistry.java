@@ -1,11 +1,10 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.OrganisationCredential;
-import dev.smki.core.issuance.TestPki;
 import dev.smki.core.profile.ProfileKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ import java.util.function.Predicate;
 
 /**
  * The SMKI Repository, simulated: every certificate the SMKI issued, with its status, looked up by serial
- * number, EUI-64, Remote Party Role, key usage, subscriber or status. Statuses only move forward and
+ * number, EUI-64, Remote Party Role, key usage, Subscriber, issuer or status. Statuses only move forward and
  * {@link CertificateStatus#REVOKED} is final (REV-1); a certificate is revoked only through {@link Revocations},
  * which applies the revocation rules.
  *
@@ -33,9 +32,6 @@ import java.util.function.Predicate;
  * format).
  */
 public final class CertificateRegistry {
-
-    /** The subscriber recorded for the DCC's own CA certificates. */
-    public static final String DCC = "DCC";
 
     private final Object lock = new Object();
     private final Map<BigInteger, RegisteredCertificate> entries = new LinkedHashMap<>();
@@ -48,49 +44,12 @@ public final class CertificateRegistry {
     }
 
     /**
-     * Returns a registry holding every certificate of {@code pki}, in use: the four CA certificates (subscriber
-     * {@link #DCC}) and the standard Organisation Certificates (subscriber: the role's slug, such as
-     * {@code supplier}, since the test PKI simulates one Party per role).
-     */
-    public static CertificateRegistry of(TestPki pki) {
-        return of(pki, List.of());
-    }
-
-    /**
-     * Returns a registry holding every certificate of {@code pki} as {@link #of(TestPki)} does, and the digital
-     * signature and key agreement Device Certificates of each of {@code devices} (subscriber: the Device's
-     * EUI-64).
-     */
-    public static CertificateRegistry of(TestPki pki, List<Eui64> devices) {
-        Objects.requireNonNull(pki, "pki");
-        Objects.requireNonNull(devices, "devices");
-        CertificateRegistry registry = empty();
-        for (IssuedCertificate ca : pki.caCertificates()) {
-            registry.register(ca, DCC);
-        }
-        for (Map.Entry<OrganisationCredential, IssuedCertificate> e :
-                pki.organisationCertificates().entrySet()) {
-            registry.register(e.getValue(), subscriberOf(e.getKey().role()));
-        }
-        for (Eui64 device : devices) {
-            for (KeyUsage usage : KeyUsage.values()) {
-                registry.register(pki.deviceCertificate(device, usage), device.toString());
-            }
-        }
-        return registry;
-    }
-
-    /** Returns the subscriber name the test PKI's Party playing {@code role} has in a registry: the role's slug. */
-    public static String subscriberOf(RemotePartyRole role) {
-        return Objects.requireNonNull(role, "role").slug();
-    }
-
-    /**
      * Registers {@code certificate}, issued to {@code subscriber}, as in use and returns its entry.
      *
      * @throws IllegalArgumentException when another certificate with the same serial number is registered
+     * @throws dev.smki.core.certificate.MalformedCertificateException when a part the entry records does not decode
      */
-    public RegisteredCertificate register(IssuedCertificate certificate, String subscriber) {
+    public RegisteredCertificate register(SmkiCertificate certificate, Subscriber subscriber) {
         return register(certificate, subscriber, CertificateStatus.IN_USE);
     }
 
@@ -100,15 +59,11 @@ public final class CertificateRegistry {
      *
      * @throws IllegalArgumentException when {@code status} is REVOKED or another certificate with the same serial
      *     number is registered
+     * @throws dev.smki.core.certificate.MalformedCertificateException when a part the entry records does not decode
      */
-    public RegisteredCertificate register(IssuedCertificate certificate, String subscriber, CertificateStatus status) {
-        Objects.requireNonNull(certificate, "certificate");
-        Objects.requireNonNull(subscriber, "subscriber");
-        Objects.requireNonNull(status, "status");
-        if (status == CertificateStatus.REVOKED) {
-            throw new IllegalArgumentException("A certificate is registered unrevoked; revoke it through Revocations");
-        }
-        return register(CertificateFacts.entry(certificate, subscriber, status));
+    public RegisteredCertificate register(
+            SmkiCertificate certificate, Subscriber subscriber, CertificateStatus status) {
+        return register(RegisteredCertificate.of(certificate, subscriber, status));
     }
 
     /**
@@ -141,12 +96,10 @@ public final class CertificateRegistry {
     /**
      * Returns the certificate with serial number {@code serial}.
      *
-     * @throws IllegalArgumentException naming the serial when no such certificate is registered
+     * @throws UnknownCertificateException when no such certificate is registered
      */
     public RegisteredCertificate require(BigInteger serial) {
-        return find(serial)
-                .orElseThrow(() -> new IllegalArgumentException("No certificate with serial "
-                        + RegisteredCertificate.serialHex(serial) + " is in the registry"));
+        return find(serial).orElseThrow(() -> new UnknownCertificateException(serial));
     }
 
     /** Returns every certificate, in registration order. */
@@ -167,13 +120,13 @@ public final class CertificateRegistry {
     }
 
     /** Returns the certificates asserting {@code keyUsage}. */
-    public List<RegisteredCertificate> byKeyUsage(KeyUsage keyUsage) {
+    public List<RegisteredCertificate> byKeyUsage(CertificateUsage keyUsage) {
         Objects.requireNonNull(keyUsage, "keyUsage");
         return select(entry -> entry.keyUsage().filter(keyUsage::equals).isPresent());
     }
 
     /** Returns the certificates issued to {@code subscriber}. */
-    public List<RegisteredCertificate> bySubscriber(String subscriber) {
+    public List<RegisteredCertificate> bySubscriber(Subscriber subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
         return select(entry -> entry.subscriber().equals(subscriber));
     }
@@ -190,10 +143,10 @@ public final class CertificateRegistry {
         return select(entry -> entry.kind() == kind);
     }
 
-    /** Returns the certificates whose authorityKeyIdentifier is {@code issuerKeyId} (hex, any case). */
-    public List<RegisteredCertificate> issuedBy(String issuerKeyId) {
+    /** Returns the certificates whose authorityKeyIdentifier is {@code issuerKeyId}. */
+    public List<RegisteredCertificate> issuedBy(KeyIdentifier issuerKeyId) {
         Objects.requireNonNull(issuerKeyId, "issuerKeyId");
-        return select(entry -> entry.issuerKeyId().equalsIgnoreCase(issuerKeyId));
+        return select(entry -> entry.issuerKeyId().filter(issuerKeyId::equals).isPresent());
     }
 
     /** Returns how many certificates are registered. */
@@ -206,8 +159,9 @@ public final class CertificateRegistry {
     /**
      * Moves the certificate with serial {@code serial} to {@code status} and returns its new entry.
      *
-     * @throws IllegalArgumentException when no such certificate is registered, or {@code status} is REVOKED
-     *     (revocation goes through {@link Revocations}, which applies the rules)
+     * @throws UnknownCertificateException when no such certificate is registered
+     * @throws IllegalArgumentException when {@code status} is REVOKED (revocation goes through {@link Revocations},
+     *     which applies the rules)
      * @throws IllegalStateException when the move is not forward (REV-1)
      */
     public RegisteredCertificate moveTo(BigInteger serial, CertificateStatus status) {
@@ -247,6 +201,7 @@ public final class CertificateRegistry {
      * Revokes the certificate with serial {@code serial}; only {@link Revocations} calls this, after applying the
      * rules.
      *
+     * @throws UnknownCertificateException when no such certificate is registered
      * @throws IllegalStateException when it is already revoked (REV-1)
      */
     RegisteredCertificate revoke(BigInteger serial, Revocation revocation) {

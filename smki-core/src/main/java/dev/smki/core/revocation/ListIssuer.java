@@ -2,7 +2,6 @@ package dev.smki.core.revocation;
 
 import dev.smki.core.internal.der.KeyIdentifiers;
 import dev.smki.core.internal.der.X509Times;
-import dev.smki.core.issuance.IssuedCertificate;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,10 +27,10 @@ final class ListIssuer {
      * (or 1); thisUpdate {@code thisUpdate}; nextUpdate {@code interval} later; signed by {@code signer}.
      *
      * @throws IllegalArgumentException when {@code thisUpdate} is before the previous list's thisUpdate
-     * @throws IllegalStateException when the PKI does not hold the signer's private key
+     * @throws IllegalStateException when the signer's private key is not held
      */
     static RevocationList next(
-            IssuedCertificate signer,
+            ListSigner signer,
             Optional<RevocationList> previous,
             List<RegisteredCertificate> revoked,
             Instant thisUpdate,
@@ -44,7 +43,7 @@ final class ListIssuer {
             }
         });
         X500Name issuer =
-                X500Name.getInstance(signer.certificate().toASN1Structure().getSubject());
+                X500Name.getInstance(signer.parsed().holder().toASN1Structure().getSubject());
         X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer, X509Times.of(now));
         builder.setNextUpdate(X509Times.of(now.plus(interval)));
         previous.ifPresent(p -> builder.addCRL(p.holder()));
@@ -65,7 +64,8 @@ final class ListIssuer {
             builder.addExtension(
                     Extension.authorityKeyIdentifier,
                     false,
-                    KeyIdentifiers.authorityKeyIdentifier(signer.subjectKeyIdentifier()));
+                    KeyIdentifiers.authorityKeyIdentifier(
+                            ListPublication.keyId(signer.parsed()).toOctets()));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
         } catch (CertIOException e) {
             throw new IllegalStateException("Cannot encode the CRL extensions", e);

@@ -1,7 +1,6 @@
 package dev.smki.core.revocation;
 
 import dev.smki.core.provenance.SourcedRule;
-import dev.smki.core.revocation.RevocationOutcome.Verdict;
 import dev.smki.core.revocation.RevocationStep.Stage;
 import java.time.Clock;
 import java.time.Instant;
@@ -154,7 +153,7 @@ public final class RaCredentials {
                             true,
                             target.holder() + "'s credentials revoked at " + now + " for "
                                     + request.reason().slug()));
-                    outcome = new RaRevocationOutcome(request, Verdict.REVOKED, now, steps, revoked);
+                    outcome = new RaRevocationOutcome(request, RevocationVerdict.REVOKED, now, steps, revoked);
                 }
             }
             history.add(outcome);
@@ -207,7 +206,7 @@ public final class RaCredentials {
             SourcedRule rule,
             String detail) {
         steps.add(new RevocationStep(Stage.VERIFY, rule, false, detail));
-        return new RaRevocationOutcome(request, Verdict.REFUSED, now, steps, target);
+        return new RaRevocationOutcome(request, RevocationVerdict.REFUSED, now, steps, target);
     }
 
     /** Returns the rules applied. */

@@ -1,7 +1,6 @@
 package dev.smki.core.revocation;
 
 import dev.smki.core.provenance.SourcedRule;
-import dev.smki.core.revocation.RevocationOutcome.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,13 +11,17 @@ import java.util.Optional;
  * ask) or REV-11 (§8.3.4, not verified), with every step taken.
  *
  * @param request the request
- * @param verdict {@link Verdict#REVOKED} or {@link Verdict#REFUSED}
+ * @param verdict {@link RevocationVerdict#REVOKED} or {@link RevocationVerdict#REFUSED}
  * @param at when it was decided
  * @param steps the steps taken, in order
  * @param credential the credentials after the decision
  */
 public record RaRevocationOutcome(
-        RaRevocationRequest request, Verdict verdict, Instant at, List<RevocationStep> steps, RaCredential credential) {
+        RaRevocationRequest request,
+        RevocationVerdict verdict,
+        Instant at,
+        List<RevocationStep> steps,
+        RaCredential credential) {
 
     public RaRevocationOutcome {
         Objects.requireNonNull(request, "request");
@@ -26,14 +29,14 @@ public record RaRevocationOutcome(
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(credential, "credential");
         steps = List.copyOf(steps);
-        if (verdict == Verdict.HELD) {
+        if (verdict == RevocationVerdict.HELD) {
             throw new IllegalArgumentException("Requests to revoke RA credentials are never held");
         }
     }
 
     /** Returns whether the credentials were revoked. */
     public boolean isRevoked() {
-        return verdict == Verdict.REVOKED;
+        return verdict == RevocationVerdict.REVOKED;
     }
 
     /** Returns the rule that refused the request, if it was refused. */

@@ -1,12 +1,13 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.profile.ProfileKind;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,12 +17,12 @@ import java.util.Optional;
  *
  * @param serial the serial number
  * @param kind the certificate's profile (Organisation, Device, Issuing OCA, ...)
- * @param subscriber the Party the certificate was issued to, such as {@code supplier}; {@code DCC} for CA
+ * @param subscriber the Party the certificate was issued to, such as {@code supplier}; {@link Subscriber#DCC} for CA
  *     certificates
  * @param eui64 the EUI-64 the certificate names (x500UniqueIdentifier or hwSerialNum), when it names one
  * @param role the Remote Party Role in the subject OU, when there is one
  * @param keyUsage the one end-entity key usage, when there is one
- * @param issuerKeyId the issuer's key identifier (the certificate's authorityKeyIdentifier), upper-case hex
+ * @param issuerKeyId the issuer's key identifier (the certificate's authorityKeyIdentifier), when it has one
  * @param notAfter the end of the validity period
  * @param status the status
  * @param revocation when and why it was revoked; present exactly when the status is {@link CertificateStatus#REVOKED}
@@ -29,17 +30,21 @@ import java.util.Optional;
 public record RegisteredCertificate(
         BigInteger serial,
         ProfileKind kind,
-        String subscriber,
+        Subscriber subscriber,
         Optional<Eui64> eui64,
         Optional<RemotePartyRole> role,
-        Optional<KeyUsage> keyUsage,
-        String issuerKeyId,
+        Optional<CertificateUsage> keyUsage,
+        Optional<KeyIdentifier> issuerKeyId,
         Instant notAfter,
         CertificateStatus status,
         Optional<Revocation> revocation) {
 
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
-
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when the serial is negative, the kind is a CSR, or the revocation is present
+     *     when the status is not revoked (or absent when it is)
+     */
     public RegisteredCertificate {
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(kind, "kind");
@@ -54,14 +59,6 @@ public record RegisteredCertificate(
         if (serial.signum() < 0) {
             throw new IllegalArgumentException("A serial number is not negative: " + serial);
         }
-        if (subscriber.isBlank() || subscriber.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
-            throw new IllegalArgumentException(
-                    "A subscriber is a non-blank single-line name without tabs, got '" + subscriber + "'");
-        }
-        issuerKeyId = issuerKeyId.toUpperCase(Locale.ROOT);
-        if (!issuerKeyId.isEmpty()) {
-            HEX.parseHex(issuerKeyId);
-        }
         if ((status == CertificateStatus.REVOKED) != revocation.isPresent()) {
             throw new IllegalArgumentException("A certificate has a revocation exactly when it is revoked; serial "
                     + serialHex(serial) + " is " + status + (revocation.isPresent() ? " with" : " without")
@@ -72,6 +69,37 @@ public record RegisteredCertificate(
         }
     }
 
+    /**
+     * {@return the entry for {@code certificate}, issued to {@code subscriber}, with {@code status}: its serial
+     * number, kind, EUI-64, role, end-entity key usage, authorityKeyIdentifier and notAfter, as the certificate says}
+     *
+     * @param certificate the certificate
+     * @param subscriber whom it was issued to
+     * @param status its status, not revoked (a revoked entry carries its {@link Revocation})
+     * @throws IllegalArgumentException when {@code status} is revoked
+     * @throws dev.smki.core.certificate.MalformedCertificateException when a part the entry records does not decode
+     */
+    public static RegisteredCertificate of(
+            SmkiCertificate certificate, Subscriber subscriber, CertificateStatus status) {
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(status, "status");
+        if (status == CertificateStatus.REVOKED) {
+            throw new IllegalArgumentException(
+                    "A certificate is registered unrevoked; revoke it through Revocations, which applies the rules");
+        }
+        return new RegisteredCertificate(
+                certificate.serialNumber(),
+                ProfileKind.of(certificate.kind()),
+                subscriber,
+                certificate.eui64(),
+                certificate.role(),
+                certificate.endEntityKeyUsage(),
+                certificate.authorityKeyIdentifier(),
+                certificate.notAfter(),
+                status,
+                Optional.empty());
+    }
+
     /** Returns the serial number in upper-case hex, as {@code openssl} prints it. */
     public String serialHex() {
         return serialHex(serial);
@@ -80,6 +108,11 @@ public record RegisteredCertificate(
     /** Returns whether the certificate is revoked. */
     public boolean isRevoked() {
         return status == CertificateStatus.REVOKED;
+    }
+
+    /** Returns whether the certificate's authorityKeyIdentifier is {@code issuer}'s subjectKeyIdentifier. */
+    boolean isIssuedBy(SmkiCertificate issuer) {
+        return issuerKeyId.isPresent() && issuerKeyId.equals(issuer.subjectKeyIdentifier());
     }
 
     /** Returns a copy with status {@code next}. */

@@ -1,7 +1,8 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.profile.ProfileKind;
 import java.math.BigInteger;
@@ -50,11 +51,11 @@ final class RegistryText {
                     e.serialHex(),
                     e.kind().slug(),
                     e.status().slug(),
-                    e.subscriber(),
+                    e.subscriber().name(),
                     e.eui64().map(Eui64::toString).orElse(ABSENT),
                     e.role().map(RemotePartyRole::slug).orElse(ABSENT),
-                    e.keyUsage().map(KeyUsage::abbreviation).orElse(ABSENT),
-                    e.issuerKeyId().isEmpty() ? ABSENT : e.issuerKeyId(),
+                    e.keyUsage().map(CertificateUsage::abbreviation).orElse(ABSENT),
+                    e.issuerKeyId().map(KeyIdentifier::toString).orElse(ABSENT),
                     e.notAfter().toString(),
                     r.map(x -> x.revokedAt().toString()).orElse(ABSENT),
                     r.map(x -> x.reason().slug()).orElse(ABSENT),
@@ -107,11 +108,11 @@ final class RegistryText {
         return new RegisteredCertificate(
                 serial,
                 ProfileKind.parse(f[1]),
-                f[3],
+                Subscriber.of(f[3]),
                 optional(f[4], Eui64::parse),
                 optional(f[5], RemotePartyRole::parse),
-                optional(f[6], KeyUsage::parse),
-                f[7].equals(ABSENT) ? "" : f[7],
+                optional(f[6], CertificateUsage::parse),
+                optional(f[7], KeyIdentifier::parse),
                 Instant.parse(f[8]),
                 status,
                 revocation);

@@ -1,11 +1,12 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.identity.RemotePartyRole;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Someone asking for a revocation or a delay: their capacity, their name, and for an Authorised Responsible
- * Officer the Party they act for. The text form, which {@link #parse} reads and {@link #toString} writes:
+ * Officer the Party (the {@link Subscriber}) they act for. The text form, which {@link #parse} reads and {@link #toString} writes:
  *
  * <pre>
  * aro:PARTY            an ARO of PARTY (named "ARO of PARTY")
@@ -22,8 +23,15 @@ import java.util.Optional;
  * @param name who they are
  * @param party the Party an ARO acts for; present exactly for an ARO
  */
-public record Requester(RequesterKind kind, String name, Optional<String> party) {
+public record Requester(RequesterKind kind, String name, Optional<Subscriber> party) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when the name is blank or spans lines, the DCC or SMKI PMA is named
+     *     otherwise, a party is given for anyone but an ARO (or none for an ARO), or an ARO's Party has an {@code @}
+     *     or surrounding spaces
+     */
     public Requester {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
@@ -41,7 +49,8 @@ public record Requester(RequesterKind kind, String name, Optional<String> party)
             throw new IllegalArgumentException("An ARO, and only an ARO, acts for a Party; got " + kind.slug()
                     + party.map(p -> " for " + p).orElse(""));
         }
-        if (party.filter(p -> p.isBlank() || !p.equals(p.strip()) || p.contains("@"))
+        if (party.map(Subscriber::name)
+                .filter(p -> !p.equals(p.strip()) || p.contains("@"))
                 .isPresent()) {
             throw new IllegalArgumentException(
                     "An ARO acts for a named Party (no '@', no surrounding spaces), got '" + party.get() + "'");
@@ -49,13 +58,34 @@ public record Requester(RequesterKind kind, String name, Optional<String> party)
     }
 
     /** Returns the ARO {@code name} acting for {@code party}. */
-    public static Requester aro(String name, String party) {
-        return new Requester(RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER, name, Optional.of(party));
+    public static Requester aro(String name, Subscriber party) {
+        return new Requester(
+                RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER,
+                name,
+                Optional.of(Objects.requireNonNull(party, "party")));
     }
 
-    /** Returns an unnamed ARO acting for {@code party}. */
+    /** Returns the ARO {@code name} acting for the Party named {@code party}. */
+    public static Requester aro(String name, String party) {
+        return aro(name, Subscriber.of(party));
+    }
+
+    /** Returns an unnamed ARO acting for {@code party}, named {@code ARO of PARTY}. */
+    public static Requester aroOf(Subscriber party) {
+        return aro("ARO of " + party.name(), party);
+    }
+
+    /** Returns an unnamed ARO acting for the Party named {@code party}. */
     public static Requester aroOf(String party) {
-        return aro("ARO of " + party, party);
+        return aroOf(Subscriber.of(party));
+    }
+
+    /**
+     * Returns an unnamed ARO acting for the Party this simulation names after {@code role} ({@link
+     * Subscriber#ofRole}), such as {@code aro:supplier}.
+     */
+    public static Requester aroOf(RemotePartyRole role) {
+        return aroOf(Subscriber.ofRole(role));
     }
 
     /** Returns the DCC, acting on its own initiative. */
@@ -121,7 +151,7 @@ public record Requester(RequesterKind kind, String name, Optional<String> party)
     }
 
     /** Returns whether this is an ARO acting for {@code subscriber}. */
-    public boolean actsFor(String subscriber) {
+    public boolean actsFor(Subscriber subscriber) {
         return party.filter(p -> p.equals(subscriber)).isPresent();
     }
 

@@ -1,33 +1,26 @@
 package dev.smki.core.revocation;
 
-import dev.smki.core.identity.Eui64;
 import dev.smki.core.internal.files.DurableFiles;
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.TestPki;
-import dev.smki.core.issuance.TestPkiDirectory;
 import dev.smki.core.profile.ProfileKind;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The revocation state kept next to a test PKI directory (as {@code smki pki init} writes it; see
- * {@link TestPkiDirectory}):
+ * The revocation state kept in a PKI's directory, such as the test PKI directory {@code smki pki init} writes (the
+ * test PKI opens it with {@code TestPkiDirectory.openRevocations} and {@code openRevocationsForUpdate}):
  *
  * <pre>
  * repository/revocations.log    the record of every revocation and list published ({@link RevocationLog})
@@ -38,7 +31,8 @@ import java.util.Set;
  * crl/device-authority.arl      the DCA ARL, signed by the Root DCA, only if an Issuing DCA certificate is revoked
  * </pre>
  *
- * Without a registry file the registry holds every certificate of the PKI, in use. The revocation log is the
+ * The directory is opened with the CAs that sign its lists ({@link ListSigner}, the Root OCA first) and the registry
+ * to start from when it has no registry file (every certificate of the PKI, in use). The revocation log is the
  * record: a change ({@link #publish}) is committed by appending one line to it, forced to the device, and only then
  * are the registry and the lists rewritten, each whole or not at all. So a crash at any moment loses no
  * revocation and leaves none unpublished: {@link #open} reads the committed state (a registry or list file that
@@ -62,26 +56,26 @@ public final class RevocationDirectory implements AutoCloseable {
             ProfileKind.ROOT_DCA, "crl/device-authority.arl");
 
     private final Path dir;
-    private final TestPki pki;
+    private final List<ListSigner> signers;
     private final CertificateRegistry registry;
     private final Map<ProfileKind, RevocationList> lists;
     private final Set<ProfileKind> staleLists;
-    private final TestPkiDirectory.Lock lock;
+    private final @Nullable AutoCloseable lock;
     private final List<String> repairs = new ArrayList<>();
     private RevocationLog log;
     private boolean staleRegistry;
 
     private RevocationDirectory(
             Path dir,
-            TestPki pki,
+            List<ListSigner> signers,
             CertificateRegistry registry,
             Map<ProfileKind, RevocationList> lists,
             Set<ProfileKind> staleLists,
             RevocationLog log,
             boolean staleRegistry,
-            TestPkiDirectory.Lock lock) {
+            @Nullable AutoCloseable lock) {
         this.dir = dir;
-        this.pki = pki;
+        this.signers = signers;
         this.registry = registry;
         this.lists = lists;
         this.staleLists = staleLists;
@@ -124,59 +118,77 @@ public final class RevocationDirectory implements AutoCloseable {
     }
 
     /**
-     * Reads the PKI in {@code dir}, its registry (or a new one holding every certificate of the PKI, including the
-     * Device Certificates its manifest lists), its revocation log and the lists published so far, as committed: a
-     * registry or list file that a crash left behind the log is derived again, in memory. Takes no lock and
-     * writes nothing; {@link #publish} needs {@link #openForUpdate}.
+     * Reads the revocation state in {@code dir}: its registry (or {@code initialRegistry} when it has no registry
+     * file), its revocation log and the lists {@code signers} published so far, as committed: a registry or list file
+     * that a crash left behind the log is derived again, in memory. Takes no lock and writes nothing; {@link
+     * #publish} needs {@link #openForUpdate}.
      *
-     * @throws IllegalArgumentException naming the file when the directory holds no readable PKI, the registry is
-     *     malformed or belongs to another PKI, the log is damaged or contradicts the registry, or a list is
-     *     unreadable or not signed by its CA
+     * @param dir the PKI directory
+     * @param signers the CAs whose lists the directory keeps, each with its key, the Root OCA first
+     * @param initialRegistry the registry to start from when {@code dir} holds none: every certificate of the PKI
+     * @throws IllegalArgumentException naming the file when the registry is malformed or belongs to another PKI, the
+     *     log is damaged or contradicts the registry, or a list is unreadable or not signed by its CA
+     * @throws UncheckedIOException when a file cannot be read
      */
-    public static RevocationDirectory open(Path dir) {
-        return load(dir, null);
+    public static RevocationDirectory open(
+            Path dir, List<? extends ListSigner> signers, Supplier<CertificateRegistry> initialRegistry) {
+        return load(dir, signers, initialRegistry, null);
     }
 
     /**
-     * Opens {@code dir} as {@link #open} does, holding its {@linkplain TestPkiDirectory#lock lock} until {@link
-     * #close}, and first repairs what a crash left: a registry or list file behind the log is written again, and
-     * revocations or lists not yet in the log (a directory written before it existed) are committed to it.
+     * Opens {@code dir} as {@link #open} does for a change, holding {@code lock} (the caller's exclusive hold on the
+     * directory, released by {@link #close}, or at once when opening fails), and first repairs what a crash left: a
+     * registry or list file behind the log is written again, and revocations or lists not yet in the log (a
+     * directory written before it existed) are committed to it.
      *
+     * @param dir the PKI directory
+     * @param signers the CAs whose lists the directory keeps, each with its key, the Root OCA first
+     * @param initialRegistry the registry to start from when {@code dir} holds none: every certificate of the PKI
+     * @param lock the caller's exclusive hold on {@code dir}, which the returned directory releases when closed
      * @throws IllegalArgumentException as {@link #open} does
-     * @throws IllegalStateException when another command holds the directory's lock for too long, or a list cannot
-     *     be rebuilt exactly from the log
+     * @throws IllegalStateException when a list cannot be rebuilt exactly from the log
      * @throws UncheckedIOException when a file cannot be read or written
      */
-    public static RevocationDirectory openForUpdate(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        if (!Files.isDirectory(dir)) {
-            return load(dir, null); // reports the missing PKI
-        }
-        TestPkiDirectory.Lock lock = TestPkiDirectory.lock(dir);
+    public static RevocationDirectory openForUpdate(
+            Path dir,
+            List<? extends ListSigner> signers,
+            Supplier<CertificateRegistry> initialRegistry,
+            AutoCloseable lock) {
+        Objects.requireNonNull(lock, "lock");
         try {
-            RevocationDirectory directory = load(dir, lock);
+            RevocationDirectory directory = load(dir, signers, initialRegistry, lock);
             directory.repair();
             return directory;
         } catch (RuntimeException | Error e) {
-            lock.close();
+            release(dir, lock);
             throw e;
         }
     }
 
-    private static RevocationDirectory load(Path dir, TestPkiDirectory.Lock lock) {
+    private static RevocationDirectory load(
+            Path dir,
+            List<? extends ListSigner> signers,
+            Supplier<CertificateRegistry> initialRegistry,
+            @Nullable AutoCloseable lock) {
         Objects.requireNonNull(dir, "dir");
-        TestPki pki = TestPki.load(dir);
+        Objects.requireNonNull(initialRegistry, "initialRegistry");
+        List<ListSigner> cas = List.copyOf(signers);
+        if (cas.isEmpty()) {
+            throw new IllegalArgumentException("A revocation directory needs the CAs that sign its lists");
+        }
         Path registryFile = dir.resolve(REGISTRY);
         CertificateRegistry registry;
         if (Files.exists(registryFile)) {
             registry = CertificateRegistry.load(registryFile);
-            BigInteger root = pki.rootOca().serialNumber();
-            if (registry.find(root).isEmpty()) {
+            ListSigner root = cas.get(0);
+            BigInteger serial = root.parsed().serialNumber();
+            if (registry.find(serial).isEmpty()) {
                 throw new IllegalArgumentException(registryFile + " belongs to another PKI: it does not hold this"
-                        + " PKI's Root OCA certificate (serial " + RegisteredCertificate.serialHex(root) + ")");
+                        + " PKI's " + kindOf(root).displayName() + " certificate (serial "
+                        + RegisteredCertificate.serialHex(serial) + ")");
             }
         } else {
-            registry = CertificateRegistry.of(pki, manifestDevices(dir));
+            registry = Objects.requireNonNull(initialRegistry.get(), "initialRegistry.get()");
         }
         RevocationLog log = RevocationLog.read(dir);
         boolean staleRegistry = false;
@@ -200,82 +212,36 @@ public final class RevocationDirectory implements AutoCloseable {
         }
         Map<ProfileKind, RevocationList> lists = new LinkedHashMap<>();
         Set<ProfileKind> staleLists = new java.util.HashSet<>();
-        for (IssuedCertificate ca : pki.caCertificates()) {
-            Path file = dir.resolve(LIST_FILES.get(ca.kind()));
-            RevocationList onDisk = null;
+        for (ListSigner ca : cas) {
+            ProfileKind kind = kindOf(ca);
+            Path file = listFile(dir, kind);
+            @Nullable RevocationList onDisk = null;
             if (Files.exists(file)) {
                 onDisk = RevocationList.read(file);
-                if (!onDisk.isSignedBy(ca)) {
-                    throw new IllegalArgumentException(file + " was not signed by this PKI's " + ca);
+                if (!onDisk.isSignedBy(ca.parsed())) {
+                    throw new IllegalArgumentException(file + " was not signed by this PKI's " + ca.parsed());
                 }
             }
-            Optional<String> last = log.lastListSha256(ca.kind());
+            Optional<String> last = log.lastListSha256(kind);
             if (last.isPresent() && (onDisk == null || !last.get().equals(RevocationLog.sha256Hex(onDisk.toDer())))) {
-                lists.put(ca.kind(), rebuild(dir, log, registry, ca, onDisk));
-                staleLists.add(ca.kind());
+                lists.put(
+                        kind,
+                        ListReplay.rebuild(log, registry, ca, kind, onDisk, listFile(dir, kind), dir.resolve(LOG)));
+                staleLists.add(kind);
             } else if (onDisk != null) {
-                lists.put(ca.kind(), onDisk);
+                lists.put(kind, onDisk);
             }
         }
-        return new RevocationDirectory(dir, pki, registry, lists, staleLists, log, staleRegistry, lock);
+        return new RevocationDirectory(dir, cas, registry, lists, staleLists, log, staleRegistry, lock);
     }
 
-    /**
-     * Returns the last list {@code ca} published according to {@code log}, rebuilt from the newest list known whole
-     * (the file on disk when the log published it, or a list the log keeps whole) by publishing every later one again
-     * as the log records it. Signatures are deterministic (RFC 6979), so each rebuilt list is byte-identical to the
-     * one first published; that is checked against the log.
-     */
-    private static RevocationList rebuild(
-            Path dir, RevocationLog log, CertificateRegistry registry, IssuedCertificate ca, RevocationList onDisk) {
-        List<RevocationLog.Commit> commits = log.commits();
-        int start = -1;
-        RevocationList previous = null;
-        for (int i = 0; i < commits.size(); i++) {
-            for (RevocationLog.Base base : commits.get(i).bases()) {
-                if (base.signer() == ca.kind()) {
-                    start = i;
-                    previous = RevocationList.parse(base.der());
-                }
-            }
-            for (RevocationLog.Published published : commits.get(i).published()) {
-                if (published.signer() == ca.kind() && onDisk != null && published.is(onDisk)) {
-                    start = i;
-                    previous = onDisk;
-                }
-            }
+    /** Returns the profile of the CA {@code signer}; throws IllegalArgumentException when it publishes no list. */
+    private static ProfileKind kindOf(ListSigner signer) {
+        ProfileKind kind = signer.kind();
+        if (!LIST_FILES.containsKey(kind)) {
+            throw new IllegalArgumentException(signer.parsed() + " is not a CA and publishes no list");
         }
-        Set<BigInteger> revoked = new java.util.HashSet<>();
-        for (int i = 0; i <= start; i++) {
-            commits.get(i).revoked().forEach(r -> revoked.add(r.serial()));
-        }
-        String keyId = CertificateFacts.hex(ca.subjectKeyIdentifier());
-        for (int i = start + 1; i < commits.size(); i++) {
-            commits.get(i).revoked().forEach(r -> revoked.add(r.serial()));
-            for (RevocationLog.Published published : commits.get(i).published()) {
-                if (published.signer() != ca.kind()) {
-                    continue;
-                }
-                List<RegisteredCertificate> entries = registry.issuedBy(keyId).stream()
-                        .filter(RegisteredCertificate::isRevoked)
-                        .filter(c -> revoked.contains(c.serial()))
-                        .filter(c -> !c.serial().equals(ca.serialNumber()))
-                        .toList();
-                RevocationList list = ListIssuer.next(
-                        ca,
-                        Optional.ofNullable(previous),
-                        entries,
-                        published.thisUpdate(),
-                        Duration.between(published.thisUpdate(), published.nextUpdate()));
-                if (!published.is(list)) {
-                    throw new IllegalStateException("Cannot rebuild " + listFile(dir, ca.kind()) + " (CRL number "
-                            + published.number() + ") exactly from " + dir.resolve(LOG) + ": the list made again"
-                            + " differs from the one it records");
-                }
-                previous = list;
-            }
-        }
-        return previous;
+        return kind;
     }
 
     /**
@@ -358,7 +324,17 @@ public final class RevocationDirectory implements AutoCloseable {
     @Override
     public void close() {
         if (lock != null) {
+            release(dir, lock);
+        }
+    }
+
+    private static void release(Path dir, AutoCloseable lock) {
+        try {
             lock.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot release the lock of " + dir, e);
         }
     }
 
@@ -377,9 +353,9 @@ public final class RevocationDirectory implements AutoCloseable {
         return dir;
     }
 
-    /** Returns the PKI. */
-    public TestPki pki() {
-        return pki;
+    /** Returns the CAs whose lists the directory keeps, the Root OCA first. */
+    public List<ListSigner> signers() {
+        return signers;
     }
 
     /** Returns the registry. */
@@ -401,25 +377,25 @@ public final class RevocationDirectory implements AutoCloseable {
      */
     public Revocations revocations(RevocationPolicy policy, Clock clock) {
         Revocations revocations = Revocations.of(registry, policy, clock);
-        for (IssuedCertificate ca : pki.caCertificates()) {
-            RevocationList list = lists.get(ca.kind());
+        for (ListSigner ca : signers) {
+            RevocationList list = lists.get(kindOf(ca));
             if (list != null) {
                 try {
                     revocations.recordPublished(ca, list);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(listFile(dir, ca.kind()) + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(listFile(dir, kindOf(ca)) + ": " + e.getMessage(), e);
                 }
             }
         }
         return revocations;
     }
 
-    /** Returns the CA of this PKI that issued {@code certificate}, if it is one of the four. */
-    public Optional<IssuedCertificate> issuerOf(RegisteredCertificate certificate) {
+    /** Returns the CA of this directory that issued {@code certificate} and publishes its revocation, if any. */
+    public Optional<ListSigner> issuerOf(RegisteredCertificate certificate) {
         Objects.requireNonNull(certificate, "certificate");
-        return pki.caCertificates().stream()
-                .filter(ca -> !ca.serialNumber().equals(certificate.serial()))
-                .filter(ca -> CertificateFacts.hex(ca.subjectKeyIdentifier()).equals(certificate.issuerKeyId()))
+        return signers.stream()
+                .filter(ca -> !ca.parsed().serialNumber().equals(certificate.serial()))
+                .filter(ca -> certificate.isIssuedBy(ca.parsed()))
                 .findFirst();
     }
 
@@ -444,9 +420,9 @@ public final class RevocationDirectory implements AutoCloseable {
         }
         Map<ProfileKind, RevocationList> next = new LinkedHashMap<>();
         for (RegisteredCertificate certificate : revoked) {
-            Optional<IssuedCertificate> signer = issuerOf(certificate);
-            if (signer.isPresent() && !next.containsKey(signer.get().kind())) {
-                next.put(signer.get().kind(), revocations.publish(signer.get()));
+            Optional<ListSigner> signer = issuerOf(certificate);
+            if (signer.isPresent() && !next.containsKey(kindOf(signer.get()))) {
+                next.put(kindOf(signer.get()), revocations.publish(signer.get()));
             }
         }
         List<RevocationLog.Revoked> newlyRevoked = unloggedRevocations();
@@ -472,22 +448,6 @@ public final class RevocationDirectory implements AutoCloseable {
     private void writeList(ProfileKind kind, RevocationList list) {
         AtomicFiles.write(listFile(dir, kind), list.toPem());
         lists.put(kind, list);
-    }
-
-    private static List<Eui64> manifestDevices(Path dir) {
-        Properties manifest = new Properties();
-        try (Reader reader = Files.newBufferedReader(dir.resolve(TestPkiDirectory.MANIFEST), StandardCharsets.UTF_8)) {
-            manifest.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + dir.resolve(TestPkiDirectory.MANIFEST), e);
-        }
-        String devices = manifest.getProperty("devices", "").trim();
-        return devices.isEmpty()
-                ? List.of()
-                : Arrays.stream(devices.split(","))
-                        .map(String::trim)
-                        .map(Eui64::parse)
-                        .toList();
     }
 
     @Override

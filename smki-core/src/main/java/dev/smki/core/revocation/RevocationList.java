@@ -1,8 +1,9 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.certificate.KeyIdentifier;
+import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.internal.crypto.BouncyCastle;
-import dev.smki.core.issuance.CertificateFiles;
-import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.internal.der.PemText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A published certificate revocation list: the Organisation CRL (Organisation Certificates, signed by the
@@ -156,14 +158,14 @@ public final class RevocationList {
         return encoded(crl.getIssuer());
     }
 
-    /** Returns the authorityKeyIdentifier's key identifier in upper-case hex, or an empty string without one. */
-    public String authorityKeyId() {
+    /** Returns the authorityKeyIdentifier's key identifier, the signer's subjectKeyIdentifier, when there is one. */
+    public Optional<KeyIdentifier> authorityKeyId() {
         Extension aki = crl.getExtension(Extension.authorityKeyIdentifier);
         if (aki == null) {
-            return "";
+            return Optional.empty();
         }
         byte[] id = AuthorityKeyIdentifier.getInstance(aki.getParsedValue()).getKeyIdentifierOctets();
-        return id == null ? "" : CertificateFacts.hex(id);
+        return id == null ? Optional.empty() : Optional.of(KeyIdentifier.of(id));
     }
 
     /** Returns the signature algorithm OID, such as {@code 1.2.840.10045.4.3.2}. */
@@ -195,19 +197,27 @@ public final class RevocationList {
     }
 
     /**
+     * Returns whether the CA {@code signer} signed this list, as {@link #isSignedBy(SmkiCertificate)} checks it with
+     * the signer's certificate.
+     */
+    public boolean isSignedBy(ListSigner signer) {
+        return isSignedBy(Objects.requireNonNull(signer, "signer").parsed());
+    }
+
+    /**
      * Returns whether {@code ca} signed this list: its issuer is a byte copy of the CA's subject and the signature
      * verifies with the CA's public key.
      */
-    public boolean isSignedBy(IssuedCertificate ca) {
+    public boolean isSignedBy(SmkiCertificate ca) {
         Objects.requireNonNull(ca, "ca");
-        if (!Arrays.equals(issuerEncoded(), encoded(ca.certificate().getSubject()))) {
+        if (!Arrays.equals(issuerEncoded(), encoded(ca.holder().getSubject()))) {
             return false;
         }
         try {
             return crl.isSignatureValid(new JcaContentVerifierProviderBuilder()
                     .setProvider(BouncyCastle.PROVIDER)
-                    .build(ca.publicKey()));
-        } catch (CertException | OperatorCreationException e) {
+                    .build(ca.holder()));
+        } catch (CertException | OperatorCreationException | java.security.cert.CertificateException e) {
             return false;
         }
     }
@@ -219,7 +229,7 @@ public final class RevocationList {
 
     /** Returns the list as a PEM {@code X509 CRL} block. */
     public String toPem() {
-        return CertificateFiles.toPem(PEM_TYPE, der);
+        return PemText.encode(PEM_TYPE, der);
     }
 
     X509CRLHolder holder() {
@@ -235,7 +245,7 @@ public final class RevocationList {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RevocationList other && Arrays.equals(der, other.der);
     }
 

@@ -18,21 +18,16 @@ import java.util.Optional;
  */
 public record RevocationOutcome(
         RevocationRequest request,
-        Verdict verdict,
+        RevocationVerdict verdict,
         Instant at,
         List<RevocationStep> steps,
         RegisteredCertificate certificate) {
 
-    /** What became of a revocation request. */
-    public enum Verdict {
-        /** The certificate was revoked; it goes on the next CRL or ARL. */
-        REVOKED,
-        /** A rule refused the request; nothing changed. */
-        REFUSED,
-        /** Section L16 displaces Appendix D §8: the request waits until the SMKI PMA's delay ends. */
-        HELD
-    }
-
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when no step is given
+     */
     public RevocationOutcome {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(verdict, "verdict");
@@ -46,7 +41,7 @@ public record RevocationOutcome(
 
     /** Returns whether the certificate was revoked. */
     public boolean isRevoked() {
-        return verdict == Verdict.REVOKED;
+        return verdict == RevocationVerdict.REVOKED;
     }
 
     /** Returns the step that refused or held the request, if it was refused or held. */

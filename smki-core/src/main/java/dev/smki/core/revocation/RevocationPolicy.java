@@ -2,29 +2,20 @@ package dev.smki.core.revocation;
 
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.provenance.Confidence;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of the revocation rules that the research notes call reconstructed or from memory, as data a user
@@ -33,7 +24,8 @@ import java.util.stream.Collectors;
  * memory), which RFC 5280 code each SMKI reason publishes as (REV-6), who may request revocation of SMKI
  * Registration Authority credentials (REV-10), and the interval to a list's nextUpdate (REV-8). Immutable.
  *
- * <p>As a properties file ({@link #load}, {@link #toProperties}); absent keys keep their defaults:
+ * <p>As a properties file ({@link #load}, {@link #toProperties}; {@code RevocationPolicyText} reads and writes it);
+ * absent keys keep their defaults:
  *
  * <pre>
  * requesters.organisation=aro,dcc,smki-pma      who may request revocation of an Organisation Certificate
@@ -90,7 +82,7 @@ public final class RevocationPolicy {
     private final Confidence raConfidence;
     private final Duration nextUpdateInterval;
 
-    private RevocationPolicy(
+    RevocationPolicy(
             Map<ProfileKind, Set<RequesterKind>> requesters,
             Confidence requestersConfidence,
             boolean deviceCertificatesRevocable,
@@ -325,16 +317,7 @@ public final class RevocationPolicy {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static RevocationPolicy load(Path file) {
-        Objects.requireNonNull(file, "file");
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties properties = new Properties();
-            properties.load(reader);
-            return from(properties);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the revocation policy " + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return RevocationPolicyText.load(file);
     }
 
     /**
@@ -343,95 +326,16 @@ public final class RevocationPolicy {
      * @throws IllegalArgumentException naming the key when a key is unknown or a value malformed
      */
     public static RevocationPolicy parse(String text) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(Objects.requireNonNull(text, "text")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return from(properties);
-    }
-
-    private static RevocationPolicy from(Properties p) {
-        RevocationPolicy policy = DEFAULTS;
-        EnumMap<ProfileKind, Set<RequesterKind>> requesters = new EnumMap<>(policy.requesters);
-        EnumMap<RevocationReason, CrlReason> codes = new EnumMap<>(policy.reasonCodes);
-        Set<RequesterKind> ra = policy.raRequesters;
-        boolean holder = policy.holderMayRequest;
-        for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
-            String value = p.getProperty(key).trim();
-            try {
-                if (key.startsWith("requesters.") && !key.equals("requesters.confidence")) {
-                    ProfileKind kind = ProfileKind.parse(key.substring("requesters.".length()));
-                    if (!REVOCABLE_KINDS.contains(kind)) {
-                        throw new IllegalArgumentException(
-                                "requesters are configured for " + slugs(REVOCABLE_KINDS) + " only");
-                    }
-                    requesters.put(kind, requesterKinds(value, false));
-                } else if (key.startsWith("reason.")) {
-                    codes.put(RevocationReason.parse(key.substring("reason.".length())), CrlReason.parse(value));
-                } else if (key.equals("ra.requesters")) {
-                    ra = requesterKinds(value, true);
-                    holder = Arrays.stream(value.split(",")).map(String::trim).anyMatch(HOLDER::equalsIgnoreCase);
-                } else if (!List.of(
-                                "requesters.confidence",
-                                "devices.revocable",
-                                "devices.confidence",
-                                "reasons.confidence",
-                                "ra.confidence",
-                                "list.nextUpdateInterval")
-                        .contains(key)) {
-                    throw new IllegalArgumentException("unknown key");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + key + "': " + e.getMessage(), e);
-            }
-        }
-        return new RevocationPolicy(
-                requesters,
-                confidence(p, "requesters.confidence", policy.requestersConfidence),
-                bool(p, "devices.revocable", policy.deviceCertificatesRevocable),
-                confidence(p, "devices.confidence", policy.deviceConfidence),
-                codes,
-                confidence(p, "reasons.confidence", policy.reasonsConfidence),
-                ra,
-                holder,
-                confidence(p, "ra.confidence", policy.raConfidence),
-                duration(p, "list.nextUpdateInterval", policy.nextUpdateInterval));
+        return RevocationPolicyText.parse(text);
     }
 
     /** Returns the policy as a properties file that {@link #load} reads back to an equal policy. */
     public String toProperties() {
-        StringBuilder out = new StringBuilder("# smki-sim revocation policy (see RevocationPolicy)\n");
-        for (ProfileKind kind : REVOCABLE_KINDS) {
-            out.append("requesters.")
-                    .append(kind.slug())
-                    .append('=')
-                    .append(requesters(kind).stream().map(RequesterKind::slug).collect(Collectors.joining(",")))
-                    .append('\n');
-        }
-        out.append("requesters.confidence=").append(slug(requestersConfidence)).append('\n');
-        out.append("devices.revocable=").append(deviceCertificatesRevocable).append('\n');
-        out.append("devices.confidence=").append(slug(deviceConfidence)).append('\n');
-        reasonCodes.forEach((reason, code) -> out.append("reason.")
-                .append(reason.slug())
-                .append('=')
-                .append(code.rfcName())
-                .append('\n'));
-        out.append("reasons.confidence=").append(slug(reasonsConfidence)).append('\n');
-        List<String> ra = new ArrayList<>();
-        if (holderMayRequest) {
-            ra.add(HOLDER);
-        }
-        raRequesters.forEach(kind -> ra.add(kind.slug()));
-        out.append("ra.requesters=").append(String.join(",", ra)).append('\n');
-        out.append("ra.confidence=").append(slug(raConfidence)).append('\n');
-        out.append("list.nextUpdateInterval=").append(nextUpdateInterval).append('\n');
-        return out.toString();
+        return RevocationPolicyText.write(this);
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RevocationPolicy other
                 && requesters.equals(other.requesters)
                 && requestersConfidence == other.requestersConfidence
@@ -476,54 +380,7 @@ public final class RevocationPolicy {
         return map;
     }
 
-    private static Set<RequesterKind> requesterKinds(String value, boolean allowHolder) {
-        Set<RequesterKind> kinds = new HashSet<>();
-        for (String item : value.split(",")) {
-            String t = item.trim();
-            if (t.isEmpty() || allowHolder && t.equalsIgnoreCase(HOLDER)) {
-                continue;
-            }
-            kinds.add(RequesterKind.parse(t));
-        }
-        return kinds;
-    }
-
-    private static Confidence confidence(Properties p, String key, Confidence fallback) {
-        String value = p.getProperty(key);
-        try {
-            return value == null ? fallback : Confidence.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + key + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean bool(Properties p, String key, boolean fallback) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            return fallback;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("'" + key + "': expected true or false, got '" + value + "'");
-        }
-        return Boolean.parseBoolean(v);
-    }
-
-    private static Duration duration(Properties p, String key, Duration fallback) {
-        String value = p.getProperty(key);
-        try {
-            return value == null ? fallback : Duration.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + key + "': not an ISO-8601 duration such as PT24H: '" + value + "'", e);
-        }
-    }
-
-    private static String slug(Confidence confidence) {
-        return confidence.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String slugs(Set<ProfileKind> kinds) {
+    static String slugs(Set<ProfileKind> kinds) {
         return kinds.stream().map(ProfileKind::slug).toList().toString();
     }
 }

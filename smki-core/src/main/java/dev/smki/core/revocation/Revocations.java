@@ -1,22 +1,10 @@
 package dev.smki.core.revocation;
 
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.profile.ProfileKind;
-import dev.smki.core.provenance.SourcedRule;
-import dev.smki.core.revocation.RevocationOutcome.Verdict;
-import dev.smki.core.revocation.RevocationStep.Stage;
-import dev.smki.core.revocation.SolrOutcome.Result;
-import dev.smki.core.revocation.SolrStatus.Delay;
-import dev.smki.core.revocation.SolrStatus.MpidTransfer;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,13 +17,15 @@ import org.slf4j.LoggerFactory;
  * Supplier's revocations, and Section L16 then displaces §8 ({@link SupplierOfLastResort}).
  *
  * <pre>{@code
- * Revocations revocations = Revocations.of(CertificateRegistry.of(pki), RevocationPolicy.defaults(), clock);
+ * Revocations revocations = Revocations.of(pki.certificateRegistry(), RevocationPolicy.defaults(), clock);
  * RevocationOutcome outcome = revocations.submit(RevocationRequest.of(
- *         supplierDs.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.aroOf("supplier")));
+ *         supplierDs.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.aroOf(RemotePartyRole.SUPPLIER)));
  * RevocationList crl = revocations.publish(pki.issuingOca());
  * }</pre>
  *
- * <p>A refused or held request changes nothing in the registry. Every outcome is kept in {@link #history()}.
+ * <p>Each concept has its own class behind this one: the rules a request goes through are applied stage by stage in
+ * one place, the SoLR events keep their delays and held requests in another, and the lists each CA published in a
+ * third. A refused or held request changes nothing in the registry. Every outcome is kept in {@link #history()}.
  * Time comes from the injected clock, truncated to the second. Thread-safe: requests are handled one at a time.
  */
 public final class Revocations {
@@ -46,15 +36,18 @@ public final class Revocations {
     private final RevocationRules rules;
     private final Clock clock;
     private final Object lock = new Object();
+    private final RequestHandling handling;
+    private final SolrEvents solr;
+    private final ListPublication lists;
     private final List<RevocationOutcome> history = new ArrayList<>();
-    private final List<SolrOutcome> solrHistory = new ArrayList<>();
-    private final Map<String, SolrState> events = new LinkedHashMap<>();
-    private final Map<String, RevocationList> published = new HashMap<>();
 
     private Revocations(CertificateRegistry registry, RevocationRules rules, Clock clock) {
         this.registry = registry;
         this.rules = rules;
         this.clock = clock;
+        this.handling = new RequestHandling(registry, rules);
+        this.solr = new SolrEvents(registry);
+        this.lists = new ListPublication(registry);
     }
 
     /** Returns the handling of revocations in {@code registry} under {@code policy}, timed by {@code clock}. */
@@ -75,17 +68,23 @@ public final class Revocations {
         return rules;
     }
 
+    // ---- requests ----
+
     /**
      * Receives, verifies, decides and, where the rules allow, carries out {@code request}: the certificate is
      * revoked (and waits for the next list), the request is refused under the rule it breaks, or it is held
      * because Section L16 applies (SOLR-5).
      *
-     * @throws IllegalArgumentException when no certificate with the request's serial is registered
+     * @throws UnknownCertificateException when no certificate with the request's serial is registered; nothing is
+     *     recorded
      */
     public RevocationOutcome submit(RevocationRequest request) {
         Objects.requireNonNull(request, "request");
         synchronized (lock) {
-            RevocationOutcome outcome = decide(request);
+            RegisteredCertificate target = registry.require(request.serial());
+            Optional<SolrEvent> delaying = solr.delaying(target);
+            RevocationOutcome outcome = handling.handle(request, target, now(), delaying);
+            delaying.ifPresent(event -> solr.hold(event.id(), request));
             history.add(outcome);
             LOG.debug("{}", outcome.summary());
             return outcome;
@@ -99,173 +98,6 @@ public final class Revocations {
         }
     }
 
-    private RevocationOutcome decide(RevocationRequest request) {
-        RegisteredCertificate target = registry.require(request.serial());
-        Instant now = now();
-        List<RevocationStep> steps = new ArrayList<>();
-        Requester requester = request.requester();
-
-        Optional<SolrState> delaying = events.values().stream()
-                .filter(s -> s.open && s.delay == Delay.IN_FORCE && s.event.covers(target))
-                .findFirst();
-        if (delaying.isPresent()) {
-            SolrState state = delaying.get();
-            state.held.add(request);
-            steps.add(new RevocationStep(
-                    Stage.RECEIVE,
-                    SupplierOfLastResort.HELD_THEN_DECIDED,
-                    false,
-                    target + " belongs to the failed Supplier '" + state.event.failedSupplier() + "' of SoLR event "
-                            + state.event.id() + ", whose revocations the SMKI PMA delays: Section L16 applies and"
-                            + " Appendix D §8 does not; the request is held until the delay ends"));
-            return new RevocationOutcome(request, Verdict.HELD, now, steps, target);
-        }
-        steps.add(new RevocationStep(
-                Stage.RECEIVE,
-                SupplierOfLastResort.DISPLACES_SECTION_8,
-                true,
-                "no SMKI PMA delay covers " + target + ": Appendix D §8 applies"));
-
-        CrlReason code = crlReason(target, request.reason());
-        if (!request.reason().appliesToCertificates()) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.RECEIVE,
-                    rules.reasons(),
-                    "'" + request.reason().slug() + "' is a reason for revoking RA credentials, not certificates");
-        }
-        steps.add(new RevocationStep(
-                Stage.RECEIVE, rules.reasons(), true, request.reason().slug() + " publishes as " + code));
-
-        SourcedRule who = rules.requestersRule(target.kind());
-        if (target.kind() == ProfileKind.ROOT_OCA || target.kind() == ProfileKind.ROOT_DCA) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.VERIFY,
-                    who,
-                    target + " is a Root certificate: no list revokes it");
-        }
-        if (target.kind() == ProfileKind.DEVICE && !rules.policy().deviceCertificatesRevocable()) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.VERIFY,
-                    who,
-                    target + " is a Device Certificate, and Device Certificates are not revoked");
-        }
-        if (!rules.policy().requesters(target.kind()).contains(requester.kind())) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.VERIFY,
-                    who,
-                    requester + " (" + requester.kind().description() + ") may not request revocation of "
-                            + anOf(target.kind()) + " certificate");
-        }
-        steps.add(new RevocationStep(
-                Stage.VERIFY,
-                who,
-                true,
-                requester + " (" + requester.kind().description() + ") may request revocation of " + anOf(target.kind())
-                        + " certificate"));
-
-        if (requester.kind() == RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER
-                && !requester.actsFor(target.subscriber())) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.VERIFY,
-                    RevocationRules.VERIFIED_REQUESTER,
-                    requester.name() + " is an ARO of '" + requester.party().orElseThrow() + "', not of the"
-                            + " Subscriber '" + target.subscriber() + "'");
-        }
-        steps.add(new RevocationStep(
-                Stage.VERIFY,
-                RevocationRules.VERIFIED_REQUESTER,
-                true,
-                requester.kind() == RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER
-                        ? requester.name() + " is an ARO of the Subscriber '" + target.subscriber() + "'"
-                        : requester.name() + " is verified as "
-                                + requester.kind().description()));
-
-        if (target.isRevoked()) {
-            Revocation earlier = target.revocation().orElseThrow();
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.DECIDE,
-                    RevocationRules.STATUS_ORDER,
-                    target + " was already revoked at " + earlier.revokedAt() + " ("
-                            + earlier.reason().slug() + "); revocation is final");
-        }
-        steps.add(new RevocationStep(
-                Stage.DECIDE,
-                RevocationRules.STATUS_ORDER,
-                true,
-                "the certificate is " + target.status().slug() + ", so it may move to revoked"));
-
-        RegisteredCertificate revoked = registry.revoke(target.serial(), new Revocation(now, request.reason(), code));
-        steps.add(new RevocationStep(
-                Stage.REVOKE,
-                RevocationRules.STATUS_ORDER,
-                true,
-                "revoked at " + now + " for " + request.reason().slug() + "; the status stays revoked"));
-        steps.add(new RevocationStep(
-                Stage.PUBLISH,
-                RevocationRules.PUBLICATION,
-                true,
-                "it goes on the next " + listName(target.kind()) + " and on every later one"));
-        return new RevocationOutcome(request, Verdict.REVOKED, now, steps, revoked);
-    }
-
-    private static RevocationOutcome refused(
-            RevocationRequest request,
-            Instant now,
-            List<RevocationStep> steps,
-            RegisteredCertificate target,
-            Stage stage,
-            SourcedRule rule,
-            String detail) {
-        steps.add(new RevocationStep(stage, rule, false, detail));
-        return new RevocationOutcome(request, Verdict.REFUSED, now, steps, target);
-    }
-
-    private CrlReason crlReason(RegisteredCertificate target, RevocationReason reason) {
-        CrlReason code = rules.policy().crlReason(reason);
-        return code == CrlReason.KEY_COMPROMISE && target.kind().isCertificateAuthority()
-                ? CrlReason.CA_COMPROMISE
-                : code;
-    }
-
-    private static String listName(ProfileKind kind) {
-        return switch (kind) {
-            case ORGANISATION -> "Organisation CRL (signed by the Issuing OCA)";
-            case ISSUING_OCA -> "ARL (signed by the Root OCA)";
-            case DEVICE -> "Device CRL (signed by the Issuing DCA)";
-            case ISSUING_DCA -> "DCA ARL (signed by the Root DCA)";
-            default -> "list of its issuer";
-        };
-    }
-
-    private static String anOf(ProfileKind kind) {
-        String name = kind.displayName();
-        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
-    }
-
     // ---- Supplier of Last Resort ----
 
     /**
@@ -276,78 +108,21 @@ public final class Revocations {
     public SolrStatus openSolrEvent(SolrEvent event) {
         Objects.requireNonNull(event, "event");
         synchronized (lock) {
-            if (events.containsKey(event.id())) {
-                throw new IllegalArgumentException("SoLR event " + event.id() + " was already opened");
-            }
-            SolrState state = new SolrState(event);
-            events.put(event.id(), state);
-            LOG.debug("Opened SoLR event {}", event.id());
-            return state.status();
+            return solr.open(event);
         }
     }
 
     /**
      * Asks, as {@code requester}, to delay the revocation of the failed Supplier's certificates in event
      * {@code eventId}. Granted only to the SMKI PMA (SOLR-1), only while the event is open and some of the failed
-     * Supplier's certificates are not yet revoked (SOLR-2), and not again once a delay has ended (SOLR-7, reconstructed).
+     * Supplier's certificates are not yet revoked (SOLR-2), and not again once a delay has ended (SOLR-7,
+     * reconstructed); a refusal names the rule.
      */
-    public SolrOutcome delayRevocation(String eventId, Requester requester) {
+    public SolrOutcome delayRevocation(SolrEventId eventId, Requester requester) {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(requester, "requester");
-        String action = "delay revocation";
         synchronized (lock) {
-            SolrState state = events.get(eventId);
-            Optional<SolrOutcome> refused = refuseUnlessPmaDuringOpenEvent(
-                    eventId,
-                    action,
-                    requester,
-                    state,
-                    SupplierOfLastResort.PMA_ONLY,
-                    SupplierOfLastResort.DURING_EVENT);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            if (state.delay == Delay.ENDED) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.REFUSED,
-                        SupplierOfLastResort.NO_SECOND_DELAY,
-                        "the end condition " + state.endedBy.orElseThrow() + " was reached; revocations proceed");
-            }
-            if (state.delay == Delay.IN_FORCE) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.GRANTED,
-                        SupplierOfLastResort.PMA_ONLY,
-                        "the delay is already in force");
-            }
-            long unrevoked = failedSupplierCertificates(state.event).stream()
-                    .filter(c -> !c.isRevoked())
-                    .count();
-            if (unrevoked == 0) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.REFUSED,
-                        SupplierOfLastResort.DURING_EVENT,
-                        "every certificate of the failed Supplier '" + state.event.failedSupplier()
-                                + "' is already revoked; there is nothing to delay");
-            }
-            state.delay = Delay.IN_FORCE;
-            return solr(
-                    eventId,
-                    action,
-                    requester.toString(),
-                    Result.GRANTED,
-                    SupplierOfLastResort.PMA_ONLY,
-                    "revocation of " + unrevoked + " certificate(s) of '" + state.event.failedSupplier()
-                            + "' is delayed so that " + state.event.sharedResourceProvider()
-                            + " can keep prepayment customers supplied");
+            return solr.delayRevocation(eventId, requester);
         }
     }
 
@@ -358,17 +133,9 @@ public final class Revocations {
      *
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
-    public List<RevocationOutcome> requestFailedSupplierRevocation(String eventId) {
+    public List<RevocationOutcome> requestFailedSupplierRevocation(SolrEventId eventId) {
         synchronized (lock) {
-            SolrState state = state(eventId);
-            List<RevocationOutcome> outcomes = new ArrayList<>();
-            for (RegisteredCertificate certificate : failedSupplierCertificates(state.event)) {
-                if (!certificate.isRevoked()) {
-                    outcomes.add(submit(RevocationRequest.of(
-                            certificate.serial(), RevocationReason.NO_LONGER_ELIGIBLE, Requester.dcc())));
-                }
-            }
-            return List.copyOf(outcomes);
+            return submitAll(solr.failedSupplierRevocations(eventId));
         }
     }
 
@@ -379,73 +146,30 @@ public final class Revocations {
      *
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
-    public List<RevocationOutcome> endRevocationDelay(String eventId, SolrEndCondition condition) {
+    public List<RevocationOutcome> endRevocationDelay(SolrEventId eventId, SolrEndCondition condition) {
         Objects.requireNonNull(condition, "condition");
         synchronized (lock) {
-            SolrState state = state(eventId);
-            if (state.delay == Delay.ENDED) {
-                return List.of();
-            }
-            boolean wasInForce = state.delay == Delay.IN_FORCE;
-            state.delay = Delay.ENDED;
-            state.endedBy = Optional.of(condition);
-            List<RevocationRequest> held = List.copyOf(state.held);
-            state.held.clear();
-            solr(
-                    eventId,
-                    "end revocation delay",
-                    condition == SolrEndCondition.PMA_DISCRETION ? "smki-pma" : "reported",
-                    Result.COMPLETED,
-                    condition == SolrEndCondition.PMA_DISCRETION
-                            ? SupplierOfLastResort.PMA_MAY_END
-                            : SupplierOfLastResort.END_CONDITION,
-                    condition
-                            + (wasInForce
-                                    ? "; " + held.size() + " held request(s) proceed"
-                                    : "; no delay was in force"));
-            List<RevocationOutcome> outcomes = new ArrayList<>();
-            for (RevocationRequest request : held) {
-                outcomes.add(submit(request));
-            }
-            return List.copyOf(outcomes);
+            return submitAll(solr.endDelay(eventId, condition));
         }
+    }
+
+    private List<RevocationOutcome> submitAll(List<RevocationRequest> requests) {
+        List<RevocationOutcome> outcomes = new ArrayList<>();
+        for (RevocationRequest request : requests) {
+            outcomes.add(submit(request));
+        }
+        return List.copyOf(outcomes);
     }
 
     /**
      * Asks, as {@code requester}, to delay the transfer of the failed Supplier's MPIDs to the SoLR (MP185,
      * SOLR-4): granted only to the SMKI PMA, only while the event is open and the MPIDs are not yet transferred.
      */
-    public SolrOutcome delayMpidTransfer(String eventId, Requester requester) {
+    public SolrOutcome delayMpidTransfer(SolrEventId eventId, Requester requester) {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(requester, "requester");
-        String action = "delay MPID transfer";
         synchronized (lock) {
-            SolrState state = events.get(eventId);
-            SourcedRule rule = SupplierOfLastResort.MPID_TRANSFER;
-            Optional<SolrOutcome> refused =
-                    refuseUnlessPmaDuringOpenEvent(eventId, action, requester, state, rule, rule);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            if (state.mpids == MpidTransfer.TRANSFERRED) {
-                return solr(
-                        eventId,
-                        action,
-                        requester.toString(),
-                        Result.REFUSED,
-                        rule,
-                        "the MPIDs of '" + state.event.failedSupplier() + "' were already transferred");
-            }
-            state.mpids = MpidTransfer.DELAYED;
-            return solr(
-                    eventId,
-                    action,
-                    requester.toString(),
-                    Result.GRANTED,
-                    rule,
-                    "the MPIDs of '" + state.event.failedSupplier() + "' stay with it until "
-                            + state.event.supplierOfLastResort()
-                            + " agrees the transfer with the SMKI PMA and the DCC");
+            return solr.delayMpidTransfer(eventId, requester);
         }
     }
 
@@ -455,21 +179,9 @@ public final class Revocations {
      *
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
-    public SolrOutcome transferMpids(String eventId) {
+    public SolrOutcome transferMpids(SolrEventId eventId) {
         synchronized (lock) {
-            SolrState state = state(eventId);
-            String actor = Requester.dcc().toString();
-            if (state.mpids == MpidTransfer.DELAYED) {
-                return solr(
-                        eventId,
-                        "transfer MPIDs",
-                        actor,
-                        Result.HELD,
-                        SupplierOfLastResort.MPID_TRANSFER,
-                        "the SMKI PMA delays the transfer until " + state.event.supplierOfLastResort()
-                                + " agrees it with the SMKI PMA and the DCC");
-            }
-            return completeTransfer(state, "transfer MPIDs", actor);
+            return solr.transferMpids(eventId);
         }
     }
 
@@ -479,35 +191,10 @@ public final class Revocations {
      *
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
-    public SolrOutcome agreeMpidTransfer(String eventId) {
+    public SolrOutcome agreeMpidTransfer(SolrEventId eventId) {
         synchronized (lock) {
-            SolrState state = state(eventId);
-            return completeTransfer(
-                    state,
-                    "agree MPID transfer",
-                    state.event.supplierOfLastResort() + " with the SMKI PMA and the DCC");
+            return solr.agreeMpidTransfer(eventId);
         }
-    }
-
-    private SolrOutcome completeTransfer(SolrState state, String action, String actor) {
-        if (state.mpids == MpidTransfer.TRANSFERRED) {
-            return solr(
-                    state.event.id(),
-                    action,
-                    actor,
-                    Result.COMPLETED,
-                    SupplierOfLastResort.MPID_TRANSFER,
-                    "the MPIDs were already transferred");
-        }
-        state.mpids = MpidTransfer.TRANSFERRED;
-        return solr(
-                state.event.id(),
-                action,
-                actor,
-                Result.COMPLETED,
-                SupplierOfLastResort.MPID_TRANSFER,
-                "the MPIDs of '" + state.event.failedSupplier() + "' now belong to "
-                        + state.event.supplierOfLastResort());
     }
 
     /**
@@ -516,15 +203,9 @@ public final class Revocations {
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      * @throws IllegalStateException while its revocation delay is in force (an end condition must be reached first)
      */
-    public SolrStatus closeSolrEvent(String eventId) {
+    public SolrStatus closeSolrEvent(SolrEventId eventId) {
         synchronized (lock) {
-            SolrState state = state(eventId);
-            if (state.delay == Delay.IN_FORCE) {
-                throw new IllegalStateException(SupplierOfLastResort.END_CONDITION.id() + ": SoLR event " + eventId
-                        + " still delays revocations; report an end condition first");
-            }
-            state.open = false;
-            return state.status();
+            return solr.close(eventId);
         }
     }
 
@@ -533,89 +214,16 @@ public final class Revocations {
      *
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
-    public SolrStatus solrEvent(String eventId) {
+    public SolrStatus solrEvent(SolrEventId eventId) {
         synchronized (lock) {
-            return state(eventId).status();
+            return solr.status(eventId);
         }
     }
 
     /** Returns every SoLR step so far, oldest first. */
     public List<SolrOutcome> solrHistory() {
         synchronized (lock) {
-            return List.copyOf(solrHistory);
-        }
-    }
-
-    private List<RegisteredCertificate> failedSupplierCertificates(SolrEvent event) {
-        return registry.bySubscriber(event.failedSupplier());
-    }
-
-    private SolrState state(String eventId) {
-        Objects.requireNonNull(eventId, "eventId");
-        SolrState state = events.get(eventId);
-        if (state == null) {
-            throw new IllegalArgumentException("No SoLR event " + eventId + " was opened");
-        }
-        return state;
-    }
-
-    /**
-     * Returns the refusal of a delay asked by anyone but the SMKI PMA (citing {@code pmaRule}) or outside an open
-     * event (citing {@code eventRule}), or empty when neither applies.
-     */
-    private Optional<SolrOutcome> refuseUnlessPmaDuringOpenEvent(
-            String eventId,
-            String action,
-            Requester requester,
-            SolrState state,
-            SourcedRule pmaRule,
-            SourcedRule eventRule) {
-        if (requester.kind() != RequesterKind.SMKI_PMA) {
-            return Optional.of(solr(
-                    eventId,
-                    action,
-                    requester.toString(),
-                    Result.REFUSED,
-                    pmaRule,
-                    requester + " is not the SMKI PMA"));
-        }
-        if (state == null || !state.open) {
-            return Optional.of(solr(
-                    eventId,
-                    action,
-                    requester.toString(),
-                    Result.REFUSED,
-                    eventRule,
-                    state == null
-                            ? "no SoLR event " + eventId + " was opened"
-                            : "SoLR event " + eventId + " is closed"));
-        }
-        return Optional.empty();
-    }
-
-    private SolrOutcome solr(
-            String eventId, String action, String actor, Result result, SourcedRule rule, String message) {
-        SolrOutcome outcome = new SolrOutcome(eventId, action, actor, result, rule, message);
-        solrHistory.add(outcome);
-        LOG.debug("{}", outcome);
-        return outcome;
-    }
-
-    /** The mutable state of one SoLR event, guarded by the lock. */
-    private static final class SolrState {
-        final SolrEvent event;
-        boolean open = true;
-        Delay delay = Delay.NOT_DELAYED;
-        Optional<SolrEndCondition> endedBy = Optional.empty();
-        MpidTransfer mpids = MpidTransfer.DUE;
-        final List<RevocationRequest> held = new ArrayList<>();
-
-        SolrState(SolrEvent event) {
-            this.event = event;
-        }
-
-        SolrStatus status() {
-            return new SolrStatus(event, open, delay, endedBy, mpids, held);
+            return solr.history();
         }
     }
 
@@ -629,66 +237,39 @@ public final class Revocations {
      *
      * @throws IllegalArgumentException when {@code signer} is not a CA certificate, or the clock is before the
      *     previous list's thisUpdate
-     * @throws IllegalStateException when the PKI does not hold the signer's private key
+     * @throws IllegalStateException when the signer's private key is not held
      */
-    public RevocationList publish(IssuedCertificate signer) {
+    public RevocationList publish(ListSigner signer) {
         Objects.requireNonNull(signer, "signer");
-        if (!signer.kind().isCertificateAuthority()) {
-            throw new IllegalArgumentException(signer + " is not a CA certificate and signs no list");
-        }
         synchronized (lock) {
-            String keyId = CertificateFacts.hex(signer.subjectKeyIdentifier());
-            BigInteger own = signer.serialNumber();
-            List<RegisteredCertificate> revoked = registry.issuedBy(keyId).stream()
-                    .filter(RegisteredCertificate::isRevoked)
-                    .filter(entry -> !entry.serial().equals(own))
-                    .toList();
-            RevocationList list = ListIssuer.next(
-                    signer,
-                    Optional.ofNullable(published.get(keyId)),
-                    revoked,
-                    now(),
-                    rules.policy().nextUpdateInterval());
-            published.put(keyId, list);
-            LOG.debug("Published {}", list);
-            return list;
+            return lists.publish(signer, now(), rules.policy().nextUpdateInterval());
         }
     }
 
-    /** Returns the last list {@code signer} published (or that was {@linkplain #recordPublished recorded}). */
-    public Optional<RevocationList> lastPublished(IssuedCertificate signer) {
+    /**
+     * Returns the last list {@code signer} published (or that was {@linkplain #recordPublished recorded}).
+     *
+     * @throws IllegalArgumentException when {@code signer} is not a CA certificate
+     */
+    public Optional<RevocationList> lastPublished(ListSigner signer) {
         Objects.requireNonNull(signer, "signer");
         synchronized (lock) {
-            return Optional.ofNullable(published.get(CertificateFacts.hex(signer.subjectKeyIdentifier())));
+            return lists.last(signer);
         }
     }
 
     /**
      * Records {@code list}, published earlier by {@code signer}, as its last list, so that the next one follows it.
      *
-     * @throws IllegalArgumentException when {@code signer} did not sign it, it is older than the list already
-     *     recorded, or it names a registered certificate the registry does not record as revoked
+     * @throws IllegalArgumentException when {@code signer} is not a CA certificate or did not sign it, it is older
+     *     than the list already recorded, or it names a registered certificate the registry does not record as
+     *     revoked
      */
-    public void recordPublished(IssuedCertificate signer, RevocationList list) {
+    public void recordPublished(ListSigner signer, RevocationList list) {
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(list, "list");
-        if (!list.isSignedBy(signer)) {
-            throw new IllegalArgumentException(list + " was not signed by " + signer);
-        }
         synchronized (lock) {
-            String keyId = CertificateFacts.hex(signer.subjectKeyIdentifier());
-            RevocationList current = published.get(keyId);
-            if (current != null && current.number().compareTo(list.number()) > 0) {
-                throw new IllegalArgumentException(
-                        list + " is older than the recorded CRL #" + current.number() + " (REV-8)");
-            }
-            for (RevocationList.Entry entry : list.entries()) {
-                registry.find(entry.serial()).filter(c -> !c.isRevoked()).ifPresent(c -> {
-                    throw new IllegalArgumentException(
-                            list + " lists " + c + ", which the registry does not record as revoked (REV-1)");
-                });
-            }
-            published.put(keyId, list);
+            lists.record(signer, list);
         }
     }
 

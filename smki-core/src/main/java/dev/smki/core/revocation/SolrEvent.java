@@ -8,33 +8,43 @@ import java.util.Objects;
  * to keep prepayment customers supplied.
  *
  * @param id the event's identifier, such as {@code SOLR-2026-01}
- * @param failedSupplier the failed Supplier, as the registry names its certificates' subscriber
+ * @param failedSupplier the failed Supplier, the Subscriber of the certificates whose revocation may be delayed
  * @param supplierOfLastResort the appointed Supplier of Last Resort
  * @param sharedResourceProvider the Shared Resource Provider
  */
-public record SolrEvent(String id, String failedSupplier, String supplierOfLastResort, String sharedResourceProvider) {
+public record SolrEvent(
+        SolrEventId id, Subscriber failedSupplier, Subscriber supplierOfLastResort, Subscriber sharedResourceProvider) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when the Supplier of Last Resort is the failed Supplier
+     */
     public SolrEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(failedSupplier, "failedSupplier");
         Objects.requireNonNull(supplierOfLastResort, "supplierOfLastResort");
         Objects.requireNonNull(sharedResourceProvider, "sharedResourceProvider");
-        if (id.isBlank()
-                || failedSupplier.isBlank()
-                || supplierOfLastResort.isBlank()
-                || sharedResourceProvider.isBlank()) {
-            throw new IllegalArgumentException("A SoLR event names its id, the failed Supplier, the SoLR and the SRP");
-        }
         if (failedSupplier.equals(supplierOfLastResort)) {
             throw new IllegalArgumentException(
                     "The Supplier of Last Resort is not the failed Supplier '" + failedSupplier + "'");
         }
     }
 
-    /** Returns the event {@code id} in which {@code supplierOfLastResort} takes over from {@code failedSupplier}. */
+    /**
+     * Returns the event {@code id} in which {@code supplierOfLastResort} takes over from {@code failedSupplier}, the
+     * Parties given by name.
+     *
+     * @throws IllegalArgumentException when an id or name is blank, or the Supplier of Last Resort is the failed
+     *     Supplier
+     */
     public static SolrEvent of(
             String id, String failedSupplier, String supplierOfLastResort, String sharedResourceProvider) {
-        return new SolrEvent(id, failedSupplier, supplierOfLastResort, sharedResourceProvider);
+        return new SolrEvent(
+                SolrEventId.of(id),
+                Subscriber.of(failedSupplier),
+                Subscriber.of(supplierOfLastResort),
+                Subscriber.of(sharedResourceProvider));
     }
 
     /** Returns whether {@code certificate} is one of the failed Supplier's. */

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param message what was found
  */
 public record SolrOutcome(
-        String eventId, String action, String actor, Result result, SourcedRule rule, String message) {
+        SolrEventId eventId, String action, String actor, Result result, SourcedRule rule, String message) {
 
     /** What became of a SoLR step. */
     public enum Result {
@@ -28,6 +28,7 @@ public record SolrOutcome(
         COMPLETED
     }
 
+    /** Checks that every component is given. */
     public SolrOutcome {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(action, "action");

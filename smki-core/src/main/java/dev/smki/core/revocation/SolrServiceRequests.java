@@ -1,8 +1,8 @@
 package dev.smki.core.revocation;
 
+import dev.smki.core.certificate.SmkiCertificate;
+import dev.smki.core.gbcs.GbcsSigner;
 import dev.smki.core.gbcs.KrpSignature;
-import dev.smki.core.issuance.IssuedCertificate;
-import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.provenance.SourcedRule;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -29,12 +29,16 @@ public final class SolrServiceRequests {
         return new SolrServiceRequests(Objects.requireNonNull(revocations, "revocations"));
     }
 
-    /** Returns {@code body} signed with {@code signer}'s private key, as a Service Request the DCC can check. */
-    public static SignedServiceRequest sign(String body, IssuedCertificate signer) {
+    /**
+     * Returns {@code body} signed with {@code key}, the private key of {@code signer}, as a Service Request the DCC
+     * can check (the test PKI's {@code SigningKey.of(certificate)} is such a key).
+     */
+    public static SignedServiceRequest sign(String body, SmkiCertificate signer, GbcsSigner key) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(key, "key");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new SignedServiceRequest(body, signer, KrpSignature.sign(SigningKey.of(signer), bytes));
+        return new SignedServiceRequest(body, signer, KrpSignature.sign(key, bytes));
     }
 
     /**
@@ -42,17 +46,18 @@ public final class SolrServiceRequests {
      * certificate, when the certificate is revoked (SOLR-9), or when the event's MPIDs were transferred (SOLR-10);
      * accepted otherwise.
      *
-     * @throws IllegalArgumentException when no event {@code eventId} was opened, or the certificate is not registered
+     * @throws IllegalArgumentException when no event {@code eventId} was opened
+     * @throws UnknownCertificateException when the signer's certificate is not registered
      */
-    public ServiceRequestOutcome check(String eventId, SignedServiceRequest request) {
+    public ServiceRequestOutcome check(SolrEventId eventId, SignedServiceRequest request) {
         Objects.requireNonNull(request, "request");
         SolrStatus event = revocations.solrEvent(eventId);
         RegisteredCertificate signer =
                 revocations.registry().require(request.signer().serialNumber());
         byte[] bytes = request.body().getBytes(StandardCharsets.UTF_8);
         boolean verifies = KrpSignature.verifies(
-                KrpSignature.publicKey(SubjectPublicKeyInfo.getInstance(
-                        request.signer().parsed().subjectPublicKeyInfo())),
+                KrpSignature.publicKey(
+                        SubjectPublicKeyInfo.getInstance(request.signer().subjectPublicKeyInfo())),
                 bytes,
                 0,
                 bytes.length,
@@ -89,8 +94,9 @@ public final class SolrServiceRequests {
      * @param signer the certificate whose key signed it
      * @param signature the 64-byte signature of the UTF-8 body
      */
-    public record SignedServiceRequest(String body, IssuedCertificate signer, byte[] signature) {
+    public record SignedServiceRequest(String body, SmkiCertificate signer, byte[] signature) {
 
+        /** Checks the components and keeps a copy of the signature. */
         public SignedServiceRequest {
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(signer, "signer");
@@ -118,6 +124,7 @@ public final class SolrServiceRequests {
      */
     public record ServiceRequestOutcome(SignedServiceRequest request, boolean accepted, SourcedRule rule, String why) {
 
+        /** Checks that every component is given. */
         public ServiceRequestOutcome {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(rule, "rule");

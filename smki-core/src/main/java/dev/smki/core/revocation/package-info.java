@@ -9,4 +9,7 @@
  *
  * <p>Stability: built on reconstructed rules (recovery.md §3.2); provisional until checked against the SEC text.
  */
+@NullMarked
 package dev.smki.core.revocation;
+
+import org.jspecify.annotations.NullMarked;

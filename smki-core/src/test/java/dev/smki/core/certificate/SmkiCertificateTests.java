@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.contingency.WrappedApexContingencyKey;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -40,7 +40,7 @@ class SmkiCertificateTests {
     void detectsTheKindOfEveryCertificateTheTestPkiIssues() {
         List<IssuedCertificate> all = new ArrayList<>(PKI.caCertificates());
         all.addAll(PKI.organisationCertificates().values());
-        all.add(PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT));
+        all.add(PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT));
 
         assertThat(all)
                 .allSatisfy(issued -> assertThat(ProfileKind.of(issued.parsed().kind()))
@@ -62,7 +62,7 @@ class SmkiCertificateTests {
             assertThat(certificate.endEntityKeyUsage()).contains(credential.keyUsage());
             assertThat(certificate.keyUsage())
                     .containsExactly(
-                            credential.keyUsage() == KeyUsage.DIGITAL_SIGNATURE
+                            credential.keyUsage() == CertificateUsage.DIGITAL_SIGNATURE
                                     ? KeyUsageBit.DIGITAL_SIGNATURE
                                     : KeyUsageBit.KEY_AGREEMENT);
             assertThat(certificate.authorityKeyIdentifier())
@@ -80,7 +80,7 @@ class SmkiCertificateTests {
 
     @Test
     void readsWhatADeviceCertificateSays() {
-        IssuedCertificate issued = PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate issued = PKI.deviceCertificate(METER, CertificateUsage.DIGITAL_SIGNATURE);
         SmkiCertificate certificate = issued.parsed();
 
         assertThat(certificate.kind()).isEqualTo(CertificateKind.DEVICE);
@@ -88,7 +88,7 @@ class SmkiCertificateTests {
         assertThat(certificate.hardwareSerialNumber()).contains(METER);
         assertThat(certificate.subjectUniqueIdentifier()).isEmpty();
         assertThat(certificate.role()).isEmpty();
-        assertThat(certificate.endEntityKeyUsage()).contains(KeyUsage.DIGITAL_SIGNATURE);
+        assertThat(certificate.endEntityKeyUsage()).contains(CertificateUsage.DIGITAL_SIGNATURE);
         assertThat(certificate.policies()).containsExactly(PKI.environment().issuedDevicePolicy());
         assertThat(certificate.notAfter()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
         assertThat(certificate.notBefore()).isEqualTo(TestPki.DEFAULT_SEEDED_EPOCH);
@@ -121,7 +121,8 @@ class SmkiCertificateTests {
 
     @Test
     void namesItsIssuerBySubjectName() {
-        SmkiCertificate supplier = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE)
+        SmkiCertificate supplier = PKI.organisationCertificate(
+                        RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE)
                 .parsed();
 
         assertThat(supplier.namesIssuer(PKI.issuingOca().parsed())).isTrue();
@@ -184,7 +185,7 @@ class SmkiCertificateTests {
     @Test
     void anExtensionThatDoesNotDecodeIsRefusedWhenAskedForNamingIt() throws IOException {
         SmkiCertificate broken = withRawExtension(
-                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE)
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE)
                         .certificate(),
                 Extension.keyUsage,
                 new byte[] {0x04, 0x01, 0x00});

@@ -3,9 +3,9 @@ package dev.smki.core.device;
 import dev.smki.core.gbcs.CraFlag;
 import dev.smki.core.gbcs.GbcsMessage;
 import dev.smki.core.gbcs.GroupingHeader;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -152,7 +152,7 @@ final class DeviceFixtures {
         }
         return new UpdateSecurityCredentialsResponse(
                 GbcsMessage.signed(
-                        header, payload, SigningKey.of(PKI.deviceKeyPair(device, KeyUsage.DIGITAL_SIGNATURE))),
+                        header, payload, SigningKey.of(PKI.deviceKeyPair(device, CertificateUsage.DIGITAL_SIGNATURE))),
                 outcome);
     }
 

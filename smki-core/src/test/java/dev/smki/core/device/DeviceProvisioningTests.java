@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.gbcs.GbcsSigner;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.Eui64Range;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
@@ -46,14 +46,14 @@ class DeviceProvisioningTests {
         final AtomicInteger keyLookups = new AtomicInteger();
 
         @Override
-        public SmkiCertificate certificate(Eui64 device, KeyUsage keyUsage) {
+        public SmkiCertificate certificate(Eui64 device, CertificateUsage keyUsage) {
             return PKI.deviceCertificate(device, keyUsage).parsed();
         }
 
         @Override
         public GbcsSigner digitalSigningKey(Eui64 device) {
             keyLookups.incrementAndGet();
-            return SigningKey.of(PKI.deviceKeyPair(device, KeyUsage.DIGITAL_SIGNATURE));
+            return SigningKey.of(PKI.deviceKeyPair(device, CertificateUsage.DIGITAL_SIGNATURE));
         }
     }
 
@@ -81,7 +81,9 @@ class DeviceProvisioningTests {
 
         assertThat(meter.eui64()).isEqualTo(BLOCK.first());
         assertThat(answer.outcome().isAccepted()).as("%s", answer.outcome()).isTrue();
-        assertThat(answer.response().orElseThrow().verifies(meter.deviceCertificate(KeyUsage.DIGITAL_SIGNATURE)))
+        assertThat(answer.response()
+                        .orElseThrow()
+                        .verifies(meter.deviceCertificate(CertificateUsage.DIGITAL_SIGNATURE)))
                 .isTrue();
         assertThat(certificates.keyLookups).hasValue(1);
         assertThat(meter.credentials()).isEqualTo(fromTheTestPki.credentials());
@@ -113,8 +115,9 @@ class DeviceProvisioningTests {
         assertThat(provisioning.contingencyKeyExtension())
                 .isEqualTo(PKI.contingency().settings().extensionOid());
         assertThat(provisioning.clock()).isEqualTo(PKI.clock());
-        assertThat(provisioning.deviceCertificates().certificate(METER, KeyUsage.KEY_AGREEMENT))
-                .isEqualTo(PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT).parsed());
+        assertThat(provisioning.deviceCertificates().certificate(METER, CertificateUsage.KEY_AGREEMENT))
+                .isEqualTo(PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT)
+                        .parsed());
         assertThat(provisioning.deviceEui64s().first()).isEqualTo(Eui64.parse("02-53-4D-4B-49-80-00-00"));
         assertThat(provisioning.toString())
                 .contains("root ")

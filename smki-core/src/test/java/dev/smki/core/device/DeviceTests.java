@@ -41,8 +41,8 @@ import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.gbcs.DerWriter;
 import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.gbcs.GbcsMessage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SigningKey;
@@ -361,7 +361,8 @@ class DeviceTests {
                     .replace(
                             RECOVERY,
                             RECOVERED
-                                    .organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                                    .organisationCertificate(
+                                            RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                                     .parsed())
                     .pathCertificate(RECOVERED.issuingOca().parsed());
 
@@ -373,7 +374,7 @@ class DeviceTests {
 
             assertThat(cellKey(esme, RECOVERY))
                     .isEqualTo(RECOVERED
-                            .organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                            .organisationCertificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                             .parsed()
                             .subjectKeyIdentifier()
                             .orElseThrow());
@@ -575,7 +576,7 @@ class DeviceTests {
             Device esme = device(DeviceType.ESME);
             Authoriser supplier = authoriser(SUPPLIER_BY_SUPPLIER);
             IssuedCertificate underNewRoot =
-                    RECOVERED.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+                    RECOVERED.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
 
             CommandOutcome outcome = assertRefused(
                     esme,
@@ -749,14 +750,14 @@ class DeviceTests {
         void aDeviceDerivesItsOwnDeviceCertificatesFromThePki() {
             Device esme = device(DeviceType.ESME);
 
-            assertThat(esme.deviceCertificate(KeyUsage.DIGITAL_SIGNATURE))
-                    .isEqualTo(PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE)
+            assertThat(esme.deviceCertificate(CertificateUsage.DIGITAL_SIGNATURE))
+                    .isEqualTo(PKI.deviceCertificate(METER, CertificateUsage.DIGITAL_SIGNATURE)
                             .parsed());
-            assertThat(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT))
-                    .isEqualTo(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT));
-            assertThat(esme.deviceCertificate(KeyUsage.KEY_AGREEMENT))
-                    .isNotEqualTo(esme.deviceCertificate(KeyUsage.DIGITAL_SIGNATURE));
-            assertThatThrownBy(() -> device(DeviceType.TYPE2).deviceCertificate(KeyUsage.KEY_AGREEMENT))
+            assertThat(esme.deviceCertificate(CertificateUsage.KEY_AGREEMENT))
+                    .isEqualTo(esme.deviceCertificate(CertificateUsage.KEY_AGREEMENT));
+            assertThat(esme.deviceCertificate(CertificateUsage.KEY_AGREEMENT))
+                    .isNotEqualTo(esme.deviceCertificate(CertificateUsage.DIGITAL_SIGNATURE));
+            assertThatThrownBy(() -> device(DeviceType.TYPE2).deviceCertificate(CertificateUsage.KEY_AGREEMENT))
                     .isInstanceOf(IllegalStateException.class);
         }
 

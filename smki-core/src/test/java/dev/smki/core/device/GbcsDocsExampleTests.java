@@ -3,9 +3,9 @@ package dev.smki.core.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.gbcs.FieldTree;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -21,9 +21,10 @@ class GbcsDocsExampleTests {
     void theJavaExampleBuildsACommandTheDeviceAcceptsAndAnswers() {
         TestPki pki = TestPkis.seeded(7);
         Eui64 meter = Eui64.parse("02-53-4D-4B-49-80-00-01");
-        IssuedCertificate recovery = pki.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate recovery =
+                pki.organisationCertificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE);
         IssuedCertificate newSupplier = pki.newOrganisationCertificate()
-                .credential(OrganisationCredential.of(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE))
+                .credential(OrganisationCredential.of(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE))
                 .issue();
         SignedCommand command = UpdateSecurityCredentials.builder(
                         CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.identity.CellUsage;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +39,8 @@ class TrustAnchorCellIdTests {
 
     @Test
     void refusesTheIssuingAuthorityAndTopUpCellsOtherThanTheSuppliersKeyAgreementCell() {
-        assertThatThrownBy(() -> TrustAnchorCellId.of(RemotePartyRole.ISSUING_AUTHORITY, KeyUsage.DIGITAL_SIGNATURE))
+        assertThatThrownBy(() ->
+                        TrustAnchorCellId.of(RemotePartyRole.ISSUING_AUTHORITY, CertificateUsage.DIGITAL_SIGNATURE))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrustAnchorCellId(
                         RemotePartyRole.NETWORK_OPERATOR, AnchorKeyUsage.KEY_AGREEMENT, CellUsage.PREPAYMENT_TOP_UP))
@@ -63,7 +64,8 @@ class TrustAnchorCellIdTests {
         assertThat(AnchorKeyUsage.ofBit(0)).isEqualTo(AnchorKeyUsage.DIGITAL_SIGNATURE);
         assertThat(AnchorKeyUsage.ofBit(4)).isEqualTo(AnchorKeyUsage.KEY_AGREEMENT);
         assertThat(AnchorKeyUsage.ofBit(5)).isEqualTo(AnchorKeyUsage.CERTIFICATE_SIGNING);
-        assertThat(AnchorKeyUsage.of(KeyUsage.KEY_AGREEMENT).toKeyUsage()).contains(KeyUsage.KEY_AGREEMENT);
+        assertThat(AnchorKeyUsage.of(CertificateUsage.KEY_AGREEMENT).toKeyUsage())
+                .contains(CertificateUsage.KEY_AGREEMENT);
         assertThat(AnchorKeyUsage.parse("cert-sign")).isEqualTo(AnchorKeyUsage.CERTIFICATE_SIGNING);
         assertThatThrownBy(() -> AnchorKeyUsage.ofBit(6)).hasMessageContaining("6");
     }

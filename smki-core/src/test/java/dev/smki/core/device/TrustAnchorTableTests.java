@@ -79,7 +79,9 @@ class TrustAnchorTableTests {
     void aTableNamingACellThePkiHasNoCertificateForIsRefused() {
         TrustAnchorTable withRecoveryKeyAgreement = TrustAnchorTable.DEFAULT.with(
                 DeviceType.CHF,
-                List.of(ROOT, TrustAnchorCellId.of(RECOVERY.role(), dev.smki.core.identity.KeyUsage.KEY_AGREEMENT)),
+                List.of(
+                        ROOT,
+                        TrustAnchorCellId.of(RECOVERY.role(), dev.smki.core.identity.CertificateUsage.KEY_AGREEMENT)),
                 Confidence.RECONSTRUCTED,
                 Citation.of("test"));
 

@@ -14,8 +14,8 @@ import dev.smki.core.certificate.SmkiCertificate;
 import dev.smki.core.gbcs.CraFlag;
 import dev.smki.core.gbcs.GbcsFormatException;
 import dev.smki.core.gbcs.HexText;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class UpdateSecurityCredentialsResponseTests {
 
     private static SmkiCertificate deviceKey() {
-        return PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE).parsed();
+        return PKI.deviceCertificate(METER, CertificateUsage.DIGITAL_SIGNATURE).parsed();
     }
 
     @Test

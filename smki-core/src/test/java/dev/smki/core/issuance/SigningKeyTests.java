@@ -3,7 +3,7 @@ package dev.smki.core.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.testing.TestKeys;
@@ -32,7 +32,8 @@ class SigningKeyTests {
 
     @Test
     void signsDeterministicallyWithTheCertificatesKey() throws Exception {
-        IssuedCertificate supplier = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate supplier =
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
         SigningKey key = SigningKey.of(supplier);
 
         byte[] signature = key.sign(CONTENT);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.testing.TestPkis;
 import java.io.File;
 import java.io.IOException;
@@ -130,8 +130,8 @@ class TestPkiDirectoryTests {
                 .isEqualTo(pki.contingency().privateKeyInfo());
         Eui64 unwritten = SimulatedEui64s.device(77);
         for (Eui64 device : List.of(DEVICES.get(1), unwritten)) {
-            assertThat(loaded.deviceCertificate(device, KeyUsage.KEY_AGREEMENT))
-                    .isEqualTo(pki.deviceCertificate(device, KeyUsage.KEY_AGREEMENT));
+            assertThat(loaded.deviceCertificate(device, CertificateUsage.KEY_AGREEMENT))
+                    .isEqualTo(pki.deviceCertificate(device, CertificateUsage.KEY_AGREEMENT));
         }
     }
 
@@ -142,11 +142,11 @@ class TestPkiDirectoryTests {
         TestPki loaded = TestPki.load(random);
         assertThat(loaded.seed()).isEmpty();
         assertThat(loaded.rootOca()).isEqualTo(original.rootOca());
-        IssuedCertificate written = loaded.deviceCertificate(DEVICES.get(0), KeyUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate written = loaded.deviceCertificate(DEVICES.get(0), CertificateUsage.DIGITAL_SIGNATURE);
         assertThat(Files.exists(random.resolve("devices/02534d4b49800000-ds.pem")))
                 .isTrue();
         assertThat(written.toPem()).isEqualTo(readString(random.resolve("devices/02534d4b49800000-ds.pem")));
-        assertThat(loaded.deviceKeyPair(DEVICES.get(0), KeyUsage.DIGITAL_SIGNATURE)
+        assertThat(loaded.deviceKeyPair(DEVICES.get(0), CertificateUsage.DIGITAL_SIGNATURE)
                         .getPublic())
                 .isEqualTo(written.publicKey());
     }
@@ -190,8 +190,8 @@ class TestPkiDirectoryTests {
         assertThat(((X509Certificate) chain[2]).getEncoded())
                 .isEqualTo(pki.rootOca().toDer());
         ECPrivateKey stored = (ECPrivateKey) keystore.getKey("device-02534d4b49800000-ds", PASSWORD);
-        ECPrivateKey expected = (ECPrivateKey)
-                pki.deviceKeyPair(DEVICES.get(0), KeyUsage.DIGITAL_SIGNATURE).getPrivate();
+        ECPrivateKey expected = (ECPrivateKey) pki.deviceKeyPair(DEVICES.get(0), CertificateUsage.DIGITAL_SIGNATURE)
+                .getPrivate();
         assertThat(stored.getS()).isEqualTo(expected.getS());
     }
 

@@ -2,8 +2,8 @@ package dev.smki.core.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.testing.TestPkis;
 import java.io.ByteArrayInputStream;
@@ -43,12 +43,13 @@ class TestPkiKeyStoreTests {
                         "device-02534d4b49800000-ka")
                 .hasSize(4 + PKI.organisationCertificates().size() + 2);
         IssuedCertificate supplierDs =
-                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
         assertThat(store.isKeyEntry("supplier-ds")).isTrue();
         assertThat(store.getCertificate("supplier-ds").getEncoded()).isEqualTo(supplierDs.toDer());
         assertSigns((PrivateKey) store.getKey("supplier-ds", PASSWORD), supplierDs);
         assertThat(store.getCertificate("device-02534d4b49800000-ka").getEncoded())
-                .isEqualTo(PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT).toDer());
+                .isEqualTo(PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT)
+                        .toDer());
     }
 
     @Test
@@ -61,7 +62,7 @@ class TestPkiKeyStoreTests {
     @Test
     void oneCertificateWithItsKeyIsAPkcs12TheJdkReads() throws Exception {
         IssuedCertificate supplierDs =
-                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
 
         KeyStore store = KeyStore.getInstance("PKCS12"); // the JDK's own, as keytool uses
         store.load(new ByteArrayInputStream(supplierDs.toPkcs12(PASSWORD)), PASSWORD);
@@ -75,7 +76,7 @@ class TestPkiKeyStoreTests {
 
     @Test
     void aCertificateWithoutItsKeyIsACertificateEntryOnly() throws Exception {
-        IssuedCertificate fromCsr = PKI.deviceCertificate(PKI.deviceCsr(METER, KeyUsage.DIGITAL_SIGNATURE));
+        IssuedCertificate fromCsr = PKI.deviceCertificate(PKI.deviceCsr(METER, CertificateUsage.DIGITAL_SIGNATURE));
 
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(new ByteArrayInputStream(fromCsr.toPkcs12(PASSWORD)), PASSWORD);

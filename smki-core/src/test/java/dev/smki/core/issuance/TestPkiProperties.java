@@ -4,8 +4,8 @@ import static dev.smki.core.issuance.IssuanceAssertions.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.contingency.SymmetricKey;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.der.HardwareModuleNames;
 import dev.smki.core.profile.CertificateValidator;
@@ -59,11 +59,11 @@ class TestPkiProperties implements WithQuickTheories {
                             .stream()
                             .map(f -> f.rule().id())
                             .toList();
-                    boolean anchorPair =
-                            !(role == RemotePartyRole.ACCESS_CONTROL_BROKER && usage == KeyUsage.DIGITAL_SIGNATURE)
-                                    && !(role == RemotePartyRole.RECOVERY && usage == KeyUsage.KEY_AGREEMENT)
-                                    && !(role == RemotePartyRole.WAN_PROVIDER && usage == KeyUsage.KEY_AGREEMENT)
-                                    && !(role == RemotePartyRole.TRANSITIONAL_COS && usage == KeyUsage.KEY_AGREEMENT);
+                    boolean anchorPair = !(role == RemotePartyRole.ACCESS_CONTROL_BROKER
+                                    && usage == CertificateUsage.DIGITAL_SIGNATURE)
+                            && !(role == RemotePartyRole.RECOVERY && usage == CertificateUsage.KEY_AGREEMENT)
+                            && !(role == RemotePartyRole.WAN_PROVIDER && usage == CertificateUsage.KEY_AGREEMENT)
+                            && !(role == RemotePartyRole.TRANSITIONAL_COS && usage == CertificateUsage.KEY_AGREEMENT);
                     assertThat(asAnchor)
                             .as("CERT-38 advises on %s %s offered as a device trust anchor", role, usage)
                             .isEqualTo(anchorPair ? List.of() : List.of(RuleId.of("CERT-38")));

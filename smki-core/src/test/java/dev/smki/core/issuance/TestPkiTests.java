@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.device.TrustAnchorCellId;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.crypto.BouncyCastle;
 import dev.smki.core.profile.CertificateValidator;
@@ -58,8 +58,8 @@ class TestPkiTests {
     private static List<IssuedCertificate> everyCertificate(TestPki pki) {
         List<IssuedCertificate> all = new ArrayList<>(pki.caCertificates());
         all.addAll(pki.organisationCertificates().values());
-        all.add(pki.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE));
-        all.add(pki.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT));
+        all.add(pki.deviceCertificate(METER, CertificateUsage.DIGITAL_SIGNATURE));
+        all.add(pki.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT));
         return all;
     }
 
@@ -132,16 +132,16 @@ class TestPkiTests {
                 assertThat(cell).hasToString(credential.fileStem());
                 assertThat(TrustAnchorCellId.parse(credential.fileStem())).isEqualTo(cell);
             }
-            assertThatThrownBy(
-                            () -> OrganisationCredential.of(RemotePartyRole.ISSUING_AUTHORITY, KeyUsage.KEY_AGREEMENT)
-                                    .cell())
+            assertThatThrownBy(() -> OrganisationCredential.of(
+                                    RemotePartyRole.ISSUING_AUTHORITY, CertificateUsage.KEY_AGREEMENT)
+                            .cell())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Issuing Authority");
         }
 
         @Test
         void deviceCertificatesOfBothKeyUsagesConformAndNameTheDevice() {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 IssuedCertificate device = PKI.deviceCertificate(METER, usage);
                 assertConforms(device, PKI.validationContext());
                 assertThat(device.hasPrivateKey()).isTrue();
@@ -160,7 +160,7 @@ class TestPkiTests {
         void builderCertificatesConformForEveryRoleKeyUsageAndOptionalCommonName() {
             IssuedCertificate named = PKI.newOrganisationCertificate()
                     .role(RemotePartyRole.SUPPLIER)
-                    .keyUsage(KeyUsage.KEY_AGREEMENT)
+                    .keyUsage(CertificateUsage.KEY_AGREEMENT)
                     .commonName("SIMULATED SUPPLIER")
                     .party(Eui64.parse("02-53-4D-4B-49-02-00-02"))
                     .issue();
@@ -259,7 +259,7 @@ class TestPkiTests {
 
         @Test
         void organisationSubjectsAreUtf8OuThenA64BitUniqueIdentifierEachInItsOwnRdn() {
-            RDN[] rdns = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE)
+            RDN[] rdns = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE)
                     .certificate()
                     .getSubject()
                     .getRDNs();
@@ -289,7 +289,7 @@ class TestPkiTests {
 
         @Test
         void aDeviceNotAfterIsTheGeneralizedTime99991231235959Z() {
-            TBSCertificate tbs = PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT)
+            TBSCertificate tbs = PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT)
                     .certificate()
                     .toASN1Structure()
                     .getTBSCertificate();
@@ -307,7 +307,7 @@ class TestPkiTests {
             assertThat(issuing.getEndDate().getDate().toInstant()).isEqualTo(Instant.parse("2050-12-31T23:59:59Z"));
             assertThat(issuing.getEndDate().toASN1Primitive()).isInstanceOf(ASN1GeneralizedTime.class);
             TBSCertificate organisation = PKI.organisationCertificate(
-                            RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                            RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                     .certificate()
                     .toASN1Structure()
                     .getTBSCertificate();
@@ -316,7 +316,8 @@ class TestPkiTests {
 
         @Test
         void organisationCertificatesRunTenYearsFromMidnightTo235959() {
-            X509CertificateHolder c = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT)
+            X509CertificateHolder c = PKI.organisationCertificate(
+                            RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT)
                     .certificate();
             assertThat(c.getNotBefore().toInstant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
             assertThat(c.getNotAfter().toInstant()).isEqualTo(Instant.parse("2035-12-31T23:59:59Z"));
@@ -397,27 +398,29 @@ class TestPkiTests {
             List<Eui64> devices = List.of(SimulatedEui64s.device(9), SimulatedEui64s.device(3), METER);
             List<byte[]> forwards = new ArrayList<>();
             for (Eui64 d : devices) {
-                forwards.add(PKI.deviceCertificate(d, KeyUsage.KEY_AGREEMENT).toDer());
+                forwards.add(
+                        PKI.deviceCertificate(d, CertificateUsage.KEY_AGREEMENT).toDer());
             }
             for (int i = devices.size() - 1; i >= 0; i--) {
                 fresh.newOrganisationCertificate().issue(); // unrelated issuance in between changes nothing
-                assertThat(fresh.deviceCertificate(devices.get(i), KeyUsage.KEY_AGREEMENT)
+                assertThat(fresh.deviceCertificate(devices.get(i), CertificateUsage.KEY_AGREEMENT)
                                 .toDer())
                         .isEqualTo(forwards.get(i));
             }
-            assertThat(PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE).toDer())
-                    .isNotEqualTo(
-                            PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT).toDer());
+            assertThat(PKI.deviceCertificate(METER, CertificateUsage.DIGITAL_SIGNATURE)
+                            .toDer())
+                    .isNotEqualTo(PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT)
+                            .toDer());
         }
 
         @Test
         void theDeviceKeyPairIsTheKeyItsCertificateCertifies() {
-            IssuedCertificate device = PKI.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE);
-            assertThat(PKI.deviceKeyPair(METER, KeyUsage.DIGITAL_SIGNATURE)
+            IssuedCertificate device = PKI.deviceCertificate(METER, CertificateUsage.DIGITAL_SIGNATURE);
+            assertThat(PKI.deviceKeyPair(METER, CertificateUsage.DIGITAL_SIGNATURE)
                             .getPublic()
                             .getEncoded())
                     .isEqualTo(device.publicKey().getEncoded());
-            assertThat(PKI.deviceKeyPair(METER, KeyUsage.DIGITAL_SIGNATURE)
+            assertThat(PKI.deviceKeyPair(METER, CertificateUsage.DIGITAL_SIGNATURE)
                             .getPrivate()
                             .getEncoded())
                     .isEqualTo(device.keyPair().orElseThrow().getPrivate().getEncoded());
@@ -439,8 +442,9 @@ class TestPkiTests {
             TestPki a = TestPki.builder().random(new SecureRandom()).build();
             TestPki b = TestPki.create();
             assertThat(a.rootOca().publicKey()).isNotEqualTo(b.rootOca().publicKey());
-            assertThat(a.deviceKeyPair(METER, KeyUsage.KEY_AGREEMENT).getPublic())
-                    .isNotEqualTo(a.deviceKeyPair(METER, KeyUsage.KEY_AGREEMENT).getPublic());
+            assertThat(a.deviceKeyPair(METER, CertificateUsage.KEY_AGREEMENT).getPublic())
+                    .isNotEqualTo(a.deviceKeyPair(METER, CertificateUsage.KEY_AGREEMENT)
+                            .getPublic());
         }
 
         @Test
@@ -449,11 +453,12 @@ class TestPkiTests {
                     .mapToObj(SimulatedEui64s::device)
                     .toList();
             List<byte[]> parallel = devices.parallelStream()
-                    .map(d -> PKI.deviceCertificate(d, KeyUsage.KEY_AGREEMENT).toDer())
+                    .map(d -> PKI.deviceCertificate(d, CertificateUsage.KEY_AGREEMENT)
+                            .toDer())
                     .toList();
             for (int i = 0; i < devices.size(); i++) {
                 assertThat(parallel.get(i))
-                        .isEqualTo(PKI.deviceCertificate(devices.get(i), KeyUsage.KEY_AGREEMENT)
+                        .isEqualTo(PKI.deviceCertificate(devices.get(i), CertificateUsage.KEY_AGREEMENT)
                                 .toDer());
             }
         }
@@ -465,7 +470,7 @@ class TestPkiTests {
             List<Instant> days = List.of(first, second, first, second, first);
             for (Instant day : days) {
                 TestPki dated = PKI.withClock(Clock.fixed(day, ZoneOffset.UTC));
-                X509CertificateHolder device = dated.deviceCertificate(METER, KeyUsage.DIGITAL_SIGNATURE)
+                X509CertificateHolder device = dated.deviceCertificate(METER, CertificateUsage.DIGITAL_SIGNATURE)
                         .certificate();
                 X509CertificateHolder organisation =
                         dated.newOrganisationCertificate().issue().certificate();
@@ -505,7 +510,7 @@ class TestPkiTests {
 
         @Test
         void aDeviceCsrConformsToTheCsrProfile() {
-            PKCS10CertificationRequest csr = PKI.deviceCsr(METER, KeyUsage.KEY_AGREEMENT);
+            PKCS10CertificationRequest csr = PKI.deviceCsr(METER, CertificateUsage.KEY_AGREEMENT);
             assertThat(CertificateValidator.validateCsr(csr, PKI.validationContext())
                             .findings())
                     .isEmpty();
@@ -514,7 +519,7 @@ class TestPkiTests {
         @Test
         void aCertificateFromACsrCertifiesItsKeyAndCopiesItsExtensions() throws Exception {
             PKCS10CertificationRequest csr = DeviceCsr.create(
-                    SimulatedEui64s.device(42), KeyUsage.KEY_AGREEMENT, TestKeys.key(3), PKI.environment());
+                    SimulatedEui64s.device(42), CertificateUsage.KEY_AGREEMENT, TestKeys.key(3), PKI.environment());
             IssuedCertificate device = PKI.deviceCertificate(csr);
             assertConforms(device, PKI.validationContext());
             assertThat(device.hasPrivateKey()).isFalse();
@@ -701,9 +706,10 @@ class TestPkiTests {
         void theDcaSideAndDevicesAreUnchanged() {
             assertThat(renewed.rootDca()).isEqualTo(PKI.rootDca());
             assertThat(renewed.issuingDca()).isEqualTo(PKI.issuingDca());
-            assertThat(renewed.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT).toDer())
-                    .isEqualTo(
-                            PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT).toDer());
+            assertThat(renewed.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT)
+                            .toDer())
+                    .isEqualTo(PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT)
+                            .toDer());
         }
 
         @Test
@@ -734,7 +740,8 @@ class TestPkiTests {
 
         @Test
         void aCredentialOutsideTheStandardSetIsNotOnFile() {
-            assertThatThrownBy(() -> PKI.organisationCertificate(RemotePartyRole.WAN_PROVIDER, KeyUsage.KEY_AGREEMENT))
+            assertThatThrownBy(() ->
+                            PKI.organisationCertificate(RemotePartyRole.WAN_PROVIDER, CertificateUsage.KEY_AGREEMENT))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("wan-provider-ka");
         }

@@ -3,13 +3,14 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.core.testing.TestPkis;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -26,24 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CertificateRegistryTests {
 
+    private static final Instant START = Instant.parse("2026-01-02T09:00:00Z");
+
     static final TestPki PKI = TestPkis.seeded(7);
     static final Eui64 METER = Eui64.parse("02-53-4D-4B-49-80-00-00");
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
 
-    private final CertificateRegistry registry = CertificateRegistry.of(PKI, List.of(METER));
+    private final CertificateRegistry registry = PKI.certificateRegistry(List.of(METER));
 
     @Test
     void holdsEveryCertificateOfThePkiInUse() {
         assertThat(registry.size()).isEqualTo(4 + OrganisationCredential.STANDARD.size() + 2);
         assertThat(registry.all()).allMatch(entry -> entry.status() == CertificateStatus.IN_USE);
         assertThat(registry.byKind(ProfileKind.ISSUING_OCA)).singleElement().satisfies(entry -> {
-            assertThat(entry.subscriber()).isEqualTo(CertificateRegistry.DCC);
+            assertThat(entry.subscriber()).isEqualTo(Subscriber.DCC);
             assertThat(entry.role()).hasValue(RemotePartyRole.ISSUING_AUTHORITY);
-            assertThat(entry.issuerKeyId())
-                    .isEqualTo(java.util.HexFormat.of()
-                            .withUpperCase()
-                            .formatHex(PKI.rootOca().subjectKeyIdentifier()));
+            assertThat(entry.issuerKeyId()).isEqualTo(PKI.rootOca().parsed().subjectKeyIdentifier());
         });
     }
 
@@ -52,7 +52,7 @@ class CertificateRegistryTests {
         RegisteredCertificate supplier = registry.require(SUPPLIER_DS.serialNumber());
         assertThat(supplier.kind()).isEqualTo(ProfileKind.ORGANISATION);
         assertThat(supplier.eui64()).hasValue(PKI.parties().of(RemotePartyRole.SUPPLIER));
-        assertThat(supplier.keyUsage()).hasValue(KeyUsage.DIGITAL_SIGNATURE);
+        assertThat(supplier.keyUsage()).hasValue(CertificateUsage.DIGITAL_SIGNATURE);
         assertThat(supplier.notAfter())
                 .isEqualTo(SUPPLIER_DS.certificate().getNotAfter().toInstant());
 
@@ -61,14 +61,20 @@ class CertificateRegistryTests {
                 .contains(supplier);
         assertThat(registry.byEui64(METER)).hasSize(2).allMatch(e -> e.kind() == ProfileKind.DEVICE);
         assertThat(registry.byRole(RemotePartyRole.SUPPLIER)).hasSize(3);
-        assertThat(registry.byKeyUsage(KeyUsage.DIGITAL_SIGNATURE))
+        assertThat(registry.byKeyUsage(CertificateUsage.DIGITAL_SIGNATURE))
                 .contains(supplier)
-                .allMatch(e -> e.keyUsage().orElseThrow() == KeyUsage.DIGITAL_SIGNATURE);
-        assertThat(registry.bySubscriber("supplier")).hasSize(3);
+                .allMatch(e -> e.keyUsage().orElseThrow() == CertificateUsage.DIGITAL_SIGNATURE);
+        assertThat(registry.bySubscriber(Subscriber.of("supplier"))).hasSize(3);
+        assertThat(registry.byEui64(METER)).allMatch(e -> e.subscriber().equals(Subscriber.ofDevice(METER)));
+        assertThat(registry.issuedBy(
+                        PKI.issuingOca().parsed().subjectKeyIdentifier().orElseThrow()))
+                .hasSize(OrganisationCredential.STANDARD.size());
         assertThat(registry.byStatus(CertificateStatus.REVOKED)).isEmpty();
         assertThat(registry.find(BigInteger.TEN)).isEmpty();
         assertThatThrownBy(() -> registry.require(BigInteger.TEN))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(
+                        UnknownCertificateException.class,
+                        e -> assertThat(e.serial()).isEqualTo(BigInteger.TEN))
                 .hasMessageContaining("0A");
     }
 
@@ -117,10 +123,11 @@ class CertificateRegistryTests {
     void aSerialIsRegisteredOnce() {
         assertThat(registry.register(registry.require(SUPPLIER_DS.serialNumber())))
                 .isEqualTo(registry.require(SUPPLIER_DS.serialNumber()));
-        assertThatThrownBy(() -> registry.register(SUPPLIER_DS, "someone-else"))
+        assertThatThrownBy(() -> registry.register(SUPPLIER_DS.parsed(), Subscriber.of("someone-else")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("already registered");
-        assertThatThrownBy(() -> registry.register(SUPPLIER_DS, "supplier", CertificateStatus.REVOKED))
+        assertThatThrownBy(() ->
+                        registry.register(SUPPLIER_DS.parsed(), Subscriber.of("supplier"), CertificateStatus.REVOKED))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -158,7 +165,7 @@ class CertificateRegistryTests {
 
     @Test
     void concurrentRevocationsRevokeEachCertificateExactlyOnce() throws Exception {
-        Revocations revocations = Revocations.of(registry, RevocationPolicy.defaults(), TestClock.start());
+        Revocations revocations = Revocations.of(registry, RevocationPolicy.defaults(), SettableClock.at(START));
         List<RegisteredCertificate> organisation = registry.byKind(ProfileKind.ORGANISATION);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
+import dev.smki.core.simulation.SettableClock;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RaCredentialsTests {
 
-    private final TestClock clock = TestClock.start();
+    private static final Instant START = Instant.parse("2026-01-02T09:00:00Z");
+
+    private final SettableClock clock = SettableClock.at(START);
     private final RaCredentials credentials = RaCredentials.of(RevocationPolicy.defaults(), clock);
 
     RaCredentialsTests() {
@@ -36,7 +40,7 @@ class RaCredentialsTests {
         assertThat(outcome.steps())
                 .extracting(step -> step.rule().id().value())
                 .containsExactly("REV-10", "REV-11", "REV-11");
-        assertThat(outcome.credential().revokedAt()).hasValue(TestClock.START);
+        assertThat(outcome.credential().revokedAt()).hasValue(START);
         assertThat(outcome.credential().reason()).hasValue(RevocationReason.PERSONNEL_LEFT);
         assertThat(credentials.find("Rita").orElseThrow().isRevoked()).isTrue();
     }

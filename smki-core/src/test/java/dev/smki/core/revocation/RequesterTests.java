@@ -3,6 +3,7 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.identity.RemotePartyRole;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,12 +33,22 @@ class RequesterTests {
     void anAroActsForItsParty() {
         Requester aro = Requester.parse("aro:Alice@supplier");
         assertThat(aro)
-                .isEqualTo(
-                        new Requester(RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER, "Alice", Optional.of("supplier")));
-        assertThat(aro.actsFor("supplier")).isTrue();
-        assertThat(aro.actsFor("network-operator")).isFalse();
-        assertThat(Requester.dcc().actsFor("supplier")).isFalse();
+                .isEqualTo(new Requester(
+                        RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER, "Alice", Optional.of(Subscriber.of("supplier"))));
+        assertThat(aro.actsFor(Subscriber.of("supplier"))).isTrue();
+        assertThat(aro.actsFor(Subscriber.of("network-operator"))).isFalse();
+        assertThat(Requester.dcc().actsFor(Subscriber.of("supplier"))).isFalse();
         assertThat(Requester.parse(" PMA ")).isEqualTo(Requester.smkiPma());
+    }
+
+    @Test
+    void anAroOfARoleActsForThePartyNamedAfterIt() {
+        Requester aro = Requester.aroOf(RemotePartyRole.NETWORK_OPERATOR);
+
+        assertThat(aro).isEqualTo(Requester.aroOf("network-operator"));
+        assertThat(aro.toString()).isEqualTo("aro:network-operator");
+        assertThat(aro.actsFor(Subscriber.ofRole(RemotePartyRole.NETWORK_OPERATOR)))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -50,7 +61,7 @@ class RequesterTests {
 
     @Test
     void onlyAnAroActsForAParty() {
-        assertThatThrownBy(() -> new Requester(RequesterKind.DCC, "DCC", Optional.of("supplier")))
+        assertThatThrownBy(() -> new Requester(RequesterKind.DCC, "DCC", Optional.of(Subscriber.of("supplier"))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Requester(RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER, "Al", Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);

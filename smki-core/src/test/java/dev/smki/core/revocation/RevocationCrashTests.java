@@ -2,14 +2,15 @@ package dev.smki.core.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.issuance.TestPkiDirectory;
 import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.core.testing.TestPkiDirectories;
 import dev.smki.core.testing.TestPkis;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RevocationCrashTests {
 
+    private static final Instant START = Instant.parse("2026-01-02T09:00:00Z");
+
     private static final TestPki PKI = TestPkis.seeded(7);
     private static final List<Eui64> DEVICES = List.of(Eui64.parse("02-53-4D-4B-49-80-00-00"));
     private static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     private static final IssuedCertificate NETWORK_DS =
-            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
 
     @TempDir
     Path root;
@@ -80,8 +84,8 @@ class RevocationCrashTests {
         return count;
     }
 
-    private static void revoke(Path dir, IssuedCertificate certificate, TestClock clock) {
-        try (RevocationDirectory directory = RevocationDirectory.openForUpdate(dir)) {
+    private static void revoke(Path dir, IssuedCertificate certificate, SettableClock clock) {
+        try (RevocationDirectory directory = TestPkiDirectory.openRevocationsForUpdate(dir)) {
             Revocations revocations = directory.revocations(RevocationPolicy.defaults(), clock);
             RevocationOutcome outcome = revocations.submit(
                     RevocationRequest.of(certificate.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.dcc()));
@@ -91,7 +95,7 @@ class RevocationCrashTests {
     }
 
     private static boolean isRevoked(Path dir, IssuedCertificate certificate) {
-        try (RevocationDirectory directory = RevocationDirectory.openForUpdate(dir)) {
+        try (RevocationDirectory directory = TestPkiDirectory.openRevocationsForUpdate(dir)) {
             return directory.registry().require(certificate.serialNumber()).isRevoked();
         }
     }
@@ -114,7 +118,7 @@ class RevocationCrashTests {
 
     @Test
     void aRevocationKilledAtEveryStepIsNeitherLostNorLeftUnpublished() {
-        TestClock clock = TestClock.start();
+        SettableClock clock = SettableClock.at(START);
         Path reference = TestPkiDirectories.copyOf(7, DEVICES, root.resolve("reference"));
         revoke(reference, SUPPLIER_DS, clock);
         clock.advance(Duration.ofHours(1));
@@ -126,7 +130,7 @@ class RevocationCrashTests {
 
         List<String> committedAt = new ArrayList<>();
         for (int step = 1; step <= steps.get(); step++) {
-            TestClock time = TestClock.start();
+            SettableClock time = SettableClock.at(START);
             Path dir = TestPkiDirectories.copyOf(7, DEVICES, root.resolve("killed-" + step));
             revoke(dir, SUPPLIER_DS, time);
             time.advance(Duration.ofHours(1));
@@ -142,7 +146,7 @@ class RevocationCrashTests {
 
             // The next command finds the revocation committed and published, or not made at all.
             boolean committed = isRevoked(dir, NETWORK_DS);
-            RevocationDirectory after = RevocationDirectory.open(dir);
+            RevocationDirectory after = TestPkiDirectory.openRevocations(dir);
             RevocationList crl = after.list(ProfileKind.ISSUING_OCA).orElseThrow();
             assertThat(crl.lists(NETWORK_DS.serialNumber()))
                     .as("step %d: on the CRL exactly when revoked", step)
@@ -167,9 +171,9 @@ class RevocationCrashTests {
     @Test
     void aPkiReplacementKilledAtEveryStepLeavesTheOldPkiWithItsRevocationsOrTheWholeNewOne() {
         Path old = TestPkiDirectories.copyOf(7, DEVICES, root.resolve("old"));
-        revoke(old, SUPPLIER_DS, TestClock.start());
+        revoke(old, SUPPLIER_DS, SettableClock.at(START));
         Map<String, String> oldFiles = snapshot(old);
-        assertThat(RevocationDirectory.open(old)
+        assertThat(TestPkiDirectory.openRevocations(old)
                         .registry()
                         .require(SUPPLIER_DS.serialNumber())
                         .isRevoked())

@@ -3,12 +3,14 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.issuance.TestPkiDirectory;
 import dev.smki.core.profile.ProfileKind;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.core.testing.TestPkiDirectories;
 import dev.smki.core.testing.TestPkis;
 import java.io.IOException;
@@ -16,18 +18,21 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RevocationDirectoryTests {
 
+    private static final Instant START = Instant.parse("2026-01-02T09:00:00Z");
+
     static final TestPki PKI = TestPkis.seeded(7);
     static final Eui64 METER = Eui64.parse("02-53-4D-4B-49-80-00-00");
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate NETWORK_DS =
-            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
 
     @TempDir
     Path dir;
@@ -36,8 +41,8 @@ class RevocationDirectoryTests {
         TestPkiDirectories.copyOf(7, List.of(METER), dir);
     }
 
-    private List<Path> revoke(IssuedCertificate certificate, Requester requester, TestClock clock) {
-        try (RevocationDirectory directory = RevocationDirectory.openForUpdate(dir)) {
+    private List<Path> revoke(IssuedCertificate certificate, Requester requester, SettableClock clock) {
+        try (RevocationDirectory directory = TestPkiDirectory.openRevocationsForUpdate(dir)) {
             Revocations revocations = directory.revocations(RevocationPolicy.defaults(), clock);
             RevocationOutcome outcome = revocations.submit(
                     RevocationRequest.of(certificate.serialNumber(), RevocationReason.KEY_COMPROMISE, requester));
@@ -49,7 +54,7 @@ class RevocationDirectoryTests {
     @Test
     void withoutARegistryFileEveryCertificateOfThePkiIsInUse() throws IOException {
         copyPki();
-        RevocationDirectory directory = RevocationDirectory.open(dir);
+        RevocationDirectory directory = TestPkiDirectory.openRevocations(dir);
         assertThat(directory.registry().all()).allMatch(c -> c.status() == CertificateStatus.IN_USE);
         assertThat(directory.registry().byEui64(METER)).hasSize(2);
         assertThat(directory.list(ProfileKind.ISSUING_OCA)).isEmpty();
@@ -62,7 +67,7 @@ class RevocationDirectoryTests {
     @Test
     void eachRevocationIsKeptAndTheNextListFollowsTheOneOnDisk() throws IOException {
         copyPki();
-        TestClock clock = TestClock.start();
+        SettableClock clock = SettableClock.at(START);
         List<Path> first = revoke(SUPPLIER_DS, Requester.aroOf("supplier"), clock);
         assertThat(first)
                 .containsExactly(
@@ -72,11 +77,11 @@ class RevocationDirectoryTests {
 
         clock.advance(Duration.ofHours(2));
         revoke(NETWORK_DS, Requester.dcc(), clock);
-        RevocationDirectory reopened = RevocationDirectory.open(dir);
+        RevocationDirectory reopened = TestPkiDirectory.openRevocations(dir);
         RevocationList crl = reopened.list(ProfileKind.ISSUING_OCA).orElseThrow();
         assertThat(crl.number()).isEqualTo(BigInteger.TWO);
         assertThat(crl.serials()).containsExactly(SUPPLIER_DS.serialNumber(), NETWORK_DS.serialNumber());
-        assertThat(crl.isSignedBy(PKI.issuingOca())).isTrue();
+        assertThat(crl.isSignedBy(PKI.issuingOca().parsed())).isTrue();
         assertThat(reopened.registry().byStatus(CertificateStatus.REVOKED))
                 .extracting(RegisteredCertificate::serial)
                 .containsExactlyInAnyOrder(SUPPLIER_DS.serialNumber(), NETWORK_DS.serialNumber());
@@ -87,12 +92,12 @@ class RevocationDirectoryTests {
     @Test
     void anIssuingOcaRevocationRewritesTheArl() throws IOException {
         copyPki();
-        List<Path> files = revoke(PKI.issuingOca(), Requester.smkiPma(), TestClock.start());
+        List<Path> files = revoke(PKI.issuingOca(), Requester.smkiPma(), SettableClock.at(START));
         Path arl = RevocationDirectory.listFile(dir, ProfileKind.ROOT_OCA);
         assertThat(files).contains(arl);
         assertThat(arl).hasFileName("authority.arl");
         RevocationList list = RevocationList.read(arl);
-        assertThat(list.isSignedBy(PKI.rootOca())).isTrue();
+        assertThat(list.isSignedBy(PKI.rootOca().parsed())).isTrue();
         assertThat(list.serials()).containsExactly(PKI.issuingOca().serialNumber());
         assertThat(RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA)).doesNotExist();
     }
@@ -100,8 +105,8 @@ class RevocationDirectoryTests {
     @Test
     void aRegistryOfAnotherPkiIsRefused() throws IOException {
         copyPki();
-        CertificateRegistry.of(TestPkis.seeded(8)).save(dir.resolve(RevocationDirectory.REGISTRY));
-        assertThatThrownBy(() -> RevocationDirectory.open(dir))
+        TestPkis.seeded(8).certificateRegistry().save(dir.resolve(RevocationDirectory.REGISTRY));
+        assertThatThrownBy(() -> TestPkiDirectory.openRevocations(dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("belongs to another PKI");
     }
@@ -109,11 +114,11 @@ class RevocationDirectoryTests {
     @Test
     void aListNotSignedByItsCaIsRefused() throws IOException {
         copyPki();
-        revoke(PKI.issuingOca(), Requester.smkiPma(), TestClock.start());
+        revoke(PKI.issuingOca(), Requester.smkiPma(), SettableClock.at(START));
         Files.copy(
                 RevocationDirectory.listFile(dir, ProfileKind.ROOT_OCA),
                 RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA));
-        assertThatThrownBy(() -> RevocationDirectory.open(dir))
+        assertThatThrownBy(() -> TestPkiDirectory.openRevocations(dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("organisation.crl was not signed by this PKI's Issuing OCA");
     }
@@ -121,11 +126,11 @@ class RevocationDirectoryTests {
     @Test
     void aListNamingACertificateTheRegistryHasInUseIsRefusedWhenNoLogRecordsTheRevocation() throws IOException {
         copyPki();
-        revoke(SUPPLIER_DS, Requester.dcc(), TestClock.start());
+        revoke(SUPPLIER_DS, Requester.dcc(), SettableClock.at(START));
         Files.delete(dir.resolve(RevocationDirectory.REGISTRY));
         Files.delete(dir.resolve(RevocationDirectory.LOG));
-        RevocationDirectory directory = RevocationDirectory.open(dir);
-        assertThatThrownBy(() -> directory.revocations(RevocationPolicy.defaults(), TestClock.start()))
+        RevocationDirectory directory = TestPkiDirectory.openRevocations(dir);
+        assertThatThrownBy(() -> directory.revocations(RevocationPolicy.defaults(), SettableClock.at(START)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("organisation.crl: ")
                 .hasMessageContaining("does not record as revoked");
@@ -134,7 +139,7 @@ class RevocationDirectoryTests {
     @Test
     void aDeletedRegistryOrListIsDerivedAgainFromTheLogWithTheSameBytes() throws IOException {
         copyPki();
-        TestClock clock = TestClock.start();
+        SettableClock clock = SettableClock.at(START);
         revoke(SUPPLIER_DS, Requester.aroOf("supplier"), clock);
         clock.advance(Duration.ofHours(1));
         revoke(NETWORK_DS, Requester.dcc(), clock);
@@ -145,14 +150,14 @@ class RevocationDirectoryTests {
         Files.delete(crl);
         Files.delete(registry);
 
-        RevocationDirectory read = RevocationDirectory.open(dir);
+        RevocationDirectory read = TestPkiDirectory.openRevocations(dir);
         assertThat(read.list(ProfileKind.ISSUING_OCA).orElseThrow().toPem())
                 .isEqualTo(new String(crlBytes, java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(read.registry().find(NETWORK_DS.serialNumber()).orElseThrow().isRevoked())
                 .isTrue();
         assertThat(crl).doesNotExist(); // reading writes nothing
 
-        try (RevocationDirectory repaired = RevocationDirectory.openForUpdate(dir)) {
+        try (RevocationDirectory repaired = TestPkiDirectory.openRevocationsForUpdate(dir)) {
             assertThat(repaired.repairs()).hasSize(2);
         }
         assertThat(Files.readAllBytes(crl)).isEqualTo(crlBytes);
@@ -162,7 +167,7 @@ class RevocationDirectoryTests {
     @Test
     void theNextListFollowsTheLogEvenWhenTheListFileWasDeleted() throws IOException {
         copyPki();
-        TestClock clock = TestClock.start();
+        SettableClock clock = SettableClock.at(START);
         revoke(SUPPLIER_DS, Requester.aroOf("supplier"), clock);
         Files.delete(RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA));
         clock.advance(Duration.ofHours(1));
@@ -177,12 +182,12 @@ class RevocationDirectoryTests {
     @Test
     void aDirectoryWrittenBeforeTheLogIsTakenOverAsItStands() throws IOException {
         copyPki();
-        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), TestClock.start());
+        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), SettableClock.at(START));
         Files.delete(dir.resolve(RevocationDirectory.LOG)); // as a directory from before the log existed
         Path crl = RevocationDirectory.listFile(dir, ProfileKind.ISSUING_OCA);
         byte[] legacy = Files.readAllBytes(crl);
 
-        try (RevocationDirectory directory = RevocationDirectory.openForUpdate(dir)) {
+        try (RevocationDirectory directory = TestPkiDirectory.openRevocationsForUpdate(dir)) {
             assertThat(directory.repairs())
                     .singleElement()
                     .asString()
@@ -190,7 +195,7 @@ class RevocationDirectoryTests {
         }
         Files.delete(crl);
         Files.delete(dir.resolve(RevocationDirectory.REGISTRY));
-        RevocationDirectory reread = RevocationDirectory.open(dir);
+        RevocationDirectory reread = TestPkiDirectory.openRevocations(dir);
 
         assertThat(reread.list(ProfileKind.ISSUING_OCA).orElseThrow().toDer())
                 .isEqualTo(RevocationList.parse(legacy).toDer());
@@ -201,11 +206,11 @@ class RevocationDirectoryTests {
     @Test
     void aChangedLogLineIsDamageNamedByItsLineNumber() throws IOException {
         copyPki();
-        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), TestClock.start());
+        revoke(SUPPLIER_DS, Requester.aroOf("supplier"), SettableClock.at(START));
         Path log = dir.resolve(RevocationDirectory.LOG);
         Files.writeString(log, Files.readString(log).replace("key-compromise", "superseded"));
 
-        assertThatThrownBy(() -> RevocationDirectory.open(dir))
+        assertThatThrownBy(() -> TestPkiDirectory.openRevocations(dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("revocations.log is damaged at line 2: the line's hash does not match");
     }
@@ -213,26 +218,26 @@ class RevocationDirectoryTests {
     @Test
     void aTornLastLogLineWasNeverCommittedAndIsCutOffByTheNextCommit() throws IOException {
         copyPki();
-        TestClock clock = TestClock.start();
+        SettableClock clock = SettableClock.at(START);
         revoke(SUPPLIER_DS, Requester.aroOf("supplier"), clock);
         Path log = dir.resolve(RevocationDirectory.LOG);
         Files.writeString(log, "seq=2\trevoked=AB", java.nio.file.StandardOpenOption.APPEND);
-        assertThat(RevocationDirectory.open(dir).registry().byStatus(CertificateStatus.REVOKED))
+        assertThat(TestPkiDirectory.openRevocations(dir).registry().byStatus(CertificateStatus.REVOKED))
                 .hasSize(1);
 
         clock.advance(Duration.ofHours(1));
         revoke(NETWORK_DS, Requester.dcc(), clock);
 
         assertThat(Files.readString(log)).doesNotContain("revoked=AB\t").doesNotContain("revoked=ABseq");
-        assertThat(RevocationDirectory.open(dir).registry().byStatus(CertificateStatus.REVOKED))
+        assertThat(TestPkiDirectory.openRevocations(dir).registry().byStatus(CertificateStatus.REVOKED))
                 .hasSize(2);
     }
 
     @Test
     void aDirectoryOpenedToReadCannotBeChanged() throws IOException {
         copyPki();
-        RevocationDirectory directory = RevocationDirectory.open(dir);
-        Revocations revocations = directory.revocations(RevocationPolicy.defaults(), TestClock.start());
+        RevocationDirectory directory = TestPkiDirectory.openRevocations(dir);
+        Revocations revocations = directory.revocations(RevocationPolicy.defaults(), SettableClock.at(START));
         RevocationOutcome outcome = revocations.submit(
                 RevocationRequest.of(SUPPLIER_DS.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.dcc()));
 
@@ -244,7 +249,7 @@ class RevocationDirectoryTests {
 
     @Test
     void aDirectoryWithoutAPkiIsRefused() {
-        assertThatThrownBy(() -> RevocationDirectory.open(dir))
+        assertThatThrownBy(() -> TestPkiDirectory.openRevocations(dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("manifest.properties");
     }

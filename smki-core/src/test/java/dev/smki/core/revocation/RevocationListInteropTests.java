@@ -3,15 +3,17 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.core.testing.TestPkis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Checks the CRL and ARL with OpenSSL, a reader this library does not control (no mocks). */
 class RevocationListInteropTests {
 
+    private static final Instant START = Instant.parse("2026-01-02T09:00:00Z");
+
     static final TestPki PKI = TestPkis.seeded(7);
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate SUPPLIER_KA =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT);
 
     @TempDir
     static Path dir;
@@ -40,7 +44,7 @@ class RevocationListInteropTests {
     @BeforeAll
     static void publishBothLists() throws IOException {
         Revocations revocations =
-                Revocations.of(CertificateRegistry.of(PKI), RevocationPolicy.defaults(), TestClock.start());
+                Revocations.of(PKI.certificateRegistry(), RevocationPolicy.defaults(), SettableClock.at(START));
         for (IssuedCertificate certificate : List.of(SUPPLIER_DS, SUPPLIER_KA)) {
             revocations.submit(RevocationRequest.of(
                     certificate.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.aroOf("supplier")));

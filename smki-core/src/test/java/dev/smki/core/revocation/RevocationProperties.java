@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.core.testing.TestPkis;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,8 @@ import org.quicktheories.WithQuickTheories;
 import org.quicktheories.core.Gen;
 
 class RevocationProperties implements WithQuickTheories {
+
+    private static final Instant START = Instant.parse("2026-01-02T09:00:00Z");
 
     static final TestPki PKI = TestPkis.seeded(7);
     static final List<Requester> REQUESTERS = List.of(
@@ -47,8 +51,8 @@ class RevocationProperties implements WithQuickTheories {
     @Test
     void revocationIsMonotoneAndEachListHoldsThePreviousOneAndEveryRevokedCertificate() {
         qt().withExamples(150).forAll(steps(4, 20)).checkAssert(steps -> {
-            TestClock clock = TestClock.start();
-            CertificateRegistry registry = CertificateRegistry.of(PKI);
+            SettableClock clock = SettableClock.at(START);
+            CertificateRegistry registry = PKI.certificateRegistry();
             Revocations revocations = Revocations.of(registry, RevocationPolicy.defaults(), clock);
             List<RegisteredCertificate> certificates = registry.all();
             Map<BigInteger, Revocation> revokedSoFar = new HashMap<>();
@@ -72,12 +76,16 @@ class RevocationProperties implements WithQuickTheories {
                                     .isEqualTo(previous.number().add(BigInteger.ONE));
                         }
                         Set<BigInteger> issuedAndRevoked =
-                                registry.issuedBy(CertificateFacts.hex(signer.subjectKeyIdentifier())).stream()
+                                registry
+                                        .issuedBy(signer.parsed()
+                                                .subjectKeyIdentifier()
+                                                .orElseThrow())
+                                        .stream()
                                         .filter(RegisteredCertificate::isRevoked)
                                         .map(RegisteredCertificate::serial)
                                         .collect(Collectors.toSet());
                         assertThat(list.serials()).as("REV-7 on the next list").isEqualTo(issuedAndRevoked);
-                        assertThat(list.isSignedBy(signer)).isTrue();
+                        assertThat(list.isSignedBy(signer.parsed())).isTrue();
                     }
                     case 2 -> clock.advance(Duration.ofMinutes(1 + step.a()));
                     default -> {
@@ -139,7 +147,9 @@ class RevocationProperties implements WithQuickTheories {
             }
             Requester r = request.requester();
             boolean may = request.reason().appliesToCertificates()
-                    && (r.kind() == RequesterKind.DCC || r.kind() == RequesterKind.SMKI_PMA || r.actsFor("supplier"));
+                    && (r.kind() == RequesterKind.DCC
+                            || r.kind() == RequesterKind.SMKI_PMA
+                            || r.actsFor(Subscriber.of("supplier")));
             if (may && unrevoked.remove(request.serial())) {
                 revoked.add(request.serial());
             }
@@ -165,12 +175,12 @@ class RevocationProperties implements WithQuickTheories {
     @Test
     void theFailedSuppliersCertificatesEndRevokedExactlyWhenNoDelayWasGrantedOrAnEndConditionWasReached() {
         qt().withExamples(300).forAll(steps(6, 14)).checkAssert(steps -> {
-            TestClock clock = TestClock.start();
-            CertificateRegistry registry = CertificateRegistry.of(PKI);
+            SettableClock clock = SettableClock.at(START);
+            CertificateRegistry registry = PKI.certificateRegistry();
             Revocations revocations = Revocations.of(registry, RevocationPolicy.defaults(), clock);
-            String event = "SOLR-1";
-            revocations.openSolrEvent(SolrEvent.of(event, "supplier", "Last Resort Energy", "SRP"));
-            List<RegisteredCertificate> failed = registry.bySubscriber("supplier");
+            SolrEventId event = SolrEventId.of("SOLR-1");
+            revocations.openSolrEvent(SolrEvent.of(event.value(), "supplier", "Last Resort Energy", "SRP"));
+            List<RegisteredCertificate> failed = registry.bySubscriber(Subscriber.of("supplier"));
             SolrModel model = new SolrModel(
                     failed.stream().map(RegisteredCertificate::serial).collect(Collectors.toSet()));
             for (Step step : steps) {
@@ -239,8 +249,8 @@ class RevocationProperties implements WithQuickTheories {
     @Test
     void theRegistryTextFormReadsBackWhateverTheStatuses() {
         qt().withExamples(100).forAll(steps(2, 12)).checkAssert(steps -> {
-            CertificateRegistry registry = CertificateRegistry.of(PKI);
-            Revocations revocations = Revocations.of(registry, RevocationPolicy.defaults(), TestClock.start());
+            CertificateRegistry registry = PKI.certificateRegistry();
+            Revocations revocations = Revocations.of(registry, RevocationPolicy.defaults(), SettableClock.at(START));
             List<RegisteredCertificate> certificates = registry.all();
             for (Step step : steps) {
                 RegisteredCertificate target = pick(certificates, step.a());

@@ -3,18 +3,20 @@ package dev.smki.core.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.issuance.TestPki;
 import dev.smki.core.provenance.RuleId;
-import dev.smki.core.revocation.RevocationOutcome.Verdict;
 import dev.smki.core.revocation.SolrOutcome.Result;
 import dev.smki.core.revocation.SolrStatus.Delay;
 import dev.smki.core.revocation.SolrStatus.MpidTransfer;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.core.testing.TestPkis;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,19 +27,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SupplierOfLastResortTests {
 
-    static final TestPki PKI = TestPkis.seeded(7);
-    static final String EVENT = "SOLR-2026-01";
+    private static final Instant START = Instant.parse("2026-01-02T09:00:00Z");
 
-    private final TestClock clock = TestClock.start();
-    private final CertificateRegistry registry = CertificateRegistry.of(PKI);
+    static final TestPki PKI = TestPkis.seeded(7);
+    static final SolrEventId EVENT = SolrEventId.of("SOLR-2026-01");
+
+    private final SettableClock clock = SettableClock.at(START);
+    private final CertificateRegistry registry = PKI.certificateRegistry();
     private final Revocations revocations = Revocations.of(registry, RevocationPolicy.defaults(), clock);
 
     SupplierOfLastResortTests() {
-        revocations.openSolrEvent(SolrEvent.of(EVENT, "supplier", "Last Resort Energy", "Shared Resources Ltd"));
+        revocations.openSolrEvent(
+                SolrEvent.of(EVENT.value(), "supplier", "Last Resort Energy", "Shared Resources Ltd"));
     }
 
     private Set<BigInteger> failedSupplierSerials() {
-        return registry.bySubscriber("supplier").stream()
+        return registry.bySubscriber(Subscriber.of("supplier")).stream()
                 .map(RegisteredCertificate::serial)
                 .collect(Collectors.toSet());
     }
@@ -63,7 +68,7 @@ class SupplierOfLastResortTests {
 
         List<RevocationOutcome> held = revocations.requestFailedSupplierRevocation(EVENT);
         assertThat(held).hasSize(3).allSatisfy(outcome -> {
-            assertThat(outcome.verdict()).isEqualTo(Verdict.HELD);
+            assertThat(outcome.verdict()).isEqualTo(RevocationVerdict.HELD);
             assertThat(outcome.rule().id()).isEqualTo(id("SOLR-6"));
             assertThat(outcome.summary()).contains("Section L16 applies and Appendix D §8 does not");
         });
@@ -89,7 +94,7 @@ class SupplierOfLastResortTests {
         assertThat(after.serials()).containsExactlyInAnyOrderElementsOf(failedSupplierSerials());
         assertThat(after.number()).isEqualTo(BigInteger.TWO);
         assertThat(after.entries())
-                .allSatisfy(e -> assertThat(e.revokedAt()).isEqualTo(TestClock.START.plus(Duration.ofDays(14))));
+                .allSatisfy(e -> assertThat(e.revokedAt()).isEqualTo(START.plus(Duration.ofDays(14))));
     }
 
     @Test
@@ -104,7 +109,7 @@ class SupplierOfLastResortTests {
     void aDelayCoversOnlyTheFailedSuppliersCertificates() {
         revocations.delayRevocation(EVENT, Requester.smkiPma());
         IssuedCertificate network =
-                PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+                PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
         RevocationOutcome outcome = revocations.submit(RevocationRequest.of(
                 network.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.aroOf("network-operator")));
         assertThat(outcome.isRevoked()).isTrue();
@@ -113,15 +118,16 @@ class SupplierOfLastResortTests {
     @Test
     void aRequestHeldUnderL16IsDecidedUnderSection8WhenTheDelayEnds() {
         revocations.delayRevocation(EVENT, Requester.smkiPma());
-        IssuedCertificate supplierKa = PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT);
+        IssuedCertificate supplierKa =
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT);
         RevocationOutcome held = revocations.submit(RevocationRequest.of(
                 supplierKa.serialNumber(), RevocationReason.KEY_COMPROMISE, Requester.parse("other:journalist")));
-        assertThat(held.verdict()).isEqualTo(Verdict.HELD);
+        assertThat(held.verdict()).isEqualTo(RevocationVerdict.HELD);
 
         List<RevocationOutcome> decided =
                 revocations.endRevocationDelay(EVENT, SolrEndCondition.SOLR_TAKES_RESPONSIBILITY);
         assertThat(decided).singleElement().satisfies(outcome -> {
-            assertThat(outcome.verdict()).isEqualTo(Verdict.REFUSED);
+            assertThat(outcome.verdict()).isEqualTo(RevocationVerdict.REFUSED);
             assertThat(outcome.rule().id()).isEqualTo(id("REV-2"));
         });
         assertThat(revokedSerials()).isEmpty();
@@ -131,20 +137,26 @@ class SupplierOfLastResortTests {
     class ServiceRequests {
 
         private final IssuedCertificate signer =
-                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+                PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
         private final SolrServiceRequests dcc = SolrServiceRequests.of(revocations);
 
         @Test
         void solr9AServiceRequestSignedWithADelayedCertificateIsAcceptedThenRefusedOnceRevoked() {
             revocations.delayRevocation(EVENT, Requester.smkiPma());
             revocations.requestFailedSupplierRevocation(EVENT);
-            var during = dcc.check(EVENT, SolrServiceRequests.sign("safe mode for 00-DB-12-34-56-78-90-A0", signer));
+            var during = dcc.check(
+                    EVENT,
+                    SolrServiceRequests.sign(
+                            "safe mode for 00-DB-12-34-56-78-90-A0", signer.parsed(), SigningKey.of(signer)));
             assertThat(during.accepted()).isTrue();
             assertThat(during.rule().id()).isEqualTo(id("SOLR-9"));
             assertThat(during.why()).contains("the SMKI PMA delays its revocation");
 
             revocations.endRevocationDelay(EVENT, SolrEndCondition.PMA_DISCRETION);
-            var after = dcc.check(EVENT, SolrServiceRequests.sign("safe mode for 00-DB-12-34-56-78-90-A0", signer));
+            var after = dcc.check(
+                    EVENT,
+                    SolrServiceRequests.sign(
+                            "safe mode for 00-DB-12-34-56-78-90-A0", signer.parsed(), SigningKey.of(signer)));
             assertThat(after.accepted()).isFalse();
             assertThat(after.rule().id()).isEqualTo(id("SOLR-9"));
             assertThat(after.why()).endsWith("is revoked");
@@ -154,7 +166,8 @@ class SupplierOfLastResortTests {
         void solr10OnceTheMpidsAreTransferredTheRequestFailsWhateverTheCertificateStatus() {
             revocations.delayRevocation(EVENT, Requester.smkiPma());
             revocations.agreeMpidTransfer(EVENT);
-            var outcome = dcc.check(EVENT, SolrServiceRequests.sign("emergency credit", signer));
+            var outcome = dcc.check(
+                    EVENT, SolrServiceRequests.sign("emergency credit", signer.parsed(), SigningKey.of(signer)));
             assertThat(registry.require(signer.serialNumber()).isRevoked()).isFalse();
             assertThat(outcome.accepted()).isFalse();
             assertThat(outcome.rule().id()).isEqualTo(id("SOLR-10"));
@@ -163,11 +176,12 @@ class SupplierOfLastResortTests {
         @Test
         void aRequestWhoseSignatureIsNotTheCertificatesIsRefused() {
             IssuedCertificate other =
-                    PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.DIGITAL_SIGNATURE);
+                    PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.DIGITAL_SIGNATURE);
             var forged = new SolrServiceRequests.SignedServiceRequest(
                     "emergency credit",
-                    signer,
-                    SolrServiceRequests.sign("emergency credit", other).signature());
+                    signer.parsed(),
+                    SolrServiceRequests.sign("emergency credit", other.parsed(), SigningKey.of(other))
+                            .signature());
             var outcome = dcc.check(EVENT, forged);
             assertThat(outcome.accepted()).isFalse();
             assertThat(outcome.why()).isEqualTo("the signature does not verify");
@@ -206,7 +220,7 @@ class SupplierOfLastResortTests {
 
         @Test
         void solr2RefusesADelayOutsideAnEvent() {
-            SolrOutcome unknown = revocations.delayRevocation("SOLR-1999-99", Requester.smkiPma());
+            SolrOutcome unknown = revocations.delayRevocation(SolrEventId.of("SOLR-1999-99"), Requester.smkiPma());
             assertThat(unknown.result()).isEqualTo(Result.REFUSED);
             assertThat(unknown.rule().id()).isEqualTo(id("SOLR-2"));
             assertThat(unknown.message()).contains("no SoLR event SOLR-1999-99 was opened");
@@ -275,7 +289,7 @@ class SupplierOfLastResortTests {
             SolrOutcome byDcc = revocations.delayMpidTransfer(EVENT, Requester.dcc());
             assertThat(byDcc.result()).isEqualTo(Result.REFUSED);
             assertThat(byDcc.rule().id()).isEqualTo(id("SOLR-4"));
-            SolrOutcome noEvent = revocations.delayMpidTransfer("SOLR-1999-99", Requester.smkiPma());
+            SolrOutcome noEvent = revocations.delayMpidTransfer(SolrEventId.of("SOLR-1999-99"), Requester.smkiPma());
             assertThat(noEvent.result()).isEqualTo(Result.REFUSED);
             assertThat(noEvent.message()).contains("no SoLR event");
             revocations.transferMpids(EVENT);
@@ -295,9 +309,9 @@ class SupplierOfLastResortTests {
 
     @Test
     void anEventIsOpenedOnce() {
-        assertThatThrownBy(() -> revocations.openSolrEvent(SolrEvent.of(EVENT, "supplier", "Other", "SRP")))
+        assertThatThrownBy(() -> revocations.openSolrEvent(SolrEvent.of(EVENT.value(), "supplier", "Other", "SRP")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(EVENT);
+                .hasMessageContaining(EVENT.value());
         assertThatThrownBy(() -> SolrEvent.of("X", "supplier", "supplier", "SRP"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,10 +1,10 @@
 package dev.smki.core.testing;
 
 import dev.smki.core.identity.CellUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.Eui64Range;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
@@ -54,8 +54,8 @@ public final class SmkiGen {
     }
 
     /** Either key usage. */
-    public static Gen<KeyUsage> keyUsages() {
-        return SourceDSL.arbitrary().enumValues(KeyUsage.class);
+    public static Gen<CertificateUsage> keyUsages() {
+        return SourceDSL.arbitrary().enumValues(CertificateUsage.class);
     }
 
     /** Any GBCS device type. */

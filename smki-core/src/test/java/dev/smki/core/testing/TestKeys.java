@@ -1,6 +1,7 @@
 package dev.smki.core.testing;
 
 import dev.smki.core.internal.crypto.BouncyCastle;
+import dev.smki.core.simulation.SimulationSeed;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -35,7 +36,7 @@ public final class TestKeys {
 
     private static List<KeyPair> generate() {
         try {
-            SecureRandom seeded = SeededRandom.of(0x534D4B49L); // "SMKI"
+            SecureRandom seeded = SimulationSeed.of(0x534D4B49L).secureRandom("test-keys"); // "SMKI"
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
             generator.initialize(new ECGenParameterSpec("secp256r1"), seeded);
             List<KeyPair> keys = new ArrayList<>(POOL_SIZE);

@@ -1,8 +1,8 @@
 package dev.smki.examples.bench;
 
 import dev.smki.core.environment.SmkiEnvironment;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SimulatedEui64s;
 import java.io.IOException;
@@ -87,8 +87,8 @@ final class RawDeviceCertificates implements Workload {
     }
 
     /** Returns the key usage of item {@code item}: digital signature for even items, key agreement for odd ones. */
-    static KeyUsage keyUsage(long item) {
-        return item % 2 == 0 ? KeyUsage.DIGITAL_SIGNATURE : KeyUsage.KEY_AGREEMENT;
+    static CertificateUsage keyUsage(long item) {
+        return item % 2 == 0 ? CertificateUsage.DIGITAL_SIGNATURE : CertificateUsage.KEY_AGREEMENT;
     }
 
     /** Returns the Device of item {@code item}: the simulated Device identifiers in turn. */
@@ -140,7 +140,7 @@ final class RawDeviceCertificates implements Workload {
             serial[0] = (byte) (1 + (serial[0] & 0xFF) % 0x7F);
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     issuerName, new BigInteger(1, serial), notBefore, NOT_AFTER, EMPTY_SUBJECT, keyPair.getPublic());
-            int bits = keyUsage(item) == KeyUsage.DIGITAL_SIGNATURE
+            int bits = keyUsage(item) == CertificateUsage.DIGITAL_SIGNATURE
                     ? org.bouncycastle.asn1.x509.KeyUsage.digitalSignature
                     : org.bouncycastle.asn1.x509.KeyUsage.keyAgreement;
             SubjectKeyIdentifier ski = extensionUtils.createTruncatedSubjectKeyIdentifier(keyPair.getPublic());

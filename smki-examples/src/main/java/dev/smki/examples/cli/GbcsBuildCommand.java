@@ -5,8 +5,8 @@ import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.SignedCommand;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -108,7 +108,7 @@ final class GbcsBuildCommand implements Callable<Integer> {
         } else {
             try {
                 IssuedCertificate recovery =
-                        pki.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+                        pki.organisationCertificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE);
                 authoriser = Authoriser.of(recovery.parsed(), SigningKey.of(recovery));
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--pki " + dir + ": " + e.getMessage(), e);

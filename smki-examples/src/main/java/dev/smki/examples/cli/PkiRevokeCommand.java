@@ -1,7 +1,8 @@
 package dev.smki.examples.cli;
 
-import dev.smki.core.issuance.IssuedCertificate;
+import dev.smki.core.issuance.TestPkiDirectory;
 import dev.smki.core.revocation.CrlReason;
+import dev.smki.core.revocation.ListSigner;
 import dev.smki.core.revocation.RegisteredCertificate;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationDirectory;
@@ -110,7 +111,7 @@ final class PkiRevokeCommand implements Callable<Integer> {
     /** Opens the directory for a change: locked, and repaired from its revocation log if a crash left it behind. */
     private RevocationDirectory openForUpdate() {
         try {
-            return RevocationDirectory.openForUpdate(dir);
+            return TestPkiDirectory.openRevocationsForUpdate(dir);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserInputException("--pki: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -180,7 +181,7 @@ final class PkiRevokeCommand implements Callable<Integer> {
                 why.slug(),
                 revoked.revocation().orElseThrow().crlReason());
         out.printf("  wrote %s%n", written.get(0));
-        IssuedCertificate signer = directory.issuerOf(revoked).orElse(null);
+        ListSigner signer = directory.issuerOf(revoked).orElse(null);
         for (Path file : written.subList(1, written.size())) {
             RevocationList list = RevocationList.read(file);
             out.printf(
@@ -223,8 +224,8 @@ final class PkiRevokeCommand implements Callable<Integer> {
         return asOf;
     }
 
-    private static String fileStem(IssuedCertificate ca) {
-        return dev.smki.core.issuance.TestPkiDirectory.caFileStem(ca.kind());
+    private static String fileStem(ListSigner ca) {
+        return TestPkiDirectory.caFileStem(ca.kind());
     }
 
     private BigInteger serial() {

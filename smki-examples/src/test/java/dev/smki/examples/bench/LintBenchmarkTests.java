@@ -2,7 +2,7 @@ package dev.smki.examples.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.issuance.TestPki;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -17,7 +17,7 @@ class LintBenchmarkTests {
         byte[][] pool = LintBenchmark.pool(PKI, 3);
         // Same shape and names, but signed by another PKI's Issuing DCA key.
         byte[] foreign = TestPki.seeded(IssuanceBenchmark.SEED + 1)
-                .deviceCertificate(RawDeviceCertificates.device(0), KeyUsage.DIGITAL_SIGNATURE)
+                .deviceCertificate(RawDeviceCertificates.device(0), CertificateUsage.DIGITAL_SIGNATURE)
                 .toDer();
         byte[][] mixed = {pool[0], pool[1], pool[2], foreign};
 
@@ -39,7 +39,7 @@ class LintBenchmarkTests {
         assertThat(Arrays.stream(pool).map(HexFormat.of()::formatHex).distinct())
                 .hasSize(4);
         assertThat(pool[1])
-                .isEqualTo(PKI.deviceCertificate(RawDeviceCertificates.device(1), KeyUsage.KEY_AGREEMENT)
+                .isEqualTo(PKI.deviceCertificate(RawDeviceCertificates.device(1), CertificateUsage.KEY_AGREEMENT)
                         .toDer());
     }
 }

@@ -230,7 +230,7 @@ class LintCommandTests {
                 dir.resolve("acb-ds.pem"),
                 pki.organisationCertificate(
                                 dev.smki.core.identity.RemotePartyRole.ACCESS_CONTROL_BROKER,
-                                dev.smki.core.identity.KeyUsage.DIGITAL_SIGNATURE)
+                                dev.smki.core.identity.CertificateUsage.DIGITAL_SIGNATURE)
                         .toPem());
         String at = "2026-06-01";
 

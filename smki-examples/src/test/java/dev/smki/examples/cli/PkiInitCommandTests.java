@@ -161,7 +161,7 @@ class PkiInitCommandTests {
         String serial = dev.smki.core.issuance.TestPki.load(dir)
                 .organisationCertificate(
                         dev.smki.core.identity.RemotePartyRole.SUPPLIER,
-                        dev.smki.core.identity.KeyUsage.DIGITAL_SIGNATURE)
+                        dev.smki.core.identity.CertificateUsage.DIGITAL_SIGNATURE)
                 .serialNumber()
                 .toString(16);
         Run revoked = smki(

@@ -3,8 +3,8 @@ package dev.smki.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -32,9 +32,9 @@ class PkiRevokeCommandTests {
     static final TestPki PKI = TestPkis.seeded(7);
     static final Eui64 METER = Eui64.parse("02-53-4D-4B-49-80-00-00");
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate NETWORK_KA =
-            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, KeyUsage.KEY_AGREEMENT);
+            PKI.organisationCertificate(RemotePartyRole.NETWORK_OPERATOR, CertificateUsage.KEY_AGREEMENT);
 
     @TempDir
     Path tmp;
@@ -86,7 +86,7 @@ class PkiRevokeCommandTests {
                         + " 2026-01-03T09:00:00Z, signed by the Issuing OCA")
                 .contains("Check it: openssl crl -in " + crl());
         RevocationList list = RevocationList.read(crl());
-        assertThat(list.isSignedBy(PKI.issuingOca())).isTrue();
+        assertThat(list.isSignedBy(PKI.issuingOca().parsed())).isTrue();
         assertThat(list.serials()).containsExactly(SUPPLIER_DS.serialNumber());
         assertThat(CertificateRegistry.load(dir.resolve(RevocationDirectory.REGISTRY))
                         .require(SUPPLIER_DS.serialNumber())
@@ -115,7 +115,7 @@ class PkiRevokeCommandTests {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("published as cACompromise").contains("signed by the Root OCA");
         RevocationList arl = RevocationList.read(dir.resolve("crl/authority.arl"));
-        assertThat(arl.isSignedBy(PKI.rootOca())).isTrue();
+        assertThat(arl.isSignedBy(PKI.rootOca().parsed())).isTrue();
         assertThat(arl.serials()).containsExactly(PKI.issuingOca().serialNumber());
     }
 
@@ -150,7 +150,7 @@ class PkiRevokeCommandTests {
     @Test
     void deviceCertificatesAreRefusedUnderRev4UnlessThePolicyAllowsThem() throws IOException {
         copyOfThePki();
-        IssuedCertificate meter = PKI.deviceCertificate(METER, KeyUsage.KEY_AGREEMENT);
+        IssuedCertificate meter = PKI.deviceCertificate(METER, CertificateUsage.KEY_AGREEMENT);
         CliRun refused = revoke(hex(meter), "key-compromise", "dcc", "2026-01-02");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(refused.out()).contains("refused by REV-4").contains("rule: REV-4 (memory;");
@@ -174,7 +174,7 @@ class PkiRevokeCommandTests {
                 policy.toString());
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         RevocationList deviceCrl = RevocationList.read(dir.resolve("crl/device.crl"));
-        assertThat(deviceCrl.isSignedBy(PKI.issuingDca())).isTrue();
+        assertThat(deviceCrl.isSignedBy(PKI.issuingDca().parsed())).isTrue();
         assertThat(deviceCrl.serials()).containsExactly(meter.serialNumber());
     }
 

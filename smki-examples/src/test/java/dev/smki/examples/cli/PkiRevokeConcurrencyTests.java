@@ -2,10 +2,11 @@ package dev.smki.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SimulatedEui64s;
 import dev.smki.core.issuance.TestPki;
+import dev.smki.core.issuance.TestPkiDirectory;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.revocation.RevocationDirectory;
 import dev.smki.core.revocation.RevocationList;
@@ -52,7 +53,7 @@ class PkiRevokeConcurrencyTests {
         List<IssuedCertificate> targets =
                 new ArrayList<>(pki.organisationCertificates().values());
         for (int i = 0; i < 3; i++) {
-            for (KeyUsage usage : KeyUsage.values()) {
+            for (CertificateUsage usage : CertificateUsage.values()) {
                 targets.add(pki.deviceCertificate(SimulatedEui64s.device(i), usage));
             }
         }
@@ -113,7 +114,7 @@ class PkiRevokeConcurrencyTests {
             numbersPrinted.add(m.group(1) + " #" + m.group(2));
         }
         assertThat(numbersPrinted).as("no list number was issued twice").hasSize(20);
-        RevocationDirectory directory = RevocationDirectory.open(dir);
+        RevocationDirectory directory = TestPkiDirectory.openRevocations(dir);
         RevocationList organisation = directory.list(ProfileKind.ISSUING_OCA).orElseThrow();
         RevocationList device = directory.list(ProfileKind.ISSUING_DCA).orElseThrow();
         assertThat(organisation.number()).isEqualTo(BigInteger.valueOf(14));

@@ -165,15 +165,14 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
         Map<String, Entry> found = new TreeMap<>();
         for (IssuedCertificate certificate : compromised) {
             registry.find(certificate.serialNumber())
-                    .ifPresent(r -> entry(found, r.subscriber(), category(r))
+                    .ifPresent(r -> entry(found, r.subscriber().name(), category(r))
                             .reasons
                             .add(Reason.SUBSCRIBER_OF_COMPROMISED_CERTIFICATE));
-            Deque<String> issuers = new ArrayDeque<>();
-            Set<String> seen = new HashSet<>();
-            issuers.add(
-                    certificate.parsed().subjectKeyIdentifier().orElseThrow().toString());
+            Deque<KeyIdentifier> issuers = new ArrayDeque<>();
+            Set<KeyIdentifier> seen = new HashSet<>();
+            issuers.add(certificate.parsed().subjectKeyIdentifier().orElseThrow());
             while (!issuers.isEmpty()) {
-                String issuer = issuers.poll();
+                KeyIdentifier issuer = issuers.poll();
                 if (!seen.add(issuer)) {
                     continue;
                 }
@@ -181,10 +180,12 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
                     if (issued.kind() == ProfileKind.DEVICE || issued.serial().equals(certificate.serialNumber())) {
                         continue;
                     }
-                    entry(found, issued.subscriber(), category(issued)).reasons.add(Reason.CHAINS_TO_COMPROMISED_KEY);
+                    entry(found, issued.subscriber().name(), category(issued))
+                            .reasons
+                            .add(Reason.CHAINS_TO_COMPROMISED_KEY);
                     KeyIdentifier caKey = caKeys.get(issued.serial());
                     if (caKey != null) {
-                        issuers.add(caKey.toString());
+                        issuers.add(caKey);
                     }
                 }
             }

@@ -52,11 +52,11 @@ final class FileJournal extends Journal {
         try {
             FileLock lock = opened.tryLock();
             if (lock == null) {
-                throw new JournalInUseException("The journal " + path + " is in use by another process");
+                throw new JournalInUseException(path, "in use by another process", null);
             }
         } catch (OverlappingFileLockException e) {
             opened.close();
-            throw new JournalInUseException("The journal " + path + " is already open in this program", e);
+            throw new JournalInUseException(path, "already open in this program", e);
         } catch (IOException | RuntimeException e) {
             opened.close();
             throw e;

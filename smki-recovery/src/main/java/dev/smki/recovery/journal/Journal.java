@@ -69,7 +69,7 @@ public abstract sealed class Journal permits FileJournal, MemoryJournal {
 
     final void claim() {
         if (!inUse.compareAndSet(false, true)) {
-            throw new JournalInUseException(this + " is already used by a run; close that run first");
+            throw new JournalInUseException(this);
         }
     }
 

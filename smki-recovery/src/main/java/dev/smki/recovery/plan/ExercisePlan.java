@@ -1,7 +1,7 @@
 package dev.smki.recovery.plan;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
@@ -368,7 +368,7 @@ public record ExercisePlan(
     public record Incident(
             Optional<CompromisedKey> compromised,
             RemotePartyRole role,
-            KeyUsage usage,
+            CertificateUsage usage,
             List<OrganisationCredential> credentials) {
 
         public Incident {
@@ -640,7 +640,8 @@ public record ExercisePlan(
      * @param role whose key a second compromise is of, or whose SoLR event overlaps
      * @param usage the key usage of a second compromise
      */
-    public record InjectedEvent(EventKind kind, String at, Duration lasting, RemotePartyRole role, KeyUsage usage) {
+    public record InjectedEvent(
+            EventKind kind, String at, Duration lasting, RemotePartyRole role, CertificateUsage usage) {
 
         public InjectedEvent {
             Objects.requireNonNull(kind, "kind");

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
@@ -321,7 +321,7 @@ final class PlanReader {
             problem(map, "'compromised' is missing");
         }
         RemotePartyRole role = enumValue(map, "role", RemotePartyRole.class, b == null ? null : b.role());
-        KeyUsage usage = enumValue(map, "usage", KeyUsage.class, b == null ? null : b.usage());
+        CertificateUsage usage = enumValue(map, "usage", CertificateUsage.class, b == null ? null : b.usage());
         List<OrganisationCredential> credentials = b == null ? List.of() : b.credentials();
         if (map.fields.containsKey("credentials")) {
             credentials = new ArrayList<>();
@@ -650,7 +650,7 @@ final class PlanReader {
             String step = text(e, "at", null);
             Duration lasting = duration(e, "lasting", Duration.ofHours(4));
             RemotePartyRole role = enumValue(e, "role", RemotePartyRole.class, RemotePartyRole.SUPPLIER);
-            KeyUsage usage = enumValue(e, "usage", KeyUsage.class, KeyUsage.DIGITAL_SIGNATURE);
+            CertificateUsage usage = enumValue(e, "usage", CertificateUsage.class, CertificateUsage.DIGITAL_SIGNATURE);
             if (kind != null && step != null && lasting != null) {
                 events.add(new ExercisePlan.InjectedEvent(kind, step, lasting, role, usage));
             }

@@ -12,7 +12,7 @@ import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.core.registration.OrganisationInformationRules;
 import dev.smki.core.registration.UserRole;
-import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
@@ -145,7 +145,7 @@ public final class CsrCoordination {
                 .offering((s, item) -> {
                     RemotePartyRole role = ELIGIBLE.get(item.orElseThrow()).role();
                     return new Request(
-                            CertificateRegistry.subscriberOf(role),
+                            Subscriber.ofRole(role).name(),
                             role,
                             s.pki().current().parties().of(role));
                 })
@@ -153,7 +153,7 @@ public final class CsrCoordination {
                     OrganisationCredential credential =
                             ELIGIBLE.get(attempt.item().orElseThrow());
                     IssuedCertificate renewed = s.pki().reissue(attempt.item().orElseThrow(), credential);
-                    s.registry().register(renewed, CertificateRegistry.subscriberOf(credential.role()));
+                    s.registry().register(renewed, Subscriber.ofRole(credential.role()));
                     IssuedCertificate superseded = s.pki().current().organisationCertificate(credential);
                     s.registry().retire(superseded);
                     return "issued " + renewed + "; the one it supersedes, under the old Issuing OCA, out of use";

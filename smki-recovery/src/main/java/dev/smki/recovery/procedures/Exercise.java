@@ -8,7 +8,7 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.provenance.Confidence;
@@ -152,8 +152,9 @@ public final class Exercise {
      * does) is sent to every test Device; test, the command is signed and nothing is sent.
      */
     private static String test(IncidentState s, Attempt attempt) {
-        IssuedCertificate supplier = s.pki().certificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
-        IssuedCertificate acb = s.pki().certificate(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate supplier = s.pki().certificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
+        IssuedCertificate acb =
+                s.pki().certificate(RemotePartyRole.ACCESS_CONTROL_BROKER, CertificateUsage.DIGITAL_SIGNATURE);
         UpdateSecurityCredentials body = UpdateSecurityCredentials.builder(
                         CredentialsReplacementMode.ANY_EXCEPT_ABNORMAL_ROOT_BY_RECOVERY)
                 .sequenceNumber(1)
@@ -189,7 +190,7 @@ public final class Exercise {
                 .store(
                         CustodyKey.RECOVERY_PRIVATE_KEY,
                         s.pki()
-                                .certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                                .certificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                                 .keyPair()
                                 .orElseThrow()
                                 .getPrivate()

@@ -1,7 +1,7 @@
 package dev.smki.recovery.procedures;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.recovery.custody.CustodianId;
@@ -43,7 +43,7 @@ public record IncidentSetup(
         IncidentId id,
         Optional<CompromisedKey> compromised,
         RemotePartyRole role,
-        KeyUsage usage,
+        CertificateUsage usage,
         List<OrganisationCredential> credentials,
         long seed,
         Instant start,

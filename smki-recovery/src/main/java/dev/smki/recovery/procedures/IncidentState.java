@@ -3,15 +3,15 @@ package dev.smki.recovery.procedures;
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.TestPki;
-import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.SolrEvent;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.custody.Custodians;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.DeliverySettings;
@@ -70,7 +70,7 @@ public final class IncidentState {
         this.custody = new CustodyState(roster, setup.quorum(), seededRandom(setup.seed()));
         custody.store(
                 CustodyKey.RECOVERY_PRIVATE_KEY,
-                pki.certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                pki.certificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                         .keyPair()
                         .orElseThrow()
                         .getPrivate()
@@ -210,7 +210,7 @@ public final class IncidentState {
                         .toList();
     }
 
-    IssuedCertificate certificateOf(RemotePartyRole role, KeyUsage usage) {
+    IssuedCertificate certificateOf(RemotePartyRole role, CertificateUsage usage) {
         return switch (role) {
             case ROOT -> pki.current().rootOca();
             case ISSUING_AUTHORITY -> pki.current().issuingOca();
@@ -237,7 +237,7 @@ public final class IncidentState {
                 holders.put(
                         certificate.parsed().subjectKeyIdentifier().orElseThrow(),
                         new RelevantSubscribers.Holder(
-                                CertificateRegistry.subscriberOf(credential.role()),
+                                Subscriber.ofRole(credential.role()).name(),
                                 RelevantSubscribers.PartyCategory.of(credential.role())));
             }
         });
@@ -316,7 +316,7 @@ public final class IncidentState {
      * Records that the key of {@code role} for {@code usage} is found compromised while this incident is recovered
      * (an injected event): it is not this incident's to recover; returns a note naming the Devices exposed.
      */
-    public String secondCompromise(RemotePartyRole role, KeyUsage usage) {
+    public String secondCompromise(RemotePartyRole role, CertificateUsage usage) {
         IssuedCertificate second = certificateOf(role, usage);
         return note("a second compromise, of " + second + ", found during the recovery: " + fleet.holding(second)
                 + " commissioned Devices hold its key and need an incident of their own");
@@ -327,7 +327,7 @@ public final class IncidentState {
      * certificates delayed by the SMKI PMA (an injected event overlapping the incident); returns a note.
      */
     public String overlappingSolr(RemotePartyRole role) {
-        String failed = dev.smki.core.revocation.CertificateRegistry.subscriberOf(role);
+        String failed = Subscriber.ofRole(role).name();
         SolrEvent event = SolrEvent.of("SOLR-" + setup.id().value(), failed, "solr", "shared-resource-provider");
         revocation.openSolr(event);
         revocation.revocations().delayRevocation(event.id(), Requester.smkiPma());

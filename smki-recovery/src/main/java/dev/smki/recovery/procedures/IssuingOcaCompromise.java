@@ -2,6 +2,7 @@ package dev.smki.recovery.procedures;
 
 import static dev.smki.recovery.procedures.Actors.DCC;
 
+import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.provenance.Confidence;
@@ -36,15 +37,10 @@ public final class IssuingOcaCompromise {
 
     /** IO3: how many Organisation Certificates in use are under the old and the new Issuing OCA. */
     private static String report(IncidentState s, Attempt attempt) {
-        String old = s.pki()
-                .current()
-                .issuingOca()
-                .parsed()
-                .subjectKeyIdentifier()
-                .orElseThrow()
-                .toString();
+        KeyIdentifier old =
+                s.pki().current().issuingOca().parsed().subjectKeyIdentifier().orElseThrow();
         IssuedCertificate renewed = s.pki().requireNewIssuingOca();
-        String next = renewed.parsed().subjectKeyIdentifier().orElseThrow().toString();
+        KeyIdentifier next = renewed.parsed().subjectKeyIdentifier().orElseThrow();
         long underOld = inUse(s, old);
         long underNew = inUse(s, next);
         return "report to the SMKI PMA: " + underNew + " Organisation Certificates in use under " + renewed + ", "
@@ -52,7 +48,7 @@ public final class IssuingOcaCompromise {
                 + s.fleet().counts();
     }
 
-    private static long inUse(IncidentState s, String issuerKeyId) {
+    private static long inUse(IncidentState s, KeyIdentifier issuerKeyId) {
         return s.registry().certificates().issuedBy(issuerKeyId).stream()
                 .filter(c -> c.kind() == ProfileKind.ORGANISATION && c.status() == CertificateStatus.IN_USE)
                 .count();

@@ -9,9 +9,9 @@ import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.provenance.Confidence;
-import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationReason;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.StepId;
@@ -60,7 +60,7 @@ public final class MethodOne {
         Map<TrustAnchorCellId, IssuedCertificate> renewed = new LinkedHashMap<>();
         for (OrganisationCredential credential : s.compromisedCredentials()) {
             IssuedCertificate certificate = s.pki().issueNew(credential);
-            s.registry().register(certificate, CertificateRegistry.subscriberOf(credential.role()));
+            s.registry().register(certificate, Subscriber.ofRole(credential.role()));
             renewed.put(credential.cell(), certificate);
         }
         s.pki().replaceAll(renewed);
@@ -98,8 +98,7 @@ public final class MethodOne {
                             .revoke(
                                     old,
                                     RevocationReason.KEY_COMPROMISE,
-                                    Requester.aroOf(CertificateRegistry.subscriberOf(
-                                            s.setup().role()))));
+                                    Requester.aroOf(s.setup().role())));
         }
         return note.append("; ")
                 .append(s.revocation().publish(s.pki().current().issuingOca()))

@@ -2,7 +2,7 @@ package dev.smki.recovery.procedures;
 
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.device.TrustAnchorCellId;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -114,7 +114,7 @@ public final class PkiState {
     }
 
     /** Returns the incident's Organisation Certificate of {@code role} for {@code usage}. */
-    public IssuedCertificate certificate(RemotePartyRole role, KeyUsage usage) {
+    public IssuedCertificate certificate(RemotePartyRole role, CertificateUsage usage) {
         return pki.organisationCertificate(role, usage);
     }
 
@@ -141,7 +141,7 @@ public final class PkiState {
     }
 
     /** Issues a new Organisation Certificate (a new key pair) for {@code role} and {@code usage}; returns it. */
-    IssuedCertificate issueNew(RemotePartyRole role, KeyUsage usage) {
+    IssuedCertificate issueNew(RemotePartyRole role, CertificateUsage usage) {
         return issueNew(OrganisationCredential.of(role, usage));
     }
 

@@ -12,7 +12,7 @@ import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import dev.smki.core.provenance.Seeds;
-import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.workflow.Attempt;
@@ -124,7 +124,7 @@ public final class RecoveryKeyDirection {
         Map<TrustAnchorCellId, IssuedCertificate> ready = new LinkedHashMap<>();
         for (OrganisationCredential credential : s.compromisedCredentials()) {
             IssuedCertificate renewed = s.pki().issueNew(credential);
-            s.registry().register(renewed, CertificateRegistry.subscriberOf(credential.role()));
+            s.registry().register(renewed, Subscriber.ofRole(credential.role()));
             ready.put(credential.cell(), renewed);
         }
         s.pki().replaceAll(ready);

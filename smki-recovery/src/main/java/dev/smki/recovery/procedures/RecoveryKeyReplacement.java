@@ -7,14 +7,14 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
-import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationReason;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.custody.KeyUseAuthorisation;
 import dev.smki.recovery.fleet.CommandFactory;
@@ -211,8 +211,9 @@ public final class RecoveryKeyReplacement {
                 .citing(Confidence.RECONSTRUCTED, Sources.note("§2.7 RK1"))
                 .does((s, attempt) -> {
                     String scope = s.fleet().scope(s.compromisedCertificate());
-                    IssuedCertificate renewed = s.pki().issueNew(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
-                    s.registry().register(renewed, CertificateRegistry.DCC);
+                    IssuedCertificate renewed =
+                            s.pki().issueNew(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE);
+                    s.registry().register(renewed, Subscriber.DCC);
                     s.pki().replaceWith(renewed);
                     return "new " + renewed + "; " + scope;
                 })

@@ -8,14 +8,14 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import dev.smki.core.device.Authoriser;
 import dev.smki.core.device.CredentialsReplacementMode;
 import dev.smki.core.device.TrustAnchorCellId;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
 import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
-import dev.smki.core.revocation.CertificateRegistry;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.workflow.Attempt;
@@ -92,7 +92,7 @@ public final class RecoveryKeyUse {
                         CustodyKey.RECOVERY_PRIVATE_KEY,
                         s.pki().current().parties().of(RemotePartyRole.RECOVERY),
                         s.pki()
-                                .certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE)
+                                .certificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
                                 .publicKey());
     }
 
@@ -146,7 +146,7 @@ public final class RecoveryKeyUse {
         Map<TrustAnchorCellId, IssuedCertificate> renewed = new LinkedHashMap<>();
         for (OrganisationCredential credential : s.compromisedCredentials()) {
             IssuedCertificate certificate = s.pki().issueNew(credential);
-            s.registry().register(certificate, CertificateRegistry.subscriberOf(credential.role()));
+            s.registry().register(certificate, Subscriber.ofRole(credential.role()));
             renewed.put(credential.cell(), certificate);
         }
         IssuedCertificate first = renewed.values().iterator().next();
@@ -256,7 +256,7 @@ public final class RecoveryKeyUse {
                         Map<TrustAnchorCellId, IssuedCertificate> renewed = new LinkedHashMap<>();
                         for (OrganisationCredential credential : s.compromisedCredentials()) {
                             IssuedCertificate certificate = s.pki().issueNew(credential);
-                            s.registry().register(certificate, CertificateRegistry.subscriberOf(credential.role()));
+                            s.registry().register(certificate, Subscriber.ofRole(credential.role()));
                             renewed.put(credential.cell(), certificate);
                         }
                         s.pki().replaceAll(renewed);

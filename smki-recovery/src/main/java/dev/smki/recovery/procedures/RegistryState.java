@@ -9,6 +9,7 @@ import dev.smki.core.registration.RangeDeclaration;
 import dev.smki.core.registration.UserRole;
 import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.CertificateStatus;
+import dev.smki.core.revocation.Subscriber;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class RegistryState {
     private boolean newOcaPublished;
 
     RegistryState(TestPki pki) {
-        this.registry = CertificateRegistry.of(pki);
+        this.registry = pki.certificateRegistry();
         this.declarations = List.of(
                 declaration(pki, RemotePartyRole.SUPPLIER, UserRole.IMPORT_SUPPLIER),
                 declaration(pki, RemotePartyRole.SUPPLIER, UserRole.GAS_SUPPLIER),
@@ -40,8 +41,7 @@ public final class RegistryState {
     private static RangeDeclaration declaration(TestPki pki, RemotePartyRole role, UserRole userRole) {
         Eui64 party = pki.parties().of(role);
         Eui64 first = Eui64.of(party.value() & ~0xFFFFL);
-        return RangeDeclaration.of(
-                CertificateRegistry.subscriberOf(role), userRole, Eui64Range.of(first, first.plus(0xFFFF)));
+        return RangeDeclaration.of(Subscriber.ofRole(role).name(), userRole, Eui64Range.of(first, first.plus(0xFFFF)));
     }
 
     /** Returns the certificate registry. */
@@ -50,8 +50,8 @@ public final class RegistryState {
     }
 
     /** Registers {@code certificate} for {@code subscriber}. */
-    void register(IssuedCertificate certificate, String subscriber) {
-        registry.register(certificate, subscriber);
+    void register(IssuedCertificate certificate, Subscriber subscriber) {
+        registry.register(certificate.parsed(), subscriber);
     }
 
     /** Moves {@code certificate} out of use. */
@@ -66,8 +66,8 @@ public final class RegistryState {
 
     /** Publishes the new OCA certificates in the SMKI Repository (CS1): the new Root, if any, and Issuing OCA. */
     void publishNewOca(PkiState pki) {
-        pki.next().ifPresent(next -> registry.register(next.rootOca(), CertificateRegistry.DCC));
-        registry.register(pki.requireNewIssuingOca(), CertificateRegistry.DCC);
+        pki.next().ifPresent(next -> registry.register(next.rootOca().parsed(), Subscriber.DCC));
+        registry.register(pki.requireNewIssuingOca().parsed(), Subscriber.DCC);
         newOcaPublished = true;
     }
 

@@ -10,6 +10,7 @@ import dev.smki.core.revocation.RevocationReason;
 import dev.smki.core.revocation.RevocationRequest;
 import dev.smki.core.revocation.Revocations;
 import dev.smki.core.revocation.SolrEvent;
+import dev.smki.core.revocation.SolrEventId;
 import dev.smki.core.revocation.SolrStatus;
 import java.time.Clock;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class RevocationState {
     }
 
     /** Returns the open SoLR event's id. */
-    String solrId() {
+    SolrEventId solrId() {
         if (solr == null) {
             throw new IllegalStateException("No Supplier of Last Resort event is open");
         }

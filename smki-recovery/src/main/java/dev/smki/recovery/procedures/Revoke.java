@@ -8,7 +8,6 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.provenance.Confidence;
-import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationReason;
 import dev.smki.recovery.workflow.Procedure;
@@ -49,7 +48,7 @@ public final class Revoke {
         return s.setup().role() == RemotePartyRole.ISSUING_AUTHORITY
                         || s.setup().role() == RemotePartyRole.ROOT
                 ? Requester.dcc()
-                : Requester.aroOf(CertificateRegistry.subscriberOf(s.setup().role()));
+                : Requester.aroOf(s.setup().role());
     }
 
     /** Returns the signer of the list the revocation goes on: the Root's ARL for an OCA, else the Organisation CRL. */

@@ -7,15 +7,16 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static dev.smki.recovery.procedures.Actors.SUPPLIER_OF_LAST_RESORT;
 
 import dev.smki.core.device.Device;
+import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
-import dev.smki.core.revocation.CertificateRegistry;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.RevocationOutcome;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.core.revocation.SolrEvent;
 import dev.smki.core.revocation.SolrServiceRequests;
 import dev.smki.core.revocation.SolrStatus;
+import dev.smki.core.revocation.Subscriber;
 import dev.smki.recovery.workflow.Guard;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
@@ -106,7 +107,7 @@ public final class SupplierOfLastResortDelay {
     private SupplierOfLastResortDelay() {}
 
     private static String failed(IncidentState s) {
-        return CertificateRegistry.subscriberOf(s.setup().role());
+        return Subscriber.ofRole(s.setup().role()).name();
     }
 
     /**
@@ -121,7 +122,10 @@ public final class SupplierOfLastResortDelay {
         for (int i = 0; i < count; i++) {
             SolrServiceRequests.ServiceRequestOutcome outcome = dcc.check(
                     s.revocation().solrId(),
-                    SolrServiceRequests.sign(what + " for " + devices.get(i).eui64(), s.compromisedCertificate()));
+                    SolrServiceRequests.sign(
+                            what + " for " + devices.get(i).eui64(),
+                            s.compromisedCertificate().parsed(),
+                            SigningKey.of(s.compromisedCertificate())));
             answers.merge(outcome.toString(), 1L, Long::sum);
         }
         StringBuilder note = new StringBuilder()

@@ -1,6 +1,7 @@
 package dev.smki.recovery.rehearsal;
 
 import dev.smki.core.revocation.RevocationOutcome;
+import dev.smki.core.revocation.RevocationVerdict;
 import dev.smki.recovery.custody.ActivationProgress;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
@@ -620,7 +621,7 @@ public final class Rehearsal implements AutoCloseable {
                     devices(counts.holdingCompromisedKey()) + " still holding the replaced key"));
         }
         for (RevocationOutcome outcome : state.revocation().history()) {
-            if (outcome.verdict() == RevocationOutcome.Verdict.REFUSED) {
+            if (outcome.verdict() == RevocationVerdict.REFUSED) {
                 anomalies.add(
                         new Anomaly(Anomaly.Kind.REVOCATION_REFUSED, 1, "revocation refused: " + outcome.summary()));
             }

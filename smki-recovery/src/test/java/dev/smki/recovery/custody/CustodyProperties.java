@@ -3,7 +3,7 @@ package dev.smki.recovery.custody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.smki.core.testing.SeededRandom;
+import dev.smki.core.simulation.SimulationSeed;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryMechanism;
@@ -32,7 +32,7 @@ class CustodyProperties implements WithQuickTheories {
         qt().withExamples(500)
                 .forAll(actions(), integers().between(2, 5), longs().all())
                 .checkAssert((actions, m, seed) -> {
-                    SecureRandom random = SeededRandom.of(seed);
+                    SecureRandom random = SimulationSeed.of(seed).secureRandom("custody");
                     Custodians custodians = Custodians.empty();
                     for (int i = 0; i < 5; i++) {
                         custodians.appointDirectly(CustodianId.of("KC-" + i), "c" + i, "Party " + i, T0);
@@ -92,7 +92,8 @@ class CustodyProperties implements WithQuickTheories {
                     for (int i = 0; i < 3; i++) {
                         custodians.appointDirectly(CustodianId.of("KC-" + i), "c" + i, "Party", T0);
                     }
-                    SimulatedHsm hsm = SimulatedHsm.create(custodians, Quorum.of(2, 3), SeededRandom.of(7));
+                    SimulatedHsm hsm = SimulatedHsm.create(
+                            custodians, Quorum.of(2, 3), SimulationSeed.of(7).secureRandom("custody"));
                     hsm.store(key, SECRET);
                     Throwable refused = catchThrowable(
                             () -> hsm.beginActivation(key, new PmaDecision(IncidentId.of("INC-Q"), mechanism, T0)));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.smki.core.testing.SeededRandom;
+import dev.smki.core.simulation.SimulationSeed;
 import dev.smki.core.testing.TestKeys;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
@@ -36,7 +36,8 @@ class CustodyTests {
         for (int i = 1; i <= 5; i++) {
             custodians.appointDirectly(CustodianId.of("KC-0" + i), "Custodian " + i, parties[i - 1], T0);
         }
-        hsm = SimulatedHsm.create(custodians, Quorum.of(3, 5), SeededRandom.of(42));
+        hsm = SimulatedHsm.create(
+                custodians, Quorum.of(3, 5), SimulationSeed.of(42).secureRandom("custody"));
         shares = hsm.store(
                 CustodyKey.RECOVERY_PRIVATE_KEY, recoveryKey.getPrivate().getEncoded());
     }

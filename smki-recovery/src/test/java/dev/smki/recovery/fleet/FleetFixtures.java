@@ -8,8 +8,8 @@ import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.SigningKey;
@@ -38,14 +38,14 @@ final class FleetFixtures {
     static final IncidentId INCIDENT = IncidentId.of("INC-2026-007");
 
     static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate RECOVERY_DS =
-            PKI.organisationCertificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate ACB_DS =
-            PKI.organisationCertificate(RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.ACCESS_CONTROL_BROKER, CertificateUsage.DIGITAL_SIGNATURE);
     static final IssuedCertificate NEW_SUPPLIER_DS = PKI.newOrganisationCertificate()
             .role(RemotePartyRole.SUPPLIER)
-            .keyUsage(KeyUsage.DIGITAL_SIGNATURE)
+            .keyUsage(CertificateUsage.DIGITAL_SIGNATURE)
             .key(TestKeys.key(41))
             .issue();
 

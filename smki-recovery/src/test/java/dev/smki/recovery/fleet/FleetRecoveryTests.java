@@ -34,7 +34,7 @@ import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.identity.DeviceType;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.SigningKey;
-import dev.smki.core.testing.SeededRandom;
+import dev.smki.core.simulation.SimulationSeed;
 import dev.smki.recovery.custody.ActivatedKey;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.Custodians;
@@ -388,7 +388,8 @@ class FleetRecoveryTests {
         for (int i = 1; i <= 5; i++) {
             custodians.appointDirectly(CustodianId.of("KC-0" + i), "Custodian " + i, "Party " + i, T0);
         }
-        SimulatedHsm hsm = SimulatedHsm.create(custodians, Quorum.of(3, 5), SeededRandom.of(5));
+        SimulatedHsm hsm = SimulatedHsm.create(
+                custodians, Quorum.of(3, 5), SimulationSeed.of(5).secureRandom("custody"));
         List<KeyShare> shares = hsm.store(
                 CustodyKey.RECOVERY_PRIVATE_KEY,
                 RECOVERY_DS.keyPair().orElseThrow().getPrivate().getEncoded());

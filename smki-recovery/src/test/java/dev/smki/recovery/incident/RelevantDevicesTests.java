@@ -9,8 +9,8 @@ import dev.smki.core.device.DeviceSettings;
 import dev.smki.core.device.Fleet;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.TestPki;
@@ -23,7 +23,7 @@ class RelevantDevicesTests {
     private static final TestPki PKI = TestPkis.seeded(71);
     private static final DeviceSettings SETTINGS = DeviceSettings.of(PKI.deviceProvisioning());
     private static final IssuedCertificate SUPPLIER_DS =
-            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+            PKI.organisationCertificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
 
     private static Fleet fleet(long seed) {
         Fleet.Builder builder = Fleet.builder(SETTINGS).seed(seed).commissionedShare(0.8);

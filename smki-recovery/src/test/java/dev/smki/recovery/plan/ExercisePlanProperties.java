@@ -2,7 +2,7 @@ package dev.smki.recovery.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.Quorum;
 import dev.smki.recovery.incident.RecoveryMechanism;
@@ -83,14 +83,14 @@ class ExercisePlanProperties implements WithQuickTheories {
                         at,
                         Duration.ZERO,
                         RemotePartyRole.NETWORK_OPERATOR,
-                        KeyUsage.DIGITAL_SIGNATURE)));
+                        CertificateUsage.DIGITAL_SIGNATURE)));
             case 2 ->
                 plan.withEvents(List.of(new ExercisePlan.InjectedEvent(
                         ExercisePlan.EventKind.HSM_ACTIVATION_FAILURE,
                         at,
                         Duration.ofHours(3),
                         RemotePartyRole.ROOT,
-                        KeyUsage.DIGITAL_SIGNATURE)));
+                        CertificateUsage.DIGITAL_SIGNATURE)));
             default -> plan;
         };
     }

@@ -6,7 +6,7 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.certificate.KeyIdentifier;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.journal.Journal;
@@ -22,7 +22,7 @@ class ContingencyTests {
     private static final CustodyKey PRIVATE = CustodyKey.CONTINGENCY_PRIVATE_KEY;
     private static final CustodyKey SYMMETRIC = CustodyKey.CONTINGENCY_SYMMETRIC_KEY;
     private static final RemotePartyRole SUPPLIER = RemotePartyRole.SUPPLIER;
-    private static final KeyUsage DS = KeyUsage.DIGITAL_SIGNATURE;
+    private static final CertificateUsage DS = CertificateUsage.DIGITAL_SIGNATURE;
 
     private final TestIncident incident = new TestIncident();
     private final Procedure<IncidentState> contingency = Contingency.definition();

@@ -6,7 +6,7 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.CompromisedKey;
@@ -123,7 +123,7 @@ class RecoveryKeyUseTests {
                 .target(
                         incident.state
                                 .pki()
-                                .issueNew(RemotePartyRole.SUPPLIER, KeyUsage.KEY_AGREEMENT)
+                                .issueNew(RemotePartyRole.SUPPLIER, CertificateUsage.KEY_AGREEMENT)
                                 .parsed()
                                 .subjectKeyIdentifier()
                                 .orElseThrow(),

@@ -1,7 +1,7 @@
 package dev.smki.recovery.procedures;
 
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.DeviceType;
-import dev.smki.core.identity.KeyUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.recovery.custody.CustodianId;
@@ -64,7 +64,7 @@ final class TestIncident {
                 INCIDENT,
                 Optional.of(kind),
                 role,
-                KeyUsage.DIGITAL_SIGNATURE,
+                CertificateUsage.DIGITAL_SIGNATURE,
                 List.of(),
                 7,
                 START,

@@ -2,7 +2,7 @@ package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
@@ -150,7 +150,7 @@ class RehearsalPlanTests {
                     "C4",
                     Duration.ofHours(6),
                     RemotePartyRole.ROOT,
-                    KeyUsage.DIGITAL_SIGNATURE))));
+                    CertificateUsage.DIGITAL_SIGNATURE))));
 
             assertThat(result.complete()).isTrue();
             List<TimelineEntry> activations = result.timeline().stream()
@@ -171,7 +171,7 @@ class RehearsalPlanTests {
                     "C5",
                     Duration.ZERO,
                     RemotePartyRole.SUPPLIER,
-                    KeyUsage.DIGITAL_SIGNATURE))));
+                    CertificateUsage.DIGITAL_SIGNATURE))));
 
             assertThat(result.complete()).isTrue();
             assertThat(result.anomalies())
@@ -190,7 +190,7 @@ class RehearsalPlanTests {
                             "RV2",
                             Duration.ZERO,
                             RemotePartyRole.SUPPLIER,
-                            KeyUsage.DIGITAL_SIGNATURE))));
+                            CertificateUsage.DIGITAL_SIGNATURE))));
 
             assertThat(result.anomalies())
                     .anySatisfy(a -> assertThat(a.text()).startsWith("injected: a Supplier of Last Resort event"))
@@ -313,7 +313,7 @@ class RehearsalPlanTests {
                         "C4",
                         Duration.ofHours(2),
                         RemotePartyRole.ROOT,
-                        KeyUsage.DIGITAL_SIGNATURE)));
+                        CertificateUsage.DIGITAL_SIGNATURE)));
         RehearsalResult whole = Rehearsal.run(plan);
         Path file = directory.resolve("own.journal");
         try (Rehearsal rehearsal = Rehearsal.start(plan, Journal.file(file, Durability.UNFORCED))) {

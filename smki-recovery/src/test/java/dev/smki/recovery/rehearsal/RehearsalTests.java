@@ -15,7 +15,7 @@ import dev.smki.core.device.Device;
 import dev.smki.core.device.TrustAnchorCell;
 import dev.smki.core.device.TrustAnchorCellId;
 import dev.smki.core.device.UpdateSecurityCredentials;
-import dev.smki.core.identity.KeyUsage;
+import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.issuance.IssuedCertificate;
 import dev.smki.core.issuance.OrganisationCredential;
@@ -62,7 +62,7 @@ class RehearsalTests {
     }
 
     private static IssuedCertificate supplier(IncidentState world) {
-        return world.pki().certificate(RemotePartyRole.SUPPLIER, KeyUsage.DIGITAL_SIGNATURE);
+        return world.pki().certificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     }
 
     private static ExercisePlan.Decisions reuse() {
@@ -162,7 +162,7 @@ class RehearsalTests {
                     .isEqualTo(world.pki()
                             .current()
                             .organisationCertificate(
-                                    RemotePartyRole.ACCESS_CONTROL_BROKER, KeyUsage.DIGITAL_SIGNATURE));
+                                    RemotePartyRole.ACCESS_CONTROL_BROKER, CertificateUsage.DIGITAL_SIGNATURE));
             assertEveryRelevantDeviceHolds(
                     world, world.pki().subscriberCertificate().orElseThrow());
             assertThat(world.fleet().relevant()).allSatisfy(device -> {
@@ -345,7 +345,8 @@ class RehearsalTests {
                     .withoutFailures());
             RehearsalResult result = rehearsal.result();
             IncidentState world = rehearsal.state();
-            IssuedCertificate old = world.pki().certificate(RemotePartyRole.RECOVERY, KeyUsage.DIGITAL_SIGNATURE);
+            IssuedCertificate old =
+                    world.pki().certificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE);
 
             assertClean(result);
             assertThat(result.devices().recovered())

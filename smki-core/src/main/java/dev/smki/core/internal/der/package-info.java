@@ -1,5 +1,5 @@
 /**
- * DER building blocks of SMKI certificates shared inside the library: X.509 times, key identifiers, names
- * and the hardware module name; not exported.
+ * DER building blocks of SMKI certificates shared inside the library: X.509 times, key identifiers, names,
+ * the hardware module name, and PEM text; not exported.
  */
 package dev.smki.core.internal.der;

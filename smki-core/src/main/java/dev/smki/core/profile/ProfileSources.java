@@ -3,7 +3,7 @@ package dev.smki.core.profile;
 import dev.smki.core.provenance.Citation;
 
 /** The sources the certificate rules cite, named as in the research notes (certificates.md §0). */
-final class Sources {
+final class ProfileSources {
 
     /** GBCS Section 12, rules common to every certificate a Device processes (certificates.md S1). */
     static final Citation GBCS_GENERAL = Citation.of("GBCS", "§12 general certificate rules (S1)");
@@ -54,5 +54,5 @@ final class Sources {
         return Citation.of("certificates.md", "§7 rule " + n);
     }
 
-    private Sources() {}
+    private ProfileSources() {}
 }

@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import org.junit.jupiter.api.Test;
 
-class KeyUsageTests {
+class CertificateUsageTests {
 
     @Test
     void readsItsAbbreviationAndNameInAnyCase() {
-        assertThat(KeyUsage.parse("DS")).isEqualTo(KeyUsage.DIGITAL_SIGNATURE);
-        assertThat(KeyUsage.parse("ka")).isEqualTo(KeyUsage.KEY_AGREEMENT);
-        assertThat(KeyUsage.parse("key_agreement")).isEqualTo(KeyUsage.KEY_AGREEMENT);
+        assertThat(CertificateUsage.parse("DS")).isEqualTo(CertificateUsage.DIGITAL_SIGNATURE);
+        assertThat(CertificateUsage.parse("ka")).isEqualTo(CertificateUsage.KEY_AGREEMENT);
+        assertThat(CertificateUsage.parse("key_agreement")).isEqualTo(CertificateUsage.KEY_AGREEMENT);
     }
 
     @Test
     void refusesOtherKeyUsagesNamingThem() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KeyUsage.parse("nonRepudiation"))
+                .isThrownBy(() -> CertificateUsage.parse("nonRepudiation"))
                 .withMessageContaining("nonRepudiation");
     }
 

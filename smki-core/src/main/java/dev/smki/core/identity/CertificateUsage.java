@@ -7,7 +7,7 @@ import java.util.Objects;
  * The one purpose an SMKI end-entity key serves: every Organisation and Device Certificate asserts exactly
  * one of these (certificates.md §7, CERT-29 and CERT-43).
  */
-public enum KeyUsage {
+public enum CertificateUsage {
     /** Digital signature, DER {@code 03 02 07 80}; written {@code ds}. */
     DIGITAL_SIGNATURE("ds"),
     /** Key agreement, DER {@code 03 02 03 08}; written {@code ka}. */
@@ -15,7 +15,7 @@ public enum KeyUsage {
 
     private final String abbreviation;
 
-    KeyUsage(String abbreviation) {
+    CertificateUsage(String abbreviation) {
         this.abbreviation = abbreviation;
     }
 
@@ -30,10 +30,10 @@ public enum KeyUsage {
      * @param text the text to read
      * @throws IllegalArgumentException when {@code text} names no key usage
      */
-    public static KeyUsage parse(String text) {
+    public static CertificateUsage parse(String text) {
         Objects.requireNonNull(text, "text");
         String t = text.trim().toLowerCase(Locale.ROOT);
-        for (KeyUsage usage : values()) {
+        for (CertificateUsage usage : values()) {
             if (usage.abbreviation.equals(t)
                     || usage.name().toLowerCase(Locale.ROOT).equals(t)) {
                 return usage;

@@ -29,11 +29,13 @@ class RehearseASupplierKeyCompromiseTests {
                 .anySatisfy(l -> assertThat(l)
                         .isEqualTo("R5 by DCC: activated RECOVERY_PRIVATE_KEY by [KC-01, KC-02," + " KC-03]"))
                 .anySatisfy(l -> assertThat(l)
-                        .startsWith("R6 by DCC: 218 commands sent in 2 rounds: 218 executed, 0 written off"));
+                        .startsWith("R6 by DCC: 218 commands sent in 4 rounds: 216 executed, 2 written off"
+                                + " {uncontactable=2}"));
         assertThat(lines.subList(lines.size() - 3, lines.size()))
                 .containsExactly(
-                        "300 devices, 218 relevant: 218 recovered, 0 written off, 0 holding the compromised" + " key",
-                        "no anomaly",
+                        "300 devices, 218 relevant: 216 recovered, 2 written off, 2 holding the compromised" + " key",
+                        "anomalies: [2 Relevant Devices written off: {uncontactable=2}, 2 Relevant Devices still holding"
+                                + " the replaced key]",
                         "incident closed");
     }
 }

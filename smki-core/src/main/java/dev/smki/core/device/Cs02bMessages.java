@@ -200,11 +200,11 @@ public final class Cs02bMessages {
         }
         Tlv seq = control.der(SEQUENCE_NUMBER, "Authorising Remote Party Seq Number");
         b.sequenceNumber = control.nonNegative(seq, "Authorising Remote Party Seq Number", Long.MAX_VALUE);
-        trace.field("Authorising Remote Party Seq Number", seq.offset(), seq.length(), Long.toString(b.sequenceNumber));
+        trace.number("Authorising Remote Party Seq Number", seq.offset(), seq.length(), b.sequenceNumber);
         if (control.nextIs(NEW_FLOOR)) {
             Tlv floor = control.der(NEW_FLOOR, "New Remote Party Floor Seq Number");
             b.newFloor = control.nonNegative(floor, "New Remote Party Floor Seq Number", Long.MAX_VALUE);
-            trace.field("New Remote Party Floor Seq Number", floor.offset(), floor.length(), b.newFloor.toString());
+            trace.number("New Remote Party Floor Seq Number", floor.offset(), floor.length(), b.newFloor);
         }
         if (control.nextIs(SPECIALIST_FLOORS)) {
             b.specialistFloors.addAll(specialistFloors(
@@ -312,7 +312,7 @@ public final class Cs02bMessages {
             GbcsReader o = response.inside(outcomeTlv);
             Tlv seqTlv = o.der(INTEGER, "Authorising Remote Party Seq Number");
             long seq = o.nonNegative(seqTlv, "Authorising Remote Party Seq Number", Long.MAX_VALUE);
-            trace.field("Authorising Remote Party Seq Number", seqTlv.offset(), seqTlv.length(), Long.toString(seq));
+            trace.number("Authorising Remote Party Seq Number", seqTlv.offset(), seqTlv.length(), seq);
             Tlv modeTlv = o.der(INTEGER, "Credentials Replacement Mode");
             CredentialsReplacementMode mode =
                     CredentialsReplacementMode.ofValue((int) o.nonNegative(modeTlv, "Credentials Replacement Mode", 9));

@@ -38,6 +38,11 @@ public final class FieldTree implements Trace {
     }
 
     @Override
+    public void number(String name, int offset, int length, long value) {
+        add(Field.number(name, offset, length, value));
+    }
+
+    @Override
     public void open(String name, int offset, int length, String value) {
         open.push(new Open(name, offset, length, value));
     }

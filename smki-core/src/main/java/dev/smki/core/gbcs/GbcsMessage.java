@@ -152,7 +152,7 @@ public final class GbcsMessage {
         trace.field("Empty ciphering fields", 1, EMPTY_CIPHERING_FIELDS, "00 00 00 00 00 00");
         int lengthAt = in.position();
         int cipheredLength = in.length("Ciphered Content length");
-        trace.field("Ciphered Content length", lengthAt, in.position() - lengthAt, Integer.toString(cipheredLength));
+        trace.number("Ciphered Content length", lengthAt, in.position() - lengthAt, cipheredLength);
         GbcsReader ciphered = in.take(cipheredLength, "Ciphered Content");
         int securityAt = ciphered.position();
         if (ciphered.remaining() < SECURITY_HEADER_LENGTH + MAC_LENGTH) {
@@ -161,7 +161,7 @@ public final class GbcsMessage {
         int securityControl = ciphered.octet("Security Control");
         long invocationCounter = ciphered.unsigned(4, "Invocation Counter");
         trace.field("Security Control", securityAt, 1, GbcsReader.hex(securityControl));
-        trace.field("Invocation Counter", securityAt + 1, 4, Long.toString(invocationCounter));
+        trace.number("Invocation Counter", securityAt + 1, 4, invocationCounter);
         trace.close();
         GbcsReader inner = ciphered.take(ciphered.remaining() - MAC_LENGTH, "message");
         int macAt = ciphered.position();
@@ -206,7 +206,7 @@ public final class GbcsMessage {
         if (signatureLength == KrpSignature.LENGTH) {
             signature = in.octets(KrpSignature.LENGTH, "Signature");
             trace.open("Signature", signatureAt, 1 + KrpSignature.LENGTH, "");
-            trace.field("Length", signatureAt, 1, "64");
+            trace.number("Length", signatureAt, 1, 64);
             trace.field("r", signatureAt + 1, 32, HexText.hex(Arrays.copyOfRange(signature, 0, 32)));
             trace.field("s", signatureAt + 33, 32, HexText.hex(Arrays.copyOfRange(signature, 32, 64)));
             trace.close();

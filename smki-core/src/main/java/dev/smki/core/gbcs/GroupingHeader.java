@@ -112,7 +112,7 @@ public record GroupingHeader(
         int transactionAt = in.position();
         expectLength(in, TRANSACTION_ID_LENGTH, "Transaction ID length");
         trace.open("Transaction ID", transactionAt, 1 + TRANSACTION_ID_LENGTH, "");
-        trace.field("Length", transactionAt, 1, "9");
+        trace.number("Length", transactionAt, 1, 9);
         int flagAt = in.position();
         CraFlag flag;
         try {
@@ -123,7 +123,7 @@ public record GroupingHeader(
         trace.field("CRA Flag", flagAt, 1, flag.toString());
         int counterAt = in.position();
         long counter = in.unsigned(8, "Originator Counter");
-        trace.field("Originator Counter", counterAt, 8, Long.toString(counter));
+        trace.number("Originator Counter", counterAt, 8, counter);
         trace.close();
 
         Eui64 originator = systemTitle(in, "Business Originator ID", trace);
@@ -156,13 +156,13 @@ public record GroupingHeader(
         int codeAt = in.position();
         int messageCode = (int) in.unsigned(2, "Message Code");
         trace.open("Other Information", otherAt, 1 + MESSAGE_CODE_LENGTH, "");
-        trace.field("Length", otherAt, 1, "2");
+        trace.number("Length", otherAt, 1, 2);
         trace.field("Message Code", codeAt, 2, String.format(Locale.ROOT, "0x%04X", messageCode));
         trace.close();
 
         int lengthAt = in.position();
         int contentLength = in.length("Content Length");
-        trace.field("Content Length", lengthAt, in.position() - lengthAt, Integer.toString(contentLength));
+        trace.number("Content Length", lengthAt, in.position() - lengthAt, contentLength);
         return new Read(
                 new GroupingHeader(flag, counter, originator, target, Optional.ofNullable(dateTime), messageCode),
                 contentLength,

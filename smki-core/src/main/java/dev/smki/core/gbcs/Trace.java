@@ -30,6 +30,14 @@ public interface Trace {
     void field(String name, int offset, int length, String value);
 
     /**
+     * Records a field that holds a number (a counter, a length, a sequence number), so that it is shown as one; by
+     * default as a field whose value is the number in decimal.
+     */
+    default void number(String name, int offset, int length, long value) {
+        field(name, offset, length, Long.toString(value));
+    }
+
+    /**
      * Starts a group: the fields recorded until the matching {@link #close} are inside it. A {@code length} of -1
      * means the group ends where its last field ends.
      */

@@ -37,9 +37,15 @@ final class PemBlocks {
                 break;
             }
             String label = text.substring(begin + BEGIN.length(), labelEnd);
+            String where = "PEM block " + block;
+            if (!isLabel(label)) {
+                // RFC 7468 labels are short printable ASCII on the BEGIN line itself; never echo what is not one
+                items.add(new Unreadable(where, "malformed BEGIN line (expected -----BEGIN CERTIFICATE-----)"));
+                from = begin + BEGIN.length();
+                continue;
+            }
             String endLine = END + label + DASHES;
             int end = text.indexOf(endLine, labelEnd);
-            String where = "PEM block " + block;
             if (end < 0) {
                 items.add(new Unreadable(where, "no '" + endLine + "' line"));
                 break;
@@ -72,6 +78,11 @@ final class PemBlocks {
                             : "no certificate or certificate request among PEM blocks " + skipped));
         }
         return items;
+    }
+
+    /** {@return whether {@code label} can be a PEM label: at most 64 printable ASCII characters, no line break} */
+    private static boolean isLabel(String label) {
+        return label.length() <= 64 && label.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
     }
 
     /** Parses DER as a certificate, a request, or (when {@code request} is null) whichever it is. */

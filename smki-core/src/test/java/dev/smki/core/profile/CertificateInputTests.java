@@ -59,6 +59,19 @@ class CertificateInputTests {
     }
 
     @Test
+    void aBeginLineBrokenBeforeItsDashesIsReportedWithoutEchoingTheBlock() {
+        byte[] pem = Pem.certificate(DEVICE).getBytes(StandardCharsets.US_ASCII);
+        pem["-----BEGIN CERTIFICATE".length()] = 0; // the BEGIN line's dashes now end only at the END line
+
+        assertThat(CertificateInput.parse(pem))
+                .first()
+                .isInstanceOfSatisfying(
+                        CertificateInput.Unreadable.class,
+                        u -> assertThat(u.problem())
+                                .isEqualTo("malformed BEGIN line (expected -----BEGIN CERTIFICATE-----)"));
+    }
+
+    @Test
     void reportsBadBase64AndMissingEndLines() {
         byte[] badBase64 =
                 "-----BEGIN CERTIFICATE-----\n@@@@\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);

@@ -108,7 +108,9 @@ final class GbcsDecodeCommand implements Callable<Integer> {
             node.put("name", field.name());
             node.put("offset", field.offset());
             node.put("length", field.length());
-            if (!field.value().isEmpty()) {
+            if (field.number().isPresent()) {
+                node.put("value", field.number().getAsLong());
+            } else if (!field.value().isEmpty()) {
                 node.put("value", field.value());
             }
             if (!field.fields().isEmpty()) {

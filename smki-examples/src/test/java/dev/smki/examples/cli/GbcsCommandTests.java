@@ -216,6 +216,17 @@ class GbcsCommandTests {
                         .get("value")
                         .asText())
                 .isEqualTo("command");
+        JsonNode counter = root.findParents("name").stream()
+                .filter(field -> field.get("name").asText().equals("Originator Counter"))
+                .findFirst()
+                .orElseThrow()
+                .get("value");
+        assertThat(counter.isNumber()).as("a counter is a JSON number").isTrue();
+        assertThat(root.findValues("value"))
+                .as("no number is written as a string")
+                .noneSatisfy(
+                        value -> assertThat(value.isTextual() && value.asText().matches("\\d+"))
+                                .isTrue());
 
         byte[] bytes = HexText.read(Files.readAllBytes(command));
         Path truncated = tmp.resolve("truncated.hex");

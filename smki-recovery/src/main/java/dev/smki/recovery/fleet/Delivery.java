@@ -72,6 +72,7 @@ final class Delivery {
     private final List<Device> devices;
     private final int size;
     private final DeliverySettings settings;
+    private final FailureInjection.Drawing failures;
     private final CommandFactory commands;
     private final Consumer<? super RecoveryProgress> listener;
     private final ProgressRecord record;
@@ -102,6 +103,7 @@ final class Delivery {
         this.devices = devices;
         this.size = devices.size();
         this.settings = settings;
+        this.failures = settings.failures().drawing(settings.seed());
         this.commands = commands;
         this.listener = listener;
         this.record = record;
@@ -240,7 +242,7 @@ final class Delivery {
         Device device = devices.get(index);
         attempts[index] = (byte) attempt;
         InjectedFailure injected = device.isCommissioned()
-                ? settings.failures().draw(settings.seed(), device.eui64().value(), attempt)
+                ? failures.draw(device.eui64().value(), attempt)
                 : InjectedFailure.DECOMMISSIONED;
         switch (injected) {
             case DECOMMISSIONED:

@@ -1,6 +1,7 @@
 package dev.smki.recovery.fleet;
 
 import dev.smki.core.identity.Eui64;
+import dev.smki.core.simulation.SimulationSeed;
 import java.util.Objects;
 
 /**
@@ -18,8 +19,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Each failure is a pure function of the execution's seed, the Device's EUI-64 and the attempt number, drawn
- * with a cheap 64-bit mix (SplitMix64's finaliser), so the same seed injects the same failures whatever the order
- * or the threads in which Devices are reached. The failures are a model of this simulation: no SEC or GBCS figure
+ * from the seed as every random choice of the simulation is ({@link SimulationSeed#draws(String)}, one label per kind
+ * of failure), so the same seed injects the same failures whatever the order or the threads in which Devices are
+ * reached. The failures are a model of this simulation: no SEC or GBCS figure
  * for them exists. Immutable.
  *
  * @param decommissioned the share of Devices found decommissioned
@@ -30,11 +32,6 @@ import java.util.Objects;
 public record FailureInjection(double decommissioned, double uncontactableDevices, double uncontactable, double busy) {
 
     private static final FailureInjection NONE = new FailureInjection(0, 0, 0, 0);
-
-    private static final long DECOMMISSIONED_SALT = 0x6465636F6D6DL; // "decomm"
-    private static final long SILENT_SALT = 0x73696C656E74L; // "silent"
-    private static final long ATTEMPT_SALT = 0x617474656D70L; // "attemp"
-    private static final double UNIT = 0x1.0p-53;
 
     /**
      * Checks the shares and rates.
@@ -98,34 +95,50 @@ public record FailureInjection(double decommissioned, double uncontactableDevice
     }
 
     InjectedFailure draw(long seed, long eui, int attempt) {
-        if (decommissioned > 0 && unit(seed, eui, DECOMMISSIONED_SALT) < decommissioned) {
-            return InjectedFailure.DECOMMISSIONED;
+        return drawing(seed).draw(eui, attempt);
+    }
+
+    /**
+     * {@return these failures drawn from {@code seed}, the labels' keys worked out once: what an execution uses for
+     * each of its attempts}
+     */
+    Drawing drawing(long seed) {
+        return new Drawing(this, SimulationSeed.of(seed));
+    }
+
+    /** The failures of one injection drawn from one seed. Immutable and safe to share between threads. */
+    static final class Drawing {
+        private final FailureInjection failures;
+        private final SimulationSeed.Draws decommissioned;
+        private final SimulationSeed.Draws silent;
+        private final SimulationSeed.Draws perAttempt;
+
+        private Drawing(FailureInjection failures, SimulationSeed seed) {
+            this.failures = failures;
+            this.decommissioned = seed.draws("fleet/failures/decommissioned");
+            this.silent = seed.draws("fleet/failures/never-answers");
+            this.perAttempt = seed.draws("fleet/failures/attempt");
         }
-        if (uncontactableDevices > 0 && unit(seed, eui, SILENT_SALT) < uncontactableDevices) {
-            return InjectedFailure.UNCONTACTABLE;
-        }
-        if (uncontactable > 0 || busy > 0) {
-            double u = unit(seed, eui, ATTEMPT_SALT + attempt * 0x9E3779B97F4A7C15L);
-            if (u < uncontactable) {
+
+        /** {@return the failure injected into attempt {@code attempt} to reach the Device {@code eui}} */
+        InjectedFailure draw(long eui, int attempt) {
+            if (failures.decommissioned > 0 && decommissioned.unit(eui, 0) < failures.decommissioned) {
+                return InjectedFailure.DECOMMISSIONED;
+            }
+            if (failures.uncontactableDevices > 0 && silent.unit(eui, 0) < failures.uncontactableDevices) {
                 return InjectedFailure.UNCONTACTABLE;
             }
-            if (u < uncontactable + busy) {
-                return InjectedFailure.BUSY;
+            if (failures.uncontactable > 0 || failures.busy > 0) {
+                double u = perAttempt.unit(eui, attempt);
+                if (u < failures.uncontactable) {
+                    return InjectedFailure.UNCONTACTABLE;
+                }
+                if (u < failures.uncontactable + failures.busy) {
+                    return InjectedFailure.BUSY;
+                }
             }
+            return InjectedFailure.NONE;
         }
-        return InjectedFailure.NONE;
-    }
-
-    /** Returns a number in [0, 1) that is a pure, well-mixed function of the three inputs. */
-    private static double unit(long seed, long eui, long salt) {
-        long h = mix(seed ^ mix(eui ^ mix(salt)));
-        return (h >>> 11) * UNIT;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     private static void share(String name, double value) {

@@ -12,6 +12,7 @@ import dev.smki.core.issuance.TestPki;
 import dev.smki.core.revocation.Requester;
 import dev.smki.core.revocation.SolrEvent;
 import dev.smki.core.revocation.Subscriber;
+import dev.smki.core.simulation.SimulationSeed;
 import dev.smki.recovery.custody.Custodians;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.DeliverySettings;
@@ -21,8 +22,6 @@ import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.RelevantSubscribers;
 import java.math.BigInteger;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +66,8 @@ public final class IncidentState {
         for (IncidentSetup.Custodian custodian : setup.custodians()) {
             roster.appointDirectly(custodian.id(), "Custodian " + i++, custodian.party(), setup.start());
         }
-        this.custody = new CustodyState(roster, setup.quorum(), seededRandom(setup.seed()));
+        this.custody = new CustodyState(
+                roster, setup.quorum(), SimulationSeed.of(setup.seed()).secureRandom("custody/shares"));
         custody.store(
                 CustodyKey.RECOVERY_PRIVATE_KEY,
                 pki.certificate(RemotePartyRole.RECOVERY, CertificateUsage.DIGITAL_SIGNATURE)
@@ -107,16 +107,6 @@ public final class IncidentState {
                         .withUncontactableDevices(setup.uncontactableShare())
                         .withBusy(setup.busyShare()))
                 .withMaxAttempts(setup.retries() + 1);
-    }
-
-    private static SecureRandom seededRandom(long seed) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK's SHA1PRNG is missing", e);
-        }
     }
 
     void storeContingency(TestPki material) {

@@ -81,19 +81,19 @@ class FleetReadmeExampleTests {
         assertThat(printed)
                 .containsExactly(
                         "RelevantDevices[980 of 1000 devices hold 41492E9F7CF682D1]",
-                        "C5: 980 devices, 960 updated, 20 written off {uncontactable=20}, 4 rounds, PT1H47M10.98S"
+                        "C5: 980 devices, 957 updated, 23 written off {uncontactable=23}, 4 rounds, PT1H47M11.01S"
                                 + " simulated",
-                        "INC-2026-001 C5 at 2026-01-05T10:47:10.980Z: total=980, succeeded=960, failed=20, pending=0,"
-                                + " writtenOff=20",
-                        "ESME 02-53-4D-4B-49-80-00-0C: uncontactable after 4 attempts",
-                        "221 reports, the first 2026-01-05T09:00:00Z, the last 2026-01-05T10:47:10.980Z");
+                        "INC-2026-001 C5 at 2026-01-05T10:47:11.010Z: total=980, succeeded=957, failed=23, pending=0,"
+                                + " writtenOff=23",
+                        "ESME 02-53-4D-4B-49-80-00-16: uncontactable after 4 attempts",
+                        "224 reports, the first 2026-01-05T09:00:00Z, the last 2026-01-05T10:47:11.010Z");
         assertThat(chart).isEqualTo(execution.progress());
         assertThat(Files.readAllLines(file))
                 .startsWith(
                         ProgressFile.HEADER,
                         "INC-2026-001,C5,2026-01-05T09:00:00Z,980,0,0,980,0",
-                        "INC-2026-001,C5,2026-01-05T09:00:30.090Z,980,7,0,973,0",
-                        "INC-2026-001,C5,2026-01-05T09:00:30.190Z,980,16,0,964,0")
-                .endsWith("INC-2026-001,C5,2026-01-05T10:47:10.980Z,980,960,20,0,20");
+                        "INC-2026-001,C5,2026-01-05T09:00:30.090Z,980,10,0,970,0",
+                        "INC-2026-001,C5,2026-01-05T09:00:30.190Z,980,20,0,960,0")
+                .endsWith("INC-2026-001,C5,2026-01-05T10:47:11.010Z,980,957,23,0,23");
     }
 }

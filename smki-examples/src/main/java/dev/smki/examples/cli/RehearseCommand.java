@@ -13,6 +13,7 @@ import dev.smki.recovery.journal.JournalInUseException;
 import dev.smki.recovery.journal.JournalSealer;
 import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.FleetState;
 import dev.smki.recovery.rehearsal.HeapNeed;
@@ -20,6 +21,7 @@ import dev.smki.recovery.rehearsal.HeapTooSmallException;
 import dev.smki.recovery.rehearsal.ProgressFiles;
 import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
+import dev.smki.recovery.rehearsal.ResumeException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -427,7 +429,7 @@ final class RehearseCommand implements Callable<Integer> {
         } catch (JournalInUseException e) {
             outputs.abandon();
             throw new UserInputException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             outputs.abandon();
             throw new UserInputException(
                     (settings != null ? settings + ": " : plan != null ? plan + ": " : "") + e.getMessage(), e);
@@ -462,7 +464,7 @@ final class RehearseCommand implements Callable<Integer> {
             throw CliFiles.unreadable(file, e.getCause());
         } catch (JournalInUseException e) {
             throw new UserInputException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (ResumeException | PlanException e) {
             throw new UserInputException("cannot resume " + file + ": " + e.getMessage(), e);
         }
     }

@@ -106,13 +106,13 @@ public record ExercisePlan(
     /**
      * Returns the built-in plan {@code name} (one of {@link #BUILT_IN}).
      *
-     * @throws IllegalArgumentException naming the built-in plans when there is none of that name
+     * @throws PlanException naming the built-in plans when there is none of that name
      */
     public static ExercisePlan builtIn(String name) {
         Objects.requireNonNull(name, "name");
         String key = name.trim().toLowerCase(java.util.Locale.ROOT);
         if (!BUILT_IN.contains(key)) {
-            throw new IllegalArgumentException("Unknown scenario '" + name + "' (expected one of " + BUILT_IN + ")");
+            throw new PlanException("name", "Unknown scenario '" + name + "' (expected one of " + BUILT_IN + ")", null);
         }
         return parse(builtInText(key), "built-in plan " + key);
     }

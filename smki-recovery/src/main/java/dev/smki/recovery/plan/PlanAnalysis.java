@@ -30,7 +30,7 @@ public record PlanAnalysis(Procedure<IncidentState> procedure, List<Invariant> i
     /**
      * Returns the analysis of {@code plan}.
      *
-     * @throws IllegalArgumentException when the plan's procedure cannot be built
+     * @throws PlanException when the plan's procedure cannot be built
      */
     public static PlanAnalysis of(ExercisePlan plan) {
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);

@@ -7,6 +7,7 @@ import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
+import dev.smki.recovery.procedures.SettingsException;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Deadline;
 import dev.smki.recovery.workflow.Guard;
@@ -34,16 +35,24 @@ public final class PlanProcedures {
     /**
      * Returns the procedure settings {@code plan} gives.
      *
-     * @throws IllegalArgumentException naming the duration or setting at fault
+     * @throws PlanException naming the duration or setting at fault
      */
     public static ProcedureSettings settings(ExercisePlan plan) {
         ProcedureSettings settings = ProcedureSettings.defaults();
         for (Map.Entry<String, Duration> d : plan.durations().entrySet()) {
-            settings = settings.withDuration(d.getKey(), d.getValue());
+            try {
+                settings = settings.withDuration(d.getKey(), d.getValue());
+            } catch (SettingsException e) {
+                throw new PlanException("durations." + e.setting(), e.getMessage(), e);
+            }
         }
         Properties properties = new Properties();
         properties.putAll(plan.settings());
-        return settings.withProperties(properties);
+        try {
+            return settings.withProperties(properties);
+        } catch (SettingsException e) {
+            throw new PlanException("settings." + e.setting(), e.getMessage(), e);
+        }
     }
 
     /** Returns the method the SMKI PMA's decision names: Method 2 if it says so, otherwise Method 3. */
@@ -53,22 +62,41 @@ public final class PlanProcedures {
                 : RecoveryKeyUse.Method.METHOD_3;
     }
 
-    /** Returns the built-in procedure {@code plan} names, as defined with its settings. */
+    /**
+     * Returns the built-in procedure {@code plan} names, as defined with its settings.
+     *
+     * @throws PlanException naming the problem when there is no such procedure, or the settings cannot be used
+     */
     public static Procedure<IncidentState> builtIn(ExercisePlan plan) {
-        return BuiltInProcedure.parse(plan.procedure().builtIn()).build(settings(plan), method(plan));
+        ProcedureSettings settings = settings(plan);
+        try {
+            return BuiltInProcedure.parse(plan.procedure().builtIn()).build(settings, method(plan));
+        } catch (SettingsException e) {
+            throw new PlanException("settings." + e.setting(), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("procedure", e.getMessage(), e);
+        }
     }
 
     /**
      * Returns the procedure {@code plan} runs.
      *
-     * @throws IllegalArgumentException naming the problem when the procedure cannot be built: an unknown built-in
-     *     procedure or step, a cycle, a step waiting for a step of a later phase
+     * @throws PlanException naming the problem when the procedure cannot be built: an unknown built-in
+     *     procedure or step, a cycle, a step waiting for a step of a later phase, settings that cannot be used
      */
     public static Procedure<IncidentState> procedure(ExercisePlan plan) {
         Procedure<IncidentState> base = builtIn(plan);
         if (!plan.procedure().isExplicit()) {
             return base;
         }
+        try {
+            return explicit(plan, base);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("procedure", e.getMessage(), e);
+        }
+    }
+
+    private static Procedure<IncidentState> explicit(ExercisePlan plan, Procedure<IncidentState> base) {
         Procedure.Builder<IncidentState> b = Procedure.named(base.name() + ".plan");
         Map<String, Phase> phases = new HashMap<>();
         for (ExercisePlan.StepPlan s : plan.procedure().steps()) {

@@ -91,7 +91,7 @@ final class PlanValidation {
         ProcedureSettings settings;
         try {
             settings = PlanProcedures.settings(plan);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             reader.problem(at(root, plan.settings().isEmpty() ? "durations" : "settings"), e.getMessage());
             return;
         }
@@ -110,7 +110,7 @@ final class PlanValidation {
         Procedure<IncidentState> procedure;
         try {
             procedure = PlanProcedures.procedure(plan);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             reader.problem(at(procedureAt, plan.procedure().isExplicit() ? "steps" : "builtIn"), e.getMessage());
             return;
         }

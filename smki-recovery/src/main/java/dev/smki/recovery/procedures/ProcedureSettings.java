@@ -136,7 +136,7 @@ public final class ProcedureSettings {
     /**
      * Returns the defaults changed by the properties file {@code file} (see the class description).
      *
-     * @throws IllegalArgumentException naming the property when one is unknown or malformed
+     * @throws SettingsException naming the property when one is unknown or malformed
      * @throws UncheckedIOException when the file cannot be read
      */
     public static ProcedureSettings load(Path file) {
@@ -153,7 +153,7 @@ public final class ProcedureSettings {
     /**
      * Returns a copy changed by {@code properties} (see the class description).
      *
-     * @throws IllegalArgumentException naming the property when one is unknown or malformed
+     * @throws SettingsException naming the property when one is unknown or malformed
      */
     public ProcedureSettings withProperties(Properties properties) {
         Map<String, String> sorted = new TreeMap<>();
@@ -163,42 +163,55 @@ public final class ProcedureSettings {
         for (Map.Entry<String, String> entry : sorted.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue().trim();
-            if (key.startsWith("T_") || key.startsWith("pace.")) {
-                result = result.withDuration(key, parseDuration(key, value));
-            } else if (key.equals("omit")) {
-                List<StepId> steps = new ArrayList<>();
-                for (String id : value.split(",")) {
-                    if (!id.isBlank()) {
-                        steps.add(StepId.of(id.trim()));
-                    }
-                }
-                result = result.omitting(steps);
-            } else if (key.equals("confirmation.mechanisms")) {
-                result = result.withPermittedConfirmations(
-                        Arrays.stream(value.split("\\|")).map(String::trim).toList());
-            } else if (key.equals("recoveryKey.policy")) {
-                result = result.withRecoveryKeyPolicy(RecoveryKeyPolicy.parse(value));
-            } else if (key.startsWith("guidance.")) {
-                guidanceProperties.put(key, value);
-            } else {
-                throw new IllegalArgumentException("Unknown procedure setting " + key
-                        + " (expected T_*, pace.*, omit, confirmation.mechanisms, recoveryKey.policy or guidance.*)");
+            try {
+                result = result.withProperty(key, value, guidanceProperties);
+            } catch (SettingsException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(key, e.getMessage(), e);
             }
         }
         RecoveryKeyGuidance changedGuidance = result.guidance.withProperties(guidanceProperties);
         if (changedGuidance.threshold() < 0) {
-            throw new IllegalArgumentException(
-                    "guidance.threshold must be 0 or more, not " + changedGuidance.threshold());
+            throw new SettingsException(
+                    "guidance.threshold", "guidance.threshold must be 0 or more, not " + changedGuidance.threshold());
         }
         return result.withGuidance(changedGuidance);
+    }
+
+    /** Returns a copy changed by setting {@code key}, keeping {@code guidance.*} ones in {@code guidance}. */
+    private ProcedureSettings withProperty(String key, String value, Map<String, String> guidanceProperties) {
+        if (key.startsWith("T_") || key.startsWith("pace.")) {
+            return withDuration(key, parseDuration(key, value));
+        } else if (key.equals("omit")) {
+            List<StepId> steps = new ArrayList<>();
+            for (String id : value.split(",")) {
+                if (!id.isBlank()) {
+                    steps.add(StepId.of(id.trim()));
+                }
+            }
+            return omitting(steps);
+        } else if (key.equals("confirmation.mechanisms")) {
+            return withPermittedConfirmations(
+                    Arrays.stream(value.split("\\|")).map(String::trim).toList());
+        } else if (key.equals("recoveryKey.policy")) {
+            return withRecoveryKeyPolicy(RecoveryKeyPolicy.parse(value));
+        } else if (key.startsWith("guidance.")) {
+            guidanceProperties.put(key, value);
+            return this;
+        }
+        throw new SettingsException(
+                key,
+                "Unknown procedure setting " + key + " (expected T_*, pace.*, omit, confirmation.mechanisms,"
+                        + " recoveryKey.policy or guidance.*)");
     }
 
     private static Duration parseDuration(String name, String text) {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    name + " must be an ISO-8601 duration such as PT4H or P7D, not '" + text + "'");
+            throw new SettingsException(
+                    name, name + " must be an ISO-8601 duration such as PT4H or P7D, not '" + text + "'", e);
         }
     }
 
@@ -210,7 +223,7 @@ public final class ProcedureSettings {
     /**
      * Returns the duration {@code name}.
      *
-     * @throws IllegalArgumentException when there is no such duration
+     * @throws SettingsException when there is no such duration
      */
     public Duration duration(String name) {
         return named(name).value();
@@ -219,16 +232,18 @@ public final class ProcedureSettings {
     /**
      * Returns the named duration {@code name}.
      *
-     * @throws IllegalArgumentException when there is no such duration
+     * @throws SettingsException when there is no such duration
      */
     public NamedDuration named(String name) {
         NamedDuration d = durations.get(Objects.requireNonNull(name, "name"));
         if (d == null) {
-            throw new IllegalArgumentException("No duration is called " + name + "; the durations are "
-                    + durations.keySet().stream()
-                            .filter(n -> n.startsWith("T_"))
-                            .toList()
-                    + " and pace.STEP for any step");
+            throw new SettingsException(
+                    name,
+                    "No duration is called " + name + "; the durations are "
+                            + durations.keySet().stream()
+                                    .filter(n -> n.startsWith("T_"))
+                                    .toList()
+                            + " and pace.STEP for any step");
         }
         return d;
     }
@@ -243,7 +258,7 @@ public final class ProcedureSettings {
      * Returns a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library
      * defines, or {@code pace.STEP} for any step.
      *
-     * @throws IllegalArgumentException when {@code name} is neither, or {@code value} is not positive, or longer
+     * @throws SettingsException when {@code name} is neither, or {@code value} is not positive, or longer
      *     than {@link #LONGEST_PACE} (a pace) or {@link #LONGEST_DEADLINE} (a deadline)
      */
     public ProcedureSettings withDuration(String name, Duration value) {
@@ -251,17 +266,27 @@ public final class ProcedureSettings {
         Objects.requireNonNull(value, "value");
         Duration most = name.startsWith("pace.") ? LONGEST_PACE : LONGEST_DEADLINE;
         if (value.compareTo(most) > 0) {
-            throw new IllegalArgumentException(name + " must be at most " + most.toDays() + " days, not " + value
-                    + (name.startsWith("pace.")
-                            ? " (a rehearsal's simulated clock must stay within its certificates' validity)"
-                            : ""));
+            throw new SettingsException(
+                    name,
+                    name + " must be at most " + most.toDays() + " days, not " + value
+                            + (name.startsWith("pace.")
+                                    ? " (a rehearsal's simulated clock must stay within its certificates' validity)"
+                                    : ""));
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new SettingsException(name, "Duration " + name + " must be positive, not " + value);
         }
         Map<String, NamedDuration> changed = new LinkedHashMap<>(durations);
         NamedDuration old = durations.get(name);
         if (old != null) {
             changed.put(name, old.withValue(value));
         } else if (name.startsWith("pace.")) {
-            StepId step = StepId.of(name.substring("pace.".length()));
+            StepId step;
+            try {
+                step = StepId.of(name.substring("pace.".length()));
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(name, name + ": " + e.getMessage(), e);
+            }
             changed.put(
                     name,
                     new NamedDuration(
@@ -293,7 +318,7 @@ public final class ProcedureSettings {
      * Returns {@code procedure} without the steps these settings leave out that it has, keeping the order they
      * implied ({@link Procedure#without}).
      *
-     * @throws IllegalArgumentException when such a step is not an assumption (reconstructed or memory)
+     * @throws SettingsException when such a step is not an assumption (reconstructed or memory)
      */
     public <C> Procedure<C> applyTo(Procedure<C> procedure) {
         List<StepId> own = new ArrayList<>();
@@ -301,11 +326,13 @@ public final class ProcedureSettings {
             if (procedure.hasStep(id)) {
                 Step<C> step = procedure.step(id);
                 if (!step.confidence().map(Confidence::isAssumption).orElse(false)) {
-                    throw new IllegalArgumentException("Step " + step.describe() + " of " + procedure.name() + " is "
-                            + step.confidence()
-                                    .map(c -> c.name().toLowerCase(Locale.ROOT))
-                                    .orElse("unsourced")
-                            + "; only reconstructed or memory steps may be left out");
+                    throw new SettingsException(
+                            "omit",
+                            "Step " + step.describe() + " of " + procedure.name() + " is "
+                                    + step.confidence()
+                                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                            .orElse("unsourced")
+                                    + "; only reconstructed or memory steps may be left out");
                 }
                 own.add(id);
             }
@@ -321,12 +348,13 @@ public final class ProcedureSettings {
     /**
      * Returns a copy with {@code mechanisms} as the permitted mechanisms for confirming a compromise.
      *
-     * @throws IllegalArgumentException when the list is empty or a mechanism is blank
+     * @throws SettingsException when the list is empty or a mechanism is blank
      */
     public ProcedureSettings withPermittedConfirmations(List<String> mechanisms) {
         List<String> copy = List.copyOf(mechanisms);
         if (copy.isEmpty() || copy.stream().anyMatch(m -> m.isBlank() || m.contains("|"))) {
-            throw new IllegalArgumentException(
+            throw new SettingsException(
+                    "confirmation.mechanisms",
                     "At least one non-blank confirmation mechanism, without '|', is needed: " + copy);
         }
         return new ProcedureSettings(durations, omitted, copy, recoveryKeyPolicy, guidance);

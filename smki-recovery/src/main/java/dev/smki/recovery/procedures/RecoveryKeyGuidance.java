@@ -210,50 +210,61 @@ public final class RecoveryKeyGuidance {
      * replaces a factor and {@code guidance.factor.ID=none} removes it; {@code guidance.step.ID=DESCRIPTION}
      * adds or replaces a pre-decision step and {@code guidance.step.ID=none} removes it.
      *
-     * @throws IllegalArgumentException naming the property when one is malformed
+     * @throws SettingsException naming the property when one is malformed
      */
     public RecoveryKeyGuidance withProperties(Map<String, String> properties) {
         RecoveryKeyGuidance result = this;
         for (Map.Entry<String, String> entry : properties.entrySet()) {
             String key = entry.getKey();
-            String value = entry.getValue().trim();
-            if (key.equals("guidance.threshold")) {
-                try {
-                    result = result.withThreshold(Integer.parseInt(value));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
-                }
-            } else if (key.startsWith("guidance.factor.")) {
-                String id = key.substring("guidance.factor.".length());
-                if (value.equalsIgnoreCase("none")) {
-                    result = result.withoutFactor(id);
-                } else {
-                    String[] parts = value.split(",", 3);
-                    if (parts.length != 3) {
-                        throw new IllegalArgumentException(
-                                key + " is written mandatory|optional,WEIGHT,QUESTION; got '" + value + "'");
-                    }
-                    FactorKind kind = FactorKind.parse(parts[0], key);
-                    int weight;
-                    try {
-                        weight = Integer.parseInt(parts[1].trim());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(
-                                key + ": the weight must be a whole number, not '" + parts[1].trim() + "'");
-                    }
-                    result = result.withFactor(new Factor(id, kind, weight, parts[2].trim(), Confidence.RECONSTRUCTED));
-                }
-            } else if (key.startsWith("guidance.step.")) {
-                String id = key.substring("guidance.step.".length());
-                result = value.equalsIgnoreCase("none")
-                        ? result.withoutPreDecisionStep(id)
-                        : result.withPreDecisionStep(PreDecisionStep.of(id, value));
-            } else if (key.startsWith("guidance.")) {
-                throw new IllegalArgumentException("Unknown Guidance property " + key
-                        + " (expected guidance.threshold, guidance.factor.ID or guidance.step.ID)");
+            try {
+                result = result.withProperty(key, entry.getValue().trim());
+            } catch (SettingsException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(key, e.getMessage(), e);
             }
         }
         return result;
+    }
+
+    private RecoveryKeyGuidance withProperty(String key, String value) {
+        if (key.equals("guidance.threshold")) {
+            try {
+                return withThreshold(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                throw new SettingsException(key, key + " must be a whole number, not '" + value + "'", e);
+            }
+        } else if (key.startsWith("guidance.factor.")) {
+            String id = key.substring("guidance.factor.".length());
+            if (value.equalsIgnoreCase("none")) {
+                return withoutFactor(id);
+            }
+            String[] parts = value.split(",", 3);
+            if (parts.length != 3) {
+                throw new SettingsException(
+                        key, key + " is written mandatory|optional,WEIGHT,QUESTION; got '" + value + "'");
+            }
+            FactorKind kind = FactorKind.parse(parts[0], key);
+            int weight;
+            try {
+                weight = Integer.parseInt(parts[1].trim());
+            } catch (NumberFormatException e) {
+                throw new SettingsException(
+                        key, key + ": the weight must be a whole number, not '" + parts[1].trim() + "'", e);
+            }
+            return withFactor(new Factor(id, kind, weight, parts[2].trim(), Confidence.RECONSTRUCTED));
+        } else if (key.startsWith("guidance.step.")) {
+            String id = key.substring("guidance.step.".length());
+            return value.equalsIgnoreCase("none")
+                    ? withoutPreDecisionStep(id)
+                    : withPreDecisionStep(PreDecisionStep.of(id, value));
+        } else if (key.startsWith("guidance.")) {
+            throw new SettingsException(
+                    key,
+                    "Unknown Guidance property " + key
+                            + " (expected guidance.threshold, guidance.factor.ID or guidance.step.ID)");
+        }
+        return this;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.smki.recovery.journal.JournalHeader;
 import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.ActorChoices;
 import dev.smki.recovery.procedures.Decide;
@@ -115,8 +116,8 @@ public final class Rehearsal implements AutoCloseable {
      * Starts a rehearsal of {@code plan}, journalling it to the empty {@code journal}, whose header records the plan;
      * the progress of each sending of commands is kept in memory only.
      *
-     * @throws IllegalArgumentException when the plan's procedure or settings cannot be used, or the plan is too large
-     *     for a journal header
+     * @throws PlanException when the plan's procedure or settings cannot be used, or the plan is too large for a
+     *     journal header
      * @throws IllegalStateException when the journal is not empty, or is in use
      * @throws HeapTooSmallException when the plan's fleet cannot fit in the heap this JVM may use
      * @throws UncheckedIOException when the journal cannot be written
@@ -184,8 +185,9 @@ public final class Rehearsal implements AutoCloseable {
      * Resumes the rehearsal journalled in {@code journalFile}: reads its plan from the header, rebuilds the world by
      * replaying the accepted steps' effects, cuts off a torn last line, and continues appending.
      *
-     * @throws IllegalArgumentException when the file is not an intact rehearsal journal, or its attempts are not
-     *     those of the rehearsal its header describes (naming the first that differs)
+     * @throws ResumeException when the file is not an intact rehearsal journal, or its attempts are not those of the
+     *     rehearsal its header describes (naming the first that differs)
+     * @throws PlanException when the journalled plan's procedure or settings cannot be used
      * @throws UncheckedIOException when the file cannot be read or written
      */
     public static Rehearsal resume(Path journalFile) {
@@ -263,12 +265,12 @@ public final class Rehearsal implements AutoCloseable {
             throw new UncheckedIOException("Cannot read " + journalFile, e);
         }
         if (!verification.isIntact()) {
-            throw new IllegalArgumentException(
+            throw new ResumeException(
                     journalFile + " is broken at " + verification.firstBreak().orElseThrow());
         }
         JournalHeader header = verification
                 .header()
-                .orElseThrow(() -> new IllegalArgumentException(
+                .orElseThrow(() -> new ResumeException(
                         journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
         ExercisePlan plan = PlanJournal.plan(header.note().asMap());
         HeapNeed.of(plan).requireFits();
@@ -338,7 +340,7 @@ public final class Rehearsal implements AutoCloseable {
     private void replay(List<JournalEntry> entries) {
         for (JournalEntry entry : entries) {
             Move move = nextMove()
-                    .orElseThrow(() -> new IllegalArgumentException("The journal holds " + entries.size()
+                    .orElseThrow(() -> new ResumeException("The journal holds " + entries.size()
                             + " attempts; the plan " + plan.name() + " makes " + timeline.size()));
             Instant time = timeOf(move);
             state.clock().set(time);
@@ -349,7 +351,7 @@ public final class Rehearsal implements AutoCloseable {
                     || !entry.actor().equals(move.actor())
                     || !entry.time().equals(time)
                     || !entry.payload().equals(attempt.payload().summary())) {
-                throw new IllegalArgumentException("Journal line " + entry.line() + " (" + entry.stepAndItem()
+                throw new ResumeException("Journal line " + entry.line() + " (" + entry.stepAndItem()
                         + " by " + entry.actor() + " at " + entry.time() + ") is not the rehearsal's move "
                         + (timeline.size() + 1) + " (" + move.stepAndItem() + " by " + move.actor() + " at " + time
                         + ")");

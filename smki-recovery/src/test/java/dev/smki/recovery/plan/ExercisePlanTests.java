@@ -1,7 +1,7 @@
 package dev.smki.recovery.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smki.recovery.incident.RecoveryMechanism;
@@ -160,8 +160,9 @@ class ExercisePlanTests {
         assertThat(catchThrowableOfType(PlanException.class, () -> ExercisePlan.parse(cycle, "cycle.yaml"))
                         .getMessage())
                 .contains("cycle of prerequisites: N1 → N2 → N1");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(PlanException.class)
                 .isThrownBy(() -> ExercisePlan.builtIn("contingencies"))
-                .withMessageContaining("contingency");
+                .withMessageContaining("contingency")
+                .satisfies(e -> assertThat(e.field()).contains("name"));
     }
 }

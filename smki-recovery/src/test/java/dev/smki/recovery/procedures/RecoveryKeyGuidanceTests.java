@@ -1,6 +1,7 @@
 package dev.smki.recovery.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -65,7 +66,7 @@ class RecoveryKeyGuidanceTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> GUIDANCE.assess(CompromisedKey.ROOT_OCA_KEY).answer("F9", true))
                 .withMessageContaining("no factor F9");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> GUIDANCE.withProperties(Map.of("guidance.factor.F9", "sometimes,1,Why")))
                 .withMessageContaining("guidance.factor.F9: a factor is mandatory or optional, not 'sometimes'");
         assertThatIllegalArgumentException()

@@ -13,6 +13,7 @@ import dev.smki.recovery.journal.JournalInUseException;
 import dev.smki.recovery.journal.JournalSealer;
 import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.FleetPlan;
 import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.FleetState;
@@ -351,9 +352,8 @@ final class RehearseCommand implements Callable<Integer> {
         }
         double busy = failureRate == null ? p.fleet().busy() : share("--failure-rate", failureRate, 0.95);
         double silent = uncontactable == null ? p.fleet().uncontactable() : share("--uncontactable", uncontactable, 1);
-        if (retries != null && (retries < 0 || retries > ExercisePlan.FleetPlan.MAX_RETRIES)) {
-            throw new UserInputException(
-                    "--retries: expected 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", got " + retries);
+        if (retries != null && (retries < 0 || retries > FleetPlan.MAX_RETRIES)) {
+            throw new UserInputException("--retries: expected 0 to " + FleetPlan.MAX_RETRIES + ", got " + retries);
         }
         return p.withFailures(silent, busy, retries == null ? p.fleet().retries() : retries);
     }

@@ -44,7 +44,8 @@ public final class PlanException extends IllegalArgumentException {
 
     /**
      * Returns the part of the plan at fault when it was not read from text: {@code name} (no built-in plan of that
-     * name), {@code plan} (the whole plan, such as one too large for a journal header), {@code durations.NAME} or {@code settings.NAME} (a procedure setting), or {@code procedure}.
+     * name), {@code plan} (the whole plan, such as one too large for a journal header), {@code durations.NAME} or
+     * {@code settings.NAME} (a procedure setting), or {@code procedure}.
      */
     public Optional<String> field() {
         return Optional.ofNullable(field);

@@ -99,7 +99,7 @@ public final class PlanProcedures {
     private static Procedure<IncidentState> explicit(ExercisePlan plan, Procedure<IncidentState> base) {
         Procedure.Builder<IncidentState> b = Procedure.named(base.name() + ".plan");
         Map<String, Phase> phases = new HashMap<>();
-        for (ExercisePlan.StepPlan s : plan.procedure().steps()) {
+        for (StepPlan s : plan.procedure().steps()) {
             StepId id = StepId.of(s.id());
             Actor actor = Actor.of(s.actor());
             if (base.hasStep(id)) {
@@ -145,7 +145,7 @@ public final class PlanProcedures {
     }
 
     private static void cite(
-            Procedure.Builder<IncidentState> b, ExercisePlan.StepPlan s, Confidence defined, List<Citation> sources) {
+            Procedure.Builder<IncidentState> b, StepPlan s, Confidence defined, List<Citation> sources) {
         List<Citation> cited = new ArrayList<>(sources);
         if (s.source().isPresent()) {
             cited = List.of(Citation.of(s.source().get()));

@@ -15,7 +15,11 @@ import dev.smki.recovery.journal.JournalEntry;
 import dev.smki.recovery.journal.JournalHeader;
 import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.journal.ProcedureRun;
+import dev.smki.recovery.plan.AttendanceOutcome;
+import dev.smki.recovery.plan.AttendancePlan;
+import dev.smki.recovery.plan.DecisionsPlan;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.FleetPlan;
 import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.ActorChoices;
@@ -295,10 +299,10 @@ public final class Rehearsal implements AutoCloseable {
         IncidentId id =
                 IncidentId.of("INC-" + plan.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "-") + "-"
                         + Long.toUnsignedString(plan.seed(), 36).toUpperCase(Locale.ROOT));
-        ExercisePlan.Decisions d = plan.decisions();
+        DecisionsPlan d = plan.decisions();
         Set<String> wrongShares = new HashSet<>();
-        for (ExercisePlan.Attendance a : plan.custody().attendance()) {
-            if (a.outcome() == ExercisePlan.AttendanceOutcome.WRONG_SHARE) {
+        for (AttendancePlan a : plan.custody().attendance()) {
+            if (a.outcome() == AttendanceOutcome.WRONG_SHARE) {
                 wrongShares.add(KeyCeremony.item(CustodianId.of(a.custodian()), a.session()));
             }
         }
@@ -315,7 +319,7 @@ public final class Rehearsal implements AutoCloseable {
                 d.solrEnd(),
                 wrongShares,
                 plan.mode());
-        ExercisePlan.FleetPlan f = plan.fleet();
+        FleetPlan f = plan.fleet();
         return new IncidentSetup(
                 id,
                 plan.incident().compromised(),

@@ -111,7 +111,7 @@ class ExercisePlanTests {
         assertThat(e.problems())
                 .extracting(PlanProblem::toString)
                 .containsExactly(
-                        "runaway.yaml:3:12: retries is 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", not 17",
+                        "runaway.yaml:3:12: retries is 0 to " + FleetPlan.MAX_RETRIES + ", not 17",
                         "runaway.yaml:5:3: omit: ZZ9 is not a step of any built-in procedure");
     }
 

@@ -1,10 +1,15 @@
 package dev.smki.recovery.rehearsal;
 
+import dev.smki.recovery.journal.JournalHeader;
+import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.workflow.PayloadSummary;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -53,6 +58,31 @@ final class PlanJournal {
                     packed.substring(i * CHUNK, Math.min(packed.length(), (i + 1) * CHUNK)));
         }
         return PayloadSummary.of(entries);
+    }
+
+    /**
+     * Returns the plan the header of the rehearsal journal {@code journalFile} records.
+     *
+     * @throws ResumeException when the file is not an intact journal, has no header, or its header records no plan
+     *     or a damaged one
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    static ExercisePlan read(Path journalFile) {
+        JournalVerification verification;
+        try {
+            verification = JournalVerification.of(journalFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + journalFile, e);
+        }
+        if (!verification.isIntact()) {
+            throw new ResumeException(
+                    journalFile + " is broken at " + verification.firstBreak().orElseThrow());
+        }
+        JournalHeader header = verification
+                .header()
+                .orElseThrow(() -> new ResumeException(
+                        journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
+        return plan(header.note().asMap());
     }
 
     /**

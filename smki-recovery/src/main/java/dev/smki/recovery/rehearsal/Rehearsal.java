@@ -1,34 +1,18 @@
 package dev.smki.recovery.rehearsal;
 
-import dev.smki.core.revocation.RevocationOutcome;
-import dev.smki.recovery.custody.ActivationProgress;
-import dev.smki.recovery.custody.CustodianId;
-import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.DeliverySettings;
-import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.ProgressRecords;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.journal.DeadlineBreach;
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.JournalEntry;
-import dev.smki.recovery.journal.JournalHeader;
-import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.journal.ProcedureRun;
-import dev.smki.recovery.plan.AttendanceOutcome;
-import dev.smki.recovery.plan.AttendancePlan;
-import dev.smki.recovery.plan.DecisionsPlan;
 import dev.smki.recovery.plan.ExercisePlan;
-import dev.smki.recovery.plan.FleetPlan;
 import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.plan.PlanProcedures;
-import dev.smki.recovery.procedures.ActorChoices;
-import dev.smki.recovery.procedures.Decide;
-import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.FleetState;
-import dev.smki.recovery.procedures.IncidentSetup;
 import dev.smki.recovery.procedures.IncidentState;
-import dev.smki.recovery.procedures.KeyCeremony;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Outcome;
@@ -37,7 +21,6 @@ import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.Refusal;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,15 +29,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A rehearsal of an exercise plan over a simulated world ({@link IncidentState}): a seeded test PKI, a fleet of
@@ -153,7 +132,7 @@ public final class Rehearsal implements AutoCloseable {
         requireThreads(threads);
         HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
-        IncidentState state = IncidentState.create(setup(plan));
+        IncidentState state = IncidentState.create(PlanSetup.of(plan));
         state.fleet().useThreads(threads);
         state.fleet().recordProgressIn(progress);
         ProcedureRun<IncidentState> run =
@@ -262,24 +241,10 @@ public final class Rehearsal implements AutoCloseable {
         Objects.requireNonNull(onProgress, "onProgress");
         Objects.requireNonNull(progress, "progress");
         requireThreads(threads);
-        JournalVerification verification;
-        try {
-            verification = JournalVerification.of(journalFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + journalFile, e);
-        }
-        if (!verification.isIntact()) {
-            throw new ResumeException(
-                    journalFile + " is broken at " + verification.firstBreak().orElseThrow());
-        }
-        JournalHeader header = verification
-                .header()
-                .orElseThrow(() -> new ResumeException(
-                        journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
-        ExercisePlan plan = PlanJournal.plan(header.note().asMap());
+        ExercisePlan plan = PlanJournal.read(journalFile);
         HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
-        IncidentState state = IncidentState.create(setup(plan));
+        IncidentState state = IncidentState.create(PlanSetup.of(plan));
         state.fleet().useThreads(threads);
         state.fleet().onProgress(DetachingListener.of("progress listener", onProgress));
         state.fleet().recordProgressIn(progress);
@@ -292,53 +257,6 @@ public final class Rehearsal implements AutoCloseable {
             throw e;
         }
         return rehearsal;
-    }
-
-    /** Returns the incident the plan sets up. */
-    static IncidentSetup setup(ExercisePlan plan) {
-        IncidentId id =
-                IncidentId.of("INC-" + plan.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "-") + "-"
-                        + Long.toUnsignedString(plan.seed(), 36).toUpperCase(Locale.ROOT));
-        DecisionsPlan d = plan.decisions();
-        Set<String> wrongShares = new HashSet<>();
-        for (AttendancePlan a : plan.custody().attendance()) {
-            if (a.outcome() == AttendanceOutcome.WRONG_SHARE) {
-                wrongShares.add(KeyCeremony.item(CustodianId.of(a.custodian()), a.session()));
-            }
-        }
-        ActorChoices choices = new ActorChoices(
-                d.confirmationMechanism(),
-                d.confirmedWith(),
-                d.guidance(),
-                d.mechanism(),
-                d.directionUse(),
-                d.directionWindow(),
-                d.afterUse(),
-                d.afterUseReason(),
-                d.authorisingKey(),
-                d.solrEnd(),
-                wrongShares,
-                plan.mode());
-        FleetPlan f = plan.fleet();
-        return new IncidentSetup(
-                id,
-                plan.incident().compromised(),
-                plan.incident().role(),
-                plan.incident().usage(),
-                plan.incident().credentials(),
-                plan.seed(),
-                plan.start(),
-                f.devices(),
-                f.mix(),
-                f.commissioned(),
-                f.uncontactable(),
-                f.busy(),
-                f.retries(),
-                plan.custody().quorum(),
-                plan.custody().custodians().stream()
-                        .map(c -> new IncidentSetup.Custodian(CustodianId.of(c.id()), c.party()))
-                        .toList(),
-                choices);
     }
 
     private void replay(List<JournalEntry> entries) {
@@ -585,125 +503,21 @@ public final class Rehearsal implements AutoCloseable {
                 state.fleet().counts(),
                 state.fleet().progress(),
                 state.fleet().sendings(),
-                anomalies(breaches),
+                new RehearsalAnomalies(
+                                plan,
+                                procedure,
+                                state,
+                                run,
+                                timeline,
+                                lastRefusal,
+                                skipped,
+                                settings().guidance(),
+                                isFinished())
+                        .find(breaches),
                 breaches,
                 run.isComplete(),
                 run.head(),
                 state.relevantSubscribers());
-    }
-
-    private List<Anomaly> anomalies(List<DeadlineBreach> breaches) {
-        List<Anomaly> anomalies = new ArrayList<>();
-        for (TimelineEntry entry : timeline) {
-            if (!entry.accepted()) {
-                anomalies.add(new Anomaly(
-                        Anomaly.Kind.REFUSED,
-                        1,
-                        entry.stepAndItem() + " by " + entry.actor() + " refused: " + entry.outcome()));
-            }
-        }
-        quorumNotReached().ifPresent(text -> anomalies.add(new Anomaly(Anomaly.Kind.QUORUM_NOT_REACHED, 1, text)));
-        Decide.departure(settings().guidance(), state)
-                .filter(advice ->
-                        timeline.stream().anyMatch(e -> e.accepted() && e.step().equals(Decide.DECIDED)))
-                .ifPresent(advice -> anomalies.add(new Anomaly(
-                        Anomaly.Kind.DEPARTS_FROM_GUIDANCE,
-                        1,
-                        "the SMKI PMA's decision " + state.choices().mechanism()
-                                + " departs from the Recovery Key Guidance's advice " + advice)));
-        state.events().forEach(event -> anomalies.add(new Anomaly(Anomaly.Kind.INJECTED, 1, "injected: " + event)));
-        if (!state.fleet().writtenOff().isEmpty()) {
-            Map<String, Long> reasons = new TreeMap<>();
-            state.fleet().writtenOff().byReason().forEach((reason, count) -> reasons.put(reason.slug(), count));
-            long count = state.fleet().writtenOff().size();
-            anomalies.add(new Anomaly(Anomaly.Kind.WRITTEN_OFF, count, devices(count) + " written off: " + reasons));
-        }
-        DeviceCounts counts = state.fleet().counts();
-        if (state.fleet().isRecovering() && counts.holdingCompromisedKey() > 0) {
-            anomalies.add(new Anomaly(
-                    Anomaly.Kind.STILL_HOLDING_REPLACED_KEY,
-                    counts.holdingCompromisedKey(),
-                    devices(counts.holdingCompromisedKey()) + " still holding the replaced key"));
-        }
-        for (RevocationOutcome outcome : state.revocation().history()) {
-            if (outcome.verdict() == RevocationOutcome.Verdict.REFUSED) {
-                anomalies.add(
-                        new Anomaly(Anomaly.Kind.REVOCATION_REFUSED, 1, "revocation refused: " + outcome.summary()));
-            }
-        }
-        state.revocation()
-                .solrEvent()
-                .filter(solr -> !solr.held().isEmpty())
-                .ifPresent(solr -> anomalies.add(new Anomaly(
-                        Anomaly.Kind.REVOCATIONS_HELD,
-                        solr.held().size(),
-                        solr.held().size()
-                                + (solr.held().size() == 1 ? " revocation" : " revocations")
-                                + " still held under Section L16 by"
-                                + " the Supplier of Last Resort event "
-                                + solr.event().id())));
-        for (DeadlineBreach breach : breaches) {
-            anomalies.add(new Anomaly(
-                    Anomaly.Kind.DEADLINE_BREACHED,
-                    1,
-                    "deadline " + breach.deadline().name() + " breached by " + breach.overdueBy()));
-        }
-        skipped.forEach((refused, steps) -> anomalies.add(new Anomaly(
-                Anomaly.Kind.NOT_ATTEMPTED,
-                steps.size(),
-                "not attempted, as they wait for " + refused + ", refused: " + String.join(", ", steps))));
-        if (isFinished() && !run.isComplete()) {
-            List<StepId> notDone = procedure.steps().stream()
-                    .map(Step::id)
-                    .filter(id -> !run.hasCompleted(id))
-                    .toList();
-            anomalies.add(new Anomaly(
-                    Anomaly.Kind.PROCEDURE_INCOMPLETE,
-                    notDone.size(),
-                    "procedure incomplete: " + notDone + " not done"));
-        }
-        return anomalies;
-    }
-
-    /**
-     * Returns the anomaly of a key ceremony whose quorum was never reached, naming the quorum, who presented shares
-     * and whether the custodians reconvened; empty when every ceremony reached its quorum or was not tried.
-     */
-    private Optional<String> quorumNotReached() {
-        for (KeyCeremony ceremony : KeyCeremony.all()) {
-            StepId activation = ceremony.activation();
-            if (!procedure.hasStep(activation) || run.hasCompleted(activation)) {
-                continue;
-            }
-            Refusal refusal = lastRefusal.get(activation);
-            boolean quorate = !(refusal instanceof Refusal.GuardFailed failed
-                            && failed.guard().rule().value().equals("REC-2"))
-                    && !(refusal instanceof Refusal.MissingPrerequisites missing
-                            && missing.missingIds().contains(ceremony.attendance()));
-            if (quorate) {
-                continue;
-            }
-            Function<CustodyKey, ActivationProgress> progress =
-                    key -> state.custody().ceremony(key);
-            Set<CustodyKey> keys = ceremony.keys().apply(state);
-            ActivationProgress shown =
-                    progress.apply(keys.stream().sorted().findFirst().orElseThrow());
-            return Optional.of("REC-2 quorum not reached: activating "
-                    + keys.stream().sorted().map(Enum::name).collect(Collectors.joining(" and ")) + " needs "
-                    + plan.custody().quorum().m() + " of the "
-                    + plan.custody().quorum().n()
-                    + " Key Custodians (quorum " + plan.custody().quorum() + "); " + shown.presented()
-                    + " presented shares at session " + state.custody().session() + " " + shown.counted()
-                    + "; the key was not activated"
-                    + (plan.custody().reconvene()
-                            ? " and no later session reached the quorum"
-                            : " and the custodians do not reconvene"));
-        }
-        return Optional.empty();
-    }
-
-    private static String devices(long count) {
-        return count + (count == 1 ? " Relevant Device" : " Relevant Devices");
     }
 
     /**

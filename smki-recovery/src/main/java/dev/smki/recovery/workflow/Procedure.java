@@ -1,12 +1,7 @@
 package dev.smki.recovery.workflow;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
-import dev.smki.recovery.internal.canonical.CanonicalJson;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +10,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The definition of a step-ordered procedure: its steps, their prerequisites (a directed acyclic graph), guards
@@ -81,7 +74,7 @@ public final class Procedure<C> {
         steps.forEach(step -> index.put(step.id(), step));
         this.byId = Collections.unmodifiableMap(index);
         this.deadlines = List.copyOf(deadlines);
-        this.definitionHash = CanonicalJson.sha256Hex(canonicalForm());
+        this.definitionHash = DefinitionHash.of(name, this.steps, this.deadlines);
     }
 
     /**
@@ -224,69 +217,6 @@ public final class Procedure<C> {
         return name + " (" + definitionHash.substring(0, 12) + ")";
     }
 
-    private byte[] canonicalForm() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = CanonicalJson.generator(out)) {
-            json.writeStartObject();
-            json.writeStringField("procedure", name);
-            json.writeArrayFieldStart("steps");
-            for (Step<C> step : steps) {
-                json.writeStartObject();
-                json.writeStringField("id", step.id().value());
-                json.writeStringField("title", step.title());
-                json.writeStringField("phase", step.phase().name());
-                json.writeStringField("multiplicity", step.multiplicity().name());
-                writeStrings(
-                        json, "actors", step.actors().stream().map(Actor::role).toList());
-                writeStrings(
-                        json,
-                        "after",
-                        step.prerequisites().stream().map(StepId::value).toList());
-                json.writeArrayFieldStart("guards");
-                for (Guard<C> guard : step.guards()) {
-                    json.writeStartObject();
-                    json.writeStringField("rule", guard.rule().value());
-                    json.writeStringField("name", guard.name());
-                    json.writeStringField("statement", guard.statement());
-                    json.writeStringField("source", guard.source().toString());
-                    json.writeStringField("confidence", guard.confidence().name());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                writeStrings(
-                        json,
-                        "sources",
-                        step.sources().stream().map(Citation::toString).toList());
-                json.writeStringField(
-                        "confidence", step.confidence().map(Confidence::name).orElse(""));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("deadlines");
-            for (Deadline deadline : deadlines) {
-                json.writeStartObject();
-                json.writeStringField("name", deadline.name());
-                json.writeStringField("from", deadline.from().value());
-                json.writeStringField("to", deadline.to().value());
-                json.writeStringField("limit", deadline.limit().toString());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
-    }
-
     /**
      * Collects the steps of a procedure, one line per step. {@link #pre}, {@link #exec}, {@link #post} and
      * {@link #step} each start a step, and {@link #amend} returns to one; {@link #after}, {@link #guardedBy},
@@ -296,7 +226,7 @@ public final class Procedure<C> {
     public static final class Builder<C> {
 
         private final String name;
-        private final List<Draft<C>> drafts = new ArrayList<>();
+        private final List<StepDraft<C>> drafts = new ArrayList<>();
         private final List<Deadline> deadlines = new ArrayList<>();
         private int current = -1;
 
@@ -329,7 +259,7 @@ public final class Procedure<C> {
             for (Actor other : more) {
                 actors.add(Objects.requireNonNull(other, "actor"));
             }
-            drafts.add(new Draft<>(id, title, phase, actors));
+            drafts.add(new StepDraft<>(id, title, phase, actors));
             current = drafts.size() - 1;
             return this;
         }
@@ -343,7 +273,7 @@ public final class Procedure<C> {
         public Builder<C> include(Procedure<C> part) {
             Objects.requireNonNull(part, "part");
             for (Step<C> step : part.steps()) {
-                drafts.add(new Draft<>(step, step.phase()));
+                drafts.add(new StepDraft<>(step, step.phase()));
             }
             deadlines.addAll(part.deadlines());
             current = -1;
@@ -359,7 +289,7 @@ public final class Procedure<C> {
             Objects.requireNonNull(part, "part");
             Objects.requireNonNull(phase, "phase");
             for (Step<C> step : part.steps()) {
-                drafts.add(new Draft<>(step, phase));
+                drafts.add(new StepDraft<>(step, phase));
             }
             deadlines.addAll(part.deadlines());
             current = -1;
@@ -386,7 +316,7 @@ public final class Procedure<C> {
 
         /** Makes the current step require {@code prerequisites} to be complete first. */
         public Builder<C> after(StepId... prerequisites) {
-            Draft<C> draft = current("after");
+            StepDraft<C> draft = current("after");
             for (StepId prerequisite : prerequisites) {
                 draft.prerequisites.add(Objects.requireNonNull(prerequisite, "prerequisite"));
             }
@@ -396,7 +326,7 @@ public final class Procedure<C> {
         /** Adds {@code guards} to the current step; they are checked in the order given. */
         @SafeVarargs
         public final Builder<C> guardedBy(Guard<C>... guards) {
-            Draft<C> draft = current("guardedBy");
+            StepDraft<C> draft = current("guardedBy");
             for (Guard<C> guard : guards) {
                 draft.guards.add(Objects.requireNonNull(guard, "guard"));
             }
@@ -417,7 +347,7 @@ public final class Procedure<C> {
 
         /** Makes the current step one that is done once per item, for the items {@code items} reads. */
         public Builder<C> perItem(Items<C> items) {
-            Draft<C> draft = current("perItem");
+            StepDraft<C> draft = current("perItem");
             draft.multiply(Multiplicity.PER_ITEM);
             draft.items = Objects.requireNonNull(items, "items");
             return this;
@@ -437,7 +367,7 @@ public final class Procedure<C> {
 
         /** Records where the current step comes from and how sure we are of it. */
         public Builder<C> citing(Confidence confidence, Citation... sources) {
-            Draft<C> draft = current("citing");
+            StepDraft<C> draft = current("citing");
             draft.confidence = Objects.requireNonNull(confidence, "confidence");
             draft.sources.addAll(Arrays.asList(sources));
             return this;
@@ -461,161 +391,24 @@ public final class Procedure<C> {
                 throw new IllegalArgumentException("Procedure " + name + " has no steps");
             }
             Map<StepId, Step<C>> byId = new LinkedHashMap<>();
-            for (Draft<C> draft : drafts) {
+            for (StepDraft<C> draft : drafts) {
                 if (byId.containsKey(draft.id)) {
                     throw new IllegalArgumentException("Procedure " + name + " defines step " + draft.id + " twice: "
                             + byId.get(draft.id) + " and " + draft.id + " \"" + draft.title + "\"");
                 }
                 byId.put(draft.id, draft.toStep());
             }
-            for (Step<C> step : byId.values()) {
-                for (StepId prerequisite : step.prerequisites()) {
-                    Step<C> required = byId.get(prerequisite);
-                    if (required == null) {
-                        throw new IllegalArgumentException("Step " + step.id() + " of " + name + " requires "
-                                + prerequisite + ", which is not a step of " + name);
-                    }
-                    if (required.phase().isAfter(step.phase())) {
-                        throw new IllegalArgumentException("Step " + step.id() + " (" + step.phase() + ") of "
-                                + name + " requires " + prerequisite + " of the later phase " + required.phase()
-                                + "; prerequisites come from the same or an earlier phase (REC-14)");
-                    }
-                }
-                Set<String> guards = new HashSet<>();
-                for (Guard<C> guard : step.guards()) {
-                    if (!guards.add(guard.rule() + " " + guard.name())) {
-                        throw new IllegalArgumentException(
-                                "Step " + step.id() + " of " + name + " has the guard " + guard + " twice");
-                    }
-                }
-            }
-            rejectCycles(byId);
-            Set<String> deadlineNames = new HashSet<>();
-            for (Deadline deadline : deadlines) {
-                if (!deadlineNames.add(deadline.name())) {
-                    throw new IllegalArgumentException(
-                            "Procedure " + name + " defines deadline " + deadline.name() + " twice");
-                }
-                for (StepId end : List.of(deadline.from(), deadline.to())) {
-                    if (!byId.containsKey(end)) {
-                        throw new IllegalArgumentException("Deadline " + deadline.name() + " of " + name + " names "
-                                + end + ", which is not a step of " + name);
-                    }
-                }
-            }
+            ProcedureChecks.check(name, byId, deadlines);
             return new Procedure<>(name, List.copyOf(byId.values()), deadlines);
         }
 
-        private void rejectCycles(Map<StepId, Step<C>> byId) {
-            Map<StepId, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the path, 2: finished
-            for (StepId start : byId.keySet()) {
-                if (state.containsKey(start)) {
-                    continue;
-                }
-                // Iterative depth-first search; the path holds the steps being visited, each needing the next.
-                Deque<StepId> path = new ArrayDeque<>();
-                Deque<Integer> next = new ArrayDeque<>();
-                path.push(start);
-                next.push(0);
-                state.put(start, 1);
-                while (!path.isEmpty()) {
-                    StepId at = path.peek();
-                    int index = next.pop();
-                    List<StepId> prerequisites = byId.get(at).prerequisites();
-                    if (index == prerequisites.size()) {
-                        state.put(at, 2);
-                        path.pop();
-                        continue;
-                    }
-                    next.push(index + 1);
-                    StepId prerequisite = prerequisites.get(index);
-                    Integer seen = state.get(prerequisite);
-                    if (seen == null) {
-                        state.put(prerequisite, 1);
-                        path.push(prerequisite);
-                        next.push(0);
-                    } else if (seen == 1) {
-                        throw new IllegalArgumentException("Procedure " + name + " has a cycle of prerequisites: "
-                                + cycle(path, prerequisite) + " (each step requires the next)");
-                    }
-                }
-            }
-        }
-
-        private static String cycle(Deque<StepId> path, StepId closing) {
-            List<StepId> fromOldest = new ArrayList<>(path);
-            Collections.reverse(fromOldest);
-            List<StepId> loop = new ArrayList<>(fromOldest.subList(fromOldest.indexOf(closing), fromOldest.size()));
-            loop.add(closing);
-            return loop.stream().map(StepId::value).collect(Collectors.joining(" → "));
-        }
-
-        private Draft<C> current(String modifier) {
+        private StepDraft<C> current(String modifier) {
             if (current < 0) {
                 throw new IllegalStateException(modifier
                         + "(...) applies to the current step; start a step with pre, exec, post or step, or amend"
                         + " one, first");
             }
             return drafts.get(current);
-        }
-    }
-
-    /** A step being defined. */
-    private static final class Draft<C> {
-        final StepId id;
-        final String title;
-        final Phase phase;
-        final List<Actor> actors;
-        final List<StepId> prerequisites = new ArrayList<>();
-        final List<Guard<C>> guards = new ArrayList<>();
-        final List<Citation> sources = new ArrayList<>();
-        Multiplicity multiplicity = Multiplicity.ONCE;
-        Confidence confidence;
-        Offer<C> offer = Offer.nothing();
-        Effect<C> effect = Effect.none();
-        Items<C> items = Items.named();
-
-        Draft(StepId id, String title, Phase phase, List<Actor> actors) {
-            this.id = id;
-            this.title = title;
-            this.phase = phase;
-            this.actors = actors;
-        }
-
-        Draft(Step<C> step, Phase phase) {
-            this(step.id(), step.title(), phase, new ArrayList<>(step.actors()));
-            prerequisites.addAll(step.prerequisites());
-            guards.addAll(step.guards());
-            sources.addAll(step.sources());
-            multiplicity = step.multiplicity();
-            confidence = step.confidence().orElse(null);
-            offer = step.offer();
-            effect = step.effect();
-            items = step.items();
-        }
-
-        void multiply(Multiplicity chosen) {
-            if (multiplicity != Multiplicity.ONCE) {
-                throw new IllegalStateException(
-                        "Step " + id + " is already " + multiplicity + "; it cannot also be " + chosen);
-            }
-            multiplicity = chosen;
-        }
-
-        Step<C> toStep() {
-            return new Step<>(
-                    id,
-                    title,
-                    phase,
-                    new LinkedHashSet<>(actors),
-                    prerequisites,
-                    guards,
-                    multiplicity,
-                    sources,
-                    Optional.ofNullable(confidence),
-                    offer,
-                    effect,
-                    items);
         }
     }
 }

@@ -142,7 +142,7 @@ class RehearsalResumeTests {
                 .withMessageContaining("records no exercise plan");
 
         Path other = directory.resolve("other.journal");
-        IncidentState world = IncidentState.create(Rehearsal.setup(CONTINGENCY));
+        IncidentState world = IncidentState.create(PlanSetup.of(CONTINGENCY));
         try (ProcedureRun<IncidentState> run = ProcedureRun.start(
                 PlanProcedures.procedure(CONTINGENCY),
                 Journal.file(other),

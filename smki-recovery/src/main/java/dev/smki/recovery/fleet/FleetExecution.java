@@ -67,9 +67,9 @@ public final class FleetExecution {
         long updated = 0;
         long gaveUp = 0;
         for (byte state : states) {
-            if (state == Delivery.UPDATED) {
+            if (state == DeviceStates.UPDATED) {
                 updated++;
-            } else if (Delivery.isWrittenOff(state)) {
+            } else if (DeviceStates.isWrittenOff(state)) {
                 gaveUp++;
             }
         }
@@ -121,7 +121,7 @@ public final class FleetExecution {
     /** Returns whether the Device at {@code position} executed its command. */
     public boolean isUpdated(int position) {
         Objects.checkIndex(position, states.length);
-        return states[position] == Delivery.UPDATED;
+        return states[position] == DeviceStates.UPDATED;
     }
 
     /** Returns how many attempts the Device at {@code position} got; 0 if none (a run stopped early). */
@@ -134,11 +134,11 @@ public final class FleetExecution {
     public Optional<WriteOff> writeOff(int position) {
         Objects.checkIndex(position, states.length);
         byte state = states[position];
-        if (!Delivery.isWrittenOff(state)) {
+        if (!DeviceStates.isWrittenOff(state)) {
             return Optional.empty();
         }
-        Optional<AcceptanceRule> rule = state >= Delivery.REFUSED
-                ? Optional.of(AcceptanceRule.ALL.get(state - Delivery.REFUSED))
+        Optional<AcceptanceRule> rule = state >= DeviceStates.REFUSED
+                ? Optional.of(AcceptanceRule.ALL.get(state - DeviceStates.REFUSED))
                 : Optional.empty();
         return Optional.of(new WriteOff(devices.get(position), reason(state), attempts[position], rule));
     }
@@ -156,7 +156,7 @@ public final class FleetExecution {
     public Map<WriteOffReason, Long> writeOffsByReason() {
         Map<WriteOffReason, Long> counts = new EnumMap<>(WriteOffReason.class);
         for (byte state : states) {
-            if (Delivery.isWrittenOff(state)) {
+            if (DeviceStates.isWrittenOff(state)) {
                 counts.merge(reason(state), 1L, Long::sum);
             }
         }
@@ -165,9 +165,9 @@ public final class FleetExecution {
 
     private static WriteOffReason reason(byte state) {
         return switch (state) {
-            case Delivery.DECOMMISSIONED -> WriteOffReason.DECOMMISSIONED;
-            case Delivery.UNCONTACTABLE -> WriteOffReason.UNCONTACTABLE;
-            case Delivery.BUSY -> WriteOffReason.BUSY;
+            case DeviceStates.DECOMMISSIONED -> WriteOffReason.DECOMMISSIONED;
+            case DeviceStates.UNCONTACTABLE -> WriteOffReason.UNCONTACTABLE;
+            case DeviceStates.BUSY -> WriteOffReason.BUSY;
             default -> WriteOffReason.REFUSED;
         };
     }

@@ -68,7 +68,9 @@ public final class Decide {
                         state.compromised().orElse(CompromisedKey.ORGANISATION_KEY))
                 .allStepsDone();
         for (RecoveryKeyGuidance.Factor factor : guidance.factors()) {
-            b.answer(factor.id(), state.choices().guidanceAnswers().getOrDefault(factor.id(), false));
+            b.answer(
+                    factor.id(),
+                    state.choices().guidanceAnswers().getOrDefault(factor.id().value(), false));
         }
         return b.build();
     }

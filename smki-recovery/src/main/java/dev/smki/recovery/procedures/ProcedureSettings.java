@@ -50,14 +50,14 @@ import java.util.TreeMap;
  */
 public final class ProcedureSettings {
 
-    /** The name of the pace of steps not given one. */
-    public static final String DEFAULT_PACE = "pace.default";
+    /** The name of the pace of steps not given one: {@link DurationName#DEFAULT_PACE}, as text. */
+    public static final String DEFAULT_PACE = DurationName.DEFAULT_PACE.value();
 
-    /** The longest a step may take in a rehearsal, so that its simulated clock stays within certificate validity. */
-    public static final Duration LONGEST_PACE = Duration.ofDays(30);
+    /** The longest a step may take in a rehearsal: {@link DurationName#LONGEST_PACE}. */
+    public static final Duration LONGEST_PACE = DurationName.LONGEST_PACE;
 
-    /** The longest deadline. */
-    public static final Duration LONGEST_DEADLINE = Duration.ofDays(3_660);
+    /** The longest deadline: {@link DurationName#LONGEST_DEADLINE}. */
+    public static final Duration LONGEST_DEADLINE = DurationName.LONGEST_DEADLINE;
 
     private static final List<NamedDuration> DEFAULT_DURATIONS = List.of(
             deadline("T_notify", "PT4H", "N1 to N2: from detecting a compromise to notifying the DCC"),
@@ -171,12 +171,7 @@ public final class ProcedureSettings {
                 throw new SettingsException(key, e.getMessage(), e);
             }
         }
-        RecoveryKeyGuidance changedGuidance = result.guidance.withProperties(guidanceProperties);
-        if (changedGuidance.threshold() < 0) {
-            throw new SettingsException(
-                    "guidance.threshold", "guidance.threshold must be 0 or more, not " + changedGuidance.threshold());
-        }
-        return result.withGuidance(changedGuidance);
+        return result.withGuidance(result.guidance.withProperties(guidanceProperties));
     }
 
     /** Returns a copy changed by setting {@code key}, keeping {@code guidance.*} ones in {@code guidance}. */
@@ -225,8 +220,18 @@ public final class ProcedureSettings {
      *
      * @throws SettingsException when there is no such duration
      */
-    public Duration duration(String name) {
+    public Duration duration(DurationName name) {
         return named(name).value();
+    }
+
+    /**
+     * Returns the duration {@code name}, such as {@code T_confirm}.
+     *
+     * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}) or there is no such
+     *     duration
+     */
+    public Duration duration(String name) {
+        return duration(DurationName.of(name));
     }
 
     /**
@@ -234,67 +239,83 @@ public final class ProcedureSettings {
      *
      * @throws SettingsException when there is no such duration
      */
-    public NamedDuration named(String name) {
-        NamedDuration d = durations.get(Objects.requireNonNull(name, "name"));
+    public NamedDuration named(DurationName name) {
+        NamedDuration d = durations.get(Objects.requireNonNull(name, "name").value());
         if (d == null) {
             throw new SettingsException(
-                    name,
+                    name.value(),
                     "No duration is called " + name + "; the durations are "
                             + durations.keySet().stream()
-                                    .filter(n -> n.startsWith("T_"))
+                                    .filter(n -> !DurationName.of(n).isPace())
                                     .toList()
                             + " and pace.STEP for any step");
         }
         return d;
     }
 
+    /**
+     * Returns the named duration {@code name}, such as {@code T_confirm}.
+     *
+     * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}) or there is no such
+     *     duration
+     */
+    public NamedDuration named(String name) {
+        return named(DurationName.of(name));
+    }
+
     /** Returns how long {@code step} takes in a rehearsal: {@code pace.STEP}, or {@code pace.default}. */
     public Duration pace(StepId step) {
-        NamedDuration own = durations.get("pace." + step.value());
-        return own != null ? own.value() : duration(DEFAULT_PACE);
+        NamedDuration own = durations.get(DurationName.pace(step).value());
+        return own != null ? own.value() : duration(DurationName.DEFAULT_PACE);
     }
 
     /**
-     * Returns a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library
-     * defines, or {@code pace.STEP} for any step.
+     * Returns a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library defines, or
+     * {@code pace.STEP} for any step.
      *
-     * @throws SettingsException when {@code name} is neither, or {@code value} is not positive, or longer
-     *     than {@link #LONGEST_PACE} (a pace) or {@link #LONGEST_DEADLINE} (a deadline)
+     * @throws SettingsException when {@code name} is a deadline this library does not define, or {@code value} is not
+     *     positive or longer than {@link DurationName#longest()}
      */
-    public ProcedureSettings withDuration(String name, Duration value) {
+    public ProcedureSettings withDuration(DurationName name, Duration value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        Duration most = name.startsWith("pace.") ? LONGEST_PACE : LONGEST_DEADLINE;
-        if (value.compareTo(most) > 0) {
+        if (value.compareTo(name.longest()) > 0) {
             throw new SettingsException(
-                    name,
-                    name + " must be at most " + most.toDays() + " days, not " + value
-                            + (name.startsWith("pace.")
+                    name.value(),
+                    name + " must be at most " + name.longest().toDays() + " days, not " + value
+                            + (name.isPace()
                                     ? " (a rehearsal's simulated clock must stay within its certificates' validity)"
                                     : ""));
         }
         if (value.isNegative() || value.isZero()) {
-            throw new SettingsException(name, "Duration " + name + " must be positive, not " + value);
+            throw new SettingsException(name.value(), "Duration " + name + " must be positive, not " + value);
         }
         Map<String, NamedDuration> changed = new LinkedHashMap<>(durations);
-        NamedDuration old = durations.get(name);
+        NamedDuration old = durations.get(name.value());
         if (old != null) {
-            changed.put(name, old.withValue(value));
-        } else if (name.startsWith("pace.")) {
-            StepId step;
-            try {
-                step = StepId.of(name.substring("pace.".length()));
-            } catch (IllegalArgumentException e) {
-                throw new SettingsException(name, name + ": " + e.getMessage(), e);
-            }
+            changed.put(name.value(), old.withValue(value));
+        } else if (name.isPace()) {
             changed.put(
-                    name,
+                    name.value(),
                     new NamedDuration(
-                            name, value, "how long " + step + " takes in a rehearsal", Confidence.RECONSTRUCTED));
+                            name.value(),
+                            value,
+                            "how long " + name.step().orElseThrow() + " takes in a rehearsal",
+                            Confidence.RECONSTRUCTED));
         } else {
             named(name);
         }
         return new ProcedureSettings(changed, omitted, permittedConfirmations, recoveryKeyPolicy, guidance);
+    }
+
+    /**
+     * Returns a copy in which duration {@code name}, such as {@code T_confirm} or {@code pace.C6}, is {@code value}.
+     *
+     * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}), or as {@link
+     *     #withDuration(DurationName, Duration)}
+     */
+    public ProcedureSettings withDuration(String name, Duration value) {
+        return withDuration(DurationName.of(name), value);
     }
 
     /** Returns the steps to leave out of the procedures. */

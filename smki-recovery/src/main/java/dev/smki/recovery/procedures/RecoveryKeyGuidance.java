@@ -36,17 +36,18 @@ import java.util.regex.Pattern;
  */
 public final class RecoveryKeyGuidance {
 
+    /** Pre-decision step ids take the form of factor ids, such as P1. */
+    private static final Pattern ID = FactorId.FORM;
+
     /** Where the Guidance's existence and shape come from. */
     public static final Citation SOURCE = Sources.L10_9;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
-
-    private final Map<String, Factor> factors;
+    private final Map<FactorId, Factor> factors;
     private final Map<String, PreDecisionStep> preDecisionSteps;
     private final int threshold;
 
     private RecoveryKeyGuidance(
-            Map<String, Factor> factors, Map<String, PreDecisionStep> preDecisionSteps, int threshold) {
+            Map<FactorId, Factor> factors, Map<String, PreDecisionStep> preDecisionSteps, int threshold) {
         this.factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
         this.preDecisionSteps = Collections.unmodifiableMap(new LinkedHashMap<>(preDecisionSteps));
         this.threshold = threshold;
@@ -54,7 +55,7 @@ public final class RecoveryKeyGuidance {
 
     /** Returns the reconstructed Guidance: four mandatory factors, two optional ones, two pre-decision steps. */
     public static RecoveryKeyGuidance defaults() {
-        Map<String, Factor> factors = new LinkedHashMap<>();
+        Map<FactorId, Factor> factors = new LinkedHashMap<>();
         for (Factor factor : List.of(
                 Factor.mandatory("F1", 3, "The compromise is confirmed, not only suspected"),
                 Factor.mandatory(
@@ -86,8 +87,17 @@ public final class RecoveryKeyGuidance {
     }
 
     /** Returns the factor {@code id}, if the Guidance has it. */
+    public Optional<Factor> factor(FactorId id) {
+        return Optional.ofNullable(factors.get(Objects.requireNonNull(id, "id")));
+    }
+
+    /**
+     * Returns the factor {@code id}, such as {@code F1}, if the Guidance has it.
+     *
+     * @throws IllegalArgumentException when {@code id} is not a factor id ({@link FactorId})
+     */
     public Optional<Factor> factor(String id) {
-        return Optional.ofNullable(factors.get(id));
+        return factor(FactorId.of(id));
     }
 
     /** Returns the steps the SMKI PMA must follow before deciding, in the order given. */
@@ -103,7 +113,7 @@ public final class RecoveryKeyGuidance {
     /** Returns a copy with {@code factor} added, or replacing the factor with its id. */
     public RecoveryKeyGuidance withFactor(Factor factor) {
         Objects.requireNonNull(factor, "factor");
-        Map<String, Factor> changed = new LinkedHashMap<>(factors);
+        Map<FactorId, Factor> changed = new LinkedHashMap<>(factors);
         changed.put(factor.id(), factor);
         return new RecoveryKeyGuidance(changed, preDecisionSteps, threshold);
     }
@@ -113,14 +123,24 @@ public final class RecoveryKeyGuidance {
      *
      * @throws IllegalArgumentException when the Guidance has no such factor
      */
-    public RecoveryKeyGuidance withoutFactor(String id) {
-        if (!factors.containsKey(id)) {
+    public RecoveryKeyGuidance withoutFactor(FactorId id) {
+        if (!factors.containsKey(Objects.requireNonNull(id, "id"))) {
             throw new IllegalArgumentException(
                     "The Recovery Key Guidance has no factor " + id + "; its factors are " + factors.keySet());
         }
-        Map<String, Factor> changed = new LinkedHashMap<>(factors);
+        Map<FactorId, Factor> changed = new LinkedHashMap<>(factors);
         changed.remove(id);
         return new RecoveryKeyGuidance(changed, preDecisionSteps, threshold);
+    }
+
+    /**
+     * Returns a copy without the factor {@code id}, such as {@code F6}.
+     *
+     * @throws IllegalArgumentException when {@code id} is not a factor id ({@link FactorId}) or the Guidance has no
+     *     such factor
+     */
+    public RecoveryKeyGuidance withoutFactor(String id) {
+        return withoutFactor(FactorId.of(id));
     }
 
     /** Returns a copy with {@code step} added, or replacing the step with its id. */
@@ -146,8 +166,15 @@ public final class RecoveryKeyGuidance {
         return new RecoveryKeyGuidance(factors, changed, threshold);
     }
 
-    /** Returns a copy advising key use at or above {@code newThreshold}. */
+    /**
+     * Returns a copy advising key use at or above {@code newThreshold}.
+     *
+     * @throws IllegalArgumentException when {@code newThreshold} is negative
+     */
     public RecoveryKeyGuidance withThreshold(int newThreshold) {
+        if (newThreshold < 0) {
+            throw new IllegalArgumentException("guidance.threshold must be 0 or more, not " + newThreshold);
+        }
         return new RecoveryKeyGuidance(factors, preDecisionSteps, newThreshold);
     }
 
@@ -180,7 +207,7 @@ public final class RecoveryKeyGuidance {
     public int weigh(Assessment assessment) {
         Objects.requireNonNull(assessment, "assessment");
         int total = 0;
-        for (Map.Entry<String, Boolean> answer : assessment.answers().entrySet()) {
+        for (Map.Entry<FactorId, Boolean> answer : assessment.answers().entrySet()) {
             Factor factor = factors.get(answer.getKey());
             if (factor != null && answer.getValue()) {
                 total += factor.weight();
@@ -235,7 +262,7 @@ public final class RecoveryKeyGuidance {
                 throw new SettingsException(key, key + " must be a whole number, not '" + value + "'", e);
             }
         } else if (key.startsWith("guidance.factor.")) {
-            String id = key.substring("guidance.factor.".length());
+            FactorId id = FactorId.of(key.substring("guidance.factor.".length()));
             if (value.equalsIgnoreCase("none")) {
                 return withoutFactor(id);
             }
@@ -323,10 +350,15 @@ public final class RecoveryKeyGuidance {
      * @param question what the SMKI PMA asks, one sentence
      * @param confidence how sure we are of the factor
      */
-    public record Factor(String id, FactorKind kind, int weight, String question, Confidence confidence) {
+    public record Factor(FactorId id, FactorKind kind, int weight, String question, Confidence confidence) {
 
+        /**
+         * Checks the factor.
+         *
+         * @throws IllegalArgumentException when the question is blank
+         */
         public Factor {
-            checkId(id, "factor");
+            Objects.requireNonNull(id, "id");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(question, "question");
             Objects.requireNonNull(confidence, "confidence");
@@ -335,14 +367,22 @@ public final class RecoveryKeyGuidance {
             }
         }
 
-        /** Returns a reconstructed mandatory factor. */
+        /**
+         * Returns a reconstructed mandatory factor.
+         *
+         * @throws IllegalArgumentException when {@code id} is not a factor id or the question is blank
+         */
         public static Factor mandatory(String id, int weight, String question) {
-            return new Factor(id, FactorKind.MANDATORY, weight, question, Confidence.RECONSTRUCTED);
+            return new Factor(FactorId.of(id), FactorKind.MANDATORY, weight, question, Confidence.RECONSTRUCTED);
         }
 
-        /** Returns a reconstructed optional factor. */
+        /**
+         * Returns a reconstructed optional factor.
+         *
+         * @throws IllegalArgumentException when {@code id} is not a factor id or the question is blank
+         */
         public static Factor optional(String id, int weight, String question) {
-            return new Factor(id, FactorKind.OPTIONAL, weight, question, Confidence.RECONSTRUCTED);
+            return new Factor(FactorId.of(id), FactorKind.OPTIONAL, weight, question, Confidence.RECONSTRUCTED);
         }
     }
 
@@ -379,7 +419,7 @@ public final class RecoveryKeyGuidance {
     public record Assessment(
             RecoveryKeyGuidance guidance,
             CompromisedKey compromised,
-            Map<String, Boolean> answers,
+            Map<FactorId, Boolean> answers,
             Set<String> stepsDone)
             implements Payload {
 
@@ -404,7 +444,7 @@ public final class RecoveryKeyGuidance {
         public static final class Builder {
             private final RecoveryKeyGuidance guidance;
             private final CompromisedKey compromised;
-            private final Map<String, Boolean> answers = new LinkedHashMap<>();
+            private final Map<FactorId, Boolean> answers = new LinkedHashMap<>();
             private final Set<String> stepsDone = new LinkedHashSet<>();
 
             private Builder(RecoveryKeyGuidance guidance, CompromisedKey compromised) {
@@ -417,13 +457,22 @@ public final class RecoveryKeyGuidance {
              *
              * @throws IllegalArgumentException when the Guidance has no such factor
              */
-            public Builder answer(String id, boolean holds) {
-                if (!guidance.factors.containsKey(id)) {
+            public Builder answer(FactorId id, boolean holds) {
+                if (!guidance.factors.containsKey(Objects.requireNonNull(id, "id"))) {
                     throw new IllegalArgumentException("The Recovery Key Guidance has no factor " + id
                             + "; its factors are " + guidance.factors.keySet());
                 }
                 answers.put(id, holds);
                 return this;
+            }
+
+            /**
+             * Records whether factor {@code id}, such as {@code F1}, holds.
+             *
+             * @throws IllegalArgumentException when {@code id} is not a factor id or the Guidance has no such factor
+             */
+            public Builder answer(String id, boolean holds) {
+                return answer(FactorId.of(id), holds);
             }
 
             /** Records that every factor of the Guidance holds or not as {@code holds} says, by id. */

@@ -18,7 +18,7 @@ class RecoveryKeyGuidanceTests {
     @Test
     void holdsMandatoryAndOptionalFactorsWeightsAndPreDecisionStepsAllReconstructed() {
         assertThat(GUIDANCE.factors())
-                .extracting(RecoveryKeyGuidance.Factor::id)
+                .extracting(f -> f.id().value())
                 .containsExactly("F1", "F2", "F3", "F4", "F5", "F6");
         assertThat(GUIDANCE.factors())
                 .filteredOn(f -> f.kind() == RecoveryKeyGuidance.FactorKind.MANDATORY)
@@ -72,5 +72,20 @@ class RecoveryKeyGuidanceTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> GUIDANCE.withoutFactor("F9"))
                 .withMessageContaining("no factor F9");
+    }
+
+    @Test
+    void takesFactorsByTypedIdAndRefusesMalformedIdsAndANegativeThreshold() {
+        assertThat(GUIDANCE.factor(FactorId.of("F1"))).isEqualTo(GUIDANCE.factor("F1"));
+        assertThat(GUIDANCE.withoutFactor(FactorId.of("F6")).factor("F6")).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> FactorId.of("1F")).withMessageContaining("got '1F'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GUIDANCE.withThreshold(-1))
+                .withMessage("guidance.threshold must be 0 or more, not -1");
+        assertThat(GUIDANCE.assess(CompromisedKey.ROOT_OCA_KEY)
+                        .answer(FactorId.of("F1"), true)
+                        .build()
+                        .answers())
+                .containsEntry(FactorId.of("F1"), true);
     }
 }

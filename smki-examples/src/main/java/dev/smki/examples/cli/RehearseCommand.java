@@ -10,6 +10,7 @@ import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.JournalInUseException;
+import dev.smki.recovery.journal.JournalMismatchException;
 import dev.smki.recovery.journal.JournalSealer;
 import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
@@ -464,7 +465,7 @@ final class RehearseCommand implements Callable<Integer> {
             throw CliFiles.unreadable(file, e.getCause());
         } catch (JournalInUseException e) {
             throw new UserInputException(e.getMessage(), e);
-        } catch (ResumeException | PlanException e) {
+        } catch (ResumeException | PlanException | JournalMismatchException e) {
             throw new UserInputException("cannot resume " + file + ": " + e.getMessage(), e);
         }
     }

@@ -72,6 +72,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /**
      * Creates (or truncates) the progress file {@code path} and writes its header.
      *
+     * @param path the file
+     * @return the progress file, open for appending
      * @throws UncheckedIOException when the file cannot be written
      */
     public static ProgressFile create(Path path) {
@@ -87,6 +89,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
      * Creates the progress file {@code path}, which must not exist yet, writes its header and forces it, and its
      * directory entry, to the disk.
      *
+     * @param path the file
+     * @return the progress file, open for appending
      * @throws UncheckedIOException when the file exists ({@link java.nio.file.FileAlreadyExistsException}) or cannot
      *     be written
      */
@@ -124,6 +128,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
      * ({@link #recorded()}) and go on after those that still agree ({@link #keep}); creates it, as {@link
      * #createNew} does, when there is none.
      *
+     * @param path the file
+     * @return the progress file, its earlier reports ready to be read back
      * @throws IllegalArgumentException when the file does not start with the progress file header: it is not a
      *     Recovery Progress File, and it is left as it is
      * @throws UncheckedIOException when the file cannot be read or written
@@ -273,7 +279,7 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
         }
     }
 
-    /** Returns the file written. */
+    /** {@return the file written} */
     public Path path() {
         return path;
     }
@@ -309,8 +315,9 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     }
 
     /**
-     * Returns the bytes of a progress file holding {@code reports}.
+     * {@return the bytes of a progress file holding {@code reports}}
      *
+     * @param reports the progress reports, oldest first
      * @throws IllegalArgumentException naming REC-9 when a report may not follow the one before it
      */
     public static byte[] format(List<RecoveryProgress> reports) {
@@ -320,6 +327,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /**
      * Writes a progress file holding {@code reports} to {@code path}, replacing it.
      *
+     * @param path the file
+     * @param reports the progress reports, oldest first
      * @throws IllegalArgumentException naming REC-9 when a report may not follow the one before it
      * @throws UncheckedIOException when the file cannot be written
      */
@@ -336,6 +345,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /**
      * Reads the progress file {@code path}.
      *
+     * @param path the file
+     * @return the reports, oldest first
      * @throws IllegalArgumentException naming the line when the file is not a progress file or a report breaks
      *     REC-9
      * @throws UncheckedIOException when the file cannot be read
@@ -352,6 +363,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /**
      * Reads the text of a progress file.
      *
+     * @param text the text
+     * @return the reports, oldest first
      * @throws IllegalArgumentException naming the line when the text is not a progress file or a report breaks
      *     REC-9
      */

@@ -15,7 +15,7 @@ public enum AttendanceOutcome {
     /** Presents a share that is not theirs; refused (CUS-1). */
     WRONG_SHARE;
 
-    /** Returns the name in a plan: {@code attends}, {@code late}, {@code no-show}, {@code ceased}, ... */
+    /** {@return the name in a plan: {@code attends}, {@code late}, {@code no-show}, {@code ceased}, ..} */
     public String planName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

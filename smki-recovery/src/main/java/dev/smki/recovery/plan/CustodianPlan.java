@@ -10,6 +10,13 @@ import java.util.Objects;
  */
 public record CustodianPlan(String id, String party) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the custodian's id, such as {@code KC-01}
+     * @param party the SEC Party that employs them
+     * @throws NullPointerException when a component is null
+     */
     public CustodianPlan {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(party, "party");

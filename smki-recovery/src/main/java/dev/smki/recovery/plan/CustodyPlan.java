@@ -28,6 +28,19 @@ public record CustodyPlan(
         Duration reconveneAfter,
         List<AttendancePlan> attendance) {
 
+    /**
+     * Checks the components.
+     *
+     * @param quorum the quorum M of N; N custodians are on the roster
+     * @param custodians the roster
+     * @param noticeLeadTime how long before the first session the custodians are notified (from T1.notify, or from the
+     *     start when the procedure has no notification step)
+     * @param lateBy how late a late custodian arrives: after the first attempt to activate the key
+     * @param reconvene whether the custodians meet again at a later session when the quorum is not reached
+     * @param reconveneAfter how long after a failed session the next one is held
+     * @param attendance who comes to which session, and how
+     * @throws NullPointerException when a component is null
+     */
     public CustodyPlan {
         Objects.requireNonNull(quorum, "quorum");
         custodians = List.copyOf(custodians);
@@ -37,7 +50,11 @@ public record CustodyPlan(
         attendance = List.copyOf(attendance);
     }
 
-    /** Returns the default custody for {@code quorum}: N custodians KC-01.., the first M attending session 1. */
+    /**
+     * {@return the default custody for {@code quorum}: N custodians KC-01.., the first M attending session 1}
+     *
+     * @param quorum the custody quorum
+     */
     public static CustodyPlan of(Quorum quorum) {
         List<CustodianPlan> roster = new ArrayList<>();
         List<AttendancePlan> attending = new ArrayList<>();
@@ -52,12 +69,20 @@ public record CustodyPlan(
                 quorum, roster, Duration.ZERO, Duration.ofHours(1), false, Duration.ofDays(1), attending);
     }
 
-    /** Returns a copy with {@code newAttendance}. */
+    /**
+     * {@return a copy with {@code newAttendance}}
+     *
+     * @param newAttendance who attends which session
+     */
     public CustodyPlan withAttendance(List<AttendancePlan> newAttendance) {
         return new CustodyPlan(quorum, custodians, noticeLeadTime, lateBy, reconvene, reconveneAfter, newAttendance);
     }
 
-    /** Returns a copy that does (or does not) reconvene. */
+    /**
+     * {@return a copy that does (or does not) reconvene}
+     *
+     * @param again whether to reconvene
+     */
     public CustodyPlan withReconvene(boolean again) {
         return new CustodyPlan(quorum, custodians, noticeLeadTime, lateBy, again, reconveneAfter, attendance);
     }

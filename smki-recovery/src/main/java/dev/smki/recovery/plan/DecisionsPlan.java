@@ -36,6 +36,22 @@ public record DecisionsPlan(
         RecoveryKeyReplacement.AuthorisingKey authorisingKey,
         SolrEndCondition solrEnd) {
 
+    /**
+     * Checks the components.
+     *
+     * @param mechanism what the SMKI PMA decides at D3; it may depart from the Guidance's advice
+     * @param guidance the SMKI PMA's answer to each Recovery Key Guidance factor at D2, by factor id
+     * @param confirmationMechanism how the DCC confirms the compromise at N3
+     * @param confirmedWith whom or what with
+     * @param directionUse the use a Recovery Key Direction names (RKD1), such as replacing a cell on the Devices still
+     *     holding a certificate
+     * @param directionWindow how long after the direction the DCC may activate and use the key (RKD3, RKD4)
+     * @param afterUse whether the Recovery key is reused or replaced after use (RK0, a reconstructed policy)
+     * @param afterUseReason why
+     * @param authorisingKey which key the SMKI PMA authorises at RK2
+     * @param solrEnd what ends a Supplier of Last Resort delay at S6
+     * @throws NullPointerException when a component is null
+     */
     public DecisionsPlan {
         Objects.requireNonNull(mechanism, "mechanism");
         guidance = Collections.unmodifiableMap(new LinkedHashMap<>(guidance));
@@ -49,7 +65,11 @@ public record DecisionsPlan(
         Objects.requireNonNull(solrEnd, "solrEnd");
     }
 
-    /** Returns a copy deciding {@code newMechanism} at D3. */
+    /**
+     * {@return a copy deciding {@code newMechanism} at D3}
+     *
+     * @param newMechanism the mechanism decided
+     */
     public DecisionsPlan withMechanism(RecoveryMechanism newMechanism) {
         return new DecisionsPlan(
                 newMechanism,

@@ -11,7 +11,7 @@ public enum EventKind {
     /** A Supplier of Last Resort event opens, its revocations delayed by the SMKI PMA (Section L16). */
     SOLR_OVERLAP;
 
-    /** Returns the name in a plan: {@code hsm-activation-failure}, ... */
+    /** {@return the name in a plan: {@code hsm-activation-failure}, ..} */
     public String planName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

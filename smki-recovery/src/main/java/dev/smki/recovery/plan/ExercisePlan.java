@@ -78,6 +78,25 @@ public record ExercisePlan(
             "notify-only",
             "live-exercise");
 
+    /**
+     * Checks the components.
+     *
+     * @param name the plan's name, such as {@code contingency}: names the incident and the default journal
+     * @param description one line saying what the plan rehearses
+     * @param mode whether an exercise runs live on test Devices or with a test key
+     * @param seed the seed of every key, Device and injected failure
+     * @param start when the simulated clock starts
+     * @param incident which key is compromised or suspected
+     * @param procedure the procedure: built in, or an explicit list of steps
+     * @param custody the Key Custodians, their quorum and attendance
+     * @param decisions what the actors decide
+     * @param fleet the simulated Devices and the failures injected into their updates
+     * @param durations every duration: {@code T_*} deadlines and {@code pace.*} step durations
+     * @param settings the other procedure settings, as {@code ProcedureSettings} properties (omit, confirmation
+     *     mechanisms, Recovery key policy, Guidance)
+     * @param events the events injected during the rehearsal
+     * @throws NullPointerException when a component is null
+     */
     public ExercisePlan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -94,8 +113,9 @@ public record ExercisePlan(
     }
 
     /**
-     * Returns the built-in plan {@code name} (one of {@link #BUILT_IN}).
+     * {@return the built-in plan {@code name} (one of {@link #BUILT_IN})}
      *
+     * @param name the name
      * @throws PlanException naming the built-in plans when there is none of that name
      */
     public static ExercisePlan builtIn(String name) {
@@ -107,7 +127,11 @@ public record ExercisePlan(
         return parse(builtInText(key), "built-in plan " + key);
     }
 
-    /** Returns the YAML text of the built-in plan {@code name}, comments included. */
+    /**
+     * {@return the YAML text of the built-in plan {@code name}, comments included}
+     *
+     * @param name the name
+     */
     public static String builtInText(String name) {
         String resource = "/dev/smki/recovery/plan/" + name + ".yaml";
         try (InputStream in = ExercisePlan.class.getResourceAsStream(resource)) {
@@ -121,8 +145,10 @@ public record ExercisePlan(
     }
 
     /**
-     * Returns the plan {@code text} says, {@code origin} naming it in problems (such as its file name).
+     * {@return the plan {@code text} says, {@code origin} naming it in problems (such as its file name)}
      *
+     * @param text the text
+     * @param origin where the text comes from, such as its file name
      * @throws PlanException listing every problem found, each with its line and column
      */
     public static ExercisePlan parse(String text, String origin) {
@@ -130,8 +156,9 @@ public record ExercisePlan(
     }
 
     /**
-     * Returns the plan in {@code file}.
+     * {@return the plan in {@code file}}
      *
+     * @param file the file
      * @throws PlanException listing every problem found, each with its line and column
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -143,28 +170,32 @@ public record ExercisePlan(
         }
     }
 
-    /** Returns the plan as commented YAML; parsing it gives an equal plan, and writing that the same text. */
+    /** {@return the plan as commented YAML; parsing it gives an equal plan, and writing that the same text} */
     public String toYaml() {
         return PlanWriter.write(this, false);
     }
 
     /**
-     * Returns the plan's canonical text: its YAML without comments, which parses to an equal plan; what a journal
-     * records.
+     * {@return the plan's canonical text: its YAML without comments, which parses to an equal plan; what a journal
+     * records}
      */
     public String toCanonicalYaml() {
         return PlanWriter.canonical(this);
     }
 
     /**
-     * Returns the plan as commented YAML with the procedure's full step list written out, so that a planner can
-     * reorder it.
+     * {@return the plan as commented YAML with the procedure's full step list written out, so that a planner can
+     * reorder it}
      */
     public String toExpandedYaml() {
         return PlanWriter.write(this, true);
     }
 
-    /** Returns a copy with {@code newSeed}. */
+    /**
+     * {@return a copy with {@code newSeed}}
+     *
+     * @param newSeed the seed
+     */
     public ExercisePlan withSeed(long newSeed) {
         return new ExercisePlan(
                 name,
@@ -182,7 +213,11 @@ public record ExercisePlan(
                 events);
     }
 
-    /** Returns a copy with {@code newFleet}. */
+    /**
+     * {@return a copy with {@code newFleet}}
+     *
+     * @param newFleet the fleet
+     */
     public ExercisePlan withFleet(FleetPlan newFleet) {
         return new ExercisePlan(
                 name,
@@ -200,31 +235,51 @@ public record ExercisePlan(
                 events);
     }
 
-    /** Returns a copy with {@code count} Devices. */
+    /**
+     * {@return a copy with {@code count} Devices}
+     *
+     * @param count how many
+     */
     public ExercisePlan withDevices(int count) {
         return withFleet(fleet.withDevices(count));
     }
 
-    /** Returns a copy with {@code share} of the Devices commissioned. */
+    /**
+     * {@return a copy with {@code share} of the Devices commissioned}
+     *
+     * @param share the share of Devices commissioned, 0 to 1
+     */
     public ExercisePlan withCommissionedShare(double share) {
         return withFleet(new FleetPlan(
                 fleet.devices(), fleet.mix(), share, fleet.uncontactable(), fleet.busy(), fleet.retries()));
     }
 
     /**
-     * Returns a copy injecting these failures into device updates: {@code uncontactable} Devices, {@code busy}
-     * attempts, {@code retries}.
+     * {@return a copy injecting these failures into device updates: {@code uncontactable} Devices, {@code busy}
+     * attempts, {@code retries}}
+     *
+     * @param uncontactable the share of Devices that never answer, 0 to 1
+     * @param busy the chance that an attempt finds a Device busy, 0 to 0.95
+     * @param retries how many times a failed update is retried
      */
     public ExercisePlan withFailures(double uncontactable, double busy, int retries) {
         return withFleet(fleet.withFailures(uncontactable, busy, retries));
     }
 
-    /** Returns a copy in which the SMKI PMA decides {@code mechanism} at D3. */
+    /**
+     * {@return a copy in which the SMKI PMA decides {@code mechanism} at D3}
+     *
+     * @param mechanism the mechanism
+     */
     public ExercisePlan withDecision(RecoveryMechanism mechanism) {
         return withDecisions(decisions.withMechanism(mechanism));
     }
 
-    /** Returns a copy with the custody quorum {@code quorum}: its default roster and attendance. */
+    /**
+     * {@return a copy with the custody quorum {@code quorum}: its default roster and attendance}
+     *
+     * @param quorum the custody quorum
+     */
     public ExercisePlan withQuorum(Quorum quorum) {
         CustodyPlan defaults = CustodyPlan.of(quorum);
         return withCustody(new CustodyPlan(
@@ -237,26 +292,42 @@ public record ExercisePlan(
                 defaults.attendance()));
     }
 
-    /** Returns a copy in which duration {@code duration} (a {@code T_*} deadline or {@code pace.STEP}) is {@code value}. */
+    /**
+     * {@return a copy in which duration {@code duration} (a {@code T_*} deadline or {@code pace.STEP}) is {@code
+     * value}}
+     *
+     * @param duration the duration
+     * @param value the value
+     */
     public ExercisePlan withDuration(String duration, Duration value) {
         Map<String, Duration> changed = new LinkedHashMap<>(durations);
         changed.put(duration, value);
         return withSettings(changed, settings);
     }
 
-    /** Returns a copy with the procedure setting {@code setting} (such as {@code recoveryKey.policy}) set to {@code value}. */
+    /**
+     * {@return a copy with the procedure setting {@code setting} (such as {@code recoveryKey.policy}) set to {@code
+     * value}}
+     *
+     * @param setting the setting
+     * @param value the value
+     */
     public ExercisePlan withSetting(String setting, String value) {
         Map<String, String> changed = new LinkedHashMap<>(settings);
         changed.put(setting, value);
         return withSettings(durations, changed);
     }
 
-    /** Returns a copy injecting no failures into device updates. */
+    /** {@return a copy injecting no failures into device updates} */
     public ExercisePlan withoutFailures() {
         return withFleet(new FleetPlan(fleet.devices(), fleet.mix(), fleet.commissioned(), 0, 0, fleet.retries()));
     }
 
-    /** Returns a copy with {@code newCustody}. */
+    /**
+     * {@return a copy with {@code newCustody}}
+     *
+     * @param newCustody the custody
+     */
     public ExercisePlan withCustody(CustodyPlan newCustody) {
         return new ExercisePlan(
                 name,
@@ -274,7 +345,11 @@ public record ExercisePlan(
                 events);
     }
 
-    /** Returns a copy with {@code newDecisions}. */
+    /**
+     * {@return a copy with {@code newDecisions}}
+     *
+     * @param newDecisions the decisions
+     */
     public ExercisePlan withDecisions(DecisionsPlan newDecisions) {
         return new ExercisePlan(
                 name,
@@ -292,7 +367,11 @@ public record ExercisePlan(
                 events);
     }
 
-    /** Returns a copy with {@code newProcedure}. */
+    /**
+     * {@return a copy with {@code newProcedure}}
+     *
+     * @param newProcedure the procedure
+     */
     public ExercisePlan withProcedure(ProcedurePlan newProcedure) {
         return new ExercisePlan(
                 name,
@@ -310,7 +389,12 @@ public record ExercisePlan(
                 events);
     }
 
-    /** Returns a copy with the durations and settings of {@code newDurations} and {@code newSettings}. */
+    /**
+     * {@return a copy with the durations and settings of {@code newDurations} and {@code newSettings}}
+     *
+     * @param newDurations the durations, by name
+     * @param newSettings the procedure settings, as properties
+     */
     public ExercisePlan withSettings(Map<String, Duration> newDurations, Map<String, String> newSettings) {
         return new ExercisePlan(
                 name,
@@ -328,7 +412,11 @@ public record ExercisePlan(
                 events);
     }
 
-    /** Returns a copy with {@code newEvents}. */
+    /**
+     * {@return a copy with {@code newEvents}}
+     *
+     * @param newEvents the events injected
+     */
     public ExercisePlan withEvents(List<InjectedEvent> newEvents) {
         return new ExercisePlan(
                 name,

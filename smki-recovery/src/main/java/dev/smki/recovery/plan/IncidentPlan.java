@@ -23,6 +23,16 @@ public record IncidentPlan(
         KeyUsage usage,
         List<OrganisationCredential> credentials) {
 
+    /**
+     * Checks the components.
+     *
+     * @param compromised the kind of key; empty for an exercise with no compromise
+     * @param role the Remote Party Role whose key it is
+     * @param usage the key usage of its certificate
+     * @param credentials every Organisation Certificate compromised together, for a multi-cell compromise (such as
+     *     {@code supplier-ds}, {@code supplier-ka}, {@code supplier-ka-topup}); empty for the one of role and usage
+     * @throws NullPointerException when a component is null
+     */
     public IncidentPlan {
         Objects.requireNonNull(compromised, "compromised");
         Objects.requireNonNull(role, "role");

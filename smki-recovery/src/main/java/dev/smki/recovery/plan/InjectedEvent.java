@@ -16,6 +16,16 @@ import java.util.Objects;
  */
 public record InjectedEvent(EventKind kind, String at, Duration lasting, RemotePartyRole role, KeyUsage usage) {
 
+    /**
+     * Checks the components.
+     *
+     * @param kind what happens
+     * @param at the step before whose first attempt it happens
+     * @param lasting how long an HSM failure lasts
+     * @param role whose key a second compromise is of, or whose SoLR event overlaps
+     * @param usage the key usage of a second compromise
+     * @throws NullPointerException when a component is null
+     */
     public InjectedEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(at, "at");

@@ -16,6 +16,7 @@ public final class PlanException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<PlanProblem> problems;
+    /** The part of the plan at fault, or null when the plan was read from text. */
     private final @Nullable String field;
 
     PlanException(List<PlanProblem> problems) {
@@ -37,15 +38,15 @@ public final class PlanException extends IllegalArgumentException {
         this.field = Objects.requireNonNull(field, "field");
     }
 
-    /** Returns every problem, in the order they are in the plan's text; empty when the plan was not read from text. */
+    /** {@return every problem, in the order they are in the plan's text; empty when the plan was not read from text} */
     public List<PlanProblem> problems() {
         return problems;
     }
 
     /**
-     * Returns the part of the plan at fault when it was not read from text: {@code name} (no built-in plan of that
+     * {@return the part of the plan at fault when it was not read from text: {@code name} (no built-in plan of that
      * name), {@code plan} (the whole plan, such as one too large for a journal header), {@code durations.NAME} or
-     * {@code settings.NAME} (a procedure setting), or {@code procedure}.
+     * {@code settings.NAME} (a procedure setting), or {@code procedure}}
      */
     public Optional<String> field() {
         return Optional.ofNullable(field);

@@ -33,8 +33,9 @@ public final class PlanProcedures {
     private PlanProcedures() {}
 
     /**
-     * Returns the procedure settings {@code plan} gives.
+     * {@return the procedure settings {@code plan} gives}
      *
+     * @param plan the exercise plan
      * @throws PlanException naming the duration or setting at fault
      */
     public static ProcedureSettings settings(ExercisePlan plan) {
@@ -55,7 +56,11 @@ public final class PlanProcedures {
         }
     }
 
-    /** Returns the method the SMKI PMA's decision names: Method 2 if it says so, otherwise Method 3. */
+    /**
+     * {@return the method the SMKI PMA's decision names: Method 2 if it says so, otherwise Method 3}
+     *
+     * @param plan the exercise plan
+     */
     public static RecoveryKeyUse.Method method(ExercisePlan plan) {
         return plan.decisions().mechanism() == RecoveryMechanism.RECOVERY_METHOD_2
                 ? RecoveryKeyUse.Method.METHOD_2
@@ -63,8 +68,9 @@ public final class PlanProcedures {
     }
 
     /**
-     * Returns the built-in procedure {@code plan} names, as defined with its settings.
+     * {@return the built-in procedure {@code plan} names, as defined with its settings}
      *
+     * @param plan the exercise plan
      * @throws PlanException naming the problem when there is no such procedure, or the settings cannot be used
      */
     public static Procedure<IncidentState> builtIn(ExercisePlan plan) {
@@ -79,8 +85,9 @@ public final class PlanProcedures {
     }
 
     /**
-     * Returns the procedure {@code plan} runs.
+     * {@return the procedure {@code plan} runs}
      *
+     * @param plan the exercise plan
      * @throws PlanException naming the problem when the procedure cannot be built: an unknown built-in
      *     procedure or step, a cycle, a step waiting for a step of a later phase, settings that cannot be used
      */
@@ -153,7 +160,12 @@ public final class PlanProcedures {
         b.citing(s.confidence().orElse(defined), cited.toArray(Citation[]::new));
     }
 
-    /** Returns the actor who does {@code step} in {@code plan}: the plan's choice, or the step's first actor. */
+    /**
+     * {@return the actor who does {@code step} in {@code plan}: the plan's choice, or the step's first actor}
+     *
+     * @param plan the exercise plan
+     * @param step the step
+     */
     public static Actor actor(ExercisePlan plan, Step<?> step) {
         String chosen = plan.procedure().actors().get(step.id().value());
         return chosen != null ? Actor.of(chosen) : step.actors().iterator().next();

@@ -32,6 +32,7 @@ public record DurationName(String value) {
     /**
      * Checks the name.
      *
+     * @param value the name, such as {@code T_confirm} or {@code pace.C6}
      * @throws SettingsException when the name is neither {@code T_NAME} (a letter then letters or digits) nor {@code
      *     pace.STEP} for a step id or {@code default}
      */
@@ -46,32 +47,37 @@ public record DurationName(String value) {
     }
 
     /**
-     * Returns the duration name {@code value}.
+     * {@return the duration name {@code value}}
      *
+     * @param value the value
      * @throws SettingsException when it is not a duration name (see the constructor)
      */
     public static DurationName of(String value) {
         return new DurationName(value);
     }
 
-    /** Returns the name of how long {@code step} takes in a rehearsal: {@code pace.STEP}. */
+    /**
+     * {@return the name of how long {@code step} takes in a rehearsal: {@code pace.STEP}}
+     *
+     * @param step the step
+     */
     public static DurationName pace(StepId step) {
         return new DurationName(PACE + step.value());
     }
 
-    /** Returns whether this names how long a step takes ({@code pace.*}) rather than a deadline. */
+    /** {@return whether this names how long a step takes ({@code pace.*}) rather than a deadline} */
     public boolean isPace() {
         return value.startsWith(PACE);
     }
 
-    /** Returns the step whose pace this names; empty for a deadline and for {@link #DEFAULT_PACE}. */
+    /** {@return the step whose pace this names; empty for a deadline and for {@link #DEFAULT_PACE}} */
     public Optional<StepId> step() {
         return isPace() && !equals(DEFAULT_PACE)
                 ? Optional.of(StepId.of(value.substring(PACE.length())))
                 : Optional.empty();
     }
 
-    /** Returns the longest a duration of this name may be: {@link #LONGEST_PACE} or {@link #LONGEST_DEADLINE}. */
+    /** {@return the longest a duration of this name may be: {@link #LONGEST_PACE} or {@link #LONGEST_DEADLINE}} */
     public Duration longest() {
         return isPace() ? LONGEST_PACE : LONGEST_DEADLINE;
     }

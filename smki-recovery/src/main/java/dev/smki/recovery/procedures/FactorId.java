@@ -17,6 +17,7 @@ public record FactorId(String value) {
     /**
      * Checks the id.
      *
+     * @param value the id, such as {@code F1}
      * @throws IllegalArgumentException when it is not a letter then up to 31 letters, digits, '-' or '_'
      */
     public FactorId {
@@ -28,8 +29,9 @@ public record FactorId(String value) {
     }
 
     /**
-     * Returns the factor id {@code value}.
+     * {@return the factor id {@code value}}
      *
+     * @param value the value
      * @throws IllegalArgumentException when it is not a factor id (see the constructor)
      */
     public static FactorId of(String value) {

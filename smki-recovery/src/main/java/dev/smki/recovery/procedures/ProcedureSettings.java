@@ -119,8 +119,8 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the reconstructed defaults: every duration above, no step left out, confirmation by call-back or
-     * the DCC's own detection, {@link RecoveryKeyPolicy#PMA_DECIDES} and {@link RecoveryKeyGuidance#defaults()}.
+     * {@return the reconstructed defaults: every duration above, no step left out, confirmation by call-back or
+     * the DCC's own detection, {@link RecoveryKeyPolicy#PMA_DECIDES} and {@link RecoveryKeyGuidance#defaults()}}
      */
     public static ProcedureSettings defaults() {
         Map<String, NamedDuration> durations = new LinkedHashMap<>();
@@ -134,8 +134,9 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the defaults changed by the properties file {@code file} (see the class description).
+     * {@return the defaults changed by the properties file {@code file} (see the class description)}
      *
+     * @param file the file
      * @throws SettingsException naming the property when one is unknown or malformed
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -151,8 +152,9 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns a copy changed by {@code properties} (see the class description).
+     * {@return a copy changed by {@code properties} (see the class description)}
      *
+     * @param properties the settings, as properties
      * @throws SettingsException naming the property when one is unknown or malformed
      */
     public ProcedureSettings withProperties(Properties properties) {
@@ -210,14 +212,15 @@ public final class ProcedureSettings {
         }
     }
 
-    /** Returns every named duration, deadlines first, in a stable order. */
+    /** {@return every named duration, deadlines first, in a stable order} */
     public List<NamedDuration> durations() {
         return List.copyOf(durations.values());
     }
 
     /**
-     * Returns the duration {@code name}.
+     * {@return the duration {@code name}}
      *
+     * @param name the name
      * @throws SettingsException when there is no such duration
      */
     public Duration duration(DurationName name) {
@@ -225,8 +228,9 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the duration {@code name}, such as {@code T_confirm}.
+     * {@return the duration {@code name}, such as {@code T_confirm}}
      *
+     * @param name the name
      * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}) or there is no such
      *     duration
      */
@@ -235,8 +239,9 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the named duration {@code name}.
+     * {@return the named duration {@code name}}
      *
+     * @param name the name
      * @throws SettingsException when there is no such duration
      */
     public NamedDuration named(DurationName name) {
@@ -254,8 +259,9 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the named duration {@code name}, such as {@code T_confirm}.
+     * {@return the named duration {@code name}, such as {@code T_confirm}}
      *
+     * @param name the name
      * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}) or there is no such
      *     duration
      */
@@ -263,16 +269,22 @@ public final class ProcedureSettings {
         return named(DurationName.of(name));
     }
 
-    /** Returns how long {@code step} takes in a rehearsal: {@code pace.STEP}, or {@code pace.default}. */
+    /**
+     * {@return how long {@code step} takes in a rehearsal: {@code pace.STEP}, or {@code pace.default}}
+     *
+     * @param step the step
+     */
     public Duration pace(StepId step) {
         NamedDuration own = durations.get(DurationName.pace(step).value());
         return own != null ? own.value() : duration(DurationName.DEFAULT_PACE);
     }
 
     /**
-     * Returns a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library defines, or
-     * {@code pace.STEP} for any step.
+     * {@return a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library defines, or
+     * {@code pace.STEP} for any step}
      *
+     * @param name the name
+     * @param value the value
      * @throws SettingsException when {@code name} is a deadline this library does not define, or {@code value} is not
      *     positive or longer than {@link DurationName#longest()}
      */
@@ -309,8 +321,10 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns a copy in which duration {@code name}, such as {@code T_confirm} or {@code pace.C6}, is {@code value}.
+     * {@return a copy in which duration {@code name}, such as {@code T_confirm} or {@code pace.C6}, is {@code value}}
      *
+     * @param name the name
+     * @param value the value
      * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}), or as {@link
      *     #withDuration(DurationName, Duration)}
      */
@@ -318,14 +332,16 @@ public final class ProcedureSettings {
         return withDuration(DurationName.of(name), value);
     }
 
-    /** Returns the steps to leave out of the procedures. */
+    /** {@return the steps to leave out of the procedures} */
     public Set<StepId> omitted() {
         return omitted;
     }
 
     /**
-     * Returns a copy that leaves {@code steps} out of the procedures as well. Only reconstructed (or memory)
+     * {@return a copy that leaves {@code steps} out of the procedures as well} Only reconstructed (or memory)
      * steps may be left out; {@link #applyTo} checks that against each procedure.
+     *
+     * @param steps the steps
      */
     public ProcedureSettings omitting(Collection<StepId> steps) {
         Set<StepId> changed = new LinkedHashSet<>(omitted);
@@ -336,9 +352,11 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns {@code procedure} without the steps these settings leave out that it has, keeping the order they
-     * implied ({@link Procedure#without}).
+     * {@return {@code procedure} without the steps these settings leave out that it has, keeping the order they
+     * implied ({@link Procedure#without})}
      *
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
      * @throws SettingsException when such a step is not an assumption (reconstructed or memory)
      */
     public <C> Procedure<C> applyTo(Procedure<C> procedure) {
@@ -361,14 +379,15 @@ public final class ProcedureSettings {
         return procedure.without(own);
     }
 
-    /** Returns the permitted mechanisms for confirming a suspected compromise (step N3). */
+    /** {@return the permitted mechanisms for confirming a suspected compromise (step N3)} */
     public List<String> permittedConfirmations() {
         return permittedConfirmations;
     }
 
     /**
-     * Returns a copy with {@code mechanisms} as the permitted mechanisms for confirming a compromise.
+     * {@return a copy with {@code mechanisms} as the permitted mechanisms for confirming a compromise}
      *
+     * @param mechanisms the permitted mechanisms
      * @throws SettingsException when the list is empty or a mechanism is blank
      */
     public ProcedureSettings withPermittedConfirmations(List<String> mechanisms) {
@@ -381,23 +400,31 @@ public final class ProcedureSettings {
         return new ProcedureSettings(durations, omitted, copy, recoveryKeyPolicy, guidance);
     }
 
-    /** Returns what happens to the Recovery Private Key after it has been used (RK0). */
+    /** {@return what happens to the Recovery Private Key after it has been used (RK0)} */
     public RecoveryKeyPolicy recoveryKeyPolicy() {
         return recoveryKeyPolicy;
     }
 
-    /** Returns a copy with {@code policy} for the Recovery Private Key after use. */
+    /**
+     * {@return a copy with {@code policy} for the Recovery Private Key after use}
+     *
+     * @param policy the policy
+     */
     public ProcedureSettings withRecoveryKeyPolicy(RecoveryKeyPolicy policy) {
         return new ProcedureSettings(
                 durations, omitted, permittedConfirmations, Objects.requireNonNull(policy, "policy"), guidance);
     }
 
-    /** Returns the SMKI Recovery Key Guidance step D2 applies. */
+    /** {@return the SMKI Recovery Key Guidance step D2 applies} */
     public RecoveryKeyGuidance guidance() {
         return guidance;
     }
 
-    /** Returns a copy applying {@code newGuidance} at step D2. */
+    /**
+     * {@return a copy applying {@code newGuidance} at step D2}
+     *
+     * @param newGuidance the Recovery Key Guidance
+     */
     public ProcedureSettings withGuidance(RecoveryKeyGuidance newGuidance) {
         return new ProcedureSettings(
                 durations,
@@ -423,9 +450,9 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the settings that differ from the defaults as properties, in a stable order, such that {@code
+     * {@return the settings that differ from the defaults as properties, in a stable order, such that {@code
      * defaults().withProperties(...)} of them gives settings equal to these (a factor or step added through the
-     * API comes back as reconstructed).
+     * API comes back as reconstructed)}
      */
     public Map<String, String> toProperties() {
         ProcedureSettings defaults = defaults();

@@ -53,7 +53,7 @@ public final class RecoveryKeyGuidance {
         this.threshold = threshold;
     }
 
-    /** Returns the reconstructed Guidance: four mandatory factors, two optional ones, two pre-decision steps. */
+    /** {@return the reconstructed Guidance: four mandatory factors, two optional ones, two pre-decision steps} */
     public static RecoveryKeyGuidance defaults() {
         Map<FactorId, Factor> factors = new LinkedHashMap<>();
         for (Factor factor : List.of(
@@ -81,36 +81,45 @@ public final class RecoveryKeyGuidance {
         return new RecoveryKeyGuidance(factors, steps, 5);
     }
 
-    /** Returns the factors, mandatory and optional, in the order given. */
+    /** {@return the factors, mandatory and optional, in the order given} */
     public List<Factor> factors() {
         return List.copyOf(factors.values());
     }
 
-    /** Returns the factor {@code id}, if the Guidance has it. */
+    /**
+     * {@return the factor {@code id}, if the Guidance has it}
+     *
+     * @param id the id
+     */
     public Optional<Factor> factor(FactorId id) {
         return Optional.ofNullable(factors.get(Objects.requireNonNull(id, "id")));
     }
 
     /**
-     * Returns the factor {@code id}, such as {@code F1}, if the Guidance has it.
+     * {@return the factor {@code id}, such as {@code F1}, if the Guidance has it}
      *
+     * @param id the id
      * @throws IllegalArgumentException when {@code id} is not a factor id ({@link FactorId})
      */
     public Optional<Factor> factor(String id) {
         return factor(FactorId.of(id));
     }
 
-    /** Returns the steps the SMKI PMA must follow before deciding, in the order given. */
+    /** {@return the steps the SMKI PMA must follow before deciding, in the order given} */
     public List<PreDecisionStep> preDecisionSteps() {
         return List.copyOf(preDecisionSteps.values());
     }
 
-    /** Returns the weight at or above which the advice is to use a key. */
+    /** {@return the weight at or above which the advice is to use a key} */
     public int threshold() {
         return threshold;
     }
 
-    /** Returns a copy with {@code factor} added, or replacing the factor with its id. */
+    /**
+     * {@return a copy with {@code factor} added, or replacing the factor with its id}
+     *
+     * @param factor the factor
+     */
     public RecoveryKeyGuidance withFactor(Factor factor) {
         Objects.requireNonNull(factor, "factor");
         Map<FactorId, Factor> changed = new LinkedHashMap<>(factors);
@@ -119,8 +128,9 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns a copy without the factor {@code id}.
+     * {@return a copy without the factor {@code id}}
      *
+     * @param id the id
      * @throws IllegalArgumentException when the Guidance has no such factor
      */
     public RecoveryKeyGuidance withoutFactor(FactorId id) {
@@ -134,8 +144,9 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns a copy without the factor {@code id}, such as {@code F6}.
+     * {@return a copy without the factor {@code id}, such as {@code F6}}
      *
+     * @param id the id
      * @throws IllegalArgumentException when {@code id} is not a factor id ({@link FactorId}) or the Guidance has no
      *     such factor
      */
@@ -143,7 +154,11 @@ public final class RecoveryKeyGuidance {
         return withoutFactor(FactorId.of(id));
     }
 
-    /** Returns a copy with {@code step} added, or replacing the step with its id. */
+    /**
+     * {@return a copy with {@code step} added, or replacing the step with its id}
+     *
+     * @param step the step
+     */
     public RecoveryKeyGuidance withPreDecisionStep(PreDecisionStep step) {
         Objects.requireNonNull(step, "step");
         Map<String, PreDecisionStep> changed = new LinkedHashMap<>(preDecisionSteps);
@@ -152,8 +167,9 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns a copy without the pre-decision step {@code id}.
+     * {@return a copy without the pre-decision step {@code id}}
      *
+     * @param id the id
      * @throws IllegalArgumentException when the Guidance has no such step
      */
     public RecoveryKeyGuidance withoutPreDecisionStep(String id) {
@@ -167,8 +183,9 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns a copy advising key use at or above {@code newThreshold}.
+     * {@return a copy advising key use at or above {@code newThreshold}}
      *
+     * @param newThreshold the weight at or above which the advice is to use a key
      * @throws IllegalArgumentException when {@code newThreshold} is negative
      */
     public RecoveryKeyGuidance withThreshold(int newThreshold) {
@@ -178,14 +195,20 @@ public final class RecoveryKeyGuidance {
         return new RecoveryKeyGuidance(factors, preDecisionSteps, newThreshold);
     }
 
-    /** Returns a builder of an assessment of {@code compromised} under this Guidance. */
+    /**
+     * {@return a builder of an assessment of {@code compromised} under this Guidance}
+     *
+     * @param compromised the kind of key compromised
+     */
     public Assessment.Builder assess(CompromisedKey compromised) {
         return new Assessment.Builder(this, Objects.requireNonNull(compromised, "compromised"));
     }
 
     /**
-     * Returns what the Guidance still needs before the SMKI PMA may decide on {@code assessment}: each mandatory
-     * factor left unanswered and each pre-decision step not done, by id; empty when it is complete.
+     * {@return what the Guidance still needs before the SMKI PMA may decide on {@code assessment}: each mandatory
+     * factor left unanswered and each pre-decision step not done, by id; empty when it is complete}
+     *
+     * @param assessment the assessment
      */
     public List<String> missing(Assessment assessment) {
         Objects.requireNonNull(assessment, "assessment");
@@ -203,7 +226,11 @@ public final class RecoveryKeyGuidance {
         return List.copyOf(missing);
     }
 
-    /** Returns the weight of the factors that hold in {@code assessment}. */
+    /**
+     * {@return the weight of the factors that hold in {@code assessment}}
+     *
+     * @param assessment the assessment
+     */
     public int weigh(Assessment assessment) {
         Objects.requireNonNull(assessment, "assessment");
         int total = 0;
@@ -217,10 +244,11 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns the mechanism the Guidance advises for {@code assessment}: the compromised key's usual mechanism
+     * {@return the mechanism the Guidance advises for {@code assessment}: the compromised key's usual mechanism
      * (recovery.md §1.5) when the factors that hold weigh at least the threshold, otherwise
-     * {@link RecoveryMechanism#NONE}.
+     * {@link RecoveryMechanism#NONE}}
      *
+     * @param assessment the assessment
      * @throws IllegalStateException when the assessment is incomplete ({@link #missing} is not empty)
      */
     public RecoveryMechanism advise(Assessment assessment) {
@@ -232,11 +260,12 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns a copy changed by the {@code guidance.*} properties of {@code properties}:
+     * {@return a copy changed by the {@code guidance.*} properties of {@code properties}:
      * {@code guidance.threshold=N}; {@code guidance.factor.ID=mandatory|optional,WEIGHT,QUESTION} adds or
      * replaces a factor and {@code guidance.factor.ID=none} removes it; {@code guidance.step.ID=DESCRIPTION}
-     * adds or replaces a pre-decision step and {@code guidance.step.ID=none} removes it.
+     * adds or replaces a pre-decision step and {@code guidance.step.ID=none} removes it}
      *
+     * @param properties the settings, as properties
      * @throws SettingsException naming the property when one is malformed
      */
     public RecoveryKeyGuidance withProperties(Map<String, String> properties) {
@@ -355,6 +384,11 @@ public final class RecoveryKeyGuidance {
         /**
          * Checks the factor.
          *
+         * @param id the factor's id, such as {@code F1}
+         * @param kind whether it must or may be taken into account
+         * @param weight its weight (L10.9(c))
+         * @param question what the SMKI PMA asks, one sentence
+         * @param confidence how sure we are of the factor
          * @throws IllegalArgumentException when the question is blank
          */
         public Factor {
@@ -368,8 +402,11 @@ public final class RecoveryKeyGuidance {
         }
 
         /**
-         * Returns a reconstructed mandatory factor.
+         * {@return a reconstructed mandatory factor}
          *
+         * @param id the id
+         * @param weight its weight
+         * @param question what the SMKI PMA asks, one sentence
          * @throws IllegalArgumentException when {@code id} is not a factor id or the question is blank
          */
         public static Factor mandatory(String id, int weight, String question) {
@@ -377,8 +414,11 @@ public final class RecoveryKeyGuidance {
         }
 
         /**
-         * Returns a reconstructed optional factor.
+         * {@return a reconstructed optional factor}
          *
+         * @param id the id
+         * @param weight its weight
+         * @param question what the SMKI PMA asks, one sentence
          * @throws IllegalArgumentException when {@code id} is not a factor id or the question is blank
          */
         public static Factor optional(String id, int weight, String question) {
@@ -395,13 +435,26 @@ public final class RecoveryKeyGuidance {
      */
     public record PreDecisionStep(String id, String description, Confidence confidence) {
 
+        /**
+         * Checks the components.
+         *
+         * @param id the step's id, such as {@code P1}
+         * @param description what is done, one sentence
+         * @param confidence how sure we are of the step
+         * @throws NullPointerException when a component is null
+         */
         public PreDecisionStep {
             checkId(id, "pre-decision step");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(confidence, "confidence");
         }
 
-        /** Returns a reconstructed pre-decision step. */
+        /**
+         * {@return a reconstructed pre-decision step}
+         *
+         * @param id the id
+         * @param description what it is, one sentence
+         */
         public static PreDecisionStep of(String id, String description) {
             return new PreDecisionStep(id, description, Confidence.RECONSTRUCTED);
         }
@@ -423,6 +476,15 @@ public final class RecoveryKeyGuidance {
             Set<String> stepsDone)
             implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param guidance the Guidance applied
+         * @param compromised the kind of key compromised
+         * @param answers whether each factor answered holds, by factor id
+         * @param stepsDone the pre-decision steps done, by id
+         * @throws NullPointerException when a component is null
+         */
         public Assessment {
             Objects.requireNonNull(guidance, "guidance");
             Objects.requireNonNull(compromised, "compromised");
@@ -455,6 +517,9 @@ public final class RecoveryKeyGuidance {
             /**
              * Records whether factor {@code id} holds.
              *
+             * @param id the id
+             * @param holds whether it holds
+             * @return this builder
              * @throws IllegalArgumentException when the Guidance has no such factor
              */
             public Builder answer(FactorId id, boolean holds) {
@@ -469,13 +534,21 @@ public final class RecoveryKeyGuidance {
             /**
              * Records whether factor {@code id}, such as {@code F1}, holds.
              *
+             * @param id the id
+             * @param holds whether it holds
+             * @return this builder
              * @throws IllegalArgumentException when {@code id} is not a factor id or the Guidance has no such factor
              */
             public Builder answer(String id, boolean holds) {
                 return answer(FactorId.of(id), holds);
             }
 
-            /** Records that every factor of the Guidance holds or not as {@code holds} says, by id. */
+            /**
+             * Records that every factor of the Guidance holds or not as {@code holds} says, by id.
+             *
+             * @param holds whether it holds
+             * @return this builder
+             */
             public Builder answerAll(Map<String, Boolean> holds) {
                 holds.forEach(this::answer);
                 return this;
@@ -484,6 +557,8 @@ public final class RecoveryKeyGuidance {
             /**
              * Records that pre-decision step {@code id} is done.
              *
+             * @param id the id
+             * @return this builder
              * @throws IllegalArgumentException when the Guidance has no such step
              */
             public Builder done(String id) {
@@ -495,13 +570,17 @@ public final class RecoveryKeyGuidance {
                 return this;
             }
 
-            /** Records every pre-decision step as done. */
+            /**
+             * Records every pre-decision step as done.
+             *
+             * @return this builder
+             */
             public Builder allStepsDone() {
                 stepsDone.addAll(guidance.preDecisionSteps.keySet());
                 return this;
             }
 
-            /** Returns the assessment. */
+            /** {@return the assessment} */
             public Assessment build() {
                 return new Assessment(guidance, compromised, answers, stepsDone);
             }

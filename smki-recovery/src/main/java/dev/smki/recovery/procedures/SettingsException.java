@@ -12,6 +12,7 @@ public final class SettingsException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The setting at fault. */
     private final String setting;
 
     /**
@@ -37,7 +38,7 @@ public final class SettingsException extends IllegalArgumentException {
         this(setting, message, null);
     }
 
-    /** Returns the setting at fault, as named in a properties file. */
+    /** {@return the setting at fault, as named in a properties file} */
     public String setting() {
         return setting;
     }

@@ -7,6 +7,7 @@ import dev.smki.recovery.journal.DeadlineBreach;
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.JournalEntry;
+import dev.smki.recovery.journal.JournalMismatchException;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanException;
@@ -99,6 +100,9 @@ public final class Rehearsal implements AutoCloseable {
      * Starts a rehearsal of {@code plan}, journalling it to the empty {@code journal}, whose header records the plan;
      * the progress of each sending of commands is kept in memory only.
      *
+     * @param plan the exercise plan
+     * @param journal the journal
+     * @return the rehearsal, its journal header written
      * @throws PlanException when the plan's procedure or settings cannot be used, or the plan is too large for a
      *     journal header
      * @throws IllegalStateException when the journal is not empty, or is in use
@@ -112,7 +116,13 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Starts a rehearsal of {@code plan} as {@link #start(ExercisePlan, Journal)} does, keeping the progress reports of
      * each sending of commands in the record {@code progress} opens for it as they are made (such as {@link
-     * ProgressFiles#beside}: Recovery Progress Files beside the journal), so that a resumed rehearsal goes on from them.
+     * ProgressFiles#beside}: Recovery Progress Files beside the journal), so that a resumed rehearsal goes on from
+     * them.
+     *
+     * @param plan the exercise plan
+     * @param journal the journal
+     * @param progress where the progress reports of each sending of commands are kept
+     * @return the rehearsal, its journal header written
      */
     public static Rehearsal start(ExercisePlan plan, Journal journal, ProgressRecords progress) {
         return start(plan, journal, progress, DeliverySettings.defaultThreads());
@@ -123,6 +133,11 @@ public final class Rehearsal implements AutoCloseable {
      * commands to the Devices on {@code threads} threads ({@link DeliverySettings#defaultThreads()} unless given). The
      * number of threads changes only how fast the rehearsal runs: its journal and result are the same.
      *
+     * @param plan the exercise plan
+     * @param journal the journal
+     * @param progress where the progress reports of each sending of commands are kept
+     * @param threads how many threads send commands to the Devices
+     * @return the rehearsal, its journal header written
      * @throws IllegalArgumentException also when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
      */
     public static Rehearsal start(ExercisePlan plan, Journal journal, ProgressRecords progress, int threads) {
@@ -140,7 +155,12 @@ public final class Rehearsal implements AutoCloseable {
         return new Rehearsal(plan, procedure, state, run);
     }
 
-    /** Runs a whole rehearsal of {@code plan} in memory and returns its result. */
+    /**
+     * Runs a whole rehearsal of {@code plan} in memory and returns its result.
+     *
+     * @param plan the exercise plan
+     * @return the result
+     */
     public static RehearsalResult run(ExercisePlan plan) {
         return run(plan, DeliverySettings.defaultThreads());
     }
@@ -149,6 +169,9 @@ public final class Rehearsal implements AutoCloseable {
      * Runs a whole rehearsal of {@code plan} in memory on {@code threads} threads and returns its result, the same
      * whatever the number of threads.
      *
+     * @param plan the exercise plan
+     * @param threads how many threads send commands to the Devices
+     * @return the result
      * @throws IllegalArgumentException when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
      */
     public static RehearsalResult run(ExercisePlan plan, int threads) {
@@ -168,9 +191,13 @@ public final class Rehearsal implements AutoCloseable {
      * Resumes the rehearsal journalled in {@code journalFile}: reads its plan from the header, rebuilds the world by
      * replaying the accepted steps' effects, cuts off a torn last line, and continues appending.
      *
+     * @param journalFile the journal file
+     * @return the rehearsal, ready to make its next move
      * @throws ResumeException when the file is not an intact rehearsal journal, or its attempts are not those of the
      *     rehearsal its header describes (naming the first that differs)
      * @throws PlanException when the journalled plan's procedure or settings cannot be used
+     * @throws JournalMismatchException when the journal's attempts cannot be replayed by the plan's procedure, or it
+     *     does not match its seals
      * @throws UncheckedIOException when the file cannot be read or written
      */
     public static Rehearsal resume(Path journalFile) {
@@ -180,6 +207,10 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path)} does, appending with {@code
      * durability} ({@link Durability#UNFORCED} for tests and quick runs that need not survive a power cut).
+     *
+     * @param journalFile the journal file
+     * @param durability how appends are forced to the disk
+     * @return the rehearsal, ready to make its next move
      */
     public static Rehearsal resume(Path journalFile, Durability durability) {
         return resume(journalFile, durability, report -> {});
@@ -189,6 +220,11 @@ public final class Rehearsal implements AutoCloseable {
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability)} does, calling
      * {@code onProgress} with the progress reports of the device updates replayed, and then of those made (see
      * {@link #onProgress}).
+     *
+     * @param journalFile the journal file
+     * @param durability how appends are forced to the disk
+     * @param onProgress called with each progress report
+     * @return the rehearsal, ready to make its next move
      */
     public static Rehearsal resume(
             Path journalFile, Durability durability, Consumer<? super RecoveryProgress> onProgress) {
@@ -201,6 +237,11 @@ public final class Rehearsal implements AutoCloseable {
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability, Consumer)} does,
      * appending through {@code journal}, a journal of that file (such as a {@linkplain
      * dev.smki.recovery.journal.JournalSealer sealed} one).
+     *
+     * @param journalFile the journal file
+     * @param journal the journal
+     * @param onProgress called with each progress report
+     * @return the rehearsal, ready to make its next move
      */
     public static Rehearsal resume(Path journalFile, Journal journal, Consumer<? super RecoveryProgress> onProgress) {
         return resume(journalFile, journal, onProgress, ProgressRecords.none());
@@ -213,6 +254,11 @@ public final class Rehearsal implements AutoCloseable {
      * record is restored, each batch of Devices checked against its recorded report, rather than sent again, so a
      * rehearsal killed while sending commands redoes only the batches it had in hand.
      *
+     * @param journalFile the journal file
+     * @param journal the journal
+     * @param onProgress called with each progress report
+     * @param progress where the progress reports of each sending of commands are kept
+     * @return the rehearsal, ready to make its next move
      * @throws HeapTooSmallException when the journalled plan's fleet cannot fit in the heap this JVM may use
      */
     public static Rehearsal resume(
@@ -228,6 +274,12 @@ public final class Rehearsal implements AutoCloseable {
      * ProgressRecords)} does, sending commands (those replayed included) on {@code threads} threads. The number of
      * threads need not be the one the interrupted run used: it changes only how fast the rehearsal runs.
      *
+     * @param journalFile the journal file
+     * @param journal the journal
+     * @param onProgress called with each progress report
+     * @param progress where the progress reports of each sending of commands are kept
+     * @param threads how many threads send commands to the Devices
+     * @return the rehearsal, ready to make its next move
      * @throws IllegalArgumentException also when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
      */
     public static Rehearsal resume(
@@ -289,12 +341,12 @@ public final class Rehearsal implements AutoCloseable {
         }
     }
 
-    /** Returns the exercise plan rehearsed. */
+    /** {@return the exercise plan rehearsed} */
     public ExercisePlan plan() {
         return plan;
     }
 
-    /** Returns the procedure the rehearsal runs. */
+    /** {@return the procedure the rehearsal runs} */
     public Procedure<IncidentState> procedure() {
         return procedure;
     }
@@ -302,13 +354,16 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Calls {@code onEntry} with each timeline entry from now on, as its move is made. A listener that throws is
      * logged and detached: the rehearsal goes on without it.
+     *
+     * @param onEntry called with each timeline entry
+     * @return this rehearsal
      */
     public Rehearsal onEntry(Consumer<TimelineEntry> onEntry) {
         this.listener = DetachingListener.of("timeline listener", Objects.requireNonNull(onEntry, "onEntry"));
         return this;
     }
 
-    /** Returns how many threads the rehearsal sends commands to the Devices on. */
+    /** {@return how many threads the rehearsal sends commands to the Devices on} */
     public int threads() {
         return state.fleet().threads();
     }
@@ -320,23 +375,26 @@ public final class Rehearsal implements AutoCloseable {
      * from the executor's working threads, while {@link #step()} runs; keep the listener short. A resumed rehearsal
      * gives the reports it restores too, so the listener hears the same reports as in an uninterrupted run. A
      * listener that throws is logged (SLF4J, warning) and detached: the rehearsal goes on without it.
+     *
+     * @param onProgress called with each progress report
+     * @return this rehearsal
      */
     public Rehearsal onProgress(Consumer<? super RecoveryProgress> onProgress) {
         state.fleet().onProgress(DetachingListener.of("progress listener", onProgress));
         return this;
     }
 
-    /** Returns how many moves the plan makes at most (retries and later sessions included). */
+    /** {@return how many moves the plan makes at most (retries and later sessions included)} */
     public int movesPlanned() {
         return moves.size();
     }
 
-    /** Returns how many moves are made. */
+    /** {@return how many moves are made} */
     public int movesMade() {
         return timeline.size();
     }
 
-    /** Returns whether every move of the plan is made or not needed. */
+    /** {@return whether every move of the plan is made or not needed} */
     public boolean isFinished() {
         return nextMove().isEmpty();
     }
@@ -345,6 +403,7 @@ public final class Rehearsal implements AutoCloseable {
      * Makes the next move: attempts its step at the next time, journals it, and carries out its effect when accepted;
      * returns its timeline entry.
      *
+     * @return the timeline entry of the move
      * @throws IllegalStateException when every move is made, or the run is closed
      */
     public TimelineEntry step() {
@@ -485,7 +544,11 @@ public final class Rehearsal implements AutoCloseable {
         return entry;
     }
 
-    /** Makes every remaining move and returns the result. */
+    /**
+     * Makes every remaining move and returns the result.
+     *
+     * @return the result
+     */
     public RehearsalResult finish() {
         while (!isFinished()) {
             step();
@@ -493,7 +556,7 @@ public final class Rehearsal implements AutoCloseable {
         return result();
     }
 
-    /** Returns the result so far. */
+    /** {@return the result so far} */
     public RehearsalResult result() {
         List<DeadlineBreach> breaches = run.breachedDeadlines();
         return new RehearsalResult(
@@ -524,6 +587,8 @@ public final class Rehearsal implements AutoCloseable {
      * Returns, for each sending of commands so far, how much this run restored from the record an interrupted run
      * left ({@link #resume(Path, Journal, Consumer, ProgressRecords)}) and how much it did itself; not part of the
      * result, which is the same however the rehearsal was interrupted.
+     *
+     * @return how much each sending of commands restored and did
      */
     public List<FleetState.Restored> restored() {
         return state.fleet().restored();

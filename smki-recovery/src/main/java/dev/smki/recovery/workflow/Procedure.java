@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * The definition of a step-ordered procedure: its steps, their prerequisites (a directed acyclic graph), guards
- * and phases, and its named deadlines. Immutable; a {@link dev.smki.recovery.journal.ProcedureRun} holds one execution of it.
+ * and phases, and its named deadlines. Immutable; a {@link dev.smki.recovery.journal.ProcedureRun} holds one execution
+ * of it.
  *
  * <p>A definition reads like the procedure's table, one line per step, with the phase, the id, the title and
  * the actors allowed, followed by what applies to that step:
@@ -78,8 +79,10 @@ public final class Procedure<C> {
     }
 
     /**
-     * Returns a builder of a procedure called {@code name}, such as {@code NOTIFY} or {@code CONTINGENCY}.
+     * {@return a builder of a procedure called {@code name}, such as {@code NOTIFY} or {@code CONTINGENCY}}
      *
+     * @param <C> the type of the context the guards read
+     * @param name the name
      * @throws IllegalArgumentException when the name is not a letter followed by letters, digits, '.', '-' or
      *     '_'
      */
@@ -92,19 +95,20 @@ public final class Procedure<C> {
         return new Builder<>(name);
     }
 
-    /** Returns the procedure's name. */
+    /** {@return the procedure's name} */
     public String name() {
         return name;
     }
 
-    /** Returns the steps in the order they were defined. */
+    /** {@return the steps in the order they were defined} */
     public List<Step<C>> steps() {
         return steps;
     }
 
     /**
-     * Returns the step {@code id}.
+     * {@return the step {@code id}}
      *
+     * @param id the id
      * @throws IllegalArgumentException when the procedure has no such step
      */
     public Step<C> step(StepId id) {
@@ -115,25 +119,35 @@ public final class Procedure<C> {
         return step;
     }
 
-    /** Returns whether {@code id} is a step of this procedure. */
+    /**
+     * {@return whether {@code id} is a step of this procedure}
+     *
+     * @param id the id
+     */
     public boolean hasStep(StepId id) {
         return byId.containsKey(id);
     }
 
-    /** Returns the deadlines in the order they were defined. */
+    /** {@return the deadlines in the order they were defined} */
     public List<Deadline> deadlines() {
         return deadlines;
     }
 
-    /** Returns the deadline called {@code name}, if there is one. */
+    /**
+     * {@return the deadline called {@code name}, if there is one}
+     *
+     * @param name the name
+     */
     public Optional<Deadline> deadline(String name) {
         return deadlines.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     /**
-     * Returns a copy whose deadline {@code name} allows {@code limit}; how a user sets a duration the SEC text
-     * gives and this definition only assumes.
+     * {@return a copy whose deadline {@code name} allows {@code limit}; how a user sets a duration the SEC text
+     * gives and this definition only assumes}
      *
+     * @param name the name
+     * @param limit how long after the first step the second is due
      * @throws IllegalArgumentException when there is no such deadline
      */
     public Procedure<C> withDeadline(String name, Duration limit) {
@@ -147,11 +161,12 @@ public final class Procedure<C> {
     }
 
     /**
-     * Returns a copy without the steps {@code omitted}, such as reconstructed steps a user's reading of the SEC
-     * text does not have. A step that required an omitted step requires that step's own prerequisites instead
+     * {@return a copy without the steps {@code omitted}, such as reconstructed steps a user's reading of the SEC
+     * text does not have} A step that required an omitted step requires that step's own prerequisites instead
      * (transitively), so the order the omitted steps implied between the others is kept; deadlines from or to
      * an omitted step are dropped.
      *
+     * @param omitted the steps to leave out
      * @throws IllegalArgumentException when a step is not one of this procedure's, or every step is omitted
      */
     public Procedure<C> without(Collection<StepId> omitted) {
@@ -206,7 +221,7 @@ public final class Procedure<C> {
         return new Procedure<>(name, kept, keptDeadlines);
     }
 
-    /** Returns the SHA-256 of the definition's canonical form, as 64 lower-case hex digits. */
+    /** {@return the SHA-256 of the definition's canonical form, as 64 lower-case hex digits} */
     public String definitionHash() {
         return definitionHash;
     }
@@ -234,22 +249,55 @@ public final class Procedure<C> {
             this.name = name;
         }
 
-        /** Starts a Pre-Recovery step that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts a Pre-Recovery step that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> pre(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.PRE, actor, more);
         }
 
-        /** Starts an Execution step that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts an Execution step that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> exec(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.EXEC, actor, more);
         }
 
-        /** Starts a Post-Recovery step that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts a Post-Recovery step that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> post(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.POST, actor, more);
         }
 
-        /** Starts a step of {@code phase} that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts a step of {@code phase} that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param phase the phase
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> step(StepId id, String title, Phase phase, Actor actor, Actor... more) {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -269,6 +317,9 @@ public final class Procedure<C> {
          * sources, and every deadline of {@code part}, into the procedure being built: how one procedure becomes
          * a part of another. Ids must stay distinct, as for steps defined directly; {@link #amend} then links
          * the parts.
+         *
+         * @param part the procedure to copy
+         * @return this builder
          */
         public Builder<C> include(Procedure<C> part) {
             Objects.requireNonNull(part, "part");
@@ -284,6 +335,10 @@ public final class Procedure<C> {
          * Copies every step and deadline of {@code part} as {@link #include(Procedure)} does, but puts every step
          * in {@code phase}: for a procedure carried out within one phase of another, such as coordinating CSRs
          * during Post-Recovery.
+         *
+         * @param part the procedure to copy
+         * @param phase the phase
+         * @return this builder
          */
         public Builder<C> include(Procedure<C> part, Phase phase) {
             Objects.requireNonNull(part, "part");
@@ -300,6 +355,8 @@ public final class Procedure<C> {
          * Makes step {@code id}, defined or included earlier, the current step again, so that {@link #after},
          * {@link #guardedBy}, {@link #citing} and the multiplicity modifiers apply to it.
          *
+         * @param id the id
+         * @return this builder
          * @throws IllegalArgumentException when no step {@code id} has been defined or included yet
          */
         public Builder<C> amend(StepId id) {
@@ -314,7 +371,12 @@ public final class Procedure<C> {
                     "Procedure " + name + " has no step " + id + " to amend yet; define or include it first");
         }
 
-        /** Makes the current step require {@code prerequisites} to be complete first. */
+        /**
+         * Makes the current step require {@code prerequisites} to be complete first.
+         *
+         * @param prerequisites the steps that must be complete first
+         * @return this builder
+         */
         public Builder<C> after(StepId... prerequisites) {
             StepDraft<C> draft = current("after");
             for (StepId prerequisite : prerequisites) {
@@ -323,7 +385,12 @@ public final class Procedure<C> {
             return this;
         }
 
-        /** Adds {@code guards} to the current step; they are checked in the order given. */
+        /**
+         * Adds {@code guards} to the current step; they are checked in the order given.
+         *
+         * @param guards the guards, checked in order
+         * @return this builder
+         */
         @SafeVarargs
         public final Builder<C> guardedBy(Guard<C>... guards) {
             StepDraft<C> draft = current("guardedBy");
@@ -333,19 +400,32 @@ public final class Procedure<C> {
             return this;
         }
 
-        /** Makes the current step repeatable, such as a progress report. */
+        /**
+         * Makes the current step repeatable, such as a progress report.
+         *
+         * @return this builder
+         */
         public Builder<C> repeatable() {
             current("repeatable").multiply(Multiplicity.REPEATABLE);
             return this;
         }
 
-        /** Makes the current step one that is done once per item, such as once per Device. */
+        /**
+         * Makes the current step one that is done once per item, such as once per Device.
+         *
+         * @return this builder
+         */
         public Builder<C> perItem() {
             current("perItem").multiply(Multiplicity.PER_ITEM);
             return this;
         }
 
-        /** Makes the current step one that is done once per item, for the items {@code items} reads. */
+        /**
+         * Makes the current step one that is done once per item, for the items {@code items} reads.
+         *
+         * @param items reads the items from the context
+         * @return this builder
+         */
         public Builder<C> perItem(Items<C> items) {
             StepDraft<C> draft = current("perItem");
             draft.multiply(Multiplicity.PER_ITEM);
@@ -353,19 +433,35 @@ public final class Procedure<C> {
             return this;
         }
 
-        /** Sets what the current step's actor hands over when attempting it, read from the run's context. */
+        /**
+         * Sets what the current step's actor hands over when attempting it, read from the run's context.
+         *
+         * @param offer what the actor hands over, read from the context
+         * @return this builder
+         */
         public Builder<C> offering(Offer<C> offer) {
             current("offering").offer = Objects.requireNonNull(offer, "offer");
             return this;
         }
 
-        /** Sets what an accepted attempt at the current step does to the run's context. */
+        /**
+         * Sets what an accepted attempt at the current step does to the run's context.
+         *
+         * @param effect what an accepted attempt does to the context
+         * @return this builder
+         */
         public Builder<C> does(Effect<C> effect) {
             current("does").effect = Objects.requireNonNull(effect, "effect");
             return this;
         }
 
-        /** Records where the current step comes from and how sure we are of it. */
+        /**
+         * Records where the current step comes from and how sure we are of it.
+         *
+         * @param confidence how sure we are of it
+         * @param sources where it comes from
+         * @return this builder
+         */
         public Builder<C> citing(Confidence confidence, Citation... sources) {
             StepDraft<C> draft = current("citing");
             draft.confidence = Objects.requireNonNull(confidence, "confidence");
@@ -373,14 +469,22 @@ public final class Procedure<C> {
             return this;
         }
 
-        /** Adds the deadline {@code name}: {@code to} within {@code limit} of {@code from}. */
+        /**
+         * Adds the deadline {@code name}: {@code to} within {@code limit} of {@code from}.
+         *
+         * @param name the name
+         * @param from the earlier step
+         * @param to the later step
+         * @param limit how long after the first step the second is due
+         * @return this builder
+         */
         public Builder<C> deadline(String name, StepId from, StepId to, Duration limit) {
             deadlines.add(new Deadline(name, from, to, limit));
             return this;
         }
 
         /**
-         * Returns the procedure.
+         * {@return the procedure}
          *
          * @throws IllegalArgumentException naming the ids at fault when the procedure has no steps, two steps
          *     share an id, a prerequisite is not a step, prerequisites form a cycle, a step requires a step of a

@@ -4,8 +4,10 @@ import dev.smki.recovery.analysis.Invariant;
 import dev.smki.recovery.analysis.OrderingReport;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.plan.PlanAnalysis;
+import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.procedures.ContingencyOrders;
 import dev.smki.recovery.procedures.ProcedureSettings;
+import dev.smki.recovery.procedures.SettingsException;
 import dev.smki.recovery.workflow.StepId;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,7 +103,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<ContingencyOrders.Result> results;
         try {
             results = ContingencyOrders.analyse(procedureSettings);
-        } catch (IllegalArgumentException e) {
+        } catch (SettingsException e) {
             throw new UserInputException(settings + ": " + e.getMessage(), e);
         }
         for (ContingencyOrders.Result result : results) {
@@ -121,7 +123,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         PlanAnalysis analysis;
         try {
             analysis = PlanAnalysis.of(exercisePlan);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             throw new UserInputException(plan + ": " + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();

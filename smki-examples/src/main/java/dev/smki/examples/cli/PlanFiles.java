@@ -42,7 +42,7 @@ final class PlanFiles {
     static ExercisePlan builtIn(String name) {
         try {
             return ExercisePlan.builtIn(name);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             throw new UserInputException(e.getMessage(), e);
         }
     }

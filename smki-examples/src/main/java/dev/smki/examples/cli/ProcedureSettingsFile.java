@@ -3,6 +3,7 @@ package dev.smki.examples.cli;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.ProcedureSettings;
+import dev.smki.recovery.procedures.SettingsException;
 import dev.smki.recovery.workflow.StepId;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,7 +39,7 @@ final class ProcedureSettingsFile {
         } catch (UncheckedIOException e) {
             IOException cause = e.getCause();
             throw CliFiles.unreadable(file, cause);
-        } catch (IllegalArgumentException e) {
+        } catch (SettingsException e) {
             throw new UserInputException(file + ": " + e.getMessage(), e);
         }
         Set<StepId> known = BuiltInProcedure.stepIds();

@@ -10,9 +10,12 @@ import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.JournalInUseException;
+import dev.smki.recovery.journal.JournalMismatchException;
 import dev.smki.recovery.journal.JournalSealer;
 import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.FleetPlan;
+import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.FleetState;
 import dev.smki.recovery.rehearsal.HeapNeed;
@@ -20,6 +23,7 @@ import dev.smki.recovery.rehearsal.HeapTooSmallException;
 import dev.smki.recovery.rehearsal.ProgressFiles;
 import dev.smki.recovery.rehearsal.Rehearsal;
 import dev.smki.recovery.rehearsal.RehearsalResult;
+import dev.smki.recovery.rehearsal.ResumeException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -349,9 +353,8 @@ final class RehearseCommand implements Callable<Integer> {
         }
         double busy = failureRate == null ? p.fleet().busy() : share("--failure-rate", failureRate, 0.95);
         double silent = uncontactable == null ? p.fleet().uncontactable() : share("--uncontactable", uncontactable, 1);
-        if (retries != null && (retries < 0 || retries > ExercisePlan.FleetPlan.MAX_RETRIES)) {
-            throw new UserInputException(
-                    "--retries: expected 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", got " + retries);
+        if (retries != null && (retries < 0 || retries > FleetPlan.MAX_RETRIES)) {
+            throw new UserInputException("--retries: expected 0 to " + FleetPlan.MAX_RETRIES + ", got " + retries);
         }
         return p.withFailures(silent, busy, retries == null ? p.fleet().retries() : retries);
     }
@@ -427,7 +430,7 @@ final class RehearseCommand implements Callable<Integer> {
         } catch (JournalInUseException e) {
             outputs.abandon();
             throw new UserInputException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             outputs.abandon();
             throw new UserInputException(
                     (settings != null ? settings + ": " : plan != null ? plan + ": " : "") + e.getMessage(), e);
@@ -462,7 +465,7 @@ final class RehearseCommand implements Callable<Integer> {
             throw CliFiles.unreadable(file, e.getCause());
         } catch (JournalInUseException e) {
             throw new UserInputException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (ResumeException | PlanException | JournalMismatchException e) {
             throw new UserInputException("cannot resume " + file + ": " + e.getMessage(), e);
         }
     }

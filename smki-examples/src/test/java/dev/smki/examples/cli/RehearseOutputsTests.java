@@ -8,6 +8,7 @@ import dev.smki.core.issuance.SigningKey;
 import dev.smki.core.testing.TestKeys;
 import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.FleetPlan;
 import dev.smki.recovery.rehearsal.ForgedPlans;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -335,13 +336,11 @@ class RehearseOutputsTests {
                 "--journal", dir.resolve("slow.journal").toString(),
                 "--settings", settings.toString(),
                 "--failure-rate", "0.95",
-                "--retries", String.valueOf(ExercisePlan.FleetPlan.MAX_RETRIES));
+                "--retries", String.valueOf(FleetPlan.MAX_RETRIES));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Incident closed");
-        assertRefused(
-                rehearse("--retries", String.valueOf(ExercisePlan.FleetPlan.MAX_RETRIES + 1)),
-                "--retries: expected 0 to");
+        assertRefused(rehearse("--retries", String.valueOf(FleetPlan.MAX_RETRIES + 1)), "--retries: expected 0 to");
     }
 
     @Test

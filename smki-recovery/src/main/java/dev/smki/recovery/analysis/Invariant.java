@@ -17,6 +17,15 @@ import java.util.function.Predicate;
  */
 public record Invariant(RuleId rule, String description, Predicate<Set<StepId>> holds) {
 
+    /**
+     * Checks the components.
+     *
+     * @param rule the rule, such as {@code REC-1}
+     * @param description the rule in one sentence
+     * @param holds whether a set of completed steps is safe
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the description is blank
+     */
     public Invariant {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(description, "description");
@@ -26,12 +35,22 @@ public record Invariant(RuleId rule, String description, Predicate<Set<StepId>> 
         }
     }
 
-    /** Returns the invariant {@code rule}, described by {@code description}, holding when {@code holds} does. */
+    /**
+     * {@return the invariant {@code rule}, described by {@code description}, holding when {@code holds} does}
+     *
+     * @param rule the rule
+     * @param description what it is, one sentence
+     * @param holds whether it holds
+     */
     public static Invariant of(RuleId rule, String description, Predicate<Set<StepId>> holds) {
         return new Invariant(rule, description, holds);
     }
 
-    /** Returns whether the invariant holds once exactly the steps {@code completed} are complete. */
+    /**
+     * {@return whether the invariant holds once exactly the steps {@code completed} are complete}
+     *
+     * @param completed the steps completed
+     */
     public boolean holdsFor(Set<StepId> completed) {
         return holds.test(completed);
     }

@@ -40,9 +40,11 @@ public final class OrderingAnalysis {
     private OrderingAnalysis() {}
 
     /**
-     * Returns the report of exploring {@code procedure} against {@code invariants}, visiting at most {@link
-     * #DEFAULT_STATE_LIMIT} states.
+     * {@return the report of exploring {@code procedure} against {@code invariants}, visiting at most {@link
+     * #DEFAULT_STATE_LIMIT} states}
      *
+     * @param procedure the procedure
+     * @param invariants the invariants to check
      * @throws IllegalArgumentException when the procedure has more than {@link #MAX_STEPS} steps
      */
     public static OrderingReport explore(Procedure<?> procedure, List<Invariant> invariants) {
@@ -50,9 +52,12 @@ public final class OrderingAnalysis {
     }
 
     /**
-     * Returns the report of exploring {@code procedure} against {@code invariants}, visiting at most {@code
-     * stateLimit} states; a report that reached the limit says it is not exhaustive.
+     * {@return the report of exploring {@code procedure} against {@code invariants}, visiting at most {@code
+     * stateLimit} states; a report that reached the limit says it is not exhaustive}
      *
+     * @param procedure the procedure
+     * @param invariants the invariants to check
+     * @param stateLimit the most states to explore
      * @throws IllegalArgumentException when the procedure has more than {@link #MAX_STEPS} steps, or the limit is
      *     not positive
      */

@@ -28,18 +28,28 @@ public record OrderingReport(
         List<UnsafeState> unsafeStates,
         List<Invariant> invariants) {
 
+    /**
+     * Checks the components.
+     *
+     * @param procedure the procedure's name
+     * @param statesExplored the number of sets of completed steps visited, the empty set included
+     * @param exhaustive whether every reachable set was visited (false when the state limit was reached)
+     * @param unsafeStates each first violation found, in breadth-first order
+     * @param invariants the invariants checked
+     * @throws NullPointerException when a component is null
+     */
     public OrderingReport {
         Objects.requireNonNull(procedure, "procedure");
         unsafeStates = List.copyOf(unsafeStates);
         invariants = List.copyOf(invariants);
     }
 
-    /** Returns whether every reachable state was visited and none is unsafe. */
+    /** {@return whether every reachable state was visited and none is unsafe} */
     public boolean isSafe() {
         return exhaustive && unsafeStates.isEmpty();
     }
 
-    /** Returns the rules violated in some reachable state. */
+    /** {@return the rules violated in some reachable state} */
     public SortedSet<RuleId> violatedRules() {
         return unsafeStates.stream()
                 .flatMap(state -> state.violated().stream())
@@ -47,7 +57,11 @@ public record OrderingReport(
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** Returns the unsafe states that violate {@code rule}. */
+    /**
+     * {@return the unsafe states that violate {@code rule}}
+     *
+     * @param rule the rule
+     */
     public List<UnsafeState> violating(RuleId rule) {
         return unsafeStates.stream()
                 .filter(state ->
@@ -79,6 +93,14 @@ public record OrderingReport(
      */
     public record UnsafeState(Set<StepId> completed, List<Invariant> violated, List<StepId> ordering) {
 
+        /**
+         * Checks the components.
+         *
+         * @param completed the steps complete, in definition order
+         * @param violated the invariants that fail
+         * @param ordering a shortest ordering of steps reaching the state through safe states only
+         * @throws NullPointerException when a component is null
+         */
         public UnsafeState {
             completed = Collections.unmodifiableSet(new LinkedHashSet<>(completed));
             violated = List.copyOf(violated);

@@ -24,23 +24,23 @@ public final class ActivatedKey implements AutoCloseable {
         this.secret = secret;
     }
 
-    /** Returns which key this is. */
+    /** {@return which key this is} */
     public CustodyKey key() {
         return key;
     }
 
-    /** Returns the incident it was activated for. */
+    /** {@return the incident it was activated for} */
     public String incidentReference() {
         return incidentReference;
     }
 
-    /** Returns whether the key is still active. */
+    /** {@return whether the key is still active} */
     public synchronized boolean isActive() {
         return secret != null;
     }
 
     /**
-     * Returns a copy of the secret: the PKCS#8 encoding of a private key, or the octets of a symmetric key.
+     * {@return a copy of the secret: the PKCS#8 encoding of a private key, or the octets of a symmetric key}
      *
      * @throws IllegalStateException once the key is deactivated (CUS-2)
      */
@@ -49,7 +49,7 @@ public final class ActivatedKey implements AutoCloseable {
     }
 
     /**
-     * Returns the private key, decoded from its PKCS#8 encoding with the Bouncy Castle provider.
+     * {@return the private key, decoded from its PKCS#8 encoding with the Bouncy Castle provider}
      *
      * @throws IllegalStateException once the key is deactivated (CUS-2), or when the secret is not a private
      *     key

@@ -11,11 +11,19 @@ import java.util.List;
  */
 public record ActivationProgress(int presented, int required, List<CustodianId> counted) {
 
+    /**
+     * Checks the components.
+     *
+     * @param presented how many distinct, currently appointed custodians have presented a valid share
+     * @param required the quorum's M
+     * @param counted the custodians counted, in the order they presented
+     * @throws NullPointerException when a component is null
+     */
     public ActivationProgress {
         counted = List.copyOf(counted);
     }
 
-    /** Returns whether enough shares are present to activate the key. */
+    /** {@return whether enough shares are present to activate the key} */
     public boolean isQuorate() {
         return presented >= required;
     }

@@ -9,6 +9,13 @@ import java.util.Objects;
  */
 public record CustodianId(String value) implements Comparable<CustodianId> {
 
+    /**
+     * Checks the components.
+     *
+     * @param value the identifier text, not blank
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the id is blank
+     */
     public CustodianId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
@@ -16,7 +23,11 @@ public record CustodianId(String value) implements Comparable<CustodianId> {
         }
     }
 
-    /** Returns the custodian id written {@code value}. */
+    /**
+     * {@return the custodian id written {@code value}}
+     *
+     * @param value the value
+     */
     public static CustodianId of(String value) {
         return new CustodianId(value);
     }

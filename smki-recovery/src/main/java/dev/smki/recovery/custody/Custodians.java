@@ -16,7 +16,7 @@ public final class Custodians {
 
     private final Map<CustodianId, KeyCustodian> roster = new TreeMap<>();
 
-    /** Returns an empty roster. */
+    /** {@return an empty roster} */
     public static Custodians empty() {
         return new Custodians();
     }
@@ -24,6 +24,11 @@ public final class Custodians {
     /**
      * Nominates a new custodian.
      *
+     * @param id the id
+     * @param name the name
+     * @param party the SEC Party
+     * @param at when it happens
+     * @return the custodian, nominated
      * @throws CustodyViolationException when the id is already on the roster
      */
     public synchronized KeyCustodian nominate(CustodianId id, String name, String party, Instant at) {
@@ -36,17 +41,35 @@ public final class Custodians {
         return custodian;
     }
 
-    /** Records that the nominated custodian passed security screening. */
+    /**
+     * Records that the nominated custodian passed security screening.
+     *
+     * @param id the id
+     * @param at when it happens
+     * @return the custodian, vetted
+     */
     public synchronized KeyCustodian vet(CustodianId id, Instant at) {
         return move(id, CustodianStatus.NOMINATED, CustodianStatus.VETTED, at);
     }
 
-    /** Appoints a vetted custodian, whose shares then count. */
+    /**
+     * Appoints a vetted custodian, whose shares then count.
+     *
+     * @param id the id
+     * @param at when it happens
+     * @return the custodian, appointed
+     */
     public synchronized KeyCustodian appoint(CustodianId id, Instant at) {
         return move(id, CustodianStatus.VETTED, CustodianStatus.APPOINTED, at);
     }
 
-    /** Records that a custodian ceased (resigned, left their Party, removed); they never count again. */
+    /**
+     * Records that a custodian ceased (resigned, left their Party, removed); they never count again.
+     *
+     * @param id the id
+     * @param at when it happens
+     * @return the custodian, ceased
+     */
     public synchronized KeyCustodian cease(CustodianId id, Instant at) {
         KeyCustodian custodian = require(id);
         if (custodian.status() == CustodianStatus.CEASED) {
@@ -60,6 +83,11 @@ public final class Custodians {
     /**
      * Nominates, vets and appoints a custodian in one go, as a rehearsal's set-up does.
      *
+     * @param id the id
+     * @param name the name
+     * @param party the SEC Party
+     * @param at when it happens
+     * @return the custodian, appointed
      * @throws CustodyViolationException when the id is already on the roster
      */
     public synchronized KeyCustodian appointDirectly(CustodianId id, String name, String party, Instant at) {
@@ -68,23 +96,31 @@ public final class Custodians {
         return appoint(id, at);
     }
 
-    /** Returns the custodian with {@code id}, if on the roster. */
+    /**
+     * {@return the custodian with {@code id}, if on the roster}
+     *
+     * @param id the id
+     */
     public synchronized Optional<KeyCustodian> find(CustodianId id) {
         return Optional.ofNullable(roster.get(id));
     }
 
-    /** Returns whether {@code id} is currently appointed. */
+    /**
+     * {@return whether {@code id} is currently appointed}
+     *
+     * @param id the id
+     */
     public synchronized boolean isAppointed(CustodianId id) {
         KeyCustodian custodian = roster.get(id);
         return custodian != null && custodian.isAppointed();
     }
 
-    /** Returns the currently appointed custodians, by id. */
+    /** {@return the currently appointed custodians, by id} */
     public synchronized List<KeyCustodian> appointed() {
         return roster.values().stream().filter(KeyCustodian::isAppointed).toList();
     }
 
-    /** Returns every custodian on the roster, by id. */
+    /** {@return every custodian on the roster, by id} */
     public synchronized List<KeyCustodian> all() {
         return new ArrayList<>(roster.values());
     }

@@ -63,7 +63,7 @@ public final class CustodyRules {
 
     private CustodyRules() {}
 
-    /** Returns every custody rule. */
+    /** {@return every custody rule} */
     public static List<SourcedRule> all() {
         return List.of(DECISION_GATE, QUORUM, OWN_SHARE, DEACTIVATE_AFTER_USE, LIFECYCLE, DISTINCT_PARTIES);
     }

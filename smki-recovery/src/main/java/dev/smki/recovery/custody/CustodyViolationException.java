@@ -19,7 +19,7 @@ public final class CustodyViolationException extends RuntimeException {
         this.rule = Objects.requireNonNull(rule, "rule");
     }
 
-    /** Returns the rule that refused the action. */
+    /** {@return the rule that refused the action} */
     public SourcedRule rule() {
         return rule;
     }

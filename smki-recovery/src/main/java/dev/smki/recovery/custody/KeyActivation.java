@@ -26,12 +26,12 @@ public final class KeyActivation {
         this.generation = generation;
     }
 
-    /** Returns the key being activated. */
+    /** {@return the key being activated} */
     public CustodyKey key() {
         return key;
     }
 
-    /** Returns the incident the key is being activated for. */
+    /** {@return the incident the key is being activated for} */
     public String incidentReference() {
         return incidentReference;
     }
@@ -43,6 +43,8 @@ public final class KeyActivation {
     /**
      * Records that a custodian presented their share, and returns the progress.
      *
+     * @param share the share of Devices commissioned, 0 to 1
+     * @return the progress of the activation
      * @throws CustodyViolationException when the share is not a current share of this key issued to its
      *     holder (CUS-1), the holder is not currently appointed or has already presented (REC-2), or the
      *     holder's Party is already counted where distinct Parties are required (CUS-4)
@@ -54,7 +56,7 @@ public final class KeyActivation {
         return progress();
     }
 
-    /** Returns how many distinct, currently appointed custodians have presented, of the M required. */
+    /** {@return how many distinct, currently appointed custodians have presented, of the M required} */
     public synchronized ActivationProgress progress() {
         List<CustodianId> counted = presented.keySet().stream()
                 .filter(hsm.custodians()::isAppointed)
@@ -70,6 +72,7 @@ public final class KeyActivation {
     /**
      * Activates the key from the presented shares of custodians who are still appointed.
      *
+     * @return the activated key
      * @throws CustodyViolationException when fewer than M of them remain (REC-2), or the shares do not
      *     reconstruct the key in custody
      */

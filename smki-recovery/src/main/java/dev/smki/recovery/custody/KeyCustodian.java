@@ -15,6 +15,16 @@ import java.util.Objects;
  */
 public record KeyCustodian(CustodianId id, String name, String party, CustodianStatus status, Instant since) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the custodian's identifier
+     * @param name the custodian's name
+     * @param party the SEC Party that employs the custodian
+     * @param status where the custodian is in the lifecycle
+     * @param since when the custodian reached that status
+     * @throws NullPointerException when a component is null
+     */
     public KeyCustodian {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -23,12 +33,17 @@ public record KeyCustodian(CustodianId id, String name, String party, CustodianS
         Objects.requireNonNull(since, "since");
     }
 
-    /** Returns whether the custodian is currently appointed, so their shares count. */
+    /** {@return whether the custodian is currently appointed, so their shares count} */
     public boolean isAppointed() {
         return status == CustodianStatus.APPOINTED;
     }
 
-    /** Returns a copy in {@code newStatus} from {@code at}. */
+    /**
+     * {@return a copy in {@code newStatus} from {@code at}}
+     *
+     * @param newStatus the new status
+     * @param at when it happens
+     */
     public KeyCustodian withStatus(CustodianStatus newStatus, Instant at) {
         return new KeyCustodian(id, name, party, newStatus, at);
     }

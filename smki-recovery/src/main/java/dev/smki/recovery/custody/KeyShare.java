@@ -23,22 +23,22 @@ public final class KeyShare {
         this.secret = secret.clone();
     }
 
-    /** Returns the key this share belongs to. */
+    /** {@return the key this share belongs to} */
     public CustodyKey key() {
         return key;
     }
 
-    /** Returns the custodian the share was issued to. */
+    /** {@return the custodian the share was issued to} */
     public CustodianId holder() {
         return holder;
     }
 
-    /** Returns the share's Shamir index, 1 to N. */
+    /** {@return the share's Shamir index, 1 to N} */
     public int index() {
         return index;
     }
 
-    /** Returns which split of the key this share comes from; a re-share makes older shares useless. */
+    /** {@return which split of the key this share comes from; a re-share makes older shares useless} */
     public long generation() {
         return generation;
     }

@@ -6,9 +6,13 @@ package dev.smki.recovery.custody;
  */
 public interface KeyUseAuthorisation {
 
-    /** Returns the incident the authorisation is for, as text (for the record). */
+    /** {@return the incident the authorisation is for, as text (for the record)} */
     String incidentReference();
 
-    /** Returns whether this authorisation requires {@code key} to be used. */
+    /**
+     * {@return whether this authorisation requires {@code key} to be used}
+     *
+     * @param key the key
+     */
     boolean authorises(CustodyKey key);
 }

@@ -11,13 +11,26 @@ package dev.smki.recovery.custody;
  */
 public record Quorum(int m, int n) {
 
+    /**
+     * Checks the components.
+     *
+     * @param m how many shares activate the key, at least 2 (one custodian alone is no quorum, and Shamir sharing needs
+     *     a threshold of two)
+     * @param n how many shares exist, at least {@code m}
+     * @throws IllegalArgumentException unless 2 &lt;= M &lt;= N &lt;= 255
+     */
     public Quorum {
         if (m < 2 || n < m || n > 255) {
             throw new IllegalArgumentException("A quorum needs 2 <= M <= N <= 255, got " + m + " of " + n);
         }
     }
 
-    /** Returns the quorum of {@code m} shares out of {@code n}. */
+    /**
+     * {@return the quorum of {@code m} shares out of {@code n}}
+     *
+     * @param m how many custodians must present shares
+     * @param n how many custodians hold shares
+     */
     public static Quorum of(int m, int n) {
         return new Quorum(m, n);
     }
@@ -25,6 +38,8 @@ public record Quorum(int m, int n) {
     /**
      * Reads a quorum written {@code M/N} or {@code M-of-N}, such as {@code 3/5}.
      *
+     * @param text the text
+     * @return the quorum
      * @throws IllegalArgumentException when the text is not of that form or the numbers do not fit
      */
     public static Quorum parse(String text) {

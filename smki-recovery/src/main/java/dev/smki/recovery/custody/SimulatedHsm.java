@@ -34,24 +34,28 @@ public final class SimulatedHsm {
     }
 
     /**
-     * Returns an HSM splitting keys {@code quorum.m()} of {@code quorum.n()} among {@code custodians}, drawing
-     * Shamir coefficients from {@code random} (seed it for a reproducible rehearsal).
+     * {@return an HSM splitting keys {@code quorum.m()} of {@code quorum.n()} among {@code custodians}, drawing
+     * Shamir coefficients from {@code random} (seed it for a reproducible rehearsal)}
+     *
+     * @param custodians the Key Custodians
+     * @param quorum the custody quorum
+     * @param random the source of randomness
      */
     public static SimulatedHsm create(Custodians custodians, Quorum quorum, SecureRandom random) {
         return new SimulatedHsm(custodians, quorum, random, false);
     }
 
-    /** Returns a copy that also requires the custodians of one quorum to come from different Parties (CUS-4). */
+    /** {@return a copy that also requires the custodians of one quorum to come from different Parties (CUS-4)} */
     public SimulatedHsm requiringDistinctParties() {
         return new SimulatedHsm(custodians, quorum, random, true);
     }
 
-    /** Returns the quorum keys are split with. */
+    /** {@return the quorum keys are split with} */
     public Quorum quorum() {
         return quorum;
     }
 
-    /** Returns the roster whose appointed custodians hold shares. */
+    /** {@return the roster whose appointed custodians hold shares} */
     public Custodians custodians() {
         return custodians;
     }
@@ -61,6 +65,9 @@ public final class SimulatedHsm {
      * appointed custodians (by id), keeps only a fingerprint, and returns the shares to hand out. Storing a
      * key again replaces it; shares of the older split no longer count.
      *
+     * @param key the key
+     * @param secret the key to take into custody
+     * @return the shares, one for each custodian
      * @throws CustodyViolationException when fewer than N custodians are appointed
      */
     public synchronized List<KeyShare> store(CustodyKey key, byte[] secret) {
@@ -87,7 +94,11 @@ public final class SimulatedHsm {
         return List.copyOf(shares);
     }
 
-    /** Returns whether {@code key} is in custody. */
+    /**
+     * {@return whether {@code key} is in custody}
+     *
+     * @param key the key
+     */
     public synchronized boolean holds(CustodyKey key) {
         return stored.containsKey(key);
     }
@@ -95,6 +106,9 @@ public final class SimulatedHsm {
     /**
      * Begins a ceremony to activate {@code key} under {@code authorisation}.
      *
+     * @param key the key
+     * @param authorisation the SMKI PMA's authorisation
+     * @return the activation, waiting for shares
      * @throws CustodyViolationException when the key is not in custody, or the authorisation does not require
      *     that key (REC-1)
      */

@@ -26,20 +26,29 @@ import java.util.Objects;
 @FunctionalInterface
 public interface CommandFactory {
 
-    /** Returns the signed command for {@code device}; never null. */
+    /**
+     * {@return the signed command for {@code device}; never null}
+     *
+     * @param device the Device
+     */
     SignedCommand commandFor(Device device);
 
     /**
-     * Returns whether every Device gets the same command from the same authoriser, signed for it: then what the
+     * {@return whether every Device gets the same command from the same authoriser, signed for it: then what the
      * command does to a Device depends only on the Device's type and credentials, which lets an execution resumed
-     * from its record restore what it did without sending it again. False unless the factory says so; true for
+     * from its record restore what it did without sending it again} False unless the factory says so; true for
      * {@link #signing}.
      */
     default boolean isSameForEveryDevice() {
         return false;
     }
 
-    /** Returns a factory signing {@code command} with {@code authoriser}, addressed to each Device in turn. */
+    /**
+     * {@return a factory signing {@code command} with {@code authoriser}, addressed to each Device in turn}
+     *
+     * @param command the command
+     * @param authoriser who authorises it
+     */
     static CommandFactory signing(UpdateSecurityCredentials command, Authoriser authoriser) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(authoriser, "authoriser");

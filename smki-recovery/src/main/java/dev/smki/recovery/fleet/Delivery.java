@@ -3,7 +3,6 @@ package dev.smki.recovery.fleet;
 import dev.smki.core.device.AcceptanceRule;
 import dev.smki.core.device.CommandOutcome;
 import dev.smki.core.device.Device;
-import dev.smki.core.device.DeviceCredentials;
 import dev.smki.core.device.SignedCommand;
 import dev.smki.core.device.StatusCode;
 import dev.smki.recovery.incident.IncidentId;
@@ -11,11 +10,7 @@ import dev.smki.recovery.incident.ProgressRecord;
 import dev.smki.recovery.incident.ProgressSample;
 import dev.smki.recovery.incident.RecoveryProgress;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,16 +42,6 @@ import java.util.function.Consumer;
  */
 final class Delivery {
 
-    static final byte PENDING = 0;
-    static final byte UPDATED = 1;
-    static final byte RETRY_UNCONTACTABLE = 2;
-    static final byte RETRY_BUSY = 3;
-    static final byte UNCONTACTABLE = 4;
-    static final byte BUSY = 5;
-    static final byte DECOMMISSIONED = 6;
-    /** A refusal's state is this plus the index of the refusing rule in {@link AcceptanceRule#ALL}. */
-    static final byte REFUSED = 16;
-
     /** The longest a report stays in the record unforced while Devices are being sent commands. */
     static final long FORCE_INTERVAL_NANOS = 250_000_000L;
 
@@ -69,26 +54,26 @@ final class Delivery {
 
     private final IncidentId incident;
     private final String operation;
-    private final List<Device> devices;
+    final List<Device> devices;
     private final int size;
     private final DeliverySettings settings;
     private final FailureInjection.Drawing failures;
-    private final CommandFactory commands;
+    final CommandFactory commands;
     private final Consumer<? super RecoveryProgress> listener;
-    private final ProgressRecord record;
-    private final byte[] states;
-    private final byte[] attempts;
+    final ProgressRecord record;
+    final byte[] states;
+    final byte[] attempts;
 
     private final ReentrantLock reporting = new ReentrantLock();
     private final ProgressSample<RecoveryProgress> reports = ProgressSample.of(KEPT_REPORTS);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopped;
-    private long succeeded;
-    private long failed;
+    long succeeded;
+    long failed;
     private int rounds;
     private long lastForce = System.nanoTime();
-    private long restoredAttempts;
-    private final java.util.concurrent.atomic.AtomicLong madeAttempts = new java.util.concurrent.atomic.AtomicLong();
+    long restoredAttempts;
+    final java.util.concurrent.atomic.AtomicLong madeAttempts = new java.util.concurrent.atomic.AtomicLong();
 
     Delivery(
             IncidentId incident,
@@ -113,7 +98,7 @@ final class Delivery {
 
     /** Runs every round from {@code start} on and returns the execution. */
     FleetExecution run(Instant start) {
-        Restore restore = new Restore(record.recorded());
+        DeliveryRestore restore = new DeliveryRestore(this, record.recorded());
         RecoveryProgress first = RecoveryProgress.start(incident, operation, start, size);
         if (!restore.matches(first)) {
             record.append(first);
@@ -218,7 +203,7 @@ final class Delivery {
      * Makes the attempts of {@code batch} of {@code round}, or restores them from {@code restore} when not null;
      * returns how many Devices were updated (the high 32 bits) and how many failed (the low 32 bits).
      */
-    private long attemptBatch(Round round, int batch, Restore restore) {
+    long attemptBatch(Round round, int batch, DeliveryRestore restore) {
         int from = batch * round.batchSize;
         int to = Math.min(round.size, from + round.batchSize);
         int updated = 0;
@@ -238,7 +223,7 @@ final class Delivery {
      * Makes attempt {@code attempt} on Device {@code index}, or restores it from {@code restore} when not null;
      * returns whether it was updated, failed or is to be retried.
      */
-    private int attempt(int index, int attempt, Restore restore) {
+    private int attempt(int index, int attempt, DeliveryRestore restore) {
         Device device = devices.get(index);
         attempts[index] = (byte) attempt;
         InjectedFailure injected = device.isCommissioned()
@@ -246,30 +231,30 @@ final class Delivery {
                 : InjectedFailure.DECOMMISSIONED;
         switch (injected) {
             case DECOMMISSIONED:
-                states[index] = DECOMMISSIONED;
+                states[index] = DeviceStates.DECOMMISSIONED;
                 return OUTCOME_FAILED;
             case UNCONTACTABLE:
-                return transientFailure(index, attempt, RETRY_UNCONTACTABLE, UNCONTACTABLE);
+                return transientFailure(index, attempt, DeviceStates.RETRY_UNCONTACTABLE, DeviceStates.UNCONTACTABLE);
             case BUSY:
-                return transientFailure(index, attempt, RETRY_BUSY, BUSY);
+                return transientFailure(index, attempt, DeviceStates.RETRY_BUSY, DeviceStates.BUSY);
             default:
                 break;
         }
         CommandOutcome outcome = restore == null ? send(device) : restore.outcome(index, device);
         if (outcome.isAccepted()) {
-            states[index] = UPDATED;
+            states[index] = DeviceStates.UPDATED;
             return OUTCOME_UPDATED;
         }
         if (outcome.status() == StatusCode.RESOURCES_BUSY) {
-            return transientFailure(index, attempt, RETRY_BUSY, BUSY);
+            return transientFailure(index, attempt, DeviceStates.RETRY_BUSY, DeviceStates.BUSY);
         }
-        states[index] =
-                (byte) (REFUSED + AcceptanceRule.ALL.indexOf(outcome.refusedBy().orElseThrow()));
+        states[index] = (byte) (DeviceStates.REFUSED
+                + AcceptanceRule.ALL.indexOf(outcome.refusedBy().orElseThrow()));
         return OUTCOME_FAILED;
     }
 
     /** Builds and signs the Device's command and has the Device apply it. */
-    private CommandOutcome send(Device device) {
+    CommandOutcome send(Device device) {
         SignedCommand command = commands.commandFor(device);
         if (command == null) {
             throw new NullPointerException("The command factory made no command for " + device);
@@ -290,14 +275,14 @@ final class Delivery {
     private int[] retries() {
         int count = 0;
         for (byte state : states) {
-            if (state == RETRY_UNCONTACTABLE || state == RETRY_BUSY) {
+            if (DeviceStates.isRetry(state)) {
                 count++;
             }
         }
         int[] positions = new int[count];
         int next = 0;
         for (int i = 0; i < states.length && next < count; i++) {
-            if (states[i] == RETRY_UNCONTACTABLE || states[i] == RETRY_BUSY) {
+            if (DeviceStates.isRetry(states[i])) {
                 positions[next++] = i;
             }
         }
@@ -309,9 +294,9 @@ final class Delivery {
         long updated = 0;
         long gaveUp = 0;
         for (byte state : states) {
-            if (state == UPDATED) {
+            if (state == DeviceStates.UPDATED) {
                 updated++;
-            } else if (isWrittenOff(state)) {
+            } else if (DeviceStates.isWrittenOff(state)) {
                 gaveUp++;
             }
         }
@@ -322,11 +307,7 @@ final class Delivery {
         }
     }
 
-    static boolean isWrittenOff(byte state) {
-        return state == UNCONTACTABLE || state == BUSY || state == DECOMMISSIONED || state >= REFUSED;
-    }
-
-    private void report(RecoveryProgress progress) {
+    void report(RecoveryProgress progress) {
         reports.add(progress);
         listener.accept(progress);
     }
@@ -348,139 +329,8 @@ final class Delivery {
         return (RuntimeException) failure;
     }
 
-    /**
-     * Restores, batch by batch, what an earlier run recorded: while it is {@link #active}, each report made must
-     * equal the next recorded one.
-     */
-    private final class Restore {
-        private final Iterator<RecoveryProgress> recorded;
-        private final boolean memo = commands.isSameForEveryDevice();
-        /** What the command did to the first Device of each type holding each credentials value. */
-        @SuppressWarnings("unchecked")
-        private final Map<DeviceCredentials, Decided>[] decided =
-                new Map[dev.smki.core.identity.DeviceType.values().length];
-
-        boolean active = true;
-        long kept;
-        private int[] undoIndexes = new int[0];
-        private DeviceCredentials[] undoCredentials = new DeviceCredentials[0];
-        private int undone;
-
-        Restore(Iterator<RecoveryProgress> recorded) {
-            this.recorded = recorded;
-        }
-
-        /** Returns whether {@code report} is the next recorded one; if not, stops restoring. */
-        boolean matches(RecoveryProgress report) {
-            if (active && recorded.hasNext() && recorded.next().equals(report)) {
-                kept++;
-                return true;
-            }
-            stop();
-            return false;
-        }
-
-        /** Stops restoring: keeps the reports that matched, so that new ones are appended after them. */
-        void stop() {
-            if (active) {
-                active = false;
-                record.keep(kept);
-            }
-        }
-
-        /** Ends the execution: a record holding more reports than it made (a longer earlier run) is cut. */
-        void end() {
-            stop();
-        }
-
-        /** Restores the batches of {@code round} the record holds, from its first batch on. */
-        void round(Round round) {
-            while (active && round.frontier < round.batches) {
-                if (!recorded.hasNext()) {
-                    stop();
-                    return;
-                }
-                int batch = round.frontier;
-                int from = batch * round.batchSize;
-                int to = Math.min(round.size, from + round.batchSize);
-                byte[] savedStates = new byte[to - from];
-                byte[] savedAttempts = new byte[to - from];
-                for (int position = from; position < to; position++) {
-                    int index = round.index(position);
-                    savedStates[position - from] = states[index];
-                    savedAttempts[position - from] = attempts[index];
-                }
-                undone = 0;
-                long outcomes = attemptBatch(round, batch, this);
-                int updated = (int) (outcomes >>> 32);
-                int gaveUp = (int) outcomes;
-                RecoveryProgress made = round.reportOf(batch, succeeded + updated, failed + gaveUp);
-                if (matches(made)) {
-                    succeeded += updated;
-                    failed += gaveUp;
-                    round.frontier = batch + 1;
-                    round.next.set(batch + 1);
-                    restoredAttempts += to - from;
-                    report(made);
-                } else {
-                    for (int position = from; position < to; position++) {
-                        int index = round.index(position);
-                        states[index] = savedStates[position - from];
-                        attempts[index] = savedAttempts[position - from];
-                    }
-                    for (int i = undone - 1; i >= 0; i--) {
-                        devices.get(undoIndexes[i]).restoreCredentials(undoCredentials[i]);
-                    }
-                }
-            }
-        }
-
-        /** Returns what the Device at {@code index} did with its command in the recorded run. */
-        CommandOutcome outcome(int index, Device device) {
-            DeviceCredentials before = device.credentials();
-            Map<DeviceCredentials, Decided> byCredentials =
-                    decided[device.type().ordinal()];
-            if (byCredentials == null) {
-                byCredentials = new IdentityHashMap<>();
-                decided[device.type().ordinal()] = byCredentials;
-            }
-            Decided known = memo ? byCredentials.get(before) : null;
-            CommandOutcome outcome;
-            if (known == null) {
-                outcome = send(device);
-                DeviceCredentials after = device.credentials();
-                if (memo) {
-                    byCredentials.put(before, new Decided(outcome, after));
-                }
-                madeAttempts.incrementAndGet();
-                if (after != before) {
-                    remember(index, before);
-                }
-                return outcome;
-            }
-            if (known.after() != before) {
-                remember(index, before);
-                device.restoreCredentials(known.after());
-            }
-            return known.outcome();
-        }
-
-        private void remember(int index, DeviceCredentials before) {
-            if (undone == undoIndexes.length) {
-                undoIndexes = Arrays.copyOf(undoIndexes, Math.max(16, 2 * undone));
-                undoCredentials = Arrays.copyOf(undoCredentials, undoIndexes.length);
-            }
-            undoIndexes[undone] = index;
-            undoCredentials[undone] = before;
-            undone++;
-        }
-    }
-
-    /** What a command did to a Device: its outcome and the credentials it left. */
-    private record Decided(CommandOutcome outcome, DeviceCredentials after) {}
-
     /** One attempt number over its Devices, cut into batches. */
-    private final class Round {
+    final class Round {
         final int attempt;
         final int[] positions;
         final int size;

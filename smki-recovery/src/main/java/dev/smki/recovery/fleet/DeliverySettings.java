@@ -53,6 +53,16 @@ public record DeliverySettings(
     /**
      * Checks the settings.
      *
+     * @param seed the seed of the injected failures
+     * @param failures the failures to inject
+     * @param maxAttempts how many attempts a Device gets before it is written off, 1 to 100
+     * @param firstRetryDelay the simulated wait before attempt 2
+     * @param backoffFactor how much longer each further wait is, 1 or more
+     * @param commandsPerSecond the simulated sending rate, 1 or more
+     * @param turnaround the simulated time from sending an attempt to knowing its outcome
+     * @param threads how many threads work at once, 1 to {@value #MAX_THREADS}; {@link #defaultThreads()} by default
+     * @param batchSize how many Devices a thread takes at a time, and so how many a progress report covers; 0 chooses
+     *     one from the number of Devices (a hundredth of them, from 1 to 1,024)
      * @throws IllegalArgumentException naming the bad value
      */
     public DeliverySettings {
@@ -84,8 +94,8 @@ public record DeliverySettings(
     }
 
     /**
-     * Returns the defaults: seed 0, no failures, 4 attempts (3 retries), retries after 15 minutes doubling each
-     * time, 100 commands a second, a 30-second turnaround, one thread per available processor, automatic batches.
+     * {@return the defaults: seed 0, no failures, 4 attempts (3 retries), retries after 15 minutes doubling each
+     * time, 100 commands a second, a 30-second turnaround, one thread per available processor, automatic batches}
      */
     public static DeliverySettings defaults() {
         return new DeliverySettings(
@@ -101,14 +111,18 @@ public record DeliverySettings(
     }
 
     /**
-     * Returns the number of threads an execution works on unless told otherwise, shared by the library and the CLI:
-     * one per processor available to this JVM, at most {@value #MAX_THREADS}.
+     * {@return the number of threads an execution works on unless told otherwise, shared by the library and the CLI:
+     * one per processor available to this JVM, at most {@value #MAX_THREADS}}
      */
     public static int defaultThreads() {
         return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Returns a copy with seed {@code newSeed}. */
+    /**
+     * {@return a copy with seed {@code newSeed}}
+     *
+     * @param newSeed the seed
+     */
     public DeliverySettings withSeed(long newSeed) {
         return new DeliverySettings(
                 newSeed,
@@ -122,7 +136,11 @@ public record DeliverySettings(
                 batchSize);
     }
 
-    /** Returns a copy injecting {@code newFailures}. */
+    /**
+     * {@return a copy injecting {@code newFailures}}
+     *
+     * @param newFailures the failures to inject
+     */
     public DeliverySettings withFailures(FailureInjection newFailures) {
         return new DeliverySettings(
                 seed,
@@ -136,7 +154,11 @@ public record DeliverySettings(
                 batchSize);
     }
 
-    /** Returns a copy making up to {@code attempts} attempts per Device. */
+    /**
+     * {@return a copy making up to {@code attempts} attempts per Device}
+     *
+     * @param attempts the attempts, in order
+     */
     public DeliverySettings withMaxAttempts(int attempts) {
         return new DeliverySettings(
                 seed,
@@ -150,19 +172,33 @@ public record DeliverySettings(
                 batchSize);
     }
 
-    /** Returns a copy waiting {@code first} before attempt 2, and {@code factor} times longer before each later one. */
+    /**
+     * {@return a copy waiting {@code first} before attempt 2, and {@code factor} times longer before each later one}
+     *
+     * @param first how long before attempt 2
+     * @param factor the factor
+     */
     public DeliverySettings withBackoff(Duration first, int factor) {
         return new DeliverySettings(
                 seed, failures, maxAttempts, first, factor, commandsPerSecond, turnaround, threads, batchSize);
     }
 
-    /** Returns a copy sending {@code perSecond} commands a simulated second, each outcome known {@code after}. */
+    /**
+     * {@return a copy sending {@code perSecond} commands a simulated second, each outcome known {@code after}}
+     *
+     * @param perSecond how many per second
+     * @param after how long after its sending each outcome is known
+     */
     public DeliverySettings withPace(int perSecond, Duration after) {
         return new DeliverySettings(
                 seed, failures, maxAttempts, firstRetryDelay, backoffFactor, perSecond, after, threads, batchSize);
     }
 
-    /** Returns a copy working on {@code count} threads. */
+    /**
+     * {@return a copy working on {@code count} threads}
+     *
+     * @param count how many
+     */
     public DeliverySettings withThreads(int count) {
         return new DeliverySettings(
                 seed,
@@ -176,7 +212,11 @@ public record DeliverySettings(
                 batchSize);
     }
 
-    /** Returns a copy taking Devices {@code size} at a time (0: automatic). */
+    /**
+     * {@return a copy taking Devices {@code size} at a time (0: automatic)}
+     *
+     * @param size how many
+     */
     public DeliverySettings withBatchSize(int size) {
         return new DeliverySettings(
                 seed,
@@ -191,9 +231,10 @@ public record DeliverySettings(
     }
 
     /**
-     * Returns the simulated wait before attempt {@code attempt}: {@code firstRetryDelay × backoffFactor^(attempt-2)},
-     * at most about 292 years.
+     * {@return the simulated wait before attempt {@code attempt}: {@code firstRetryDelay × backoffFactor^(attempt-2)},
+     * at most about 292 years}
      *
+     * @param attempt the attempt
      * @throws IllegalArgumentException when {@code attempt} is below 2
      */
     public Duration retryDelay(int attempt) {
@@ -207,7 +248,11 @@ public record DeliverySettings(
         return Duration.ofNanos(nanos);
     }
 
-    /** Returns the batch size for {@code devices} Devices: the one set, or the automatic one. */
+    /**
+     * {@return the batch size for {@code devices} Devices: the one set, or the automatic one}
+     *
+     * @param devices how many Devices
+     */
     public int batchSizeFor(int devices) {
         if (batchSize > 0) {
             return batchSize;

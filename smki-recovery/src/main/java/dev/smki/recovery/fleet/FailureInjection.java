@@ -36,6 +36,10 @@ public record FailureInjection(double decommissioned, double uncontactableDevice
     /**
      * Checks the shares and rates.
      *
+     * @param decommissioned the share of Devices found decommissioned
+     * @param uncontactableDevices the share of Devices that never answer
+     * @param uncontactable the chance that one attempt gets no answer
+     * @param busy the chance that one attempt is answered {@code resourcesBusy}
      * @throws IllegalArgumentException when one is not between 0 and 1, or {@code uncontactable + busy} exceeds 1
      */
     public FailureInjection {
@@ -49,41 +53,60 @@ public record FailureInjection(double decommissioned, double uncontactableDevice
         }
     }
 
-    /** Returns an injection of no failure. */
+    /** {@return an injection of no failure} */
     public static FailureInjection none() {
         return NONE;
     }
 
-    /** Returns a copy in which {@code share} of the Devices are found decommissioned. */
+    /**
+     * {@return a copy in which {@code share} of the Devices are found decommissioned}
+     *
+     * @param share the share of Devices commissioned, 0 to 1
+     */
     public FailureInjection withDecommissioned(double share) {
         return new FailureInjection(share, uncontactableDevices, uncontactable, busy);
     }
 
-    /** Returns a copy in which {@code share} of the Devices never answer. */
+    /**
+     * {@return a copy in which {@code share} of the Devices never answer}
+     *
+     * @param share the share of Devices commissioned, 0 to 1
+     */
     public FailureInjection withUncontactableDevices(double share) {
         return new FailureInjection(decommissioned, share, uncontactable, busy);
     }
 
-    /** Returns a copy in which each attempt gets no answer with chance {@code rate}. */
+    /**
+     * {@return a copy in which each attempt gets no answer with chance {@code rate}}
+     *
+     * @param rate how many per second
+     */
     public FailureInjection withUncontactable(double rate) {
         return new FailureInjection(decommissioned, uncontactableDevices, rate, busy);
     }
 
-    /** Returns a copy in which each attempt finds the Device busy with chance {@code rate}. */
+    /**
+     * {@return a copy in which each attempt finds the Device busy with chance {@code rate}}
+     *
+     * @param rate how many per second
+     */
     public FailureInjection withBusy(double rate) {
         return new FailureInjection(decommissioned, uncontactableDevices, uncontactable, rate);
     }
 
-    /** Returns whether no failure is ever injected. */
+    /** {@return whether no failure is ever injected} */
     public boolean isNone() {
         return decommissioned == 0 && uncontactableDevices == 0 && uncontactable == 0 && busy == 0;
     }
 
     /**
-     * Returns the failure injected into attempt {@code attempt} (from 1) to reach {@code device} in an execution
+     * {@return the failure injected into attempt {@code attempt} (from 1) to reach {@code device} in an execution
      * with seed {@code seed}: decommissioned and never answering are properties of the Device, the same at every
-     * attempt; no answer and busy are drawn per attempt.
+     * attempt; no answer and busy are drawn per attempt}
      *
+     * @param seed the seed
+     * @param device the Device
+     * @param attempt the attempt
      * @throws IllegalArgumentException when {@code attempt} is below 1
      */
     public InjectedFailure draw(long seed, Eui64 device, int attempt) {

@@ -67,9 +67,9 @@ public final class FleetExecution {
         long updated = 0;
         long gaveUp = 0;
         for (byte state : states) {
-            if (state == Delivery.UPDATED) {
+            if (state == DeviceStates.UPDATED) {
                 updated++;
-            } else if (Delivery.isWrittenOff(state)) {
+            } else if (DeviceStates.isWrittenOff(state)) {
                 gaveUp++;
             }
         }
@@ -77,73 +77,89 @@ public final class FleetExecution {
         this.writtenOff = gaveUp;
     }
 
-    /** Returns the incident. */
+    /** {@return the incident} */
     public IncidentId incident() {
         return incident;
     }
 
-    /** Returns the step that sent the commands, such as {@code C5}. */
+    /** {@return the step that sent the commands, such as {@code C5}} */
     public String operation() {
         return operation;
     }
 
-    /** Returns the settings the execution ran with. */
+    /** {@return the settings the execution ran with} */
     public DeliverySettings settings() {
         return settings;
     }
 
-    /** Returns how many Devices the execution was given. */
+    /** {@return how many Devices the execution was given} */
     public int size() {
         return states.length;
     }
 
-    /** Returns the Device at {@code position} of the list the execution was given. */
+    /**
+     * {@return the Device at {@code position} of the list the execution was given}
+     *
+     * @param position the position, from 0
+     */
     public Device device(int position) {
         Objects.checkIndex(position, states.length);
         return devices.get(position);
     }
 
-    /** Returns how many Devices executed their command. */
+    /** {@return how many Devices executed their command} */
     public long succeeded() {
         return succeeded;
     }
 
-    /** Returns how many Devices were written off (every failed Device is). */
+    /** {@return how many Devices were written off (every failed Device is)} */
     public long writtenOff() {
         return writtenOff;
     }
 
-    /** Returns how many Devices are neither updated nor written off: 0 unless the run was stopped early. */
+    /** {@return how many Devices are neither updated nor written off: 0 unless the run was stopped early} */
     public long pending() {
         return states.length - succeeded - writtenOff;
     }
 
-    /** Returns whether the Device at {@code position} executed its command. */
+    /**
+     * {@return whether the Device at {@code position} executed its command}
+     *
+     * @param position the position, from 0
+     */
     public boolean isUpdated(int position) {
         Objects.checkIndex(position, states.length);
-        return states[position] == Delivery.UPDATED;
+        return states[position] == DeviceStates.UPDATED;
     }
 
-    /** Returns how many attempts the Device at {@code position} got; 0 if none (a run stopped early). */
+    /**
+     * {@return how many attempts the Device at {@code position} got; 0 if none (a run stopped early)}
+     *
+     * @param position the position, from 0
+     */
     public int attempts(int position) {
         Objects.checkIndex(position, states.length);
         return attempts[position];
     }
 
-    /** Returns the write-off of the Device at {@code position}, if it was written off. */
+    /**
+     * {@return the write-off of the Device at {@code position}, if it was written off}
+     *
+     * @param position the position, from 0
+     */
     public Optional<WriteOff> writeOff(int position) {
         Objects.checkIndex(position, states.length);
         byte state = states[position];
-        if (!Delivery.isWrittenOff(state)) {
+        if (!DeviceStates.isWrittenOff(state)) {
             return Optional.empty();
         }
-        Optional<AcceptanceRule> rule = state >= Delivery.REFUSED
-                ? Optional.of(AcceptanceRule.ALL.get(state - Delivery.REFUSED))
+        Optional<AcceptanceRule> rule = state >= DeviceStates.REFUSED
+                ? Optional.of(AcceptanceRule.ALL.get(state - DeviceStates.REFUSED))
                 : Optional.empty();
         return Optional.of(new WriteOff(devices.get(position), reason(state), attempts[position], rule));
     }
 
-    /** Returns every write-off, in Device order. */
+    /** {@return every write-off, in Device order} */
     public List<WriteOff> writeOffs() {
         List<WriteOff> all = new ArrayList<>((int) writtenOff);
         for (int i = 0; i < states.length; i++) {
@@ -152,11 +168,14 @@ public final class FleetExecution {
         return Collections.unmodifiableList(all);
     }
 
-    /** Returns how many Devices were written off for each reason, in {@link WriteOffReason} order; absent reasons left out. */
+    /**
+     * {@return how many Devices were written off for each reason, in {@link WriteOffReason} order; absent reasons left
+     * out}
+     */
     public Map<WriteOffReason, Long> writeOffsByReason() {
         Map<WriteOffReason, Long> counts = new EnumMap<>(WriteOffReason.class);
         for (byte state : states) {
-            if (Delivery.isWrittenOff(state)) {
+            if (DeviceStates.isWrittenOff(state)) {
                 counts.merge(reason(state), 1L, Long::sum);
             }
         }
@@ -165,56 +184,56 @@ public final class FleetExecution {
 
     private static WriteOffReason reason(byte state) {
         return switch (state) {
-            case Delivery.DECOMMISSIONED -> WriteOffReason.DECOMMISSIONED;
-            case Delivery.UNCONTACTABLE -> WriteOffReason.UNCONTACTABLE;
-            case Delivery.BUSY -> WriteOffReason.BUSY;
+            case DeviceStates.DECOMMISSIONED -> WriteOffReason.DECOMMISSIONED;
+            case DeviceStates.UNCONTACTABLE -> WriteOffReason.UNCONTACTABLE;
+            case DeviceStates.BUSY -> WriteOffReason.BUSY;
             default -> WriteOffReason.REFUSED;
         };
     }
 
     /**
-     * Returns the progress reports, oldest first, conserved and only moving forward (REC-9): every report when the
+     * {@return the progress reports, oldest first, conserved and only moving forward (REC-9): every report when the
      * execution made at most 1,024; otherwise an evenly spaced sample of at most 1,025 of them, the first and the last
-     * included ({@link dev.smki.recovery.incident.ProgressSample}). The record the execution was given holds them all.
+     * included ({@link dev.smki.recovery.incident.ProgressSample})} The record the execution was given holds them all.
      */
     public List<RecoveryProgress> progress() {
         return progress;
     }
 
-    /** Returns the last progress report. */
+    /** {@return the last progress report} */
     public RecoveryProgress finalProgress() {
         return finalProgress;
     }
 
     /**
-     * Returns how many attempts were restored from the record an earlier run of this execution left, rather than
-     * made: 0 for an execution that had no record to go on from.
+     * {@return how many attempts were restored from the record an earlier run of this execution left, rather than
+     * made: 0 for an execution that had no record to go on from}
      */
     public long restoredAttempts() {
         return restoredAttempts;
     }
 
-    /** Returns how many attempts were made (commands built, signed and applied, or failures drawn) by this run. */
+    /** {@return how many attempts were made (commands built, signed and applied, or failures drawn) by this run} */
     public long madeAttempts() {
         return madeAttempts;
     }
 
-    /** Returns how many rounds of attempts were made. */
+    /** {@return how many rounds of attempts were made} */
     public int rounds() {
         return rounds;
     }
 
-    /** Returns when the execution started, on the simulated clock. */
+    /** {@return when the execution started, on the simulated clock} */
     public Instant startedAt() {
         return startedAt;
     }
 
-    /** Returns when the last outcome was known, on the simulated clock. */
+    /** {@return when the last outcome was known, on the simulated clock} */
     public Instant finishedAt() {
         return finalProgress().at();
     }
 
-    /** Returns whether every Device was updated or written off with a reason (REC-8). */
+    /** {@return whether every Device was updated or written off with a reason (REC-8)} */
     public boolean isSettled() {
         return finalProgress().isSettled();
     }
@@ -229,8 +248,8 @@ public final class FleetExecution {
     }
 
     /**
-     * Returns a one-line account, such as {@code C5: 1000 devices, 990 updated, 10 written off {uncontactable=6,
-     * busy=4}, 2 rounds, PT4H2M simulated}.
+     * {@return a one-line account, such as {@code C5: 1000 devices, 990 updated, 10 written off {uncontactable=6,
+     * busy=4}, 2 rounds, PT4H2M simulated}}
      */
     public String summary() {
         Map<String, Long> reasons = new LinkedHashMap<>();

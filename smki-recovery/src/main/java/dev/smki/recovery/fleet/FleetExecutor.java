@@ -64,17 +64,26 @@ public final class FleetExecutor {
         this.clock = clock;
     }
 
-    /** Returns an executor delivering with {@code settings}, starting each run at {@code clock}'s instant. */
+    /**
+     * {@return an executor delivering with {@code settings}, starting each run at {@code clock}'s instant}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param clock the clock that times the attempts
+     */
     public static FleetExecutor of(DeliverySettings settings, Clock clock) {
         return new FleetExecutor(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
     }
 
-    /** Returns the settings. */
+    /** {@return the settings} */
     public DeliverySettings settings() {
         return settings;
     }
 
-    /** Returns a copy of this executor delivering with {@code newSettings}. */
+    /**
+     * {@return a copy of this executor delivering with {@code newSettings}}
+     *
+     * @param newSettings the procedure settings, as properties
+     */
     public FleetExecutor with(DeliverySettings newSettings) {
         return of(newSettings, clock);
     }
@@ -82,6 +91,12 @@ public final class FleetExecutor {
     /**
      * Sends each of {@code devices} its command from {@code commands}, as {@link #execute(IncidentId, String, List,
      * CommandFactory, Consumer)} does with no listener.
+     *
+     * @param incident the incident
+     * @param operation the step sending the commands
+     * @param devices how many Devices
+     * @param commands makes the command for each Device
+     * @return the execution: every Device updated or written off, and the progress reports
      */
     public FleetExecution execute(
             IncidentId incident, String operation, List<Device> devices, CommandFactory commands) {
@@ -96,6 +111,9 @@ public final class FleetExecutor {
      * @param operation the step sending them, such as {@code C5}; it names the progress reports
      * @param devices the Devices, each once, such as {@link dev.smki.recovery.incident.RelevantDevices#devices()};
      *     sent to in this order
+     * @param commands makes the command for each Device
+     * @param listener called with each progress report
+     * @return the execution: every Device updated or written off, and the progress reports
      * @throws IllegalArgumentException when a Device is listed twice, or the operation is not 1 to 64 letters,
      *     digits, {@code .}, {@code _} or {@code -}
      */
@@ -118,6 +136,12 @@ public final class FleetExecutor {
      * ends as one never interrupted, and the record holds the same reports. The caller closes the record.
      *
      * @param devices the Devices, each once, in the order they were given to the earlier run
+     * @param incident the incident
+     * @param operation the step sending the commands
+     * @param commands makes the command for each Device
+     * @param listener called with each progress report
+     * @param record where the progress reports are kept
+     * @return the execution: every Device updated or written off, and the progress reports
      * @throws IllegalArgumentException when a Device is listed twice, or the operation is not 1 to 64 letters,
      *     digits, {@code .}, {@code _} or {@code -}
      */

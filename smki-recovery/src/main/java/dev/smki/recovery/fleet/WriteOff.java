@@ -16,6 +16,18 @@ import java.util.Optional;
  */
 public record WriteOff(Device device, WriteOffReason reason, int attempts, Optional<AcceptanceRule> refusedBy) {
 
+    /**
+     * Checks the components.
+     *
+     * @param device the Device
+     * @param reason why it was written off
+     * @param attempts how many attempts were made, from 1
+     * @param refusedBy the Device's rule that refused the command; present exactly when the reason is {@link
+     *     WriteOffReason#REFUSED}
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when there was no attempt, or a refusing rule is named when the reason
+     *     is not a refusal (or not named when it is)
+     */
     public WriteOff {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(reason, "reason");
@@ -29,8 +41,8 @@ public record WriteOff(Device device, WriteOffReason reason, int attempts, Optio
     }
 
     /**
-     * Returns the reason in words, such as {@code uncontactable after 4 attempts} or {@code refused by DEV-5
-     * (noTrustAnchor)}.
+     * {@return the reason in words, such as {@code uncontactable after 4 attempts} or {@code refused by DEV-5
+     * (noTrustAnchor)}}
      */
     public String describe() {
         return switch (reason) {

@@ -20,7 +20,7 @@ public enum WriteOffReason {
         this.slug = slug;
     }
 
-    /** Returns the reason in lower case, such as {@code uncontactable}. */
+    /** {@return the reason in lower case, such as {@code uncontactable}} */
     public String slug() {
         return slug;
     }

@@ -31,7 +31,11 @@ public final class WriteOffs {
         this.fleet = fleet;
     }
 
-    /** Returns an empty set of write-offs of Devices of {@code fleet}. */
+    /**
+     * {@return an empty set of write-offs of Devices of {@code fleet}}
+     *
+     * @param fleet the fleet
+     */
     public static WriteOffs of(Fleet fleet) {
         return new WriteOffs(Objects.requireNonNull(fleet, "fleet"));
     }
@@ -40,6 +44,8 @@ public final class WriteOffs {
      * Adds {@code writeOff} of the Device at {@code index} of the fleet; a Device already written off is not added
      * again.
      *
+     * @param index the index, from 0
+     * @param writeOff how a Device is written off
      * @throws IllegalArgumentException when the write-off is of another Device
      */
     public void add(int index, WriteOff writeOff) {
@@ -61,22 +67,30 @@ public final class WriteOffs {
         }
     }
 
-    /** Returns how many Devices were written off. */
+    /** {@return how many Devices were written off} */
     public long size() {
         return size;
     }
 
-    /** Returns whether no Device was written off. */
+    /** {@return whether no Device was written off} */
     public boolean isEmpty() {
         return size == 0;
     }
 
-    /** Returns whether the Device at {@code index} of the fleet was written off. */
+    /**
+     * {@return whether the Device at {@code index} of the fleet was written off}
+     *
+     * @param index the index, from 0
+     */
     public boolean contains(int index) {
         return written != null && written.get(Objects.checkIndex(index, fleet.size()));
     }
 
-    /** Returns whether {@code device} (a Device of the fleet) was written off. */
+    /**
+     * {@return whether {@code device} (a Device of the fleet) was written off}
+     *
+     * @param device the Device
+     */
     public boolean contains(Device device) {
         Objects.requireNonNull(device, "device");
         return fleet.device(device.eui64())
@@ -85,12 +99,12 @@ public final class WriteOffs {
                 .orElse(false);
     }
 
-    /** Returns how many Devices were written off for each reason, in {@link WriteOffReason} order. */
+    /** {@return how many Devices were written off for each reason, in {@link WriteOffReason} order} */
     public Map<WriteOffReason, Long> byReason() {
         return Collections.unmodifiableMap(new EnumMap<>(byReason));
     }
 
-    /** Returns the first {@value #EXAMPLES} write-offs at most, in the order they were made. */
+    /** {@return the first {@value #EXAMPLES} write-offs at most, in the order they were made} */
     public List<WriteOff> examples() {
         return List.copyOf(examples);
     }

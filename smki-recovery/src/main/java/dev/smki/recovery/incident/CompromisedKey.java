@@ -33,14 +33,14 @@ public enum CompromisedKey {
     }
 
     /**
-     * Returns the mechanism recovery.md §1.5 associates with this compromise: the planner's default, which
-     * the SMKI PMA's decision may override.
+     * {@return the mechanism recovery.md §1.5 associates with this compromise: the planner's default, which
+     * the SMKI PMA's decision may override}
      */
     public RecoveryMechanism usualMechanism() {
         return usualMechanism;
     }
 
-    /** Returns how sure we are of {@link #usualMechanism()}. */
+    /** {@return how sure we are of {@link #usualMechanism()}} */
     public Confidence confidence() {
         return confidence;
     }

@@ -13,6 +13,13 @@ public record IncidentId(String value) {
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
+    /**
+     * Checks the components.
+     *
+     * @param value the identifier text: letters, digits and hyphens, starting with a letter or digit
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the value is not up to 64 letters, digits and hyphens
+     */
     public IncidentId {
         Objects.requireNonNull(value, "value");
         if (!FORM.matcher(value).matches()) {
@@ -22,7 +29,11 @@ public record IncidentId(String value) {
         }
     }
 
-    /** Returns the incident id written {@code value}. */
+    /**
+     * {@return the incident id written {@code value}}
+     *
+     * @param value the value
+     */
     public static IncidentId of(String value) {
         return new IncidentId(value);
     }

@@ -17,13 +17,26 @@ import java.util.Objects;
 public record PmaDecision(IncidentId incident, RecoveryMechanism mechanism, Instant decidedAt)
         implements KeyUseAuthorisation {
 
+    /**
+     * Checks the components.
+     *
+     * @param incident the incident decided on
+     * @param mechanism what the SMKI PMA requires
+     * @param decidedAt when the decision was made
+     * @throws NullPointerException when a component is null
+     */
     public PmaDecision {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(mechanism, "mechanism");
         Objects.requireNonNull(decidedAt, "decidedAt");
     }
 
-    /** Returns whether this decision requires {@code key} to be used for {@code incidentId}. */
+    /**
+     * {@return whether this decision requires {@code key} to be used for {@code incidentId}}
+     *
+     * @param incidentId the incident
+     * @param key the key
+     */
     public boolean requires(IncidentId incidentId, CustodyKey key) {
         return incident.equals(incidentId) && mechanism.requires(key);
     }

@@ -15,12 +15,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -56,14 +53,13 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /** The header line, without its line end. */
     public static final String HEADER = "incident,operation,time,total,succeeded,failed,pending,writtenOff";
 
-    private static final int FIELDS = 8;
-    private static final long HEADER_BYTES = HEADER.length() + 1L;
+    static final long HEADER_BYTES = HEADER.length() + 1L;
 
     private final Path path;
     private final FileChannel channel;
     private final boolean continued;
     private RecoveryProgress last;
-    private Reading reading;
+    private ProgressFileReading reading;
     private boolean appending;
 
     private ProgressFile(Path path, FileChannel channel, boolean continued) {
@@ -76,6 +72,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /**
      * Creates (or truncates) the progress file {@code path} and writes its header.
      *
+     * @param path the file
+     * @return the progress file, open for appending
      * @throws UncheckedIOException when the file cannot be written
      */
     public static ProgressFile create(Path path) {
@@ -91,6 +89,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
      * Creates the progress file {@code path}, which must not exist yet, writes its header and forces it, and its
      * directory entry, to the disk.
      *
+     * @param path the file
+     * @return the progress file, open for appending
      * @throws UncheckedIOException when the file exists ({@link java.nio.file.FileAlreadyExistsException}) or cannot
      *     be written
      */
@@ -128,6 +128,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
      * ({@link #recorded()}) and go on after those that still agree ({@link #keep}); creates it, as {@link
      * #createNew} does, when there is none.
      *
+     * @param path the file
+     * @return the progress file, its earlier reports ready to be read back
      * @throws IllegalArgumentException when the file does not start with the progress file header: it is not a
      *     Recovery Progress File, and it is left as it is
      * @throws UncheckedIOException when the file cannot be read or written
@@ -175,14 +177,16 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
             throw new IllegalStateException("The recorded reports of " + path + " are read once, before appending");
         }
         if (!continued) {
-            reading = new Reading(null);
+            reading = new ProgressFileReading(path, null);
             return Collections.emptyIterator();
         }
         try {
-            reading = new Reading(new BufferedReader(new InputStreamReader(
-                    Channels.newInputStream(
-                            FileChannel.open(path, StandardOpenOption.READ).position(HEADER_BYTES)),
-                    StandardCharsets.US_ASCII)));
+            reading = new ProgressFileReading(
+                    path,
+                    new BufferedReader(new InputStreamReader(
+                            Channels.newInputStream(FileChannel.open(path, StandardOpenOption.READ)
+                                    .position(HEADER_BYTES)),
+                            StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the progress file " + path, e);
         }
@@ -205,7 +209,7 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
         if (appending) {
             throw new IllegalStateException("Reports are kept once, before appending to " + path);
         }
-        Reading r = reading == null ? new Reading(null) : reading;
+        ProgressFileReading r = reading == null ? new ProgressFileReading(path, null) : reading;
         long end;
         if (reports == 0) {
             end = HEADER_BYTES;
@@ -248,7 +252,7 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
             progress.requireFollows(last);
         }
         try {
-            write(channel, line(progress) + "\n");
+            write(channel, ProgressCsv.line(progress) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the progress file " + path, e);
         }
@@ -275,7 +279,7 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
         }
     }
 
-    /** Returns the file written. */
+    /** {@return the file written} */
     public Path path() {
         return path;
     }
@@ -310,112 +314,27 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
         }
     }
 
-    /** The reports of an earlier run, read line by line, with where the last two lines end. */
-    private final class Reading implements Iterator<RecoveryProgress> {
-        private final BufferedReader reader;
-        private RecoveryProgress next;
-        private boolean done;
-        long read;
-        long endOfLast = HEADER_BYTES;
-        long endOfPrevious = HEADER_BYTES;
-        RecoveryProgress lastReport;
-        RecoveryProgress previousReport;
-
-        Reading(BufferedReader reader) {
-            this.reader = reader;
-            this.done = reader == null;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = readNext();
-                done = next == null;
-            }
-            return next != null;
-        }
-
-        @Override
-        public RecoveryProgress next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            RecoveryProgress report = next;
-            next = null;
-            return report;
-        }
-
-        private RecoveryProgress readNext() {
-            StringBuilder line = new StringBuilder();
-            try {
-                int c;
-                while ((c = reader.read()) >= 0 && c != '\n') {
-                    line.append((char) c);
-                }
-                if (c < 0) {
-                    return null; // the end, or a torn last line
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the progress file " + path, e);
-            }
-            RecoveryProgress report;
-            try {
-                report = parseLine(line.toString());
-                if (lastReport != null && report.notFollowing(lastReport).isPresent()) {
-                    return null;
-                }
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                return null;
-            }
-            previousReport = lastReport;
-            endOfPrevious = endOfLast;
-            lastReport = report;
-            endOfLast += line.length() + 1L;
-            read++;
-            return report;
-        }
-
-        void close() {
-            done = true;
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (IOException e) {
-                    // Only read from: nothing is lost.
-                }
-            }
-        }
-    }
-
     /**
-     * Returns the bytes of a progress file holding {@code reports}.
+     * {@return the bytes of a progress file holding {@code reports}}
      *
+     * @param reports the progress reports, oldest first
      * @throws IllegalArgumentException naming REC-9 when a report may not follow the one before it
      */
     public static byte[] format(List<RecoveryProgress> reports) {
-        Objects.requireNonNull(reports, "reports");
-        StringBuilder text = new StringBuilder(HEADER).append('\n');
-        RecoveryProgress previous = null;
-        for (RecoveryProgress report : reports) {
-            Objects.requireNonNull(report, "report");
-            if (previous != null) {
-                report.requireFollows(previous);
-            }
-            text.append(line(report)).append('\n');
-            previous = report;
-        }
-        return text.toString().getBytes(StandardCharsets.US_ASCII);
+        return ProgressCsv.format(reports);
     }
 
     /**
      * Writes a progress file holding {@code reports} to {@code path}, replacing it.
      *
+     * @param path the file
+     * @param reports the progress reports, oldest first
      * @throws IllegalArgumentException naming REC-9 when a report may not follow the one before it
      * @throws UncheckedIOException when the file cannot be written
      */
     public static void write(Path path, List<RecoveryProgress> reports) {
         Objects.requireNonNull(path, "path");
-        byte[] bytes = format(reports);
+        byte[] bytes = ProgressCsv.format(reports);
         try {
             Files.write(path, bytes);
         } catch (IOException e) {
@@ -426,6 +345,8 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /**
      * Reads the progress file {@code path}.
      *
+     * @param path the file
+     * @return the reports, oldest first
      * @throws IllegalArgumentException naming the line when the file is not a progress file or a report breaks
      *     REC-9
      * @throws UncheckedIOException when the file cannot be read
@@ -433,7 +354,7 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     public static List<RecoveryProgress> read(Path path) {
         Objects.requireNonNull(path, "path");
         try {
-            return parse(Files.readString(path, StandardCharsets.US_ASCII));
+            return ProgressCsv.parse(Files.readString(path, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the progress file " + path, e);
         }
@@ -442,61 +363,13 @@ public final class ProgressFile implements ProgressRecord, Consumer<RecoveryProg
     /**
      * Reads the text of a progress file.
      *
+     * @param text the text
+     * @return the reports, oldest first
      * @throws IllegalArgumentException naming the line when the text is not a progress file or a report breaks
      *     REC-9
      */
     public static List<RecoveryProgress> parse(String text) {
-        Objects.requireNonNull(text, "text");
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            throw new IllegalArgumentException("A progress file ends with a line end");
-        }
-        String[] lines = text.split("\n", -1);
-        if (!lines[0].equals(HEADER)) {
-            throw new IllegalArgumentException("Line 1 is not the progress file header '" + HEADER + "'");
-        }
-        List<RecoveryProgress> reports = new ArrayList<>();
-        for (int i = 1; i < lines.length - 1; i++) {
-            RecoveryProgress report;
-            try {
-                report = parseLine(lines[i]);
-                if (!reports.isEmpty()) {
-                    report.requireFollows(reports.get(reports.size() - 1));
-                }
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new IllegalArgumentException("Line " + (i + 1) + ": " + e.getMessage(), e);
-            }
-            reports.add(report);
-        }
-        return List.copyOf(reports);
-    }
-
-    private static RecoveryProgress parseLine(String line) {
-        String[] fields = line.split(",", -1);
-        if (fields.length != FIELDS) {
-            throw new IllegalArgumentException("expected " + FIELDS + " comma-separated fields, got " + fields.length);
-        }
-        return new RecoveryProgress(
-                IncidentId.of(fields[0]),
-                fields[1],
-                Instant.parse(fields[2]),
-                count(fields[3]),
-                count(fields[4]),
-                count(fields[5]),
-                count(fields[6]),
-                count(fields[7]));
-    }
-
-    private static long count(String field) {
-        try {
-            return Long.parseLong(field);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a count: '" + field + "'", e);
-        }
-    }
-
-    private static String line(RecoveryProgress p) {
-        return p.incident() + "," + p.operation() + "," + p.at() + "," + p.total() + "," + p.succeeded() + ","
-                + p.failed() + "," + p.pending() + "," + p.writtenOff();
+        return ProgressCsv.parse(text);
     }
 
     @Override

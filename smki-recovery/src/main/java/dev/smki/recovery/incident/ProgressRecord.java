@@ -15,13 +15,23 @@ import java.util.Iterator;
  */
 public interface ProgressRecord extends AutoCloseable {
 
-    /** Returns the reports an earlier run recorded, oldest first, read as they are asked for; empty for a new record. */
+    /**
+     * {@return the reports an earlier run recorded, oldest first, read as they are asked for; empty for a new record}
+     */
     Iterator<RecoveryProgress> recorded();
 
-    /** Keeps the first {@code reports} recorded reports, drops the rest, and appends after them from now on. */
+    /**
+     * Keeps the first {@code reports} recorded reports, drops the rest, and appends after them from now on.
+     *
+     * @param reports the progress reports, oldest first
+     */
     void keep(long reports);
 
-    /** Appends a report made now. */
+    /**
+     * Appends a report made now.
+     *
+     * @param report the progress report
+     */
     void append(RecoveryProgress report);
 
     /** Makes what was appended durable (forced to the disk, for a file). */
@@ -31,7 +41,7 @@ public interface ProgressRecord extends AutoCloseable {
     @Override
     void close();
 
-    /** Returns a record that keeps nothing and has nothing recorded: a sending in memory only. */
+    /** {@return a record that keeps nothing and has nothing recorded: a sending in memory only} */
     static ProgressRecord none() {
         return new ProgressRecord() {
             @Override

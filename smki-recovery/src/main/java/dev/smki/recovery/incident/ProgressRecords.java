@@ -13,10 +13,11 @@ public interface ProgressRecords {
      * @param incident the incident
      * @param operation the step sending the commands, such as {@code C5}
      * @param sending which sending of that step it is, from 1 (a step sends once in every built-in procedure)
+     * @return the record of the sending
      */
     ProgressRecord open(IncidentId incident, String operation, int sending);
 
-    /** Returns records that keep nothing: every sending in memory only. */
+    /** {@return records that keep nothing: every sending in memory only} */
     static ProgressRecords none() {
         return (incident, operation, sending) -> ProgressRecord.none();
     }

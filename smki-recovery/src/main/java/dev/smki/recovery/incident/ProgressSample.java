@@ -27,8 +27,10 @@ public final class ProgressSample<T> {
     }
 
     /**
-     * Returns an empty sample keeping at most {@code limit} items and the last.
+     * {@return an empty sample keeping at most {@code limit} items and the last}
      *
+     * @param <T> the type of the value
+     * @param limit how long after the first step the second is due
      * @throws IllegalArgumentException when {@code limit} is below 2
      */
     public static <T> ProgressSample<T> of(int limit) {
@@ -38,7 +40,11 @@ public final class ProgressSample<T> {
         return new ProgressSample<>(limit);
     }
 
-    /** Adds the next item of the sequence. */
+    /**
+     * Adds the next item of the sequence.
+     *
+     * @param item the item, such as a Device
+     */
     public void add(T item) {
         Objects.requireNonNull(item, "item");
         if (seen % stride == 0) {
@@ -55,17 +61,17 @@ public final class ProgressSample<T> {
         last = item;
     }
 
-    /** Returns how many items were added. */
+    /** {@return how many items were added} */
     public long seen() {
         return seen;
     }
 
-    /** Returns the last item added, or null when none was. */
+    /** {@return the last item added, or null when none was} */
     public T last() {
         return last;
     }
 
-    /** Returns the sample: the items kept, oldest first, ending with the last item added. */
+    /** {@return the sample: the items kept, oldest first, ending with the last item added} */
     public List<T> items() {
         List<T> items = new ArrayList<>(kept.size() + 1);
         items.addAll(kept);

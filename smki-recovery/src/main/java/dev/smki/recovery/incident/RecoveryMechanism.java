@@ -23,12 +23,16 @@ public enum RecoveryMechanism {
         this.keys = keys;
     }
 
-    /** Returns the keys in custody this mechanism needs activated. */
+    /** {@return the keys in custody this mechanism needs activated} */
     public Set<CustodyKey> requiredKeys() {
         return keys;
     }
 
-    /** Returns whether this mechanism needs {@code key} activated. */
+    /**
+     * {@return whether this mechanism needs {@code key} activated}
+     *
+     * @param key the key
+     */
     public boolean requires(CustodyKey key) {
         return keys.contains(key);
     }

@@ -40,6 +40,15 @@ public record RecoveryProgress(
     /**
      * Checks the report.
      *
+     * @param incident the incident
+     * @param operation the step sending the commands, such as {@code C5}: letters, digits, {@code .}, {@code _} and
+     *     {@code -}
+     * @param at when, on the simulated clock
+     * @param total the Devices sent to
+     * @param succeeded those that executed their command
+     * @param failed those whose command finally failed, or that were found decommissioned
+     * @param pending those not finished yet
+     * @param writtenOff the failed ones written off with a reason
      * @throws IllegalArgumentException when a count is negative, {@code total != succeeded + failed + pending}
      *     (REC-9), more are written off than failed, or the operation is not 1 to 64 letters, digits, {@code .},
      *     {@code _} or {@code -}
@@ -66,19 +75,26 @@ public record RecoveryProgress(
         }
     }
 
-    /** Returns the report of a sending that has not started: every one of {@code total} Devices pending. */
+    /**
+     * {@return the report of a sending that has not started: every one of {@code total} Devices pending}
+     *
+     * @param incident the incident
+     * @param operation the step sending the commands
+     * @param at when it happens
+     * @param total how many Relevant Devices in all
+     */
     public static RecoveryProgress start(IncidentId incident, String operation, Instant at, long total) {
         return new RecoveryProgress(incident, operation, at, total, 0, 0, total, 0);
     }
 
-    /** Returns whether every Device sent to executed its command or was written off with a reason (REC-8). */
+    /** {@return whether every Device sent to executed its command or was written off with a reason (REC-8)} */
     public boolean isSettled() {
         return unsettled().isEmpty();
     }
 
     /**
-     * Returns why the incident may not close yet (REC-8), or empty when every Device sent to executed its command
-     * or was written off with a reason.
+     * {@return why the incident may not close yet (REC-8), or empty when every Device sent to executed its command
+     * or was written off with a reason}
      */
     public Optional<String> unsettled() {
         if (pending == 0 && writtenOff == failed) {
@@ -102,9 +118,11 @@ public record RecoveryProgress(
     }
 
     /**
-     * Returns why this report may not follow {@code previous} in one progress file (REC-9), or empty when it may:
+     * {@return why this report may not follow {@code previous} in one progress file (REC-9), or empty when it may:
      * same incident, operation and total, not earlier, and no count of succeeded, failed or written-off Devices
-     * lower.
+     * lower}
+     *
+     * @param previous the report before
      */
     public Optional<String> notFollowing(RecoveryProgress previous) {
         Objects.requireNonNull(previous, "previous");
@@ -128,6 +146,7 @@ public record RecoveryProgress(
     /**
      * Checks that this report may follow {@code previous} (REC-9).
      *
+     * @param previous the report before
      * @throws IllegalArgumentException naming REC-9 when it may not
      */
     public void requireFollows(RecoveryProgress previous) {
@@ -136,7 +155,7 @@ public record RecoveryProgress(
         });
     }
 
-    /** Returns the counts as {@code total=.., succeeded=.., failed=.., pending=.., writtenOff=..}. */
+    /** {@return the counts as {@code total=.., succeeded=.., failed=.., pending=.., writtenOff=..}} */
     public String counts() {
         return counts(total, succeeded, failed, pending, writtenOff);
     }

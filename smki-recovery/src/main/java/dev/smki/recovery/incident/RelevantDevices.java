@@ -47,9 +47,11 @@ public final class RelevantDevices {
     }
 
     /**
-     * Returns the commissioned Devices of {@code fleet} with a cell holding {@code compromised}'s subject key
-     * identifier or public key.
+     * {@return the commissioned Devices of {@code fleet} with a cell holding {@code compromised}'s subject key
+     * identifier or public key}
      *
+     * @param fleet the fleet
+     * @param compromised the compromised certificate
      * @throws IllegalArgumentException when the certificate has no subject key identifier
      */
     public static RelevantDevices of(Fleet fleet, IssuedCertificate compromised) {
@@ -62,8 +64,11 @@ public final class RelevantDevices {
     }
 
     /**
-     * Returns how many commissioned Devices of {@code fleet} have a cell holding {@code compromised}'s subject key
-     * identifier or public key, as {@link #of} would find, without keeping them.
+     * {@return how many commissioned Devices of {@code fleet} have a cell holding {@code compromised}'s subject key
+     * identifier or public key, as {@link #of} would find, without keeping them}
+     *
+     * @param fleet the fleet
+     * @param compromised the compromised certificate
      */
     public static long countIn(Fleet fleet, IssuedCertificate compromised) {
         Objects.requireNonNull(fleet, "fleet");
@@ -80,7 +85,12 @@ public final class RelevantDevices {
         return count;
     }
 
-    /** Returns the commissioned Devices of {@code fleet} with a cell holding the key {@code compromisedKey}. */
+    /**
+     * {@return the commissioned Devices of {@code fleet} with a cell holding the key {@code compromisedKey}}
+     *
+     * @param fleet the fleet
+     * @param compromisedKey the kind of key compromised
+     */
     public static RelevantDevices holding(Fleet fleet, KeyIdentifier compromisedKey) {
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(compromisedKey, "compromisedKey");
@@ -127,55 +137,65 @@ public final class RelevantDevices {
         return credentials -> judged.computeIfAbsent(credentials, test::test);
     }
 
-    /** Returns the fleet the Devices belong to. */
+    /** {@return the fleet the Devices belong to} */
     public Fleet fleet() {
         return fleet;
     }
 
-    /** Returns the subject key identifier of the compromised certificate. */
+    /** {@return the subject key identifier of the compromised certificate} */
     public KeyIdentifier compromisedKey() {
         return compromisedKey;
     }
 
-    /** Returns the compromised certificate's DER SubjectPublicKeyInfo, when the scope was made from it. */
+    /** {@return the compromised certificate's DER SubjectPublicKeyInfo, when the scope was made from it} */
     public Optional<byte[]> compromisedPublicKey() {
         return Optional.ofNullable(compromisedPublicKey).map(byte[]::clone);
     }
 
-    /** Returns how many Devices are Relevant. */
+    /** {@return how many Devices are Relevant} */
     public int size() {
         return indexes.length;
     }
 
-    /** Returns whether no Device is Relevant. */
+    /** {@return whether no Device is Relevant} */
     public boolean isEmpty() {
         return indexes.length == 0;
     }
 
-    /** Returns the Relevant Device at {@code index}, counting from 0 in EUI-64 order. */
+    /**
+     * {@return the Relevant Device at {@code index}, counting from 0 in EUI-64 order}
+     *
+     * @param index the index, from 0
+     */
     public Device get(int index) {
         Objects.checkIndex(index, indexes.length);
         return fleet.get(indexes[index]);
     }
 
-    /** Returns the Relevant Devices in EUI-64 order: an unmodifiable view, no copy. */
+    /** {@return the Relevant Devices in EUI-64 order: an unmodifiable view, no copy} */
     public List<Device> devices() {
         return new View();
     }
 
-    /** Returns the Relevant Devices in EUI-64 order. */
+    /** {@return the Relevant Devices in EUI-64 order} */
     public Stream<Device> stream() {
         return IntStream.of(indexes).mapToObj(fleet::get);
     }
 
-    /** Returns whether {@code device} is one of the Relevant Devices. */
+    /**
+     * {@return whether {@code device} is one of the Relevant Devices}
+     *
+     * @param device the Device
+     */
     public boolean contains(Device device) {
         return positionOf(device) >= 0;
     }
 
     /**
-     * Returns the place of {@code device} among the Relevant Devices, from 0 in EUI-64 order, or -1 when it is not
-     * one of them (a Device of another fleet never is).
+     * {@return the place of {@code device} among the Relevant Devices, from 0 in EUI-64 order, or -1 when it is not
+     * one of them (a Device of another fleet never is)}
+     *
+     * @param device the Device
      */
     public int positionOf(Device device) {
         Objects.requireNonNull(device, "device");
@@ -188,28 +208,41 @@ public final class RelevantDevices {
         return position >= 0 ? position : -1;
     }
 
-    /** Returns the place in the fleet ({@link Fleet#get}) of the Relevant Device at {@code position}. */
+    /**
+     * {@return the place in the fleet ({@link Fleet#get}) of the Relevant Device at {@code position}}
+     *
+     * @param position the position, from 0
+     */
     public int fleetIndex(int position) {
         Objects.checkIndex(position, indexes.length);
         return indexes[position];
     }
 
-    /** Returns the credentials the Relevant Device at {@code position} holds now, without making a view of it. */
+    /**
+     * {@return the credentials the Relevant Device at {@code position} holds now, without making a view of it}
+     *
+     * @param position the position, from 0
+     */
     public DeviceCredentials credentials(int position) {
         return fleet.credentials(fleetIndex(position));
     }
 
     /**
-     * Returns how many Relevant Devices hold credentials that pass {@code test} now, judging each distinct
-     * credentials value once: a pass over a few bytes per Device.
+     * {@return how many Relevant Devices hold credentials that pass {@code test} now, judging each distinct
+     * credentials value once: a pass over a few bytes per Device}
+     *
+     * @param test what the credentials must pass
      */
     public long count(Predicate<DeviceCredentials> test) {
         return count(test, position -> true);
     }
 
     /**
-     * Returns how many Relevant Devices whose position passes {@code positions} hold credentials that pass {@code
-     * test} now, judging each distinct credentials value once.
+     * {@return how many Relevant Devices whose position passes {@code positions} hold credentials that pass {@code
+     * test} now, judging each distinct credentials value once}
+     *
+     * @param test what the credentials must pass
+     * @param positions which Device positions to count
      */
     public long count(Predicate<DeviceCredentials> test, IntPredicate positions) {
         Objects.requireNonNull(test, "test");
@@ -225,8 +258,8 @@ public final class RelevantDevices {
     }
 
     /**
-     * Returns how many Relevant Devices still hold data from the compromised certificate now: 0 once every one is
-     * updated, the written-off ones otherwise.
+     * {@return how many Relevant Devices still hold data from the compromised certificate now: 0 once every one is
+     * updated, the written-off ones otherwise}
      */
     public long countStillHolding() {
         return count(memo(compromisedKey, compromisedPublicKey));

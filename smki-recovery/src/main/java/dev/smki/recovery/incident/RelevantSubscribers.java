@@ -59,6 +59,12 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
     /** No Relevant Subscriber: an incident not scoped yet. */
     public static final RelevantSubscribers NONE = new RelevantSubscribers(List.of());
 
+    /**
+     * Checks the components.
+     *
+     * @param subscribers the Relevant Subscribers, by name
+     * @throws NullPointerException when a component is null
+     */
     public RelevantSubscribers {
         subscribers = List.copyOf(subscribers);
     }
@@ -72,7 +78,7 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
         /** Its Devices hold the compromised key. */
         DEVICES_HOLD_COMPROMISED_KEY;
 
-        /** Returns the name in reports: {@code subscriber-of-compromised-certificate}, ... */
+        /** {@return the name in reports: {@code subscriber-of-compromised-certificate}, ..} */
         public String slug() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -99,15 +105,17 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
             this.title = title;
         }
 
-        /** Returns the category as seed 003 writes it, such as {@code Large Suppliers}. */
+        /** {@return the category as seed 003 writes it, such as {@code Large Suppliers}} */
         public String title() {
             return title;
         }
 
         /**
-         * Returns the category of the simulated Party playing {@code role}: the Supplier a Large Supplier, the Network
+         * {@return the category of the simulated Party playing {@code role}: the Supplier a Large Supplier, the Network
          * Operator an Electricity Network Operator, the DCC's own roles the DCC, any other an Other SEC Party (this
-         * simulation's choice, reconstructed).
+         * simulation's choice, reconstructed)}
+         *
+         * @param role the role, such as DCC
          */
         public static PartyCategory of(RemotePartyRole role) {
             return switch (Objects.requireNonNull(role, "role")) {
@@ -129,6 +137,16 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
      */
     public record RelevantSubscriber(String name, PartyCategory category, Set<Reason> reasons, long devices) {
 
+        /**
+         * Checks the components.
+         *
+         * @param name the Subscriber, as the registry names it (such as {@code supplier}, or {@code DCC})
+         * @param category its SEC Party Category
+         * @param reasons why it is relevant
+         * @param devices how many Relevant Devices are its own (hold its Supplier or Network Operator key)
+         * @throws NullPointerException when a component is null
+         * @throws IllegalArgumentException when the device count is negative
+         */
         public RelevantSubscriber {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(category, "category");
@@ -152,6 +170,13 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
      * relevant}; {@code holders} names the Subscriber of each Supplier and Network Operator key a cell may hold, the
      * registry the certificates issued, and {@code caKeys} the key identifier of each CA certificate by serial, to
      * follow chains through an Issuing OCA.
+     *
+     * @param registry the certificate registry
+     * @param compromised the compromised certificates
+     * @param relevant the Relevant Devices
+     * @param holders the Subscriber of each Supplier and Network Operator key a cell may hold
+     * @param caKeys the key identifier of each CA certificate, by serial
+     * @return the Relevant Subscribers
      */
     public static RelevantSubscribers of(
             CertificateRegistry registry,
@@ -230,23 +255,30 @@ public record RelevantSubscribers(List<RelevantSubscriber> subscribers) {
      */
     public record Holder(String subscriber, PartyCategory category) {
 
+        /**
+         * Checks the components.
+         *
+         * @param subscriber the Subscriber's name
+         * @param category its Party Category
+         * @throws NullPointerException when a component is null
+         */
         public Holder {
             Objects.requireNonNull(subscriber, "subscriber");
             Objects.requireNonNull(category, "category");
         }
     }
 
-    /** Returns how many Relevant Subscribers there are. */
+    /** {@return how many Relevant Subscribers there are} */
     public int size() {
         return subscribers.size();
     }
 
-    /** Returns the Relevant Subscribers' names, in order. */
+    /** {@return the Relevant Subscribers' names, in order} */
     public List<String> names() {
         return subscribers.stream().map(RelevantSubscriber::name).toList();
     }
 
-    /** Returns how many Relevant Subscribers are in each Party Category, in category order. */
+    /** {@return how many Relevant Subscribers are in each Party Category, in category order} */
     public Map<PartyCategory, Long> byCategory() {
         Map<PartyCategory, Long> counts = new TreeMap<>();
         subscribers.forEach(s -> counts.merge(s.category(), 1L, Long::sum));

@@ -55,7 +55,7 @@ public final class ScopeRules {
 
     private ScopeRules() {}
 
-    /** Returns every scope rule. */
+    /** {@return every scope rule} */
     public static List<SourcedRule> all() {
         return List.of(RELEVANT_DEVICE, SCOPE_SETTLED, PROGRESS_CONSERVED);
     }

@@ -17,6 +17,15 @@ import java.util.Optional;
  */
 public record DeadlineBreach(Deadline deadline, Instant due, Optional<Instant> completedAt, Duration overdueBy) {
 
+    /**
+     * Checks the components.
+     *
+     * @param deadline the deadline missed
+     * @param due when the end step was due
+     * @param completedAt when the end step was completed, if it has been
+     * @param overdueBy how late the end step was, or is so far
+     * @throws NullPointerException when a component is null
+     */
     public DeadlineBreach {
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(due, "due");
@@ -24,7 +33,7 @@ public record DeadlineBreach(Deadline deadline, Instant due, Optional<Instant> c
         Objects.requireNonNull(overdueBy, "overdueBy");
     }
 
-    /** Returns whether the end step is still not complete. */
+    /** {@return whether the end step is still not complete} */
     public boolean isOpen() {
         return completedAt.isEmpty();
     }

@@ -23,30 +23,47 @@ public abstract sealed class Journal permits FileJournal, MemoryJournal {
 
     Journal() {}
 
-    /** Returns an empty journal kept in memory. */
+    /** {@return an empty journal kept in memory} */
     public static Journal inMemory() {
         return new MemoryJournal(new byte[0]);
     }
 
-    /** Returns a journal kept in memory that starts with {@code content}, such as a copy of a file to resume. */
+    /**
+     * {@return a journal kept in memory that starts with {@code content}, such as a copy of a file to resume}
+     *
+     * @param content the bytes
+     */
     public static Journal inMemory(byte[] content) {
         return new MemoryJournal(Objects.requireNonNull(content, "content").clone());
     }
 
-    /** Returns the journal in the file at {@code path}, forcing every append to the device. */
+    /**
+     * {@return the journal in the file at {@code path}, forcing every append to the device}
+     *
+     * @param path the file
+     */
     public static Journal file(Path path) {
         return file(path, Durability.FORCED);
     }
 
-    /** Returns the journal in the file at {@code path}, with the durability given. */
+    /**
+     * {@return the journal in the file at {@code path}, with the durability given}
+     *
+     * @param path the file
+     * @param durability how appends are forced to the disk
+     */
     public static Journal file(Path path, Durability durability) {
         return new FileJournal(
                 Objects.requireNonNull(path, "path"), Objects.requireNonNull(durability, "durability"), null);
     }
 
     /**
-     * Returns the journal in the file at {@code path}, with the durability given, sealed by {@code sealer} after
-     * every write and when it is closed ({@link JournalSeals}). Opening it refuses a journal its seals do not match.
+     * {@return the journal in the file at {@code path}, with the durability given, sealed by {@code sealer} after
+     * every write and when it is closed ({@link JournalSeals})} Opening it refuses a journal its seals do not match.
+     *
+     * @param path the file
+     * @param durability how appends are forced to the disk
+     * @param sealer what seals the journal
      */
     public static Journal file(Path path, Durability durability, JournalSealer sealer) {
         return new FileJournal(
@@ -56,13 +73,13 @@ public abstract sealed class Journal permits FileJournal, MemoryJournal {
     }
 
     /**
-     * Returns the journal's current bytes.
+     * {@return the journal's current bytes}
      *
      * @throws java.io.UncheckedIOException when a file journal cannot be read
      */
     public abstract byte[] contents();
 
-    /** Returns the verification of the journal's current bytes. */
+    /** {@return the verification of the journal's current bytes} */
     public JournalVerification verify() {
         return JournalVerification.of(contents());
     }

@@ -41,6 +41,26 @@ public record JournalEntry(
         String previousHash,
         String hash) {
 
+    /**
+     * Checks the components.
+     *
+     * @param sequence the attempt's number, from 1; the entry is on line {@code sequence + 1} of the file
+     * @param time when the attempt was decided
+     * @param step the step attempted
+     * @param item the item, for a per-item step
+     * @param actor who attempted it
+     * @param accepted whether it was accepted
+     * @param refusal the kind of refusal, when refused
+     * @param rule the rule of the failed guard, for {@link Refusal.Kind#GUARD_FAILED}
+     * @param guard the name of the failed guard, for {@link Refusal.Kind#GUARD_FAILED}
+     * @param reason the refusal's message, when refused
+     * @param payload the payload's summary
+     * @param previousHash the SHA-256 of the previous line, 64 hex digits
+     * @param hash the SHA-256 of this line up to its hash field, 64 hex digits
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the sequence number is below 1, or the refusal kind, reason, rule
+     *     and guard do not match whether the attempt was accepted
+     */
     public JournalEntry {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(step, "step");
@@ -68,17 +88,17 @@ public record JournalEntry(
         }
     }
 
-    /** Returns {@code ACCEPTED} or {@code REFUSED}, as written in the journal. */
+    /** {@return {@code ACCEPTED} or {@code REFUSED}, as written in the journal} */
     public String outcome() {
         return accepted ? "ACCEPTED" : "REFUSED";
     }
 
-    /** Returns the step and item as {@code STEP} or {@code STEP[item]}. */
+    /** {@return the step and item as {@code STEP} or {@code STEP[item]}} */
     public String stepAndItem() {
         return step + item.map(i -> "[" + i + "]").orElse("");
     }
 
-    /** Returns the entry's line number in the journal file: its sequence number plus one for the header. */
+    /** {@return the entry's line number in the journal file: its sequence number plus one for the header} */
     public long line() {
         return sequence + 1;
     }

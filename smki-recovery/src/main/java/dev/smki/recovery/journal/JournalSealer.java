@@ -34,8 +34,10 @@ public final class JournalSealer {
     }
 
     /**
-     * Returns a sealer signing with the P-256 key pair {@code key} into the seals file {@code file}.
+     * {@return a sealer signing with the P-256 key pair {@code key} into the seals file {@code file}}
      *
+     * @param key the key
+     * @param file the file
      * @throws IllegalArgumentException when {@code key} is not a P-256 key pair
      */
     public static JournalSealer of(KeyPair key, Path file) {
@@ -45,12 +47,12 @@ public final class JournalSealer {
         return new JournalSealer(key, Objects.requireNonNull(file, "file"));
     }
 
-    /** Returns the seals file. */
+    /** {@return the seals file} */
     public Path file() {
         return file;
     }
 
-    /** Returns the id of the sealing key ({@link JournalSeals#keyId}). */
+    /** {@return the id of the sealing key ({@link JournalSeals#keyId})} */
     public String keyId() {
         return keyId;
     }
@@ -58,7 +60,7 @@ public final class JournalSealer {
     /**
      * Opens the seals file for the journal whose bytes are {@code journal}; see the class description.
      *
-     * @throws IllegalArgumentException when a seal in the file does not check against the journal with this key
+     * @throws JournalMismatchException when a seal in the file does not check against the journal with this key
      * @throws IOException when the seals file cannot be read or written
      */
     void open(byte[] journal, Durability mode) throws IOException {
@@ -66,7 +68,7 @@ public final class JournalSealer {
         byte[] seals = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
         JournalSeals.Check check = JournalSeals.check(journal, seals, key.getPublic());
         if (check.broken().isPresent()) {
-            throw new IllegalArgumentException("The journal does not match its seals in " + file + ": "
+            throw new JournalMismatchException("The journal does not match its seals in " + file + ": "
                     + check.broken().get() + "; it was changed after it was sealed, or the seals are another"
                     + " journal's or another key's");
         }

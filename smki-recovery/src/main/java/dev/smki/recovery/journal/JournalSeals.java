@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * and every tool that reads it, are unchanged. One line per seal, ASCII:
  *
  * <pre>
- * {"seal":"smki-journal-seal","version":1,"kind":"checkpoint","lines":12,"head":"&lt;sha-256&gt;","key":"&lt;key id&gt;","signature":"&lt;base64&gt;"}
+ * {"seal":"smki-journal-seal","version":1,"kind":"checkpoint","lines":12,"head":"&lt;sha-256&gt;","key":"&lt;key
+ * id&gt;","signature":"&lt;base64&gt;"}
  * </pre>
  *
  * The signature (ECDSA with SHA-256, deterministic per RFC 6979, so the same key and journal give the same seals) is
@@ -87,24 +88,34 @@ public final class JournalSeals {
     public record Check(
             List<Seal> seals, long journalLines, Optional<String> broken, long tornBytes, long validLength) {
 
+        /**
+         * Checks the components.
+         *
+         * @param seals the seals that check, in order
+         * @param journalLines the journal's intact lines
+         * @param broken the first seal that does not check, and why, if any
+         * @param tornBytes the bytes of a torn last seal line, left by an interrupted write (tolerated)
+         * @param validLength the bytes of the seal lines before any broken one or torn tail
+         * @throws NullPointerException when a component is null
+         */
         public Check {
             seals = List.copyOf(seals);
             Objects.requireNonNull(broken, "broken");
         }
 
-        /** Returns how many journal lines the last seal that checks covers; 0 without one. */
+        /** {@return how many journal lines the last seal that checks covers; 0 without one} */
         public long sealedLines() {
             return seals.isEmpty() ? 0 : seals.get(seals.size() - 1).lines();
         }
 
-        /** Returns the last seal that checks, if any. */
+        /** {@return the last seal that checks, if any} */
         public Optional<Seal> last() {
             return seals.isEmpty() ? Optional.empty() : Optional.of(seals.get(seals.size() - 1));
         }
 
         /**
-         * Returns why the journal is not sealed whole, if it is not: a seal that does not check, no seal at all,
-         * lines after the last seal, or no end seal covering every line.
+         * {@return why the journal is not sealed whole, if it is not: a seal that does not check, no seal at all,
+         * lines after the last seal, or no end seal covering every line}
          */
         public Optional<String> problem() {
             if (broken.isPresent()) {
@@ -126,7 +137,7 @@ public final class JournalSeals {
             return Optional.empty();
         }
 
-        /** Returns whether every line is covered by an end seal and every seal checks. */
+        /** {@return whether every line is covered by an end seal and every seal checks} */
         public boolean isSealed() {
             return problem().isEmpty();
         }
@@ -138,6 +149,10 @@ public final class JournalSeals {
      * Checks the seals in {@code seals} (the side file's bytes) against the journal {@code journal} and the public
      * key {@code publicKey}.
      *
+     * @param journal the journal
+     * @param seals the seals
+     * @param publicKey the public key the seals are checked with
+     * @return what the check found
      * @throws IllegalArgumentException when {@code publicKey} is not a P-256 public key
      */
     public static Check check(byte[] journal, byte[] seals, PublicKey publicKey) {
@@ -229,7 +244,11 @@ public final class JournalSeals {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Returns the id of a public key: the SHA-256 of its DER SubjectPublicKeyInfo, in hex. */
+    /**
+     * {@return the id of a public key: the SHA-256 of its DER SubjectPublicKeyInfo, in hex}
+     *
+     * @param publicKey the public key the seals are checked with
+     */
     public static String keyId(PublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
         return CanonicalJson.sha256Hex(publicKey.getEncoded());

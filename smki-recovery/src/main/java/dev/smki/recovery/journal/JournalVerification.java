@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>A journal is a file of lines, each ending in a newline. Line 1 is the {@linkplain JournalHeader header};
  * each later line is a {@linkplain JournalEntry entry} whose sequence number is its line number minus one.
- * Every line ends with <code>,"hash":"&lt;sha-256&gt;"}</code> covering the line's bytes before that field, and every line
+ * Every line ends with <code>,"hash":"&lt;sha-256&gt;"}</code> covering the line's bytes before that field, and every
+ * line
  * holds in {@code prev} the hash of the line before (64 zeros for the header). So an edited line fails its own
  * hash, and an inserted, deleted or reordered line breaks the link to its predecessor; the first line that fails
  * either check is reported by number.
@@ -42,6 +43,18 @@ public record JournalVerification(
         String head,
         long intactLength) {
 
+    /**
+     * Checks the components.
+     *
+     * @param lines the number of intact complete lines (header included), before any break
+     * @param header the header, if line 1 is intact
+     * @param entries the entries of the intact lines
+     * @param firstBreak the first broken line, if any
+     * @param tornTail the torn tail, if the journal is intact up to one
+     * @param head the hash of the last intact line; 64 zeros when there is none
+     * @param intactLength the number of bytes of the intact lines
+     * @throws NullPointerException when a component is null
+     */
     public JournalVerification {
         Objects.requireNonNull(header, "header");
         entries = List.copyOf(entries);
@@ -50,26 +63,31 @@ public record JournalVerification(
         Objects.requireNonNull(head, "head");
     }
 
-    /** Returns the verification of a journal's bytes. */
+    /**
+     * {@return the verification of a journal's bytes}
+     *
+     * @param content the bytes
+     */
     public static JournalVerification of(byte[] content) {
         return JournalFormat.verify(Objects.requireNonNull(content, "content"));
     }
 
     /**
-     * Returns the verification of the journal file at {@code path}.
+     * {@return the verification of the journal file at {@code path}}
      *
+     * @param path the file
      * @throws IOException when the file cannot be read
      */
     public static JournalVerification of(Path path) throws IOException {
         return of(Files.readAllBytes(path));
     }
 
-    /** Returns whether no line is broken (a torn tail is tolerated). */
+    /** {@return whether no line is broken (a torn tail is tolerated)} */
     public boolean isIntact() {
         return firstBreak.isEmpty();
     }
 
-    /** Returns whether the journal has an intact header, so it identifies a procedure. */
+    /** {@return whether the journal has an intact header, so it identifies a procedure} */
     public boolean hasHeader() {
         return header.isPresent();
     }
@@ -82,6 +100,13 @@ public record JournalVerification(
      */
     public record Break(int line, String reason) {
 
+        /**
+         * Checks the components.
+         *
+         * @param line its line number, from 1
+         * @param reason why, in one sentence
+         * @throws NullPointerException when the reason is null
+         */
         public Break {
             Objects.requireNonNull(reason, "reason");
         }

@@ -82,6 +82,11 @@ public final class ProcedureRun<C> implements AutoCloseable {
     /**
      * Starts a run of {@code procedure} without a context, with an in-memory journal; for tests, examples and
      * simulations where durability does not matter. {@link #start(Procedure, Journal, Clock)} is the durable form.
+     *
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
+     * @param clock the clock that times the attempts
+     * @return the run, its header journalled
      */
     public static <C> ProcedureRun<C> start(Procedure<C> procedure, Clock clock) {
         return start(procedure, Journal.inMemory(), clock);
@@ -91,6 +96,11 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * Starts a run of {@code procedure} without a context (its guards may not read one), writing its header to the
      * empty {@code journal}.
      *
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
+     * @param journal the journal
+     * @param clock the clock that times the attempts
+     * @return the run, its header journalled
      * @throws IllegalStateException when the journal is not empty, or is in use ({@link JournalInUseException})
      * @throws UncheckedIOException when the journal cannot be written
      */
@@ -102,6 +112,12 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * Starts a run of {@code procedure} whose guards may read {@code context}, writing its header to the empty
      * {@code journal}.
      *
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
+     * @param journal the journal
+     * @param clock the clock that times the attempts
+     * @param context the state outside the run that the guards read
+     * @return the run, its header journalled
      * @throws IllegalStateException when the journal is not empty, or is in use ({@link JournalInUseException})
      * @throws UncheckedIOException when the journal cannot be written
      */
@@ -111,9 +127,17 @@ public final class ProcedureRun<C> implements AutoCloseable {
 
     /**
      * Starts a run of {@code procedure} whose guards may read {@code context} (null for none), writing its header,
-     * with {@code note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}. The note
+     * with {@code note} saying what the run is about (such as a rehearsal's parameters), to the empty {@code journal}.
+     * The note
      * is covered by the header's hash; {@link JournalHeader#note()} reads it back.
      *
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
+     * @param journal the journal
+     * @param clock the clock that times the attempts
+     * @param context the state outside the run that the guards read
+     * @param note the header note
+     * @return the run, its header journalled
      * @throws IllegalStateException when the journal is not empty, or is in use ({@link JournalInUseException})
      * @throws UncheckedIOException when the journal cannot be written
      */
@@ -147,6 +171,11 @@ public final class ProcedureRun<C> implements AutoCloseable {
     /**
      * Resumes the run recorded in {@code journal}, without a context.
      *
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
+     * @param journal the journal
+     * @param clock the clock that times the attempts
+     * @return the run, ready to attempt the next step
      * @see #resume(Procedure, Journal, Clock, Object)
      */
     public static <C> ProcedureRun<C> resume(Procedure<C> procedure, Journal journal, Clock clock) {
@@ -158,7 +187,13 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * the run had, cuts off a torn tail, and continues appending to it. A journal with no complete header (a file
      * that does not exist yet, or a crash while it was being created) starts afresh, as {@link #start} would.
      *
-     * @throws IllegalArgumentException when the journal is broken (naming the first broken line), records
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
+     * @param journal the journal
+     * @param clock the clock that times the attempts
+     * @param context the state outside the run that the guards read
+     * @return the run, ready to attempt the next step
+     * @throws JournalMismatchException when the journal is broken (naming the first broken line), records
      *     another procedure or another definition of it, or contradicts the definition (naming the line)
      * @throws JournalInUseException when the journal is in use
      * @throws UncheckedIOException when the journal cannot be read or written
@@ -174,7 +209,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
             journal.open();
             JournalVerification verification = JournalVerification.of(journal.read());
             if (!verification.isIntact()) {
-                throw new IllegalArgumentException(journal + " is broken at "
+                throw new JournalMismatchException(journal + " is broken at "
                         + verification.firstBreak().orElseThrow() + "; it cannot be resumed");
             }
             if (verification.tornTail().isPresent()) {
@@ -189,7 +224,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
             }
             JournalHeader header = verification.header().get();
             if (!header.records(procedure)) {
-                throw new IllegalArgumentException(journal + " records procedure " + header.procedure()
+                throw new JournalMismatchException(journal + " records procedure " + header.procedure()
                         + " with definition " + header.definitionHash() + ", not " + procedure.name()
                         + " with definition " + procedure.definitionHash());
             }
@@ -226,12 +261,12 @@ public final class ProcedureRun<C> implements AutoCloseable {
     private void replay(JournalEntry entry) {
         String line = "line " + entry.line() + " (" + entry.stepAndItem() + " by " + entry.actor() + ")";
         if (!procedure.hasStep(entry.step())) {
-            throw new IllegalArgumentException(
+            throw new JournalMismatchException(
                     journal + " " + line + ": " + entry.step() + " is not a step of " + procedure.name());
         }
         Step<C> step = procedure.step(entry.step());
         if (step.isPerItem() != entry.item().isPresent()) {
-            throw new IllegalArgumentException(journal + " " + line + ": " + step.id()
+            throw new JournalMismatchException(journal + " " + line + ": " + step.id()
                     + (step.isPerItem() ? " is done per item, but no item is named" : " is not done per item"));
         }
         Attempt attempt = entry.item().isPresent()
@@ -262,7 +297,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
                     + byDefinition.map(r -> "refuses it as " + r.kind()).orElse("allows it");
         }
         if (contradiction != null) {
-            throw new IllegalArgumentException(
+            throw new JournalMismatchException(
                     journal + " " + line + " contradicts " + procedure + ": " + contradiction);
         }
         entries.add(entry);
@@ -270,12 +305,25 @@ public final class ProcedureRun<C> implements AutoCloseable {
         head = entry.hash();
     }
 
-    /** Attempts {@code step} by {@code actor} with no payload. */
+    /**
+     * Attempts {@code step} by {@code actor} with no payload.
+     *
+     * @param step the step
+     * @param actor who attempts the step
+     * @return the outcome, once the journal holds it
+     */
     public Outcome attempt(StepId step, Actor actor) {
         return attempt(Attempt.of(step, actor));
     }
 
-    /** Attempts {@code step} by {@code actor} with {@code payload}. */
+    /**
+     * Attempts {@code step} by {@code actor} with {@code payload}.
+     *
+     * @param step the step
+     * @param actor who attempts the step
+     * @param payload what the actor hands over
+     * @return the outcome, once the journal holds it
+     */
     public Outcome attempt(StepId step, Actor actor, Payload payload) {
         return attempt(Attempt.of(step, actor, payload));
     }
@@ -283,6 +331,8 @@ public final class ProcedureRun<C> implements AutoCloseable {
     /**
      * Decides {@code attempt}, journals it and returns its outcome once the journal holds it.
      *
+     * @param attempt the attempt
+     * @return the outcome, once the journal holds it
      * @throws IllegalArgumentException when the step is unknown, or the attempt's item does not fit the step
      * @throws IllegalStateException when the run is closed or stopped, or a guard finds its context lacking
      * @throws UncheckedIOException when the journal cannot be written; the attempt then has no effect
@@ -298,6 +348,8 @@ public final class ProcedureRun<C> implements AutoCloseable {
      * <p>Nothing is decided if any attempt names an unknown step or misfits its item. If a guard throws, or the
      * journal cannot be written, none of the attempts has any effect.
      *
+     * @param attempts the attempts, in order
+     * @return the outcomes, in order, once the journal holds them
      * @throws IllegalArgumentException when a step is unknown, or an attempt's item does not fit its step
      * @throws IllegalStateException when the run is closed or stopped, or a guard finds its context lacking
      * @throws UncheckedIOException when the journal cannot be written
@@ -392,17 +444,17 @@ public final class ProcedureRun<C> implements AutoCloseable {
         }
     }
 
-    /** Returns the procedure being run. */
+    /** {@return the procedure being run} */
     public Procedure<C> procedure() {
         return procedure;
     }
 
-    /** Returns the journal's header. */
+    /** {@return the journal's header} */
     public JournalHeader header() {
         return header;
     }
 
-    /** Returns a snapshot of the run's progress and journal position. */
+    /** {@return a snapshot of the run's progress and journal position} */
     public RunState state() {
         lock.lock();
         try {
@@ -412,7 +464,11 @@ public final class ProcedureRun<C> implements AutoCloseable {
         }
     }
 
-    /** Returns whether {@code step} is complete (for a per-item step: done for at least one item). */
+    /**
+     * {@return whether {@code step} is complete (for a per-item step: done for at least one item)}
+     *
+     * @param step the step
+     */
     public boolean hasCompleted(StepId step) {
         lock.lock();
         try {
@@ -422,7 +478,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
         }
     }
 
-    /** Returns whether every step of the procedure is complete. */
+    /** {@return whether every step of the procedure is complete} */
     public boolean isComplete() {
         lock.lock();
         try {
@@ -432,7 +488,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
         }
     }
 
-    /** Returns every journalled attempt, oldest first. */
+    /** {@return every journalled attempt, oldest first} */
     public List<JournalEntry> entries() {
         lock.lock();
         try {
@@ -442,7 +498,7 @@ public final class ProcedureRun<C> implements AutoCloseable {
         }
     }
 
-    /** Returns the hash of the journal's last line, to keep elsewhere as evidence of the journal's end. */
+    /** {@return the hash of the journal's last line, to keep elsewhere as evidence of the journal's end} */
     public String head() {
         lock.lock();
         try {
@@ -453,8 +509,8 @@ public final class ProcedureRun<C> implements AutoCloseable {
     }
 
     /**
-     * Returns the deadlines missed so far, in definition order: those whose end step was completed late, and
-     * those whose end step is still open after its due time (by the run's clock now).
+     * {@return the deadlines missed so far, in definition order: those whose end step was completed late, and
+     * those whose end step is still open after its due time (by the run's clock now)}
      */
     public List<DeadlineBreach> breachedDeadlines() {
         lock.lock();

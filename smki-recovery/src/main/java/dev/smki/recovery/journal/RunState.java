@@ -28,6 +28,16 @@ public record RunState(
         String head)
         implements Progress {
 
+    /**
+     * Checks the components.
+     *
+     * @param completedAt when each complete step was first accepted
+     * @param items the items done, for each per-item step with at least one
+     * @param timesDone how many attempts at each step were accepted, for each step with at least one
+     * @param lastSequence the sequence number of the journal's last entry; 0 for none
+     * @param head the hash of the journal's last line
+     * @throws NullPointerException when a component is null
+     */
     public RunState {
         completedAt = Map.copyOf(completedAt);
         Map<StepId, Set<String>> copied = new HashMap<>();

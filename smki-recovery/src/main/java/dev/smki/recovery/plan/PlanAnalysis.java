@@ -21,6 +21,14 @@ import java.util.Optional;
  */
 public record PlanAnalysis(Procedure<IncidentState> procedure, List<Invariant> invariants, OrderingReport report) {
 
+    /**
+     * Checks the components.
+     *
+     * @param procedure the plan's procedure
+     * @param invariants the invariants checked
+     * @param report what the exploration found
+     * @throws NullPointerException when a component is null
+     */
     public PlanAnalysis {
         Objects.requireNonNull(procedure, "procedure");
         invariants = List.copyOf(invariants);
@@ -28,9 +36,10 @@ public record PlanAnalysis(Procedure<IncidentState> procedure, List<Invariant> i
     }
 
     /**
-     * Returns the analysis of {@code plan}.
+     * {@return the analysis of {@code plan}}
      *
-     * @throws IllegalArgumentException when the plan's procedure cannot be built
+     * @param plan the exercise plan
+     * @throws PlanException when the plan's procedure cannot be built
      */
     public static PlanAnalysis of(ExercisePlan plan) {
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
@@ -38,12 +47,12 @@ public record PlanAnalysis(Procedure<IncidentState> procedure, List<Invariant> i
         return new PlanAnalysis(procedure, invariants, OrderingAnalysis.explore(procedure, invariants));
     }
 
-    /** Returns whether every reachable set of completed steps was explored and none breaks an invariant. */
+    /** {@return whether every reachable set of completed steps was explored and none breaks an invariant} */
     public boolean isSafe() {
         return report.isSafe();
     }
 
-    /** Returns a shortest ordering of steps reaching a state that breaks an invariant, if one can. */
+    /** {@return a shortest ordering of steps reaching a state that breaks an invariant, if one can} */
     public Optional<OrderingReport.UnsafeState> shortestCounterexample() {
         return report.unsafeStates().stream()
                 .min(Comparator.comparingInt(u -> u.ordering().size()));

@@ -7,6 +7,7 @@ import dev.smki.recovery.procedures.BuiltInProcedure;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.procedures.RecoveryKeyUse;
+import dev.smki.recovery.procedures.SettingsException;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Deadline;
 import dev.smki.recovery.workflow.Guard;
@@ -32,46 +33,80 @@ public final class PlanProcedures {
     private PlanProcedures() {}
 
     /**
-     * Returns the procedure settings {@code plan} gives.
+     * {@return the procedure settings {@code plan} gives}
      *
-     * @throws IllegalArgumentException naming the duration or setting at fault
+     * @param plan the exercise plan
+     * @throws PlanException naming the duration or setting at fault
      */
     public static ProcedureSettings settings(ExercisePlan plan) {
         ProcedureSettings settings = ProcedureSettings.defaults();
         for (Map.Entry<String, Duration> d : plan.durations().entrySet()) {
-            settings = settings.withDuration(d.getKey(), d.getValue());
+            try {
+                settings = settings.withDuration(d.getKey(), d.getValue());
+            } catch (SettingsException e) {
+                throw new PlanException("durations." + e.setting(), e.getMessage(), e);
+            }
         }
         Properties properties = new Properties();
         properties.putAll(plan.settings());
-        return settings.withProperties(properties);
+        try {
+            return settings.withProperties(properties);
+        } catch (SettingsException e) {
+            throw new PlanException("settings." + e.setting(), e.getMessage(), e);
+        }
     }
 
-    /** Returns the method the SMKI PMA's decision names: Method 2 if it says so, otherwise Method 3. */
+    /**
+     * {@return the method the SMKI PMA's decision names: Method 2 if it says so, otherwise Method 3}
+     *
+     * @param plan the exercise plan
+     */
     public static RecoveryKeyUse.Method method(ExercisePlan plan) {
         return plan.decisions().mechanism() == RecoveryMechanism.RECOVERY_METHOD_2
                 ? RecoveryKeyUse.Method.METHOD_2
                 : RecoveryKeyUse.Method.METHOD_3;
     }
 
-    /** Returns the built-in procedure {@code plan} names, as defined with its settings. */
+    /**
+     * {@return the built-in procedure {@code plan} names, as defined with its settings}
+     *
+     * @param plan the exercise plan
+     * @throws PlanException naming the problem when there is no such procedure, or the settings cannot be used
+     */
     public static Procedure<IncidentState> builtIn(ExercisePlan plan) {
-        return BuiltInProcedure.parse(plan.procedure().builtIn()).build(settings(plan), method(plan));
+        ProcedureSettings settings = settings(plan);
+        try {
+            return BuiltInProcedure.parse(plan.procedure().builtIn()).build(settings, method(plan));
+        } catch (SettingsException e) {
+            throw new PlanException("settings." + e.setting(), e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("procedure", e.getMessage(), e);
+        }
     }
 
     /**
-     * Returns the procedure {@code plan} runs.
+     * {@return the procedure {@code plan} runs}
      *
-     * @throws IllegalArgumentException naming the problem when the procedure cannot be built: an unknown built-in
-     *     procedure or step, a cycle, a step waiting for a step of a later phase
+     * @param plan the exercise plan
+     * @throws PlanException naming the problem when the procedure cannot be built: an unknown built-in
+     *     procedure or step, a cycle, a step waiting for a step of a later phase, settings that cannot be used
      */
     public static Procedure<IncidentState> procedure(ExercisePlan plan) {
         Procedure<IncidentState> base = builtIn(plan);
         if (!plan.procedure().isExplicit()) {
             return base;
         }
+        try {
+            return explicit(plan, base);
+        } catch (IllegalArgumentException e) {
+            throw new PlanException("procedure", e.getMessage(), e);
+        }
+    }
+
+    private static Procedure<IncidentState> explicit(ExercisePlan plan, Procedure<IncidentState> base) {
         Procedure.Builder<IncidentState> b = Procedure.named(base.name() + ".plan");
         Map<String, Phase> phases = new HashMap<>();
-        for (ExercisePlan.StepPlan s : plan.procedure().steps()) {
+        for (StepPlan s : plan.procedure().steps()) {
             StepId id = StepId.of(s.id());
             Actor actor = Actor.of(s.actor());
             if (base.hasStep(id)) {
@@ -117,7 +152,7 @@ public final class PlanProcedures {
     }
 
     private static void cite(
-            Procedure.Builder<IncidentState> b, ExercisePlan.StepPlan s, Confidence defined, List<Citation> sources) {
+            Procedure.Builder<IncidentState> b, StepPlan s, Confidence defined, List<Citation> sources) {
         List<Citation> cited = new ArrayList<>(sources);
         if (s.source().isPresent()) {
             cited = List.of(Citation.of(s.source().get()));
@@ -125,7 +160,12 @@ public final class PlanProcedures {
         b.citing(s.confidence().orElse(defined), cited.toArray(Citation[]::new));
     }
 
-    /** Returns the actor who does {@code step} in {@code plan}: the plan's choice, or the step's first actor. */
+    /**
+     * {@return the actor who does {@code step} in {@code plan}: the plan's choice, or the step's first actor}
+     *
+     * @param plan the exercise plan
+     * @param step the step
+     */
     public static Actor actor(ExercisePlan plan, Step<?> step) {
         String chosen = plan.procedure().actors().get(step.id().value());
         return chosen != null ? Actor.of(chosen) : step.actors().iterator().next();

@@ -19,9 +19,9 @@ final class PlanValidation {
 
     private PlanValidation() {}
 
-    static void check(ExercisePlan plan, PlanReader.Node root, PlanReader reader) {
-        PlanReader.Node fleet = at(root, "fleet");
-        ExercisePlan.FleetPlan f = plan.fleet();
+    static void check(ExercisePlan plan, PlanNode root, PlanReader reader) {
+        PlanNode fleet = at(root, "fleet");
+        FleetPlan f = plan.fleet();
         long capacity = SimulatedEui64s.DEVICES.size().longValueExact();
         if (f.devices() < 1 || f.devices() > capacity) {
             reader.problem(at(fleet, "devices"), "devices is 1 to " + capacity + ", not " + f.devices());
@@ -33,13 +33,11 @@ final class PlanValidation {
         share(reader, fleet, "commissioned", f.commissioned(), 1.0);
         share(reader, fleet, "uncontactable", f.uncontactable(), 1.0);
         share(reader, fleet, "busy", f.busy(), 0.95);
-        if (f.retries() < 0 || f.retries() > ExercisePlan.FleetPlan.MAX_RETRIES) {
-            reader.problem(
-                    at(fleet, "retries"),
-                    "retries is 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", not " + f.retries());
+        if (f.retries() < 0 || f.retries() > FleetPlan.MAX_RETRIES) {
+            reader.problem(at(fleet, "retries"), "retries is 0 to " + FleetPlan.MAX_RETRIES + ", not " + f.retries());
         }
-        PlanReader.Node custody = at(root, "custody");
-        ExercisePlan.Custody c = plan.custody();
+        PlanNode custody = at(root, "custody");
+        CustodyPlan c = plan.custody();
         if (c.custodians().size() != c.quorum().n()) {
             reader.problem(
                     at(custody, "quorum"),
@@ -47,7 +45,7 @@ final class PlanValidation {
                             + c.custodians().size() + " are");
         }
         Set<String> roster = new HashSet<>();
-        for (ExercisePlan.CustodianPlan custodian : c.custodians()) {
+        for (CustodianPlan custodian : c.custodians()) {
             try {
                 CustodianId.of(custodian.id());
             } catch (IllegalArgumentException e) {
@@ -58,10 +56,10 @@ final class PlanValidation {
             }
         }
         Set<String> attending = new HashSet<>();
-        PlanReader.Node attendanceAt = at(custody, "attendance");
+        PlanNode attendanceAt = at(custody, "attendance");
         for (int i = 0; i < c.attendance().size(); i++) {
-            ExercisePlan.Attendance a = c.attendance().get(i);
-            PlanReader.Node here = item(attendanceAt, i, "custodian");
+            AttendancePlan a = c.attendance().get(i);
+            PlanNode here = item(attendanceAt, i, "custodian");
             if (!roster.contains(a.custodian())) {
                 reader.problem(
                         here,
@@ -91,7 +89,7 @@ final class PlanValidation {
         ProcedureSettings settings;
         try {
             settings = PlanProcedures.settings(plan);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             reader.problem(at(root, plan.settings().isEmpty() ? "durations" : "settings"), e.getMessage());
             return;
         }
@@ -100,7 +98,7 @@ final class PlanValidation {
                 reader.problem(at(root, "settings"), "omit: " + omitted + " is not a step of any built-in procedure");
             }
         }
-        PlanReader.Node procedureAt = at(root, "procedure");
+        PlanNode procedureAt = at(root, "procedure");
         try {
             BuiltInProcedure.parse(plan.procedure().builtIn());
         } catch (IllegalArgumentException e) {
@@ -110,11 +108,11 @@ final class PlanValidation {
         Procedure<IncidentState> procedure;
         try {
             procedure = PlanProcedures.procedure(plan);
-        } catch (IllegalArgumentException e) {
+        } catch (PlanException e) {
             reader.problem(at(procedureAt, plan.procedure().isExplicit() ? "steps" : "builtIn"), e.getMessage());
             return;
         }
-        PlanReader.Node actorsAt = at(procedureAt, "actors");
+        PlanNode actorsAt = at(procedureAt, "actors");
         for (Map.Entry<String, String> chosen : plan.procedure().actors().entrySet()) {
             StepId id = StepId.of(chosen.getKey());
             if (!procedure.hasStep(id)) {
@@ -127,14 +125,14 @@ final class PlanValidation {
                                 + procedure.step(id).actors() + ", not " + chosen.getValue());
             }
         }
-        PlanReader.Node guidanceAt = at(at(root, "decisions"), "guidance");
+        PlanNode guidanceAt = at(at(root, "decisions"), "guidance");
         for (String factor : plan.decisions().guidance().keySet()) {
             if (settings.guidance().factor(factor).isEmpty()) {
                 reader.problem(key(guidanceAt, factor), "the Recovery Key Guidance has no factor " + factor);
             }
         }
         for (int i = 0; i < plan.events().size(); i++) {
-            ExercisePlan.InjectedEvent event = plan.events().get(i);
+            InjectedEvent event = plan.events().get(i);
             if (!procedure.hasStep(StepId.of(event.at()))) {
                 reader.problem(
                         item(at(root, "events"), i, "at"),
@@ -143,23 +141,23 @@ final class PlanValidation {
         }
     }
 
-    private static void share(PlanReader reader, PlanReader.Node fleet, String key, double value, double max) {
+    private static void share(PlanReader reader, PlanNode fleet, String key, double value, double max) {
         if (!(value >= 0 && value <= max)) {
             reader.problem(at(fleet, key), key + " is 0 to " + max + ", not " + value);
         }
     }
 
     /** Returns the value of {@code key} in {@code map}, or the map itself when the key is not there. */
-    private static PlanReader.Node at(PlanReader.Node map, String key) {
+    private static PlanNode at(PlanNode map, String key) {
         if (map.fields == null) {
             return map;
         }
-        PlanReader.Node node = map.fields.get(key);
+        PlanNode node = map.fields.get(key);
         return node == null ? map : node;
     }
 
     /** Returns the value of {@code key} in item {@code index} of {@code list}, or the list itself. */
-    private static PlanReader.Node item(PlanReader.Node list, int index, String key) {
+    private static PlanNode item(PlanNode list, int index, String key) {
         if (list.items == null || index >= list.items.size()) {
             return list;
         }
@@ -167,11 +165,11 @@ final class PlanValidation {
     }
 
     /** Returns the key {@code key} of {@code map}, or the map itself. */
-    private static PlanReader.Node key(PlanReader.Node map, String key) {
+    private static PlanNode key(PlanNode map, String key) {
         if (map.keys == null) {
             return map;
         }
-        PlanReader.Node node = map.keys.get(key);
+        PlanNode node = map.keys.get(key);
         return node == null ? map : node;
     }
 }

@@ -93,7 +93,7 @@ final class PlanWriter {
             line("events: []");
         } else {
             line("events:");
-            for (ExercisePlan.InjectedEvent e : p.events()) {
+            for (InjectedEvent e : p.events()) {
                 line("  - kind: " + e.kind().planName());
                 line("    at: " + e.at());
                 line("    lasting: " + e.lasting());
@@ -104,7 +104,7 @@ final class PlanWriter {
     }
 
     private void procedure(ExercisePlan p, boolean expand) {
-        ExercisePlan.ProcedurePlan procedure = p.procedure();
+        ProcedurePlan procedure = p.procedure();
         line("# The procedure: a built-in one (" + String.join(", ", builtIns()) + "), or an explicit list of steps");
         line(
                 "# (smki plan init --expand writes the built-in one's): each step has an id, an actor, the steps it waits");
@@ -120,11 +120,11 @@ final class PlanWriter {
             line("  actors:");
             procedure.actors().forEach((step, actor) -> line("    " + step + ": " + actor));
         }
-        List<ExercisePlan.StepPlan> steps = procedure.steps();
+        List<StepPlan> steps = procedure.steps();
         if (expand && steps.isEmpty()) {
             Procedure<IncidentState> built = PlanProcedures.procedure(p);
             steps = built.steps().stream()
-                    .map(s -> new ExercisePlan.StepPlan(
+                    .map(s -> new StepPlan(
                             s.id().value(),
                             PlanProcedures.actor(p, s).role(),
                             s.prerequisites().stream().map(StepId::value).toList(),
@@ -138,7 +138,7 @@ final class PlanWriter {
             return;
         }
         line("  steps:");
-        for (ExercisePlan.StepPlan s : steps) {
+        for (StepPlan s : steps) {
             line("    - id: " + s.id());
             line("      actor: " + s.actor());
             line("      after: [" + String.join(", ", s.after()) + "]");
@@ -161,7 +161,7 @@ final class PlanWriter {
                 .toList();
     }
 
-    private void custody(ExercisePlan.Custody c) {
+    private void custody(CustodyPlan c) {
         line(
                 "# Key Custodians: the quorum M/N (N on the roster, M to activate a key), the notice lead time before the");
         line("# first session, how late a late custodian is, whether they reconvene when the quorum is not reached,");
@@ -169,7 +169,7 @@ final class PlanWriter {
         line("custody:");
         line("  quorum: " + c.quorum());
         line("  custodians:");
-        for (ExercisePlan.CustodianPlan custodian : c.custodians()) {
+        for (CustodianPlan custodian : c.custodians()) {
             line("    - id: " + custodian.id());
             line("      party: " + q(custodian.party()));
         }
@@ -182,14 +182,14 @@ final class PlanWriter {
             return;
         }
         line("  attendance:");
-        for (ExercisePlan.Attendance a : c.attendance()) {
+        for (AttendancePlan a : c.attendance()) {
             line("    - custodian: " + a.custodian());
             line("      session: " + a.session());
             line("      outcome: " + a.outcome().planName());
         }
     }
 
-    private void decisions(ExercisePlan.Decisions d) {
+    private void decisions(DecisionsPlan d) {
         line("# What the actors decide: the SMKI PMA's decision (NONE, RECOVERY_METHOD_2, RECOVERY_METHOD_3 or");
         line(
                 "# CONTINGENCY), which may depart from what the Recovery Key Guidance advises on its answers; how the DCC");
@@ -214,7 +214,7 @@ final class PlanWriter {
         line("  solrEnd: " + d.solrEnd().name());
     }
 
-    private void fleet(ExercisePlan.FleetPlan f) {
+    private void fleet(FleetPlan f) {
         line("# The simulated Devices: how many, the Device type mix in thousandths (summing to 1000), the share");
         line("# commissioned, the share of Relevant Devices that never answer, the chance an attempt finds a Device");
         line("# busy, and the retries before a Device is written off.");

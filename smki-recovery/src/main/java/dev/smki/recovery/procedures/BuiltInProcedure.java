@@ -44,13 +44,16 @@ public enum BuiltInProcedure {
         this.planName = planName;
     }
 
-    /** Returns the name a plan gives it, such as {@code organisation-key-compromise}. */
+    /** {@return the name a plan gives it, such as {@code organisation-key-compromise}} */
     public String planName() {
         return planName;
     }
 
     /**
-     * Returns the procedure with {@code settings}, the Recovery Private Key used by {@code method} where it is used.
+     * {@return the procedure with {@code settings}, the Recovery Private Key used by {@code method} where it is used}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param method how the Recovery Private Key is used
      */
     public dev.smki.recovery.workflow.Procedure<IncidentState> build(
             ProcedureSettings settings, RecoveryKeyUse.Method method) {
@@ -72,8 +75,8 @@ public enum BuiltInProcedure {
     }
 
     /**
-     * Returns the id of every step of every built-in procedure (with either method of using the Recovery key), in
-     * id order: the steps a procedure setting may name, for example to leave one out.
+     * {@return the id of every step of every built-in procedure (with either method of using the Recovery key), in
+     * id order: the steps a procedure setting may name, for example to leave one out}
      */
     public static SortedSet<StepId> stepIds() {
         return StepIds.ALL;
@@ -98,8 +101,9 @@ public enum BuiltInProcedure {
     }
 
     /**
-     * Returns the procedure named {@code text}, its plan name or enum name in any case.
+     * {@return the procedure named {@code text}, its plan name or enum name in any case}
      *
+     * @param text the text
      * @throws IllegalArgumentException naming the built-in procedures when none is
      */
     public static BuiltInProcedure parse(String text) {

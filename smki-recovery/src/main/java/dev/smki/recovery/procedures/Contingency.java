@@ -157,7 +157,8 @@ public final class Contingency {
          * The new OCA published and Organisation Certificates re-issued as soon as the new Issuing OCA exists (CS1
          * after C3), the old OCA revoked once the Devices hold the new Root (C8 after C6) but without the re-issue
          * waiting for it: no source orders C8 before CS1 and C9 (recovery.md §2.4 says only "C8/C9 after C2 and C3",
-         * §2.6 {@code CS1 < CS3}), and the serialised order leaves every Organisation Certificate chaining to a revoked OCA
+         * §2.6 {@code CS1 < CS3}), and the serialised order leaves every Organisation Certificate chaining to a revoked
+         * OCA
          * until it is re-issued.
          */
         REISSUE_BEFORE_REVOKE(
@@ -174,28 +175,37 @@ public final class Contingency {
             this.reading = reading;
         }
 
-        /** Returns the name of the procedure in this order, such as {@code CONTINGENCY.revoke-early}. */
+        /** {@return the name of the procedure in this order, such as {@code CONTINGENCY.revoke-early}} */
         public String procedureName() {
             return procedureName;
         }
 
-        /** Returns how this order reads, one line. */
+        /** {@return how this order reads, one line} */
         public String reading() {
             return reading;
         }
     }
 
-    /** Returns the procedure in the modelled order with the default settings. */
+    /** {@return the procedure in the modelled order with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults(), Order.MODELLED);
     }
 
-    /** Returns the procedure in the modelled order with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure in the modelled order with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return definition(settings, Order.MODELLED);
     }
 
-    /** Returns the procedure in {@code order} with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure in {@code order} with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param order the order of the steps
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings, Order order) {
         return settings.applyTo(steps(settings, order));
     }

@@ -89,12 +89,16 @@ public final class ContingencyKeyCompromise {
                 + " withdrawn from the SMKI Repository";
     }
 
-    /** Returns the procedure with the default settings. */
+    /** {@return the procedure with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }

@@ -47,7 +47,7 @@ public final class ContingencyOrders {
     private ContingencyOrders() {}
 
     /**
-     * Returns the invariants checked, each over a set of completed steps:
+     * {@return the invariants checked, each over a set of completed steps:
      *
      * <ul>
      *   <li>REC-1: the key is activated (C4) only once the SMKI PMA has decided (D3) and the decision requires it
@@ -58,7 +58,7 @@ public final class ContingencyOrders {
      *   <li>REC-10: the old OCA is revoked (C8) and new Organisation Certificates are sent (C10, DS4) only once the
      *       Devices hold the new Root (C6);
      *   <li>REC-14: the SMKI PMA takes up the incident (D1) only once notified (N4), and no key is used (C4, C5)
-     *       before notification and decision.
+     *       before notification and decision}
      * </ul>
      */
     public static List<Invariant> invariants() {
@@ -93,7 +93,11 @@ public final class ContingencyOrders {
                                         || (done.contains(N4) && done.contains(D3)))));
     }
 
-    /** Returns the analysis of every {@link Contingency.Order} under {@code settings}, the modelled order first. */
+    /**
+     * {@return the analysis of every {@link Contingency.Order} under {@code settings}, the modelled order first}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static List<Result> analyse(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
         List<Result> results = new ArrayList<>();
@@ -103,7 +107,12 @@ public final class ContingencyOrders {
         return List.copyOf(results);
     }
 
-    /** Returns the analysis of the Root OCA compromise response in {@code order} under {@code settings}. */
+    /**
+     * {@return the analysis of the Root OCA compromise response in {@code order} under {@code settings}}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param order the order of the steps
+     */
     public static Result analyse(ProcedureSettings settings, Contingency.Order order) {
         Procedure<IncidentState> procedure = IncidentResponses.rootOcaCompromise(settings, order);
         return new Result(order, procedure, OrderingAnalysis.explore(procedure, invariants()));
@@ -118,37 +127,49 @@ public final class ContingencyOrders {
      */
     public record Result(Contingency.Order order, Procedure<IncidentState> procedure, OrderingReport report) {
 
+        /**
+         * Checks the components.
+         *
+         * @param order the order analysed
+         * @param procedure the Root OCA compromise response in that order
+         * @param report what the ordering analysis found
+         * @throws NullPointerException when a component is null
+         */
         public Result {
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(procedure, "procedure");
             Objects.requireNonNull(report, "report");
         }
 
-        /** Returns whether every reachable state was explored and none breaks an invariant. */
+        /** {@return whether every reachable state was explored and none breaks an invariant} */
         public boolean isSafe() {
             return report.isSafe();
         }
 
-        /** Returns the rules broken in some reachable state, in id order. */
+        /** {@return the rules broken in some reachable state, in id order} */
         public Set<RuleId> violatedRules() {
             return report.violatedRules();
         }
 
-        /** Returns a shortest ordering reaching a state that breaks {@code rule}, if any does. */
+        /**
+         * {@return a shortest ordering reaching a state that breaks {@code rule}, if any does}
+         *
+         * @param rule the rule
+         */
         public Optional<OrderingReport.UnsafeState> counterexample(RuleId rule) {
             return report.violating(rule).stream()
                     .min(Comparator.comparingInt(u -> u.ordering().size()));
         }
 
-        /** Returns a shortest ordering reaching any unsafe state, if there is one. */
+        /** {@return a shortest ordering reaching any unsafe state, if there is one} */
         public Optional<OrderingReport.UnsafeState> shortestCounterexample() {
             return report.unsafeStates().stream()
                     .min(Comparator.comparingInt(u -> u.ordering().size()));
         }
 
         /**
-         * Returns a few lines: the order, its reading, whether it is safe, and for an unsafe one each broken rule
-         * with its statement and a shortest counterexample.
+         * {@return a few lines: the order, its reading, whether it is safe, and for an unsafe one each broken rule
+         * with its statement and a shortest counterexample}
          */
         public String describe() {
             StringBuilder text = new StringBuilder()

@@ -88,12 +88,16 @@ public final class CsrCoordination {
         return Collections.unmodifiableMap(stems);
     }
 
-    /** Returns the procedure with the default settings. */
+    /** {@return the procedure with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
@@ -179,13 +183,21 @@ public final class CsrCoordination {
      */
     public record Request(String party, RemotePartyRole role, Eui64 subject) implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param party the Party submitting it, as on its Organisation Information Form
+         * @param role the Remote Party Role the certificate will carry
+         * @param subject the EUI-64 the certificate will carry in its x500UniqueIdentifier
+         * @throws NullPointerException when a component is null
+         */
         public Request {
             Objects.requireNonNull(party, "party");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(subject, "subject");
         }
 
-        /** Returns whether some User Role maps to the role, so the Party gave a range for it on its form. */
+        /** {@return whether some User Role maps to the role, so the Party gave a range for it on its form} */
         public boolean isOnForm() {
             return Arrays.stream(UserRole.values()).anyMatch(u -> u.remotePartyRole() == role);
         }

@@ -33,7 +33,8 @@ import java.util.TreeMap;
 
 /**
  * The custody slice of an {@link IncidentState}: the SMKI PMA's authorisations (its decision D3, a Recovery Key
- * Direction, an authorisation of the key replacing the Recovery key, an exercise approval), the Key Custodians and the shares they hold, who is present at the current
+ * Direction, an authorisation of the key replacing the Recovery key, an exercise approval), the Key Custodians and the
+ * shares they hold, who is present at the current
  * session, the simulated HSM and the keys it has activated. Changed only by the effects of accepted steps and by the
  * events a plan injects (a custodian ceasing, an HSM failure).
  *
@@ -63,22 +64,22 @@ public final class CustodyState {
         this.hsm = SimulatedHsm.create(custodians, quorum, random);
     }
 
-    /** Returns the quorum keys are split with. */
+    /** {@return the quorum keys are split with} */
     public Quorum quorum() {
         return quorum;
     }
 
-    /** Returns the roster. */
+    /** {@return the roster} */
     public Custodians custodians() {
         return custodians;
     }
 
-    /** Returns the simulated HSM. */
+    /** {@return the simulated HSM} */
     public SimulatedHsm hsm() {
         return hsm;
     }
 
-    /** Returns the shares each custodian holds now, by custodian. */
+    /** {@return the shares each custodian holds now, by custodian} */
     public Map<CustodianId, List<KeyShare>> shares() {
         Map<CustodianId, List<KeyShare>> copy = new TreeMap<>();
         shares.forEach((id, held) -> copy.put(id, List.copyOf(held)));
@@ -97,7 +98,7 @@ public final class CustodyState {
 
     // ---- authorisations ----
 
-    /** Returns the SMKI PMA's decision for the incident (D3), once made. */
+    /** {@return the SMKI PMA's decision for the incident (D3), once made} */
     public Optional<PmaDecision> decision() {
         return Optional.ofNullable(decision);
     }
@@ -111,12 +112,17 @@ public final class CustodyState {
         authorisations.add(Objects.requireNonNull(authorisation, "authorisation"));
     }
 
-    /** Returns whether an SMKI PMA authorisation for {@code incident} requires {@code key} (REC-1). */
+    /**
+     * {@return whether an SMKI PMA authorisation for {@code incident} requires {@code key} (REC-1)}
+     *
+     * @param incident the incident
+     * @param key the key
+     */
     public boolean isAuthorised(String incident, CustodyKey key) {
         return authorisations.stream().anyMatch(a -> a.incidentReference().equals(incident) && a.authorises(key));
     }
 
-    /** Returns what was decided about the Recovery key after its use, if anything (RK0). */
+    /** {@return what was decided about the Recovery key after its use, if anything (RK0)} */
     public Optional<RecoveryKeyReplacement.AfterUse> afterUse() {
         return Optional.ofNullable(afterUse);
     }
@@ -125,7 +131,7 @@ public final class CustodyState {
         afterUse = Objects.requireNonNull(decided, "decided");
     }
 
-    /** Returns the SMKI PMA's Recovery Key Direction, once given (RKD1). */
+    /** {@return the SMKI PMA's Recovery Key Direction, once given (RKD1)} */
     public Optional<RecoveryKeyDirection.Direction> direction() {
         return Optional.ofNullable(direction);
     }
@@ -138,7 +144,7 @@ public final class CustodyState {
 
     // ---- sessions and attendance ----
 
-    /** Returns when the custodians were notified of the session, if they were. */
+    /** {@return when the custodians were notified of the session, if they were} */
     public Optional<Instant> notifiedAt() {
         return Optional.ofNullable(notifiedAt);
     }
@@ -147,30 +153,44 @@ public final class CustodyState {
         notifiedAt = Objects.requireNonNull(at, "at");
     }
 
-    /** Returns whether {@code custodian} is currently appointed (REC-2). */
+    /**
+     * {@return whether {@code custodian} is currently appointed (REC-2)}
+     *
+     * @param custodian the Key Custodian
+     */
     public boolean isAppointed(CustodianId custodian) {
         return custodians.isAppointed(custodian);
     }
 
-    /** Returns whether {@code share} is a current share issued to {@code custodian} (CUS-1). */
+    /**
+     * {@return whether {@code share} is a current share issued to {@code custodian} (CUS-1)}
+     *
+     * @param share the share of Devices commissioned, 0 to 1
+     * @param custodian the Key Custodian
+     */
     public boolean isCurrentShareOf(KeyShare share, CustodianId custodian) {
         return share.holder().equals(custodian)
                 && shares.getOrDefault(custodian, List.of()).contains(share);
     }
 
-    /** Returns the shares {@code custodian} holds of {@code keys}, in key order. */
+    /**
+     * {@return the shares {@code custodian} holds of {@code keys}, in key order}
+     *
+     * @param custodian the Key Custodian
+     * @param keys the keys
+     */
     public List<KeyShare> sharesOf(CustodianId custodian, Collection<CustodyKey> keys) {
         return shares.getOrDefault(custodian, List.of()).stream()
                 .filter(s -> keys.contains(s.key()))
                 .toList();
     }
 
-    /** Returns the session under way, from 1. */
+    /** {@return the session under way, from 1} */
     public int session() {
         return session;
     }
 
-    /** Returns the custodians present at the session under way, in the order they came. */
+    /** {@return the custodians present at the session under way, in the order they came} */
     public List<CustodianId> present() {
         return List.copyOf(present);
     }
@@ -185,8 +205,10 @@ public final class CustodyState {
     }
 
     /**
-     * Returns how far the ceremony activating {@code key} is: the custodians present at the session who are
-     * appointed and hold a current share of it, of the M required.
+     * {@return how far the ceremony activating {@code key} is: the custodians present at the session who are
+     * appointed and hold a current share of it, of the M required}
+     *
+     * @param key the key
      */
     public ActivationProgress ceremony(CustodyKey key) {
         List<CustodianId> counted = present.stream()
@@ -196,12 +218,16 @@ public final class CustodyState {
         return new ActivationProgress(counted.size(), quorum.m(), counted);
     }
 
-    /** Returns whether the HSM works at {@code now}, no injected failure being under way (CUS-5). */
+    /**
+     * {@return whether the HSM works at {@code now}, no injected failure being under way (CUS-5)}
+     *
+     * @param now the time now
+     */
     public boolean isHsmAvailable(Instant now) {
         return !now.isBefore(hsmUnavailableUntil);
     }
 
-    /** Returns when an injected HSM failure ends, if one was injected. */
+    /** {@return when an injected HSM failure ends, if one was injected} */
     public Optional<Instant> hsmUnavailableUntil() {
         return hsmUnavailableUntil.equals(Instant.MIN) ? Optional.empty() : Optional.of(hsmUnavailableUntil);
     }
@@ -242,7 +268,11 @@ public final class CustodyState {
         return "activated " + String.join(", ", done);
     }
 
-    /** Returns whether {@code key} is activated and not yet deactivated (CUS-2). */
+    /**
+     * {@return whether {@code key} is activated and not yet deactivated (CUS-2)}
+     *
+     * @param key the key
+     */
     public boolean isActive(CustodyKey key) {
         ActivatedKey active = activated.get(key);
         return active != null && active.isActive();

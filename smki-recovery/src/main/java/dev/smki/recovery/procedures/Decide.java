@@ -68,14 +68,19 @@ public final class Decide {
                         state.compromised().orElse(CompromisedKey.ORGANISATION_KEY))
                 .allStepsDone();
         for (RecoveryKeyGuidance.Factor factor : guidance.factors()) {
-            b.answer(factor.id(), state.choices().guidanceAnswers().getOrDefault(factor.id(), false));
+            b.answer(
+                    factor.id(),
+                    state.choices().guidanceAnswers().getOrDefault(factor.id().value(), false));
         }
         return b.build();
     }
 
     /**
-     * Returns whether the SMKI PMA's decision in {@code state} departs from the advice of {@code guidance} on its
-     * answers: a decision the plan makes against the Guidance, which the Guidance informs but does not bind.
+     * {@return whether the SMKI PMA's decision in {@code state} departs from the advice of {@code guidance} on its
+     * answers: a decision the plan makes against the Guidance, which the Guidance informs but does not bind}
+     *
+     * @param guidance the Recovery Key Guidance
+     * @param state the incident, the SMKI PMA's decision made
      */
     public static Optional<RecoveryMechanism> departure(RecoveryKeyGuidance guidance, IncidentState state) {
         return departure(guidance, state, state.choices().mechanism());
@@ -91,12 +96,16 @@ public final class Decide {
         return advice == decided ? Optional.empty() : Optional.of(advice);
     }
 
-    /** Returns the procedure with the default settings. */
+    /** {@return the procedure with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
@@ -172,6 +181,12 @@ public final class Decide {
      */
     public record Decision(PmaDecision decision) implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param decision the decision
+         * @throws NullPointerException when a component is null
+         */
         public Decision {
             Objects.requireNonNull(decision, "decision");
         }

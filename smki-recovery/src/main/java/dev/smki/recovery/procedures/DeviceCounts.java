@@ -15,6 +15,11 @@ public record DeviceCounts(long total, long relevant, long recovered, long writt
     /**
      * Checks the counts.
      *
+     * @param total every Device of the fleet
+     * @param relevant the Relevant Devices: commissioned, holding the compromised (or replaced) key
+     * @param recovered Relevant Devices now holding the new trust anchor
+     * @param writtenOff Relevant Devices written off with a reason
+     * @param holdingCompromisedKey Relevant Devices still holding the compromised (or replaced) key
      * @throws IllegalArgumentException when a count is negative, or the counts do not add up
      */
     public DeviceCounts {
@@ -28,7 +33,7 @@ public record DeviceCounts(long total, long relevant, long recovered, long writt
         }
     }
 
-    /** Returns the Relevant Devices neither recovered nor written off. */
+    /** {@return the Relevant Devices neither recovered nor written off} */
     public long pending() {
         return relevant - recovered - writtenOff;
     }

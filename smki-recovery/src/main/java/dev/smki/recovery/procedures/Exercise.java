@@ -77,12 +77,17 @@ public final class Exercise {
 
     private Exercise() {}
 
-    /** Returns the procedure exercising the Recovery Private Key, with the default settings. */
+    /** {@return the procedure exercising the Recovery Private Key, with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults(), KEYS);
     }
 
-    /** Returns the procedure exercising {@code keys}, with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure exercising {@code keys}, with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param keys the keys
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings, Set<CustodyKey> keys) {
         Objects.requireNonNull(settings, "settings");
         if (keys.isEmpty()) {

@@ -75,6 +75,14 @@ public final class FleetState {
      */
     public record Sending(String operation, int number, RecoveryProgress finalProgress) {
 
+        /**
+         * Checks the components.
+         *
+         * @param operation the step that sent them, such as {@code C5}
+         * @param number which sending of that step it was, from 1
+         * @param finalProgress its last progress report
+         * @throws NullPointerException when a component is null
+         */
         public Sending {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(finalProgress, "finalProgress");
@@ -91,6 +99,15 @@ public final class FleetState {
      */
     public record Restored(Sending sending, long restoredAttempts, long madeAttempts) {
 
+        /**
+         * Checks the components.
+         *
+         * @param sending the sending
+         * @param restoredAttempts the attempts restored from the record: 0 for a sending that had no record to go on
+         *     from
+         * @param madeAttempts the attempts this run made (commands signed and applied, or failures drawn)
+         * @throws NullPointerException when a component is null
+         */
         public Restored {
             Objects.requireNonNull(sending, "sending");
         }
@@ -99,7 +116,7 @@ public final class FleetState {
     /** The progress points of one phase. */
     private record Phase(String name, ProgressSample<ProgressPoint> points) {}
 
-    /** Returns every Device of the fleet. */
+    /** {@return every Device of the fleet} */
     public Fleet fleet() {
         return fleet;
     }
@@ -117,12 +134,16 @@ public final class FleetState {
         return relevant.size() + " Relevant Devices of " + fleet.size() + " hold the key of " + compromised;
     }
 
-    /** Returns the Relevant Devices, once scoped: a view in EUI-64 order, no copy. */
+    /** {@return the Relevant Devices, once scoped: a view in EUI-64 order, no copy} */
     public List<Device> relevant() {
         return relevant == null ? List.of() : relevant.devices();
     }
 
-    /** Returns the commissioned Devices holding {@code certificate}'s key, without changing the scope. */
+    /**
+     * {@return the commissioned Devices holding {@code certificate}'s key, without changing the scope}
+     *
+     * @param certificate the certificate
+     */
     public long holding(IssuedCertificate certificate) {
         return RelevantDevices.countIn(fleet, certificate);
     }
@@ -164,7 +185,7 @@ public final class FleetState {
         refresh();
     }
 
-    /** Returns whether a recovery is bringing the Relevant Devices to a new trust anchor. */
+    /** {@return whether a recovery is bringing the Relevant Devices to a new trust anchor} */
     public boolean isRecovering() {
         return targetKey != null;
     }
@@ -236,18 +257,23 @@ public final class FleetState {
     /**
      * Sends commands on {@code threads} threads from now on; changes only how fast sendings run, never what they do.
      *
+     * @param threads how many threads send commands to the Devices
      * @throws IllegalArgumentException when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
      */
     public void useThreads(int threads) {
         executor = executor.with(executor.settings().withThreads(threads));
     }
 
-    /** Returns how many threads the sendings work on. */
+    /** {@return how many threads the sendings work on} */
     public int threads() {
         return executor.settings().threads();
     }
 
-    /** Calls {@code listener} with every progress report of the sendings from now on, as they are made. */
+    /**
+     * Calls {@code listener} with every progress report of the sendings from now on, as they are made.
+     *
+     * @param listener called with each progress report
+     */
     public void onProgress(Consumer<? super RecoveryProgress> listener) {
         onProgress = Objects.requireNonNull(listener, "listener");
     }
@@ -255,6 +281,8 @@ public final class FleetState {
     /**
      * Keeps the progress reports of each sending from now on in the record {@code progressRecords} opens for it (a
      * Recovery Progress File beside a rehearsal's journal), and goes on from what an earlier run recorded there.
+     *
+     * @param progressRecords where the progress reports of each sending are kept
      */
     public void recordProgressIn(ProgressRecords progressRecords) {
         records = Objects.requireNonNull(progressRecords, "progressRecords");
@@ -288,7 +316,7 @@ public final class FleetState {
         return progress.get(progress.size() - 1).points();
     }
 
-    /** Returns how far the Relevant Devices are with the current updates (REC-8). */
+    /** {@return how far the Relevant Devices are with the current updates (REC-8)} */
     public DeviceScope scope() {
         return new DeviceScope(relevantCount(), updated, writtenOff.size());
     }
@@ -300,8 +328,8 @@ public final class FleetState {
     }
 
     /**
-     * Returns how far the Relevant Devices were each time they changed, oldest first: every change while a phase has
-     * at most {@value #POINTS_PER_PHASE}, otherwise an evenly spaced sample of them with the phase's last.
+     * {@return how far the Relevant Devices were each time they changed, oldest first: every change while a phase has
+     * at most {@value #POINTS_PER_PHASE}, otherwise an evenly spaced sample of them with the phase's last}
      */
     public List<ProgressPoint> progress() {
         List<ProgressPoint> all = new ArrayList<>();
@@ -309,22 +337,26 @@ public final class FleetState {
         return List.copyOf(all);
     }
 
-    /** Returns each sending of commands as it ended, oldest first. */
+    /** {@return each sending of commands as it ended, oldest first} */
     public List<Sending> sendings() {
         return sendings.stream().map(Restored::sending).toList();
     }
 
-    /** Returns, for each sending of commands, how much of it this run restored from its record and how much it did. */
+    /**
+     * Returns, for each sending of commands, how much of it this run restored from its record and how much it did.
+     *
+     * @return how much of each sending of commands this run restored and did
+     */
     public List<Restored> restored() {
         return List.copyOf(sendings);
     }
 
-    /** Returns the Relevant Devices written off: how many, why, and the first few. */
+    /** {@return the Relevant Devices written off: how many, why, and the first few} */
     public WriteOffs writtenOff() {
         return writtenOff;
     }
 
-    /** Returns the Device counts of the incident. */
+    /** {@return the Device counts of the incident} */
     public DeviceCounts counts() {
         long holding = compromisedKey == null || relevant == null ? 0 : relevant.count(c -> c.holds(compromisedKey));
         return new DeviceCounts(fleet.size(), relevantCount(), updated, writtenOff.size(), holding);

@@ -16,12 +16,20 @@ public final class IncidentClock extends Clock {
 
     private volatile Instant now;
 
-    /** Returns a clock standing at {@code start}. */
+    /**
+     * Returns a clock standing at {@code start}.
+     *
+     * @param start when it starts
+     */
     public IncidentClock(Instant start) {
         this.now = Objects.requireNonNull(start, "start");
     }
 
-    /** Sets the clock to {@code instant}. */
+    /**
+     * Sets the clock to {@code instant}.
+     *
+     * @param instant the instant
+     */
     public void set(Instant instant) {
         now = Objects.requireNonNull(instant, "instant");
     }

@@ -19,8 +19,10 @@ public final class IncidentResponses {
     private IncidentResponses() {}
 
     /**
-     * Returns the response to a suspected compromise on which the SMKI PMA requires no key: {@link Notify} then
-     * {@link Decide} (D1 after N4). Named {@code NOTIFICATION}.
+     * {@return the response to a suspected compromise on which the SMKI PMA requires no key: {@link Notify} then
+     * {@link Decide} (D1 after N4)} Named {@code NOTIFICATION}.
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> notification(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -28,12 +30,15 @@ public final class IncidentResponses {
     }
 
     /**
-     * Returns the response to a Party's Organisation key compromise recovered with the Recovery Private Key by
+     * {@return the response to a Party's Organisation key compromise recovered with the Recovery Private Key by
      * {@code method}: {@link Notify}, {@link Decide}, {@link RecoveryKeyUse} and {@link Revoke} for the compromised
-     * certificate. Links: D1 after N4; R1 after D4; R4 after N5 (the Relevant Devices are known before commands are
+     * certificate} Links: D1 after N4; R1 after D4; R4 after N5 (the Relevant Devices are known before commands are
      * built); N6 is the revocation request that RV2 decides; R11 after RV3. The revocation steps come right after
      * Notify, since the revocation should not wait for the Devices (recovery.md §2.3). Named {@code
      * ORGANISATION_KEY_COMPROMISE.M2} or {@code .M3}.
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param method how the Recovery Private Key is used
      */
     public static Procedure<IncidentState> organisationKeyCompromise(
             ProcedureSettings settings, RecoveryKeyUse.Method method) {
@@ -63,19 +68,24 @@ public final class IncidentResponses {
     }
 
     /**
-     * Returns the response to a Root OCA compromise in the modelled order ({@link #rootOcaCompromise(
-     * ProcedureSettings, Contingency.Order)}).
+     * {@return the response to a Root OCA compromise in the modelled order ({@link #rootOcaCompromise(
+     * ProcedureSettings, Contingency.Order)})}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> rootOcaCompromise(ProcedureSettings settings) {
         return rootOcaCompromise(settings, Contingency.Order.MODELLED);
     }
 
     /**
-     * Returns the response to a Root OCA compromise recovered with the Contingency key, the contingency steps in
+     * {@return the response to a Root OCA compromise recovered with the Contingency key, the contingency steps in
      * {@code order}: {@link Notify}, {@link Decide}, {@link Contingency}, and, within its Post-Recovery phase,
-     * {@link CsrCoordination} (as C9) and {@link Distribute} (as C10). Links: D1 after N4; C1 after D4; C5 after N5;
+     * {@link CsrCoordination} (as C9) and {@link Distribute} (as C10)} Links: D1 after N4; C1 after D4; C5 after N5;
      * CS1 after C8 and C9 after CS6; DS1 after C9 and C10 after DS4. Named {@code ROOT_OCA_COMPROMISE}, with the
      * order's suffix for the orders other than the modelled one.
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param order the order of the steps
      */
     public static Procedure<IncidentState> rootOcaCompromise(ProcedureSettings settings, Contingency.Order order) {
         Objects.requireNonNull(settings, "settings");
@@ -106,27 +116,33 @@ public final class IncidentResponses {
     }
 
     /**
-     * Returns the reuse or replacement of the Recovery key after use, a separate, reconstructed policy: {@link
-     * RecoveryKeyReplacement}, named as it is.
+     * {@return the reuse or replacement of the Recovery key after use, a separate, reconstructed policy: {@link
+     * RecoveryKeyReplacement}, named as it is}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> recoveryKeyReplacement(ProcedureSettings settings) {
         return RecoveryKeyReplacement.definition(settings);
     }
 
     /**
-     * Returns the SMKI PMA's Recovery Key Direction and the DCC's further use of the Recovery Private Key under it:
-     * {@link RecoveryKeyDirection}, named as it is.
+     * {@return the SMKI PMA's Recovery Key Direction and the DCC's further use of the Recovery Private Key under it:
+     * {@link RecoveryKeyDirection}, named as it is}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> recoveryKeyDirection(ProcedureSettings settings) {
         return RecoveryKeyDirection.definition(settings);
     }
 
     /**
-     * Returns the response to a Party's Organisation key compromise recovered by Method 1, the Subscriber replacing
+     * {@return the response to a Party's Organisation key compromise recovered by Method 1, the Subscriber replacing
      * its own trust anchors with its current key, no DCC key used: {@link Notify}, {@link Decide} (which requires no
      * key), {@link MethodOne} (M1.pre after D4, M1.exec after N5; M1.post revokes the old certificate once the Devices
-     * are updated, since a revoked certificate could no longer sign the Subscriber's commands). Named {@code
+     * are updated, since a revoked certificate could no longer sign the Subscriber's commands)} Named {@code
      * METHOD_1}.
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> methodOne(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -140,9 +156,11 @@ public final class IncidentResponses {
     }
 
     /**
-     * Returns the response to an Issuing OCA compromise: {@link Notify}, {@link Revoke} (the Issuing OCA on the Root's
+     * {@return the response to an Issuing OCA compromise: {@link Notify}, {@link Revoke} (the Issuing OCA on the Root's
      * ARL, requested at N6), {@link Decide}, {@link IssuingOcaCompromise} with {@link CsrCoordination} (CS1 after IO1,
-     * IO3 after CS6 and RV3; IO2 after N5). Named {@code ISSUING_OCA_COMPROMISE}.
+     * IO3 after CS6 and RV3; IO2 after N5)} Named {@code ISSUING_OCA_COMPROMISE}.
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> issuingOcaCompromise(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -168,10 +186,12 @@ public final class IncidentResponses {
     }
 
     /**
-     * Returns the response to a Contingency key compromise: {@link Notify}, {@link Decide} (requiring the Recovery
+     * {@return the response to a Contingency key compromise: {@link Notify}, {@link Decide} (requiring the Recovery
      * key), {@link ContingencyKeyCompromise} with {@link CsrCoordination} and {@link Distribute} in its Post-Recovery
-     * phase (CK2 after D4, CK3 after N5, CS1 after CK1, DS1 after CS6, CK6 after DS4). Named {@code
+     * phase (CK2 after D4, CK3 after N5, CS1 after CK1, DS1 after CS6, CK6 after DS4)} Named {@code
      * CONTINGENCY_KEY_COMPROMISE}.
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> contingencyKeyCompromise(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -193,9 +213,11 @@ public final class IncidentResponses {
     }
 
     /**
-     * Returns the response to a Recovery key compromise: {@link Notify}, {@link Decide} (requiring the Contingency
+     * {@return the response to a Recovery key compromise: {@link Notify}, {@link Decide} (requiring the Contingency
      * key), and {@link RecoveryKeyReplacement} with the Recovery cells replaced by anyByContingency (RK0 after D4, RK4
-     * after N5). Named {@code RECOVERY_KEY_COMPROMISE}.
+     * after N5)} Named {@code RECOVERY_KEY_COMPROMISE}.
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
      */
     public static Procedure<IncidentState> recoveryKeyCompromise(ProcedureSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -208,12 +230,20 @@ public final class IncidentResponses {
                 .build());
     }
 
-    /** Returns a Supplier of Last Resort event with a revocation delay: {@link SupplierOfLastResortDelay}. */
+    /**
+     * {@return a Supplier of Last Resort event with a revocation delay: {@link SupplierOfLastResortDelay}}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> supplierOfLastResort(ProcedureSettings settings) {
         return SupplierOfLastResortDelay.definition(settings);
     }
 
-    /** Returns a recovery exercise of the Recovery Private Key: {@link Exercise}, named as it is. */
+    /**
+     * {@return a recovery exercise of the Recovery Private Key: {@link Exercise}, named as it is}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> exercise(ProcedureSettings settings) {
         return Exercise.definition(settings, Exercise.KEYS);
     }

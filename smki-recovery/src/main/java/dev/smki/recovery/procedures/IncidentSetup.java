@@ -57,6 +57,30 @@ public record IncidentSetup(
         List<Custodian> custodians,
         ActorChoices choices) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the incident's id
+     * @param compromised which kind of key is compromised or suspected; empty for an exercise
+     * @param role the Remote Party Role whose key it is
+     * @param usage the key usage of the compromised Organisation Certificate
+     * @param credentials every Organisation Certificate compromised together (a multi-cell compromise); empty for the
+     *     one of role and usage
+     * @param seed the seed
+     * @param start when the simulated clock starts
+     * @param devices how many Devices the fleet has, at least 1
+     * @param mix the share of each Device type, in thousandths; ESME takes what the others leave
+     * @param commissionedShare the share of Devices commissioned, 0 to 1
+     * @param uncontactableShare the share of Relevant Devices that never answer, 0 to 1
+     * @param busyShare the chance that one attempt finds a Device busy, 0 to 0.95
+     * @param retries how many times a failed update is retried before the Device is written off
+     * @param quorum the custody quorum M of N
+     * @param custodians the N Key Custodians, each with their Party
+     * @param choices what the actors decide when they act
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when there is no Device, or the custodians are not as many as the quorum's
+     *     N (the message says which)
+     */
     public IncidentSetup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(compromised, "compromised");
@@ -85,6 +109,13 @@ public record IncidentSetup(
      */
     public record Custodian(CustodianId id, String party) {
 
+        /**
+         * Checks the components.
+         *
+         * @param id the custodian's id, such as {@code KC-01}
+         * @param party the SEC Party that employs them
+         * @throws NullPointerException when a component is null
+         */
         public Custodian {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(party, "party");

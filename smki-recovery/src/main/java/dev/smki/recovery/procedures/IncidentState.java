@@ -80,7 +80,11 @@ public final class IncidentState {
         this.revocation = new RevocationState(registry.certificates(), clock);
     }
 
-    /** Returns the state made from {@code setup}: a seeded test PKI, a fleet, custodians holding shares. */
+    /**
+     * {@return the state made from {@code setup}: a seeded test PKI, a fleet, custodians holding shares}
+     *
+     * @param setup what the incident sets up
+     */
     public static IncidentState create(IncidentSetup setup) {
         return new IncidentState(Objects.requireNonNull(setup, "setup"));
     }
@@ -118,57 +122,57 @@ public final class IncidentState {
                 material.contingency().symmetricKey().toOctets());
     }
 
-    /** Returns what the state was made from. */
+    /** {@return what the state was made from} */
     public IncidentSetup setup() {
         return setup;
     }
 
-    /** Returns the incident's id. */
+    /** {@return the incident's id} */
     public IncidentId incident() {
         return setup.id();
     }
 
-    /** Returns the kind of key compromised, if the incident is a compromise. */
+    /** {@return the kind of key compromised, if the incident is a compromise} */
     public Optional<CompromisedKey> compromised() {
         return setup.compromised();
     }
 
-    /** Returns what the actors decide when they act. */
+    /** {@return what the actors decide when they act} */
     public ActorChoices choices() {
         return setup.choices();
     }
 
-    /** Returns the clock slice. */
+    /** {@return the clock slice} */
     public IncidentClock clock() {
         return clock;
     }
 
-    /** Returns the PKI slice. */
+    /** {@return the PKI slice} */
     public PkiState pki() {
         return pki;
     }
 
-    /** Returns the custody slice. */
+    /** {@return the custody slice} */
     public CustodyState custody() {
         return custody;
     }
 
-    /** Returns the fleet slice. */
+    /** {@return the fleet slice} */
     public FleetState fleet() {
         return fleet;
     }
 
-    /** Returns the registry slice. */
+    /** {@return the registry slice} */
     public RegistryState registry() {
         return registry;
     }
 
-    /** Returns the revocation slice. */
+    /** {@return the revocation slice} */
     public RevocationState revocation() {
         return revocation;
     }
 
-    /** Returns the certificate whose key is compromised (or replaced): the Root OCA, or the role's certificate. */
+    /** {@return the certificate whose key is compromised (or replaced): the Root OCA, or the role's certificate} */
     public IssuedCertificate compromisedCertificate() {
         if (!setup.credentials().isEmpty()) {
             return pki.current().organisationCertificate(setup.credentials().get(0));
@@ -177,8 +181,10 @@ public final class IncidentState {
     }
 
     /**
-     * Returns the Organisation credentials compromised together: the plan's list for a multi-cell compromise, otherwise
-     * the one of the incident's role and usage; empty when the role's key is not an Organisation key (Root, Issuing OCA).
+     * {@return the Organisation credentials compromised together: the plan's list for a multi-cell compromise,
+     * otherwise
+     * the one of the incident's role and usage; empty when the role's key is not an Organisation key (Root, Issuing
+     * OCA)}
      */
     public List<OrganisationCredential> compromisedCredentials() {
         if (!setup.credentials().isEmpty()) {
@@ -190,7 +196,7 @@ public final class IncidentState {
         };
     }
 
-    /** Returns the compromised certificates: those of {@link #compromisedCredentials()}, or the CA certificate. */
+    /** {@return the compromised certificates: those of {@link #compromisedCredentials()}, or the CA certificate} */
     public List<IssuedCertificate> compromisedCertificates() {
         List<OrganisationCredential> credentials = compromisedCredentials();
         return credentials.isEmpty()
@@ -208,7 +214,7 @@ public final class IncidentState {
         };
     }
 
-    /** Returns the Relevant Subscribers, once worked out at N5 (none before). */
+    /** {@return the Relevant Subscribers, once worked out at N5 (none before)} */
     public RelevantSubscribers relevantSubscribers() {
         return relevantSubscribers;
     }
@@ -270,14 +276,18 @@ public final class IncidentState {
         return text.toString();
     }
 
-    /** Returns whether {@code key} is authorised for this incident by an SMKI PMA decision or authorisation (REC-1). */
+    /**
+     * {@return whether {@code key} is authorised for this incident by an SMKI PMA decision or authorisation (REC-1)}
+     *
+     * @param key the key
+     */
     public boolean isAuthorised(CustodyKey key) {
         return custody.isAuthorised(setup.id().value(), key);
     }
 
     /**
-     * Returns whether every Relevant Device holds the new Root OCA or has been written off (REC-10); true when no Root
-     * replacement is under way, since certificates then chain to the Root the Devices hold.
+     * {@return whether every Relevant Device holds the new Root OCA or has been written off (REC-10); true when no Root
+     * replacement is under way, since certificates then chain to the Root the Devices hold}
      */
     public boolean devicesHoldNewRoot() {
         return pki.newRootKey().map(fleet::allHold).orElse(true);
@@ -285,18 +295,28 @@ public final class IncidentState {
 
     // ---- injected events ----
 
-    /** Returns a note of each event injected so far, oldest first. */
+    /** {@return a note of each event injected so far, oldest first} */
     public List<String> events() {
         return List.copyOf(events);
     }
 
-    /** Makes the HSM fail every activation until {@code until} (an injected event); returns a note. */
+    /**
+     * Makes the HSM fail every activation until {@code until} (an injected event); returns a note.
+     *
+     * @param until when it ends
+     * @return a note of the event
+     */
     public String failHsmUntil(Instant until) {
         custody.failHsmUntil(until);
         return note("the HSM fails every key activation until " + until);
     }
 
-    /** Ceases Key Custodian {@code custodian} (an injected event); returns a note. */
+    /**
+     * Ceases Key Custodian {@code custodian} (an injected event); returns a note.
+     *
+     * @param custodian the Key Custodian
+     * @return a note of the event
+     */
     public String ceaseCustodian(dev.smki.recovery.custody.CustodianId custodian) {
         custody.cease(custodian, clock.instant());
         return note(custodian + " ceased to be a Key Custodian");
@@ -305,6 +325,10 @@ public final class IncidentState {
     /**
      * Records that the key of {@code role} for {@code usage} is found compromised while this incident is recovered
      * (an injected event): it is not this incident's to recover; returns a note naming the Devices exposed.
+     *
+     * @param role the role, such as DCC
+     * @param usage the key usage
+     * @return a note of the event
      */
     public String secondCompromise(RemotePartyRole role, CertificateUsage usage) {
         IssuedCertificate second = certificateOf(role, usage);
@@ -315,6 +339,9 @@ public final class IncidentState {
     /**
      * Opens a Supplier of Last Resort event for the failed Supplier {@code role} with the revocation of its
      * certificates delayed by the SMKI PMA (an injected event overlapping the incident); returns a note.
+     *
+     * @param role the role, such as DCC
+     * @return a note of the event
      */
     public String overlappingSolr(RemotePartyRole role) {
         String failed = Subscriber.ofRole(role).name();

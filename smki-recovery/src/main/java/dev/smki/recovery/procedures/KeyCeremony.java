@@ -31,13 +31,22 @@ import java.util.stream.Collectors;
  */
 public record KeyCeremony(StepId attendance, StepId activation, Function<IncidentState, Set<CustodyKey>> keys) {
 
+    /**
+     * Checks the components.
+     *
+     * @param attendance the per-custodian attendance step
+     * @param activation the step activating the keys
+     * @param keys the keys the ceremony activates, read from the incident (the Recovery Key Direction's authorising
+     *     key)
+     * @throws NullPointerException when a component is null
+     */
     public KeyCeremony {
         Objects.requireNonNull(attendance, "attendance");
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(keys, "keys");
     }
 
-    /** Returns every ceremony of the procedures of this package. */
+    /** {@return every ceremony of the procedures of this package} */
     public static List<KeyCeremony> all() {
         return List.of(
                 Contingency.CEREMONY,
@@ -48,25 +57,42 @@ public record KeyCeremony(StepId attendance, StepId activation, Function<Inciden
                 Exercise.CEREMONY);
     }
 
-    /** Returns the ceremony whose attendance or activation step is {@code step}, if any. */
+    /**
+     * {@return the ceremony whose attendance or activation step is {@code step}, if any}
+     *
+     * @param step the step
+     */
     public static Optional<KeyCeremony> of(StepId step) {
         return all().stream()
                 .filter(c -> c.attendance().equals(step) || c.activation().equals(step))
                 .findFirst();
     }
 
-    /** Returns the attendance item of {@code custodian} at {@code session}: {@code KC-02}, or {@code KC-02@2}. */
+    /**
+     * {@return the attendance item of {@code custodian} at {@code session}: {@code KC-02}, or {@code KC-02@2}}
+     *
+     * @param custodian the Key Custodian
+     * @param session the session, from 1
+     */
     public static String item(CustodianId custodian, int session) {
         return session == 1 ? custodian.value() : custodian.value() + "@" + session;
     }
 
-    /** Returns the custodian an attendance item names. */
+    /**
+     * {@return the custodian an attendance item names}
+     *
+     * @param item the item, such as a Device
+     */
     public static CustodianId custodian(String item) {
         int at = item.indexOf('@');
         return CustodianId.of(at < 0 ? item : item.substring(0, at));
     }
 
-    /** Returns the session an attendance item is for, from 1. */
+    /**
+     * {@return the session an attendance item is for, from 1}
+     *
+     * @param item the item, such as a Device
+     */
     public static int session(String item) {
         int at = item.indexOf('@');
         return at < 0 ? 1 : Integer.parseInt(item.substring(at + 1));
@@ -130,6 +156,14 @@ public record KeyCeremony(StepId attendance, StepId activation, Function<Inciden
      */
     public record Attendance(CustodianId custodian, int session, List<KeyShare> shares) implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param custodian the custodian attending
+         * @param session the session, from 1
+         * @param shares the shares presented
+         * @throws NullPointerException when a component is null
+         */
         public Attendance {
             Objects.requireNonNull(custodian, "custodian");
             shares = List.copyOf(shares);

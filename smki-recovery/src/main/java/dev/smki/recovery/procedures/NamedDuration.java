@@ -16,6 +16,16 @@ import java.util.Objects;
  */
 public record NamedDuration(String name, Duration value, String meaning, Confidence confidence) {
 
+    /**
+     * Checks the components.
+     *
+     * @param name the name, such as {@code T_confirm}
+     * @param value the duration; positive
+     * @param meaning what it measures, one sentence
+     * @param confidence how sure we are of the value
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the duration is not positive
+     */
     public NamedDuration {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -26,7 +36,11 @@ public record NamedDuration(String name, Duration value, String meaning, Confide
         }
     }
 
-    /** Returns a copy whose value is {@code newValue}: the user's, so its confidence is unchanged. */
+    /**
+     * {@return a copy whose value is {@code newValue}: the user's, so its confidence is unchanged}
+     *
+     * @param newValue the new value
+     */
     public NamedDuration withValue(Duration newValue) {
         return new NamedDuration(name, newValue, meaning, confidence);
     }

@@ -72,12 +72,16 @@ public final class Notify {
         return state.setup().role() == RemotePartyRole.ROOT;
     }
 
-    /** Returns the procedure with the default settings. */
+    /** {@return the procedure with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' durations, omitted steps and permitted confirmations. */
+    /**
+     * {@return the procedure with {@code settings}' durations, omitted steps and permitted confirmations}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
@@ -174,6 +178,13 @@ public final class Notify {
      */
     public record Confirmation(String mechanism, String confirmedWith) implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param mechanism the permitted mechanism used, such as {@code call-back to a nominated ARO}
+         * @param confirmedWith whom or what it was confirmed with, such as the ARO's name; may be empty
+         * @throws NullPointerException when a component is null
+         */
         public Confirmation {
             Objects.requireNonNull(mechanism, "mechanism");
             Objects.requireNonNull(confirmedWith, "confirmedWith");

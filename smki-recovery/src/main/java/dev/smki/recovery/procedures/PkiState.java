@@ -34,17 +34,17 @@ public final class PkiState {
         this.pki = Objects.requireNonNull(pki, "pki");
     }
 
-    /** Returns the test PKI the incident starts from. */
+    /** {@return the test PKI the incident starts from} */
     public TestPki current() {
         return pki;
     }
 
-    /** Returns the PKI under the new Root OCA, once C2 made it. */
+    /** {@return the PKI under the new Root OCA, once C2 made it} */
     public Optional<TestPki> next() {
         return Optional.ofNullable(next);
     }
 
-    /** Returns whether a new Root OCA carrying fresh contingency material exists (C2; REC-6). */
+    /** {@return whether a new Root OCA carrying fresh contingency material exists (C2; REC-6)} */
     public boolean hasNewRoot() {
         return next != null;
     }
@@ -94,7 +94,7 @@ public final class PkiState {
         return "new " + newIssuingOca + " under the current " + pki.rootOca();
     }
 
-    /** Returns the new Issuing OCA (C3, CK1 or IO1), once made. */
+    /** {@return the new Issuing OCA (C3, CK1 or IO1), once made} */
     public Optional<IssuedCertificate> newIssuingOca() {
         return Optional.ofNullable(newIssuingOca);
     }
@@ -113,7 +113,12 @@ public final class PkiState {
         return next;
     }
 
-    /** Returns the incident's Organisation Certificate of {@code role} for {@code usage}. */
+    /**
+     * {@return the incident's Organisation Certificate of {@code role} for {@code usage}}
+     *
+     * @param role the role, such as DCC
+     * @param usage the key usage
+     */
     public IssuedCertificate certificate(RemotePartyRole role, CertificateUsage usage) {
         return pki.organisationCertificate(role, usage);
     }
@@ -135,7 +140,7 @@ public final class PkiState {
         return renewed;
     }
 
-    /** Returns the Organisation Certificates re-issued under the new Issuing OCA, by credential file stem. */
+    /** {@return the Organisation Certificates re-issued under the new Issuing OCA, by credential file stem} */
     public Map<String, IssuedCertificate> reissued() {
         return Collections.unmodifiableMap(reissued);
     }
@@ -151,8 +156,8 @@ public final class PkiState {
     }
 
     /**
-     * Returns the new certificate for each cell a multi-cell recovery replaces, in order (R3, M1.pre, RKD3); the first
-     * is also {@link #replacement()}.
+     * {@return the new certificate for each cell a multi-cell recovery replaces, in order (R3, M1.pre, RKD3); the first
+     * is also {@link #replacement()}}
      */
     public Map<TrustAnchorCellId, IssuedCertificate> replacements() {
         return Collections.unmodifiableMap(replacements);
@@ -167,7 +172,7 @@ public final class PkiState {
         replacement = certificates.values().iterator().next();
     }
 
-    /** Returns the certificate a recovery command puts into the compromised (or replaced) cells, once chosen. */
+    /** {@return the certificate a recovery command puts into the compromised (or replaced) cells, once chosen} */
     public Optional<IssuedCertificate> replacement() {
         return Optional.ofNullable(replacement);
     }
@@ -183,7 +188,7 @@ public final class PkiState {
         return replacement;
     }
 
-    /** Returns the Subscriber's new certificate put in place after Method 2 (R8), once issued. */
+    /** {@return the Subscriber's new certificate put in place after Method 2 (R8), once issued} */
     public Optional<IssuedCertificate> subscriberCertificate() {
         return Optional.ofNullable(subscriberCertificate);
     }

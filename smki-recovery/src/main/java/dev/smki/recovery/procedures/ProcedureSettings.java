@@ -50,14 +50,14 @@ import java.util.TreeMap;
  */
 public final class ProcedureSettings {
 
-    /** The name of the pace of steps not given one. */
-    public static final String DEFAULT_PACE = "pace.default";
+    /** The name of the pace of steps not given one: {@link DurationName#DEFAULT_PACE}, as text. */
+    public static final String DEFAULT_PACE = DurationName.DEFAULT_PACE.value();
 
-    /** The longest a step may take in a rehearsal, so that its simulated clock stays within certificate validity. */
-    public static final Duration LONGEST_PACE = Duration.ofDays(30);
+    /** The longest a step may take in a rehearsal: {@link DurationName#LONGEST_PACE}. */
+    public static final Duration LONGEST_PACE = DurationName.LONGEST_PACE;
 
-    /** The longest deadline. */
-    public static final Duration LONGEST_DEADLINE = Duration.ofDays(3_660);
+    /** The longest deadline: {@link DurationName#LONGEST_DEADLINE}. */
+    public static final Duration LONGEST_DEADLINE = DurationName.LONGEST_DEADLINE;
 
     private static final List<NamedDuration> DEFAULT_DURATIONS = List.of(
             deadline("T_notify", "PT4H", "N1 to N2: from detecting a compromise to notifying the DCC"),
@@ -119,8 +119,8 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the reconstructed defaults: every duration above, no step left out, confirmation by call-back or
-     * the DCC's own detection, {@link RecoveryKeyPolicy#PMA_DECIDES} and {@link RecoveryKeyGuidance#defaults()}.
+     * {@return the reconstructed defaults: every duration above, no step left out, confirmation by call-back or
+     * the DCC's own detection, {@link RecoveryKeyPolicy#PMA_DECIDES} and {@link RecoveryKeyGuidance#defaults()}}
      */
     public static ProcedureSettings defaults() {
         Map<String, NamedDuration> durations = new LinkedHashMap<>();
@@ -134,9 +134,10 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the defaults changed by the properties file {@code file} (see the class description).
+     * {@return the defaults changed by the properties file {@code file} (see the class description)}
      *
-     * @throws IllegalArgumentException naming the property when one is unknown or malformed
+     * @param file the file
+     * @throws SettingsException naming the property when one is unknown or malformed
      * @throws UncheckedIOException when the file cannot be read
      */
     public static ProcedureSettings load(Path file) {
@@ -151,9 +152,10 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns a copy changed by {@code properties} (see the class description).
+     * {@return a copy changed by {@code properties} (see the class description)}
      *
-     * @throws IllegalArgumentException naming the property when one is unknown or malformed
+     * @param properties the settings, as properties
+     * @throws SettingsException naming the property when one is unknown or malformed
      */
     public ProcedureSettings withProperties(Properties properties) {
         Map<String, String> sorted = new TreeMap<>();
@@ -163,123 +165,183 @@ public final class ProcedureSettings {
         for (Map.Entry<String, String> entry : sorted.entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue().trim();
-            if (key.startsWith("T_") || key.startsWith("pace.")) {
-                result = result.withDuration(key, parseDuration(key, value));
-            } else if (key.equals("omit")) {
-                List<StepId> steps = new ArrayList<>();
-                for (String id : value.split(",")) {
-                    if (!id.isBlank()) {
-                        steps.add(StepId.of(id.trim()));
-                    }
-                }
-                result = result.omitting(steps);
-            } else if (key.equals("confirmation.mechanisms")) {
-                result = result.withPermittedConfirmations(
-                        Arrays.stream(value.split("\\|")).map(String::trim).toList());
-            } else if (key.equals("recoveryKey.policy")) {
-                result = result.withRecoveryKeyPolicy(RecoveryKeyPolicy.parse(value));
-            } else if (key.startsWith("guidance.")) {
-                guidanceProperties.put(key, value);
-            } else {
-                throw new IllegalArgumentException("Unknown procedure setting " + key
-                        + " (expected T_*, pace.*, omit, confirmation.mechanisms, recoveryKey.policy or guidance.*)");
+            try {
+                result = result.withProperty(key, value, guidanceProperties);
+            } catch (SettingsException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(key, e.getMessage(), e);
             }
         }
-        RecoveryKeyGuidance changedGuidance = result.guidance.withProperties(guidanceProperties);
-        if (changedGuidance.threshold() < 0) {
-            throw new IllegalArgumentException(
-                    "guidance.threshold must be 0 or more, not " + changedGuidance.threshold());
+        return result.withGuidance(result.guidance.withProperties(guidanceProperties));
+    }
+
+    /** Returns a copy changed by setting {@code key}, keeping {@code guidance.*} ones in {@code guidance}. */
+    private ProcedureSettings withProperty(String key, String value, Map<String, String> guidanceProperties) {
+        if (key.startsWith("T_") || key.startsWith("pace.")) {
+            return withDuration(key, parseDuration(key, value));
+        } else if (key.equals("omit")) {
+            List<StepId> steps = new ArrayList<>();
+            for (String id : value.split(",")) {
+                if (!id.isBlank()) {
+                    steps.add(StepId.of(id.trim()));
+                }
+            }
+            return omitting(steps);
+        } else if (key.equals("confirmation.mechanisms")) {
+            return withPermittedConfirmations(
+                    Arrays.stream(value.split("\\|")).map(String::trim).toList());
+        } else if (key.equals("recoveryKey.policy")) {
+            return withRecoveryKeyPolicy(RecoveryKeyPolicy.parse(value));
+        } else if (key.startsWith("guidance.")) {
+            guidanceProperties.put(key, value);
+            return this;
         }
-        return result.withGuidance(changedGuidance);
+        throw new SettingsException(
+                key,
+                "Unknown procedure setting " + key + " (expected T_*, pace.*, omit, confirmation.mechanisms,"
+                        + " recoveryKey.policy or guidance.*)");
     }
 
     private static Duration parseDuration(String name, String text) {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    name + " must be an ISO-8601 duration such as PT4H or P7D, not '" + text + "'");
+            throw new SettingsException(
+                    name, name + " must be an ISO-8601 duration such as PT4H or P7D, not '" + text + "'", e);
         }
     }
 
-    /** Returns every named duration, deadlines first, in a stable order. */
+    /** {@return every named duration, deadlines first, in a stable order} */
     public List<NamedDuration> durations() {
         return List.copyOf(durations.values());
     }
 
     /**
-     * Returns the duration {@code name}.
+     * {@return the duration {@code name}}
      *
-     * @throws IllegalArgumentException when there is no such duration
+     * @param name the name
+     * @throws SettingsException when there is no such duration
      */
-    public Duration duration(String name) {
+    public Duration duration(DurationName name) {
         return named(name).value();
     }
 
     /**
-     * Returns the named duration {@code name}.
+     * {@return the duration {@code name}, such as {@code T_confirm}}
      *
-     * @throws IllegalArgumentException when there is no such duration
+     * @param name the name
+     * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}) or there is no such
+     *     duration
      */
-    public NamedDuration named(String name) {
-        NamedDuration d = durations.get(Objects.requireNonNull(name, "name"));
+    public Duration duration(String name) {
+        return duration(DurationName.of(name));
+    }
+
+    /**
+     * {@return the named duration {@code name}}
+     *
+     * @param name the name
+     * @throws SettingsException when there is no such duration
+     */
+    public NamedDuration named(DurationName name) {
+        NamedDuration d = durations.get(Objects.requireNonNull(name, "name").value());
         if (d == null) {
-            throw new IllegalArgumentException("No duration is called " + name + "; the durations are "
-                    + durations.keySet().stream()
-                            .filter(n -> n.startsWith("T_"))
-                            .toList()
-                    + " and pace.STEP for any step");
+            throw new SettingsException(
+                    name.value(),
+                    "No duration is called " + name + "; the durations are "
+                            + durations.keySet().stream()
+                                    .filter(n -> !DurationName.of(n).isPace())
+                                    .toList()
+                            + " and pace.STEP for any step");
         }
         return d;
     }
 
-    /** Returns how long {@code step} takes in a rehearsal: {@code pace.STEP}, or {@code pace.default}. */
-    public Duration pace(StepId step) {
-        NamedDuration own = durations.get("pace." + step.value());
-        return own != null ? own.value() : duration(DEFAULT_PACE);
+    /**
+     * {@return the named duration {@code name}, such as {@code T_confirm}}
+     *
+     * @param name the name
+     * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}) or there is no such
+     *     duration
+     */
+    public NamedDuration named(String name) {
+        return named(DurationName.of(name));
     }
 
     /**
-     * Returns a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library
-     * defines, or {@code pace.STEP} for any step.
+     * {@return how long {@code step} takes in a rehearsal: {@code pace.STEP}, or {@code pace.default}}
      *
-     * @throws IllegalArgumentException when {@code name} is neither, or {@code value} is not positive, or longer
-     *     than {@link #LONGEST_PACE} (a pace) or {@link #LONGEST_DEADLINE} (a deadline)
+     * @param step the step
      */
-    public ProcedureSettings withDuration(String name, Duration value) {
+    public Duration pace(StepId step) {
+        NamedDuration own = durations.get(DurationName.pace(step).value());
+        return own != null ? own.value() : duration(DurationName.DEFAULT_PACE);
+    }
+
+    /**
+     * {@return a copy in which duration {@code name} is {@code value}: a {@code T_*} deadline this library defines, or
+     * {@code pace.STEP} for any step}
+     *
+     * @param name the name
+     * @param value the value
+     * @throws SettingsException when {@code name} is a deadline this library does not define, or {@code value} is not
+     *     positive or longer than {@link DurationName#longest()}
+     */
+    public ProcedureSettings withDuration(DurationName name, Duration value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        Duration most = name.startsWith("pace.") ? LONGEST_PACE : LONGEST_DEADLINE;
-        if (value.compareTo(most) > 0) {
-            throw new IllegalArgumentException(name + " must be at most " + most.toDays() + " days, not " + value
-                    + (name.startsWith("pace.")
-                            ? " (a rehearsal's simulated clock must stay within its certificates' validity)"
-                            : ""));
+        if (value.compareTo(name.longest()) > 0) {
+            throw new SettingsException(
+                    name.value(),
+                    name + " must be at most " + name.longest().toDays() + " days, not " + value
+                            + (name.isPace()
+                                    ? " (a rehearsal's simulated clock must stay within its certificates' validity)"
+                                    : ""));
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new SettingsException(name.value(), "Duration " + name + " must be positive, not " + value);
         }
         Map<String, NamedDuration> changed = new LinkedHashMap<>(durations);
-        NamedDuration old = durations.get(name);
+        NamedDuration old = durations.get(name.value());
         if (old != null) {
-            changed.put(name, old.withValue(value));
-        } else if (name.startsWith("pace.")) {
-            StepId step = StepId.of(name.substring("pace.".length()));
+            changed.put(name.value(), old.withValue(value));
+        } else if (name.isPace()) {
             changed.put(
-                    name,
+                    name.value(),
                     new NamedDuration(
-                            name, value, "how long " + step + " takes in a rehearsal", Confidence.RECONSTRUCTED));
+                            name.value(),
+                            value,
+                            "how long " + name.step().orElseThrow() + " takes in a rehearsal",
+                            Confidence.RECONSTRUCTED));
         } else {
             named(name);
         }
         return new ProcedureSettings(changed, omitted, permittedConfirmations, recoveryKeyPolicy, guidance);
     }
 
-    /** Returns the steps to leave out of the procedures. */
+    /**
+     * {@return a copy in which duration {@code name}, such as {@code T_confirm} or {@code pace.C6}, is {@code value}}
+     *
+     * @param name the name
+     * @param value the value
+     * @throws SettingsException when {@code name} is not a duration name ({@link DurationName}), or as {@link
+     *     #withDuration(DurationName, Duration)}
+     */
+    public ProcedureSettings withDuration(String name, Duration value) {
+        return withDuration(DurationName.of(name), value);
+    }
+
+    /** {@return the steps to leave out of the procedures} */
     public Set<StepId> omitted() {
         return omitted;
     }
 
     /**
-     * Returns a copy that leaves {@code steps} out of the procedures as well. Only reconstructed (or memory)
+     * {@return a copy that leaves {@code steps} out of the procedures as well} Only reconstructed (or memory)
      * steps may be left out; {@link #applyTo} checks that against each procedure.
+     *
+     * @param steps the steps
      */
     public ProcedureSettings omitting(Collection<StepId> steps) {
         Set<StepId> changed = new LinkedHashSet<>(omitted);
@@ -290,10 +352,12 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns {@code procedure} without the steps these settings leave out that it has, keeping the order they
-     * implied ({@link Procedure#without}).
+     * {@return {@code procedure} without the steps these settings leave out that it has, keeping the order they
+     * implied ({@link Procedure#without})}
      *
-     * @throws IllegalArgumentException when such a step is not an assumption (reconstructed or memory)
+     * @param <C> the type of the context the guards read
+     * @param procedure the procedure
+     * @throws SettingsException when such a step is not an assumption (reconstructed or memory)
      */
     public <C> Procedure<C> applyTo(Procedure<C> procedure) {
         List<StepId> own = new ArrayList<>();
@@ -301,11 +365,13 @@ public final class ProcedureSettings {
             if (procedure.hasStep(id)) {
                 Step<C> step = procedure.step(id);
                 if (!step.confidence().map(Confidence::isAssumption).orElse(false)) {
-                    throw new IllegalArgumentException("Step " + step.describe() + " of " + procedure.name() + " is "
-                            + step.confidence()
-                                    .map(c -> c.name().toLowerCase(Locale.ROOT))
-                                    .orElse("unsourced")
-                            + "; only reconstructed or memory steps may be left out");
+                    throw new SettingsException(
+                            "omit",
+                            "Step " + step.describe() + " of " + procedure.name() + " is "
+                                    + step.confidence()
+                                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                            .orElse("unsourced")
+                                    + "; only reconstructed or memory steps may be left out");
                 }
                 own.add(id);
             }
@@ -313,42 +379,52 @@ public final class ProcedureSettings {
         return procedure.without(own);
     }
 
-    /** Returns the permitted mechanisms for confirming a suspected compromise (step N3). */
+    /** {@return the permitted mechanisms for confirming a suspected compromise (step N3)} */
     public List<String> permittedConfirmations() {
         return permittedConfirmations;
     }
 
     /**
-     * Returns a copy with {@code mechanisms} as the permitted mechanisms for confirming a compromise.
+     * {@return a copy with {@code mechanisms} as the permitted mechanisms for confirming a compromise}
      *
-     * @throws IllegalArgumentException when the list is empty or a mechanism is blank
+     * @param mechanisms the permitted mechanisms
+     * @throws SettingsException when the list is empty or a mechanism is blank
      */
     public ProcedureSettings withPermittedConfirmations(List<String> mechanisms) {
         List<String> copy = List.copyOf(mechanisms);
         if (copy.isEmpty() || copy.stream().anyMatch(m -> m.isBlank() || m.contains("|"))) {
-            throw new IllegalArgumentException(
+            throw new SettingsException(
+                    "confirmation.mechanisms",
                     "At least one non-blank confirmation mechanism, without '|', is needed: " + copy);
         }
         return new ProcedureSettings(durations, omitted, copy, recoveryKeyPolicy, guidance);
     }
 
-    /** Returns what happens to the Recovery Private Key after it has been used (RK0). */
+    /** {@return what happens to the Recovery Private Key after it has been used (RK0)} */
     public RecoveryKeyPolicy recoveryKeyPolicy() {
         return recoveryKeyPolicy;
     }
 
-    /** Returns a copy with {@code policy} for the Recovery Private Key after use. */
+    /**
+     * {@return a copy with {@code policy} for the Recovery Private Key after use}
+     *
+     * @param policy the policy
+     */
     public ProcedureSettings withRecoveryKeyPolicy(RecoveryKeyPolicy policy) {
         return new ProcedureSettings(
                 durations, omitted, permittedConfirmations, Objects.requireNonNull(policy, "policy"), guidance);
     }
 
-    /** Returns the SMKI Recovery Key Guidance step D2 applies. */
+    /** {@return the SMKI Recovery Key Guidance step D2 applies} */
     public RecoveryKeyGuidance guidance() {
         return guidance;
     }
 
-    /** Returns a copy applying {@code newGuidance} at step D2. */
+    /**
+     * {@return a copy applying {@code newGuidance} at step D2}
+     *
+     * @param newGuidance the Recovery Key Guidance
+     */
     public ProcedureSettings withGuidance(RecoveryKeyGuidance newGuidance) {
         return new ProcedureSettings(
                 durations,
@@ -374,9 +450,9 @@ public final class ProcedureSettings {
     }
 
     /**
-     * Returns the settings that differ from the defaults as properties, in a stable order, such that {@code
+     * {@return the settings that differ from the defaults as properties, in a stable order, such that {@code
      * defaults().withProperties(...)} of them gives settings equal to these (a factor or step added through the
-     * API comes back as reconstructed).
+     * API comes back as reconstructed)}
      */
     public Map<String, String> toProperties() {
         ProcedureSettings defaults = defaults();

@@ -20,6 +20,21 @@ import java.util.Objects;
 public record ProgressPoint(
         Instant at, String phase, long relevant, long recovered, long failed, long writtenOff, long pending) {
 
+    /**
+     * Checks the components.
+     *
+     * @param at the moment
+     * @param phase what the Devices were being brought to: {@code scope} once the Relevant Devices are known, then the
+     *     step sending commands, such as {@code C5}
+     * @param relevant the Relevant Devices
+     * @param recovered those holding (in a sending: that executed) the new trust anchor of this phase
+     * @param failed those whose update finally failed, in this phase or an earlier one
+     * @param writtenOff those of the failed ones written off with a reason
+     * @param pending those neither recovered nor failed yet
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when a count is negative, more are written off than failed, or relevant is
+     *     not recovered + failed + pending
+     */
     public ProgressPoint {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(phase, "phase");

@@ -127,7 +127,7 @@ public final class RecoveryGuards {
 
     private RecoveryGuards() {}
 
-    /** Returns every shared guard constant. */
+    /** {@return every shared guard constant} */
     public static List<Guard<IncidentState>> all() {
         return List.of(
                 RECOVERY_KEY_DECISION,
@@ -146,7 +146,11 @@ public final class RecoveryGuards {
                 HSM_AVAILABLE);
     }
 
-    /** Returns the REC-1 decision gate for {@code keys}: an SMKI PMA authorisation for the incident requires each. */
+    /**
+     * {@return the REC-1 decision gate for {@code keys}: an SMKI PMA authorisation for the incident requires each}
+     *
+     * @param keys the keys
+     */
     public static Guard<IncidentState> decisionGate(Collection<CustodyKey> keys) {
         Set<CustodyKey> required = EnumSet.copyOf(keys);
         return Guard.<IncidentState>rule(RuleId.of("REC-1"), "decision gate")
@@ -156,7 +160,11 @@ public final class RecoveryGuards {
                 .when(in -> required.stream().allMatch(in.context()::isAuthorised));
     }
 
-    /** Returns the REC-2 quorum guard for {@code keys}: each key's ceremony for the incident is quorate. */
+    /**
+     * {@return the REC-2 quorum guard for {@code keys}: each key's ceremony for the incident is quorate}
+     *
+     * @param keys the keys
+     */
     public static Guard<IncidentState> quorum(Collection<CustodyKey> keys) {
         Set<CustodyKey> required = EnumSet.copyOf(keys);
         return Guard.<IncidentState>rule(RuleId.of("REC-2"), "quorum")
@@ -167,7 +175,11 @@ public final class RecoveryGuards {
                         .allMatch(key -> in.context().custody().ceremony(key).isQuorate()));
     }
 
-    /** Returns the CUS-2 guard for {@code keys}: each is activated for the incident and not yet deactivated. */
+    /**
+     * {@return the CUS-2 guard for {@code keys}: each is activated for the incident and not yet deactivated}
+     *
+     * @param keys the keys
+     */
     public static Guard<IncidentState> keyActive(Collection<CustodyKey> keys) {
         Set<CustodyKey> required = EnumSet.copyOf(keys);
         return Guard.<IncidentState>rule(RuleId.of("CUS-2"), "key active")

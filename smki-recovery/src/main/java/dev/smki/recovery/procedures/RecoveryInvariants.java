@@ -96,8 +96,10 @@ public final class RecoveryInvariants {
     }
 
     /**
-     * Returns the invariants that apply to {@code procedure}: the contingency ones ({@link
-     * ContingencyOrders#invariants()}) when it has the contingency steps, and those above whose guarded step it has.
+     * {@return the invariants that apply to {@code procedure}: the contingency ones ({@link
+     * ContingencyOrders#invariants()}) when it has the contingency steps, and those above whose guarded step it has}
+     *
+     * @param procedure the procedure
      */
     public static List<Invariant> applicableTo(Procedure<?> procedure) {
         List<Invariant> invariants = new ArrayList<>();

@@ -146,12 +146,16 @@ public final class RecoveryKeyDirection {
                 + s.fleet().send(s.incident(), USED.value(), replacements.signedBy(RecoveryKeyUse.recoverySigner(s)));
     }
 
-    /** Returns the procedure with the default settings. */
+    /** {@return the procedure with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
@@ -242,6 +246,17 @@ public final class RecoveryKeyDirection {
             String incidentReference, String use, List<TrustAnchorCellId> cells, Instant from, Instant until)
             implements Payload, KeyUseAuthorisation {
 
+        /**
+         * Checks the components.
+         *
+         * @param incidentReference the incident it is given for
+         * @param use what the key is to be used for, one line
+         * @param cells the trust-anchor cells the use replaces
+         * @param from when it is given
+         * @param until until when the key may be activated and used
+         * @throws NullPointerException when a component is null
+         * @throws IllegalArgumentException when the direction ends before it is given
+         */
         public Direction {
             Objects.requireNonNull(incidentReference, "incidentReference");
             Objects.requireNonNull(use, "use");
@@ -253,12 +268,16 @@ public final class RecoveryKeyDirection {
             }
         }
 
-        /** Returns whether the key may be activated and used at {@code instant}. */
+        /**
+         * {@return whether the key may be activated and used at {@code instant}}
+         *
+         * @param instant the instant
+         */
         public boolean allows(Instant instant) {
             return !instant.isBefore(from) && !instant.isAfter(until);
         }
 
-        /** Returns how long the direction allows the use. */
+        /** {@return how long the direction allows the use} */
         public Duration window() {
             return Duration.between(from, until);
         }

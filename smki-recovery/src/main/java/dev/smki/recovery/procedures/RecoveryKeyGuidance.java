@@ -36,25 +36,26 @@ import java.util.regex.Pattern;
  */
 public final class RecoveryKeyGuidance {
 
+    /** Pre-decision step ids take the form of factor ids, such as P1. */
+    private static final Pattern ID = FactorId.FORM;
+
     /** Where the Guidance's existence and shape come from. */
     public static final Citation SOURCE = Sources.L10_9;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
-
-    private final Map<String, Factor> factors;
+    private final Map<FactorId, Factor> factors;
     private final Map<String, PreDecisionStep> preDecisionSteps;
     private final int threshold;
 
     private RecoveryKeyGuidance(
-            Map<String, Factor> factors, Map<String, PreDecisionStep> preDecisionSteps, int threshold) {
+            Map<FactorId, Factor> factors, Map<String, PreDecisionStep> preDecisionSteps, int threshold) {
         this.factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
         this.preDecisionSteps = Collections.unmodifiableMap(new LinkedHashMap<>(preDecisionSteps));
         this.threshold = threshold;
     }
 
-    /** Returns the reconstructed Guidance: four mandatory factors, two optional ones, two pre-decision steps. */
+    /** {@return the reconstructed Guidance: four mandatory factors, two optional ones, two pre-decision steps} */
     public static RecoveryKeyGuidance defaults() {
-        Map<String, Factor> factors = new LinkedHashMap<>();
+        Map<FactorId, Factor> factors = new LinkedHashMap<>();
         for (Factor factor : List.of(
                 Factor.mandatory("F1", 3, "The compromise is confirmed, not only suspected"),
                 Factor.mandatory(
@@ -80,50 +81,84 @@ public final class RecoveryKeyGuidance {
         return new RecoveryKeyGuidance(factors, steps, 5);
     }
 
-    /** Returns the factors, mandatory and optional, in the order given. */
+    /** {@return the factors, mandatory and optional, in the order given} */
     public List<Factor> factors() {
         return List.copyOf(factors.values());
     }
 
-    /** Returns the factor {@code id}, if the Guidance has it. */
-    public Optional<Factor> factor(String id) {
-        return Optional.ofNullable(factors.get(id));
+    /**
+     * {@return the factor {@code id}, if the Guidance has it}
+     *
+     * @param id the id
+     */
+    public Optional<Factor> factor(FactorId id) {
+        return Optional.ofNullable(factors.get(Objects.requireNonNull(id, "id")));
     }
 
-    /** Returns the steps the SMKI PMA must follow before deciding, in the order given. */
+    /**
+     * {@return the factor {@code id}, such as {@code F1}, if the Guidance has it}
+     *
+     * @param id the id
+     * @throws IllegalArgumentException when {@code id} is not a factor id ({@link FactorId})
+     */
+    public Optional<Factor> factor(String id) {
+        return factor(FactorId.of(id));
+    }
+
+    /** {@return the steps the SMKI PMA must follow before deciding, in the order given} */
     public List<PreDecisionStep> preDecisionSteps() {
         return List.copyOf(preDecisionSteps.values());
     }
 
-    /** Returns the weight at or above which the advice is to use a key. */
+    /** {@return the weight at or above which the advice is to use a key} */
     public int threshold() {
         return threshold;
     }
 
-    /** Returns a copy with {@code factor} added, or replacing the factor with its id. */
+    /**
+     * {@return a copy with {@code factor} added, or replacing the factor with its id}
+     *
+     * @param factor the factor
+     */
     public RecoveryKeyGuidance withFactor(Factor factor) {
         Objects.requireNonNull(factor, "factor");
-        Map<String, Factor> changed = new LinkedHashMap<>(factors);
+        Map<FactorId, Factor> changed = new LinkedHashMap<>(factors);
         changed.put(factor.id(), factor);
         return new RecoveryKeyGuidance(changed, preDecisionSteps, threshold);
     }
 
     /**
-     * Returns a copy without the factor {@code id}.
+     * {@return a copy without the factor {@code id}}
      *
+     * @param id the id
      * @throws IllegalArgumentException when the Guidance has no such factor
      */
-    public RecoveryKeyGuidance withoutFactor(String id) {
-        if (!factors.containsKey(id)) {
+    public RecoveryKeyGuidance withoutFactor(FactorId id) {
+        if (!factors.containsKey(Objects.requireNonNull(id, "id"))) {
             throw new IllegalArgumentException(
                     "The Recovery Key Guidance has no factor " + id + "; its factors are " + factors.keySet());
         }
-        Map<String, Factor> changed = new LinkedHashMap<>(factors);
+        Map<FactorId, Factor> changed = new LinkedHashMap<>(factors);
         changed.remove(id);
         return new RecoveryKeyGuidance(changed, preDecisionSteps, threshold);
     }
 
-    /** Returns a copy with {@code step} added, or replacing the step with its id. */
+    /**
+     * {@return a copy without the factor {@code id}, such as {@code F6}}
+     *
+     * @param id the id
+     * @throws IllegalArgumentException when {@code id} is not a factor id ({@link FactorId}) or the Guidance has no
+     *     such factor
+     */
+    public RecoveryKeyGuidance withoutFactor(String id) {
+        return withoutFactor(FactorId.of(id));
+    }
+
+    /**
+     * {@return a copy with {@code step} added, or replacing the step with its id}
+     *
+     * @param step the step
+     */
     public RecoveryKeyGuidance withPreDecisionStep(PreDecisionStep step) {
         Objects.requireNonNull(step, "step");
         Map<String, PreDecisionStep> changed = new LinkedHashMap<>(preDecisionSteps);
@@ -132,8 +167,9 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns a copy without the pre-decision step {@code id}.
+     * {@return a copy without the pre-decision step {@code id}}
      *
+     * @param id the id
      * @throws IllegalArgumentException when the Guidance has no such step
      */
     public RecoveryKeyGuidance withoutPreDecisionStep(String id) {
@@ -146,19 +182,33 @@ public final class RecoveryKeyGuidance {
         return new RecoveryKeyGuidance(factors, changed, threshold);
     }
 
-    /** Returns a copy advising key use at or above {@code newThreshold}. */
+    /**
+     * {@return a copy advising key use at or above {@code newThreshold}}
+     *
+     * @param newThreshold the weight at or above which the advice is to use a key
+     * @throws IllegalArgumentException when {@code newThreshold} is negative
+     */
     public RecoveryKeyGuidance withThreshold(int newThreshold) {
+        if (newThreshold < 0) {
+            throw new IllegalArgumentException("guidance.threshold must be 0 or more, not " + newThreshold);
+        }
         return new RecoveryKeyGuidance(factors, preDecisionSteps, newThreshold);
     }
 
-    /** Returns a builder of an assessment of {@code compromised} under this Guidance. */
+    /**
+     * {@return a builder of an assessment of {@code compromised} under this Guidance}
+     *
+     * @param compromised the kind of key compromised
+     */
     public Assessment.Builder assess(CompromisedKey compromised) {
         return new Assessment.Builder(this, Objects.requireNonNull(compromised, "compromised"));
     }
 
     /**
-     * Returns what the Guidance still needs before the SMKI PMA may decide on {@code assessment}: each mandatory
-     * factor left unanswered and each pre-decision step not done, by id; empty when it is complete.
+     * {@return what the Guidance still needs before the SMKI PMA may decide on {@code assessment}: each mandatory
+     * factor left unanswered and each pre-decision step not done, by id; empty when it is complete}
+     *
+     * @param assessment the assessment
      */
     public List<String> missing(Assessment assessment) {
         Objects.requireNonNull(assessment, "assessment");
@@ -176,11 +226,15 @@ public final class RecoveryKeyGuidance {
         return List.copyOf(missing);
     }
 
-    /** Returns the weight of the factors that hold in {@code assessment}. */
+    /**
+     * {@return the weight of the factors that hold in {@code assessment}}
+     *
+     * @param assessment the assessment
+     */
     public int weigh(Assessment assessment) {
         Objects.requireNonNull(assessment, "assessment");
         int total = 0;
-        for (Map.Entry<String, Boolean> answer : assessment.answers().entrySet()) {
+        for (Map.Entry<FactorId, Boolean> answer : assessment.answers().entrySet()) {
             Factor factor = factors.get(answer.getKey());
             if (factor != null && answer.getValue()) {
                 total += factor.weight();
@@ -190,10 +244,11 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns the mechanism the Guidance advises for {@code assessment}: the compromised key's usual mechanism
+     * {@return the mechanism the Guidance advises for {@code assessment}: the compromised key's usual mechanism
      * (recovery.md §1.5) when the factors that hold weigh at least the threshold, otherwise
-     * {@link RecoveryMechanism#NONE}.
+     * {@link RecoveryMechanism#NONE}}
      *
+     * @param assessment the assessment
      * @throws IllegalStateException when the assessment is incomplete ({@link #missing} is not empty)
      */
     public RecoveryMechanism advise(Assessment assessment) {
@@ -205,55 +260,67 @@ public final class RecoveryKeyGuidance {
     }
 
     /**
-     * Returns a copy changed by the {@code guidance.*} properties of {@code properties}:
+     * {@return a copy changed by the {@code guidance.*} properties of {@code properties}:
      * {@code guidance.threshold=N}; {@code guidance.factor.ID=mandatory|optional,WEIGHT,QUESTION} adds or
      * replaces a factor and {@code guidance.factor.ID=none} removes it; {@code guidance.step.ID=DESCRIPTION}
-     * adds or replaces a pre-decision step and {@code guidance.step.ID=none} removes it.
+     * adds or replaces a pre-decision step and {@code guidance.step.ID=none} removes it}
      *
-     * @throws IllegalArgumentException naming the property when one is malformed
+     * @param properties the settings, as properties
+     * @throws SettingsException naming the property when one is malformed
      */
     public RecoveryKeyGuidance withProperties(Map<String, String> properties) {
         RecoveryKeyGuidance result = this;
         for (Map.Entry<String, String> entry : properties.entrySet()) {
             String key = entry.getKey();
-            String value = entry.getValue().trim();
-            if (key.equals("guidance.threshold")) {
-                try {
-                    result = result.withThreshold(Integer.parseInt(value));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
-                }
-            } else if (key.startsWith("guidance.factor.")) {
-                String id = key.substring("guidance.factor.".length());
-                if (value.equalsIgnoreCase("none")) {
-                    result = result.withoutFactor(id);
-                } else {
-                    String[] parts = value.split(",", 3);
-                    if (parts.length != 3) {
-                        throw new IllegalArgumentException(
-                                key + " is written mandatory|optional,WEIGHT,QUESTION; got '" + value + "'");
-                    }
-                    FactorKind kind = FactorKind.parse(parts[0], key);
-                    int weight;
-                    try {
-                        weight = Integer.parseInt(parts[1].trim());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(
-                                key + ": the weight must be a whole number, not '" + parts[1].trim() + "'");
-                    }
-                    result = result.withFactor(new Factor(id, kind, weight, parts[2].trim(), Confidence.RECONSTRUCTED));
-                }
-            } else if (key.startsWith("guidance.step.")) {
-                String id = key.substring("guidance.step.".length());
-                result = value.equalsIgnoreCase("none")
-                        ? result.withoutPreDecisionStep(id)
-                        : result.withPreDecisionStep(PreDecisionStep.of(id, value));
-            } else if (key.startsWith("guidance.")) {
-                throw new IllegalArgumentException("Unknown Guidance property " + key
-                        + " (expected guidance.threshold, guidance.factor.ID or guidance.step.ID)");
+            try {
+                result = result.withProperty(key, entry.getValue().trim());
+            } catch (SettingsException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(key, e.getMessage(), e);
             }
         }
         return result;
+    }
+
+    private RecoveryKeyGuidance withProperty(String key, String value) {
+        if (key.equals("guidance.threshold")) {
+            try {
+                return withThreshold(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                throw new SettingsException(key, key + " must be a whole number, not '" + value + "'", e);
+            }
+        } else if (key.startsWith("guidance.factor.")) {
+            FactorId id = FactorId.of(key.substring("guidance.factor.".length()));
+            if (value.equalsIgnoreCase("none")) {
+                return withoutFactor(id);
+            }
+            String[] parts = value.split(",", 3);
+            if (parts.length != 3) {
+                throw new SettingsException(
+                        key, key + " is written mandatory|optional,WEIGHT,QUESTION; got '" + value + "'");
+            }
+            FactorKind kind = FactorKind.parse(parts[0], key);
+            int weight;
+            try {
+                weight = Integer.parseInt(parts[1].trim());
+            } catch (NumberFormatException e) {
+                throw new SettingsException(
+                        key, key + ": the weight must be a whole number, not '" + parts[1].trim() + "'", e);
+            }
+            return withFactor(new Factor(id, kind, weight, parts[2].trim(), Confidence.RECONSTRUCTED));
+        } else if (key.startsWith("guidance.step.")) {
+            String id = key.substring("guidance.step.".length());
+            return value.equalsIgnoreCase("none")
+                    ? withoutPreDecisionStep(id)
+                    : withPreDecisionStep(PreDecisionStep.of(id, value));
+        } else if (key.startsWith("guidance.")) {
+            throw new SettingsException(
+                    key,
+                    "Unknown Guidance property " + key
+                            + " (expected guidance.threshold, guidance.factor.ID or guidance.step.ID)");
+        }
+        return this;
     }
 
     @Override
@@ -312,10 +379,20 @@ public final class RecoveryKeyGuidance {
      * @param question what the SMKI PMA asks, one sentence
      * @param confidence how sure we are of the factor
      */
-    public record Factor(String id, FactorKind kind, int weight, String question, Confidence confidence) {
+    public record Factor(FactorId id, FactorKind kind, int weight, String question, Confidence confidence) {
 
+        /**
+         * Checks the factor.
+         *
+         * @param id the factor's id, such as {@code F1}
+         * @param kind whether it must or may be taken into account
+         * @param weight its weight (L10.9(c))
+         * @param question what the SMKI PMA asks, one sentence
+         * @param confidence how sure we are of the factor
+         * @throws IllegalArgumentException when the question is blank
+         */
         public Factor {
-            checkId(id, "factor");
+            Objects.requireNonNull(id, "id");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(question, "question");
             Objects.requireNonNull(confidence, "confidence");
@@ -324,14 +401,28 @@ public final class RecoveryKeyGuidance {
             }
         }
 
-        /** Returns a reconstructed mandatory factor. */
+        /**
+         * {@return a reconstructed mandatory factor}
+         *
+         * @param id the id
+         * @param weight its weight
+         * @param question what the SMKI PMA asks, one sentence
+         * @throws IllegalArgumentException when {@code id} is not a factor id or the question is blank
+         */
         public static Factor mandatory(String id, int weight, String question) {
-            return new Factor(id, FactorKind.MANDATORY, weight, question, Confidence.RECONSTRUCTED);
+            return new Factor(FactorId.of(id), FactorKind.MANDATORY, weight, question, Confidence.RECONSTRUCTED);
         }
 
-        /** Returns a reconstructed optional factor. */
+        /**
+         * {@return a reconstructed optional factor}
+         *
+         * @param id the id
+         * @param weight its weight
+         * @param question what the SMKI PMA asks, one sentence
+         * @throws IllegalArgumentException when {@code id} is not a factor id or the question is blank
+         */
         public static Factor optional(String id, int weight, String question) {
-            return new Factor(id, FactorKind.OPTIONAL, weight, question, Confidence.RECONSTRUCTED);
+            return new Factor(FactorId.of(id), FactorKind.OPTIONAL, weight, question, Confidence.RECONSTRUCTED);
         }
     }
 
@@ -344,13 +435,26 @@ public final class RecoveryKeyGuidance {
      */
     public record PreDecisionStep(String id, String description, Confidence confidence) {
 
+        /**
+         * Checks the components.
+         *
+         * @param id the step's id, such as {@code P1}
+         * @param description what is done, one sentence
+         * @param confidence how sure we are of the step
+         * @throws NullPointerException when a component is null
+         */
         public PreDecisionStep {
             checkId(id, "pre-decision step");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(confidence, "confidence");
         }
 
-        /** Returns a reconstructed pre-decision step. */
+        /**
+         * {@return a reconstructed pre-decision step}
+         *
+         * @param id the id
+         * @param description what it is, one sentence
+         */
         public static PreDecisionStep of(String id, String description) {
             return new PreDecisionStep(id, description, Confidence.RECONSTRUCTED);
         }
@@ -368,10 +472,19 @@ public final class RecoveryKeyGuidance {
     public record Assessment(
             RecoveryKeyGuidance guidance,
             CompromisedKey compromised,
-            Map<String, Boolean> answers,
+            Map<FactorId, Boolean> answers,
             Set<String> stepsDone)
             implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param guidance the Guidance applied
+         * @param compromised the kind of key compromised
+         * @param answers whether each factor answered holds, by factor id
+         * @param stepsDone the pre-decision steps done, by id
+         * @throws NullPointerException when a component is null
+         */
         public Assessment {
             Objects.requireNonNull(guidance, "guidance");
             Objects.requireNonNull(compromised, "compromised");
@@ -393,7 +506,7 @@ public final class RecoveryKeyGuidance {
         public static final class Builder {
             private final RecoveryKeyGuidance guidance;
             private final CompromisedKey compromised;
-            private final Map<String, Boolean> answers = new LinkedHashMap<>();
+            private final Map<FactorId, Boolean> answers = new LinkedHashMap<>();
             private final Set<String> stepsDone = new LinkedHashSet<>();
 
             private Builder(RecoveryKeyGuidance guidance, CompromisedKey compromised) {
@@ -404,10 +517,13 @@ public final class RecoveryKeyGuidance {
             /**
              * Records whether factor {@code id} holds.
              *
+             * @param id the id
+             * @param holds whether it holds
+             * @return this builder
              * @throws IllegalArgumentException when the Guidance has no such factor
              */
-            public Builder answer(String id, boolean holds) {
-                if (!guidance.factors.containsKey(id)) {
+            public Builder answer(FactorId id, boolean holds) {
+                if (!guidance.factors.containsKey(Objects.requireNonNull(id, "id"))) {
                     throw new IllegalArgumentException("The Recovery Key Guidance has no factor " + id
                             + "; its factors are " + guidance.factors.keySet());
                 }
@@ -415,7 +531,24 @@ public final class RecoveryKeyGuidance {
                 return this;
             }
 
-            /** Records that every factor of the Guidance holds or not as {@code holds} says, by id. */
+            /**
+             * Records whether factor {@code id}, such as {@code F1}, holds.
+             *
+             * @param id the id
+             * @param holds whether it holds
+             * @return this builder
+             * @throws IllegalArgumentException when {@code id} is not a factor id or the Guidance has no such factor
+             */
+            public Builder answer(String id, boolean holds) {
+                return answer(FactorId.of(id), holds);
+            }
+
+            /**
+             * Records that every factor of the Guidance holds or not as {@code holds} says, by id.
+             *
+             * @param holds whether it holds
+             * @return this builder
+             */
             public Builder answerAll(Map<String, Boolean> holds) {
                 holds.forEach(this::answer);
                 return this;
@@ -424,6 +557,8 @@ public final class RecoveryKeyGuidance {
             /**
              * Records that pre-decision step {@code id} is done.
              *
+             * @param id the id
+             * @return this builder
              * @throws IllegalArgumentException when the Guidance has no such step
              */
             public Builder done(String id) {
@@ -435,13 +570,17 @@ public final class RecoveryKeyGuidance {
                 return this;
             }
 
-            /** Records every pre-decision step as done. */
+            /**
+             * Records every pre-decision step as done.
+             *
+             * @return this builder
+             */
             public Builder allStepsDone() {
                 stepsDone.addAll(guidance.preDecisionSteps.keySet());
                 return this;
             }
 
-            /** Returns the assessment. */
+            /** {@return the assessment} */
             public Assessment build() {
                 return new Assessment(guidance, compromised, answers, stepsDone);
             }

@@ -18,8 +18,9 @@ public enum RecoveryKeyPolicy {
     PMA_DECIDES;
 
     /**
-     * Returns the policy named by {@code text}, its name in any case with {@code -} or {@code _}.
+     * {@return the policy named by {@code text}, its name in any case with {@code -} or {@code _}}
      *
+     * @param text the text
      * @throws IllegalArgumentException when {@code text} names none
      */
     public static RecoveryKeyPolicy parse(String text) {

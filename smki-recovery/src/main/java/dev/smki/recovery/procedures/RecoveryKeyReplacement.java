@@ -163,12 +163,16 @@ public final class RecoveryKeyReplacement {
         }
     }
 
-    /** Returns the procedure with the default settings (policy {@link RecoveryKeyPolicy#PMA_DECIDES}). */
+    /** {@return the procedure with the default settings (policy {@link RecoveryKeyPolicy#PMA_DECIDES})} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' policy, durations and omitted steps. */
+    /**
+     * {@return the procedure with {@code settings}' policy, durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
@@ -314,7 +318,7 @@ public final class RecoveryKeyReplacement {
             this.keys = keys;
         }
 
-        /** Returns the keys in custody this choice activates. */
+        /** {@return the keys in custody this choice activates} */
         public Set<CustodyKey> keys() {
             return Set.copyOf(keys);
         }
@@ -328,12 +332,19 @@ public final class RecoveryKeyReplacement {
      */
     public record AfterUse(Outcome outcome, String reason) implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param outcome reuse or replace
+         * @param reason why, one line; may be empty
+         * @throws NullPointerException when a component is null
+         */
         public AfterUse {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(reason, "reason");
         }
 
-        /** Returns whether the decision is to replace the key. */
+        /** {@return whether the decision is to replace the key} */
         public boolean isReplace() {
             return outcome == Outcome.REPLACE;
         }
@@ -351,6 +362,12 @@ public final class RecoveryKeyReplacement {
      */
     public record Authorisation(AuthorisingKey key) implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param key the authorising key
+         * @throws NullPointerException when a component is null
+         */
         public Authorisation {
             Objects.requireNonNull(key, "key");
         }

@@ -176,19 +176,20 @@ public final class RecoveryKeyUse {
             this.mechanism = mechanism;
         }
 
-        /** Returns the mechanism an SMKI PMA decision names for this method. */
+        /** {@return the mechanism an SMKI PMA decision names for this method} */
         public RecoveryMechanism mechanism() {
             return mechanism;
         }
 
-        /** Returns the method's number, 2 or 3. */
+        /** {@return the method's number, 2 or 3} */
         public int number() {
             return this == METHOD_2 ? 2 : 3;
         }
 
         /**
-         * Returns the method numbered {@code number}.
+         * {@return the method numbered {@code number}}
          *
+         * @param number 2 or 3
          * @throws IllegalArgumentException unless it is 2 or 3
          */
         public static Method of(int number) {
@@ -202,17 +203,30 @@ public final class RecoveryKeyUse {
         }
     }
 
-    /** Returns the procedure's name for {@code method}: {@code RECOVERY_KEY_M2} or {@code RECOVERY_KEY_M3}. */
+    /**
+     * {@return the procedure's name for {@code method}: {@code RECOVERY_KEY_M2} or {@code RECOVERY_KEY_M3}}
+     *
+     * @param method how the Recovery Private Key is used
+     */
     public static String name(Method method) {
         return "RECOVERY_KEY_M" + method.number();
     }
 
-    /** Returns the procedure for {@code method} with the default settings. */
+    /**
+     * {@return the procedure for {@code method} with the default settings}
+     *
+     * @param method how the Recovery Private Key is used
+     */
     public static Procedure<IncidentState> definition(Method method) {
         return definition(ProcedureSettings.defaults(), method);
     }
 
-    /** Returns the procedure for {@code method} with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure for {@code method} with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     * @param method how the Recovery Private Key is used
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings, Method method) {
         return settings.applyTo(steps(settings, method));
     }

@@ -44,7 +44,7 @@ public final class RegistryState {
         return RangeDeclaration.of(Subscriber.ofRole(role).name(), userRole, Eui64Range.of(first, first.plus(0xFFFF)));
     }
 
-    /** Returns the certificate registry. */
+    /** {@return the certificate registry} */
     public CertificateRegistry certificates() {
         return registry;
     }
@@ -59,7 +59,7 @@ public final class RegistryState {
         registry.moveTo(certificate.serialNumber(), CertificateStatus.NOT_IN_USE);
     }
 
-    /** Returns the EUI-64 ranges the Parties declared on their Organisation Information Forms (OIF-4). */
+    /** {@return the EUI-64 ranges the Parties declared on their Organisation Information Forms (OIF-4)} */
     public List<RangeDeclaration> organisationInformation() {
         return declarations;
     }
@@ -71,7 +71,7 @@ public final class RegistryState {
         newOcaPublished = true;
     }
 
-    /** Returns whether the new OCA certificates are published in the SMKI Repository (REC-10). */
+    /** {@return whether the new OCA certificates are published in the SMKI Repository (REC-10)} */
     public boolean isNewOcaPublished() {
         return newOcaPublished;
     }
@@ -81,7 +81,7 @@ public final class RegistryState {
         csrSchedule.addAll(items);
     }
 
-    /** Returns the items of the CSR submission schedule, one per certificate to re-issue. */
+    /** {@return the items of the CSR submission schedule, one per certificate to re-issue} */
     public Set<String> csrSchedule() {
         return Set.copyOf(csrSchedule);
     }

@@ -31,7 +31,7 @@ public final class RevocationState {
         this.revocations = Revocations.of(registry, RevocationPolicy.defaults(), clock);
     }
 
-    /** Returns the revocations: requests, outcomes, lists published and SoLR events. */
+    /** {@return the revocations: requests, outcomes, lists published and SoLR events} */
     public Revocations revocations() {
         return revocations;
     }
@@ -49,7 +49,7 @@ public final class RevocationState {
         return "published " + list;
     }
 
-    /** Returns every revocation outcome, oldest first. */
+    /** {@return every revocation outcome, oldest first} */
     public List<RevocationOutcome> history() {
         return revocations.history();
     }
@@ -68,7 +68,7 @@ public final class RevocationState {
         return solr.id();
     }
 
-    /** Returns where this incident's Supplier of Last Resort event stands, if it has one (REC-12). */
+    /** {@return where this incident's Supplier of Last Resort event stands, if it has one (REC-12)} */
     public Optional<SolrStatus> solrEvent() {
         return solr == null ? Optional.empty() : Optional.of(revocations.solrEvent(solr.id()));
     }

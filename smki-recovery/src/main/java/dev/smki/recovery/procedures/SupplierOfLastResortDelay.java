@@ -35,9 +35,11 @@ import java.util.Objects;
  *
  * <p>What the delay is for shows at S5 and S10: Service Requests signed with the failed Supplier's certificate are
  * accepted while its revocation is delayed and refused once it is revoked (SOLR-9). The SMKI PMA may end the delay at
- * its discretion (SOLR-8). The MPID transfer (S8) waits for the SoLR's agreement only, not for the end of the revocation
+ * its discretion (SOLR-8). The MPID transfer (S8) waits for the SoLR's agreement only, not for the end of the
+ * revocation
  * delay: no source ties the two, so the plan's order, not a prerequisite, puts it last. The rules are those of {@link
- * dev.smki.core.revocation.SupplierOfLastResort} (SOLR-1 to SOLR-10), which a rehearsal applies through {@link dev.smki.core.revocation.Revocations}; the guards here refuse
+ * dev.smki.core.revocation.SupplierOfLastResort} (SOLR-1 to SOLR-10), which a rehearsal applies through {@link
+ * dev.smki.core.revocation.Revocations}; the guards here refuse
  * the steps those rules would refuse, so that the refusal is journalled (REC-12): the delay only in an open event
  * not yet delayed, the end only while a delay is in force.
  */
@@ -139,12 +141,16 @@ public final class SupplierOfLastResortDelay {
         return note.toString();
     }
 
-    /** Returns the procedure with the default settings. */
+    /** {@return the procedure with the default settings} */
     public static Procedure<IncidentState> definition() {
         return definition(ProcedureSettings.defaults());
     }
 
-    /** Returns the procedure with {@code settings}' durations and omitted steps. */
+    /**
+     * {@return the procedure with {@code settings}' durations and omitted steps}
+     *
+     * @param settings the procedure settings: durations, steps left out, policies
+     */
     public static Procedure<IncidentState> definition(ProcedureSettings settings) {
         return settings.applyTo(steps(settings));
     }
@@ -257,6 +263,12 @@ public final class SupplierOfLastResortDelay {
      */
     public record EndCondition(SolrEndCondition condition) implements Payload {
 
+        /**
+         * Checks the components.
+         *
+         * @param condition the end condition reached
+         * @throws NullPointerException when a component is null
+         */
         public EndCondition {
             Objects.requireNonNull(condition, "condition");
         }

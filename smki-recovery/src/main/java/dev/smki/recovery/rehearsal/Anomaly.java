@@ -41,6 +41,9 @@ public record Anomaly(Kind kind, long count, String detail) {
     /**
      * Checks the anomaly.
      *
+     * @param kind what went wrong
+     * @param count how many times, or how many Devices or revocations
+     * @param detail what it is, one line, for display
      * @throws IllegalArgumentException when {@code count} is below 1 or {@code detail} is blank
      * @throws NullPointerException when {@code kind} or {@code detail} is null
      */
@@ -55,7 +58,7 @@ public record Anomaly(Kind kind, long count, String detail) {
         }
     }
 
-    /** Returns the anomaly in words, for display: its detail. */
+    /** {@return the anomaly in words, for display: its detail} */
     public String text() {
         return detail;
     }

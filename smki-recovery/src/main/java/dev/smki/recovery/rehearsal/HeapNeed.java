@@ -27,29 +27,48 @@ public record HeapNeed(long devices, long neededBytes, long maxHeapBytes) {
     /** The heap a rehearsal needs per Device of its fleet, in bytes. */
     public static final long BYTES_PER_DEVICE = 32;
 
+    /**
+     * Checks the components.
+     *
+     * @param devices the Devices in the plan's fleet
+     * @param neededBytes the heap the rehearsal needs
+     * @param maxHeapBytes the heap this JVM may use ({@link Runtime#maxMemory()})
+     * @throws IllegalArgumentException when a figure is negative
+     */
     public HeapNeed {
         if (devices < 0 || neededBytes < 0 || maxHeapBytes < 0) {
             throw new IllegalArgumentException("Heap figures are not negative");
         }
     }
 
-    /** Returns what a rehearsal of {@code plan} needs, against this JVM's maximum heap. */
+    /**
+     * {@return what a rehearsal of {@code plan} needs, against this JVM's maximum heap}
+     *
+     * @param plan the exercise plan
+     */
     public static HeapNeed of(ExercisePlan plan) {
         Objects.requireNonNull(plan, "plan");
         return of(plan.fleet().devices(), Runtime.getRuntime().maxMemory());
     }
 
-    /** Returns what a rehearsal of a fleet of {@code devices} needs, against a maximum heap of {@code maxHeapBytes}. */
+    /**
+     * {@return what a rehearsal of a fleet of {@code devices} needs, against a maximum heap of {@code maxHeapBytes}}
+     *
+     * @param devices how many Devices
+     * @param maxHeapBytes the most heap this JVM may use, in bytes
+     */
     public static HeapNeed of(long devices, long maxHeapBytes) {
         return new HeapNeed(devices, BASE_BYTES + BYTES_PER_DEVICE * devices, maxHeapBytes);
     }
 
-    /** Returns whether the rehearsal fits in the heap. */
+    /** {@return whether the rehearsal fits in the heap} */
     public boolean fits() {
         return neededBytes <= maxHeapBytes;
     }
 
-    /** Returns the {@code -Xmx} option that gives the rehearsal the heap it needs, in whole gibibytes: {@code -Xmx2g}. */
+    /**
+     * {@return the {@code -Xmx} option that gives the rehearsal the heap it needs, in whole gibibytes: {@code -Xmx2g}}
+     */
     public String maxHeapOption() {
         return "-Xmx" + ((neededBytes + (1L << 30) - 1) >> 30) + "g";
     }

@@ -18,7 +18,7 @@ public final class HeapTooSmallException extends IllegalStateException {
         this.need = need;
     }
 
-    /** Returns how much heap the rehearsal needs and how much there is. */
+    /** {@return how much heap the rehearsal needs and how much there is} */
     public HeapNeed need() {
         return need;
     }

@@ -1,7 +1,11 @@
 package dev.smki.recovery.rehearsal;
 
 import dev.smki.recovery.custody.CustodianId;
+import dev.smki.recovery.plan.AttendanceOutcome;
+import dev.smki.recovery.plan.AttendancePlan;
+import dev.smki.recovery.plan.EventKind;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.InjectedEvent;
 import dev.smki.recovery.plan.PlanProcedures;
 import dev.smki.recovery.procedures.IncidentState;
 import dev.smki.recovery.procedures.KeyCeremony;
@@ -118,10 +122,10 @@ final class MovePlanner {
             Duration extra,
             List<Function<IncidentState, String>> events) {
         boolean first = true;
-        for (ExercisePlan.Attendance a : plan.custody().attendance()) {
+        for (AttendancePlan a : plan.custody().attendance()) {
             if (a.session() != session
-                    || a.outcome() == ExercisePlan.AttendanceOutcome.NO_SHOW
-                    || a.outcome() == ExercisePlan.AttendanceOutcome.LATE) {
+                    || a.outcome() == AttendanceOutcome.NO_SHOW
+                    || a.outcome() == AttendanceOutcome.LATE) {
                 continue;
             }
             addMove(attend(
@@ -142,14 +146,14 @@ final class MovePlanner {
     private Move attend(
             StepId step,
             Actor actor,
-            ExercisePlan.Attendance a,
+            AttendancePlan a,
             Duration extra,
             boolean noticeGated,
             Optional<StepId> unless,
             List<Function<IncidentState, String>> events) {
         CustodianId custodian = CustodianId.of(a.custodian());
         List<Function<IncidentState, String>> before = new ArrayList<>(events);
-        if (a.outcome() == ExercisePlan.AttendanceOutcome.CEASED) {
+        if (a.outcome() == AttendanceOutcome.CEASED) {
             before.add(s -> s.custody().isAppointed(custodian) ? s.ceaseCustodian(custodian) : "");
         }
         return new Move(
@@ -169,7 +173,7 @@ final class MovePlanner {
         Optional<StepId> unlessDone = Optional.of(step);
         addMove(new Move(step, Optional.empty(), actor, Duration.ZERO, false, false, Optional.empty(), events));
         boolean hsmFailure = plan.events().stream()
-                .anyMatch(e -> e.kind() == ExercisePlan.EventKind.HSM_ACTIVATION_FAILURE
+                .anyMatch(e -> e.kind() == EventKind.HSM_ACTIVATION_FAILURE
                         && (e.at().equals(step.value())
                                 || e.at().equals(ceremony.attendance().value())));
         if (hsmFailure) {
@@ -196,8 +200,8 @@ final class MovePlanner {
                 }
             }
             boolean late = false;
-            for (ExercisePlan.Attendance a : plan.custody().attendance()) {
-                if (a.session() == session && a.outcome() == ExercisePlan.AttendanceOutcome.LATE) {
+            for (AttendancePlan a : plan.custody().attendance()) {
+                if (a.session() == session && a.outcome() == AttendanceOutcome.LATE) {
                     addMove(attend(
                             ceremony.attendance(),
                             attending,
@@ -217,7 +221,7 @@ final class MovePlanner {
 
     private List<Function<IncidentState, String>> events(StepId step) {
         List<Function<IncidentState, String>> events = new ArrayList<>();
-        for (ExercisePlan.InjectedEvent e : plan.events()) {
+        for (InjectedEvent e : plan.events()) {
             if (!e.at().equals(step.value())) {
                 continue;
             }

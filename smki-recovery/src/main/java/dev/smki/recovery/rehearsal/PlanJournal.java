@@ -1,9 +1,15 @@
 package dev.smki.recovery.rehearsal;
 
+import dev.smki.recovery.journal.JournalHeader;
+import dev.smki.recovery.journal.JournalVerification;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.workflow.PayloadSummary;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -29,15 +35,18 @@ final class PlanJournal {
     /**
      * Returns the header note recording {@code plan}.
      *
-     * @throws IllegalArgumentException when the plan is too large for a journal header
+     * @throws PlanException when the plan is too large for a journal header
      */
     static PayloadSummary note(ExercisePlan plan) {
         String yaml = plan.toCanonicalYaml();
         String packed = Base64.getEncoder().encodeToString(deflate(yaml.getBytes(StandardCharsets.UTF_8)));
         int chunks = (packed.length() + CHUNK - 1) / CHUNK;
         if (chunks > MAX_CHUNKS) {
-            throw new IllegalArgumentException("The plan is too large for a journal header: " + packed.length()
-                    + " characters packed, at most " + MAX_CHUNKS * CHUNK);
+            throw new PlanException(
+                    "plan",
+                    "The plan is too large for a journal header: " + packed.length() + " characters packed, at most "
+                            + MAX_CHUNKS * CHUNK,
+                    null);
         }
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("rehearsal", plan.name().length() > CHUNK ? plan.name().substring(0, CHUNK) : plan.name());
@@ -52,9 +61,34 @@ final class PlanJournal {
     }
 
     /**
+     * Returns the plan the header of the rehearsal journal {@code journalFile} records.
+     *
+     * @throws ResumeException when the file is not an intact journal, has no header, or its header records no plan
+     *     or a damaged one
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    static ExercisePlan read(Path journalFile) {
+        JournalVerification verification;
+        try {
+            verification = JournalVerification.of(journalFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + journalFile, e);
+        }
+        if (!verification.isIntact()) {
+            throw new ResumeException(
+                    journalFile + " is broken at " + verification.firstBreak().orElseThrow());
+        }
+        JournalHeader header = verification
+                .header()
+                .orElseThrow(() -> new ResumeException(
+                        journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
+        return plan(header.note().asMap());
+    }
+
+    /**
      * Returns the plan a header note records.
      *
-     * @throws IllegalArgumentException when the note records no plan, or a damaged one
+     * @throws ResumeException when the note records no plan, or a damaged one
      */
     static ExercisePlan plan(Map<String, String> note) {
         StringBuilder packed = new StringBuilder();
@@ -62,19 +96,23 @@ final class PlanJournal {
             packed.append(note.get(String.format("plan.%02d", i)));
         }
         if (packed.length() == 0) {
-            throw new IllegalArgumentException(
+            throw new ResumeException(
                     "the journal's header records no exercise plan; it was not written by this version's rehearsal");
         }
         String yaml;
         try {
             yaml = new String(inflate(Base64.getDecoder().decode(packed.toString())), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | DataFormatException e) {
-            throw new IllegalArgumentException("the journal's header holds a damaged plan", e);
+            throw new ResumeException("the journal's header holds a damaged plan", e);
         }
         if (!sha256(yaml).equals(note.get("plan.sha256"))) {
-            throw new IllegalArgumentException("the journal's header holds a plan that does not match its hash");
+            throw new ResumeException("the journal's header holds a plan that does not match its hash");
         }
-        return ExercisePlan.parse(yaml, "the journal's plan");
+        try {
+            return ExercisePlan.parse(yaml, "the journal's plan");
+        } catch (PlanException e) {
+            throw new ResumeException(e.getMessage(), e);
+        }
     }
 
     private static byte[] deflate(byte[] bytes) {

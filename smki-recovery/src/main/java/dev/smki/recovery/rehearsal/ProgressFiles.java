@@ -26,24 +26,34 @@ public final class ProgressFiles implements ProgressRecords {
         this.continuing = continuing;
     }
 
-    /** Returns the files of a new rehearsal journalled in {@code journal}: each created new, never replacing a file. */
+    /**
+     * {@return the files of a new rehearsal journalled in {@code journal}: each created new, never replacing a file}
+     *
+     * @param journal the journal
+     */
     public static ProgressFiles beside(Path journal) {
         return new ProgressFiles(Objects.requireNonNull(journal, "journal"), false);
     }
 
     /**
-     * Returns the files of the rehearsal journalled in {@code journal}, resumed: each read back and gone on from when
-     * it exists (it must be a Recovery Progress File), created new when it does not.
+     * {@return the files of the rehearsal journalled in {@code journal}, resumed: each read back and gone on from when
+     * it exists (it must be a Recovery Progress File), created new when it does not}
+     *
+     * @param journal the journal
      */
     public static ProgressFiles continuing(Path journal) {
         return new ProgressFiles(Objects.requireNonNull(journal, "journal"), true);
     }
 
     /**
-     * Returns the Recovery Progress File of sending {@code sending} (from 1) by the step {@code operation} of the
+     * {@return the Recovery Progress File of sending {@code sending} (from 1) by the step {@code operation} of the
      * rehearsal journalled in {@code journal}: {@code NAME.OPERATION.progress.csv} beside it, or {@code
      * NAME.OPERATION-N.progress.csv} for a later sending; characters other than letters, digits, {@code _} and
-     * {@code -} in the operation become {@code _}.
+     * {@code -} in the operation become {@code _}}
+     *
+     * @param journal the journal
+     * @param operation the step sending the commands
+     * @param sending the sending of commands, such as C5
      */
     public static Path path(Path journal, String operation, int sending) {
         Objects.requireNonNull(journal, "journal");
@@ -55,7 +65,7 @@ public final class ProgressFiles implements ProgressRecords {
         return journal.resolveSibling(journal.getFileName() + "." + name + SUFFIX);
     }
 
-    /** Returns the journal the files are beside. */
+    /** {@return the journal the files are beside} */
     public Path journal() {
         return journal;
     }

@@ -1,30 +1,19 @@
 package dev.smki.recovery.rehearsal;
 
-import dev.smki.core.revocation.RevocationOutcome;
-import dev.smki.core.revocation.RevocationVerdict;
-import dev.smki.recovery.custody.ActivationProgress;
-import dev.smki.recovery.custody.CustodianId;
-import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.fleet.DeliverySettings;
-import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.ProgressRecords;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.journal.DeadlineBreach;
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.JournalEntry;
-import dev.smki.recovery.journal.JournalHeader;
-import dev.smki.recovery.journal.JournalVerification;
+import dev.smki.recovery.journal.JournalMismatchException;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.plan.ExercisePlan;
+import dev.smki.recovery.plan.PlanException;
 import dev.smki.recovery.plan.PlanProcedures;
-import dev.smki.recovery.procedures.ActorChoices;
-import dev.smki.recovery.procedures.Decide;
-import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.FleetState;
-import dev.smki.recovery.procedures.IncidentSetup;
 import dev.smki.recovery.procedures.IncidentState;
-import dev.smki.recovery.procedures.KeyCeremony;
 import dev.smki.recovery.procedures.ProcedureSettings;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Outcome;
@@ -33,7 +22,6 @@ import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.Refusal;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,15 +30,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A rehearsal of an exercise plan over a simulated world ({@link IncidentState}): a seeded test PKI, a fleet of
@@ -116,8 +100,11 @@ public final class Rehearsal implements AutoCloseable {
      * Starts a rehearsal of {@code plan}, journalling it to the empty {@code journal}, whose header records the plan;
      * the progress of each sending of commands is kept in memory only.
      *
-     * @throws IllegalArgumentException when the plan's procedure or settings cannot be used, or the plan is too large
-     *     for a journal header
+     * @param plan the exercise plan
+     * @param journal the journal
+     * @return the rehearsal, its journal header written
+     * @throws PlanException when the plan's procedure or settings cannot be used, or the plan is too large for a
+     *     journal header
      * @throws IllegalStateException when the journal is not empty, or is in use
      * @throws HeapTooSmallException when the plan's fleet cannot fit in the heap this JVM may use
      * @throws UncheckedIOException when the journal cannot be written
@@ -129,7 +116,13 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Starts a rehearsal of {@code plan} as {@link #start(ExercisePlan, Journal)} does, keeping the progress reports of
      * each sending of commands in the record {@code progress} opens for it as they are made (such as {@link
-     * ProgressFiles#beside}: Recovery Progress Files beside the journal), so that a resumed rehearsal goes on from them.
+     * ProgressFiles#beside}: Recovery Progress Files beside the journal), so that a resumed rehearsal goes on from
+     * them.
+     *
+     * @param plan the exercise plan
+     * @param journal the journal
+     * @param progress where the progress reports of each sending of commands are kept
+     * @return the rehearsal, its journal header written
      */
     public static Rehearsal start(ExercisePlan plan, Journal journal, ProgressRecords progress) {
         return start(plan, journal, progress, DeliverySettings.defaultThreads());
@@ -140,6 +133,11 @@ public final class Rehearsal implements AutoCloseable {
      * commands to the Devices on {@code threads} threads ({@link DeliverySettings#defaultThreads()} unless given). The
      * number of threads changes only how fast the rehearsal runs: its journal and result are the same.
      *
+     * @param plan the exercise plan
+     * @param journal the journal
+     * @param progress where the progress reports of each sending of commands are kept
+     * @param threads how many threads send commands to the Devices
+     * @return the rehearsal, its journal header written
      * @throws IllegalArgumentException also when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
      */
     public static Rehearsal start(ExercisePlan plan, Journal journal, ProgressRecords progress, int threads) {
@@ -149,7 +147,7 @@ public final class Rehearsal implements AutoCloseable {
         requireThreads(threads);
         HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
-        IncidentState state = IncidentState.create(setup(plan));
+        IncidentState state = IncidentState.create(PlanSetup.of(plan));
         state.fleet().useThreads(threads);
         state.fleet().recordProgressIn(progress);
         ProcedureRun<IncidentState> run =
@@ -157,7 +155,12 @@ public final class Rehearsal implements AutoCloseable {
         return new Rehearsal(plan, procedure, state, run);
     }
 
-    /** Runs a whole rehearsal of {@code plan} in memory and returns its result. */
+    /**
+     * Runs a whole rehearsal of {@code plan} in memory and returns its result.
+     *
+     * @param plan the exercise plan
+     * @return the result
+     */
     public static RehearsalResult run(ExercisePlan plan) {
         return run(plan, DeliverySettings.defaultThreads());
     }
@@ -166,6 +169,9 @@ public final class Rehearsal implements AutoCloseable {
      * Runs a whole rehearsal of {@code plan} in memory on {@code threads} threads and returns its result, the same
      * whatever the number of threads.
      *
+     * @param plan the exercise plan
+     * @param threads how many threads send commands to the Devices
+     * @return the result
      * @throws IllegalArgumentException when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
      */
     public static RehearsalResult run(ExercisePlan plan, int threads) {
@@ -185,8 +191,13 @@ public final class Rehearsal implements AutoCloseable {
      * Resumes the rehearsal journalled in {@code journalFile}: reads its plan from the header, rebuilds the world by
      * replaying the accepted steps' effects, cuts off a torn last line, and continues appending.
      *
-     * @throws IllegalArgumentException when the file is not an intact rehearsal journal, or its attempts are not
-     *     those of the rehearsal its header describes (naming the first that differs)
+     * @param journalFile the journal file
+     * @return the rehearsal, ready to make its next move
+     * @throws ResumeException when the file is not an intact rehearsal journal, or its attempts are not those of the
+     *     rehearsal its header describes (naming the first that differs)
+     * @throws PlanException when the journalled plan's procedure or settings cannot be used
+     * @throws JournalMismatchException when the journal's attempts cannot be replayed by the plan's procedure, or it
+     *     does not match its seals
      * @throws UncheckedIOException when the file cannot be read or written
      */
     public static Rehearsal resume(Path journalFile) {
@@ -196,6 +207,10 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path)} does, appending with {@code
      * durability} ({@link Durability#UNFORCED} for tests and quick runs that need not survive a power cut).
+     *
+     * @param journalFile the journal file
+     * @param durability how appends are forced to the disk
+     * @return the rehearsal, ready to make its next move
      */
     public static Rehearsal resume(Path journalFile, Durability durability) {
         return resume(journalFile, durability, report -> {});
@@ -205,6 +220,11 @@ public final class Rehearsal implements AutoCloseable {
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability)} does, calling
      * {@code onProgress} with the progress reports of the device updates replayed, and then of those made (see
      * {@link #onProgress}).
+     *
+     * @param journalFile the journal file
+     * @param durability how appends are forced to the disk
+     * @param onProgress called with each progress report
+     * @return the rehearsal, ready to make its next move
      */
     public static Rehearsal resume(
             Path journalFile, Durability durability, Consumer<? super RecoveryProgress> onProgress) {
@@ -217,6 +237,11 @@ public final class Rehearsal implements AutoCloseable {
      * Resumes the rehearsal journalled in {@code journalFile} as {@link #resume(Path, Durability, Consumer)} does,
      * appending through {@code journal}, a journal of that file (such as a {@linkplain
      * dev.smki.recovery.journal.JournalSealer sealed} one).
+     *
+     * @param journalFile the journal file
+     * @param journal the journal
+     * @param onProgress called with each progress report
+     * @return the rehearsal, ready to make its next move
      */
     public static Rehearsal resume(Path journalFile, Journal journal, Consumer<? super RecoveryProgress> onProgress) {
         return resume(journalFile, journal, onProgress, ProgressRecords.none());
@@ -229,6 +254,11 @@ public final class Rehearsal implements AutoCloseable {
      * record is restored, each batch of Devices checked against its recorded report, rather than sent again, so a
      * rehearsal killed while sending commands redoes only the batches it had in hand.
      *
+     * @param journalFile the journal file
+     * @param journal the journal
+     * @param onProgress called with each progress report
+     * @param progress where the progress reports of each sending of commands are kept
+     * @return the rehearsal, ready to make its next move
      * @throws HeapTooSmallException when the journalled plan's fleet cannot fit in the heap this JVM may use
      */
     public static Rehearsal resume(
@@ -244,6 +274,12 @@ public final class Rehearsal implements AutoCloseable {
      * ProgressRecords)} does, sending commands (those replayed included) on {@code threads} threads. The number of
      * threads need not be the one the interrupted run used: it changes only how fast the rehearsal runs.
      *
+     * @param journalFile the journal file
+     * @param journal the journal
+     * @param onProgress called with each progress report
+     * @param progress where the progress reports of each sending of commands are kept
+     * @param threads how many threads send commands to the Devices
+     * @return the rehearsal, ready to make its next move
      * @throws IllegalArgumentException also when {@code threads} is not 1 to {@value DeliverySettings#MAX_THREADS}
      */
     public static Rehearsal resume(
@@ -257,24 +293,10 @@ public final class Rehearsal implements AutoCloseable {
         Objects.requireNonNull(onProgress, "onProgress");
         Objects.requireNonNull(progress, "progress");
         requireThreads(threads);
-        JournalVerification verification;
-        try {
-            verification = JournalVerification.of(journalFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + journalFile, e);
-        }
-        if (!verification.isIntact()) {
-            throw new IllegalArgumentException(
-                    journalFile + " is broken at " + verification.firstBreak().orElseThrow());
-        }
-        JournalHeader header = verification
-                .header()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        journalFile + " holds no journal header, so no exercise plan: start the rehearsal again"));
-        ExercisePlan plan = PlanJournal.plan(header.note().asMap());
+        ExercisePlan plan = PlanJournal.read(journalFile);
         HeapNeed.of(plan).requireFits();
         Procedure<IncidentState> procedure = PlanProcedures.procedure(plan);
-        IncidentState state = IncidentState.create(setup(plan));
+        IncidentState state = IncidentState.create(PlanSetup.of(plan));
         state.fleet().useThreads(threads);
         state.fleet().onProgress(DetachingListener.of("progress listener", onProgress));
         state.fleet().recordProgressIn(progress);
@@ -289,57 +311,10 @@ public final class Rehearsal implements AutoCloseable {
         return rehearsal;
     }
 
-    /** Returns the incident the plan sets up. */
-    static IncidentSetup setup(ExercisePlan plan) {
-        IncidentId id =
-                IncidentId.of("INC-" + plan.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9-]", "-") + "-"
-                        + Long.toUnsignedString(plan.seed(), 36).toUpperCase(Locale.ROOT));
-        ExercisePlan.Decisions d = plan.decisions();
-        Set<String> wrongShares = new HashSet<>();
-        for (ExercisePlan.Attendance a : plan.custody().attendance()) {
-            if (a.outcome() == ExercisePlan.AttendanceOutcome.WRONG_SHARE) {
-                wrongShares.add(KeyCeremony.item(CustodianId.of(a.custodian()), a.session()));
-            }
-        }
-        ActorChoices choices = new ActorChoices(
-                d.confirmationMechanism(),
-                d.confirmedWith(),
-                d.guidance(),
-                d.mechanism(),
-                d.directionUse(),
-                d.directionWindow(),
-                d.afterUse(),
-                d.afterUseReason(),
-                d.authorisingKey(),
-                d.solrEnd(),
-                wrongShares,
-                plan.mode());
-        ExercisePlan.FleetPlan f = plan.fleet();
-        return new IncidentSetup(
-                id,
-                plan.incident().compromised(),
-                plan.incident().role(),
-                plan.incident().usage(),
-                plan.incident().credentials(),
-                plan.seed(),
-                plan.start(),
-                f.devices(),
-                f.mix(),
-                f.commissioned(),
-                f.uncontactable(),
-                f.busy(),
-                f.retries(),
-                plan.custody().quorum(),
-                plan.custody().custodians().stream()
-                        .map(c -> new IncidentSetup.Custodian(CustodianId.of(c.id()), c.party()))
-                        .toList(),
-                choices);
-    }
-
     private void replay(List<JournalEntry> entries) {
         for (JournalEntry entry : entries) {
             Move move = nextMove()
-                    .orElseThrow(() -> new IllegalArgumentException("The journal holds " + entries.size()
+                    .orElseThrow(() -> new ResumeException("The journal holds " + entries.size()
                             + " attempts; the plan " + plan.name() + " makes " + timeline.size()));
             Instant time = timeOf(move);
             state.clock().set(time);
@@ -350,7 +325,7 @@ public final class Rehearsal implements AutoCloseable {
                     || !entry.actor().equals(move.actor())
                     || !entry.time().equals(time)
                     || !entry.payload().equals(attempt.payload().summary())) {
-                throw new IllegalArgumentException("Journal line " + entry.line() + " (" + entry.stepAndItem()
+                throw new ResumeException("Journal line " + entry.line() + " (" + entry.stepAndItem()
                         + " by " + entry.actor() + " at " + entry.time() + ") is not the rehearsal's move "
                         + (timeline.size() + 1) + " (" + move.stepAndItem() + " by " + move.actor() + " at " + time
                         + ")");
@@ -366,12 +341,12 @@ public final class Rehearsal implements AutoCloseable {
         }
     }
 
-    /** Returns the exercise plan rehearsed. */
+    /** {@return the exercise plan rehearsed} */
     public ExercisePlan plan() {
         return plan;
     }
 
-    /** Returns the procedure the rehearsal runs. */
+    /** {@return the procedure the rehearsal runs} */
     public Procedure<IncidentState> procedure() {
         return procedure;
     }
@@ -379,13 +354,16 @@ public final class Rehearsal implements AutoCloseable {
     /**
      * Calls {@code onEntry} with each timeline entry from now on, as its move is made. A listener that throws is
      * logged and detached: the rehearsal goes on without it.
+     *
+     * @param onEntry called with each timeline entry
+     * @return this rehearsal
      */
     public Rehearsal onEntry(Consumer<TimelineEntry> onEntry) {
         this.listener = DetachingListener.of("timeline listener", Objects.requireNonNull(onEntry, "onEntry"));
         return this;
     }
 
-    /** Returns how many threads the rehearsal sends commands to the Devices on. */
+    /** {@return how many threads the rehearsal sends commands to the Devices on} */
     public int threads() {
         return state.fleet().threads();
     }
@@ -397,23 +375,26 @@ public final class Rehearsal implements AutoCloseable {
      * from the executor's working threads, while {@link #step()} runs; keep the listener short. A resumed rehearsal
      * gives the reports it restores too, so the listener hears the same reports as in an uninterrupted run. A
      * listener that throws is logged (SLF4J, warning) and detached: the rehearsal goes on without it.
+     *
+     * @param onProgress called with each progress report
+     * @return this rehearsal
      */
     public Rehearsal onProgress(Consumer<? super RecoveryProgress> onProgress) {
         state.fleet().onProgress(DetachingListener.of("progress listener", onProgress));
         return this;
     }
 
-    /** Returns how many moves the plan makes at most (retries and later sessions included). */
+    /** {@return how many moves the plan makes at most (retries and later sessions included)} */
     public int movesPlanned() {
         return moves.size();
     }
 
-    /** Returns how many moves are made. */
+    /** {@return how many moves are made} */
     public int movesMade() {
         return timeline.size();
     }
 
-    /** Returns whether every move of the plan is made or not needed. */
+    /** {@return whether every move of the plan is made or not needed} */
     public boolean isFinished() {
         return nextMove().isEmpty();
     }
@@ -422,6 +403,7 @@ public final class Rehearsal implements AutoCloseable {
      * Makes the next move: attempts its step at the next time, journals it, and carries out its effect when accepted;
      * returns its timeline entry.
      *
+     * @return the timeline entry of the move
      * @throws IllegalStateException when every move is made, or the run is closed
      */
     public TimelineEntry step() {
@@ -562,7 +544,11 @@ public final class Rehearsal implements AutoCloseable {
         return entry;
     }
 
-    /** Makes every remaining move and returns the result. */
+    /**
+     * Makes every remaining move and returns the result.
+     *
+     * @return the result
+     */
     public RehearsalResult finish() {
         while (!isFinished()) {
             step();
@@ -570,7 +556,7 @@ public final class Rehearsal implements AutoCloseable {
         return result();
     }
 
-    /** Returns the result so far. */
+    /** {@return the result so far} */
     public RehearsalResult result() {
         List<DeadlineBreach> breaches = run.breachedDeadlines();
         return new RehearsalResult(
@@ -580,131 +566,29 @@ public final class Rehearsal implements AutoCloseable {
                 state.fleet().counts(),
                 state.fleet().progress(),
                 state.fleet().sendings(),
-                anomalies(breaches),
+                new RehearsalAnomalies(
+                                plan,
+                                procedure,
+                                state,
+                                run,
+                                timeline,
+                                lastRefusal,
+                                skipped,
+                                settings().guidance(),
+                                isFinished())
+                        .find(breaches),
                 breaches,
                 run.isComplete(),
                 run.head(),
                 state.relevantSubscribers());
     }
 
-    private List<Anomaly> anomalies(List<DeadlineBreach> breaches) {
-        List<Anomaly> anomalies = new ArrayList<>();
-        for (TimelineEntry entry : timeline) {
-            if (!entry.accepted()) {
-                anomalies.add(new Anomaly(
-                        Anomaly.Kind.REFUSED,
-                        1,
-                        entry.stepAndItem() + " by " + entry.actor() + " refused: " + entry.outcome()));
-            }
-        }
-        quorumNotReached().ifPresent(text -> anomalies.add(new Anomaly(Anomaly.Kind.QUORUM_NOT_REACHED, 1, text)));
-        Decide.departure(settings().guidance(), state)
-                .filter(advice ->
-                        timeline.stream().anyMatch(e -> e.accepted() && e.step().equals(Decide.DECIDED)))
-                .ifPresent(advice -> anomalies.add(new Anomaly(
-                        Anomaly.Kind.DEPARTS_FROM_GUIDANCE,
-                        1,
-                        "the SMKI PMA's decision " + state.choices().mechanism()
-                                + " departs from the Recovery Key Guidance's advice " + advice)));
-        state.events().forEach(event -> anomalies.add(new Anomaly(Anomaly.Kind.INJECTED, 1, "injected: " + event)));
-        if (!state.fleet().writtenOff().isEmpty()) {
-            Map<String, Long> reasons = new TreeMap<>();
-            state.fleet().writtenOff().byReason().forEach((reason, count) -> reasons.put(reason.slug(), count));
-            long count = state.fleet().writtenOff().size();
-            anomalies.add(new Anomaly(Anomaly.Kind.WRITTEN_OFF, count, devices(count) + " written off: " + reasons));
-        }
-        DeviceCounts counts = state.fleet().counts();
-        if (state.fleet().isRecovering() && counts.holdingCompromisedKey() > 0) {
-            anomalies.add(new Anomaly(
-                    Anomaly.Kind.STILL_HOLDING_REPLACED_KEY,
-                    counts.holdingCompromisedKey(),
-                    devices(counts.holdingCompromisedKey()) + " still holding the replaced key"));
-        }
-        for (RevocationOutcome outcome : state.revocation().history()) {
-            if (outcome.verdict() == RevocationVerdict.REFUSED) {
-                anomalies.add(
-                        new Anomaly(Anomaly.Kind.REVOCATION_REFUSED, 1, "revocation refused: " + outcome.summary()));
-            }
-        }
-        state.revocation()
-                .solrEvent()
-                .filter(solr -> !solr.held().isEmpty())
-                .ifPresent(solr -> anomalies.add(new Anomaly(
-                        Anomaly.Kind.REVOCATIONS_HELD,
-                        solr.held().size(),
-                        solr.held().size()
-                                + (solr.held().size() == 1 ? " revocation" : " revocations")
-                                + " still held under Section L16 by"
-                                + " the Supplier of Last Resort event "
-                                + solr.event().id())));
-        for (DeadlineBreach breach : breaches) {
-            anomalies.add(new Anomaly(
-                    Anomaly.Kind.DEADLINE_BREACHED,
-                    1,
-                    "deadline " + breach.deadline().name() + " breached by " + breach.overdueBy()));
-        }
-        skipped.forEach((refused, steps) -> anomalies.add(new Anomaly(
-                Anomaly.Kind.NOT_ATTEMPTED,
-                steps.size(),
-                "not attempted, as they wait for " + refused + ", refused: " + String.join(", ", steps))));
-        if (isFinished() && !run.isComplete()) {
-            List<StepId> notDone = procedure.steps().stream()
-                    .map(Step::id)
-                    .filter(id -> !run.hasCompleted(id))
-                    .toList();
-            anomalies.add(new Anomaly(
-                    Anomaly.Kind.PROCEDURE_INCOMPLETE,
-                    notDone.size(),
-                    "procedure incomplete: " + notDone + " not done"));
-        }
-        return anomalies;
-    }
-
-    /**
-     * Returns the anomaly of a key ceremony whose quorum was never reached, naming the quorum, who presented shares
-     * and whether the custodians reconvened; empty when every ceremony reached its quorum or was not tried.
-     */
-    private Optional<String> quorumNotReached() {
-        for (KeyCeremony ceremony : KeyCeremony.all()) {
-            StepId activation = ceremony.activation();
-            if (!procedure.hasStep(activation) || run.hasCompleted(activation)) {
-                continue;
-            }
-            Refusal refusal = lastRefusal.get(activation);
-            boolean quorate = !(refusal instanceof Refusal.GuardFailed failed
-                            && failed.guard().rule().value().equals("REC-2"))
-                    && !(refusal instanceof Refusal.MissingPrerequisites missing
-                            && missing.missingIds().contains(ceremony.attendance()));
-            if (quorate) {
-                continue;
-            }
-            Function<CustodyKey, ActivationProgress> progress =
-                    key -> state.custody().ceremony(key);
-            Set<CustodyKey> keys = ceremony.keys().apply(state);
-            ActivationProgress shown =
-                    progress.apply(keys.stream().sorted().findFirst().orElseThrow());
-            return Optional.of("REC-2 quorum not reached: activating "
-                    + keys.stream().sorted().map(Enum::name).collect(Collectors.joining(" and ")) + " needs "
-                    + plan.custody().quorum().m() + " of the "
-                    + plan.custody().quorum().n()
-                    + " Key Custodians (quorum " + plan.custody().quorum() + "); " + shown.presented()
-                    + " presented shares at session " + state.custody().session() + " " + shown.counted()
-                    + "; the key was not activated"
-                    + (plan.custody().reconvene()
-                            ? " and no later session reached the quorum"
-                            : " and the custodians do not reconvene"));
-        }
-        return Optional.empty();
-    }
-
-    private static String devices(long count) {
-        return count + (count == 1 ? " Relevant Device" : " Relevant Devices");
-    }
-
     /**
      * Returns, for each sending of commands so far, how much this run restored from the record an interrupted run
      * left ({@link #resume(Path, Journal, Consumer, ProgressRecords)}) and how much it did itself; not part of the
      * result, which is the same however the rehearsal was interrupted.
+     *
+     * @return how much each sending of commands restored and did
      */
     public List<FleetState.Restored> restored() {
         return state.fleet().restored();

@@ -47,6 +47,26 @@ public record RehearsalResult(
         String journalHead,
         RelevantSubscribers relevantSubscribers) {
 
+    /**
+     * Checks the components.
+     *
+     * @param plan the exercise plan rehearsed
+     * @param procedure the name of the procedure run, such as {@code ROOT_OCA_COMPROMISE}
+     * @param timeline every attempt, oldest first
+     * @param devices where the Devices stand
+     * @param progress how far the Relevant Devices were each time they changed, oldest first: a sample of at most a few
+     *     hundred points per phase ({@link FleetState#progress()})
+     * @param sendings each sending of commands to the Devices as it ended, oldest first: its last progress report (the
+     *     last line of its Recovery Progress File) and how many attempts were restored from that file by a resume
+     * @param anomalies what did not go as in a clean run, typed ({@link Anomaly.Kind}): refused attempts, written-off
+     *     Devices, breached deadlines, Devices still holding the compromised key; empty for a clean run
+     * @param breachedDeadlines the deadlines missed, by the simulated clock
+     * @param complete whether every step of the procedure is done
+     * @param journalHead the hash of the journal's last line
+     * @param relevantSubscribers the Relevant Subscribers worked out at N5 and notified then; none when no step scoped
+     *     them
+     * @throws NullPointerException when a component is null
+     */
     public RehearsalResult {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(procedure, "procedure");
@@ -60,15 +80,19 @@ public record RehearsalResult(
         Objects.requireNonNull(relevantSubscribers, "relevantSubscribers");
     }
 
-    /** Returns the anomalies of {@code kind}, in order. */
+    /**
+     * {@return the anomalies of {@code kind}, in order}
+     *
+     * @param kind the kind of anomaly
+     */
     public List<Anomaly> anomalies(Anomaly.Kind kind) {
         Objects.requireNonNull(kind, "kind");
         return anomalies.stream().filter(a -> a.kind() == kind).toList();
     }
 
     /**
-     * Returns how many attempts were at steps of each confidence, in the order of {@link Confidence}; steps with no
-     * source count under none.
+     * {@return how many attempts were at steps of each confidence, in the order of {@link Confidence}; steps with no
+     * source count under none}
      */
     public Map<Optional<Confidence>, Long> attemptsByConfidence() {
         Map<Optional<Confidence>, Long> counts = new LinkedHashMap<>();

@@ -40,6 +40,24 @@ public record TimelineEntry(
         Optional<Confidence> confidence,
         List<Citation> sources) {
 
+    /**
+     * Checks the components.
+     *
+     * @param time the simulated time of the attempt
+     * @param sequence the attempt's journal sequence number, from 1
+     * @param step the step attempted
+     * @param title the step's title
+     * @param item the item, for a per-item step such as a custodian's attendance
+     * @param actor the role that attempted it
+     * @param accepted whether it was accepted
+     * @param outcome {@code accepted}, or the refusal's reason
+     * @param effect what the accepted step did in the simulated world, such as {@code 1000 commands sent: ...}; empty
+     *     when refused or when the step has no effect beyond the record
+     * @param confidence how sure the project (or the plan) is of the step: verified, observed, inferred, reconstructed
+     *     or memory; empty for a step with no source
+     * @param sources where the step comes from
+     * @throws NullPointerException when a component is null
+     */
     public TimelineEntry {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(step, "step");
@@ -52,7 +70,7 @@ public record TimelineEntry(
         sources = List.copyOf(sources);
     }
 
-    /** Returns {@code STEP} or {@code STEP[item]}. */
+    /** {@return {@code STEP} or {@code STEP[item]}} */
     public String stepAndItem() {
         return step + item.map(i -> "[" + i + "]").orElse("");
     }

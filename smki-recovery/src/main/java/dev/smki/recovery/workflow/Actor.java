@@ -16,6 +16,14 @@ public record Actor(String role) {
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
+    /**
+     * Checks the components.
+     *
+     * @param role the role's name: a letter, then letters, digits, dots, hyphens or underscores
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the role is not a letter then at most 63 letters, digits, '.', '-' or
+     *     '_'
+     */
     public Actor {
         Objects.requireNonNull(role, "role");
         if (!FORM.matcher(role).matches()) {
@@ -25,7 +33,11 @@ public record Actor(String role) {
         }
     }
 
-    /** Returns the actor in role {@code role}. */
+    /**
+     * {@return the actor in role {@code role}}
+     *
+     * @param role the role, such as DCC
+     */
     public static Actor of(String role) {
         return new Actor(role);
     }

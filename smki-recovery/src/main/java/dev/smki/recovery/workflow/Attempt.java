@@ -24,20 +24,35 @@ public final class Attempt {
         this.item = item;
     }
 
-    /** Returns an attempt by {@code actor} at {@code step} with no payload. */
+    /**
+     * {@return an attempt by {@code actor} at {@code step} with no payload}
+     *
+     * @param step the step
+     * @param actor who attempts the step
+     */
     public static Attempt of(StepId step, Actor actor) {
         return new Attempt(step, null, actor, Payload.none());
     }
 
-    /** Returns an attempt by {@code actor} at {@code step} with {@code payload}. */
+    /**
+     * {@return an attempt by {@code actor} at {@code step} with {@code payload}}
+     *
+     * @param step the step
+     * @param actor who attempts the step
+     * @param payload what the actor hands over
+     */
     public static Attempt of(StepId step, Actor actor, Payload payload) {
         return new Attempt(step, null, actor, payload);
     }
 
     /**
-     * Returns an attempt by {@code actor} at the per-item {@code step} for {@code item}, such as a Device's
-     * EUI-64.
+     * {@return an attempt by {@code actor} at the per-item {@code step} for {@code item}, such as a Device's
+     * EUI-64}
      *
+     * @param step the step
+     * @param item the item, such as a Device
+     * @param actor who attempts the step
+     * @param payload what the actor hands over
      * @throws IllegalArgumentException when {@code item} is blank, longer than 128 characters or not one line
      */
     public static Attempt ofItem(StepId step, String item, Actor actor, Payload payload) {
@@ -45,8 +60,9 @@ public final class Attempt {
     }
 
     /**
-     * Returns {@code item} when it can name an item: one non-blank line of at most 128 characters.
+     * {@return {@code item} when it can name an item: one non-blank line of at most 128 characters}
      *
+     * @param item the item, such as a Device
      * @throws IllegalArgumentException when it cannot
      */
     public static String checkItem(String item) {
@@ -58,22 +74,22 @@ public final class Attempt {
         return item;
     }
 
-    /** Returns the step attempted. */
+    /** {@return the step attempted} */
     public StepId step() {
         return step;
     }
 
-    /** Returns the item, for an attempt at a per-item step. */
+    /** {@return the item, for an attempt at a per-item step} */
     public Optional<String> item() {
         return Optional.ofNullable(item);
     }
 
-    /** Returns the actor. */
+    /** {@return the actor} */
     public Actor actor() {
         return actor;
     }
 
-    /** Returns the payload. */
+    /** {@return the payload} */
     public Payload payload() {
         return payload;
     }

@@ -24,6 +24,17 @@ public record Deadline(String name, StepId from, StepId to, Duration limit) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
+    /**
+     * Checks the components.
+     *
+     * @param name the duration's name, such as {@code T_confirm}
+     * @param from the step that starts the clock
+     * @param to the step that should follow in time
+     * @param limit the time allowed; positive
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the name does not start with a letter, the limit is not positive, or
+     *     the deadline runs from a step to itself
+     */
     public Deadline {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(from, "from");
@@ -41,12 +52,20 @@ public record Deadline(String name, StepId from, StepId to, Duration limit) {
         }
     }
 
-    /** Returns when {@code to} is due, if {@code from} is complete in {@code progress}. */
+    /**
+     * {@return when {@code to} is due, if {@code from} is complete in {@code progress}}
+     *
+     * @param progress where the progress reports of each sending of commands are kept
+     */
     public Optional<Instant> dueAt(Progress progress) {
         return progress.completedAt(from).map(start -> start.plus(limit));
     }
 
-    /** Returns a copy with {@code limit} as its time allowed. */
+    /**
+     * {@return a copy with {@code limit} as its time allowed}
+     *
+     * @param limit how long after the first step the second is due
+     */
     public Deadline withLimit(Duration limit) {
         return new Deadline(name, from, to, limit);
     }

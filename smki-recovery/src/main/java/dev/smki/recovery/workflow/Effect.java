@@ -12,10 +12,20 @@ package dev.smki.recovery.workflow;
 @FunctionalInterface
 public interface Effect<C> {
 
-    /** Carries out an accepted {@code attempt} on {@code context} and returns a one-line note of what it did. */
+    /**
+     * Carries out an accepted {@code attempt} on {@code context} and returns a one-line note of what it did.
+     *
+     * @param context the state outside the run that the guards read
+     * @param attempt the attempt
+     * @return a one-line note of what it did
+     */
     String apply(C context, Attempt attempt);
 
-    /** Returns the effect that does nothing and notes nothing. */
+    /**
+     * {@return the effect that does nothing and notes nothing}
+     *
+     * @param <C> the type of the context the guards read
+     */
     static <C> Effect<C> none() {
         return (context, attempt) -> "";
     }

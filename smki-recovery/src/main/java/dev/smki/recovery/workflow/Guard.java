@@ -36,6 +36,18 @@ import java.util.Objects;
 public record Guard<C>(
         RuleId rule, String name, String statement, Citation source, Confidence confidence, Condition<C> condition) {
 
+    /**
+     * Checks the components.
+     *
+     * @param rule the rule the guard enforces
+     * @param name a short name, unique among one step's guards for the same rule, such as {@code decision gate}
+     * @param statement the rule in one sentence
+     * @param source where the rule comes from
+     * @param confidence how sure we are of the rule
+     * @param condition when an attempt satisfies the rule
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the name is not one non-blank line or the statement is blank
+     */
     public Guard {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(name, "name");
@@ -51,12 +63,22 @@ public record Guard<C>(
         }
     }
 
-    /** Returns a builder of a guard enforcing {@code rule}, called {@code name}. */
+    /**
+     * {@return a builder of a guard enforcing {@code rule}, called {@code name}}
+     *
+     * @param <C> the type of the context the guards read
+     * @param rule the rule
+     * @param name the name
+     */
     public static <C> Builder<C> rule(RuleId rule, String name) {
         return new Builder<>(rule, name);
     }
 
-    /** Returns whether {@code input} satisfies the rule. */
+    /**
+     * {@return whether {@code input} satisfies the rule}
+     *
+     * @param input the input
+     */
     public boolean holds(GuardInput<C> input) {
         return condition.holds(input);
     }
@@ -72,9 +94,11 @@ public record Guard<C>(
     public interface Condition<C> {
 
         /**
-         * Returns whether the attempt described by {@code input} satisfies the rule. Reads {@code input} only;
+         * {@return whether the attempt described by {@code input} satisfies the rule} Reads {@code input} only;
          * may throw {@link IllegalStateException} when the run has no context, which fails the attempt without
          * journalling it.
+         *
+         * @param input the input
          */
         boolean holds(GuardInput<C> input);
     }
@@ -93,13 +117,24 @@ public record Guard<C>(
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** Sets the rule's statement, one sentence. */
+        /**
+         * Sets the rule's statement, one sentence.
+         *
+         * @param statement what the rule requires, one sentence
+         * @return this builder
+         */
         public Builder<C> stating(String statement) {
             this.statement = Objects.requireNonNull(statement, "statement");
             return this;
         }
 
-        /** Sets where the rule comes from and how sure we are of it. */
+        /**
+         * Sets where the rule comes from and how sure we are of it.
+         *
+         * @param source where it comes from
+         * @param confidence how sure we are of it
+         * @return this builder
+         */
         public Builder<C> citing(Citation source, Confidence confidence) {
             this.source = Objects.requireNonNull(source, "source");
             this.confidence = Objects.requireNonNull(confidence, "confidence");
@@ -107,8 +142,9 @@ public record Guard<C>(
         }
 
         /**
-         * Returns the guard that holds when {@code condition} does.
+         * {@return the guard that holds when {@code condition} does}
          *
+         * @param condition whether the rule holds for an attempt
          * @throws IllegalStateException when the statement or the source has not been set
          */
         public Guard<C> when(Condition<C> condition) {

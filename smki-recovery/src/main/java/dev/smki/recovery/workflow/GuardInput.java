@@ -23,6 +23,12 @@ public final class GuardInput<C> {
     /**
      * Creates what the guards of {@code step} read when {@code attempt} is decided at {@code now}, with the run's
      * {@code progress} and {@code context} (null for none).
+     *
+     * @param step the step
+     * @param attempt the attempt
+     * @param now the time now
+     * @param progress where the progress reports of each sending of commands are kept
+     * @param context the state outside the run that the guards read
      */
     public GuardInput(Step<C> step, Attempt attempt, Instant now, Progress progress, C context) {
         this.step = Objects.requireNonNull(step, "step");
@@ -32,44 +38,49 @@ public final class GuardInput<C> {
         this.context = context;
     }
 
-    /** Returns the step attempted. */
+    /** {@return the step attempted} */
     public Step<C> step() {
         return step;
     }
 
-    /** Returns the item the step is attempted for, if it is a per-item step. */
+    /** {@return the item the step is attempted for, if it is a per-item step} */
     public Optional<String> item() {
         return attempt.item();
     }
 
-    /** Returns the actor attempting the step. */
+    /** {@return the actor attempting the step} */
     public Actor actor() {
         return attempt.actor();
     }
 
-    /** Returns the attempt's payload. */
+    /** {@return the attempt's payload} */
     public Payload payload() {
         return attempt.payload();
     }
 
-    /** Returns the payload as a {@code type}, if it is one. */
+    /**
+     * {@return the payload as a {@code type}, if it is one}
+     *
+     * @param <T> the type of the value
+     * @param type the payload class expected
+     */
     public <T extends Payload> Optional<T> payload(Class<T> type) {
         Payload payload = attempt.payload();
         return type.isInstance(payload) ? Optional.of(type.cast(payload)) : Optional.empty();
     }
 
-    /** Returns the time of the attempt, from the run's clock. */
+    /** {@return the time of the attempt, from the run's clock} */
     public Instant now() {
         return now;
     }
 
-    /** Returns what the run has done before this attempt. */
+    /** {@return what the run has done before this attempt} */
     public Progress progress() {
         return progress;
     }
 
     /**
-     * Returns the run's context: the state outside the run its guards read.
+     * {@return the run's context: the state outside the run its guards read}
      *
      * @throws IllegalStateException when the run was started without a context
      */

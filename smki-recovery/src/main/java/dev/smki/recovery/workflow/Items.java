@@ -11,10 +11,18 @@ import java.util.List;
 @FunctionalInterface
 public interface Items<C> {
 
-    /** Returns the items, in the order they are done. */
+    /**
+     * {@return the items, in the order they are done}
+     *
+     * @param context the state outside the run that the guards read
+     */
     List<String> of(C context);
 
-    /** Returns the source of no items: the step's items are named by whoever attempts it. */
+    /**
+     * {@return the source of no items: the step's items are named by whoever attempts it}
+     *
+     * @param <C> the type of the context the guards read
+     */
     static <C> Items<C> named() {
         return context -> List.of();
     }

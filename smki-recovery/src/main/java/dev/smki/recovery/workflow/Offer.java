@@ -12,10 +12,19 @@ import java.util.Optional;
 @FunctionalInterface
 public interface Offer<C> {
 
-    /** Returns the payload of an attempt at the step (for {@code item}, when the step is done per item). */
+    /**
+     * {@return the payload of an attempt at the step (for {@code item}, when the step is done per item)}
+     *
+     * @param context the state outside the run that the guards read
+     * @param item the item, such as a Device
+     */
     Payload payload(C context, Optional<String> item);
 
-    /** Returns the offer of no payload. */
+    /**
+     * {@return the offer of no payload}
+     *
+     * @param <C> the type of the context the guards read
+     */
     static <C> Offer<C> nothing() {
         return (context, item) -> Payload.none();
     }

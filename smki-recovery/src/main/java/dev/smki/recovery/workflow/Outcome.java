@@ -10,20 +10,20 @@ import java.util.Optional;
  */
 public sealed interface Outcome {
 
-    /** Returns the attempt's sequence number in the journal, from 1. */
+    /** {@return the attempt's sequence number in the journal, from 1} */
     long sequence();
 
-    /** Returns when the attempt was decided, from the run's clock. */
+    /** {@return when the attempt was decided, from the run's clock} */
     Instant at();
 
-    /** Returns whether the attempt was accepted. */
+    /** {@return whether the attempt was accepted} */
     boolean isAccepted();
 
-    /** Returns the reason for a refusal; empty when accepted. */
+    /** {@return the reason for a refusal; empty when accepted} */
     Optional<Refusal> refusal();
 
     /**
-     * Returns this outcome if accepted.
+     * {@return this outcome if accepted}
      *
      * @throws ProcedureViolationException carrying the refusal, when refused
      */
@@ -37,6 +37,13 @@ public sealed interface Outcome {
      */
     record Accepted(long sequence, Instant at) implements Outcome {
 
+        /**
+         * Checks the components.
+         *
+         * @param sequence the journal sequence number
+         * @param at when it was accepted
+         * @throws NullPointerException when a component is null
+         */
         public Accepted {
             Objects.requireNonNull(at, "at");
         }
@@ -71,6 +78,14 @@ public sealed interface Outcome {
      */
     record Refused(long sequence, Instant at, Refusal reason) implements Outcome {
 
+        /**
+         * Checks the components.
+         *
+         * @param sequence the journal sequence number
+         * @param at when it was refused
+         * @param reason why
+         * @throws NullPointerException when a component is null
+         */
         public Refused {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(reason, "reason");

@@ -12,25 +12,38 @@ import java.util.Map;
  */
 public interface Payload {
 
-    /** Returns what the journal records of this payload; never key material. */
+    /** {@return what the journal records of this payload; never key material} */
     PayloadSummary summary();
 
-    /** Returns the payload that carries nothing. */
+    /** {@return the payload that carries nothing} */
     static Payload none() {
         return SummaryPayload.NONE;
     }
 
-    /** Returns a payload that is only its summary. */
+    /**
+     * {@return a payload that is only its summary}
+     *
+     * @param summary the payload summary
+     */
     static Payload of(PayloadSummary summary) {
         return new SummaryPayload(summary);
     }
 
-    /** Returns a payload that is only the summary of {@code entries}. */
+    /**
+     * {@return a payload that is only the summary of {@code entries}}
+     *
+     * @param entries the entries
+     */
     static Payload of(Map<String, String> entries) {
         return new SummaryPayload(PayloadSummary.of(entries));
     }
 
-    /** Returns a payload that is only the summary {@code key=value}. */
+    /**
+     * {@return a payload that is only the summary {@code key=value}}
+     *
+     * @param key the key
+     * @param value the value
+     */
     static Payload of(String key, String value) {
         return new SummaryPayload(PayloadSummary.of(key, value));
     }

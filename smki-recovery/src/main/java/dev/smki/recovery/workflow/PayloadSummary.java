@@ -49,14 +49,15 @@ public final class PayloadSummary {
         this.entries = Collections.unmodifiableMap(entries);
     }
 
-    /** Returns the summary with no entries. */
+    /** {@return the summary with no entries} */
     public static PayloadSummary empty() {
         return EMPTY;
     }
 
     /**
-     * Returns a summary of {@code entries}.
+     * {@return a summary of {@code entries}}
      *
+     * @param entries the entries
      * @throws IllegalArgumentException when a key or value breaks the rules above
      */
     public static PayloadSummary of(Map<String, String> entries) {
@@ -66,32 +67,48 @@ public final class PayloadSummary {
         return builder.build();
     }
 
-    /** Returns a summary of one entry. */
+    /**
+     * {@return a summary of one entry}
+     *
+     * @param key the key
+     * @param value the value
+     */
     public static PayloadSummary of(String key, String value) {
         return builder().put(key, value).build();
     }
 
-    /** Returns a summary of two entries. */
+    /**
+     * {@return a summary of two entries}
+     *
+     * @param key1 the first key
+     * @param value1 the first value
+     * @param key2 the second key
+     * @param value2 the second value
+     */
     public static PayloadSummary of(String key1, String value1, String key2, String value2) {
         return builder().put(key1, value1).put(key2, value2).build();
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the entries, sorted by key. */
+    /** {@return the entries, sorted by key} */
     public Map<String, String> asMap() {
         return entries;
     }
 
-    /** Returns the value under {@code key}, or {@code null} when there is none. */
+    /**
+     * {@return the value under {@code key}, or {@code null} when there is none}
+     *
+     * @param key the key
+     */
     public String get(String key) {
         return entries.get(key);
     }
 
-    /** Returns whether the summary has no entries. */
+    /** {@return whether the summary has no entries} */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
@@ -122,6 +139,9 @@ public final class PayloadSummary {
         /**
          * Adds {@code key=value}.
          *
+         * @param key the key
+         * @param value the value
+         * @return this builder
          * @throws IllegalArgumentException when the key or value breaks the rules of {@link PayloadSummary}, or
          *     the key is already present
          */
@@ -140,22 +160,40 @@ public final class PayloadSummary {
             return this;
         }
 
-        /** Adds {@code key=value} for a number. */
+        /**
+         * Adds {@code key=value} for a number.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, long value) {
             return put(key, Long.toString(value));
         }
 
-        /** Adds {@code key=true} or {@code key=false}. */
+        /**
+         * Adds {@code key=true} or {@code key=false}.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, boolean value) {
             return put(key, Boolean.toString(value));
         }
 
-        /** Adds {@code key=} the ISO-8601 form of {@code value}. */
+        /**
+         * Adds {@code key=} the ISO-8601 form of {@code value}.
+         *
+         * @param key the key
+         * @param value the value
+         * @return this builder
+         */
         public Builder put(String key, Instant value) {
             return put(key, Objects.requireNonNull(value, key).toString());
         }
 
-        /** Returns the summary of the entries put so far. */
+        /** {@return the summary of the entries put so far} */
         public PayloadSummary build() {
             return entries.isEmpty() ? EMPTY : new PayloadSummary(new TreeMap<>(entries));
         }

@@ -21,12 +21,16 @@ public enum Phase {
         this.heading = heading;
     }
 
-    /** Returns the phase's heading in the SMKI Recovery Procedure, such as {@code Pre-Recovery}. */
+    /** {@return the phase's heading in the SMKI Recovery Procedure, such as {@code Pre-Recovery}} */
     public String heading() {
         return heading;
     }
 
-    /** Returns whether this phase comes after {@code other}. */
+    /**
+     * {@return whether this phase comes after {@code other}}
+     *
+     * @param other the phase to compare with
+     */
     public boolean isAfter(Phase other) {
         return compareTo(other) > 0;
     }

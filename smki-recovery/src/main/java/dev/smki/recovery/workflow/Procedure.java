@@ -1,12 +1,7 @@
 package dev.smki.recovery.workflow;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
-import dev.smki.recovery.internal.canonical.CanonicalJson;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +10,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,11 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The definition of a step-ordered procedure: its steps, their prerequisites (a directed acyclic graph), guards
- * and phases, and its named deadlines. Immutable; a {@link dev.smki.recovery.journal.ProcedureRun} holds one execution of it.
+ * and phases, and its named deadlines. Immutable; a {@link dev.smki.recovery.journal.ProcedureRun} holds one execution
+ * of it.
  *
  * <p>A definition reads like the procedure's table, one line per step, with the phase, the id, the title and
  * the actors allowed, followed by what applies to that step:
@@ -81,12 +75,14 @@ public final class Procedure<C> {
         steps.forEach(step -> index.put(step.id(), step));
         this.byId = Collections.unmodifiableMap(index);
         this.deadlines = List.copyOf(deadlines);
-        this.definitionHash = CanonicalJson.sha256Hex(canonicalForm());
+        this.definitionHash = DefinitionHash.of(name, this.steps, this.deadlines);
     }
 
     /**
-     * Returns a builder of a procedure called {@code name}, such as {@code NOTIFY} or {@code CONTINGENCY}.
+     * {@return a builder of a procedure called {@code name}, such as {@code NOTIFY} or {@code CONTINGENCY}}
      *
+     * @param <C> the type of the context the guards read
+     * @param name the name
      * @throws IllegalArgumentException when the name is not a letter followed by letters, digits, '.', '-' or
      *     '_'
      */
@@ -99,19 +95,20 @@ public final class Procedure<C> {
         return new Builder<>(name);
     }
 
-    /** Returns the procedure's name. */
+    /** {@return the procedure's name} */
     public String name() {
         return name;
     }
 
-    /** Returns the steps in the order they were defined. */
+    /** {@return the steps in the order they were defined} */
     public List<Step<C>> steps() {
         return steps;
     }
 
     /**
-     * Returns the step {@code id}.
+     * {@return the step {@code id}}
      *
+     * @param id the id
      * @throws IllegalArgumentException when the procedure has no such step
      */
     public Step<C> step(StepId id) {
@@ -122,25 +119,35 @@ public final class Procedure<C> {
         return step;
     }
 
-    /** Returns whether {@code id} is a step of this procedure. */
+    /**
+     * {@return whether {@code id} is a step of this procedure}
+     *
+     * @param id the id
+     */
     public boolean hasStep(StepId id) {
         return byId.containsKey(id);
     }
 
-    /** Returns the deadlines in the order they were defined. */
+    /** {@return the deadlines in the order they were defined} */
     public List<Deadline> deadlines() {
         return deadlines;
     }
 
-    /** Returns the deadline called {@code name}, if there is one. */
+    /**
+     * {@return the deadline called {@code name}, if there is one}
+     *
+     * @param name the name
+     */
     public Optional<Deadline> deadline(String name) {
         return deadlines.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     /**
-     * Returns a copy whose deadline {@code name} allows {@code limit}; how a user sets a duration the SEC text
-     * gives and this definition only assumes.
+     * {@return a copy whose deadline {@code name} allows {@code limit}; how a user sets a duration the SEC text
+     * gives and this definition only assumes}
      *
+     * @param name the name
+     * @param limit how long after the first step the second is due
      * @throws IllegalArgumentException when there is no such deadline
      */
     public Procedure<C> withDeadline(String name, Duration limit) {
@@ -154,11 +161,12 @@ public final class Procedure<C> {
     }
 
     /**
-     * Returns a copy without the steps {@code omitted}, such as reconstructed steps a user's reading of the SEC
-     * text does not have. A step that required an omitted step requires that step's own prerequisites instead
+     * {@return a copy without the steps {@code omitted}, such as reconstructed steps a user's reading of the SEC
+     * text does not have} A step that required an omitted step requires that step's own prerequisites instead
      * (transitively), so the order the omitted steps implied between the others is kept; deadlines from or to
      * an omitted step are dropped.
      *
+     * @param omitted the steps to leave out
      * @throws IllegalArgumentException when a step is not one of this procedure's, or every step is omitted
      */
     public Procedure<C> without(Collection<StepId> omitted) {
@@ -213,7 +221,7 @@ public final class Procedure<C> {
         return new Procedure<>(name, kept, keptDeadlines);
     }
 
-    /** Returns the SHA-256 of the definition's canonical form, as 64 lower-case hex digits. */
+    /** {@return the SHA-256 of the definition's canonical form, as 64 lower-case hex digits} */
     public String definitionHash() {
         return definitionHash;
     }
@@ -222,69 +230,6 @@ public final class Procedure<C> {
     @Override
     public String toString() {
         return name + " (" + definitionHash.substring(0, 12) + ")";
-    }
-
-    private byte[] canonicalForm() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = CanonicalJson.generator(out)) {
-            json.writeStartObject();
-            json.writeStringField("procedure", name);
-            json.writeArrayFieldStart("steps");
-            for (Step<C> step : steps) {
-                json.writeStartObject();
-                json.writeStringField("id", step.id().value());
-                json.writeStringField("title", step.title());
-                json.writeStringField("phase", step.phase().name());
-                json.writeStringField("multiplicity", step.multiplicity().name());
-                writeStrings(
-                        json, "actors", step.actors().stream().map(Actor::role).toList());
-                writeStrings(
-                        json,
-                        "after",
-                        step.prerequisites().stream().map(StepId::value).toList());
-                json.writeArrayFieldStart("guards");
-                for (Guard<C> guard : step.guards()) {
-                    json.writeStartObject();
-                    json.writeStringField("rule", guard.rule().value());
-                    json.writeStringField("name", guard.name());
-                    json.writeStringField("statement", guard.statement());
-                    json.writeStringField("source", guard.source().toString());
-                    json.writeStringField("confidence", guard.confidence().name());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                writeStrings(
-                        json,
-                        "sources",
-                        step.sources().stream().map(Citation::toString).toList());
-                json.writeStringField(
-                        "confidence", step.confidence().map(Confidence::name).orElse(""));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("deadlines");
-            for (Deadline deadline : deadlines) {
-                json.writeStartObject();
-                json.writeStringField("name", deadline.name());
-                json.writeStringField("from", deadline.from().value());
-                json.writeStringField("to", deadline.to().value());
-                json.writeStringField("limit", deadline.limit().toString());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
     }
 
     /**
@@ -296,7 +241,7 @@ public final class Procedure<C> {
     public static final class Builder<C> {
 
         private final String name;
-        private final List<Draft<C>> drafts = new ArrayList<>();
+        private final List<StepDraft<C>> drafts = new ArrayList<>();
         private final List<Deadline> deadlines = new ArrayList<>();
         private int current = -1;
 
@@ -304,22 +249,55 @@ public final class Procedure<C> {
             this.name = name;
         }
 
-        /** Starts a Pre-Recovery step that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts a Pre-Recovery step that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> pre(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.PRE, actor, more);
         }
 
-        /** Starts an Execution step that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts an Execution step that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> exec(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.EXEC, actor, more);
         }
 
-        /** Starts a Post-Recovery step that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts a Post-Recovery step that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> post(StepId id, String title, Actor actor, Actor... more) {
             return step(id, title, Phase.POST, actor, more);
         }
 
-        /** Starts a step of {@code phase} that {@code actor} (and {@code more}) may do. */
+        /**
+         * Starts a step of {@code phase} that {@code actor} (and {@code more}) may do.
+         *
+         * @param id the id
+         * @param title what the step does, one line
+         * @param phase the phase
+         * @param actor who attempts the step
+         * @param more the other actors who may do it
+         * @return this builder
+         */
         public Builder<C> step(StepId id, String title, Phase phase, Actor actor, Actor... more) {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -329,7 +307,7 @@ public final class Procedure<C> {
             for (Actor other : more) {
                 actors.add(Objects.requireNonNull(other, "actor"));
             }
-            drafts.add(new Draft<>(id, title, phase, actors));
+            drafts.add(new StepDraft<>(id, title, phase, actors));
             current = drafts.size() - 1;
             return this;
         }
@@ -339,11 +317,14 @@ public final class Procedure<C> {
          * sources, and every deadline of {@code part}, into the procedure being built: how one procedure becomes
          * a part of another. Ids must stay distinct, as for steps defined directly; {@link #amend} then links
          * the parts.
+         *
+         * @param part the procedure to copy
+         * @return this builder
          */
         public Builder<C> include(Procedure<C> part) {
             Objects.requireNonNull(part, "part");
             for (Step<C> step : part.steps()) {
-                drafts.add(new Draft<>(step, step.phase()));
+                drafts.add(new StepDraft<>(step, step.phase()));
             }
             deadlines.addAll(part.deadlines());
             current = -1;
@@ -354,12 +335,16 @@ public final class Procedure<C> {
          * Copies every step and deadline of {@code part} as {@link #include(Procedure)} does, but puts every step
          * in {@code phase}: for a procedure carried out within one phase of another, such as coordinating CSRs
          * during Post-Recovery.
+         *
+         * @param part the procedure to copy
+         * @param phase the phase
+         * @return this builder
          */
         public Builder<C> include(Procedure<C> part, Phase phase) {
             Objects.requireNonNull(part, "part");
             Objects.requireNonNull(phase, "phase");
             for (Step<C> step : part.steps()) {
-                drafts.add(new Draft<>(step, phase));
+                drafts.add(new StepDraft<>(step, phase));
             }
             deadlines.addAll(part.deadlines());
             current = -1;
@@ -370,6 +355,8 @@ public final class Procedure<C> {
          * Makes step {@code id}, defined or included earlier, the current step again, so that {@link #after},
          * {@link #guardedBy}, {@link #citing} and the multiplicity modifiers apply to it.
          *
+         * @param id the id
+         * @return this builder
          * @throws IllegalArgumentException when no step {@code id} has been defined or included yet
          */
         public Builder<C> amend(StepId id) {
@@ -384,73 +371,120 @@ public final class Procedure<C> {
                     "Procedure " + name + " has no step " + id + " to amend yet; define or include it first");
         }
 
-        /** Makes the current step require {@code prerequisites} to be complete first. */
+        /**
+         * Makes the current step require {@code prerequisites} to be complete first.
+         *
+         * @param prerequisites the steps that must be complete first
+         * @return this builder
+         */
         public Builder<C> after(StepId... prerequisites) {
-            Draft<C> draft = current("after");
+            StepDraft<C> draft = current("after");
             for (StepId prerequisite : prerequisites) {
                 draft.prerequisites.add(Objects.requireNonNull(prerequisite, "prerequisite"));
             }
             return this;
         }
 
-        /** Adds {@code guards} to the current step; they are checked in the order given. */
+        /**
+         * Adds {@code guards} to the current step; they are checked in the order given.
+         *
+         * @param guards the guards, checked in order
+         * @return this builder
+         */
         @SafeVarargs
         public final Builder<C> guardedBy(Guard<C>... guards) {
-            Draft<C> draft = current("guardedBy");
+            StepDraft<C> draft = current("guardedBy");
             for (Guard<C> guard : guards) {
                 draft.guards.add(Objects.requireNonNull(guard, "guard"));
             }
             return this;
         }
 
-        /** Makes the current step repeatable, such as a progress report. */
+        /**
+         * Makes the current step repeatable, such as a progress report.
+         *
+         * @return this builder
+         */
         public Builder<C> repeatable() {
             current("repeatable").multiply(Multiplicity.REPEATABLE);
             return this;
         }
 
-        /** Makes the current step one that is done once per item, such as once per Device. */
+        /**
+         * Makes the current step one that is done once per item, such as once per Device.
+         *
+         * @return this builder
+         */
         public Builder<C> perItem() {
             current("perItem").multiply(Multiplicity.PER_ITEM);
             return this;
         }
 
-        /** Makes the current step one that is done once per item, for the items {@code items} reads. */
+        /**
+         * Makes the current step one that is done once per item, for the items {@code items} reads.
+         *
+         * @param items reads the items from the context
+         * @return this builder
+         */
         public Builder<C> perItem(Items<C> items) {
-            Draft<C> draft = current("perItem");
+            StepDraft<C> draft = current("perItem");
             draft.multiply(Multiplicity.PER_ITEM);
             draft.items = Objects.requireNonNull(items, "items");
             return this;
         }
 
-        /** Sets what the current step's actor hands over when attempting it, read from the run's context. */
+        /**
+         * Sets what the current step's actor hands over when attempting it, read from the run's context.
+         *
+         * @param offer what the actor hands over, read from the context
+         * @return this builder
+         */
         public Builder<C> offering(Offer<C> offer) {
             current("offering").offer = Objects.requireNonNull(offer, "offer");
             return this;
         }
 
-        /** Sets what an accepted attempt at the current step does to the run's context. */
+        /**
+         * Sets what an accepted attempt at the current step does to the run's context.
+         *
+         * @param effect what an accepted attempt does to the context
+         * @return this builder
+         */
         public Builder<C> does(Effect<C> effect) {
             current("does").effect = Objects.requireNonNull(effect, "effect");
             return this;
         }
 
-        /** Records where the current step comes from and how sure we are of it. */
+        /**
+         * Records where the current step comes from and how sure we are of it.
+         *
+         * @param confidence how sure we are of it
+         * @param sources where it comes from
+         * @return this builder
+         */
         public Builder<C> citing(Confidence confidence, Citation... sources) {
-            Draft<C> draft = current("citing");
+            StepDraft<C> draft = current("citing");
             draft.confidence = Objects.requireNonNull(confidence, "confidence");
             draft.sources.addAll(Arrays.asList(sources));
             return this;
         }
 
-        /** Adds the deadline {@code name}: {@code to} within {@code limit} of {@code from}. */
+        /**
+         * Adds the deadline {@code name}: {@code to} within {@code limit} of {@code from}.
+         *
+         * @param name the name
+         * @param from the earlier step
+         * @param to the later step
+         * @param limit how long after the first step the second is due
+         * @return this builder
+         */
         public Builder<C> deadline(String name, StepId from, StepId to, Duration limit) {
             deadlines.add(new Deadline(name, from, to, limit));
             return this;
         }
 
         /**
-         * Returns the procedure.
+         * {@return the procedure}
          *
          * @throws IllegalArgumentException naming the ids at fault when the procedure has no steps, two steps
          *     share an id, a prerequisite is not a step, prerequisites form a cycle, a step requires a step of a
@@ -461,161 +495,24 @@ public final class Procedure<C> {
                 throw new IllegalArgumentException("Procedure " + name + " has no steps");
             }
             Map<StepId, Step<C>> byId = new LinkedHashMap<>();
-            for (Draft<C> draft : drafts) {
+            for (StepDraft<C> draft : drafts) {
                 if (byId.containsKey(draft.id)) {
                     throw new IllegalArgumentException("Procedure " + name + " defines step " + draft.id + " twice: "
                             + byId.get(draft.id) + " and " + draft.id + " \"" + draft.title + "\"");
                 }
                 byId.put(draft.id, draft.toStep());
             }
-            for (Step<C> step : byId.values()) {
-                for (StepId prerequisite : step.prerequisites()) {
-                    Step<C> required = byId.get(prerequisite);
-                    if (required == null) {
-                        throw new IllegalArgumentException("Step " + step.id() + " of " + name + " requires "
-                                + prerequisite + ", which is not a step of " + name);
-                    }
-                    if (required.phase().isAfter(step.phase())) {
-                        throw new IllegalArgumentException("Step " + step.id() + " (" + step.phase() + ") of "
-                                + name + " requires " + prerequisite + " of the later phase " + required.phase()
-                                + "; prerequisites come from the same or an earlier phase (REC-14)");
-                    }
-                }
-                Set<String> guards = new HashSet<>();
-                for (Guard<C> guard : step.guards()) {
-                    if (!guards.add(guard.rule() + " " + guard.name())) {
-                        throw new IllegalArgumentException(
-                                "Step " + step.id() + " of " + name + " has the guard " + guard + " twice");
-                    }
-                }
-            }
-            rejectCycles(byId);
-            Set<String> deadlineNames = new HashSet<>();
-            for (Deadline deadline : deadlines) {
-                if (!deadlineNames.add(deadline.name())) {
-                    throw new IllegalArgumentException(
-                            "Procedure " + name + " defines deadline " + deadline.name() + " twice");
-                }
-                for (StepId end : List.of(deadline.from(), deadline.to())) {
-                    if (!byId.containsKey(end)) {
-                        throw new IllegalArgumentException("Deadline " + deadline.name() + " of " + name + " names "
-                                + end + ", which is not a step of " + name);
-                    }
-                }
-            }
+            ProcedureChecks.check(name, byId, deadlines);
             return new Procedure<>(name, List.copyOf(byId.values()), deadlines);
         }
 
-        private void rejectCycles(Map<StepId, Step<C>> byId) {
-            Map<StepId, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the path, 2: finished
-            for (StepId start : byId.keySet()) {
-                if (state.containsKey(start)) {
-                    continue;
-                }
-                // Iterative depth-first search; the path holds the steps being visited, each needing the next.
-                Deque<StepId> path = new ArrayDeque<>();
-                Deque<Integer> next = new ArrayDeque<>();
-                path.push(start);
-                next.push(0);
-                state.put(start, 1);
-                while (!path.isEmpty()) {
-                    StepId at = path.peek();
-                    int index = next.pop();
-                    List<StepId> prerequisites = byId.get(at).prerequisites();
-                    if (index == prerequisites.size()) {
-                        state.put(at, 2);
-                        path.pop();
-                        continue;
-                    }
-                    next.push(index + 1);
-                    StepId prerequisite = prerequisites.get(index);
-                    Integer seen = state.get(prerequisite);
-                    if (seen == null) {
-                        state.put(prerequisite, 1);
-                        path.push(prerequisite);
-                        next.push(0);
-                    } else if (seen == 1) {
-                        throw new IllegalArgumentException("Procedure " + name + " has a cycle of prerequisites: "
-                                + cycle(path, prerequisite) + " (each step requires the next)");
-                    }
-                }
-            }
-        }
-
-        private static String cycle(Deque<StepId> path, StepId closing) {
-            List<StepId> fromOldest = new ArrayList<>(path);
-            Collections.reverse(fromOldest);
-            List<StepId> loop = new ArrayList<>(fromOldest.subList(fromOldest.indexOf(closing), fromOldest.size()));
-            loop.add(closing);
-            return loop.stream().map(StepId::value).collect(Collectors.joining(" → "));
-        }
-
-        private Draft<C> current(String modifier) {
+        private StepDraft<C> current(String modifier) {
             if (current < 0) {
                 throw new IllegalStateException(modifier
                         + "(...) applies to the current step; start a step with pre, exec, post or step, or amend"
                         + " one, first");
             }
             return drafts.get(current);
-        }
-    }
-
-    /** A step being defined. */
-    private static final class Draft<C> {
-        final StepId id;
-        final String title;
-        final Phase phase;
-        final List<Actor> actors;
-        final List<StepId> prerequisites = new ArrayList<>();
-        final List<Guard<C>> guards = new ArrayList<>();
-        final List<Citation> sources = new ArrayList<>();
-        Multiplicity multiplicity = Multiplicity.ONCE;
-        Confidence confidence;
-        Offer<C> offer = Offer.nothing();
-        Effect<C> effect = Effect.none();
-        Items<C> items = Items.named();
-
-        Draft(StepId id, String title, Phase phase, List<Actor> actors) {
-            this.id = id;
-            this.title = title;
-            this.phase = phase;
-            this.actors = actors;
-        }
-
-        Draft(Step<C> step, Phase phase) {
-            this(step.id(), step.title(), phase, new ArrayList<>(step.actors()));
-            prerequisites.addAll(step.prerequisites());
-            guards.addAll(step.guards());
-            sources.addAll(step.sources());
-            multiplicity = step.multiplicity();
-            confidence = step.confidence().orElse(null);
-            offer = step.offer();
-            effect = step.effect();
-            items = step.items();
-        }
-
-        void multiply(Multiplicity chosen) {
-            if (multiplicity != Multiplicity.ONCE) {
-                throw new IllegalStateException(
-                        "Step " + id + " is already " + multiplicity + "; it cannot also be " + chosen);
-            }
-            multiplicity = chosen;
-        }
-
-        Step<C> toStep() {
-            return new Step<>(
-                    id,
-                    title,
-                    phase,
-                    new LinkedHashSet<>(actors),
-                    prerequisites,
-                    guards,
-                    multiplicity,
-                    sources,
-                    Optional.ofNullable(confidence),
-                    offer,
-                    effect,
-                    items);
         }
     }
 }

@@ -23,12 +23,12 @@ public final class ProcedureViolationException extends RuntimeException {
         this.refusal = refusal;
     }
 
-    /** Returns why the step was refused. */
+    /** {@return why the step was refused} */
     public Refusal refusal() {
         return refusal;
     }
 
-    /** Returns the rule the refusal enforces, for a failed guard. */
+    /** {@return the rule the refusal enforces, for a failed guard} */
     public Optional<RuleId> rule() {
         return refusal.rule();
     }

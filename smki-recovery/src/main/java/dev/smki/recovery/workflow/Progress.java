@@ -12,21 +12,42 @@ import java.util.Set;
  */
 public interface Progress {
 
-    /** Returns whether {@code step} has been accepted at least once (for at least one item). */
+    /**
+     * {@return whether {@code step} has been accepted at least once (for at least one item)}
+     *
+     * @param step the step
+     */
     boolean hasCompleted(StepId step);
 
-    /** Returns whether the per-item {@code step} has been accepted for {@code item}. */
+    /**
+     * {@return whether the per-item {@code step} has been accepted for {@code item}}
+     *
+     * @param step the step
+     * @param item the item, such as a Device
+     */
     boolean hasCompleted(StepId step, String item);
 
-    /** Returns when {@code step} was first accepted, if it has been. */
+    /**
+     * {@return when {@code step} was first accepted, if it has been}
+     *
+     * @param step the step
+     */
     Optional<Instant> completedAt(StepId step);
 
-    /** Returns the complete steps. */
+    /** {@return the complete steps} */
     Set<StepId> completedSteps();
 
-    /** Returns the items for which the per-item {@code step} has been accepted; empty for other steps. */
+    /**
+     * {@return the items for which the per-item {@code step} has been accepted; empty for other steps}
+     *
+     * @param step the step
+     */
     Set<String> itemsDone(StepId step);
 
-    /** Returns how many attempts at {@code step} have been accepted. */
+    /**
+     * {@return how many attempts at {@code step} have been accepted}
+     *
+     * @param step the step
+     */
     int timesDone(StepId step);
 }

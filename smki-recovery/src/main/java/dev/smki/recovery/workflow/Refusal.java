@@ -15,16 +15,16 @@ import java.util.stream.Collectors;
  */
 public sealed interface Refusal {
 
-    /** Returns the kind of refusal, as written in the journal. */
+    /** {@return the kind of refusal, as written in the journal} */
     Kind kind();
 
-    /** Returns the step refused. */
+    /** {@return the step refused} */
     Step<?> step();
 
-    /** Returns the rule the refusal enforces, for a failed guard. */
+    /** {@return the rule the refusal enforces, for a failed guard} */
     Optional<RuleId> rule();
 
-    /** Returns the reason in one sentence, naming steps by id and title. */
+    /** {@return the reason in one sentence, naming steps by id and title} */
     String message();
 
     /** The kinds of refusal, in the order they are checked. */
@@ -47,6 +47,13 @@ public sealed interface Refusal {
      */
     record AlreadyDone(Step<?> step, Optional<String> item) implements Refusal {
 
+        /**
+         * Checks the components.
+         *
+         * @param step the step
+         * @param item the item, for a per-item step
+         * @throws NullPointerException when a component is null
+         */
         public AlreadyDone {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(item, "item");
@@ -77,6 +84,13 @@ public sealed interface Refusal {
      */
     record WrongActor(Step<?> step, Actor actor) implements Refusal {
 
+        /**
+         * Checks the components.
+         *
+         * @param step the step
+         * @param actor the actor who attempted it
+         * @throws NullPointerException when a component is null
+         */
         public WrongActor {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(actor, "actor");
@@ -108,6 +122,15 @@ public sealed interface Refusal {
      */
     record MissingPrerequisites(Step<?> step, Optional<String> item, List<Step<?>> missing) implements Refusal {
 
+        /**
+         * Checks the components.
+         *
+         * @param step the step
+         * @param item the item, when the step is per-item (a per-item prerequisite is then needed for that item)
+         * @param missing the prerequisites not done, in the order the step declares them
+         * @throws NullPointerException when a component is null
+         * @throws IllegalArgumentException when no prerequisite is missing
+         */
         public MissingPrerequisites {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(item, "item");
@@ -127,7 +150,7 @@ public sealed interface Refusal {
             return Optional.empty();
         }
 
-        /** Returns the ids of the missing prerequisites. */
+        /** {@return the ids of the missing prerequisites} */
         public List<StepId> missingIds() {
             return missing.stream().map(Step::id).toList();
         }
@@ -150,6 +173,13 @@ public sealed interface Refusal {
      */
     record GuardFailed(Step<?> step, Guard<?> guard) implements Refusal {
 
+        /**
+         * Checks the components.
+         *
+         * @param step the step
+         * @param guard the first guard that did not hold
+         * @throws NullPointerException when a component is null
+         */
         public GuardFailed {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(guard, "guard");

@@ -43,6 +43,25 @@ public record Step<C>(
         Effect<C> effect,
         Items<C> items) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the step's id, such as {@code N3}
+     * @param title what the step does, such as {@code Compromise confirmed}
+     * @param phase the phase the step belongs to
+     * @param actors the roles allowed to do the step, in the order they were declared; at least one
+     * @param prerequisites the steps that must be complete first, in the order they were declared
+     * @param guards the rules checked, in order, once the actor and prerequisites are right
+     * @param multiplicity how often the step may be done
+     * @param sources where the step comes from; possibly empty for procedures that are not from the SEC
+     * @param confidence how sure we are of the step, when sources are given
+     * @param offer what the actor hands over when attempting it, read from the run's context
+     * @param effect what an accepted attempt does to the run's context
+     * @param items the items a per-item step is done for, read from the run's context
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the title is not one line, no actor is allowed, or a prerequisite is
+     *     named twice
+     */
     public Step {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -67,17 +86,21 @@ public record Step<C>(
         }
     }
 
-    /** Returns whether {@code actor} may do this step. */
+    /**
+     * {@return whether {@code actor} may do this step}
+     *
+     * @param actor who attempts the step
+     */
     public boolean allows(Actor actor) {
         return actors.contains(actor);
     }
 
-    /** Returns whether the step is done once per item. */
+    /** {@return whether the step is done once per item} */
     public boolean isPerItem() {
         return multiplicity == Multiplicity.PER_ITEM;
     }
 
-    /** Returns {@code ID "title"}, such as {@code N3 "Compromise confirmed"}. */
+    /** {@return {@code ID "title"}, such as {@code N3 "Compromise confirmed"}} */
     public String describe() {
         return id + " \"" + title + "\"";
     }

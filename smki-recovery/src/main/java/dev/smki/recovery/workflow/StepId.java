@@ -13,6 +13,13 @@ public record StepId(String value) {
 
     private static final Pattern FORM = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
+    /**
+     * Checks the components.
+     *
+     * @param value the identifier text: a letter, then letters, digits, dots, hyphens or underscores
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the id does not start with a letter
+     */
     public StepId {
         Objects.requireNonNull(value, "value");
         if (!FORM.matcher(value).matches()) {
@@ -21,7 +28,11 @@ public record StepId(String value) {
         }
     }
 
-    /** Returns the step id written {@code value}. */
+    /**
+     * {@return the step id written {@code value}}
+     *
+     * @param value the value
+     */
     public static StepId of(String value) {
         return new StepId(value);
     }

@@ -23,8 +23,7 @@ import org.quicktheories.core.Gen;
  */
 class ExercisePlanProperties implements WithQuickTheories {
 
-    private static final List<ExercisePlan.AttendanceOutcome> OUTCOMES =
-            List.of(ExercisePlan.AttendanceOutcome.values());
+    private static final List<AttendanceOutcome> OUTCOMES = List.of(AttendanceOutcome.values());
 
     Gen<ExercisePlan> plans() {
         Gen<ExercisePlan> base = arbitrary()
@@ -55,7 +54,7 @@ class ExercisePlanProperties implements WithQuickTheories {
 
     private static ExercisePlan attendance(ExercisePlan plan, Quorum quorum, List<Integer> codes, boolean reconvene) {
         ExercisePlan changed = plan.withQuorum(quorum);
-        List<ExercisePlan.Attendance> attendance = new ArrayList<>();
+        List<AttendancePlan> attendance = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int code : codes) {
             String custodian =
@@ -65,7 +64,7 @@ class ExercisePlanProperties implements WithQuickTheories {
                 continue;
             }
             seen.add(custodian + "@" + session);
-            attendance.add(new ExercisePlan.Attendance(custodian, session, OUTCOMES.get(code % OUTCOMES.size())));
+            attendance.add(new AttendancePlan(custodian, session, OUTCOMES.get(code % OUTCOMES.size())));
         }
         return codes.isEmpty()
                 ? changed
@@ -78,15 +77,15 @@ class ExercisePlanProperties implements WithQuickTheories {
                 PlanProcedures.procedure(plan).steps().get(event % 3 + 2).id().value();
         return switch (event) {
             case 1 ->
-                plan.withEvents(List.of(new ExercisePlan.InjectedEvent(
-                        ExercisePlan.EventKind.SECOND_COMPROMISE,
+                plan.withEvents(List.of(new InjectedEvent(
+                        EventKind.SECOND_COMPROMISE,
                         at,
                         Duration.ZERO,
                         RemotePartyRole.NETWORK_OPERATOR,
                         CertificateUsage.DIGITAL_SIGNATURE)));
             case 2 ->
-                plan.withEvents(List.of(new ExercisePlan.InjectedEvent(
-                        ExercisePlan.EventKind.HSM_ACTIVATION_FAILURE,
+                plan.withEvents(List.of(new InjectedEvent(
+                        EventKind.HSM_ACTIVATION_FAILURE,
                         at,
                         Duration.ofHours(3),
                         RemotePartyRole.ROOT,

@@ -1,7 +1,7 @@
 package dev.smki.recovery.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smki.recovery.incident.RecoveryMechanism;
@@ -111,7 +111,7 @@ class ExercisePlanTests {
         assertThat(e.problems())
                 .extracting(PlanProblem::toString)
                 .containsExactly(
-                        "runaway.yaml:3:12: retries is 0 to " + ExercisePlan.FleetPlan.MAX_RETRIES + ", not 17",
+                        "runaway.yaml:3:12: retries is 0 to " + FleetPlan.MAX_RETRIES + ", not 17",
                         "runaway.yaml:5:3: omit: ZZ9 is not a step of any built-in procedure");
     }
 
@@ -160,8 +160,9 @@ class ExercisePlanTests {
         assertThat(catchThrowableOfType(PlanException.class, () -> ExercisePlan.parse(cycle, "cycle.yaml"))
                         .getMessage())
                 .contains("cycle of prerequisites: N1 → N2 → N1");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(PlanException.class)
                 .isThrownBy(() -> ExercisePlan.builtIn("contingencies"))
-                .withMessageContaining("contingency");
+                .withMessageContaining("contingency")
+                .satisfies(e -> assertThat(e.field()).contains("name"));
     }
 }

@@ -24,24 +24,24 @@ import org.quicktheories.core.Gen;
 class PlanAnalysisProperties implements WithQuickTheories {
 
     private static final ExercisePlan EXERCISE = ExercisePlan.builtIn("live-exercise");
-    private static final List<ExercisePlan.StepPlan> STEPS = ExercisePlan.parse(EXERCISE.toExpandedYaml(), "expanded")
+    private static final List<StepPlan> STEPS = ExercisePlan.parse(EXERCISE.toExpandedYaml(), "expanded")
             .procedure()
             .steps();
 
     Gen<ExercisePlan> smallPlans() {
         return lists().of(integers().between(0, 255)).ofSize(STEPS.size()).map(masks -> {
-            List<ExercisePlan.StepPlan> steps = new ArrayList<>();
+            List<StepPlan> steps = new ArrayList<>();
             for (int i = 0; i < STEPS.size(); i++) {
-                ExercisePlan.StepPlan s = STEPS.get(i);
+                StepPlan s = STEPS.get(i);
                 List<String> after = new ArrayList<>();
                 for (int j = 0; j < i; j++) {
                     if ((masks.get(i) & (1 << j)) != 0) {
                         after.add(STEPS.get(j).id());
                     }
                 }
-                steps.add(new ExercisePlan.StepPlan(s.id(), s.actor(), after, s.title(), s.source(), s.confidence()));
+                steps.add(new StepPlan(s.id(), s.actor(), after, s.title(), s.source(), s.confidence()));
             }
-            return EXERCISE.withProcedure(new ExercisePlan.ProcedurePlan(
+            return EXERCISE.withProcedure(new ProcedurePlan(
                     EXERCISE.procedure().builtIn(), EXERCISE.procedure().actors(), steps));
         });
     }
@@ -69,19 +69,19 @@ class PlanAnalysisProperties implements WithQuickTheories {
 
     /** Every order the plan's steps allow, walked one step at a time, stopping at each first violation. */
     private static final class BruteForce {
-        final List<ExercisePlan.StepPlan> steps;
+        final List<StepPlan> steps;
         final List<Invariant> invariants;
         final Set<RuleId> violated = new TreeSet<>();
         final Set<List<StepId>> unsafePrefixes = new HashSet<>();
         int shortest;
 
-        BruteForce(List<ExercisePlan.StepPlan> steps, List<Invariant> invariants) {
+        BruteForce(List<StepPlan> steps, List<Invariant> invariants) {
             this.steps = steps;
             this.invariants = invariants;
         }
 
         void walk(List<StepId> order, Set<StepId> done) {
-            for (ExercisePlan.StepPlan step : steps) {
+            for (StepPlan step : steps) {
                 StepId id = StepId.of(step.id());
                 if (done.contains(id) || !step.after().stream().map(StepId::of).allMatch(done::contains)) {
                     continue;

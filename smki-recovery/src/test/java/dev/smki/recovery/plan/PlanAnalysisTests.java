@@ -1,9 +1,11 @@
 package dev.smki.recovery.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smki.core.provenance.RuleId;
 import dev.smki.recovery.workflow.StepId;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +33,21 @@ class PlanAnalysisTests {
         PlanAnalysis analysis = PlanAnalysis.of(ExercisePlan.builtIn(name));
 
         assertThat(analysis.isSafe()).as(analysis.report().toString()).isTrue();
+    }
+
+    @Test
+    void refusesAPlanWhoseSettingsCannotBeUsedWithAPlanExceptionNamingTheSetting() {
+        ExercisePlan zero = ExercisePlan.builtIn("contingency").withDuration("T_confirm", Duration.ZERO);
+        ExercisePlan unknown = ExercisePlan.builtIn("contingency").withSetting("quorum", "3/5");
+
+        PlanException zeroRefused = catchThrowableOfType(PlanException.class, () -> PlanAnalysis.of(zero));
+        PlanException unknownRefused = catchThrowableOfType(PlanException.class, () -> PlanAnalysis.of(unknown));
+
+        assertThat(zeroRefused.field()).contains("durations.T_confirm");
+        assertThat(zeroRefused.problems()).isEmpty();
+        assertThat(zeroRefused).hasMessageContaining("must be positive");
+        assertThat(unknownRefused.field()).contains("settings.quorum");
+        assertThat(unknownRefused).hasMessageContaining("Unknown procedure setting quorum");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.smki.recovery.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.smki.core.provenance.Confidence;
 import dev.smki.recovery.workflow.StepId;
@@ -78,35 +79,49 @@ class ProcedureSettingsTests {
 
     @Test
     void rejectsUnknownOrMalformedSettingsNamingThem() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withProperties(properties("T_confirm", "4 hours")))
                 .withMessageContaining("T_confirm must be an ISO-8601 duration");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withProperties(properties("T_nonsense", "PT1H")))
                 .withMessageContaining("No duration is called T_nonsense");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withProperties(properties("quorum", "3/5")))
                 .withMessageContaining("Unknown procedure setting quorum");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withProperties(properties("recoveryKey.policy", "sometimes")))
                 .withMessageContaining("Unknown Recovery Key policy 'sometimes'");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withDuration("T_confirm", Duration.ZERO))
                 .withMessageContaining("must be positive");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withPermittedConfirmations(List.of()))
                 .withMessageContaining("At least one");
     }
 
     @Test
+    void namesTheSettingAtFaultInTheExceptionItThrows() {
+        assertThat(settingAtFault("T_confirm", "4 hours")).isEqualTo("T_confirm");
+        assertThat(settingAtFault("omit", "not a step")).isEqualTo("omit");
+        assertThat(settingAtFault("recoveryKey.policy", "sometimes")).isEqualTo("recoveryKey.policy");
+        assertThat(settingAtFault("guidance.factor.F9", "sometimes,1,Why")).isEqualTo("guidance.factor.F9");
+        assertThat(settingAtFault("guidance.threshold", "-5")).isEqualTo("guidance.threshold");
+    }
+
+    private static String settingAtFault(String key, String value) {
+        return catchThrowableOfType(SettingsException.class, () -> DEFAULTS.withProperties(properties(key, value)))
+                .setting();
+    }
+
+    @Test
     void refusesANegativeGuidanceThresholdAndDurationsLongerThanARehearsalOrDeadlineCanHold() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withProperties(properties("guidance.threshold", "-5")))
                 .withMessage("guidance.threshold must be 0 or more, not -5");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withProperties(properties("pace.C5", "P100000D")))
                 .withMessageStartingWith("pace.C5 must be at most 30 days, not PT2400000H");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> DEFAULTS.withProperties(properties("T_confirm", "PT99999999999H")))
                 .withMessageStartingWith("T_confirm must be at most 3660 days");
         assertThat(DEFAULTS.withProperties(properties("pace.C5", "P30D")).pace(StepId.of("C5")))

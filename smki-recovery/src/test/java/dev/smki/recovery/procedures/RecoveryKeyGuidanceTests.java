@@ -1,6 +1,7 @@
 package dev.smki.recovery.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -17,7 +18,7 @@ class RecoveryKeyGuidanceTests {
     @Test
     void holdsMandatoryAndOptionalFactorsWeightsAndPreDecisionStepsAllReconstructed() {
         assertThat(GUIDANCE.factors())
-                .extracting(RecoveryKeyGuidance.Factor::id)
+                .extracting(f -> f.id().value())
                 .containsExactly("F1", "F2", "F3", "F4", "F5", "F6");
         assertThat(GUIDANCE.factors())
                 .filteredOn(f -> f.kind() == RecoveryKeyGuidance.FactorKind.MANDATORY)
@@ -65,11 +66,26 @@ class RecoveryKeyGuidanceTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> GUIDANCE.assess(CompromisedKey.ROOT_OCA_KEY).answer("F9", true))
                 .withMessageContaining("no factor F9");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(SettingsException.class)
                 .isThrownBy(() -> GUIDANCE.withProperties(Map.of("guidance.factor.F9", "sometimes,1,Why")))
                 .withMessageContaining("guidance.factor.F9: a factor is mandatory or optional, not 'sometimes'");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> GUIDANCE.withoutFactor("F9"))
                 .withMessageContaining("no factor F9");
+    }
+
+    @Test
+    void takesFactorsByTypedIdAndRefusesMalformedIdsAndANegativeThreshold() {
+        assertThat(GUIDANCE.factor(FactorId.of("F1"))).isEqualTo(GUIDANCE.factor("F1"));
+        assertThat(GUIDANCE.withoutFactor(FactorId.of("F6")).factor("F6")).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> FactorId.of("1F")).withMessageContaining("got '1F'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GUIDANCE.withThreshold(-1))
+                .withMessage("guidance.threshold must be 0 or more, not -1");
+        assertThat(GUIDANCE.assess(CompromisedKey.ROOT_OCA_KEY)
+                        .answer(FactorId.of("F1"), true)
+                        .build()
+                        .answers())
+                .containsEntry(FactorId.of("F1"), true);
     }
 }

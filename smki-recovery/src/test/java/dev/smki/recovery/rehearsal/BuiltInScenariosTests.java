@@ -9,6 +9,7 @@ import dev.smki.core.revocation.CertificateStatus;
 import dev.smki.core.revocation.RegisteredCertificate;
 import dev.smki.recovery.incident.RelevantSubscribers;
 import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.plan.DecisionsPlan;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.IncidentState;
 import java.time.Duration;
@@ -168,7 +169,7 @@ class BuiltInScenariosTests {
     @Test
     void theRecoveryKeyIsNotActivatedOnceTheDirectionsWindowHasPassed() {
         ExercisePlan plan = ExercisePlan.builtIn("recovery-key-direction").withDevices(50);
-        ExercisePlan late = plan.withDecisions(new ExercisePlan.Decisions(
+        ExercisePlan late = plan.withDecisions(new DecisionsPlan(
                 plan.decisions().mechanism(),
                 plan.decisions().guidance(),
                 plan.decisions().confirmationMechanism(),

@@ -1,7 +1,7 @@
 package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
@@ -28,7 +28,7 @@ class ForgedHeaderTests {
         ForgedPlans.replacePlan(journal, plan.withDevices(999_999_999));
 
         assertThat(JournalVerification.of(journal).isIntact()).isTrue();
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(ResumeException.class)
                 .isThrownBy(() -> Rehearsal.resume(journal, Durability.UNFORCED))
                 .withMessageContaining("devices is 1 to 67108864, not 999999999");
     }

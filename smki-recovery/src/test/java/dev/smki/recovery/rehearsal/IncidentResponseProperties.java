@@ -144,7 +144,7 @@ class IncidentResponseProperties implements WithQuickTheories {
     }
 
     private void check(ExercisePlan parameters, List<Action> actions) {
-        IncidentState world = IncidentState.create(Rehearsal.setup(parameters));
+        IncidentState world = IncidentState.create(PlanSetup.of(parameters));
         List<RecoveryProgress> reports = new ArrayList<>();
         world.fleet().onProgress(reports::add);
         Procedure<IncidentState> procedure = PlanProcedures.procedure(parameters);

@@ -6,11 +6,11 @@ import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.recovery.journal.Durability;
 import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.plan.AttendanceOutcome;
+import dev.smki.recovery.plan.AttendancePlan;
+import dev.smki.recovery.plan.EventKind;
 import dev.smki.recovery.plan.ExercisePlan;
-import dev.smki.recovery.plan.ExercisePlan.Attendance;
-import dev.smki.recovery.plan.ExercisePlan.AttendanceOutcome;
-import dev.smki.recovery.plan.ExercisePlan.EventKind;
-import dev.smki.recovery.plan.ExercisePlan.InjectedEvent;
+import dev.smki.recovery.plan.InjectedEvent;
 import dev.smki.recovery.procedures.ActorChoices;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,13 +26,13 @@ class RehearsalPlanTests {
     private static final ExercisePlan CONTINGENCY =
             ExercisePlan.builtIn("contingency").withDevices(60).withoutFailures();
 
-    private static ExercisePlan attending(ExercisePlan plan, boolean reconvene, Attendance... attendance) {
+    private static ExercisePlan attending(ExercisePlan plan, boolean reconvene, AttendancePlan... attendance) {
         return plan.withCustody(
                 plan.custody().withAttendance(List.of(attendance)).withReconvene(reconvene));
     }
 
-    private static Attendance at(String custodian, int session, AttendanceOutcome outcome) {
-        return new Attendance(custodian, session, outcome);
+    private static AttendancePlan at(String custodian, int session, AttendanceOutcome outcome) {
+        return new AttendancePlan(custodian, session, outcome);
     }
 
     private static List<String> steps(RehearsalResult result) {

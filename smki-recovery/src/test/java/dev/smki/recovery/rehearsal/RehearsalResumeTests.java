@@ -1,7 +1,7 @@
 package dev.smki.recovery.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.journal.Durability;
@@ -128,7 +128,7 @@ class RehearsalResumeTests {
         List<String> lines = Files.readAllLines(edited, StandardCharsets.US_ASCII);
         lines.set(3, lines.get(3).replace("\"DCC\"", "\"PARTY\""));
         Files.write(edited, lines, StandardCharsets.US_ASCII);
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(ResumeException.class)
                 .isThrownBy(() -> Rehearsal.resume(edited))
                 .withMessageContaining("is broken at line 4");
 
@@ -137,12 +137,12 @@ class RehearsalResumeTests {
                 PlanProcedures.procedure(CONTINGENCY), Journal.file(plain), new IncidentClock(CONTINGENCY.start()))) {
             run.attempt(dev.smki.recovery.procedures.Notify.DETECTED, Actors.DCC);
         }
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(ResumeException.class)
                 .isThrownBy(() -> Rehearsal.resume(plain))
                 .withMessageContaining("records no exercise plan");
 
         Path other = directory.resolve("other.journal");
-        IncidentState world = IncidentState.create(Rehearsal.setup(CONTINGENCY));
+        IncidentState world = IncidentState.create(PlanSetup.of(CONTINGENCY));
         try (ProcedureRun<IncidentState> run = ProcedureRun.start(
                 PlanProcedures.procedure(CONTINGENCY),
                 Journal.file(other),
@@ -151,7 +151,7 @@ class RehearsalResumeTests {
                 PlanJournal.note(CONTINGENCY))) {
             run.attempt(Decide.RECEIVED, Actors.SMKI_PMA);
         }
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(ResumeException.class)
                 .isThrownBy(() -> Rehearsal.resume(other))
                 .withMessageContaining("Journal line 2 (D1 by SMKI_PMA")
                 .withMessageContaining("is not the rehearsal's move 1 (N1 by DCC");

@@ -33,6 +33,7 @@ import dev.smki.recovery.incident.ProgressRecords;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.incident.RecoveryProgress;
 import dev.smki.recovery.journal.Journal;
+import dev.smki.recovery.plan.DecisionsPlan;
 import dev.smki.recovery.plan.ExercisePlan;
 import dev.smki.recovery.procedures.DeviceCounts;
 import dev.smki.recovery.procedures.IncidentState;
@@ -65,10 +66,9 @@ class RehearsalTests {
         return world.pki().certificate(RemotePartyRole.SUPPLIER, CertificateUsage.DIGITAL_SIGNATURE);
     }
 
-    private static ExercisePlan.Decisions reuse() {
-        ExercisePlan.Decisions d =
-                ExercisePlan.builtIn("recovery-key-replacement").decisions();
-        return new ExercisePlan.Decisions(
+    private static DecisionsPlan reuse() {
+        DecisionsPlan d = ExercisePlan.builtIn("recovery-key-replacement").decisions();
+        return new DecisionsPlan(
                 d.mechanism(),
                 d.guidance(),
                 d.confirmationMechanism(),

@@ -160,19 +160,19 @@ public final class ScaleBenchmark {
         Size smallest = measured.get(0);
         Size largest = measured.get(measured.size() - 1);
         double growth = largest.microsPerDevice() / smallest.microsPerDevice();
-        double nationalSeconds;
-        double nationalHeap;
-        if (largest.devices() > smallest.devices()) {
-            double added = NATIONAL_DEVICES - largest.devices();
-            double spread = largest.devices() - smallest.devices();
-            nationalSeconds =
-                    (largest.wallNanos() + (largest.wallNanos() - smallest.wallNanos()) / spread * added) / 1e9;
-            nationalHeap =
-                    largest.liveHeapBytes() + (largest.liveHeapBytes() - smallest.liveHeapBytes()) / spread * added;
-        } else {
-            nationalSeconds = largest.microsPerDevice() * NATIONAL_DEVICES / 1e6;
-            nationalHeap = largest.baselineHeapBytes() + largest.bytesPerDevice() * NATIONAL_DEVICES;
+        // The cost of each Device added between the smallest size and the largest; where noise makes it come out not
+        // positive (sizes too close together on a busy machine), the largest size's own cost per Device instead.
+        double spread = largest.devices() - smallest.devices();
+        double nanosPerAdded = spread > 0 ? (largest.wallNanos() - smallest.wallNanos()) / spread : 0;
+        double bytesPerAdded = spread > 0 ? (largest.liveHeapBytes() - smallest.liveHeapBytes()) / spread : 0;
+        boolean marginal = nanosPerAdded > 0 && bytesPerAdded > 0;
+        if (!marginal) {
+            nanosPerAdded = largest.microsPerDevice() * 1e3;
+            bytesPerAdded = Math.max(largest.bytesPerDevice(), 0);
         }
+        double added = NATIONAL_DEVICES - largest.devices();
+        double nationalSeconds = (largest.wallNanos() + nanosPerAdded * added) / 1e9;
+        double nationalHeap = largest.liveHeapBytes() + bytesPerAdded * added;
         String at = String.format(Locale.ROOT, "at %,d Devices", largest.devices());
         List<Target> targets = List.of(
                 Target.atMost("heapBytesPerDevice", TARGET_HEAP_BYTES, largest.bytesPerDevice())
@@ -185,13 +185,13 @@ public final class ScaleBenchmark {
                                 Locale.ROOT,
                                 "projected to %,d Devices %s",
                                 NATIONAL_DEVICES,
-                                projectedFrom(smallest, largest))),
+                                projectedFrom(smallest, largest, marginal))),
                 Target.atMost("nationalHeapBytes", TARGET_NATIONAL_BYTES, nationalHeap)
                         .withNote(String.format(
                                 Locale.ROOT,
                                 "live heap projected to %,d Devices %s",
                                 NATIONAL_DEVICES,
-                                projectedFrom(smallest, largest))));
+                                projectedFrom(smallest, largest, marginal))));
         List<String> method = List.of(
                 "Each size is the built-in contingency plan (seed 1) rehearsed in a JVM of its own, started with this"
                         + " JVM's heap options: journal forced to disk after every step (not sealed), Recovery"
@@ -204,19 +204,24 @@ public final class ScaleBenchmark {
                         + " collected from the old generation included; peak RSS: VmHWM of /proc/self/status.",
                 "Projection to " + String.format(Locale.ROOT, "%,d", NATIONAL_DEVICES) + " Devices: the largest"
                         + " size's wall time and live heap, plus the time and heap each further Device added between"
-                        + " the smallest size and the largest (with one size, its time and heap per Device).");
+                        + " the smallest size and the largest (with one size, or when that does not come out positive,"
+                        + " the largest size's own time and heap per Device).");
         return new Report(measured, growth, nationalSeconds, nationalHeap, targets, method, environment.ended());
     }
 
-    private static String projectedFrom(Size smallest, Size largest) {
-        return largest.devices() > smallest.devices()
+    private static String projectedFrom(Size smallest, Size largest, boolean marginal) {
+        return marginal
                 ? String.format(
                         Locale.ROOT,
                         "from the %,d-Device run and the cost per Device added from %,d to %,d",
                         largest.devices(),
                         smallest.devices(),
                         largest.devices())
-                : String.format(Locale.ROOT, "from the cost per Device at %,d", largest.devices());
+                : String.format(
+                        Locale.ROOT,
+                        "from the %,d-Device run and its cost per Device (no cost per Device added could be measured"
+                                + " between the sizes)",
+                        largest.devices());
     }
 
     /** Runs the probe for {@code devices} in a child JVM and reads its figures. */

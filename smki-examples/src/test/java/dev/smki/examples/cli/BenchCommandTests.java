@@ -172,7 +172,16 @@ class BenchCommandTests {
                                 / sizes.get(0).get("microsPerDevice").asDouble(),
                         offset(1e-9));
         assertThat(report.get("projection").get("devices").asInt()).isEqualTo(30_000_000);
-        assertThat(report.get("projection").get("seconds").asDouble()).isPositive();
+        // The largest size's time plus a positive cost for each Device added, however noisy the two sizes' timings
+        double largestWall = sizes.get(1).get("wallSeconds").asDouble();
+        double perAdded = (report.get("projection").get("seconds").asDouble() - largestWall) / (30_000_000 - 600);
+        assertThat(perAdded).isPositive();
+        double marginal = (largestWall - sizes.get(0).get("wallSeconds").asDouble()) / 300;
+        double ownCost = sizes.get(1).get("microsPerDevice").asDouble() / 1e6;
+        assertThat(perAdded)
+                .satisfiesAnyOf(
+                        cost -> assertThat(cost).isCloseTo(marginal, offset(1e-9)),
+                        cost -> assertThat(cost).isCloseTo(ownCost, offset(1e-9)));
         assertThat(report.get("targets"))
                 .extracting(t -> t.get("metric").asText())
                 .containsExactly("heapBytesPerDevice", "growth", "nationalMinutes", "nationalHeapBytes");

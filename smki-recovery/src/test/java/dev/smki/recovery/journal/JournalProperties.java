@@ -2,12 +2,13 @@ package dev.smki.recovery.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.workflow.RandomProcedures;
 import dev.smki.recovery.workflow.RandomProcedures.Gate;
 import dev.smki.recovery.workflow.RandomProcedures.Model;
 import dev.smki.recovery.workflow.RandomProcedures.Move;
 import dev.smki.recovery.workflow.RandomProcedures.Scenario;
-import dev.smki.recovery.workflow.TestClock;
+import dev.smki.recovery.workflow.Samples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ class JournalProperties implements WithQuickTheories {
 
     private static Played play(Scenario scenario) {
         Gate gate = new Gate();
-        TestClock clock = TestClock.atStart();
+        SettableClock clock = SettableClock.at(Samples.START);
         Journal journal = Journal.inMemory();
         try (ProcedureRun<Object> run = ProcedureRun.start(scenario.spec().procedure(), journal, clock, gate)) {
             for (List<Move> batch : scenario.batches()) {
@@ -110,7 +111,10 @@ class JournalProperties implements WithQuickTheories {
                     assertThat(verification.entries())
                             .isEqualTo(played.entries().subList(0, kept));
                     try (ProcedureRun<Object> resumed = ProcedureRun.resume(
-                            scenario.spec().procedure(), Journal.inMemory(prefix), TestClock.atStart(), new Gate())) {
+                            scenario.spec().procedure(),
+                            Journal.inMemory(prefix),
+                            SettableClock.at(Samples.START),
+                            new Gate())) {
                         assertThat(resumed.entries()).isEqualTo(played.entries().subList(0, kept));
                         assertThat(Model.State.of(resumed.state(), scenario.spec()))
                                 .isEqualTo(modelAfter(scenario, kept).state());

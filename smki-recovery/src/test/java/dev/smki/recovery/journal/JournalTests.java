@@ -20,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Payload;
 import dev.smki.recovery.workflow.PayloadSummary;
 import dev.smki.recovery.workflow.Procedure;
 import dev.smki.recovery.workflow.Samples;
-import dev.smki.recovery.workflow.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class JournalTests {
     @TempDir
     Path directory;
 
-    private final TestClock clock = TestClock.atStart();
+    private final SettableClock clock = SettableClock.at(Samples.START);
 
     private Path journalFile() {
         return directory.resolve("notify.journal");
@@ -352,7 +352,7 @@ class JournalTests {
             JournalVerification verification = verifyFile();
             assertThat(verification.isIntact()).isTrue();
             assertThat(verification.entries()).hasSize(8);
-            assertThat(verification.header().orElseThrow().created()).isEqualTo(TestClock.START);
+            assertThat(verification.header().orElseThrow().created()).isEqualTo(Samples.START);
         }
 
         @Test
@@ -410,11 +410,11 @@ class JournalTests {
 
         @Test
         void refusesToResumeAJournalThatContradictsItsProcedure() {
-            JournalFormat.Encoded<JournalHeader> header = JournalFormat.header(
-                    NOTIFY.name(), NOTIFY.definitionHash(), TestClock.START, PayloadSummary.empty());
+            JournalFormat.Encoded<JournalHeader> header =
+                    JournalFormat.header(NOTIFY.name(), NOTIFY.definitionHash(), Samples.START, PayloadSummary.empty());
             JournalFormat.Encoded<JournalEntry> forged = JournalFormat.entry(
                     1,
-                    TestClock.START,
+                    Samples.START,
                     Attempt.of(N3, DCC),
                     Optional.empty(),
                     header.value().hash());

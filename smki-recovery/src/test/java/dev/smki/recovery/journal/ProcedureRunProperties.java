@@ -2,6 +2,7 @@ package dev.smki.recovery.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Procedure;
@@ -11,7 +12,7 @@ import dev.smki.recovery.workflow.RandomProcedures.Model;
 import dev.smki.recovery.workflow.RandomProcedures.Move;
 import dev.smki.recovery.workflow.RandomProcedures.Spec;
 import dev.smki.recovery.workflow.Refusal;
-import dev.smki.recovery.workflow.TestClock;
+import dev.smki.recovery.workflow.Samples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,7 +60,7 @@ class ProcedureRunProperties implements WithQuickTheories {
             Spec spec = scenario.spec();
             Procedure<Object> procedure = spec.procedure();
             Gate gate = new Gate();
-            TestClock clock = TestClock.atStart();
+            SettableClock clock = SettableClock.at(Samples.START);
             Journal journal = Journal.inMemory();
             Model model = new Model(spec);
             List<String> trail = new ArrayList<>();
@@ -95,7 +96,7 @@ class ProcedureRunProperties implements WithQuickTheories {
 
                 gate.open = !gate.open; // replay must not depend on the context as it is now
                 try (ProcedureRun<Object> resumed = ProcedureRun.resume(
-                        procedure, Journal.inMemory(journal.contents()), TestClock.atStart(), gate)) {
+                        procedure, Journal.inMemory(journal.contents()), SettableClock.at(Samples.START), gate)) {
                     assertThat(resumed.state()).isEqualTo(state);
                     assertThat(resumed.entries()).isEqualTo(entries);
                 }
@@ -121,7 +122,7 @@ class ProcedureRunProperties implements WithQuickTheories {
                     scenario.moves().stream().map(move -> move.attempt(spec)).toList();
             Outcome[] outcomes = new Outcome[attempts.size()];
             try (ProcedureRun<Object> run =
-                    ProcedureRun.start(spec.procedure(), Journal.inMemory(), TestClock.atStart(), gate)) {
+                    ProcedureRun.start(spec.procedure(), Journal.inMemory(), SettableClock.at(Samples.START), gate)) {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
@@ -203,7 +204,7 @@ class ProcedureRunProperties implements WithQuickTheories {
                     initial -> {
                         Gate gate = new Gate();
                         gate.open = true;
-                        return ProcedureRun.start(procedure, Journal.inMemory(), TestClock.atStart(), gate);
+                        return ProcedureRun.start(procedure, Journal.inMemory(), SettableClock.at(Samples.START), gate);
                     },
                     run -> Model.from(spec, run.state()),
                     THREADS);

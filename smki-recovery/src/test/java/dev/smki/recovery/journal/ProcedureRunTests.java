@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smki.core.provenance.RuleId;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Outcome;
 import dev.smki.recovery.workflow.Payload;
@@ -33,7 +34,6 @@ import dev.smki.recovery.workflow.ProcedureViolationException;
 import dev.smki.recovery.workflow.Refusal;
 import dev.smki.recovery.workflow.Samples;
 import dev.smki.recovery.workflow.StepId;
-import dev.smki.recovery.workflow.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 class ProcedureRunTests {
 
-    private final TestClock clock = TestClock.atStart();
+    private final SettableClock clock = SettableClock.at(Samples.START);
 
     private ProcedureRun notifyRun() {
         return ProcedureRun.start(NOTIFY, clock);
@@ -64,10 +64,10 @@ class ProcedureRunTests {
             clock.advance(Duration.ofMinutes(5));
             Outcome second = run.attempt(N2, SUBSCRIBER, Payload.of("file", "OCNF-17"));
 
-            assertThat(first).isEqualTo(new Outcome.Accepted(1, TestClock.START));
-            assertThat(second).isEqualTo(new Outcome.Accepted(2, TestClock.START.plus(Duration.ofMinutes(5))));
+            assertThat(first).isEqualTo(new Outcome.Accepted(1, Samples.START));
+            assertThat(second).isEqualTo(new Outcome.Accepted(2, Samples.START.plus(Duration.ofMinutes(5))));
             assertThat(run.state().completedSteps()).containsExactlyInAnyOrder(N1, N2);
-            assertThat(run.state().completedAt(N2)).contains(TestClock.START.plus(Duration.ofMinutes(5)));
+            assertThat(run.state().completedAt(N2)).contains(Samples.START.plus(Duration.ofMinutes(5)));
             assertThat(run.entries())
                     .extracting(JournalEntry::payload)
                     .containsExactly(PayloadSummary.empty(), PayloadSummary.of("file", "OCNF-17"));
@@ -359,7 +359,7 @@ class ProcedureRunTests {
 
             assertThat(run.breachedDeadlines()).singleElement().satisfies(breach -> {
                 assertThat(breach.deadline().name()).isEqualTo("T_confirm");
-                assertThat(breach.due()).isEqualTo(TestClock.START.plus(Duration.ofHours(4)));
+                assertThat(breach.due()).isEqualTo(Samples.START.plus(Duration.ofHours(4)));
                 assertThat(breach.isOpen()).isTrue();
                 assertThat(breach.overdueBy()).isEqualTo(Duration.ofMinutes(1));
             });
@@ -378,7 +378,7 @@ class ProcedureRunTests {
 
             assertThat(run.breachedDeadlines()).singleElement().satisfies(breach -> {
                 assertThat(breach.deadline().name()).isEqualTo("T_confirm");
-                assertThat(breach.completedAt()).contains(TestClock.START.plus(Duration.ofHours(5)));
+                assertThat(breach.completedAt()).contains(Samples.START.plus(Duration.ofHours(5)));
                 assertThat(breach.overdueBy()).isEqualTo(Duration.ofHours(1));
             });
         }

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smki.core.certificate.KeyIdentifier;
 import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.Samples;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class ContingencyTests {
     @BeforeEach
     void decided() {
         incident.authorise(PRIVATE, SYMMETRIC);
-        run = ProcedureRun.start(contingency, Journal.inMemory(), new SimulatedClock(), incident.state);
+        run = ProcedureRun.start(contingency, Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
         assertThat(Outcomes.of(run.attempt(Contingency.DECIDED, SMKI_PMA))).isEqualTo("ACCEPTED");
         run.attempt(incident.attends(contingency, Contingency.CUSTODIAN_ATTENDS, "KC-01"));
     }
@@ -47,7 +49,7 @@ class ContingencyTests {
         TestIncident undecided = new TestIncident();
         undecided.authorise(PRIVATE);
         ProcedureRun<IncidentState> other =
-                ProcedureRun.start(contingency, Journal.inMemory(), new SimulatedClock(), undecided.state);
+                ProcedureRun.start(contingency, Journal.inMemory(), SettableClock.at(Samples.START), undecided.state);
 
         assertThat(Outcomes.of(other.attempt(Contingency.DECIDED, SMKI_PMA))).isEqualTo("REC-1 decision gate");
     }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.Eui64;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Payload;
+import dev.smki.recovery.workflow.Samples;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class CsrCoordinationTests {
     void scheduled() {
         incident.state.registry().schedule(List.of("supplier-ds", "access-control-broker-ka"));
         run = ProcedureRun.start(
-                CsrCoordination.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
+                CsrCoordination.definition(), Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
         run.attempt(CsrCoordination.OCA_PUBLISHED, DCC);
         run.attempt(CsrCoordination.SCHEDULED, DCC);
     }

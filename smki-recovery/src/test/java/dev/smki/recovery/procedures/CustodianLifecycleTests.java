@@ -5,6 +5,7 @@ import static dev.smki.recovery.procedures.Actors.PARTY;
 import static dev.smki.recovery.procedures.Actors.SECAS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.Custodians;
 import dev.smki.recovery.journal.Journal;
@@ -12,6 +13,7 @@ import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Actor;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Payload;
+import dev.smki.recovery.workflow.Samples;
 import dev.smki.recovery.workflow.StepId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class CustodianLifecycleTests {
     private final TestIncident incident = new TestIncident();
     private final Custodians custodians = incident.state.custody().custodians();
     private final ProcedureRun<IncidentState> run = ProcedureRun.start(
-            CustodianLifecycle.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
+            CustodianLifecycle.definition(), Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
 
     private String attempt(StepId step, String custodian, Actor actor) {
         return Outcomes.of(run.attempt(Attempt.ofItem(step, custodian, actor, Payload.none())));

@@ -4,12 +4,14 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.IncidentId;
 import dev.smki.recovery.incident.PmaDecision;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
+import dev.smki.recovery.workflow.Samples;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class DecideTests {
 
     @BeforeEach
     void received() {
-        run = ProcedureRun.start(Decide.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
+        run = ProcedureRun.start(
+                Decide.definition(), Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
         run.attempt(Decide.RECEIVED, SMKI_PMA);
     }
 

@@ -3,8 +3,10 @@ package dev.smki.recovery.procedures;
 import static dev.smki.recovery.procedures.Actors.DCC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
+import dev.smki.recovery.workflow.Samples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,8 @@ class DistributeTests {
         TestIncident incident = new TestIncident();
         incident.state.fleet().scope(incident.state.compromisedCertificate());
         incident.state.pki().makeNewRoot();
-        ProcedureRun<IncidentState> run =
-                ProcedureRun.start(Distribute.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
+        ProcedureRun<IncidentState> run = ProcedureRun.start(
+                Distribute.definition(), Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
 
         assertThat(Outcomes.of(run.attempt(Distribute.SENT, DCC))).isEqualTo("MISSING_PREREQUISITES");
         run.attempt(Distribute.CELLS_CHOSEN, DCC);

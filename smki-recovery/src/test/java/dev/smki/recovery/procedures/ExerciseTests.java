@@ -5,10 +5,12 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.Samples;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class ExerciseTests {
         Procedure<IncidentState> exercise =
                 Exercise.definition(ProcedureSettings.defaults(), EnumSet.of(CustodyKey.CONTINGENCY_PRIVATE_KEY));
         ProcedureRun<IncidentState> run =
-                ProcedureRun.start(exercise, Journal.inMemory(), new SimulatedClock(), incident.state);
+                ProcedureRun.start(exercise, Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
         run.attempt(Exercise.PLANNED, DCC);
 
         assertThat(Outcomes.of(run.attempt(incident.attends(exercise, Exercise.CUSTODIAN_ATTENDS, "KC-02"))))
@@ -44,7 +46,7 @@ class ExerciseTests {
         TestIncident incident = new TestIncident();
         Procedure<IncidentState> exercise = Exercise.definition();
         ProcedureRun<IncidentState> run =
-                ProcedureRun.start(exercise, Journal.inMemory(), new SimulatedClock(), incident.state);
+                ProcedureRun.start(exercise, Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
         incident.does(run, Exercise.PLANNED, DCC);
         incident.does(run, Exercise.CUSTODIANS_NOTIFIED, DCC);
         incident.does(run, Exercise.APPROVED, SMKI_PMA);

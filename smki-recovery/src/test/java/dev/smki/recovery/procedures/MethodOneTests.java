@@ -5,9 +5,11 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
+import dev.smki.recovery.workflow.Samples;
 import org.junit.jupiter.api.Test;
 
 class MethodOneTests {
@@ -16,8 +18,8 @@ class MethodOneTests {
     void letsOnlyTheSubscriberSendAndClosesOnlyOnceTheScopeIsSettled() {
         TestIncident incident = new TestIncident(CompromisedKey.ORGANISATION_KEY, RemotePartyRole.SUPPLIER);
         incident.state.fleet().scope(incident.state.compromisedCertificate());
-        ProcedureRun<IncidentState> run =
-                ProcedureRun.start(MethodOne.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
+        ProcedureRun<IncidentState> run = ProcedureRun.start(
+                MethodOne.definition(), Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
         run.attempt(MethodOne.PREPARED, SUBSCRIBER);
 
         assertThat(Outcomes.of(run.attempt(MethodOne.SENT, DCC))).isEqualTo("WRONG_ACTOR");

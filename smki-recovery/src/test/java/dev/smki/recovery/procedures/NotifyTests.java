@@ -5,9 +5,11 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.journal.DeadlineBreach;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
+import dev.smki.recovery.workflow.Samples;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class NotifyTests {
             new Notify.Confirmation("call-back to a nominated ARO", "ARO of the Subscriber");
 
     private final TestIncident incident = new TestIncident();
-    private final SimulatedClock clock = new SimulatedClock();
+    private final SettableClock clock = SettableClock.at(Samples.START);
 
     private ProcedureRun<IncidentState> start(ProcedureSettings settings) {
         return ProcedureRun.start(Notify.definition(settings), Journal.inMemory(), clock, incident.state);

@@ -6,11 +6,13 @@ import static dev.smki.recovery.procedures.Actors.SUBSCRIBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.Samples;
 import org.junit.jupiter.api.Test;
 
 class RecoveryKeyDirectionTests {
@@ -18,7 +20,7 @@ class RecoveryKeyDirectionTests {
     private final TestIncident incident = new TestIncident(CompromisedKey.ORGANISATION_KEY, RemotePartyRole.SUPPLIER);
     private final Procedure<IncidentState> procedure = RecoveryKeyDirection.definition();
     private final ProcedureRun<IncidentState> run =
-            ProcedureRun.start(procedure, Journal.inMemory(), new SimulatedClock(), incident.state);
+            ProcedureRun.start(procedure, Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
 
     @Test
     void onlyTheSmkiPmaDirectsTheDccNeverTheDccItself() {

@@ -5,6 +5,7 @@ import static dev.smki.recovery.procedures.Actors.SMKI_PMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.custody.CustodianId;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.CompromisedKey;
@@ -12,6 +13,7 @@ import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
 import dev.smki.recovery.workflow.Procedure;
+import dev.smki.recovery.workflow.Samples;
 import org.junit.jupiter.api.Test;
 
 class RecoveryKeyReplacementTests {
@@ -27,7 +29,7 @@ class RecoveryKeyReplacementTests {
         return ProcedureRun.start(
                 RecoveryKeyReplacement.definition(ProcedureSettings.defaults().withRecoveryKeyPolicy(policy)),
                 Journal.inMemory(),
-                new SimulatedClock(),
+                SettableClock.at(Samples.START),
                 incident.state);
     }
 

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.RemotePartyRole;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.custody.CustodyKey;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.incident.RecoveryMechanism;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
+import dev.smki.recovery.workflow.Samples;
 import dev.smki.recovery.workflow.Step;
 import dev.smki.recovery.workflow.StepId;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class RecoveryKeyUseTests {
 
     private ProcedureRun<IncidentState> start(RecoveryKeyUse.Method method) {
         return ProcedureRun.start(
-                RecoveryKeyUse.definition(method), Journal.inMemory(), new SimulatedClock(), incident.state);
+                RecoveryKeyUse.definition(method), Journal.inMemory(), SettableClock.at(Samples.START), incident.state);
     }
 
     private Attempt attends(RecoveryKeyUse.Method method, String custodian) {

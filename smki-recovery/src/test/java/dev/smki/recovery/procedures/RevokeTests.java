@@ -5,8 +5,10 @@ import static dev.smki.recovery.procedures.Actors.DCC;
 import static dev.smki.recovery.procedures.Actors.DEVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
+import dev.smki.recovery.workflow.Samples;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class RevokeTests {
 
     @Test
     void decidesOnlyARequestAndOnlyTheDccDecidesAndPublishes() {
-        SimulatedClock clock = new SimulatedClock();
+        SettableClock clock = SettableClock.at(Samples.START);
         ProcedureRun<IncidentState> run = ProcedureRun.start(Revoke.definition(), Journal.inMemory(), clock);
 
         assertThat(Outcomes.of(run.attempt(Revoke.DECIDED, DCC))).isEqualTo("MISSING_PREREQUISITES");

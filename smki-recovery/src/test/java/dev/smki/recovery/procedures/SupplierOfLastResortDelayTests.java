@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.revocation.SolrEndCondition;
 import dev.smki.core.revocation.SolrEvent;
+import dev.smki.core.simulation.SettableClock;
 import dev.smki.recovery.incident.CompromisedKey;
 import dev.smki.recovery.journal.Journal;
 import dev.smki.recovery.journal.ProcedureRun;
 import dev.smki.recovery.workflow.Attempt;
+import dev.smki.recovery.workflow.Samples;
 import org.junit.jupiter.api.Test;
 
 class SupplierOfLastResortDelayTests {
@@ -22,7 +24,10 @@ class SupplierOfLastResortDelayTests {
 
     private final TestIncident incident = new TestIncident(CompromisedKey.ORGANISATION_KEY, RemotePartyRole.SUPPLIER);
     private final ProcedureRun<IncidentState> run = ProcedureRun.start(
-            SupplierOfLastResortDelay.definition(), Journal.inMemory(), new SimulatedClock(), incident.state);
+            SupplierOfLastResortDelay.definition(),
+            Journal.inMemory(),
+            SettableClock.at(Samples.START),
+            incident.state);
 
     @Test
     void letsOnlyTheSmkiPmaDelayAndOnlyInAnOpenEventNotDelayedBefore() {

@@ -4,9 +4,13 @@ import dev.smki.core.provenance.Citation;
 import dev.smki.core.provenance.Confidence;
 import dev.smki.core.provenance.RuleId;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Procedures, actors and guards shared by the workflow tests; modelled loosely on recovery.md §2. */
 public final class Samples {
+
+    /** When the procedures of the tests start: the simulated clock's first instant. */
+    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     public static final Actor SUBSCRIBER = Actor.of("SUBSCRIBER");
     public static final Actor DCC = Actor.of("DCC");

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link TestPki} to a directory and reads it back. The layout:
@@ -64,6 +65,10 @@ public final class TestPkiDirectory {
     public static final String MANIFEST = "manifest.properties";
 
     static final String ENVIRONMENT = "environment.properties";
+    /** The manifest key that says a directory holds certificates only, and its value. */
+    static final String SECRETS = "secrets";
+
+    static final String SECRETS_OMITTED = "omitted";
     static final String PKCS12 = "pki.p12";
     static final String ORG = "org";
     static final String DEVICES = "devices";
@@ -170,6 +175,46 @@ public final class TestPkiDirectory {
     }
 
     /**
+     * Writes the certificates of {@code pki} only, with DS and KA Device Certificates for each of {@code devices}, to
+     * {@code dir} (created if missing) as {@link #write(TestPki, Path, List, char[])} lays them out, but without a
+     * secret: no {@code .key} file, no {@code pki.p12}, no {@code secret/} directory. The manifest says so, and
+     * {@link #read} refuses such a directory, since a test PKI cannot be rebuilt from certificates alone; its
+     * certificates can be linted, published or trusted as they are.
+     *
+     * @param pki the test PKI
+     * @param dir the directory
+     * @param devices the Devices whose certificates are written
+     * @return the files written, in order
+     * @throws IllegalStateException when another process holds the directory's lock for longer than
+     *     {@link #LOCK_WAIT}
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static List<Path> writeCertificates(TestPki pki, Path dir, List<Eui64> devices) {
+        return writeCertificates(pki, dir, devices, List.of(), () -> {});
+    }
+
+    /**
+     * Writes the certificates of {@code pki} only, as {@link #writeCertificates(TestPki, Path, List)} does, replacing
+     * what {@code dir} holds as {@link #write(TestPki, Path, List, char[], List, Runnable)} does: {@code derivedState}
+     * deleted with it, {@code check} run under the directory's lock before anything is written.
+     *
+     * @param pki the test PKI
+     * @param dir the directory
+     * @param devices the Devices whose certificates are written
+     * @param derivedState files in {@code dir}, relative to it, derived from an earlier PKI and deleted with it
+     * @param check run on {@code dir} under its lock before anything is written
+     * @return the files written, in order
+     * @throws IllegalArgumentException when {@code derivedState} names a path outside {@code dir}; nothing is written
+     * @throws IllegalStateException when another process holds the directory's lock for longer than
+     *     {@link #LOCK_WAIT}
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static List<Path> writeCertificates(
+            TestPki pki, Path dir, List<Eui64> devices, List<String> derivedState, Runnable check) {
+        return writeAny(pki, dir, devices, null, derivedState, check);
+    }
+
+    /**
      * Writes {@code pki} to {@code dir} as {@link #write(TestPki, Path, List, char[], List)} does, first running
      * {@code check} with the directory locked, before anything is written: a check that throws (such as one that
      * refuses a directory holding files) stops the write, and its exception is thrown.
@@ -184,12 +229,23 @@ public final class TestPkiDirectory {
      */
     public static List<Path> write(
             TestPki pki, Path dir, List<Eui64> devices, char[] password, List<String> derivedState, Runnable check) {
+        Objects.requireNonNull(password, "password");
+        return writeAny(pki, dir, devices, password, derivedState, check);
+    }
+
+    /** Writes the layout; without a password, the certificates only. */
+    private static List<Path> writeAny(
+            TestPki pki,
+            Path dir,
+            List<Eui64> devices,
+            char @Nullable [] password,
+            List<String> derivedState,
+            Runnable check) {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(pki, "pki");
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(devices, "devices");
-        Objects.requireNonNull(password, "password");
-        if (password.length == 0) {
+        if (password != null && password.length == 0) {
             throw new IllegalArgumentException("The PKCS#12 password is empty; a keystore needs a password");
         }
         for (String path : derivedState) {
@@ -213,7 +269,7 @@ public final class TestPkiDirectory {
             TestPki pki,
             Path dir,
             List<Eui64> devices,
-            char[] password,
+            char @Nullable [] password,
             List<String> derivedState,
             Runnable check,
             Path staging,
@@ -278,8 +334,9 @@ public final class TestPkiDirectory {
      * directory, its bytes, and whether it holds a secret. The keystore is encoded before any file is given (and given
      * last but two), so that a password it cannot use fails before anything is written.
      */
-    private static void writeLayout(TestPki pki, List<Eui64> devices, char[] password, LayoutSink sink)
+    private static void writeLayout(TestPki pki, List<Eui64> devices, char @Nullable [] password, LayoutSink sink)
             throws IOException {
+        boolean secrets = password != null;
         Map<String, IssuedCertificate> keystore = new LinkedHashMap<>();
         for (ProfileKind kind : CA_ORDER) {
             keystore.put(caFileStem(kind), certificateOf(pki, kind));
@@ -293,7 +350,7 @@ public final class TestPkiDirectory {
                 keystore.put("device-" + deviceFileStem(device, usage), pki.deviceCertificate(device, usage));
             }
         }
-        byte[] pkcs12 = Pkcs12Keystore.encode(keystore, password, pki.randomFor("pkcs12"));
+        byte[] pkcs12 = secrets ? Pkcs12Keystore.encode(keystore, password, pki.randomFor("pkcs12")) : null;
         for (Map.Entry<String, IssuedCertificate> entry : keystore.entrySet()) {
             String alias = entry.getKey();
             String path = alias.startsWith("device-")
@@ -301,10 +358,18 @@ public final class TestPkiDirectory {
                     : CA_FILES.containsValue(alias) ? alias : ORG + "/" + alias;
             IssuedCertificate certificate = entry.getValue();
             sink.accept(path + PEM, utf8(certificate.toPem()), false);
-            if (certificate.hasPrivateKey()) {
+            if (secrets && certificate.hasPrivateKey()) {
                 sink.accept(path + KEY_SUFFIX, utf8(certificate.privateKeyPem()), true);
             }
         }
+        if (pkcs12 != null) {
+            writeSecrets(pki, pkcs12, sink);
+        }
+        sink.accept(ENVIRONMENT, utf8(pki.environment().toProperties()), false);
+        sink.accept(MANIFEST, utf8(manifest(pki, devices, secrets)), false);
+    }
+
+    private static void writeSecrets(TestPki pki, byte[] pkcs12, LayoutSink sink) throws IOException {
         ContingencyMaterial contingency = pki.contingency();
         sink.accept(
                 SECRET + "/" + CONTINGENCY_PRIVATE_KEY,
@@ -319,8 +384,6 @@ public final class TestPkiDirectory {
                 utf8(contingency.symmetricKey().toHex() + "\n"),
                 true);
         sink.accept(PKCS12, pkcs12, true);
-        sink.accept(ENVIRONMENT, utf8(pki.environment().toProperties()), false);
-        sink.accept(MANIFEST, utf8(manifest(pki, devices)), false);
     }
 
     private static byte[] utf8(String text) {
@@ -485,6 +548,11 @@ public final class TestPkiDirectory {
         if (!String.valueOf(FORMAT).equals(format)) {
             throw new IllegalArgumentException(MANIFEST + " has format " + format + "; this library reads " + FORMAT);
         }
+        if (SECRETS_OMITTED.equals(m.getProperty(SECRETS))) {
+            throw new IllegalArgumentException(dir + " holds the certificates of a test PKI written without secrets"
+                    + " (no private key, no seed), so it cannot be read back as a test PKI; lint or trust its"
+                    + " certificates as they are");
+        }
         SmkiEnvironment environment = SmkiEnvironment.load(dir.resolve(required(m, "environment")));
         String seed = m.getProperty("seed");
         Randomness randomness = seed == null
@@ -624,13 +692,18 @@ public final class TestPkiDirectory {
         };
     }
 
-    private static String manifest(TestPki pki, List<Eui64> devices) {
+    private static String manifest(TestPki pki, List<Eui64> devices, boolean secrets) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# smki-sim test PKI; read it back with TestPki.load(dir). Test material only.\n");
+        sb.append(
+                secrets
+                        ? "# smki-sim test PKI; read it back with TestPki.load(dir). Test material only.\n"
+                        : "# smki-sim test PKI certificates, written without secrets: no private key, no seed.\n");
         sb.append("format=").append(FORMAT).append('\n');
         sb.append("environment=").append(ENVIRONMENT).append('\n');
         sb.append("environment.name=").append(pki.environment().name()).append('\n');
-        if (pki.seed().isPresent()) {
+        if (!secrets) {
+            sb.append(SECRETS).append('=').append(SECRETS_OMITTED).append('\n');
+        } else if (pki.seed().isPresent()) {
             sb.append("seed=").append(pki.seed().getAsLong()).append('\n');
             sb.append("clock=").append(pki.clock().instant()).append('\n');
         }
@@ -653,7 +726,9 @@ public final class TestPkiDirectory {
         sb.append("devices=")
                 .append(String.join(",", devices.stream().map(Eui64::toString).toList()))
                 .append('\n');
-        sb.append("pkcs12=").append(PKCS12).append('\n');
+        if (secrets) {
+            sb.append("pkcs12=").append(PKCS12).append('\n');
+        }
         return sb.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.smki.core.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -113,6 +114,38 @@ class TestPkiDirectoryTests {
                 assertThat(eight.get(file)).as(file).isNotEqualTo(hash);
             }
         });
+    }
+
+    @Test
+    void certificatesOnlyHoldNoSecretNoSeedAndTheSameCertificateBytes(@TempDir Path other) throws Exception {
+        Path certificates = other.resolve("certificates");
+        List<Path> written = TestPkiDirectory.writeCertificates(pki, certificates, DEVICES);
+
+        assertThat(written)
+                .isNotEmpty()
+                .extracting(file -> certificates.relativize(file).toString().replace(File.separatorChar, '/'))
+                .as("no key file, no keystore, nothing under secret/")
+                .allSatisfy(name -> assertThat(name).matches("[\\w/.-]+\\.(pem|properties)"))
+                .noneSatisfy(name -> assertThat(name).startsWith("secret/"));
+        assertThat(certificates.resolve("pki.p12")).doesNotExist();
+        assertThat(certificates.resolve("secret")).doesNotExist();
+        for (Path file : files(certificates)) {
+            assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+                    .as(file.toString())
+                    .doesNotContain("PRIVATE KEY");
+        }
+        assertThat(Files.readAllLines(certificates.resolve(TestPkiDirectory.MANIFEST)))
+                .contains("secrets=omitted")
+                .noneSatisfy(line -> assertThat(line).startsWith("seed="));
+        Map<String, String> full = sha256s(dir);
+        sha256s(certificates).forEach((name, hash) -> {
+            if (name.endsWith(".pem")) {
+                assertThat(hash).as(name).isEqualTo(full.get(name));
+            }
+        });
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TestPki.load(certificates))
+                .withMessageContaining("written without secrets");
     }
 
     @Test

@@ -72,8 +72,17 @@ final class PkiInitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the test PKI in a DIR that is not empty.")
     private boolean force;
 
+    @Option(
+            names = "--no-secrets",
+            description = "Write the certificates only: no private key, no pki.p12, no secret/ and no seed in the"
+                    + " manifest (such a directory cannot be read back as a test PKI).")
+    private boolean noSecrets;
+
     @Override
     public Integer call() {
+        if (noSecrets && password != null) {
+            throw new UserInputException("--password: there is no pki.p12 to protect with --no-secrets");
+        }
         char[] secret = (password == null ? TestPkiDirectory.DEFAULT_PASSWORD : password).toCharArray();
         if (secret.length == 0) {
             throw new UserInputException("--password: the password of pki.p12 must not be empty");
@@ -88,8 +97,13 @@ final class PkiInitCommand implements Callable<Integer> {
         TestPki pki = builder.build();
         try {
             // Checked again under the directory's lock, so that two inits cannot both find it empty.
-            TestPkiDirectory.write(
-                    pki, out, deviceIds, secret, RevocationDirectory.stateFiles(), this::checkDirectoryLocked);
+            if (noSecrets) {
+                TestPkiDirectory.writeCertificates(
+                        pki, out, deviceIds, RevocationDirectory.stateFiles(), this::checkDirectoryLocked);
+            } else {
+                TestPkiDirectory.write(
+                        pki, out, deviceIds, secret, RevocationDirectory.stateFiles(), this::checkDirectoryLocked);
+            }
         } catch (UncheckedIOException e) {
             throw new UserInputException("--out: cannot write " + out + ": " + CliFiles.describe(out, e.getCause()), e);
         } catch (IllegalStateException e) {
@@ -102,11 +116,16 @@ final class PkiInitCommand implements Callable<Integer> {
         printer.printf(
                 "  4 CA certificates, %d Organisation Certificates, %d Device Certificates (%d devices)%n",
                 pki.organisationCertificates().size(), 2 * deviceIds.size(), deviceIds.size());
-        printer.printf(
-                "  %s: every certificate and key (password %s)%n",
-                out.resolve("pki.p12"),
-                password == null ? TestPkiDirectory.DEFAULT_PASSWORD : "as given with --password");
-        printer.printf("  %s: the contingency private key and Symmetric Key; keep them apart%n", out.resolve("secret"));
+        if (noSecrets) {
+            printer.printf("  no private key, no pki.p12, no secret/ and no seed: certificates only%n");
+        } else {
+            printer.printf(
+                    "  %s: every certificate and key (password %s)%n",
+                    out.resolve("pki.p12"),
+                    password == null ? TestPkiDirectory.DEFAULT_PASSWORD : "as given with --password");
+            printer.printf(
+                    "  %s: the contingency private key and Symmetric Key; keep them apart%n", out.resolve("secret"));
+        }
         printer.printf(
                 "Check it: ./smki lint --env %s %s %s %s%n",
                 env.name(),

@@ -86,6 +86,33 @@ class PkiInitCommandTests {
     }
 
     @Test
+    void noSecretsWritesCertificatesThatLintCleanAndADirectoryThatCannotBeUsedAsAPki() throws IOException {
+        Path dir = tmp.resolve("public");
+        Run run = smki("pki", "init", "--out", dir, "--seed", 7, "--devices", 2, "--no-secrets");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("no private key, no pki.p12, no secret/ and no seed");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString()))
+                    .isNotEmpty()
+                    .noneSatisfy(name -> assertThat(name).endsWith(".key"))
+                    .doesNotContain("pki.p12", "contingency-private-key.pem");
+        }
+        List<Object> args = new ArrayList<>(List.of("lint", "--env", "sim", "--at", "2026-06-01"));
+        args.addAll(pemFiles(dir));
+        assertThat(smki(args.toArray()).exitCode()).isZero();
+
+        Run revoke = smki(
+                "pki", "revoke", "--pki", dir, "--serial", "01", "--reason", "key-compromise", "--requested-by", "dcc");
+        assertThat(revoke.exitCode()).isEqualTo(2);
+        assertThat(revoke.err()).contains("written without secrets").doesNotContain("Exception");
+        assertThat(smki("pki", "init", "--out", tmp.resolve("other"), "--no-secrets", "--password", "x")
+                        .err())
+                .contains("--password: there is no pki.p12 to protect with --no-secrets");
+    }
+
+    @Test
     void everyWrittenCertificateLintsCleanInTheSimEnvironment() throws IOException {
         Path dir = tmp.resolve("pki");
         assertThat(smki("pki", "init", "--out", dir, "--seed", 7, "--devices", 2)

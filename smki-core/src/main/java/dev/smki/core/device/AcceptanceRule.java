@@ -232,6 +232,14 @@ public record AcceptanceRule(SourcedRule rule, StatusCode refusal) {
             NO_ABNORMAL_ROOT_BY_RECOVERY,
             FRESH_CONTINGENCY_KEY);
 
+    /**
+     * Checks the components.
+     *
+     * @param rule the rule: id, statement, confidence and sources
+     * @param refusal the status a Device answers when the rule refuses a command
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when {@code refusal} is {@link StatusCode#SUCCESS}
+     */
     public AcceptanceRule {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(refusal, "refusal");
@@ -245,7 +253,7 @@ public record AcceptanceRule(SourcedRule rule, StatusCode refusal) {
         return new AcceptanceRule(new SourcedRule(RuleId.of(id), statement, confidence, List.of(sources)), refusal);
     }
 
-    /** Returns the rule id, such as {@code DEV-5}. */
+    /** {@return the rule id, such as {@code DEV-5}} */
     public RuleId id() {
         return rule.id();
     }

@@ -31,17 +31,17 @@ public enum AnchorKeyUsage {
         this.abbreviation = abbreviation;
     }
 
-    /** Returns the X.509 keyUsage bit number: 0, 4 or 5. */
+    /** {@return the X.509 keyUsage bit number: 0, 4 or 5} */
     public int bit() {
         return bit;
     }
 
-    /** Returns the short lower-case form: {@code ds}, {@code ka} or {@code cert-sign}. */
+    /** {@return the short lower-case form: {@code ds}, {@code ka} or {@code cert-sign}} */
     public String abbreviation() {
         return abbreviation;
     }
 
-    /** Returns the end-entity key usage this is, or empty for {@link #CERTIFICATE_SIGNING}. */
+    /** {@return the end-entity key usage this is, or empty for {@link #CERTIFICATE_SIGNING}} */
     public Optional<CertificateUsage> toKeyUsage() {
         return switch (this) {
             case DIGITAL_SIGNATURE -> Optional.of(CertificateUsage.DIGITAL_SIGNATURE);
@@ -50,7 +50,11 @@ public enum AnchorKeyUsage {
         };
     }
 
-    /** Returns the anchor key usage of an end-entity key usage. */
+    /**
+     * {@return the anchor key usage of an end-entity key usage}
+     *
+     * @param keyUsage the end-entity key usage
+     */
     public static AnchorKeyUsage of(CertificateUsage keyUsage) {
         return switch (Objects.requireNonNull(keyUsage, "keyUsage")) {
             case DIGITAL_SIGNATURE -> DIGITAL_SIGNATURE;
@@ -75,8 +79,9 @@ public enum AnchorKeyUsage {
     }
 
     /**
-     * Returns the anchor key usage with keyUsage bit {@code bit}.
+     * {@return the anchor key usage with keyUsage bit {@code bit}}
      *
+     * @param bit the keyUsage bit number: 0, 4 or 5
      * @throws IllegalArgumentException when no anchor key usage has that bit
      */
     public static AnchorKeyUsage ofBit(int bit) {
@@ -90,8 +95,9 @@ public enum AnchorKeyUsage {
     }
 
     /**
-     * Returns the anchor key usage named by {@code text}: its abbreviation or enum name, in any case.
+     * {@return the anchor key usage named by {@code text}: its abbreviation or enum name, in any case}
      *
+     * @param text the abbreviation or enum name
      * @throws IllegalArgumentException when {@code text} names none
      */
     public static AnchorKeyUsage parse(String text) {

@@ -26,15 +26,22 @@ public final class Authoriser {
         this.key = key;
     }
 
-    /** Returns an authoriser signing with {@code key} as {@code originator}. */
+    /**
+     * {@return an authoriser signing with {@code key} as {@code originator}}
+     *
+     * @param originator the EUI-64 of the Party the authoriser signs as
+     * @param key the key it signs with
+     */
     public static Authoriser of(Eui64 originator, GbcsSigner key) {
         return new Authoriser(Objects.requireNonNull(originator, "originator"), Objects.requireNonNull(key, "key"));
     }
 
     /**
-     * Returns the Party holding {@code certificate}, signing with {@code key}: the certificate's
-     * x500UniqueIdentifier is the originator, and {@code key} should be its private key.
+     * {@return the Party holding {@code certificate}, signing with {@code key}: the certificate's
+     * x500UniqueIdentifier is the originator, and {@code key} should be its private key}
      *
+     * @param certificate the Organisation Certificate of the Party signing
+     * @param key the key matching that certificate, which it signs with
      * @throws IllegalArgumentException when the certificate has no 64-bit x500UniqueIdentifier
      */
     public static Authoriser of(SmkiCertificate certificate, GbcsSigner key) {
@@ -52,7 +59,7 @@ public final class Authoriser {
         return new Authoriser(party, key);
     }
 
-    /** Returns the originator EUI-64 written in the header of the commands this authoriser signs. */
+    /** {@return the originator EUI-64 written in the header of the commands this authoriser signs} */
     public Eui64 originator() {
         return originator;
     }

@@ -17,6 +17,17 @@ import java.util.Optional;
 public record CommandOutcome(
         StatusCode status, Optional<AcceptanceRule> refusedBy, String detail, List<ReplacementOutcome> replacements) {
 
+    /**
+     * Checks the components.
+     *
+     * @param status {@link StatusCode#SUCCESS} when the command was executed, otherwise the refusing rule's status
+     * @param refusedBy the rule that refused the command; empty exactly when it was executed
+     * @param detail what broke the rule, or a summary of what was replaced
+     * @param replacements the cells an executed command replaced, in command order; empty when refused
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the outcome names a refusing rule and is a success, or is not a success and
+     *     names none
+     */
     public CommandOutcome {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(refusedBy, "refusedBy");
@@ -50,7 +61,7 @@ public record CommandOutcome(
         return new CommandOutcome(rule.refusal(), Optional.of(rule), detail, List.of());
     }
 
-    /** Returns whether the command was executed. */
+    /** {@return whether the command was executed} */
     public boolean isAccepted() {
         return status == StatusCode.SUCCESS;
     }

@@ -18,14 +18,15 @@ public enum CpvTimeChecks {
         this.code = code;
     }
 
-    /** Returns the INTEGER value. */
+    /** {@return the INTEGER value} */
     public int code() {
         return code;
     }
 
     /**
-     * Returns the value with INTEGER {@code code}.
+     * {@return the value with INTEGER {@code code}}
      *
+     * @param code the INTEGER value
      * @throws IllegalArgumentException for any other than 0 and 1
      */
     public static CpvTimeChecks ofCode(long code) {

@@ -129,78 +129,85 @@ public enum CredentialsReplacementMode {
         this.confidence = confidence;
     }
 
-    /** Returns the GBCS enumeration value, 0 to 9. */
+    /** {@return the GBCS enumeration value, 0 to 9} */
     public int value() {
         return value;
     }
 
-    /** Returns the GBCS message code, {@code 0x0100} to {@code 0x0109}. */
+    /** {@return the GBCS message code, {@code 0x0100} to {@code 0x0109}} */
     public int messageCode() {
         return FIRST_MESSAGE_CODE + value;
     }
 
-    /** Returns the GBCS ASN.1 name, such as {@code anyByContingency}. */
+    /** {@return the GBCS ASN.1 name, such as {@code anyByContingency}} */
     public String gbcsName() {
         return gbcsName;
     }
 
-    /** Returns the Remote Party whose sequence-number floor the command's sequence number must pass. */
+    /** {@return the Remote Party whose sequence-number floor the command's sequence number must pass} */
     public RemotePartyRole authorisingRole() {
         return authorisingRole;
     }
 
     /**
-     * Returns the cell whose key verifies the command, or empty for {@link #ANY_BY_CONTINGENCY}, which is verified
-     * with the contingency key unwrapped from the Root cell.
+     * {@return the cell whose key verifies the command, or empty for {@link #ANY_BY_CONTINGENCY}, which is verified
+     * with the contingency key unwrapped from the Root cell}
      */
     public Optional<TrustAnchorCellId> authorisingCell() {
         return Optional.ofNullable(authorisingCell);
     }
 
     /**
-     * Returns the cell a command's authorisingRemotePartyTACellIdentifier names for this mode: the authorising
+     * {@return the cell a command's authorisingRemotePartyTACellIdentifier names for this mode: the authorising
      * cell, or for {@link #ANY_BY_CONTINGENCY} the Root cell, from which the contingency key is unwrapped (an
-     * {@linkplain Confidence#INFERRED inference}: GBCS names the element, not its value in contingency).
+     * {@linkplain Confidence#INFERRED inference}: GBCS names the element, not its value in contingency)}
      */
     public TrustAnchorCellId authorisingTrustAnchorCell() {
         return authorisingCell != null ? authorisingCell : TrustAnchorCellId.ROOT;
     }
 
     /**
-     * Returns whether a command in this mode names its authorising cell (authorisingRemotePartyTACellIdentifier) on
+     * {@return whether a command in this mode names its authorising cell (authorisingRemotePartyTACellIdentifier) on
      * a Device of {@code type}: always on a Communications Hub Function, and on any other Device unless the Access
      * Control Broker replaces its own credentials (GBCS §13.3.5, "Requirements for AuthorisingRemotePartyControl
-     * elements", verified).
+     * elements", verified)}
+     *
+     * @param type the type of the Device the command is for
      */
     public boolean namesAuthorisingCell(DeviceType type) {
         Objects.requireNonNull(type, "type");
         return this != ACCESS_CONTROL_BROKER_BY_ACB || type == DeviceType.CHF;
     }
 
-    /** Returns the only role whose cells the mode may replace, or empty when it may replace any cell. */
+    /** {@return the only role whose cells the mode may replace, or empty when it may replace any cell} */
     public Optional<RemotePartyRole> replacedRole() {
         return Optional.ofNullable(replacedRole);
     }
 
-    /** Returns whether the mode may replace {@code cell} (the Recovery mode still only in a normal Root replacement). */
+    /**
+     * {@return whether the mode may replace {@code cell} (the Recovery mode still only in a normal Root replacement)}
+     *
+     * @param cell the cell to replace
+     */
     public boolean mayReplace(TrustAnchorCellId cell) {
         Objects.requireNonNull(cell, "cell");
         return replacedRole == null || replacedRole == cell.role();
     }
 
-    /** Returns whether this is {@link #ANY_BY_CONTINGENCY}, the one mode that carries a plaintext Symmetric Key. */
+    /** {@return whether this is {@link #ANY_BY_CONTINGENCY}, the one mode that carries a plaintext Symmetric Key} */
     public boolean isContingency() {
         return this == ANY_BY_CONTINGENCY;
     }
 
-    /** Returns how sure we are of the mode's value and code. */
+    /** {@return how sure we are of the mode's value and code} */
     public Confidence confidence() {
         return confidence;
     }
 
     /**
-     * Returns the mode with GBCS value {@code value}.
+     * {@return the mode with GBCS value {@code value}}
      *
+     * @param value the GBCS value
      * @throws IllegalArgumentException when no mode has that value
      */
     public static CredentialsReplacementMode ofValue(int value) {
@@ -213,8 +220,9 @@ public enum CredentialsReplacementMode {
     }
 
     /**
-     * Returns the mode with GBCS message code {@code messageCode}.
+     * {@return the mode with GBCS message code {@code messageCode}}
      *
+     * @param messageCode the GBCS message code
      * @throws IllegalArgumentException when no mode has that code
      */
     public static CredentialsReplacementMode ofMessageCode(int messageCode) {
@@ -228,8 +236,9 @@ public enum CredentialsReplacementMode {
     }
 
     /**
-     * Returns the mode named by {@code text}: its GBCS name or enum name, in any case.
+     * {@return the mode named by {@code text}: its GBCS name or enum name, in any case}
      *
+     * @param text the GBCS name or enum name
      * @throws IllegalArgumentException when {@code text} names none
      */
     public static CredentialsReplacementMode parse(String text) {

@@ -15,22 +15,22 @@ abstract sealed class Cs02bMessage permits SignedCommand, UpdateSecurityCredenti
         this.message = message;
     }
 
-    /** Returns the GBCS message. */
+    /** {@return the GBCS message} */
     public GbcsMessage message() {
         return message;
     }
 
-    /** Returns the Grouping Header. */
+    /** {@return the Grouping Header} */
     public GroupingHeader header() {
         return message.header();
     }
 
-    /** Returns the message bytes (a copy). */
+    /** {@return the message bytes (a copy)} */
     public byte[] toBytes() {
         return message.toBytes();
     }
 
-    /** Returns the message as hex text, 32 octets to a line. */
+    /** {@return the message as hex text, 32 octets to a line} */
     public String toHex() {
         return message.toHex();
     }

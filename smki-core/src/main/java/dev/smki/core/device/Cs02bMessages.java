@@ -76,6 +76,9 @@ public final class Cs02bMessages {
      * Reads any GBCS message for display, recording every field in {@code trace}: the payload of a CS02b command
      * or response is read field by field; any other payload is shown as bytes.
      *
+     * @param bytes the whole GBCS message
+     * @param trace where the fields read are recorded
+     * @return the message read, with its payload as read for display
      * @throws GbcsFormatException naming the offset and the field of anything malformed
      */
     public static GbcsMessage.Parsed<Object> decode(byte[] bytes, Trace trace) {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * ({@link #answer}); {@link #apply} decides without building the response, which is what fleets do at scale.
  *
  * <p>Thread-safe: {@link #apply} is atomic, so concurrent commands are applied one after the other (a command
- * decided on credentials another one changed meanwhile is decided again), and a refused command changes nothing. The commissioned status is fixed when the Device is made; commands are
+ * decided on credentials another one changed meanwhile is decided again), and a refused command changes nothing. The
+ * commissioned status is fixed when the Device is made; commands are
  * judged the same way whatever it is.
  */
 public final class Device {
@@ -66,14 +67,29 @@ public final class Device {
         this.index = index;
     }
 
-    /** Returns a Device holding the {@linkplain DeviceSettings#initialCredentials initial credentials} of its type. */
+    /**
+     * {@return a Device holding the {@linkplain DeviceSettings#initialCredentials initial credentials} of its type}
+     *
+     * @param settings the settings the Device is made with
+     * @param eui64 its EUI-64
+     * @param type its device type
+     * @param commissioned whether it is commissioned
+     */
     public static Device of(DeviceSettings settings, Eui64 eui64, DeviceType type, boolean commissioned) {
         Objects.requireNonNull(settings, "settings");
         return of(
                 settings, eui64, type, commissioned, settings.initialCredentials(Objects.requireNonNull(type, "type")));
     }
 
-    /** Returns a Device holding {@code credentials}, whatever its type's row of the trust-anchor table says. */
+    /**
+     * {@return a Device holding {@code credentials}, whatever its type's row of the trust-anchor table says}
+     *
+     * @param settings the settings the Device is made with
+     * @param eui64 its EUI-64
+     * @param type its device type
+     * @param commissioned whether it is commissioned
+     * @param credentials the credentials it holds
+     */
     public static Device of(
             DeviceSettings settings,
             Eui64 eui64,
@@ -87,7 +103,7 @@ public final class Device {
         return new Device(eui64.value(), type, commissioned, settings, settings.intern(credentials));
     }
 
-    /** Returns the Device's EUI-64. */
+    /** {@return the Device's EUI-64} */
     public Eui64 eui64() {
         return Eui64.of(eui64);
     }
@@ -96,27 +112,31 @@ public final class Device {
         return eui64;
     }
 
-    /** Returns the GBCS device type. */
+    /** {@return the GBCS device type} */
     public DeviceType type() {
         return type;
     }
 
-    /** Returns whether the Device is commissioned (a Relevant Device in a recovery is a commissioned one). */
+    /** {@return whether the Device is commissioned (a Relevant Device in a recovery is a commissioned one)} */
     public boolean isCommissioned() {
         return commissioned;
     }
 
-    /** Returns the settings the Device was made with. */
+    /** {@return the settings the Device was made with} */
     public DeviceSettings settings() {
         return settings;
     }
 
-    /** Returns the Device's credentials now: a shared immutable value. */
+    /** {@return the Device's credentials now: a shared immutable value} */
     public DeviceCredentials credentials() {
         return fleet == null ? credentials : fleet.credentialsNumbered(fleet.credentialsNumber(index));
     }
 
-    /** Returns whether some cell of the Device anchors the key with subject key identifier {@code subjectKeyId}. */
+    /**
+     * {@return whether some cell of the Device anchors the key with subject key identifier {@code subjectKeyId}}
+     *
+     * @param subjectKeyId the subject key identifier of the anchored key
+     */
     public boolean holds(KeyIdentifier subjectKeyId) {
         return credentials().holds(subjectKeyId);
     }
@@ -125,6 +145,8 @@ public final class Device {
      * Puts back credentials this Device held in a run recorded earlier: for a simulation resumed from a checkpoint,
      * which restores what the recorded commands did instead of sending them again. No rule is checked: it is not a
      * command.
+     *
+     * @param recorded the credentials recorded earlier
      */
     public void restoreCredentials(DeviceCredentials recorded) {
         Objects.requireNonNull(recorded, "recorded");
@@ -139,9 +161,10 @@ public final class Device {
     }
 
     /**
-     * Returns the Device's own Device Certificate for {@code keyUsage}, looked up in its provisioning each time it
-     * is asked for ({@link DeviceCertificates}; from a seeded test PKI always the same certificate).
+     * {@return the Device's own Device Certificate for {@code keyUsage}, looked up in its provisioning each time it
+     * is asked for ({@link DeviceCertificates}; from a seeded test PKI always the same certificate)}
      *
+     * @param keyUsage the key usage of the certificate
      * @throws IllegalStateException for a Type 2 device, which holds no certificate (certificates.md §4)
      */
     public SmkiCertificate deviceCertificate(CertificateUsage keyUsage) {
@@ -162,6 +185,15 @@ public final class Device {
      */
     public record Answer(CommandOutcome outcome, Optional<UpdateSecurityCredentialsResponse> response) {
 
+        /**
+         * Checks the components.
+         *
+         * @param outcome executed, or refused by a DEV rule (a message that is not a CS02b command is refused under
+         *     {@link AcceptanceRule#WELL_FORMED})
+         * @param response the Device's signed CS02b response; empty when the bytes were not a CS02b command, which
+         *     leaves nothing to answer
+         * @throws NullPointerException when a component is null
+         */
         public Answer {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(response, "response");
@@ -172,6 +204,9 @@ public final class Device {
      * Applies {@code command}: checks every {@link AcceptanceRule} in order and, if all hold, replaces the
      * targeted cells and sets the sequence-number floors, atomically. Returns the GBCS outcome; a refused
      * command changes nothing.
+     *
+     * @param command the command to apply
+     * @return the GBCS outcome of the command
      */
     public CommandOutcome apply(SignedCommand command) {
         return decide(command).outcome();
@@ -180,6 +215,9 @@ public final class Device {
     /**
      * Applies the GBCS message {@code message} as {@link #apply(SignedCommand)} does; bytes that are not a CS02b
      * command are refused under {@link AcceptanceRule#WELL_FORMED}, naming the offset and the field.
+     *
+     * @param message the GBCS message bytes
+     * @return the GBCS outcome of the command
      */
     public CommandOutcome apply(byte[] message) {
         return answer(message, false).outcome();
@@ -188,6 +226,9 @@ public final class Device {
     /**
      * Applies {@code command} and answers it with a CS02b response signed with this Device's Digital Signing key
      * ({@link UpdateSecurityCredentialsResponse}).
+     *
+     * @param command the command to apply
+     * @return the outcome and, for a CS02b command, the Device's signed response
      */
     public Answer answer(SignedCommand command) {
         Objects.requireNonNull(command, "command");
@@ -195,7 +236,12 @@ public final class Device {
         return new Answer(decision.outcome(), Optional.of(respond(command, decision)));
     }
 
-    /** Applies the GBCS message {@code message} and answers it, as {@link #answer(SignedCommand)} does. */
+    /**
+     * Applies the GBCS message {@code message} and answers it, as {@link #answer(SignedCommand)} does.
+     *
+     * @param message the GBCS message bytes
+     * @return the outcome and, for a CS02b command, the Device's signed response
+     */
     public Answer answer(byte[] message) {
         return answer(message, true);
     }

@@ -36,14 +36,15 @@ public final class DeviceCredentials {
         this.hash = 31 * Arrays.hashCode(cells) + Arrays.hashCode(floors);
     }
 
-    /** Returns the credentials of a Device that holds no cell. */
+    /** {@return the credentials of a Device that holds no cell} */
     public static DeviceCredentials empty() {
         return EMPTY;
     }
 
     /**
-     * Returns credentials holding {@code cells}, with every floor at 0.
+     * {@return credentials holding {@code cells}, with every floor at 0}
      *
+     * @param cells the cells the Device holds
      * @throws IllegalArgumentException when two cells have the same id
      */
     public static DeviceCredentials of(Collection<TrustAnchorCell> cells) {
@@ -61,12 +62,16 @@ public final class DeviceCredentials {
         return new DeviceCredentials(sorted, new long[ROLES.length]);
     }
 
-    /** Returns the cells, in {@link TrustAnchorCellId} order. */
+    /** {@return the cells, in {@link TrustAnchorCellId} order} */
     public List<TrustAnchorCell> cells() {
         return List.of(cells);
     }
 
-    /** Returns the cell {@code id}, or empty when the Device does not hold it. */
+    /**
+     * {@return the cell {@code id}, or empty when the Device does not hold it}
+     *
+     * @param id the cell's identifier
+     */
     public Optional<TrustAnchorCell> cell(TrustAnchorCellId id) {
         Objects.requireNonNull(id, "id");
         for (TrustAnchorCell cell : cells) {
@@ -77,12 +82,20 @@ public final class DeviceCredentials {
         return Optional.empty();
     }
 
-    /** Returns whether the Device holds the cell {@code id}. */
+    /**
+     * {@return whether the Device holds the cell {@code id}}
+     *
+     * @param id the cell's identifier
+     */
     public boolean has(TrustAnchorCellId id) {
         return cell(id).isPresent();
     }
 
-    /** Returns whether some cell anchors the key with subject key identifier {@code subjectKeyId}. */
+    /**
+     * {@return whether some cell anchors the key with subject key identifier {@code subjectKeyId}}
+     *
+     * @param subjectKeyId the subject key identifier of the anchored key
+     */
     public boolean holds(KeyIdentifier subjectKeyId) {
         Objects.requireNonNull(subjectKeyId, "subjectKeyId");
         for (TrustAnchorCell cell : cells) {
@@ -93,12 +106,16 @@ public final class DeviceCredentials {
         return false;
     }
 
-    /** Returns the floor of {@code role}: its next accepted sequence number must be greater. */
+    /**
+     * {@return the floor of {@code role}: its next accepted sequence number must be greater}
+     *
+     * @param role the Remote Party Role
+     */
     public long floor(RemotePartyRole role) {
         return floors[Objects.requireNonNull(role, "role").ordinal()];
     }
 
-    /** Returns every non-zero floor, by role. */
+    /** {@return every non-zero floor, by role} */
     public Map<RemotePartyRole, Long> floors() {
         EnumMap<RemotePartyRole, Long> map = new EnumMap<>(RemotePartyRole.class);
         for (RemotePartyRole role : ROLES) {
@@ -110,8 +127,10 @@ public final class DeviceCredentials {
     }
 
     /**
-     * Returns a copy in which the floor of {@code role} is {@code floor}.
+     * {@return a copy in which the floor of {@code role} is {@code floor}}
      *
+     * @param role the Remote Party Role
+     * @param floor its new floor
      * @throws IllegalArgumentException when {@code floor} is negative
      */
     public DeviceCredentials withFloor(RemotePartyRole role, long floor) {
@@ -127,7 +146,11 @@ public final class DeviceCredentials {
         return new DeviceCredentials(cells, copy);
     }
 
-    /** Returns a copy in which {@code cell} takes the place of the cell with its id, or is added. */
+    /**
+     * {@return a copy in which {@code cell} takes the place of the cell with its id, or is added}
+     *
+     * @param cell the cell to put in
+     */
     public DeviceCredentials withCell(TrustAnchorCell cell) {
         Objects.requireNonNull(cell, "cell");
         for (int i = 0; i < cells.length; i++) {

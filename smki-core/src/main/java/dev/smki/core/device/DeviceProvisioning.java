@@ -51,6 +51,17 @@ public record DeviceProvisioning(
     /**
      * Checks the components and keeps an unmodifiable copy of the trust anchors.
      *
+     * @param environment the SMKI environment whose profiles a replacement certificate must meet
+     * @param contingencyKeyExtension the dotted OID of the extension in which a Root OCA certificate carries its
+     *     wrapped contingency key, usually {@link SmkiEnvironment#contingencyKeyExtension()}
+     * @param anchorCertificates the certificate each trust-anchor cell holds when a Device is made: the Root OCA in
+     *     {@link TrustAnchorCellId#ROOT} and an Organisation Certificate in each other cell a device type holds ({@link
+     *     TrustAnchorTable}); kept in cell order
+     * @param deviceCertificates the Devices' own Device Certificates and Digital Signing keys
+     * @param deviceEui64s the block of EUI-64s the simulated Devices are numbered in: a fleet numbers its Devices from
+     *     the first one unless told otherwise
+     * @param clock the clock Devices check validity periods against, unless their {@link DeviceSettings} give another
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when no certificate is given for the Root cell
      */
     public DeviceProvisioning {

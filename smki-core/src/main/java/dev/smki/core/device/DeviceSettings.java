@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Three things are shared rather than held per Device: credentials ({@link DeviceCredentials} values are
  * interned, so Devices in the same state reference one instance), certification-path verdicts (a pure function
  * of certificate bytes and Root key, see {@link CertificationPaths}), and the contingency key unwrapped from a
- * shared Root cell with a Symmetric Key (a pure function of the two, kept by the cell). The per-command ECDSA verification is never memoised.
+ * shared Root cell with a Symmetric Key (a pure function of the two, kept by the cell). The per-command ECDSA
+ * verification is never memoised.
  * The intern pool keeps every distinct credentials value it has seen for the life of these settings.
  *
  * <p>Thread-safe.
@@ -61,62 +62,72 @@ public final class DeviceSettings {
         this.initial = Collections.unmodifiableMap(byType);
     }
 
-    /** Returns the default settings for Devices provisioned with {@code provisioning}. */
+    /**
+     * {@return the default settings for Devices provisioned with {@code provisioning}}
+     *
+     * @param provisioning the Device Certificates, keys and trust-anchor certificates the Devices are made with
+     */
     public static DeviceSettings of(DeviceProvisioning provisioning) {
         return builder(provisioning).build();
     }
 
     /**
-     * Returns a builder for Devices provisioned with {@code provisioning}. Defaults: {@link TrustAnchorTable#DEFAULT},
+     * {@return a builder for Devices provisioned with {@code provisioning}} Defaults: {@link TrustAnchorTable#DEFAULT},
      * the provisioning's clock, {@link #DEFAULT_MAX_PATH_CERTIFICATES}.
+     *
+     * @param provisioning the Device Certificates, keys and trust-anchor certificates the Devices are made with
      */
     public static Builder builder(DeviceProvisioning provisioning) {
         return new Builder(Objects.requireNonNull(provisioning, "provisioning"));
     }
 
-    /** Returns what the Devices are provisioned with: first trust anchors, own certificates and keys. */
+    /** {@return what the Devices are provisioned with: first trust anchors, own certificates and keys} */
     public DeviceProvisioning provisioning() {
         return provisioning;
     }
 
-    /** Returns which cells each device type holds. */
+    /** {@return which cells each device type holds} */
     public TrustAnchorTable trustAnchors() {
         return table;
     }
 
-    /** Returns the clock the Devices check validity periods against. */
+    /** {@return the clock the Devices check validity periods against} */
     public Clock clock() {
         return clock;
     }
 
-    /** Returns how many certification-path certificates a command may carry (DEV-3). */
+    /** {@return how many certification-path certificates a command may carry (DEV-3)} */
     public int maxPathCertificates() {
         return maxPathCertificates;
     }
 
-    /** Returns the SMKI environment whose profiles replacement certificates must meet. */
+    /** {@return the SMKI environment whose profiles replacement certificates must meet} */
     public SmkiEnvironment environment() {
         return provisioning.environment();
     }
 
-    /** Returns the OID of the extension in which a Root OCA certificate carries its wrapped contingency key. */
+    /** {@return the OID of the extension in which a Root OCA certificate carries its wrapped contingency key} */
     public String contingencyKeyExtension() {
         return provisioning.contingencyKeyExtension();
     }
 
     /**
-     * Returns the credentials a new Device of {@code type} holds: one cell per {@link TrustAnchorTable} entry,
-     * filled from the provisioned certificates ({@link DeviceProvisioning#anchorCertificates()}), every floor 0.
+     * {@return the credentials a new Device of {@code type} holds: one cell per {@link TrustAnchorTable} entry,
+     * filled from the provisioned certificates ({@link DeviceProvisioning#anchorCertificates()}), every floor 0}
+     *
+     * @param type the device type
      */
     public DeviceCredentials initialCredentials(DeviceType type) {
         return initial.get(Objects.requireNonNull(type, "type"));
     }
 
     /**
-     * Returns the cell {@code id} anchoring {@code certificate}: its x500UniqueIdentifier, subject key identifier,
+     * {@return the cell {@code id} anchoring {@code certificate}: its x500UniqueIdentifier, subject key identifier,
      * public key and, for the Root cell, the wrapped contingency key it carries in the
-     * {@linkplain #contingencyKeyExtension() contingency key extension}.
+     * {@linkplain #contingencyKeyExtension() contingency key extension}}
      *
+     * @param id the cell's identifier
+     * @param certificate the certificate the cell anchors
      * @throws IllegalArgumentException when the certificate does not assert the cell's key usage, has no subject
      *     key identifier or P-256 key, or is put in the Root cell without a wrapped contingency key
      */
@@ -126,7 +137,7 @@ public final class DeviceSettings {
         return TrustAnchorCell.anchoring(id, certificate, provisioning.contingencyKeyExtension());
     }
 
-    /** Returns how many distinct credentials values Devices of these settings have held. */
+    /** {@return how many distinct credentials values Devices of these settings have held} */
     public int distinctCredentials() {
         return interned.size();
     }
@@ -157,13 +168,23 @@ public final class DeviceSettings {
             this.provisioning = provisioning;
         }
 
-        /** Gives each device type the cells {@code table} lists. */
+        /**
+         * Gives each device type the cells {@code table} lists.
+         *
+         * @param table the trust-anchor table to use
+         * @return this builder
+         */
         public Builder trustAnchors(TrustAnchorTable table) {
             this.table = Objects.requireNonNull(table, "table");
             return this;
         }
 
-        /** Checks validity periods against {@code clock} instead of the provisioning's. */
+        /**
+         * Checks validity periods against {@code clock} instead of the provisioning's.
+         *
+         * @param clock the clock to check validity periods against
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -172,6 +193,8 @@ public final class DeviceSettings {
         /**
          * Lets a command carry at most {@code count} certification-path certificates.
          *
+         * @param count the most certification-path certificates a command may carry
+         * @return this builder
          * @throws IllegalArgumentException when {@code count} is negative
          */
         public Builder maxPathCertificates(int count) {
@@ -183,7 +206,7 @@ public final class DeviceSettings {
         }
 
         /**
-         * Returns the settings.
+         * {@return the settings}
          *
          * @throws IllegalArgumentException when the table names a cell the provisioning gives no certificate for,
          *     or a certificate cannot anchor its cell

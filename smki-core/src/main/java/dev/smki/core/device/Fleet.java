@@ -77,29 +77,39 @@ public final class Fleet implements Iterable<Device> {
     }
 
     /**
-     * Returns a builder for a fleet of Devices provisioned with {@code provisioning}, with {@link DeviceSettings#of
-     * default settings}.
+     * {@return a builder for a fleet of Devices provisioned with {@code provisioning}, with {@link DeviceSettings#of
+     * default settings}}
+     *
+     * @param provisioning the Device Certificates, keys and trust-anchor certificates the Devices are made with
      */
     public static Builder builder(DeviceProvisioning provisioning) {
         return builder(DeviceSettings.of(Objects.requireNonNull(provisioning, "provisioning")));
     }
 
-    /** Returns a builder for a fleet of Devices made with {@code settings}. */
+    /**
+     * {@return a builder for a fleet of Devices made with {@code settings}}
+     *
+     * @param settings the settings each Device is made with
+     */
     public static Builder builder(DeviceSettings settings) {
         return new Builder(Objects.requireNonNull(settings, "settings"));
     }
 
-    /** Returns the settings every Device of the fleet shares. */
+    /** {@return the settings every Device of the fleet shares} */
     public DeviceSettings settings() {
         return settings;
     }
 
-    /** Returns the number of Devices. */
+    /** {@return the number of Devices} */
     public int size() {
         return kinds.length;
     }
 
-    /** Returns the Device with EUI-64 {@code eui64}, if the fleet has it. */
+    /**
+     * {@return the Device with EUI-64 {@code eui64}, if the fleet has it}
+     *
+     * @param eui64 the EUI-64 to look up
+     */
     public Optional<Device> device(Eui64 eui64) {
         Objects.requireNonNull(eui64, "eui64");
         long offset = eui64.value() - first;
@@ -109,7 +119,11 @@ public final class Fleet implements Iterable<Device> {
         return Optional.of(get((int) offset));
     }
 
-    /** Returns the Device at {@code index}, counting from 0 in EUI-64 order. */
+    /**
+     * {@return the Device at {@code index}, counting from 0 in EUI-64 order}
+     *
+     * @param index the Device's place in EUI-64 order, from 0
+     */
     public Device get(int index) {
         Objects.checkIndex(index, kinds.length);
         int kind = kinds[index];
@@ -117,29 +131,45 @@ public final class Fleet implements Iterable<Device> {
                 settings, first + index, TYPES[kind & (COMMISSIONED - 1)], (kind & COMMISSIONED) != 0, this, index);
     }
 
-    /** Returns the EUI-64 of the Device at {@code index}, without making a view of it. */
+    /**
+     * {@return the EUI-64 of the Device at {@code index}, without making a view of it}
+     *
+     * @param index the Device's place in EUI-64 order, from 0
+     */
     public Eui64 eui64(int index) {
         Objects.checkIndex(index, kinds.length);
         return Eui64.of(first + index);
     }
 
-    /** Returns the type of the Device at {@code index}, without making a view of it. */
+    /**
+     * {@return the type of the Device at {@code index}, without making a view of it}
+     *
+     * @param index the Device's place in EUI-64 order, from 0
+     */
     public DeviceType type(int index) {
         return TYPES[kinds[Objects.checkIndex(index, kinds.length)] & (COMMISSIONED - 1)];
     }
 
-    /** Returns whether the Device at {@code index} is commissioned, without making a view of it. */
+    /**
+     * {@return whether the Device at {@code index} is commissioned, without making a view of it}
+     *
+     * @param index the Device's place in EUI-64 order, from 0
+     */
     public boolean isCommissioned(int index) {
         return (kinds[Objects.checkIndex(index, kinds.length)] & COMMISSIONED) != 0;
     }
 
-    /** Returns the credentials the Device at {@code index} holds now, without making a view of it. */
+    /**
+     * {@return the credentials the Device at {@code index} holds now, without making a view of it}
+     *
+     * @param index the Device's place in EUI-64 order, from 0
+     */
     public DeviceCredentials credentials(int index) {
         Objects.checkIndex(index, kinds.length);
         return credentialsAt(index);
     }
 
-    /** Returns the Devices in EUI-64 order; the stream splits evenly for parallel use. */
+    /** {@return the Devices in EUI-64 order; the stream splits evenly for parallel use} */
     public Stream<Device> stream() {
         return IntStream.range(0, kinds.length).mapToObj(this::get);
     }
@@ -168,6 +198,8 @@ public final class Fleet implements Iterable<Device> {
     /**
      * Applies {@code command} to the Device it is addressed to.
      *
+     * @param command the command, addressed to a Device of the fleet
+     * @return the GBCS outcome of the command
      * @throws IllegalArgumentException when no Device of the fleet has the command's recipient EUI-64
      */
     public CommandOutcome apply(SignedCommand command) {
@@ -181,6 +213,8 @@ public final class Fleet implements Iterable<Device> {
      * Applies the GBCS message {@code message} to the Device its Grouping Header names as Business Target ID, as
      * {@link Device#apply(byte[])} does.
      *
+     * @param message the GBCS message bytes
+     * @return the GBCS outcome of the command
      * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and the field when the bytes are not a
      *     CS02b command (there is no Device to give them to)
      * @throws IllegalArgumentException when no Device of the fleet has the command's recipient EUI-64
@@ -189,13 +223,17 @@ public final class Fleet implements Iterable<Device> {
         return apply(SignedCommand.parse(Objects.requireNonNull(message, "message")));
     }
 
-    /** Returns how many Devices satisfy {@code predicate}. */
+    /**
+     * {@return how many Devices satisfy {@code predicate}}
+     *
+     * @param predicate the test each Device is counted by
+     */
     public long count(Predicate<? super Device> predicate) {
         Objects.requireNonNull(predicate, "predicate");
         return stream().filter(predicate).count();
     }
 
-    /** Returns how many Devices of each type the fleet has, in {@link DeviceType} order; absent types are left out. */
+    /** {@return how many Devices of each type the fleet has, in {@link DeviceType} order; absent types are left out} */
     public Map<DeviceType, Long> countByType() {
         long[] counts = new long[TYPES.length];
         for (byte kind : kinds) {
@@ -210,7 +248,7 @@ public final class Fleet implements Iterable<Device> {
         return Collections.unmodifiableMap(byType);
     }
 
-    /** Returns how many Devices are commissioned. */
+    /** {@return how many Devices are commissioned} */
     public long countCommissioned() {
         long count = 0;
         for (byte kind : kinds) {
@@ -222,8 +260,10 @@ public final class Fleet implements Iterable<Device> {
     }
 
     /**
-     * Returns how many Devices still hold, in any cell, the key with subject key identifier {@code subjectKeyId}:
-     * for example the Devices a compromised key still reaches.
+     * {@return how many Devices still hold, in any cell, the key with subject key identifier {@code subjectKeyId}:
+     * for example the Devices a compromised key still reaches}
+     *
+     * @param subjectKeyId the subject key identifier of the key
      */
     public long countHolding(KeyIdentifier subjectKeyId) {
         Objects.requireNonNull(subjectKeyId, "subjectKeyId");
@@ -232,8 +272,8 @@ public final class Fleet implements Iterable<Device> {
     }
 
     /**
-     * Returns how many Devices hold each distinct credentials value, most frequent first: with shared credentials
-     * this is a short map even for a large fleet.
+     * {@return how many Devices hold each distinct credentials value, most frequent first: with shared credentials
+     * this is a short map even for a large fleet}
      */
     public Map<DeviceCredentials, Long> countByCredentials() {
         long[] counts = new long[table.length];
@@ -257,8 +297,11 @@ public final class Fleet implements Iterable<Device> {
     }
 
     /**
-     * Returns how many Devices fall under each value of {@code classifier}, applied once per distinct credentials
-     * value rather than once per Device.
+     * {@return how many Devices fall under each value of {@code classifier}, applied once per distinct credentials
+     * value rather than once per Device}
+     *
+     * @param <K> the type of the values {@code classifier} gives
+     * @param classifier the function from a Device's credentials to the value it is counted under
      */
     public <K> Map<K, Long> countByCredentials(Function<? super DeviceCredentials, ? extends K> classifier) {
         Objects.requireNonNull(classifier, "classifier");
@@ -340,6 +383,9 @@ public final class Fleet implements Iterable<Device> {
         /**
          * Adds {@code count} Devices of {@code type}.
          *
+         * @param type the device type
+         * @param count how many Devices of it to add
+         * @return this builder
          * @throws IllegalArgumentException when {@code count} is negative
          */
         public Builder devices(DeviceType type, int count) {
@@ -351,7 +397,13 @@ public final class Fleet implements Iterable<Device> {
             return this;
         }
 
-        /** Draws the order of device types and which Devices are commissioned from {@code seed} ({@link SimulationSeed}). */
+        /**
+         * Draws the order of device types and which Devices are commissioned from {@code seed} ({@link
+         * SimulationSeed}).
+         *
+         * @param seed the seed of the fleet
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -360,6 +412,8 @@ public final class Fleet implements Iterable<Device> {
         /**
          * Commissions {@code share} of the Devices (rounded to the nearest Device), chosen by the seed.
          *
+         * @param share the share of Devices commissioned, 0 to 1
+         * @return this builder
          * @throws IllegalArgumentException unless {@code share} is between 0 and 1
          */
         public Builder commissionedShare(double share) {
@@ -370,15 +424,20 @@ public final class Fleet implements Iterable<Device> {
             return this;
         }
 
-        /** Numbers the Devices from {@code first} on, consecutively. */
+        /**
+         * Numbers the Devices from {@code first} on, consecutively.
+         *
+         * @param first the EUI-64 of the first Device
+         * @return this builder
+         */
         public Builder firstEui64(Eui64 first) {
             this.first = Objects.requireNonNull(first, "first");
             return this;
         }
 
         /**
-         * Returns the fleet: Devices on consecutive EUI-64s, their types in a seeded random order, the
-         * commissioned ones a seeded random choice, each holding the initial credentials of its type.
+         * {@return the fleet: Devices on consecutive EUI-64s, their types in a seeded random order, the
+         * commissioned ones a seeded random choice, each holding the initial credentials of its type}
          *
          * @throws ArithmeticException when the EUI-64s would run past {@code FF-FF-FF-FF-FF-FF-FF-FF}
          */

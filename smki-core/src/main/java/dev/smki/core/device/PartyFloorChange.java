@@ -21,6 +21,10 @@ public record PartyFloorChange(RemotePartyRole role, long floor, List<Specialist
     /**
      * Checks the change.
      *
+     * @param role the party
+     * @param floor its new floor, not negative
+     * @param specialistFloors its new specialist floors, possibly none
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the floor is negative
      */
     public PartyFloorChange {
@@ -31,7 +35,12 @@ public record PartyFloorChange(RemotePartyRole role, long floor, List<Specialist
         }
     }
 
-    /** Returns the change of {@code role}'s floor to {@code floor}, with no specialist floor. */
+    /**
+     * {@return the change of {@code role}'s floor to {@code floor}, with no specialist floor}
+     *
+     * @param role the party
+     * @param floor its new floor, not negative
+     */
     public static PartyFloorChange of(RemotePartyRole role, long floor) {
         return new PartyFloorChange(role, floor, List.of());
     }

@@ -20,26 +20,36 @@ public final class Replacement {
         this.certificate = certificate;
     }
 
-    /** Returns a replacement of cell {@code target} by the DER certificate {@code certificate}. */
+    /**
+     * {@return a replacement of cell {@code target} by the DER certificate {@code certificate}}
+     *
+     * @param target the cell to replace
+     * @param certificate the DER encoding of the certificate to put in the cell
+     */
     public static Replacement of(TrustAnchorCellId target, byte[] certificate) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(certificate, "certificate");
         return new Replacement(target, certificate.clone());
     }
 
-    /** Returns a replacement of cell {@code target} by {@code certificate}. */
+    /**
+     * {@return a replacement of cell {@code target} by {@code certificate}}
+     *
+     * @param target the cell to replace
+     * @param certificate the certificate to put in the cell
+     */
     public static Replacement of(TrustAnchorCellId target, SmkiCertificate certificate) {
         Objects.requireNonNull(target, "target");
         return new Replacement(
                 target, Objects.requireNonNull(certificate, "certificate").toDer());
     }
 
-    /** Returns the cell to replace. */
+    /** {@return the cell to replace} */
     public TrustAnchorCellId target() {
         return target;
     }
 
-    /** Returns the replacing certificate's DER encoding (a copy). */
+    /** {@return the replacing certificate's DER encoding (a copy)} */
     public byte[] certificate() {
         return certificate.clone();
     }

@@ -24,6 +24,16 @@ public record ReplacementOutcome(
         Optional<Eui64> replacingSubjectUniqueId,
         KeyIdentifier replacingSubjectKeyId) {
 
+    /**
+     * Checks the components.
+     *
+     * @param cell the affected cell
+     * @param existingSubjectUniqueId the unique identifier the cell held before; empty for a Root
+     * @param existingSubjectKeyId the subject key identifier the cell held before
+     * @param replacingSubjectUniqueId the unique identifier it holds now; empty for a Root
+     * @param replacingSubjectKeyId the subject key identifier it holds now
+     * @throws NullPointerException when a component is null
+     */
     public ReplacementOutcome {
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(existingSubjectUniqueId, "existingSubjectUniqueId");

@@ -26,6 +26,17 @@ public record ReplacementResult(
         Optional<Eui64> replacingSubjectUniqueId,
         Optional<KeyIdentifier> replacingSubjectKeyId) {
 
+    /**
+     * Checks the components.
+     *
+     * @param cell the affected cell
+     * @param status success, or why this replacement was not made
+     * @param existingSubjectUniqueId the unique identifier before
+     * @param existingSubjectKeyId the subject key identifier before
+     * @param replacingSubjectUniqueId the unique identifier after (the existing one when not replaced)
+     * @param replacingSubjectKeyId the subject key identifier after (the existing one when not replaced)
+     * @throws NullPointerException when a component is null
+     */
     public ReplacementResult {
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(status, "status");

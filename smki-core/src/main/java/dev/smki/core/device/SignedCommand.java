@@ -45,6 +45,8 @@ public final class SignedCommand extends Cs02bMessage {
     /**
      * Reads the GBCS message {@link #toBytes()} writes. The signature is not checked here: a Device checks it.
      *
+     * @param bytes the GBCS message bytes
+     * @return the command read
      * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and the field when the bytes are not a
      *     CS02b command
      */
@@ -55,6 +57,9 @@ public final class SignedCommand extends Cs02bMessage {
     /**
      * Reads the GBCS message {@code bytes}, recording every field in {@code trace}.
      *
+     * @param bytes the GBCS message bytes
+     * @param trace where the fields read are recorded
+     * @return the command read
      * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and the field when the bytes are not a
      *     CS02b command
      */
@@ -64,32 +69,32 @@ public final class SignedCommand extends Cs02bMessage {
         return new SignedCommand(parsed.message(), parsed.payload());
     }
 
-    /** Returns the authorising party's EUI-64 from the header (Business Originator ID). */
+    /** {@return the authorising party's EUI-64 from the header (Business Originator ID)} */
     public Eui64 originator() {
         return header().businessOriginator();
     }
 
-    /** Returns the EUI-64 of the Device the command is addressed to (Business Target ID). */
+    /** {@return the EUI-64 of the Device the command is addressed to (Business Target ID)} */
     public Eui64 recipient() {
         return header().businessTarget();
     }
 
-    /** Returns the header's Originator Counter. */
+    /** {@return the header's Originator Counter} */
     public long originatorCounter() {
         return header().originatorCounter();
     }
 
-    /** Returns the command payload. */
+    /** {@return the command payload} */
     public UpdateSecurityCredentials command() {
         return command;
     }
 
-    /** Returns the GBCS message code in the header, that of the command's mode. */
+    /** {@return the GBCS message code in the header, that of the command's mode} */
     public int messageCode() {
         return header().messageCode();
     }
 
-    /** Returns the KRP Signature {@code r || s} (a copy), or empty when the message carries none. */
+    /** {@return the KRP Signature {@code r || s} (a copy), or empty when the message carries none} */
     public Optional<byte[]> signature() {
         return message().signature();
     }

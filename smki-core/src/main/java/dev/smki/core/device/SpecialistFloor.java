@@ -24,14 +24,15 @@ public record SpecialistFloor(Usage usage, long floor) {
             this.code = code;
         }
 
-        /** Returns the INTEGER value. */
+        /** {@return the INTEGER value} */
         public int code() {
             return code;
         }
 
         /**
-         * Returns the usage with INTEGER {@code code}.
+         * {@return the usage with INTEGER {@code code}}
          *
+         * @param code the INTEGER value
          * @throws IllegalArgumentException for any other than 0
          */
         public static Usage ofCode(long code) {
@@ -47,6 +48,9 @@ public record SpecialistFloor(Usage usage, long floor) {
     /**
      * Checks the floor.
      *
+     * @param usage the use the floor is for
+     * @param floor the floor, not negative
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when it is negative
      */
     public SpecialistFloor {
@@ -56,7 +60,11 @@ public record SpecialistFloor(Usage usage, long floor) {
         }
     }
 
-    /** Returns the prepayment top-up floor {@code floor}. */
+    /**
+     * {@return the prepayment top-up floor {@code floor}}
+     *
+     * @param floor the floor, not negative
+     */
     public static SpecialistFloor prepaymentTopUp(long floor) {
         return new SpecialistFloor(Usage.PREPAYMENT_TOP_UP, floor);
     }

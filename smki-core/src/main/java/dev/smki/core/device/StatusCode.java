@@ -29,19 +29,20 @@ public enum StatusCode {
         this.gbcsName = gbcsName;
     }
 
-    /** Returns the GBCS enumeration value, such as 5 for {@link #BAD_CERTIFICATE}. */
+    /** {@return the GBCS enumeration value, such as 5 for {@link #BAD_CERTIFICATE}} */
     public int code() {
         return code;
     }
 
-    /** Returns the GBCS ASN.1 name, such as {@code badCertificate}. */
+    /** {@return the GBCS ASN.1 name, such as {@code badCertificate}} */
     public String gbcsName() {
         return gbcsName;
     }
 
     /**
-     * Returns the status with GBCS value {@code code}.
+     * {@return the status with GBCS value {@code code}}
      *
+     * @param code the GBCS value
      * @throws IllegalArgumentException when no status has that value
      */
     public static StatusCode ofCode(int code) {

@@ -51,7 +51,7 @@ public final class TrustAnchorCell {
     }
 
     /**
-     * Returns a cell holding the given contents.
+     * {@return a cell holding the given contents}
      *
      * @param id which cell
      * @param subjectUniqueId the anchored certificate's x500UniqueIdentifier, empty for a Root OCA
@@ -135,27 +135,27 @@ public final class TrustAnchorCell {
         }
     }
 
-    /** Returns which cell this is. */
+    /** {@return which cell this is} */
     public TrustAnchorCellId id() {
         return id;
     }
 
-    /** Returns the anchored certificate's x500UniqueIdentifier; empty for a Root OCA. */
+    /** {@return the anchored certificate's x500UniqueIdentifier; empty for a Root OCA} */
     public Optional<Eui64> subjectUniqueId() {
         return Optional.ofNullable(subjectUniqueId);
     }
 
-    /** Returns the anchored certificate's subject key identifier. */
+    /** {@return the anchored certificate's subject key identifier} */
     public KeyIdentifier subjectKeyId() {
         return subjectKeyId;
     }
 
-    /** Returns the anchored public key as a DER SubjectPublicKeyInfo (a copy). */
+    /** {@return the anchored public key as a DER SubjectPublicKeyInfo (a copy)} */
     public byte[] publicKey() {
         return key.encoded().clone();
     }
 
-    /** Returns the wrapped contingency key of the Root OCA certificate in the Root cell; empty for other cells. */
+    /** {@return the wrapped contingency key of the Root OCA certificate in the Root cell; empty for other cells} */
     public Optional<WrappedApexContingencyKey> wrappedContingencyKey() {
         return Optional.ofNullable(wrappedContingencyKey);
     }

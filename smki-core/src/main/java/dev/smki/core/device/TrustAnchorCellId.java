@@ -84,6 +84,10 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
     /**
      * Checks the combination.
      *
+     * @param role the Remote Party Role whose key the cell holds
+     * @param keyUsage the key usage of the anchored certificate
+     * @param cellUsage management, or prepayment top-up for the Supplier's second key-agreement cell
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the Root is paired with another usage or certificate signing with
      *     another role, when the role is the Issuing Authority, or when a cell other than the Supplier's
      *     key-agreement cell has the prepayment top-up usage
@@ -107,7 +111,12 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
         }
     }
 
-    /** Returns the management cell of {@code role} for the end-entity {@code keyUsage}. */
+    /**
+     * {@return the management cell of {@code role} for the end-entity {@code keyUsage}}
+     *
+     * @param role the Remote Party Role whose key the cell holds
+     * @param keyUsage the key usage of the anchored certificate
+     */
     public static TrustAnchorCellId of(RemotePartyRole role, CertificateUsage keyUsage) {
         return new TrustAnchorCellId(role, AnchorKeyUsage.of(keyUsage), CellUsage.MANAGEMENT);
     }
@@ -117,6 +126,8 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
      * Supplier's prepayment top-up cell, such as {@code recovery-ds} or {@code supplier-ka-topup} (the role as
      * {@link RemotePartyRole#parse} reads it). The test PKI names its Organisation Certificate files the same way.
      *
+     * @param text the text form of a cell
+     * @return the cell it names
      * @throws IllegalArgumentException when {@code text} names no cell
      */
     public static TrustAnchorCellId parse(String text) {
@@ -147,7 +158,7 @@ public record TrustAnchorCellId(RemotePartyRole role, AnchorKeyUsage keyUsage, C
         }
     }
 
-    /** Returns whether this is the Root cell. */
+    /** {@return whether this is the Root cell} */
     public boolean isRoot() {
         return role == RemotePartyRole.ROOT;
     }

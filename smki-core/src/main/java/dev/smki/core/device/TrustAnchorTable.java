@@ -67,6 +67,16 @@ public final class TrustAnchorTable {
      */
     public record Row(DeviceType type, Set<TrustAnchorCellId> cells, Confidence confidence, List<Citation> sources) {
 
+        /**
+         * Checks the components.
+         *
+         * @param type the device type
+         * @param cells the cells it holds, in {@link TrustAnchorCellId} order
+         * @param confidence how sure we are of the row
+         * @param sources where the row comes from; at least one
+         * @throws NullPointerException when a component is null
+         * @throws IllegalArgumentException when the row cites no source
+         */
         public Row {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(confidence, "confidence");
@@ -77,7 +87,11 @@ public final class TrustAnchorTable {
             }
         }
 
-        /** Returns whether the type holds {@code cell}. */
+        /**
+         * {@return whether the type holds {@code cell}}
+         *
+         * @param cell the cell to look for
+         */
         public boolean holds(TrustAnchorCellId cell) {
             return cells.contains(Objects.requireNonNull(cell, "cell"));
         }
@@ -147,27 +161,44 @@ public final class TrustAnchorTable {
         this.rows = java.util.Collections.unmodifiableMap(map);
     }
 
-    /** Returns the row of {@code type}. */
+    /**
+     * {@return the row of {@code type}}
+     *
+     * @param type the device type
+     */
     public Row row(DeviceType type) {
         return rows.get(Objects.requireNonNull(type, "type"));
     }
 
-    /** Returns the cells {@code type} holds, in {@link TrustAnchorCellId} order. */
+    /**
+     * {@return the cells {@code type} holds, in {@link TrustAnchorCellId} order}
+     *
+     * @param type the device type
+     */
     public Set<TrustAnchorCellId> cells(DeviceType type) {
         return row(type).cells();
     }
 
-    /** Returns whether {@code type} holds {@code cell}. */
+    /**
+     * {@return whether {@code type} holds {@code cell}}
+     *
+     * @param type the device type
+     * @param cell the cell to look for
+     */
     public boolean holds(DeviceType type, TrustAnchorCellId cell) {
         return row(type).holds(cell);
     }
 
-    /** Returns every row, in {@link DeviceType} order. */
+    /** {@return every row, in {@link DeviceType} order} */
     public List<Row> rows() {
         return List.copyOf(rows.values());
     }
 
-    /** Returns a copy of this table in which {@code row} replaces the row of its device type. */
+    /**
+     * {@return a copy of this table in which {@code row} replaces the row of its device type}
+     *
+     * @param row the row to put in
+     */
     public TrustAnchorTable with(Row row) {
         Objects.requireNonNull(row, "row");
         EnumMap<DeviceType, Row> copy = new EnumMap<>(rows);
@@ -176,8 +207,13 @@ public final class TrustAnchorTable {
     }
 
     /**
-     * Returns a copy of this table in which {@code type} holds exactly {@code cells}, with the given confidence
-     * and source.
+     * {@return a copy of this table in which {@code type} holds exactly {@code cells}, with the given confidence
+     * and source}
+     *
+     * @param type the device type
+     * @param cells the cells it holds, in {@link TrustAnchorCellId} order
+     * @param confidence how sure we are of the row
+     * @param source where the row comes from
      */
     public TrustAnchorTable with(
             DeviceType type, Collection<TrustAnchorCellId> cells, Confidence confidence, Citation source) {

@@ -80,7 +80,11 @@ public final class UpdateSecurityCredentials {
         this.der = der != null ? der : Cs02bMessages.encodeCommand(this);
     }
 
-    /** Returns a builder for a command in {@code mode}. */
+    /**
+     * {@return a builder for a command in {@code mode}}
+     *
+     * @param mode the credentials replacement mode
+     */
     public static Builder builder(CredentialsReplacementMode mode) {
         return new Builder(Objects.requireNonNull(mode, "mode"));
     }
@@ -88,6 +92,8 @@ public final class UpdateSecurityCredentials {
     /**
      * Reads the DER payload {@link #toDer()} writes.
      *
+     * @param der the DER payload
+     * @return the command read
      * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and field when the bytes are not one
      */
     public static UpdateSecurityCredentials parse(byte[] der) {
@@ -98,85 +104,94 @@ public final class UpdateSecurityCredentials {
         return command;
     }
 
-    /** Returns the credentials replacement mode. */
+    /** {@return the credentials replacement mode} */
     public CredentialsReplacementMode mode() {
         return mode;
     }
 
-    /** Returns the plaintext Symmetric Key, present for a contingency command. */
+    /** {@return the plaintext Symmetric Key, present for a contingency command} */
     public Optional<SymmetricKey> symmetricKey() {
         return Optional.ofNullable(symmetricKey);
     }
 
-    /** Returns applyTimeBasedCPVChecks, when the command carries it. */
+    /** {@return applyTimeBasedCPVChecks, when the command carries it} */
     public Optional<CpvTimeChecks> timeBasedChecks() {
         return Optional.ofNullable(timeChecks);
     }
 
-    /** Returns whether the Device should check validity periods: unless the command says {@code disapply}. */
+    /** {@return whether the Device should check validity periods: unless the command says {@code disapply}} */
     public boolean checksValidityPeriods() {
         return timeChecks != CpvTimeChecks.DISAPPLY;
     }
 
-    /** Returns the authorising cell the command names (authorisingRemotePartyTACellIdentifier), if it names one. */
+    /** {@return the authorising cell the command names (authorisingRemotePartyTACellIdentifier), if it names one} */
     public Optional<TrustAnchorCellId> authorisingCell() {
         return Optional.ofNullable(authorisingCell);
     }
 
-    /** Returns the authorising party's sequence number. */
+    /** {@return the authorising party's sequence number} */
     public long sequenceNumber() {
         return sequenceNumber;
     }
 
-    /** Returns the new floor sequence number for the party whose cells are replaced, if any. */
+    /** {@return the new floor sequence number for the party whose cells are replaced, if any} */
     public OptionalLong newFloor() {
         return newFloor == null ? OptionalLong.empty() : OptionalLong.of(newFloor);
     }
 
-    /** Returns the new specialist floors of the party whose cells are replaced, possibly none. */
+    /** {@return the new specialist floors of the party whose cells are replaced, possibly none} */
     public List<SpecialistFloor> specialistFloors() {
         return specialistFloors;
     }
 
-    /** Returns the new floors of other parties, possibly none. */
+    /** {@return the new floors of other parties, possibly none} */
     public List<PartyFloorChange> otherPartyChanges() {
         return otherPartyChanges;
     }
 
-    /** Returns the replacements, in command order. */
+    /** {@return the replacements, in command order} */
     public List<Replacement> replacements() {
         return replacements;
     }
 
-    /** Returns copies of the DER certification-path certificates, in command order. */
+    /** {@return copies of the DER certification-path certificates, in command order} */
     public List<byte[]> certificationPath() {
         return certificationPath.stream().map(byte[]::clone).toList();
     }
 
-    /** Returns the execution date-time, to the second, if the command is future dated. */
+    /** {@return the execution date-time, to the second, if the command is future dated} */
     public Optional<Instant> executionDateTime() {
         return Optional.ofNullable(executionDateTime);
     }
 
-    /** Returns the GBCS message code of the command, {@code 0x0100} plus the mode's value. */
+    /** {@return the GBCS message code of the command, {@code 0x0100} plus the mode's value} */
     public int messageCode() {
         return mode.messageCode();
     }
 
-    /** Returns the DER payload (a copy). */
+    /** {@return the DER payload (a copy)} */
     public byte[] toDer() {
         return der.clone();
     }
 
     /**
-     * Returns this command addressed to {@code recipient} and signed by {@code authoriser}, with the sequence
-     * number as the Grouping Header's Originator Counter (the two are equal in the DCC's reference commands).
+     * {@return this command addressed to {@code recipient} and signed by {@code authoriser}, with the sequence
+     * number as the Grouping Header's Originator Counter (the two are equal in the DCC's reference commands)}
+     *
+     * @param authoriser who signs the command
+     * @param recipient the EUI-64 of the Device it is addressed to
      */
     public SignedCommand sign(Authoriser authoriser, Eui64 recipient) {
         return sign(authoriser, recipient, sequenceNumber);
     }
 
-    /** Returns this command addressed to {@code recipient} and signed by {@code authoriser} with {@code counter}. */
+    /**
+     * {@return this command addressed to {@code recipient} and signed by {@code authoriser} with {@code counter}}
+     *
+     * @param authoriser who signs the command
+     * @param recipient the EUI-64 of the Device it is addressed to
+     * @param counter the Originator Counter the command carries
+     */
     public SignedCommand sign(Authoriser authoriser, Eui64 recipient, long counter) {
         Objects.requireNonNull(authoriser, "authoriser");
         Objects.requireNonNull(recipient, "recipient");
@@ -237,25 +252,44 @@ public final class UpdateSecurityCredentials {
                     : mode.authorisingTrustAnchorCell();
         }
 
-        /** Carries {@code symmetricKey} in clear, as a contingency command must. */
+        /**
+         * Carries {@code symmetricKey} in clear, as a contingency command must.
+         *
+         * @param symmetricKey the Symmetric Key to carry
+         * @return this builder
+         */
         public Builder symmetricKey(SymmetricKey symmetricKey) {
             this.symmetricKey = Objects.requireNonNull(symmetricKey, "symmetricKey");
             return this;
         }
 
-        /** Carries applyTimeBasedCPVChecks with {@code checks}. */
+        /**
+         * Carries applyTimeBasedCPVChecks with {@code checks}.
+         *
+         * @param checks the time-based checks to apply
+         * @return this builder
+         */
         public Builder timeBasedChecks(CpvTimeChecks checks) {
             this.timeChecks = Objects.requireNonNull(checks, "checks");
             return this;
         }
 
-        /** Names {@code cell} as the authorising cell. */
+        /**
+         * Names {@code cell} as the authorising cell.
+         *
+         * @param cell the authorising cell
+         * @return this builder
+         */
         public Builder authorisingCell(TrustAnchorCellId cell) {
             this.authorisingCell = Objects.requireNonNull(cell, "cell");
             return this;
         }
 
-        /** Leaves the authorising cell out. */
+        /**
+         * Leaves the authorising cell out.
+         *
+         * @return this builder
+         */
         public Builder withoutAuthorisingCell() {
             this.authorisingCell = null;
             return this;
@@ -264,6 +298,8 @@ public final class UpdateSecurityCredentials {
         /**
          * Sets the authorising party's sequence number.
          *
+         * @param sequenceNumber the authorising party's sequence number
+         * @return this builder
          * @throws IllegalArgumentException when it is negative
          */
         public Builder sequenceNumber(long sequenceNumber) {
@@ -274,6 +310,8 @@ public final class UpdateSecurityCredentials {
         /**
          * Sets the new floor sequence number of the party whose cells are replaced.
          *
+         * @param newFloor the new floor sequence number
+         * @return this builder
          * @throws IllegalArgumentException when it is negative
          */
         public Builder newFloor(long newFloor) {
@@ -281,49 +319,91 @@ public final class UpdateSecurityCredentials {
             return this;
         }
 
-        /** Adds a new specialist floor of the party whose cells are replaced. */
+        /**
+         * Adds a new specialist floor of the party whose cells are replaced.
+         *
+         * @param floor the new specialist floor
+         * @return this builder
+         */
         public Builder specialistFloor(SpecialistFloor floor) {
             specialistFloors.add(Objects.requireNonNull(floor, "floor"));
             return this;
         }
 
-        /** Adds a new floor of another party. */
+        /**
+         * Adds a new floor of another party.
+         *
+         * @param change the new floor of the other party
+         * @return this builder
+         */
         public Builder otherPartyFloor(PartyFloorChange change) {
             otherPartyChanges.add(Objects.requireNonNull(change, "change"));
             return this;
         }
 
-        /** Adds a replacement of cell {@code target} by {@code certificate}. */
+        /**
+         * Adds a replacement of cell {@code target} by {@code certificate}.
+         *
+         * @param target the cell to replace
+         * @param certificate the certificate to put in the cell
+         * @return this builder
+         */
         public Builder replace(TrustAnchorCellId target, SmkiCertificate certificate) {
             return replace(Replacement.of(target, certificate));
         }
 
-        /** Adds a replacement of cell {@code target} by the DER certificate {@code certificate}. */
+        /**
+         * Adds a replacement of cell {@code target} by the DER certificate {@code certificate}.
+         *
+         * @param target the cell to replace
+         * @param certificate the DER encoding of the certificate to put in the cell
+         * @return this builder
+         */
         public Builder replace(TrustAnchorCellId target, byte[] certificate) {
             return replace(Replacement.of(target, certificate));
         }
 
-        /** Adds {@code replacement}. */
+        /**
+         * Adds {@code replacement}.
+         *
+         * @param replacement the replacement to add
+         * @return this builder
+         */
         public Builder replace(Replacement replacement) {
             replacements.add(Objects.requireNonNull(replacement, "replacement"));
             return this;
         }
 
-        /** Adds {@code certificate} to the certification path. */
+        /**
+         * Adds {@code certificate} to the certification path.
+         *
+         * @param certificate the certificate to add
+         * @return this builder
+         */
         public Builder pathCertificate(SmkiCertificate certificate) {
             certificationPath.add(
                     Objects.requireNonNull(certificate, "certificate").toDer());
             return this;
         }
 
-        /** Adds the DER certificate {@code certificate} to the certification path. */
+        /**
+         * Adds the DER certificate {@code certificate} to the certification path.
+         *
+         * @param certificate the DER encoding of the certificate to add
+         * @return this builder
+         */
         public Builder pathCertificate(byte[] certificate) {
             certificationPath.add(
                     Objects.requireNonNull(certificate, "certificate").clone());
             return this;
         }
 
-        /** Future-dates the command to {@code executionDateTime}, truncated to the second. */
+        /**
+         * Future-dates the command to {@code executionDateTime}, truncated to the second.
+         *
+         * @param executionDateTime when the command is to be executed
+         * @return this builder
+         */
         public Builder executionDateTime(Instant executionDateTime) {
             this.executionDateTime = Objects.requireNonNull(executionDateTime, "executionDateTime")
                     .truncatedTo(ChronoUnit.SECONDS);
@@ -331,7 +411,7 @@ public final class UpdateSecurityCredentials {
         }
 
         /**
-         * Returns the command.
+         * {@return the command}
          *
          * @throws IllegalStateException when no sequence number was set
          * @throws IllegalArgumentException when a certificate is not one DER SEQUENCE, or the execution

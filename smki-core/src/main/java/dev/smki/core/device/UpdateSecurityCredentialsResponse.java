@@ -51,6 +51,16 @@ public final class UpdateSecurityCredentialsResponse extends Cs02bMessage {
             List<PartyFloorChange> floorChanges,
             List<ReplacementResult> replacements) {
 
+        /**
+         * Checks the components.
+         *
+         * @param authorisingSeqNumber the command's authorisingRemotePartySeqNumber
+         * @param mode the command's credentials replacement mode
+         * @param floorChanges the floors the command set, possibly none
+         * @param replacements one result per replacement, in command order
+         * @throws NullPointerException when a component is null
+         * @throws IllegalArgumentException when {@code authorisingSeqNumber} is negative
+         */
         public ExecutionOutcome {
             Objects.requireNonNull(mode, "mode");
             floorChanges = List.copyOf(floorChanges);
@@ -60,7 +70,7 @@ public final class UpdateSecurityCredentialsResponse extends Cs02bMessage {
             }
         }
 
-        /** Returns the first replacement status other than success, or success. */
+        /** {@return the first replacement status other than success, or success} */
         public StatusCode status() {
             return replacements.stream()
                     .map(ReplacementResult::status)
@@ -80,6 +90,8 @@ public final class UpdateSecurityCredentialsResponse extends Cs02bMessage {
     /**
      * Reads a response.
      *
+     * @param bytes the response's GBCS message bytes
+     * @return the response read
      * @throws dev.smki.core.gbcs.GbcsFormatException naming the offset and the field when the bytes are not a
      *     CS02b response
      */
@@ -87,7 +99,13 @@ public final class UpdateSecurityCredentialsResponse extends Cs02bMessage {
         return read(bytes, Trace.NONE);
     }
 
-    /** Reads a response, recording every field in {@code trace}. */
+    /**
+     * Reads a response, recording every field in {@code trace}.
+     *
+     * @param bytes the response's GBCS message bytes
+     * @param trace where the fields read are recorded
+     * @return the response read
+     */
     public static UpdateSecurityCredentialsResponse read(byte[] bytes, Trace trace) {
         GbcsMessage.Parsed<Optional<ExecutionOutcome>> parsed =
                 GbcsMessage.read(Objects.requireNonNull(bytes, "bytes"), Cs02bMessages::readResponse, trace);
@@ -95,20 +113,21 @@ public final class UpdateSecurityCredentialsResponse extends Cs02bMessage {
                 parsed.message(), parsed.payload().orElse(null));
     }
 
-    /** Returns the execution outcome, absent when the response says only that the command was accepted. */
+    /** {@return the execution outcome, absent when the response says only that the command was accepted} */
     public Optional<ExecutionOutcome> executionOutcome() {
         return Optional.ofNullable(outcome);
     }
 
-    /** Returns the first status other than success among the replacements, or success. */
+    /** {@return the first status other than success among the replacements, or success} */
     public StatusCode status() {
         return outcome == null ? StatusCode.SUCCESS : outcome.status();
     }
 
     /**
-     * Returns whether the Device's signature verifies with the key of {@code deviceCertificate}, its Digital Signing
-     * certificate ({@link Device#deviceCertificate}).
+     * {@return whether the Device's signature verifies with the key of {@code deviceCertificate}, its Digital Signing
+     * certificate ({@link Device#deviceCertificate})}
      *
+     * @param deviceCertificate the Device Certificate whose key should verify the signature
      * @throws IllegalArgumentException when the certificate's key is not a P-256 public key
      */
     public boolean verifies(SmkiCertificate deviceCertificate) {

@@ -94,6 +94,7 @@ public record SmkiEnvironment(
      * @param contingencyKeyExtension the OID of the Root OCA's WrappedApexContingencyKey extension
      * @param policyConfidence how sure we are of the policy OIDs
      * @param contingencyKeyConfidence how sure we are of the contingency key extension OID
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the name is blank, a policy list is empty, or an OID is not dotted
      */
     public SmkiEnvironment {

@@ -18,14 +18,15 @@ public enum CraFlag {
         this.code = code;
     }
 
-    /** Returns the flag's octet. */
+    /** {@return the flag's octet} */
     public int code() {
         return code;
     }
 
     /**
-     * Returns the flag with octet {@code code}.
+     * {@return the flag with octet {@code code}}
      *
+     * @param code the octet
      * @throws IllegalArgumentException when no flag has it
      */
     public static CraFlag ofCode(int code) {

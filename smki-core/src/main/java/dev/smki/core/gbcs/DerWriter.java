@@ -13,7 +13,12 @@ public final class DerWriter {
 
     private DerWriter() {}
 
-    /** Returns the encoding of a value tagged {@code tag} whose contents are {@code parts} one after the other. */
+    /**
+     * {@return the encoding of a value tagged {@code tag} whose contents are {@code parts} one after the other}
+     *
+     * @param tag the one-octet tag
+     * @param parts the encodings that make up the contents, in order
+     */
     public static byte[] tlv(int tag, byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {
@@ -28,12 +33,22 @@ public final class DerWriter {
         return out.toByteArray();
     }
 
-    /** Returns the encoding of a value tagged {@code tag} whose contents are {@code parts} one after the other. */
+    /**
+     * {@return the encoding of a value tagged {@code tag} whose contents are {@code parts} one after the other}
+     *
+     * @param tag the one-octet tag
+     * @param parts the encodings that make up the contents, in order
+     */
     public static byte[] tlv(int tag, List<byte[]> parts) {
         return tlv(tag, parts.toArray(byte[][]::new));
     }
 
-    /** Returns a non-negative INTEGER (or a value implicitly tagged {@code tag} as one) in its fewest octets. */
+    /**
+     * {@return a non-negative INTEGER (or a value implicitly tagged {@code tag} as one) in its fewest octets}
+     *
+     * @param tag the one-octet tag
+     * @param value the value, not negative
+     */
     public static byte[] integer(int tag, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("Only non-negative INTEGERs are written: " + value);
@@ -41,7 +56,11 @@ public final class DerWriter {
         return tlv(tag, BigInteger.valueOf(value).toByteArray());
     }
 
-    /** Returns a length in its fewest octets: one below 128, otherwise 0x81 to 0x84 and that many octets. */
+    /**
+     * {@return a length in its fewest octets: one below 128, otherwise 0x81 to 0x84 and that many octets}
+     *
+     * @param length the length, not negative
+     */
     public static byte[] length(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("A length is not negative: " + length);
@@ -58,7 +77,12 @@ public final class DerWriter {
         return out;
     }
 
-    /** Returns {@code value} big-endian in exactly {@code count} octets. */
+    /**
+     * {@return {@code value} big-endian in exactly {@code count} octets}
+     *
+     * @param value the value
+     * @param count how many octets to write it in
+     */
     public static byte[] unsigned(long value, int count) {
         if (count < 1 || count > 8) {
             throw new IllegalArgumentException("1 to 8 octets, not " + count);
@@ -71,7 +95,11 @@ public final class DerWriter {
         return out;
     }
 
-    /** Returns {@code parts} one after the other. */
+    /**
+     * {@return {@code parts} one after the other}
+     *
+     * @param parts the byte arrays to join, in order
+     */
     public static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {

@@ -20,6 +20,13 @@ public record Field(String name, int offset, int length, String value, List<Fiel
     /**
      * Checks the components.
      *
+     * @param name the field name, such as {@code Originator Counter}
+     * @param offset the offset of its first byte from the start of the message
+     * @param length how many bytes it takes, its header included
+     * @param value what it means, or the empty string for a group; for a field holding a number, the number in decimal
+     * @param fields the fields inside it, in message order
+     * @param number the number the field holds (a counter, a length, a sequence number), or empty when it holds none
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the offset or length is negative, or the value is not the number
      */
     public Field {
@@ -38,6 +45,11 @@ public record Field(String name, int offset, int length, String value, List<Fiel
     /**
      * A field that holds no number.
      *
+     * @param name the field name, such as {@code Originator Counter}
+     * @param offset the offset of its first byte from the start of the message
+     * @param length how many bytes it takes, its header included
+     * @param value what it means, or the empty string for a group; for a field holding a number, the number in decimal
+     * @param fields the fields inside it, in message order
      * @throws IllegalArgumentException when the offset or length is negative
      */
     public Field(String name, int offset, int length, String value, List<Field> fields) {
@@ -47,13 +59,17 @@ public record Field(String name, int offset, int length, String value, List<Fiel
     /**
      * {@return a field with no fields inside it that holds {@code number}}
      *
+     * @param name the field name, such as {@code Originator Counter}
+     * @param offset the offset of its first byte from the start of the message
+     * @param length how many bytes it takes, its header included
+     * @param number the number the field holds (a counter, a length, a sequence number), or empty when it holds none
      * @throws IllegalArgumentException when the offset or length is negative
      */
     public static Field number(String name, int offset, int length, long number) {
         return new Field(name, offset, length, Long.toString(number), List.of(), OptionalLong.of(number));
     }
 
-    /** Returns the offset just past the field. */
+    /** {@return the offset just past the field} */
     public int end() {
         return offset + length;
     }

@@ -62,8 +62,8 @@ public final class FieldTree implements Trace {
     }
 
     /**
-     * Returns the fields recorded so far, outermost first; groups still open (when reading stopped at a
-     * malformed field) are closed first, so the partial tree shows where reading stopped.
+     * {@return the fields recorded so far, outermost first; groups still open (when reading stopped at a
+     * malformed field) are closed first, so the partial tree shows where reading stopped}
      */
     public List<Field> fields() {
         while (!open.isEmpty()) {

@@ -11,11 +11,22 @@ public final class GbcsFormatException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The offset of the malformed field, counted in bytes from the start of the input. */
     private final int offset;
+
+    /** The name of the malformed field. */
     private final String field;
+
+    /** What is wrong with it. */
     private final String problem;
 
-    /** Creates the exception for {@code problem} with {@code field} at byte {@code offset}. */
+    /**
+     * Creates the exception for {@code problem} with {@code field} at byte {@code offset}.
+     *
+     * @param offset the offset of the malformed field, counted in bytes from the start of the input
+     * @param field the name of the malformed field, such as {@code Originator Counter}
+     * @param problem what is wrong with it
+     */
     public GbcsFormatException(int offset, String field, String problem) {
         super("byte " + offset + " (" + Objects.requireNonNull(field, "field") + "): "
                 + Objects.requireNonNull(problem, "problem"));
@@ -24,17 +35,17 @@ public final class GbcsFormatException extends IllegalArgumentException {
         this.problem = problem;
     }
 
-    /** Returns the offset of the malformed field, counted in bytes from the start of the input. */
+    /** {@return the offset of the malformed field, counted in bytes from the start of the input} */
     public int offset() {
         return offset;
     }
 
-    /** Returns the name of the malformed field, such as {@code Originator Counter}. */
+    /** {@return the name of the malformed field, such as {@code Originator Counter}} */
     public String field() {
         return field;
     }
 
-    /** Returns what is wrong with it. */
+    /** {@return what is wrong with it} */
     public String problem() {
         return problem;
     }

@@ -43,6 +43,10 @@ public final class GbcsMessage {
          * Reads the payload from {@code payload}, which holds exactly the Content Length bytes, recording its
          * fields in {@code trace}.
          *
+         * @param header the Grouping Header read before the payload
+         * @param payload what the payload reader made of the payload
+         * @param trace where the fields read are recorded
+         * @return the payload read
          * @throws GbcsFormatException naming the offset and the field of anything malformed
          */
         P read(GroupingHeader.Read header, GbcsReader payload, Trace trace);
@@ -90,7 +94,13 @@ public final class GbcsMessage {
         this.macLayer = macLayer;
     }
 
-    /** Returns {@code header || payload || 0x40 || signature}, signed with {@code key} (GBCS §6.3.3). */
+    /**
+     * {@return {@code header || payload || 0x40 || signature}, signed with {@code key} (GBCS §6.3.3)}
+     *
+     * @param header the Grouping Header
+     * @param payload what the payload reader made of the payload
+     * @param key the key that signs the message
+     */
     public static GbcsMessage signed(GroupingHeader header, byte[] payload, GbcsSigner key) {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(payload, "payload");
@@ -108,7 +118,12 @@ public final class GbcsMessage {
         return new GbcsMessage(bytes, header, 0, head.length, head.length + payload.length, signature, null);
     }
 
-    /** Returns {@code header || payload || 0x00}: a message with no signature. */
+    /**
+     * {@return {@code header || payload || 0x00}: a message with no signature}
+     *
+     * @param header the Grouping Header
+     * @param payload what the payload reader made of the payload
+     */
     public static GbcsMessage unsigned(GroupingHeader header, byte[] payload) {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(payload, "payload");
@@ -121,6 +136,11 @@ public final class GbcsMessage {
      * Reads {@code bytes} as one message, its payload with {@code payloads}, recording every field in
      * {@code trace}. The bytes are copied.
      *
+     * @param <P> the type of the payload read
+     * @param bytes the whole GBCS message
+     * @param payloads what reads the payload
+     * @param trace where the fields read are recorded
+     * @return the message and its payload
      * @throws GbcsFormatException naming the offset and the field of anything malformed
      */
     public static <P> Parsed<P> read(byte[] bytes, PayloadReader<P> payloads, Trace trace) {
@@ -174,7 +194,12 @@ public final class GbcsMessage {
         return parsed;
     }
 
-    /** Reads {@code bytes} as one message, leaving the payload's contents unread. */
+    /**
+     * Reads {@code bytes} as one message, leaving the payload's contents unread.
+     *
+     * @param bytes the whole GBCS message
+     * @return the message read
+     */
     public static GbcsMessage read(byte[] bytes) {
         return read(bytes, GbcsMessage::skipPayload, Trace.NONE).message();
     }
@@ -223,62 +248,66 @@ public final class GbcsMessage {
                 value);
     }
 
-    /** Returns the offset of the Grouping Header's first byte: 0, or past the MAC Header. */
+    /** {@return the offset of the Grouping Header's first byte: 0, or past the MAC Header} */
     public int headerOffset() {
         return headerOffset;
     }
 
-    /** Returns the Grouping Header. */
+    /** {@return the Grouping Header} */
     public GroupingHeader header() {
         return header;
     }
 
-    /** Returns the whole message (a copy), MAC layer included when it came in one. */
+    /** {@return the whole message (a copy), MAC layer included when it came in one} */
     public byte[] toBytes() {
         return bytes.clone();
     }
 
-    /** Returns the whole message as hex text ({@link HexText#format}). */
+    /** {@return the whole message as hex text ({@link HexText#format})} */
     public String toHex() {
         return HexText.format(bytes);
     }
 
-    /** Returns the message length in bytes. */
+    /** {@return the message length in bytes} */
     public int length() {
         return bytes.length;
     }
 
-    /** Returns the payload (a copy). */
+    /** {@return the payload (a copy)} */
     public byte[] payload() {
         return Arrays.copyOfRange(bytes, payloadOffset, payloadEnd);
     }
 
-    /** Returns the offset of the payload's first byte. */
+    /** {@return the offset of the payload's first byte} */
     public int payloadOffset() {
         return payloadOffset;
     }
 
-    /** Returns the signature {@code r || s} (a copy), or empty when the message carries none. */
+    /** {@return the signature {@code r || s} (a copy), or empty when the message carries none} */
     public Optional<byte[]> signature() {
         return Optional.ofNullable(signature).map(byte[]::clone);
     }
 
-    /** Returns the MAC layer the message came in, if it came in one. */
+    /** {@return the MAC layer the message came in, if it came in one} */
     public Optional<MacLayer> macLayer() {
         return Optional.ofNullable(macLayer);
     }
 
-    /** Returns the signed bytes (a copy): the Grouping Header after its first octet, and the payload. */
+    /** {@return the signed bytes (a copy): the Grouping Header after its first octet, and the payload} */
     public byte[] signedPart() {
         return Arrays.copyOfRange(bytes, headerOffset + 1, payloadEnd);
     }
 
-    /** Returns how many bytes are signed. */
+    /** {@return how many bytes are signed} */
     public int signedLength() {
         return payloadEnd - headerOffset - 1;
     }
 
-    /** Returns whether the message carries a signature that verifies with {@code key}. */
+    /**
+     * {@return whether the message carries a signature that verifies with {@code key}}
+     *
+     * @param key the public key to verify with
+     */
     public boolean verifies(ECPublicKeyParameters key) {
         Objects.requireNonNull(key, "key");
         return signature != null
@@ -286,8 +315,9 @@ public final class GbcsMessage {
     }
 
     /**
-     * Returns whether the message carries a signature that verifies with the P-256 key {@code key}.
+     * {@return whether the message carries a signature that verifies with the P-256 key {@code key}}
      *
+     * @param key the public key to verify with, as a SubjectPublicKeyInfo
      * @throws IllegalArgumentException when {@code key} is not a P-256 public key
      */
     public boolean verifies(SubjectPublicKeyInfo key) {

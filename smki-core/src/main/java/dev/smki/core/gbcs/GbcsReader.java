@@ -43,12 +43,12 @@ public final class GbcsReader {
      */
     public record Tlv(int tag, int offset, int contentOffset, int end) {
 
-        /** Returns the length of the whole encoding, tag and length octets included. */
+        /** {@return the length of the whole encoding, tag and length octets included} */
         public int length() {
             return end - offset;
         }
 
-        /** Returns the length of the contents. */
+        /** {@return the length of the contents} */
         public int contentLength() {
             return end - contentOffset;
         }
@@ -66,7 +66,11 @@ public final class GbcsReader {
         this.paddedLengths = paddedLengths;
     }
 
-    /** Returns a strict reader over all of {@code bytes} (not copied: they must not change while read). */
+    /**
+     * {@return a strict reader over all of {@code bytes} (not copied: they must not change while read)}
+     *
+     * @param bytes the bytes to read
+     */
     public static GbcsReader of(byte[] bytes) {
         return new GbcsReader(Objects.requireNonNull(bytes, "bytes"), 0, bytes.length, false);
     }
@@ -74,49 +78,66 @@ public final class GbcsReader {
     /**
      * Lets this reader, and the readers made from it from now on, accept long-form lengths with leading zeros;
      * returns this reader.
+     *
+     * @return this reader
      */
     public GbcsReader acceptPaddedLengths() {
         this.paddedLengths = true;
         return this;
     }
 
-    /** Returns the offset of the next byte. */
+    /** {@return the offset of the next byte} */
     public int position() {
         return position;
     }
 
-    /** Returns the offset just past the last byte this reader may read. */
+    /** {@return the offset just past the last byte this reader may read} */
     public int end() {
         return end;
     }
 
-    /** Returns whether a byte is left. */
+    /** {@return whether a byte is left} */
     public boolean hasMore() {
         return position < end;
     }
 
-    /** Returns how many bytes are left. */
+    /** {@return how many bytes are left} */
     public int remaining() {
         return end - position;
     }
 
-    /** Returns the next byte without reading it, or -1 when none is left. */
+    /** {@return the next byte without reading it, or -1 when none is left} */
     public int peek() {
         return position < end ? bytes[position] & 0xFF : -1;
     }
 
-    /** Returns whether the next byte is {@code tag}. */
+    /**
+     * {@return whether the next byte is {@code tag}}
+     *
+     * @param tag the one-octet tag
+     */
     public boolean nextIs(int tag) {
         return peek() == tag;
     }
 
-    /** Reads one byte. */
+    /**
+     * Reads one byte.
+     *
+     * @param field the field's name, for any {@link GbcsFormatException}
+     * @return the byte, 0 to 255
+     */
     public int octet(String field) {
         need(1, field);
         return bytes[position++] & 0xFF;
     }
 
-    /** Reads {@code count} bytes. */
+    /**
+     * Reads {@code count} bytes.
+     *
+     * @param count how many bytes to read
+     * @param field the field's name, for any {@link GbcsFormatException}
+     * @return a copy of the bytes
+     */
     public byte[] octets(int count, String field) {
         need(count, field);
         byte[] copy = Arrays.copyOfRange(bytes, position, position + count);
@@ -127,6 +148,9 @@ public final class GbcsReader {
     /**
      * Reads a big-endian unsigned number of {@code count} (at most 8) bytes.
      *
+     * @param count how many bytes, at most 8
+     * @param field the field's name, for any {@link GbcsFormatException}
+     * @return the number
      * @throws GbcsFormatException when it is above 2<sup>63</sup>-1, the largest this simulation holds
      */
     public long unsigned(int count, String field) {
@@ -145,6 +169,9 @@ public final class GbcsReader {
     /**
      * Reads a length in BER definite form (one octet below 0x80, otherwise 0x81 to 0x84 and that many octets), as
      * GBCS writes the lengths of its header fields and DER writes the lengths of its values.
+     *
+     * @param field the field's name, for any {@link GbcsFormatException}
+     * @return the length
      */
     public int length(String field) {
         int at = position;
@@ -176,7 +203,12 @@ public final class GbcsReader {
         return (int) length;
     }
 
-    /** Returns a reader over the next {@code count} bytes, and skips them here. */
+    /**
+     * {@return a reader over the next {@code count} bytes, and skips them here}
+     *
+     * @param count how many bytes
+     * @param field the field's name, for any {@link GbcsFormatException}
+     */
     public GbcsReader take(int count, String field) {
         need(count, field);
         GbcsReader inner = new GbcsReader(bytes, position, position + count, paddedLengths);
@@ -184,7 +216,13 @@ public final class GbcsReader {
         return inner;
     }
 
-    /** Reads the next DER value, whose tag must be {@code tag}. */
+    /**
+     * Reads the next DER value, whose tag must be {@code tag}.
+     *
+     * @param tag the one-octet tag
+     * @param field the field's name, for any {@link GbcsFormatException}
+     * @return the value read
+     */
     public Tlv der(int tag, String field) {
         if (!hasMore()) {
             throw error(
@@ -196,7 +234,12 @@ public final class GbcsReader {
         return der(field);
     }
 
-    /** Reads the next DER value, whatever its tag. */
+    /**
+     * Reads the next DER value, whatever its tag.
+     *
+     * @param field the field's name, for any {@link GbcsFormatException}
+     * @return the value read
+     */
     public Tlv der(String field) {
         int at = position;
         int tag = octet(field);
@@ -215,14 +258,22 @@ public final class GbcsReader {
         return new Tlv(tag, at, contentOffset, position);
     }
 
-    /** Returns a reader over the contents of {@code tlv}. */
+    /**
+     * {@return a reader over the contents of {@code tlv}}
+     *
+     * @param tlv a DER value this reader read
+     */
     public GbcsReader inside(Tlv tlv) {
         return new GbcsReader(bytes, tlv.contentOffset(), tlv.end(), paddedLengths);
     }
 
     /**
-     * Returns the contents of the INTEGER or ENUMERATED (or implicitly tagged INTEGER) {@code tlv}: a
-     * non-negative value in its fewest octets, at most {@code max}.
+     * {@return the contents of the INTEGER or ENUMERATED (or implicitly tagged INTEGER) {@code tlv}: a
+     * non-negative value in its fewest octets, at most {@code max}}
+     *
+     * @param tlv a DER value this reader read
+     * @param field the field's name, for any {@link GbcsFormatException}
+     * @param max the greatest value allowed
      */
     public long nonNegative(Tlv tlv, String field, long max) {
         int length = tlv.contentLength();
@@ -243,34 +294,61 @@ public final class GbcsReader {
         return value.longValue();
     }
 
-    /** Returns a copy of the whole encoding of {@code tlv}. */
+    /**
+     * {@return a copy of the whole encoding of {@code tlv}}
+     *
+     * @param tlv a DER value this reader read
+     */
     public byte[] encoding(Tlv tlv) {
         return Arrays.copyOfRange(bytes, tlv.offset(), tlv.end());
     }
 
-    /** Returns a copy of the contents of {@code tlv}. */
+    /**
+     * {@return a copy of the contents of {@code tlv}}
+     *
+     * @param tlv a DER value this reader read
+     */
     public byte[] contents(Tlv tlv) {
         return Arrays.copyOfRange(bytes, tlv.contentOffset(), tlv.end());
     }
 
-    /** Returns a copy of the bytes from offset {@code from} to offset {@code to}. */
+    /**
+     * {@return a copy of the bytes from offset {@code from} to offset {@code to}}
+     *
+     * @param from the offset of the first byte
+     * @param to the offset after the last byte
+     */
     public byte[] copy(int from, int to) {
         return Arrays.copyOfRange(bytes, from, to);
     }
 
-    /** Checks that nothing is left. */
+    /**
+     * Checks that nothing is left.
+     *
+     * @param field the field's name, for any {@link GbcsFormatException}
+     */
     public void expectEnd(String field) {
         if (position != end) {
             throw error(position, field, (end - position) + " unexpected bytes after its last field");
         }
     }
 
-    /** Returns the exception for {@code problem} with {@code field} at offset {@code offset}. */
+    /**
+     * {@return the exception for {@code problem} with {@code field} at offset {@code offset}}
+     *
+     * @param offset where the tag is
+     * @param field the field's name
+     * @param problem what is wrong
+     */
     public static GbcsFormatException error(int offset, String field, String problem) {
         return new GbcsFormatException(offset, field, problem);
     }
 
-    /** Returns {@code 0x30}-style hex of one byte. */
+    /**
+     * {@return {@code 0x30}-style hex of one byte}
+     *
+     * @param octet the byte, 0 to 255
+     */
     public static String hex(int octet) {
         return String.format(java.util.Locale.ROOT, "0x%02X", octet);
     }

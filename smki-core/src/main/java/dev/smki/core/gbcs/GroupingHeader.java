@@ -57,6 +57,13 @@ public record GroupingHeader(
     /**
      * Checks the header.
      *
+     * @param craFlag Command, Response or Alert
+     * @param originatorCounter the originator's counter for this message (for a Response, the Command's)
+     * @param businessOriginator the EUI-64 of the party (or Device) that originated the message
+     * @param businessTarget the EUI-64 of the Device (or party) it is for
+     * @param dateTime the date-time, when the header carries one
+     * @param messageCode the GBCS message code, such as {@code 0x0108}
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the counter is negative or the message code does not fit two octets
      */
     public GroupingHeader {
@@ -84,7 +91,11 @@ public record GroupingHeader(
      */
     public record Read(GroupingHeader header, int contentLength, int craFlagOffset, int messageCodeOffset) {}
 
-    /** Returns the header's encoding for a payload of {@code contentLength} bytes. */
+    /**
+     * {@return the header's encoding for a payload of {@code contentLength} bytes}
+     *
+     * @param contentLength the payload length
+     */
     public byte[] encode(int contentLength) {
         byte[] dateTimeField = dateTime.map(GroupingHeader::dateTimeOctets).orElse(new byte[] {0});
         return DerWriter.concat(
@@ -99,7 +110,13 @@ public record GroupingHeader(
                 DerWriter.length(contentLength));
     }
 
-    /** Reads a header, recording its fields in {@code trace}. */
+    /**
+     * Reads a header, recording its fields in {@code trace}.
+     *
+     * @param in the reader positioned at the header
+     * @param trace where the fields read are recorded
+     * @return the header, its Content Length and the offsets of its CRA flag and message code
+     */
     public static Read read(GbcsReader in, Trace trace) {
         int tagAt = in.position();
         int tag = in.octet("General Signing tag");

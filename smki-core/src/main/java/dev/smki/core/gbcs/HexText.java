@@ -15,9 +15,10 @@ public final class HexText {
     private HexText() {}
 
     /**
-     * Returns the message in {@code file}: the bytes the hex digits spell when the file holds only hex digits and
-     * white space, otherwise the file's bytes themselves.
+     * {@return the message in {@code file}: the bytes the hex digits spell when the file holds only hex digits and
+     * white space, otherwise the file's bytes themselves}
      *
+     * @param file the file's bytes
      * @throws GbcsFormatException when the file is empty or its hex text has an odd number of digits
      */
     public static byte[] read(byte[] file) {
@@ -60,7 +61,11 @@ public final class HexText {
         return bytes;
     }
 
-    /** Returns {@code bytes} as upper-case hex text, 32 octets to a line, each line ended by a line feed. */
+    /**
+     * {@return {@code bytes} as upper-case hex text, 32 octets to a line, each line ended by a line feed}
+     *
+     * @param bytes the bytes to write
+     */
     public static String format(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         StringBuilder out = new StringBuilder(bytes.length * 2 + bytes.length / OCTETS_PER_LINE + 1);
@@ -71,7 +76,11 @@ public final class HexText {
         return out.toString();
     }
 
-    /** Returns {@code bytes} as upper-case hex on one line. */
+    /**
+     * {@return {@code bytes} as upper-case hex on one line}
+     *
+     * @param bytes the bytes to write
+     */
     public static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);
     }

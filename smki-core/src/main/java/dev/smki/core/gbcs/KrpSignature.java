@@ -35,7 +35,12 @@ public final class KrpSignature {
 
     private KrpSignature() {}
 
-    /** Returns {@code key}'s signature of {@code data} as {@code r || s} (RFC 6979 nonces, so deterministic). */
+    /**
+     * {@return {@code key}'s signature of {@code data} as {@code r || s} (RFC 6979 nonces, so deterministic)}
+     *
+     * @param key the key that signs
+     * @param data the bytes to sign
+     */
     public static byte[] sign(GbcsSigner key, byte[] data) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(data, "data");
@@ -48,7 +53,11 @@ public final class KrpSignature {
         }
     }
 
-    /** Returns the P-256 public key in {@code spki}, on the optimised curve. */
+    /**
+     * {@return the P-256 public key in {@code spki}, on the optimised curve}
+     *
+     * @param spki the SubjectPublicKeyInfo
+     */
     public static ECPublicKeyParameters publicKey(SubjectPublicKeyInfo spki) {
         Objects.requireNonNull(spki, "spki");
         if (!X9ObjectIdentifiers.id_ecPublicKey.equals(spki.getAlgorithm().getAlgorithm())
@@ -65,8 +74,14 @@ public final class KrpSignature {
     }
 
     /**
-     * Returns whether {@code signature}, 64 octets {@code r || s}, signs the SHA-256 of {@code length} bytes of
-     * {@code data} from {@code offset} with {@code key}.
+     * {@return whether {@code signature}, 64 octets {@code r || s}, signs the SHA-256 of {@code length} bytes of
+     * {@code data} from {@code offset} with {@code key}}
+     *
+     * @param key the public key to verify with
+     * @param data the bytes holding the signed part
+     * @param offset where the signed part starts in {@code data}
+     * @param length how many bytes the signed part takes
+     * @param signature the signature to check
      */
     public static boolean verifies(ECPublicKeyParameters key, byte[] data, int offset, int length, byte[] signature) {
         Objects.requireNonNull(key, "key");

@@ -23,15 +23,27 @@ public interface Trace {
         public void close() {}
     };
 
-    /** Returns whether fields are recorded, so that costly descriptions can be skipped when not. */
+    /** {@return whether fields are recorded, so that costly descriptions can be skipped when not} */
     boolean enabled();
 
-    /** Records a field with no fields inside it. */
+    /**
+     * Records a field with no fields inside it.
+     *
+     * @param name the field's name, such as {@code Originator Counter}
+     * @param offset the offset of its first byte from the start of the message
+     * @param length how many bytes it takes, its header included
+     * @param value what it means, for display
+     */
     void field(String name, int offset, int length, String value);
 
     /**
      * Records a field that holds a number (a counter, a length, a sequence number), so that it is shown as one; by
      * default as a field whose value is the number in decimal.
+     *
+     * @param name the field's name, such as {@code Originator Counter}
+     * @param offset the offset of its first byte from the start of the message
+     * @param length how many bytes it takes, its header included
+     * @param value the number it holds
      */
     default void number(String name, int offset, int length, long value) {
         field(name, offset, length, Long.toString(value));
@@ -40,6 +52,11 @@ public interface Trace {
     /**
      * Starts a group: the fields recorded until the matching {@link #close} are inside it. A {@code length} of -1
      * means the group ends where its last field ends.
+     *
+     * @param name the group's name
+     * @param offset the offset of its first byte from the start of the message
+     * @param length how many bytes it takes, its header included, or -1
+     * @param value what it means, or the empty string
      */
     void open(String name, int offset, int length, String value);
 

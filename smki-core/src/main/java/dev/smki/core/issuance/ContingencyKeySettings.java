@@ -23,6 +23,7 @@ public record ContingencyKeySettings(String extensionOid, boolean critical, Cont
      * @param extensionOid the OID of the Root OCA extension carrying the wrapped key
      * @param critical whether that extension is critical
      * @param wrap how the contingency public key is wrapped
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when {@code extensionOid} is not a dotted OID
      */
     public ContingencyKeySettings {

@@ -51,6 +51,7 @@ public record OrganisationCredential(RemotePartyRole role, CertificateUsage keyU
      * @param role the Remote Party Role
      * @param keyUsage the key usage
      * @param cellUsage the trust-anchor cell the certificate goes in
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the top-up cell is asked for anything but a Supplier key-agreement
      *     certificate
      */

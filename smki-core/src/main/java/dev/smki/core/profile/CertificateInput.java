@@ -31,6 +31,7 @@ public sealed interface CertificateInput {
          *
          * @param where where it was found
          * @param holder the certificate
+         * @throws NullPointerException when a component is null
          */
         public Certificate {
             Objects.requireNonNull(where, "where");
@@ -50,6 +51,7 @@ public sealed interface CertificateInput {
          *
          * @param where where it was found
          * @param csr the request
+         * @throws NullPointerException when a component is null
          */
         public Request {
             Objects.requireNonNull(where, "where");
@@ -69,6 +71,7 @@ public sealed interface CertificateInput {
          *
          * @param where where it was found
          * @param problem why it could not be read
+         * @throws NullPointerException when a component is null
          */
         public Unreadable {
             Objects.requireNonNull(where, "where");

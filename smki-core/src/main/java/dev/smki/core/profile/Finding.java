@@ -17,6 +17,7 @@ public record Finding(Rule rule, String actual, String expected) {
      * @param rule the broken rule
      * @param actual what the certificate has
      * @param expected what the rule asks for
+     * @throws NullPointerException when a component is null
      */
     public Finding {
         Objects.requireNonNull(rule, "rule");

@@ -16,6 +16,7 @@ public record NotChecked(Rule rule, String reason) {
      *
      * @param rule the rule left unchecked
      * @param reason why
+     * @throws NullPointerException when a component is null
      */
     public NotChecked {
         Objects.requireNonNull(rule, "rule");

@@ -36,6 +36,7 @@ public record Rule(
      * @param severity how much breaking it matters
      * @param confidence how sure we are of the rule
      * @param sources where it comes from
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the statement is blank, or the rule applies to no profile or cites no
      *     source
      */

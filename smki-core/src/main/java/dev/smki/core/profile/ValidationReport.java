@@ -62,6 +62,7 @@ public record ValidationReport(
      * @param subject what was validated
      * @param findings the broken rules
      * @param notChecked the rules not checked
+     * @throws NullPointerException when {@code result}, {@code subject}, {@code findings} or {@code notChecked} is null
      * @throws IllegalArgumentException when {@code result} is not {@link ValidationResult#of(List)} of the findings
      */
     public ValidationReport {

@@ -11,6 +11,14 @@ import java.util.Objects;
  */
 public record Citation(String source, String locator) {
 
+    /**
+     * Checks the components.
+     *
+     * @param source the document or evidence, never blank
+     * @param locator where in it, possibly empty
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the source is blank
+     */
     public Citation {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(locator, "locator");
@@ -19,12 +27,21 @@ public record Citation(String source, String locator) {
         }
     }
 
-    /** Returns a citation of {@code source} at {@code locator}. */
+    /**
+     * {@return a citation of {@code source} at {@code locator}}
+     *
+     * @param source the document or evidence, never blank
+     * @param locator where in it, possibly empty
+     */
     public static Citation of(String source, String locator) {
         return new Citation(source, locator);
     }
 
-    /** Returns a citation of a whole source. */
+    /**
+     * {@return a citation of a whole source}
+     *
+     * @param source the document or evidence, never blank
+     */
     public static Citation of(String source) {
         return new Citation(source, "");
     }

@@ -22,7 +22,7 @@ public enum Confidence {
     /** From background knowledge of the SEC or GBCS, not re-checked against the source. */
     MEMORY;
 
-    /** Returns whether a user should treat this as an assumption to check against the official text. */
+    /** {@return whether a user should treat this as an assumption to check against the official text} */
     public boolean isAssumption() {
         return this == RECONSTRUCTED || this == MEMORY;
     }
@@ -31,6 +31,8 @@ public enum Confidence {
      * Maps a certificates.md tag ({@code H}, {@code M} or {@code L}) onto this scale: high is verified,
      * medium is observed, low is inferred.
      *
+     * @param tag the tag: {@code H}, {@code M} or {@code L}
+     * @return the confidence on this scale
      * @throws IllegalArgumentException for any other tag
      */
     public static Confidence ofCertificatesTag(String tag) {
@@ -45,6 +47,8 @@ public enum Confidence {
     /**
      * Maps a recovery.md tag ({@code V}, {@code I}, {@code R} or {@code M}) onto this scale.
      *
+     * @param tag the tag: {@code V}, {@code I}, {@code R} or {@code M}
+     * @return the confidence on this scale
      * @throws IllegalArgumentException for any other tag
      */
     public static Confidence ofRecoveryTag(String tag) {
@@ -58,8 +62,9 @@ public enum Confidence {
     }
 
     /**
-     * Returns the confidence named by {@code text}, its enum name in any case.
+     * {@return the confidence named by {@code text}, its enum name in any case}
      *
+     * @param text the enum name
      * @throws IllegalArgumentException when {@code text} names none
      */
     public static Confidence parse(String text) {

@@ -13,6 +13,13 @@ public record RuleId(String value) implements Comparable<RuleId> {
 
     private static final Pattern FORM = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]+[a-z]?");
 
+    /**
+     * Checks the components.
+     *
+     * @param value the identifier text
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the value is not written AREA-n, such as {@code CERT-29}
+     */
     public RuleId {
         Objects.requireNonNull(value, "value");
         if (!FORM.matcher(value).matches()) {
@@ -20,17 +27,21 @@ public record RuleId(String value) implements Comparable<RuleId> {
         }
     }
 
-    /** Returns the rule id written {@code value}. */
+    /**
+     * {@return the rule id written {@code value}}
+     *
+     * @param value the identifier text
+     */
     public static RuleId of(String value) {
         return new RuleId(value);
     }
 
-    /** Returns the area, the part before the final number: {@code CERT} for {@code CERT-29}. */
+    /** {@return the area, the part before the final number: {@code CERT} for {@code CERT-29}} */
     public String area() {
         return value.substring(0, value.lastIndexOf('-'));
     }
 
-    /** Returns the number after the area, ignoring any letter suffix: 29 for {@code CERT-29}. */
+    /** {@return the number after the area, ignoring any letter suffix: 29 for {@code CERT-29}} */
     public int number() {
         String tail = value.substring(value.lastIndexOf('-') + 1);
         int end = tail.length();

@@ -14,6 +14,16 @@ import java.util.Objects;
  */
 public record SourcedRule(RuleId id, String statement, Confidence confidence, List<Citation> sources) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the rule id, such as {@code OIF-2} or {@code REC-1}
+     * @param statement the rule in one sentence
+     * @param confidence how sure we are of it
+     * @param sources where it comes from; at least one
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the statement is blank
+     */
     public SourcedRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(statement, "statement");
@@ -27,12 +37,19 @@ public record SourcedRule(RuleId id, String statement, Confidence confidence, Li
         }
     }
 
-    /** Returns a rule with one source. */
+    /**
+     * {@return a rule with one source}
+     *
+     * @param id the rule id, such as {@code OIF-2} or {@code REC-1}
+     * @param statement the rule in one sentence
+     * @param confidence how sure we are of it
+     * @param source where the rule comes from
+     */
     public static SourcedRule of(String id, String statement, Confidence confidence, Citation source) {
         return new SourcedRule(RuleId.of(id), statement, confidence, List.of(source));
     }
 
-    /** Returns {@code ID (confidence; sources)}, such as {@code OIF-2 (memory; SEC Section H1.5)}. */
+    /** {@return {@code ID (confidence; sources)}, such as {@code OIF-2 (memory; SEC Section H1.5)}} */
     public String citation() {
         return id + " (" + confidence.name().toLowerCase(java.util.Locale.ROOT) + "; "
                 + String.join(", ", sources.stream().map(Citation::toString).toList()) + ")";

@@ -12,6 +12,15 @@ import java.util.Objects;
  */
 public record OifCheck(List<OifFinding> findings, long unlisted) {
 
+    /**
+     * Checks the components.
+     *
+     * @param findings the findings listed: contiguity (OIF-1) first, then overlaps within a Party (OIF-2), then between
+     *     Parties (OIF-3)
+     * @param unlisted how many further findings there are, beyond those listed
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when {@code unlisted} is negative
+     */
     public OifCheck {
         findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
         if (unlisted < 0) {
@@ -19,12 +28,12 @@ public record OifCheck(List<OifFinding> findings, long unlisted) {
         }
     }
 
-    /** Returns how many findings there are, listed or not. */
+    /** {@return how many findings there are, listed or not} */
     public long total() {
         return findings.size() + unlisted;
     }
 
-    /** Returns whether the forms break no rule. */
+    /** {@return whether the forms break no rule} */
     public boolean isClean() {
         return total() == 0;
     }

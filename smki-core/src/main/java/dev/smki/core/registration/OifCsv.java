@@ -30,6 +30,7 @@ public final class OifCsv {
 
         private static final long serialVersionUID = 1L;
 
+        /** The 1-based number of the malformed line. */
         private final int line;
 
         FormatException(int line, String problem) {
@@ -37,7 +38,7 @@ public final class OifCsv {
             this.line = line;
         }
 
-        /** Returns the 1-based number of the malformed line. */
+        /** {@return the 1-based number of the malformed line} */
         public int line() {
             return line;
         }
@@ -46,6 +47,8 @@ public final class OifCsv {
     /**
      * Reads every declaration.
      *
+     * @param reader the CSV text, header first
+     * @return the declarations, in the order of their lines
      * @throws FormatException naming the line when the header is missing or a line is malformed (wrong number
      *     of fields, unknown User Role, bad EUI-64, first identifier after the last)
      * @throws UncheckedIOException when the reader fails
@@ -151,7 +154,11 @@ public final class OifCsv {
         return fields;
     }
 
-    /** Returns the CSV text of {@code declarations}, header first, that {@link #read} reads back. */
+    /**
+     * {@return the CSV text of {@code declarations}, header first, that {@link #read} reads back}
+     *
+     * @param declarations the declarations to write
+     */
     public static String write(List<RangeDeclaration> declarations) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (RangeDeclaration d : declarations) {

@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 public record OifFinding(SourcedRule rule, String message, List<RangeDeclaration> declarations) {
 
+    /**
+     * Checks the components.
+     *
+     * @param rule the broken rule
+     * @param message what is wrong, naming Parties, User Roles and identifiers
+     * @param declarations the declarations involved, in the order they were read
+     * @throws NullPointerException when a component is null
+     */
     public OifFinding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(message, "message");

@@ -92,35 +92,43 @@ public final class OrganisationInformationRules {
         this.sharedPairsConfidence = Objects.requireNonNull(sharedPairsConfidence, "sharedPairsConfidence");
     }
 
-    /** Returns the rules with H1.5's shared pairs as we remember them ({@link #H1_5_SHARED_PAIRS}). */
+    /** {@return the rules with H1.5's shared pairs as we remember them ({@link #H1_5_SHARED_PAIRS})} */
     public static OrganisationInformationRules defaults() {
         return DEFAULTS;
     }
 
     /**
-     * Returns these rules with {@code pairs} as the User Role pairs allowed to share identifiers, for a user
-     * who holds the SEC text, at the given confidence.
+     * {@return these rules with {@code pairs} as the User Role pairs allowed to share identifiers, for a user
+     * who holds the SEC text, at the given confidence}
+     *
+     * @param pairs the pairs of User Roles that may share identifiers
+     * @param confidence how sure we are of the pairs
      */
     public OrganisationInformationRules withSharedPairs(Set<Set<UserRole>> pairs, Confidence confidence) {
         return new OrganisationInformationRules(pairs, confidence);
     }
 
-    /** Returns the User Role pairs allowed to share identifiers. */
+    /** {@return the User Role pairs allowed to share identifiers} */
     public Set<Set<UserRole>> sharedPairs() {
         return sharedPairs;
     }
 
-    /** Returns how sure we are of {@link #sharedPairs()}. */
+    /** {@return how sure we are of {@link #sharedPairs()}} */
     public Confidence sharedPairsConfidence() {
         return sharedPairsConfidence;
     }
 
-    /** Returns the rules checked, in id order. */
+    /** {@return the rules checked, in id order} */
     public static List<SourcedRule> rules() {
         return List.of(CONTIGUOUS, DISJOINT_ROLES, DISJOINT_PARTIES, REQUEST_IN_RANGE);
     }
 
-    /** Returns whether {@code a} and {@code b} may share identifiers within one Party. */
+    /**
+     * {@return whether {@code a} and {@code b} may share identifiers within one Party}
+     *
+     * @param a one User Role
+     * @param b the other User Role
+     */
     public boolean mayShare(UserRole a, UserRole b) {
         return sharedPairs.contains(Set.of(a, b));
     }
@@ -130,6 +138,8 @@ public final class OrganisationInformationRules {
      * User Role ranges (OIF-1), overlapping User Roles within a Party (OIF-2) and overlaps between Parties
      * (OIF-3).
      *
+     * @param declarations the declarations, of one or more Parties
+     * @return every broken rule, as findings
      * @see #check(Collection, int)
      */
     public List<OifFinding> check(Collection<RangeDeclaration> declarations) {
@@ -143,6 +153,9 @@ public final class OrganisationInformationRules {
      * that reach it, finds the overlaps. Forms in which many ranges overlap (a copied form, say) have as many
      * findings as overlapping pairs; only {@code maxListed} of them are built.
      *
+     * @param declarations the declarations, of one or more Parties
+     * @param maxListed the most findings to list
+     * @return the findings listed and how many more there are
      * @throws IllegalArgumentException when {@code maxListed} is negative
      */
     public OifCheck check(Collection<RangeDeclaration> declarations, int maxListed) {
@@ -398,6 +411,12 @@ public final class OrganisationInformationRules {
      * Checks an Organisation Certificate request for {@code eui64} by {@code party} in {@code userRole}
      * against the Party's declarations (OIF-4); empty when the identifier lies within the Party's range for
      * that role.
+     *
+     * @param declarations the declarations on the Parties' forms
+     * @param party the Party requesting the certificate
+     * @param userRole the User Role it requests it in
+     * @param eui64 the EUI-64 the certificate would name
+     * @return the broken rule, or empty when the request may go ahead
      */
     public Optional<OifFinding> checkCertificateRequest(
             Collection<RangeDeclaration> declarations, String party, UserRole userRole, Eui64 eui64) {
@@ -419,6 +438,12 @@ public final class OrganisationInformationRules {
      * Checks an Organisation Certificate request for {@code eui64} carrying {@code role} (OIF-4): empty when the
      * identifier lies within the Party's range for some User Role whose certificates carry that Remote Party
      * Role.
+     *
+     * @param declarations the declarations on the Parties' forms
+     * @param party the Party requesting the certificate
+     * @param role the Remote Party Role the certificate would carry
+     * @param eui64 the EUI-64 the certificate would name
+     * @return the broken rule, or empty when the request may go ahead
      */
     public Optional<OifFinding> checkCertificateRequest(
             Collection<RangeDeclaration> declarations, String party, RemotePartyRole role, Eui64 eui64) {

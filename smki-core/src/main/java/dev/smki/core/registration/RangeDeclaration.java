@@ -13,6 +13,16 @@ import java.util.Objects;
  */
 public record RangeDeclaration(String party, UserRole userRole, Eui64Range range, int line) {
 
+    /**
+     * Checks the components.
+     *
+     * @param party the Party's name, as on the form
+     * @param userRole the User Role the identifiers are for
+     * @param range the identifiers, both ends included
+     * @param line where the declaration was read from (1-based line number), or 0 when built in code
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the Party is blank
+     */
     public RangeDeclaration {
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(userRole, "userRole");
@@ -22,7 +32,13 @@ public record RangeDeclaration(String party, UserRole userRole, Eui64Range range
         }
     }
 
-    /** Returns a declaration built in code, with no line number. */
+    /**
+     * {@return a declaration built in code, with no line number}
+     *
+     * @param party the Party's name, as on the form
+     * @param userRole the User Role the identifiers are for
+     * @param range the identifiers, both ends included
+     */
     public static RangeDeclaration of(String party, UserRole userRole, Eui64Range range) {
         return new RangeDeclaration(party, userRole, range, 0);
     }

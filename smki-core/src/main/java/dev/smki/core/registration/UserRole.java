@@ -34,20 +34,21 @@ public enum UserRole {
         this.remotePartyRole = remotePartyRole;
     }
 
-    /** Returns the GBCS Remote Party Role an Organisation Certificate for this User Role carries. */
+    /** {@return the GBCS Remote Party Role an Organisation Certificate for this User Role carries} */
     public RemotePartyRole remotePartyRole() {
         return remotePartyRole;
     }
 
-    /** Returns the hyphenated lower-case name, such as {@code import-supplier}. */
+    /** {@return the hyphenated lower-case name, such as {@code import-supplier}} */
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * Returns the User Role named by {@code text}: its enum name, its slug or its words
-     * ({@code Import Supplier}), in any case.
+     * {@return the User Role named by {@code text}: its enum name, its slug or its words
+     * ({@code Import Supplier}), in any case}
      *
+     * @param text the enum name, slug or words
      * @throws IllegalArgumentException when {@code text} names no User Role
      */
     public static UserRole parse(String text) {

@@ -38,7 +38,7 @@ public final class CertificateRegistry {
 
     private CertificateRegistry() {}
 
-    /** Returns an empty registry. */
+    /** {@return an empty registry} */
     public static CertificateRegistry empty() {
         return new CertificateRegistry();
     }
@@ -46,6 +46,9 @@ public final class CertificateRegistry {
     /**
      * Registers {@code certificate}, issued to {@code subscriber}, as in use and returns its entry.
      *
+     * @param certificate the certificate to register
+     * @param subscriber whom it was issued to
+     * @return its registry entry
      * @throws IllegalArgumentException when another certificate with the same serial number is registered
      * @throws dev.smki.core.certificate.MalformedCertificateException when a part the entry records does not decode
      */
@@ -57,6 +60,10 @@ public final class CertificateRegistry {
      * Registers {@code certificate}, issued to {@code subscriber}, with {@code status} (not revoked) and returns
      * its entry.
      *
+     * @param certificate the certificate to register
+     * @param subscriber whom it was issued to
+     * @param status its status, not revoked
+     * @return its registry entry
      * @throws IllegalArgumentException when {@code status} is REVOKED or another certificate with the same serial
      *     number is registered
      * @throws dev.smki.core.certificate.MalformedCertificateException when a part the entry records does not decode
@@ -70,6 +77,8 @@ public final class CertificateRegistry {
      * Registers {@code entry} as it stands (as read back from a saved registry) and returns it. Registering the
      * same entry again changes nothing.
      *
+     * @param entry the entry to register
+     * @return the entry
      * @throws IllegalArgumentException when a different entry with the same serial number is registered
      */
     public RegisteredCertificate register(RegisteredCertificate entry) {
@@ -85,7 +94,11 @@ public final class CertificateRegistry {
         }
     }
 
-    /** Returns the certificate with serial number {@code serial}, if registered. */
+    /**
+     * {@return the certificate with serial number {@code serial}, if registered}
+     *
+     * @param serial the serial number
+     */
     public Optional<RegisteredCertificate> find(BigInteger serial) {
         Objects.requireNonNull(serial, "serial");
         synchronized (lock) {
@@ -94,62 +107,91 @@ public final class CertificateRegistry {
     }
 
     /**
-     * Returns the certificate with serial number {@code serial}.
+     * {@return the certificate with serial number {@code serial}}
      *
+     * @param serial the serial number
      * @throws UnknownCertificateException when no such certificate is registered
      */
     public RegisteredCertificate require(BigInteger serial) {
         return find(serial).orElseThrow(() -> new UnknownCertificateException(serial));
     }
 
-    /** Returns every certificate, in registration order. */
+    /** {@return every certificate, in registration order} */
     public List<RegisteredCertificate> all() {
         return select(entry -> true);
     }
 
-    /** Returns the certificates that name {@code eui64}. */
+    /**
+     * {@return the certificates that name {@code eui64}}
+     *
+     * @param eui64 the EUI-64 to look for
+     */
     public List<RegisteredCertificate> byEui64(Eui64 eui64) {
         Objects.requireNonNull(eui64, "eui64");
         return select(entry -> entry.eui64().filter(eui64::equals).isPresent());
     }
 
-    /** Returns the certificates carrying {@code role} in their subject OU. */
+    /**
+     * {@return the certificates carrying {@code role} in their subject OU}
+     *
+     * @param role the Remote Party Role to look for
+     */
     public List<RegisteredCertificate> byRole(RemotePartyRole role) {
         Objects.requireNonNull(role, "role");
         return select(entry -> entry.role().filter(role::equals).isPresent());
     }
 
-    /** Returns the certificates asserting {@code keyUsage}. */
+    /**
+     * {@return the certificates asserting {@code keyUsage}}
+     *
+     * @param keyUsage the key usage to look for
+     */
     public List<RegisteredCertificate> byKeyUsage(CertificateUsage keyUsage) {
         Objects.requireNonNull(keyUsage, "keyUsage");
         return select(entry -> entry.keyUsage().filter(keyUsage::equals).isPresent());
     }
 
-    /** Returns the certificates issued to {@code subscriber}. */
+    /**
+     * {@return the certificates issued to {@code subscriber}}
+     *
+     * @param subscriber the Subscriber to look for
+     */
     public List<RegisteredCertificate> bySubscriber(Subscriber subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
         return select(entry -> entry.subscriber().equals(subscriber));
     }
 
-    /** Returns the certificates with status {@code status}. */
+    /**
+     * {@return the certificates with status {@code status}}
+     *
+     * @param status the status to look for
+     */
     public List<RegisteredCertificate> byStatus(CertificateStatus status) {
         Objects.requireNonNull(status, "status");
         return select(entry -> entry.status() == status);
     }
 
-    /** Returns the certificates of profile {@code kind}. */
+    /**
+     * {@return the certificates of profile {@code kind}}
+     *
+     * @param kind the certificate profile to look for
+     */
     public List<RegisteredCertificate> byKind(ProfileKind kind) {
         Objects.requireNonNull(kind, "kind");
         return select(entry -> entry.kind() == kind);
     }
 
-    /** Returns the certificates whose authorityKeyIdentifier is {@code issuerKeyId}. */
+    /**
+     * {@return the certificates whose authorityKeyIdentifier is {@code issuerKeyId}}
+     *
+     * @param issuerKeyId the issuer's key identifier to look for
+     */
     public List<RegisteredCertificate> issuedBy(KeyIdentifier issuerKeyId) {
         Objects.requireNonNull(issuerKeyId, "issuerKeyId");
         return select(entry -> entry.issuerKeyId().filter(issuerKeyId::equals).isPresent());
     }
 
-    /** Returns how many certificates are registered. */
+    /** {@return how many certificates are registered} */
     public int size() {
         synchronized (lock) {
             return entries.size();
@@ -159,6 +201,9 @@ public final class CertificateRegistry {
     /**
      * Moves the certificate with serial {@code serial} to {@code status} and returns its new entry.
      *
+     * @param serial the serial number
+     * @param status the status to move to
+     * @return its new entry
      * @throws UnknownCertificateException when no such certificate is registered
      * @throws IllegalArgumentException when {@code status} is REVOKED (revocation goes through {@link Revocations},
      *     which applies the rules)
@@ -182,6 +227,9 @@ public final class CertificateRegistry {
     /**
      * Moves every certificate that is neither expired nor revoked and whose notAfter is before {@code instant}
      * to EXPIRED, and returns the new entries.
+     *
+     * @param instant the instant the certificates expire by
+     * @return the entries of the certificates moved to expired
      */
     public List<RegisteredCertificate> expire(Instant instant) {
         Objects.requireNonNull(instant, "instant");
@@ -219,6 +267,7 @@ public final class CertificateRegistry {
      * Writes the registry to {@code file} (parent directories created) in the format {@link RegistryText}
      * describes, replacing the file atomically where the file system allows.
      *
+     * @param file the file to write
      * @throws UncheckedIOException when the file cannot be written
      */
     public void save(Path file) {
@@ -227,8 +276,9 @@ public final class CertificateRegistry {
     }
 
     /**
-     * Returns the registry saved in {@code file}.
+     * {@return the registry saved in {@code file}}
      *
+     * @param file the file to read
      * @throws IllegalArgumentException naming the file and line when it is malformed
      * @throws UncheckedIOException when it cannot be read
      */

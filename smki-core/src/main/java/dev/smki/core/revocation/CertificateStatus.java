@@ -26,30 +26,35 @@ public enum CertificateStatus {
         this.code = code;
     }
 
-    /** Returns the one-letter code the SMKI web service uses, such as {@code 'R'}. */
+    /** {@return the one-letter code the SMKI web service uses, such as {@code 'R'}} */
     public char code() {
         return code;
     }
 
-    /** Returns whether no status may follow this one. */
+    /** {@return whether no status may follow this one} */
     public boolean isFinal() {
         return this == REVOKED;
     }
 
-    /** Returns whether a certificate with this status may move to {@code next}: only forward, never from REVOKED. */
+    /**
+     * {@return whether a certificate with this status may move to {@code next}: only forward, never from REVOKED}
+     *
+     * @param next the status it would move to
+     */
     public boolean mayMoveTo(CertificateStatus next) {
         Objects.requireNonNull(next, "next");
         return next.ordinal() > ordinal();
     }
 
-    /** Returns a lower-case hyphenated name such as {@code not-in-use}. */
+    /** {@return a lower-case hyphenated name such as {@code not-in-use}} */
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * Returns the status named by {@code text}: its one-letter code, its enum name or its slug, in any case.
+     * {@return the status named by {@code text}: its one-letter code, its enum name or its slug, in any case}
      *
+     * @param text the one-letter code, enum name or slug
      * @throws IllegalArgumentException when {@code text} names no status
      */
     public static CertificateStatus parse(String text) {

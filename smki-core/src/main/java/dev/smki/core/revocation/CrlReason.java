@@ -36,24 +36,25 @@ public enum CrlReason {
         this.rfcName = rfcName;
     }
 
-    /** Returns the RFC 5280 code, such as 1 for {@link #KEY_COMPROMISE}. */
+    /** {@return the RFC 5280 code, such as 1 for {@link #KEY_COMPROMISE}} */
     public int code() {
         return code;
     }
 
-    /** Returns the RFC 5280 name, such as {@code keyCompromise}. */
+    /** {@return the RFC 5280 name, such as {@code keyCompromise}} */
     public String rfcName() {
         return rfcName;
     }
 
-    /** Returns whether the code marks a permanent revocation: every code but certificateHold and removeFromCRL. */
+    /** {@return whether the code marks a permanent revocation: every code but certificateHold and removeFromCRL} */
     public boolean isPermanent() {
         return this != CERTIFICATE_HOLD && this != REMOVE_FROM_CRL;
     }
 
     /**
-     * Returns the reason with RFC 5280 code {@code code}.
+     * {@return the reason with RFC 5280 code {@code code}}
      *
+     * @param code the RFC 5280 code
      * @throws IllegalArgumentException when no reason has that code
      */
     public static CrlReason ofCode(int code) {
@@ -66,9 +67,10 @@ public enum CrlReason {
     }
 
     /**
-     * Returns the reason named by {@code text}: its RFC 5280 name ({@code keyCompromise}), its enum name or its
-     * hyphenated form ({@code key-compromise}), in any case.
+     * {@return the reason named by {@code text}: its RFC 5280 name ({@code keyCompromise}), its enum name or its
+     * hyphenated form ({@code key-compromise}), in any case}
      *
+     * @param text the RFC 5280 name, enum name or slug
      * @throws IllegalArgumentException when {@code text} names no reason
      */
     public static CrlReason parse(String text) {

@@ -14,6 +14,16 @@ import java.util.Optional;
  */
 public record RaCredential(String holder, RaRole role, Optional<Instant> revokedAt, Optional<RevocationReason> reason) {
 
+    /**
+     * Checks the components.
+     *
+     * @param holder who holds them
+     * @param role their role
+     * @param revokedAt when they were revoked, if they were
+     * @param reason why they were revoked; present exactly when {@code revokedAt} is
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the holder is blank
+     */
     public RaCredential {
         Objects.requireNonNull(holder, "holder");
         Objects.requireNonNull(role, "role");
@@ -27,12 +37,17 @@ public record RaCredential(String holder, RaRole role, Optional<Instant> revoked
         }
     }
 
-    /** Returns active credentials of {@code holder} in {@code role}. */
+    /**
+     * {@return active credentials of {@code holder} in {@code role}}
+     *
+     * @param holder who holds them
+     * @param role their role
+     */
     public static RaCredential of(String holder, RaRole role) {
         return new RaCredential(holder, role, Optional.empty(), Optional.empty());
     }
 
-    /** Returns whether the credentials are revoked. */
+    /** {@return whether the credentials are revoked} */
     public boolean isRevoked() {
         return revokedAt.isPresent();
     }

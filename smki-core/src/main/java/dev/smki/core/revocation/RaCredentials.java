@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The credentials of SMKI Registration Authority personnel, the SMKI PMA Members on record, and the revocation
- * of those credentials as two rules: who may request it (REV-10 and REV-12, Appendix D §8.3.3) and the procedure by which
+ * of those credentials as two rules: who may request it (REV-10 and REV-12, Appendix D §8.3.3) and the procedure by
+ * which
  * the DCC verifies the request and, only where verified, revokes (REV-11, §8.3.4). Thread-safe.
  */
 public final class RaCredentials {
@@ -33,7 +34,12 @@ public final class RaCredentials {
         this.clock = clock;
     }
 
-    /** Returns an empty record of RA credentials under {@code policy}, timed by {@code clock}. */
+    /**
+     * {@return an empty record of RA credentials under {@code policy}, timed by {@code clock}}
+     *
+     * @param policy the revocation policy
+     * @param clock the clock that times revocations
+     */
     public static RaCredentials of(RevocationPolicy policy, Clock clock) {
         return new RaCredentials(
                 RevocationRules.of(Objects.requireNonNull(policy, "policy")), Objects.requireNonNull(clock, "clock"));
@@ -42,6 +48,9 @@ public final class RaCredentials {
     /**
      * Records that {@code holder} holds active credentials in {@code role} and returns them.
      *
+     * @param holder who holds the credentials
+     * @param role their RA role
+     * @return the credentials, active
      * @throws IllegalArgumentException when {@code holder} already holds credentials
      */
     public RaCredential appoint(String holder, RaRole role) {
@@ -55,7 +64,11 @@ public final class RaCredentials {
         }
     }
 
-    /** Records {@code name} as a current SMKI PMA Member. */
+    /**
+     * Records {@code name} as a current SMKI PMA Member.
+     *
+     * @param name the member's name
+     */
     public void addPmaMember(String name) {
         Objects.requireNonNull(name, "name");
         synchronized (lock) {
@@ -63,7 +76,11 @@ public final class RaCredentials {
         }
     }
 
-    /** Records that {@code name} is no longer an SMKI PMA Member. */
+    /**
+     * Records that {@code name} is no longer an SMKI PMA Member.
+     *
+     * @param name the member's name
+     */
     public void removePmaMember(String name) {
         Objects.requireNonNull(name, "name");
         synchronized (lock) {
@@ -71,7 +88,11 @@ public final class RaCredentials {
         }
     }
 
-    /** Returns {@code holder}'s credentials, if on record. */
+    /**
+     * {@return {@code holder}'s credentials, if on record}
+     *
+     * @param holder who holds the credentials
+     */
     public Optional<RaCredential> find(String holder) {
         Objects.requireNonNull(holder, "holder");
         synchronized (lock) {
@@ -79,7 +100,7 @@ public final class RaCredentials {
         }
     }
 
-    /** Returns every outcome so far, oldest first. */
+    /** {@return every outcome so far, oldest first} */
     public List<RaRevocationOutcome> history() {
         synchronized (lock) {
             return List.copyOf(history);
@@ -87,10 +108,13 @@ public final class RaCredentials {
     }
 
     /**
-     * Handles {@code request}: refused unless the requester may ask (REV-12, §8.3.3: any SMKI PMA Member may, REV-10); refused unless the DCC
+     * Handles {@code request}: refused unless the requester may ask (REV-12, §8.3.3: any SMKI PMA Member may, REV-10);
+     * refused unless the DCC
      * verifies the request against its records (REV-11, §8.3.4); otherwise the credentials are revoked. A refused
      * request changes nothing.
      *
+     * @param request the request
+     * @return the outcome: the verdict and the steps that led to it
      * @throws IllegalArgumentException when the holder has no credentials on record
      */
     public RaRevocationOutcome submit(RaRevocationRequest request) {
@@ -209,7 +233,7 @@ public final class RaCredentials {
         return new RaRevocationOutcome(request, RevocationVerdict.REFUSED, now, steps, target);
     }
 
-    /** Returns the rules applied. */
+    /** {@return the rules applied} */
     public RevocationRules rules() {
         return rules;
     }

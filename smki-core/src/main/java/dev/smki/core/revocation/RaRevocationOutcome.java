@@ -23,6 +23,17 @@ public record RaRevocationOutcome(
         List<RevocationStep> steps,
         RaCredential credential) {
 
+    /**
+     * Checks the components.
+     *
+     * @param request the request
+     * @param verdict {@link RevocationVerdict#REVOKED} or {@link RevocationVerdict#REFUSED}
+     * @param at when it was decided
+     * @param steps the steps taken, in order
+     * @param credential the credentials after the decision
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when the verdict is {@link RevocationVerdict#HELD}
+     */
     public RaRevocationOutcome {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(verdict, "verdict");
@@ -34,12 +45,12 @@ public record RaRevocationOutcome(
         }
     }
 
-    /** Returns whether the credentials were revoked. */
+    /** {@return whether the credentials were revoked} */
     public boolean isRevoked() {
         return verdict == RevocationVerdict.REVOKED;
     }
 
-    /** Returns the rule that refused the request, if it was refused. */
+    /** {@return the rule that refused the request, if it was refused} */
     public Optional<SourcedRule> refusedBy() {
         return steps.stream().filter(step -> !step.passed()).findFirst().map(RevocationStep::rule);
     }

@@ -7,7 +7,7 @@ public enum RaRole {
     /** Other SMKI Registration Authority personnel. */
     RA_PERSONNEL;
 
-    /** Returns the requester kind of someone acting in this role. */
+    /** {@return the requester kind of someone acting in this role} */
     public RequesterKind requesterKind() {
         return this == RA_MANAGER ? RequesterKind.RA_MANAGER : RequesterKind.RA_PERSONNEL;
     }

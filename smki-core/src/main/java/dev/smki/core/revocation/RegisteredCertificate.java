@@ -42,6 +42,19 @@ public record RegisteredCertificate(
     /**
      * Checks the components.
      *
+     * @param serial the serial number
+     * @param kind the certificate's profile (Organisation, Device, Issuing OCA, ...)
+     * @param subscriber the Party the certificate was issued to, such as {@code supplier}; {@link Subscriber#DCC} for
+     *     CA certificates
+     * @param eui64 the EUI-64 the certificate names (x500UniqueIdentifier or hwSerialNum), when it names one
+     * @param role the Remote Party Role in the subject OU, when there is one
+     * @param keyUsage the one end-entity key usage, when there is one
+     * @param issuerKeyId the issuer's key identifier (the certificate's authorityKeyIdentifier), when it has one
+     * @param notAfter the end of the validity period
+     * @param status the status
+     * @param revocation when and why it was revoked; present exactly when the status is {@link
+     *     CertificateStatus#REVOKED}
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the serial is negative, the kind is a CSR, or the revocation is present
      *     when the status is not revoked (or absent when it is)
      */
@@ -100,12 +113,12 @@ public record RegisteredCertificate(
                 Optional.empty());
     }
 
-    /** Returns the serial number in upper-case hex, as {@code openssl} prints it. */
+    /** {@return the serial number in upper-case hex, as {@code openssl} prints it} */
     public String serialHex() {
         return serialHex(serial);
     }
 
-    /** Returns whether the certificate is revoked. */
+    /** {@return whether the certificate is revoked} */
     public boolean isRevoked() {
         return status == CertificateStatus.REVOKED;
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Someone asking for a revocation or a delay: their capacity, their name, and for an Authorised Responsible
- * Officer the Party (the {@link Subscriber}) they act for. The text form, which {@link #parse} reads and {@link #toString} writes:
+ * Officer the Party (the {@link Subscriber}) they act for. The text form, which {@link #parse} reads and {@link
+ * #toString} writes:
  *
  * <pre>
  * aro:PARTY            an ARO of PARTY (named "ARO of PARTY")
@@ -28,6 +29,10 @@ public record Requester(RequesterKind kind, String name, Optional<Subscriber> pa
     /**
      * Checks the components.
      *
+     * @param kind the capacity in which they ask
+     * @param name who they are
+     * @param party the Party an ARO acts for; present exactly for an ARO
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the name is blank or spans lines, the DCC or SMKI PMA is named
      *     otherwise, a party is given for anyone but an ARO (or none for an ARO), or an ARO's Party has an {@code @}
      *     or surrounding spaces
@@ -57,7 +62,12 @@ public record Requester(RequesterKind kind, String name, Optional<Subscriber> pa
         }
     }
 
-    /** Returns the ARO {@code name} acting for {@code party}. */
+    /**
+     * {@return the ARO {@code name} acting for {@code party}}
+     *
+     * @param name who they are
+     * @param party the Party an ARO acts for; present exactly for an ARO
+     */
     public static Requester aro(String name, Subscriber party) {
         return new Requester(
                 RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER,
@@ -65,40 +75,60 @@ public record Requester(RequesterKind kind, String name, Optional<Subscriber> pa
                 Optional.of(Objects.requireNonNull(party, "party")));
     }
 
-    /** Returns the ARO {@code name} acting for the Party named {@code party}. */
+    /**
+     * {@return the ARO {@code name} acting for the Party named {@code party}}
+     *
+     * @param name who they are
+     * @param party the Party an ARO acts for; present exactly for an ARO
+     */
     public static Requester aro(String name, String party) {
         return aro(name, Subscriber.of(party));
     }
 
-    /** Returns an unnamed ARO acting for {@code party}, named {@code ARO of PARTY}. */
+    /**
+     * {@return an unnamed ARO acting for {@code party}, named {@code ARO of PARTY}}
+     *
+     * @param party the Party an ARO acts for; present exactly for an ARO
+     */
     public static Requester aroOf(Subscriber party) {
         return aro("ARO of " + party.name(), party);
     }
 
-    /** Returns an unnamed ARO acting for the Party named {@code party}. */
+    /**
+     * {@return an unnamed ARO acting for the Party named {@code party}}
+     *
+     * @param party the Party an ARO acts for; present exactly for an ARO
+     */
     public static Requester aroOf(String party) {
         return aroOf(Subscriber.of(party));
     }
 
     /**
-     * Returns an unnamed ARO acting for the Party this simulation names after {@code role} ({@link
-     * Subscriber#ofRole}), such as {@code aro:supplier}.
+     * {@return an unnamed ARO acting for the Party this simulation names after {@code role} ({@link
+     * Subscriber#ofRole}), such as {@code aro:supplier}}
+     *
+     * @param role the Remote Party Role of the Party
      */
     public static Requester aroOf(RemotePartyRole role) {
         return aroOf(Subscriber.ofRole(role));
     }
 
-    /** Returns the DCC, acting on its own initiative. */
+    /** {@return the DCC, acting on its own initiative} */
     public static Requester dcc() {
         return new Requester(RequesterKind.DCC, "DCC", Optional.empty());
     }
 
-    /** Returns the SMKI PMA, acting by direction. */
+    /** {@return the SMKI PMA, acting by direction} */
     public static Requester smkiPma() {
         return new Requester(RequesterKind.SMKI_PMA, "SMKI PMA", Optional.empty());
     }
 
-    /** Returns the person {@code name} asking in capacity {@code kind} (not an ARO, the DCC or the SMKI PMA). */
+    /**
+     * {@return the person {@code name} asking in capacity {@code kind} (not an ARO, the DCC or the SMKI PMA)}
+     *
+     * @param kind the capacity in which they ask
+     * @param name who they are
+     */
     public static Requester of(RequesterKind kind, String name) {
         Objects.requireNonNull(kind, "kind");
         if (!kind.isPerson() || kind == RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER) {
@@ -110,6 +140,8 @@ public record Requester(RequesterKind kind, String name, Optional<Subscriber> pa
     /**
      * Reads the text form described above.
      *
+     * @param text the text form
+     * @return the requester it names
      * @throws IllegalArgumentException naming the text when it is not a requester
      */
     public static Requester parse(String text) {
@@ -150,7 +182,11 @@ public record Requester(RequesterKind kind, String name, Optional<Subscriber> pa
         }
     }
 
-    /** Returns whether this is an ARO acting for {@code subscriber}. */
+    /**
+     * {@return whether this is an ARO acting for {@code subscriber}}
+     *
+     * @param subscriber the Subscriber
+     */
     public boolean actsFor(Subscriber subscriber) {
         return party.filter(p -> p.equals(subscriber)).isPresent();
     }

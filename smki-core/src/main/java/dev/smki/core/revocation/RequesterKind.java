@@ -28,25 +28,26 @@ public enum RequesterKind {
         this.description = description;
     }
 
-    /** Returns how a rule statement names requesters of this kind, such as {@code the DCC on its own initiative}. */
+    /** {@return how a rule statement names requesters of this kind, such as {@code the DCC on its own initiative}} */
     public String description() {
         return description;
     }
 
-    /** Returns the short name used in requester text and policy files, such as {@code aro}. */
+    /** {@return the short name used in requester text and policy files, such as {@code aro}} */
     public String slug() {
         return slug;
     }
 
-    /** Returns whether a requester of this kind is a named person (everyone but the DCC and the SMKI PMA). */
+    /** {@return whether a requester of this kind is a named person (everyone but the DCC and the SMKI PMA)} */
     public boolean isPerson() {
         return this != DCC && this != SMKI_PMA;
     }
 
     /**
-     * Returns the kind named by {@code text}: its slug or its enum name, in any case ({@code pma} also names the
-     * SMKI PMA).
+     * {@return the kind named by {@code text}: its slug or its enum name, in any case ({@code pma} also names the
+     * SMKI PMA)}
      *
+     * @param text the slug or enum name
      * @throws IllegalArgumentException when {@code text} names no kind
      */
     public static RequesterKind parse(String text) {

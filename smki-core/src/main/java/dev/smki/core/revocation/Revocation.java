@@ -13,6 +13,15 @@ import java.util.Objects;
  */
 public record Revocation(Instant revokedAt, RevocationReason reason, CrlReason crlReason) {
 
+    /**
+     * Checks the components.
+     *
+     * @param revokedAt the revocation date, to the second (as a list entry holds it)
+     * @param reason the SMKI reason
+     * @param crlReason the code published on the CRL or ARL
+     * @throws NullPointerException when a component is null
+     * @throws IllegalArgumentException when {@code crlReason} is not permanent (REV-1)
+     */
     public Revocation {
         Objects.requireNonNull(revokedAt, "revokedAt");
         Objects.requireNonNull(reason, "reason");

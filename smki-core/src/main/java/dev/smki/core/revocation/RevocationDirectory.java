@@ -84,7 +84,7 @@ public final class RevocationDirectory implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Returns the files of revocation state a PKI directory may hold, relative to it: log, registry, lists. */
+    /** {@return the files of revocation state a PKI directory may hold, relative to it: log, registry, lists} */
     public static List<String> stateFiles() {
         List<String> files = new ArrayList<>(List.of(LOG, REGISTRY));
         files.addAll(new java.util.TreeSet<>(LIST_FILES.values()));
@@ -95,6 +95,7 @@ public final class RevocationDirectory implements AutoCloseable {
      * Deletes the revocation state kept in {@code dir} (the log, the registry and every list), as when the test
      * PKI in it is replaced; other files are left alone.
      *
+     * @param dir the PKI directory
      * @throws UncheckedIOException when a file cannot be deleted
      */
     public static void deleteState(Path dir) {
@@ -126,6 +127,7 @@ public final class RevocationDirectory implements AutoCloseable {
      * @param dir the PKI directory
      * @param signers the CAs whose lists the directory keeps, each with its key, the Root OCA first
      * @param initialRegistry the registry to start from when {@code dir} holds none: every certificate of the PKI
+     * @return the revocation state
      * @throws IllegalArgumentException naming the file when the registry is malformed or belongs to another PKI, the
      *     log is damaged or contradicts the registry, or a list is unreadable or not signed by its CA
      * @throws UncheckedIOException when a file cannot be read
@@ -145,6 +147,7 @@ public final class RevocationDirectory implements AutoCloseable {
      * @param signers the CAs whose lists the directory keeps, each with its key, the Root OCA first
      * @param initialRegistry the registry to start from when {@code dir} holds none: every certificate of the PKI
      * @param lock the caller's exclusive hold on {@code dir}, which the returned directory releases when closed
+     * @return the revocation state
      * @throws IllegalArgumentException as {@link #open} does
      * @throws IllegalStateException when a list cannot be rebuilt exactly from the log
      * @throws UncheckedIOException when a file cannot be read or written
@@ -310,12 +313,12 @@ public final class RevocationDirectory implements AutoCloseable {
                         || c.bases().stream().anyMatch(b -> b.signer() == kind));
     }
 
-    /** Returns what {@link #openForUpdate} repaired, one sentence each; empty when nothing needed it. */
+    /** {@return what {@link #openForUpdate} repaired, one sentence each; empty when nothing needed it} */
     public List<String> repairs() {
         return List.copyOf(repairs);
     }
 
-    /** Returns whether this directory holds its lock, so that {@link #publish} may change it. */
+    /** {@return whether this directory holds its lock, so that {@link #publish} may change it} */
     public boolean isOpenForUpdate() {
         return lock != null;
     }
@@ -338,7 +341,12 @@ public final class RevocationDirectory implements AutoCloseable {
         }
     }
 
-    /** Returns the path of the list file {@code signer} publishes, such as {@code DIR/crl/organisation.crl}. */
+    /**
+     * {@return the path of the list file {@code signer} publishes, such as {@code DIR/crl/organisation.crl}}
+     *
+     * @param dir the PKI directory
+     * @param signer the CA whose list it is
+     */
     public static Path listFile(Path dir, ProfileKind signer) {
         Objects.requireNonNull(dir, "dir");
         String file = LIST_FILES.get(Objects.requireNonNull(signer, "signer"));
@@ -348,30 +356,36 @@ public final class RevocationDirectory implements AutoCloseable {
         return dir.resolve(file);
     }
 
-    /** Returns the PKI directory. */
+    /** {@return the PKI directory} */
     public Path dir() {
         return dir;
     }
 
-    /** Returns the CAs whose lists the directory keeps, the Root OCA first. */
+    /** {@return the CAs whose lists the directory keeps, the Root OCA first} */
     public List<ListSigner> signers() {
         return signers;
     }
 
-    /** Returns the registry. */
+    /** {@return the registry} */
     public CertificateRegistry registry() {
         return registry;
     }
 
-    /** Returns the list {@code signer} last published, if any. */
+    /**
+     * {@return the list {@code signer} last published, if any}
+     *
+     * @param signer the CA whose list it is
+     */
     public Optional<RevocationList> list(ProfileKind signer) {
         return Optional.ofNullable(lists.get(signer));
     }
 
     /**
-     * Returns the handling of revocations over this directory's registry under {@code policy}, timed by
-     * {@code clock}, knowing the lists published so far.
+     * {@return the handling of revocations over this directory's registry under {@code policy}, timed by
+     * {@code clock}, knowing the lists published so far}
      *
+     * @param policy the revocation policy
+     * @param clock the clock that times revocations
      * @throws IllegalArgumentException when a published list names a certificate the registry does not record as
      *     revoked
      */
@@ -390,7 +404,11 @@ public final class RevocationDirectory implements AutoCloseable {
         return revocations;
     }
 
-    /** Returns the CA of this directory that issued {@code certificate} and publishes its revocation, if any. */
+    /**
+     * {@return the CA of this directory that issued {@code certificate} and publishes its revocation, if any}
+     *
+     * @param certificate the registered certificate
+     */
     public Optional<ListSigner> issuerOf(RegisteredCertificate certificate) {
         Objects.requireNonNull(certificate, "certificate");
         return signers.stream()
@@ -406,6 +424,9 @@ public final class RevocationDirectory implements AutoCloseable {
      * the commit is forced to the device, a crash before the files are written is repaired by the next {@link
      * #openForUpdate}.
      *
+     * @param revocations the revocation handling whose registry holds the change
+     * @param revoked the certificates revoked
+     * @return the files written, registry first
      * @throws IllegalStateException when the directory was not {@linkplain #openForUpdate opened for update}
      * @throws IllegalArgumentException when the clock is before a previous list's thisUpdate, or a list's times
      *     cannot be encoded (nothing written)

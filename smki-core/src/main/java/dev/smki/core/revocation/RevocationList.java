@@ -57,6 +57,14 @@ public final class RevocationList {
      */
     public record Entry(BigInteger serial, Instant revokedAt, Optional<CrlReason> reason) {
 
+        /**
+         * Checks the components.
+         *
+         * @param serial its serial number
+         * @param revokedAt its revocation date
+         * @param reason its reason code, absent when the entry has none (unspecified)
+         * @throws NullPointerException when a component is null
+         */
         public Entry {
             Objects.requireNonNull(serial, "serial");
             Objects.requireNonNull(revokedAt, "revokedAt");
@@ -95,6 +103,8 @@ public final class RevocationList {
     /**
      * Reads a list from DER or from a PEM {@code X509 CRL} block.
      *
+     * @param pemOrDer DER, or PEM text
+     * @return the list read
      * @throws IllegalArgumentException when the bytes hold no readable CRL with a cRLNumber
      */
     public static RevocationList parse(byte[] pemOrDer) {
@@ -119,6 +129,8 @@ public final class RevocationList {
     /**
      * Reads the list in {@code file}, PEM or DER.
      *
+     * @param file the file to read
+     * @return the list read
      * @throws IllegalArgumentException naming the file when it holds no readable CRL
      * @throws UncheckedIOException when it cannot be read
      */
@@ -133,32 +145,32 @@ public final class RevocationList {
         }
     }
 
-    /** Returns the cRLNumber, which grows by one with every list of the same issuer. */
+    /** {@return the cRLNumber, which grows by one with every list of the same issuer} */
     public BigInteger number() {
         return number;
     }
 
-    /** Returns thisUpdate. */
+    /** {@return thisUpdate} */
     public Instant thisUpdate() {
         return crl.getThisUpdate().toInstant();
     }
 
-    /** Returns nextUpdate, when the list has one. */
+    /** {@return nextUpdate, when the list has one} */
     public Optional<Instant> nextUpdate() {
         return Optional.ofNullable(crl.getNextUpdate()).map(java.util.Date::toInstant);
     }
 
-    /** Returns the issuer name as text, such as {@code OU=07,CN=...}. */
+    /** {@return the issuer name as text, such as {@code OU=07,CN=...}} */
     public String issuer() {
         return crl.getIssuer().toString();
     }
 
-    /** Returns the DER encoding of the issuer name (a copy). */
+    /** {@return the DER encoding of the issuer name (a copy)} */
     public byte[] issuerEncoded() {
         return encoded(crl.getIssuer());
     }
 
-    /** Returns the authorityKeyIdentifier's key identifier, the signer's subjectKeyIdentifier, when there is one. */
+    /** {@return the authorityKeyIdentifier's key identifier, the signer's subjectKeyIdentifier, when there is one} */
     public Optional<KeyIdentifier> authorityKeyId() {
         Extension aki = crl.getExtension(Extension.authorityKeyIdentifier);
         if (aki == null) {
@@ -168,45 +180,53 @@ public final class RevocationList {
         return id == null ? Optional.empty() : Optional.of(KeyIdentifier.of(id));
     }
 
-    /** Returns the signature algorithm OID, such as {@code 1.2.840.10045.4.3.2}. */
+    /** {@return the signature algorithm OID, such as {@code 1.2.840.10045.4.3.2}} */
     public String signatureAlgorithm() {
         return crl.toASN1Structure().getSignatureAlgorithm().getAlgorithm().getId();
     }
 
-    /** Returns whether the signature algorithm identifier has a parameters field. */
+    /** {@return whether the signature algorithm identifier has a parameters field} */
     public boolean hasSignatureParameters() {
         return crl.toASN1Structure().getSignatureAlgorithm().getParameters() != null;
     }
 
-    /** Returns the revoked certificates, in list order. */
+    /** {@return the revoked certificates, in list order} */
     public List<Entry> entries() {
         return entries;
     }
 
-    /** Returns the serial numbers of the revoked certificates, in list order. */
+    /** {@return the serial numbers of the revoked certificates, in list order} */
     public Set<BigInteger> serials() {
         Set<BigInteger> serials = new LinkedHashSet<>();
         entries.forEach(e -> serials.add(e.serial()));
         return java.util.Collections.unmodifiableSet(serials);
     }
 
-    /** Returns whether the list names {@code serial}. */
+    /**
+     * {@return whether the list names {@code serial}}
+     *
+     * @param serial its serial number
+     */
     public boolean lists(BigInteger serial) {
         Objects.requireNonNull(serial, "serial");
         return entries.stream().anyMatch(e -> e.serial().equals(serial));
     }
 
     /**
-     * Returns whether the CA {@code signer} signed this list, as {@link #isSignedBy(SmkiCertificate)} checks it with
-     * the signer's certificate.
+     * {@return whether the CA {@code signer} signed this list, as {@link #isSignedBy(SmkiCertificate)} checks it with
+     * the signer's certificate}
+     *
+     * @param signer the CA that may have signed the list
      */
     public boolean isSignedBy(ListSigner signer) {
         return isSignedBy(Objects.requireNonNull(signer, "signer").parsed());
     }
 
     /**
-     * Returns whether {@code ca} signed this list: its issuer is a byte copy of the CA's subject and the signature
-     * verifies with the CA's public key.
+     * {@return whether {@code ca} signed this list: its issuer is a byte copy of the CA's subject and the signature
+     * verifies with the CA's public key}
+     *
+     * @param ca the CA certificate that may have signed the list
      */
     public boolean isSignedBy(SmkiCertificate ca) {
         Objects.requireNonNull(ca, "ca");
@@ -222,12 +242,12 @@ public final class RevocationList {
         }
     }
 
-    /** Returns the DER encoding (a copy). */
+    /** {@return the DER encoding (a copy)} */
     public byte[] toDer() {
         return der.clone();
     }
 
-    /** Returns the list as a PEM {@code X509 CRL} block. */
+    /** {@return the list as a PEM {@code X509 CRL} block} */
     public String toPem() {
         return PemText.encode(PEM_TYPE, der);
     }

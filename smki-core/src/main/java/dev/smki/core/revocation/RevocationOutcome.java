@@ -26,6 +26,12 @@ public record RevocationOutcome(
     /**
      * Checks the components.
      *
+     * @param request the request
+     * @param verdict what became of it
+     * @param at when it was decided
+     * @param steps the steps taken, in order; the last one decided the verdict
+     * @param certificate the certificate's registry entry after the decision
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when no step is given
      */
     public RevocationOutcome {
@@ -39,19 +45,19 @@ public record RevocationOutcome(
         }
     }
 
-    /** Returns whether the certificate was revoked. */
+    /** {@return whether the certificate was revoked} */
     public boolean isRevoked() {
         return verdict == RevocationVerdict.REVOKED;
     }
 
-    /** Returns the step that refused or held the request, if it was refused or held. */
+    /** {@return the step that refused or held the request, if it was refused or held} */
     public Optional<RevocationStep> failedStep() {
         return steps.stream().filter(step -> !step.passed()).findFirst();
     }
 
     /**
-     * Returns the rule that decided: the one that refused or held the request, or for a revocation the rule
-     * that let the requester ask.
+     * {@return the rule that decided: the one that refused or held the request, or for a revocation the rule
+     * that let the requester ask}
      */
     public SourcedRule rule() {
         return failedStep()
@@ -63,7 +69,7 @@ public record RevocationOutcome(
                         .rule());
     }
 
-    /** Returns one line: the verdict, the rule and what was found. */
+    /** {@return one line: the verdict, the rule and what was found} */
     public String summary() {
         return switch (verdict) {
             case REVOKED ->

@@ -138,42 +138,54 @@ public final class RevocationPolicy {
     }
 
     /**
-     * Returns the reconstructed defaults: an Organisation Certificate may be revoked at the request of the
+     * {@return the reconstructed defaults: an Organisation Certificate may be revoked at the request of the
      * Subscriber through an ARO, the DCC or the SMKI PMA; Issuing CA certificates at the request of the DCC or the
      * SMKI PMA; Device Certificates not at all; RA credentials at the request of the holder, an RA Manager, the
-     * DCC, the SMKI PMA or any SMKI PMA Member.
+     * DCC, the SMKI PMA or any SMKI PMA Member}
      */
     public static RevocationPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** Returns who may request revocation of a certificate of profile {@code kind}; none for Root certificates. */
+    /**
+     * {@return who may request revocation of a certificate of profile {@code kind}; none for Root certificates}
+     *
+     * @param kind the certificate profile
+     */
     public Set<RequesterKind> requesters(ProfileKind kind) {
         Objects.requireNonNull(kind, "kind");
         return requesters.getOrDefault(kind, Set.of());
     }
 
-    /** Returns how sure we are of {@link #requesters}. */
+    /** {@return how sure we are of {@link #requesters}} */
     public Confidence requestersConfidence() {
         return requestersConfidence;
     }
 
-    /** Returns whether Device Certificates may be revoked at all. */
+    /** {@return whether Device Certificates may be revoked at all} */
     public boolean deviceCertificatesRevocable() {
         return deviceCertificatesRevocable;
     }
 
-    /** Returns how sure we are of {@link #deviceCertificatesRevocable}. */
+    /** {@return how sure we are of {@link #deviceCertificatesRevocable}} */
     public Confidence deviceConfidence() {
         return deviceConfidence;
     }
 
-    /** Returns the RFC 5280 code a revocation for {@code reason} publishes as. */
+    /**
+     * {@return the RFC 5280 code a revocation for {@code reason} publishes as}
+     *
+     * @param reason the SMKI revocation reason
+     */
     public CrlReason crlReason(RevocationReason reason) {
         return reasonCodes.get(Objects.requireNonNull(reason, "reason"));
     }
 
-    /** Returns the certificate reason (REV-6) that publishes as {@code code}, if exactly one does. */
+    /**
+     * {@return the certificate reason (REV-6) that publishes as {@code code}, if exactly one does}
+     *
+     * @param code the RFC 5280 reason code
+     */
     public Optional<RevocationReason> certificateReasonOf(CrlReason code) {
         Objects.requireNonNull(code, "code");
         List<RevocationReason> matches = Arrays.stream(RevocationReason.values())
@@ -183,32 +195,37 @@ public final class RevocationPolicy {
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
-    /** Returns how sure we are of the reasons and their codes. */
+    /** {@return how sure we are of the reasons and their codes} */
     public Confidence reasonsConfidence() {
         return reasonsConfidence;
     }
 
-    /** Returns the kinds of requester who may ask for revocation of RA credentials (besides the holder). */
+    /** {@return the kinds of requester who may ask for revocation of RA credentials (besides the holder)} */
     public Set<RequesterKind> raRequesters() {
         return raRequesters;
     }
 
-    /** Returns whether the holder of RA credentials may ask for their own revocation. */
+    /** {@return whether the holder of RA credentials may ask for their own revocation} */
     public boolean holderMayRequest() {
         return holderMayRequest;
     }
 
-    /** Returns how sure we are of {@link #raRequesters} and {@link #holderMayRequest}. */
+    /** {@return how sure we are of {@link #raRequesters} and {@link #holderMayRequest}} */
     public Confidence raConfidence() {
         return raConfidence;
     }
 
-    /** Returns the interval from a list's thisUpdate to its nextUpdate. */
+    /** {@return the interval from a list's thisUpdate to its nextUpdate} */
     public Duration nextUpdateInterval() {
         return nextUpdateInterval;
     }
 
-    /** Returns this policy with {@code kinds} as who may request revocation of certificates of profile {@code kind}. */
+    /**
+     * {@return this policy with {@code kinds} as who may request revocation of certificates of profile {@code kind}}
+     *
+     * @param kind the certificate profile
+     * @param kinds who may request revocation
+     */
     public RevocationPolicy withRequesters(ProfileKind kind, Set<RequesterKind> kinds) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(kinds, "kinds");
@@ -227,7 +244,11 @@ public final class RevocationPolicy {
                 nextUpdateInterval);
     }
 
-    /** Returns this policy with {@code confidence} for who may request revocation of certificates. */
+    /**
+     * {@return this policy with {@code confidence} for who may request revocation of certificates}
+     *
+     * @param confidence how sure we are of who may request revocation
+     */
     public RevocationPolicy withRequestersConfidence(Confidence confidence) {
         return new RevocationPolicy(
                 requesters,
@@ -242,7 +263,12 @@ public final class RevocationPolicy {
                 nextUpdateInterval);
     }
 
-    /** Returns this policy with Device Certificates revocable or not, at {@code confidence}. */
+    /**
+     * {@return this policy with Device Certificates revocable or not, at {@code confidence}}
+     *
+     * @param revocable whether Device Certificates may be revoked
+     * @param confidence how sure we are of it
+     */
     public RevocationPolicy withDeviceCertificatesRevocable(boolean revocable, Confidence confidence) {
         return new RevocationPolicy(
                 requesters,
@@ -258,8 +284,10 @@ public final class RevocationPolicy {
     }
 
     /**
-     * Returns this policy publishing {@code reason} as {@code code}.
+     * {@return this policy publishing {@code reason} as {@code code}}
      *
+     * @param reason the SMKI revocation reason
+     * @param code the RFC 5280 code it publishes as
      * @throws IllegalArgumentException when {@code code} is certificateHold or removeFromCRL
      */
     public RevocationPolicy withReasonCode(RevocationReason reason, CrlReason code) {
@@ -280,7 +308,14 @@ public final class RevocationPolicy {
                 nextUpdateInterval);
     }
 
-    /** Returns this policy with {@code kinds} (and the holder, when {@code holder}) as who may ask to revoke RA credentials. */
+    /**
+     * {@return this policy with {@code kinds} (and the holder, when {@code holder}) as who may ask to revoke RA
+     * credentials}
+     *
+     * @param kinds who may ask to revoke RA credentials
+     * @param holder whether the holder may ask to revoke their own
+     * @param confidence how sure we are of it
+     */
     public RevocationPolicy withRaRequesters(Set<RequesterKind> kinds, boolean holder, Confidence confidence) {
         return new RevocationPolicy(
                 requesters,
@@ -295,7 +330,11 @@ public final class RevocationPolicy {
                 nextUpdateInterval);
     }
 
-    /** Returns this policy with {@code interval} from each list's thisUpdate to its nextUpdate. */
+    /**
+     * {@return this policy with {@code interval} from each list's thisUpdate to its nextUpdate}
+     *
+     * @param interval the time from thisUpdate to nextUpdate
+     */
     public RevocationPolicy withNextUpdateInterval(Duration interval) {
         return new RevocationPolicy(
                 requesters,
@@ -311,8 +350,9 @@ public final class RevocationPolicy {
     }
 
     /**
-     * Returns the policy in the properties file {@code file}; absent keys keep their defaults.
+     * {@return the policy in the properties file {@code file}; absent keys keep their defaults}
      *
+     * @param file the properties file
      * @throws IllegalArgumentException naming the file and key when a key is unknown or a value malformed
      * @throws UncheckedIOException when the file cannot be read
      */
@@ -321,15 +361,16 @@ public final class RevocationPolicy {
     }
 
     /**
-     * Returns the policy in {@code text}, in properties syntax; absent keys keep their defaults.
+     * {@return the policy in {@code text}, in properties syntax; absent keys keep their defaults}
      *
+     * @param text the properties text
      * @throws IllegalArgumentException naming the key when a key is unknown or a value malformed
      */
     public static RevocationPolicy parse(String text) {
         return RevocationPolicyText.parse(text);
     }
 
-    /** Returns the policy as a properties file that {@link #load} reads back to an equal policy. */
+    /** {@return the policy as a properties file that {@link #load} reads back to an equal policy} */
     public String toProperties() {
         return RevocationPolicyText.write(this);
     }

@@ -30,19 +30,20 @@ public enum RevocationReason {
         this.forCertificates = forCertificates;
     }
 
-    /** Returns whether a certificate may be revoked for this reason; the others apply to RA credentials only. */
+    /** {@return whether a certificate may be revoked for this reason; the others apply to RA credentials only} */
     public boolean appliesToCertificates() {
         return forCertificates;
     }
 
-    /** Returns a lower-case hyphenated name such as {@code key-compromise}, used on the command line. */
+    /** {@return a lower-case hyphenated name such as {@code key-compromise}, used on the command line} */
     public String slug() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
-     * Returns the reason named by {@code text}: its slug ({@code key-compromise}) or enum name, in any case.
+     * {@return the reason named by {@code text}: its slug ({@code key-compromise}) or enum name, in any case}
      *
+     * @param text the slug or enum name
      * @throws IllegalArgumentException when {@code text} names no reason
      */
     public static RevocationReason parse(String text) {

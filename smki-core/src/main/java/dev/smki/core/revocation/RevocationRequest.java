@@ -12,13 +12,27 @@ import java.util.Objects;
  */
 public record RevocationRequest(BigInteger serial, RevocationReason reason, Requester requester) {
 
+    /**
+     * Checks the components.
+     *
+     * @param serial the serial number of the certificate
+     * @param reason why
+     * @param requester who asks
+     * @throws NullPointerException when a component is null
+     */
     public RevocationRequest {
         Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(requester, "requester");
     }
 
-    /** Returns a request by {@code requester} to revoke certificate {@code serial} for {@code reason}. */
+    /**
+     * {@return a request by {@code requester} to revoke certificate {@code serial} for {@code reason}}
+     *
+     * @param serial the serial number of the certificate
+     * @param reason why
+     * @param requester who asks
+     */
     public static RevocationRequest of(BigInteger serial, RevocationReason reason, Requester requester) {
         return new RevocationRequest(serial, reason, requester);
     }

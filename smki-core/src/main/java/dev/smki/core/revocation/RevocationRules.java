@@ -175,48 +175,59 @@ public final class RevocationRules {
                         Citation.of("recovery.md", "§3.2 [R]")));
     }
 
-    /** Returns the rules under the default policy. */
+    /** {@return the rules under the default policy} */
     public static RevocationRules defaults() {
         return DEFAULTS;
     }
 
-    /** Returns the rules under {@code policy}. */
+    /**
+     * {@return the rules under {@code policy}}
+     *
+     * @param policy the revocation policy
+     */
     public static RevocationRules of(RevocationPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         return policy.equals(RevocationPolicy.defaults()) ? DEFAULTS : new RevocationRules(policy);
     }
 
-    /** Returns the policy the rules state. */
+    /** {@return the policy the rules state} */
     public RevocationPolicy policy() {
         return policy;
     }
 
-    /** Returns REV-2: who may request revocation of an Organisation Certificate. */
+    /** {@return REV-2: who may request revocation of an Organisation Certificate} */
     public SourcedRule organisationRequesters() {
         return organisationRequesters;
     }
 
-    /** Returns REV-3: who may request revocation of an Issuing OCA or Issuing DCA certificate. */
+    /** {@return REV-3: who may request revocation of an Issuing OCA or Issuing DCA certificate} */
     public SourcedRule authorityRequesters() {
         return authorityRequesters;
     }
 
-    /** Returns REV-4: whether, and at whose request, Device Certificates are revoked. */
+    /** {@return REV-4: whether, and at whose request, Device Certificates are revoked} */
     public SourcedRule deviceCertificates() {
         return deviceCertificates;
     }
 
-    /** Returns REV-6: the reasons and their RFC 5280 codes. */
+    /** {@return REV-6: the reasons and their RFC 5280 codes} */
     public SourcedRule reasons() {
         return reasons;
     }
 
-    /** Returns REV-12 (§8.3.3): who else than an SMKI PMA Member may request revocation of RA personnel credentials. */
+    /**
+     * {@return REV-12 (§8.3.3): who else than an SMKI PMA Member may request revocation of RA personnel
+     * credentials}
+     */
     public SourcedRule raRequesters() {
         return raRequesters;
     }
 
-    /** Returns the rule that says who may request revocation of a certificate of profile {@code kind}. */
+    /**
+     * {@return the rule that says who may request revocation of a certificate of profile {@code kind}}
+     *
+     * @param kind the certificate profile
+     */
     public SourcedRule requestersRule(ProfileKind kind) {
         return switch (Objects.requireNonNull(kind, "kind")) {
             case ORGANISATION -> organisationRequesters;
@@ -226,7 +237,7 @@ public final class RevocationRules {
         };
     }
 
-    /** Returns every rule, in id order. */
+    /** {@return every rule, in id order} */
     public List<SourcedRule> all() {
         List<SourcedRule> all = new ArrayList<>(List.of(
                 STATUS_ORDER,

@@ -28,6 +28,15 @@ public record RevocationStep(Stage stage, SourcedRule rule, boolean passed, Stri
         PUBLISH
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param stage where in the handling the step falls
+     * @param rule the rule applied
+     * @param passed whether the request passed the rule
+     * @param detail what was found, naming the certificate, requester or event
+     * @throws NullPointerException when a component is null
+     */
     public RevocationStep {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(rule, "rule");

@@ -50,7 +50,13 @@ public final class Revocations {
         this.lists = new ListPublication(registry);
     }
 
-    /** Returns the handling of revocations in {@code registry} under {@code policy}, timed by {@code clock}. */
+    /**
+     * {@return the handling of revocations in {@code registry} under {@code policy}, timed by {@code clock}}
+     *
+     * @param registry the certificate registry
+     * @param policy the revocation policy
+     * @param clock the clock that times revocations
+     */
     public static Revocations of(CertificateRegistry registry, RevocationPolicy policy, Clock clock) {
         return new Revocations(
                 Objects.requireNonNull(registry, "registry"),
@@ -58,12 +64,12 @@ public final class Revocations {
                 Objects.requireNonNull(clock, "clock"));
     }
 
-    /** Returns the registry. */
+    /** {@return the registry} */
     public CertificateRegistry registry() {
         return registry;
     }
 
-    /** Returns the rules applied. */
+    /** {@return the rules applied} */
     public RevocationRules rules() {
         return rules;
     }
@@ -75,6 +81,8 @@ public final class Revocations {
      * revoked (and waits for the next list), the request is refused under the rule it breaks, or it is held
      * because Section L16 applies (SOLR-5).
      *
+     * @param request the request
+     * @return the outcome: the verdict and the steps that led to it
      * @throws UnknownCertificateException when no certificate with the request's serial is registered; nothing is
      *     recorded
      */
@@ -91,7 +99,7 @@ public final class Revocations {
         }
     }
 
-    /** Returns every outcome so far, oldest first. */
+    /** {@return every outcome so far, oldest first} */
     public List<RevocationOutcome> history() {
         synchronized (lock) {
             return List.copyOf(history);
@@ -103,6 +111,8 @@ public final class Revocations {
     /**
      * Opens a SoLR event: from now on the SMKI PMA may delay the revocation of the failed Supplier's certificates.
      *
+     * @param event the SoLR event
+     * @return where the event stands
      * @throws IllegalArgumentException when an event with the same id was opened before
      */
     public SolrStatus openSolrEvent(SolrEvent event) {
@@ -117,6 +127,10 @@ public final class Revocations {
      * {@code eventId}. Granted only to the SMKI PMA (SOLR-1), only while the event is open and some of the failed
      * Supplier's certificates are not yet revoked (SOLR-2), and not again once a delay has ended (SOLR-7,
      * reconstructed); a refusal names the rule.
+     *
+     * @param eventId the SoLR event
+     * @param requester who asks
+     * @return the delay granted, or refused under the rule named
      */
     public SolrOutcome delayRevocation(SolrEventId eventId, Requester requester) {
         Objects.requireNonNull(eventId, "eventId");
@@ -131,6 +145,8 @@ public final class Revocations {
      * revoked (reason: no longer eligible), and returns their outcomes: revoked, or held while the SMKI PMA's
      * delay is in force.
      *
+     * @param eventId the SoLR event
+     * @return the outcome of each request
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
     public List<RevocationOutcome> requestFailedSupplierRevocation(SolrEventId eventId) {
@@ -144,6 +160,9 @@ public final class Revocations {
      * the requests held under it are decided under Appendix D §8, oldest first; their outcomes are returned. A
      * delay cannot be granted after this.
      *
+     * @param eventId the SoLR event
+     * @param condition the end condition reached
+     * @return the outcomes of the requests held under the delay, oldest first
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
     public List<RevocationOutcome> endRevocationDelay(SolrEventId eventId, SolrEndCondition condition) {
@@ -164,6 +183,10 @@ public final class Revocations {
     /**
      * Asks, as {@code requester}, to delay the transfer of the failed Supplier's MPIDs to the SoLR (MP185,
      * SOLR-4): granted only to the SMKI PMA, only while the event is open and the MPIDs are not yet transferred.
+     *
+     * @param eventId the SoLR event
+     * @param requester who asks
+     * @return the delay granted, or refused under the rule named
      */
     public SolrOutcome delayMpidTransfer(SolrEventId eventId, Requester requester) {
         Objects.requireNonNull(eventId, "eventId");
@@ -177,6 +200,8 @@ public final class Revocations {
      * Attempts the DCC's transfer of the failed Supplier's MPIDs to the SoLR: held while the SMKI PMA delays it
      * (SOLR-4), otherwise completed.
      *
+     * @param eventId the SoLR event
+     * @return what became of the transfer: held or completed
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
     public SolrOutcome transferMpids(SolrEventId eventId) {
@@ -189,6 +214,8 @@ public final class Revocations {
      * Records that the SoLR agreed the MPID transfer with the SMKI PMA and the DCC once the agreed information was
      * in place (MP185): a delay ends and the transfer is completed.
      *
+     * @param eventId the SoLR event
+     * @return what became of the agreement
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
     public SolrOutcome agreeMpidTransfer(SolrEventId eventId) {
@@ -200,6 +227,8 @@ public final class Revocations {
     /**
      * Closes event {@code eventId}: no delay is granted in it any more.
      *
+     * @param eventId the SoLR event
+     * @return where the event stands, closed
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      * @throws IllegalStateException while its revocation delay is in force (an end condition must be reached first)
      */
@@ -210,8 +239,9 @@ public final class Revocations {
     }
 
     /**
-     * Returns where event {@code eventId} stands.
+     * {@return where event {@code eventId} stands}
      *
+     * @param eventId the SoLR event
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      */
     public SolrStatus solrEvent(SolrEventId eventId) {
@@ -220,7 +250,7 @@ public final class Revocations {
         }
     }
 
-    /** Returns every SoLR step so far, oldest first. */
+    /** {@return every SoLR step so far, oldest first} */
     public List<SolrOutcome> solrHistory() {
         synchronized (lock) {
             return solr.history();
@@ -235,6 +265,8 @@ public final class Revocations {
      * certificate the signer issued that is revoked in the registry (REV-7), with the next cRLNumber, thisUpdate
      * now and nextUpdate the policy's interval later (REV-8).
      *
+     * @param signer the CA that publishes the list
+     * @return the list published
      * @throws IllegalArgumentException when {@code signer} is not a CA certificate, or the clock is before the
      *     previous list's thisUpdate
      * @throws IllegalStateException when the signer's private key is not held
@@ -247,8 +279,9 @@ public final class Revocations {
     }
 
     /**
-     * Returns the last list {@code signer} published (or that was {@linkplain #recordPublished recorded}).
+     * {@return the last list {@code signer} published (or that was {@linkplain #recordPublished recorded})}
      *
+     * @param signer the CA that publishes the list
      * @throws IllegalArgumentException when {@code signer} is not a CA certificate
      */
     public Optional<RevocationList> lastPublished(ListSigner signer) {
@@ -261,6 +294,8 @@ public final class Revocations {
     /**
      * Records {@code list}, published earlier by {@code signer}, as its last list, so that the next one follows it.
      *
+     * @param signer the CA that published the list
+     * @param list the list it published
      * @throws IllegalArgumentException when {@code signer} is not a CA certificate or did not sign it, it is older
      *     than the list already recorded, or it names a registered certificate the registry does not record as
      *     revoked

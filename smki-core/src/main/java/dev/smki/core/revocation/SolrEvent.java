@@ -18,6 +18,11 @@ public record SolrEvent(
     /**
      * Checks the components.
      *
+     * @param id the event's identifier, such as {@code SOLR-2026-01}
+     * @param failedSupplier the failed Supplier, the Subscriber of the certificates whose revocation may be delayed
+     * @param supplierOfLastResort the appointed Supplier of Last Resort
+     * @param sharedResourceProvider the Shared Resource Provider
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when the Supplier of Last Resort is the failed Supplier
      */
     public SolrEvent {
@@ -32,9 +37,13 @@ public record SolrEvent(
     }
 
     /**
-     * Returns the event {@code id} in which {@code supplierOfLastResort} takes over from {@code failedSupplier}, the
-     * Parties given by name.
+     * {@return the event {@code id} in which {@code supplierOfLastResort} takes over from {@code failedSupplier}, the
+     * Parties given by name}
      *
+     * @param id the event's identifier, such as {@code SOLR-2026-01}
+     * @param failedSupplier the failed Supplier, the Subscriber of the certificates whose revocation may be delayed
+     * @param supplierOfLastResort the appointed Supplier of Last Resort
+     * @param sharedResourceProvider the Shared Resource Provider
      * @throws IllegalArgumentException when an id or name is blank, or the Supplier of Last Resort is the failed
      *     Supplier
      */
@@ -47,7 +56,11 @@ public record SolrEvent(
                 Subscriber.of(sharedResourceProvider));
     }
 
-    /** Returns whether {@code certificate} is one of the failed Supplier's. */
+    /**
+     * {@return whether {@code certificate} is one of the failed Supplier's}
+     *
+     * @param certificate the registered certificate
+     */
     public boolean covers(RegisteredCertificate certificate) {
         return certificate.subscriber().equals(failedSupplier);
     }

@@ -13,6 +13,8 @@ public record SolrEventId(String value) {
     /**
      * Checks the identifier.
      *
+     * @param value the identifier text
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when {@code value} is blank, spans lines or has surrounding spaces
      */
     public SolrEventId {

@@ -28,7 +28,17 @@ public record SolrOutcome(
         COMPLETED
     }
 
-    /** Checks that every component is given. */
+    /**
+     * Checks that every component is given.
+     *
+     * @param eventId the event
+     * @param action what was attempted, such as {@code delay revocation}
+     * @param actor who attempted it, such as {@code smki-pma} or {@code dcc}
+     * @param result what became of it
+     * @param rule the rule applied
+     * @param message what was found
+     * @throws NullPointerException when a component is null
+     */
     public SolrOutcome {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(action, "action");
@@ -38,7 +48,7 @@ public record SolrOutcome(
         Objects.requireNonNull(message, "message");
     }
 
-    /** Returns whether it was granted or carried out. */
+    /** {@return whether it was granted or carried out} */
     public boolean isAccepted() {
         return result == Result.GRANTED || result == Result.COMPLETED;
     }

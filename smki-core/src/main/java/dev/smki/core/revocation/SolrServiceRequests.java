@@ -24,14 +24,22 @@ public final class SolrServiceRequests {
         this.revocations = revocations;
     }
 
-    /** Returns the check reading {@code revocations}' registry and SoLR events. */
+    /**
+     * {@return the check reading {@code revocations}' registry and SoLR events}
+     *
+     * @param revocations the revocation handling whose registry and SoLR events the check reads
+     */
     public static SolrServiceRequests of(Revocations revocations) {
         return new SolrServiceRequests(Objects.requireNonNull(revocations, "revocations"));
     }
 
     /**
-     * Returns {@code body} signed with {@code key}, the private key of {@code signer}, as a Service Request the DCC
-     * can check (the test PKI's {@code SigningKey.of(certificate)} is such a key).
+     * {@return {@code body} signed with {@code key}, the private key of {@code signer}, as a Service Request the DCC
+     * can check (the test PKI's {@code SigningKey.of(certificate)} is such a key)}
+     *
+     * @param body what is requested, such as a safe-mode setting for a prepayment meter
+     * @param signer the certificate whose key signed it
+     * @param key the private key of {@code signer}
      */
     public static SignedServiceRequest sign(String body, SmkiCertificate signer, GbcsSigner key) {
         Objects.requireNonNull(body, "body");
@@ -46,6 +54,9 @@ public final class SolrServiceRequests {
      * certificate, when the certificate is revoked (SOLR-9), or when the event's MPIDs were transferred (SOLR-10);
      * accepted otherwise.
      *
+     * @param eventId the SoLR event
+     * @param request the request
+     * @return the outcome of the check
      * @throws IllegalArgumentException when no event {@code eventId} was opened
      * @throws UnknownCertificateException when the signer's certificate is not registered
      */
@@ -96,13 +107,21 @@ public final class SolrServiceRequests {
      */
     public record SignedServiceRequest(String body, SmkiCertificate signer, byte[] signature) {
 
-        /** Checks the components and keeps a copy of the signature. */
+        /**
+         * Checks the components and keeps a copy of the signature.
+         *
+         * @param body what is requested, such as a safe-mode setting for a prepayment meter
+         * @param signer the certificate whose key signed it
+         * @param signature the 64-byte signature of the UTF-8 body
+         * @throws NullPointerException when a component is null
+         */
         public SignedServiceRequest {
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(signer, "signer");
             signature = signature.clone();
         }
 
+        /** {@return a copy of the 64-byte signature of the UTF-8 body} */
         @Override
         public byte[] signature() {
             return signature.clone();
@@ -124,7 +143,15 @@ public final class SolrServiceRequests {
      */
     public record ServiceRequestOutcome(SignedServiceRequest request, boolean accepted, SourcedRule rule, String why) {
 
-        /** Checks that every component is given. */
+        /**
+         * Checks that every component is given.
+         *
+         * @param request the request
+         * @param accepted whether it was accepted
+         * @param rule the rule that decided
+         * @param why one line
+         * @throws NullPointerException when a component is null
+         */
         public ServiceRequestOutcome {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(rule, "rule");

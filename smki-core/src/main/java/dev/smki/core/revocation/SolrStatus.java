@@ -43,6 +43,17 @@ public record SolrStatus(
         TRANSFERRED
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param event the event
+     * @param open whether the event is still open
+     * @param revocationDelay where the SMKI PMA's revocation delay stands
+     * @param endedBy what ended the delay (or was reached before any delay), once reached
+     * @param mpidTransfer where the MPID transfer stands
+     * @param held the revocation requests held while the delay is in force, oldest first
+     * @throws NullPointerException when a component is null
+     */
     public SolrStatus {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(revocationDelay, "revocationDelay");
@@ -51,7 +62,7 @@ public record SolrStatus(
         held = List.copyOf(held);
     }
 
-    /** Returns whether the SMKI PMA's revocation delay is in force. */
+    /** {@return whether the SMKI PMA's revocation delay is in force} */
     public boolean isDelayInForce() {
         return revocationDelay == Delay.IN_FORCE;
     }

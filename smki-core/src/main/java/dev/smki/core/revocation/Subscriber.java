@@ -23,6 +23,8 @@ public record Subscriber(String name) implements Comparable<Subscriber> {
     /**
      * Checks the name.
      *
+     * @param name the Subscriber's name
+     * @throws NullPointerException when a component is null
      * @throws IllegalArgumentException when {@code name} is blank, spans lines or holds a tab
      */
     public Subscriber {

@@ -118,7 +118,7 @@ public final class SupplierOfLastResort {
 
     private SupplierOfLastResort() {}
 
-    /** Returns every SoLR rule, in id order. */
+    /** {@return every SoLR rule, in id order} */
     public static List<SourcedRule> rules() {
         return List.of(
                 PMA_ONLY,

@@ -32,166 +32,143 @@ final class RequestHandling {
      */
     RevocationOutcome handle(
             RevocationRequest request, RegisteredCertificate target, Instant now, Optional<SolrEvent> delayedBy) {
-        List<RevocationStep> steps = new ArrayList<>();
+        Steps steps = new Steps(request, target, now);
         if (delayedBy.isPresent()) {
             SolrEvent event = delayedBy.get();
-            steps.add(new RevocationStep(
+            steps.add(
                     Stage.RECEIVE,
                     SupplierOfLastResort.HELD_THEN_DECIDED,
                     false,
                     target + " belongs to the failed Supplier '" + event.failedSupplier() + "' of SoLR event "
                             + event.id() + ", whose revocations the SMKI PMA delays: Section L16 applies and"
-                            + " Appendix D §8 does not; the request is held until the delay ends"));
-            return new RevocationOutcome(request, RevocationVerdict.HELD, now, steps, target);
+                            + " Appendix D §8 does not; the request is held until the delay ends");
+            return steps.outcome(RevocationVerdict.HELD, target);
         }
-        steps.add(new RevocationStep(
+        steps.pass(
                 Stage.RECEIVE,
                 SupplierOfLastResort.DISPLACES_SECTION_8,
-                true,
-                "no SMKI PMA delay covers " + target + ": Appendix D §8 applies"));
-        return receive(request, target, now, steps)
-                .or(() -> verify(request, target, now, steps))
-                .or(() -> decide(request, target, now, steps))
-                .orElseGet(() -> revoke(request, target, now, steps));
+                "no SMKI PMA delay covers " + target + ": Appendix D §8 applies");
+        return receive(steps).or(() -> verify(steps)).or(() -> decide(steps)).orElseGet(() -> revoke(steps));
     }
 
     /** REV-6: the reason is one for certificates; returns the refusal, or empty when it passes. */
-    private Optional<RevocationOutcome> receive(
-            RevocationRequest request, RegisteredCertificate target, Instant now, List<RevocationStep> steps) {
+    private Optional<RevocationOutcome> receive(Steps steps) {
+        RevocationRequest request = steps.request;
         if (!request.reason().appliesToCertificates()) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
+            return steps.refuse(
                     Stage.RECEIVE,
                     rules.reasons(),
                     "'" + request.reason().slug() + "' is a reason for revoking RA credentials, not certificates");
         }
-        steps.add(new RevocationStep(
+        return steps.pass(
                 Stage.RECEIVE,
                 rules.reasons(),
-                true,
-                request.reason().slug() + " publishes as " + crlReason(target, request.reason())));
-        return Optional.empty();
+                request.reason().slug() + " publishes as " + crlReason(steps.target, request.reason()));
     }
 
     /** REV-2 to REV-5 and REV-9: who may ask for this kind of certificate, and an ARO for its own Subscriber. */
-    private Optional<RevocationOutcome> verify(
-            RevocationRequest request, RegisteredCertificate target, Instant now, List<RevocationStep> steps) {
-        Requester requester = request.requester();
+    private Optional<RevocationOutcome> verify(Steps steps) {
+        Requester requester = steps.request.requester();
+        RegisteredCertificate target = steps.target;
         SourcedRule who = rules.requestersRule(target.kind());
         if (target.kind() == ProfileKind.ROOT_OCA || target.kind() == ProfileKind.ROOT_DCA) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.VERIFY,
-                    who,
-                    target + " is a Root certificate: no list revokes it");
+            return steps.refuse(Stage.VERIFY, who, target + " is a Root certificate: no list revokes it");
         }
         if (target.kind() == ProfileKind.DEVICE && !rules.policy().deviceCertificatesRevocable()) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
-                    Stage.VERIFY,
-                    who,
-                    target + " is a Device Certificate, and Device Certificates are not revoked");
+            return steps.refuse(
+                    Stage.VERIFY, who, target + " is a Device Certificate, and Device Certificates are not revoked");
         }
+        String asking = requester + " (" + requester.kind().description() + ")";
         if (!rules.policy().requesters(target.kind()).contains(requester.kind())) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
+            return steps.refuse(
                     Stage.VERIFY,
                     who,
-                    requester + " (" + requester.kind().description() + ") may not request revocation of "
-                            + anOf(target.kind()) + " certificate");
+                    asking + " may not request revocation of " + anOf(target.kind()) + " certificate");
         }
-        steps.add(new RevocationStep(
-                Stage.VERIFY,
-                who,
-                true,
-                requester + " (" + requester.kind().description() + ") may request revocation of " + anOf(target.kind())
-                        + " certificate"));
+        steps.pass(Stage.VERIFY, who, asking + " may request revocation of " + anOf(target.kind()) + " certificate");
         boolean aro = requester.kind() == RequesterKind.AUTHORISED_RESPONSIBLE_OFFICER;
         if (aro && !requester.actsFor(target.subscriber())) {
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
+            return steps.refuse(
                     Stage.VERIFY,
                     RevocationRules.VERIFIED_REQUESTER,
                     requester.name() + " is an ARO of '" + requester.party().orElseThrow() + "', not of the"
                             + " Subscriber '" + target.subscriber() + "'");
         }
-        steps.add(new RevocationStep(
+        return steps.pass(
                 Stage.VERIFY,
                 RevocationRules.VERIFIED_REQUESTER,
-                true,
                 aro
                         ? requester.name() + " is an ARO of the Subscriber '" + target.subscriber() + "'"
                         : requester.name() + " is verified as "
-                                + requester.kind().description()));
-        return Optional.empty();
+                                + requester.kind().description());
     }
 
     /** REV-1: a revoked certificate stays revoked. */
-    private Optional<RevocationOutcome> decide(
-            RevocationRequest request, RegisteredCertificate target, Instant now, List<RevocationStep> steps) {
+    private Optional<RevocationOutcome> decide(Steps steps) {
+        RegisteredCertificate target = steps.target;
         if (target.isRevoked()) {
             Revocation earlier = target.revocation().orElseThrow();
-            return refused(
-                    request,
-                    now,
-                    steps,
-                    target,
+            return steps.refuse(
                     Stage.DECIDE,
                     RevocationRules.STATUS_ORDER,
                     target + " was already revoked at " + earlier.revokedAt() + " ("
                             + earlier.reason().slug() + "); revocation is final");
         }
-        steps.add(new RevocationStep(
+        return steps.pass(
                 Stage.DECIDE,
                 RevocationRules.STATUS_ORDER,
-                true,
-                "the certificate is " + target.status().slug() + ", so it may move to revoked"));
-        return Optional.empty();
+                "the certificate is " + target.status().slug() + ", so it may move to revoked");
     }
 
     /** Revokes the certificate in the registry; it waits for the next list of its issuer (REV-7). */
-    private RevocationOutcome revoke(
-            RevocationRequest request, RegisteredCertificate target, Instant now, List<RevocationStep> steps) {
+    private RevocationOutcome revoke(Steps steps) {
+        RevocationRequest request = steps.request;
+        RegisteredCertificate target = steps.target;
         RegisteredCertificate revoked = registry.revoke(
-                target.serial(), new Revocation(now, request.reason(), crlReason(target, request.reason())));
-        steps.add(new RevocationStep(
+                target.serial(), new Revocation(steps.now, request.reason(), crlReason(target, request.reason())));
+        steps.pass(
                 Stage.REVOKE,
                 RevocationRules.STATUS_ORDER,
-                true,
-                "revoked at " + now + " for " + request.reason().slug() + "; the status stays revoked"));
-        steps.add(new RevocationStep(
+                "revoked at " + steps.now + " for " + request.reason().slug() + "; the status stays revoked");
+        steps.pass(
                 Stage.PUBLISH,
                 RevocationRules.PUBLICATION,
-                true,
-                "it goes on the next " + listName(target.kind()) + " and on every later one"));
-        return new RevocationOutcome(request, RevocationVerdict.REVOKED, now, steps, revoked);
+                "it goes on the next " + listName(target.kind()) + " and on every later one");
+        return steps.outcome(RevocationVerdict.REVOKED, revoked);
     }
 
-    private static Optional<RevocationOutcome> refused(
-            RevocationRequest request,
-            Instant now,
-            List<RevocationStep> steps,
-            RegisteredCertificate target,
-            Stage stage,
-            SourcedRule rule,
-            String detail) {
-        steps.add(new RevocationStep(stage, rule, false, detail));
-        return Optional.of(new RevocationOutcome(request, RevocationVerdict.REFUSED, now, steps, target));
+    /** The steps of one request as it is handled: each names the rule it applied and whether it passed. */
+    private static final class Steps {
+        private final RevocationRequest request;
+        private final RegisteredCertificate target;
+        private final Instant now;
+        private final List<RevocationStep> taken = new ArrayList<>();
+
+        Steps(RevocationRequest request, RegisteredCertificate target, Instant now) {
+            this.request = request;
+            this.target = target;
+            this.now = now;
+        }
+
+        void add(Stage stage, SourcedRule rule, boolean passed, String detail) {
+            taken.add(new RevocationStep(stage, rule, passed, detail));
+        }
+
+        /** Records a rule that passed; returns empty, as a stage that does not refuse. */
+        Optional<RevocationOutcome> pass(Stage stage, SourcedRule rule, String detail) {
+            add(stage, rule, true, detail);
+            return Optional.empty();
+        }
+
+        /** Records the rule that refuses the request and returns the refusal. */
+        Optional<RevocationOutcome> refuse(Stage stage, SourcedRule rule, String detail) {
+            add(stage, rule, false, detail);
+            return Optional.of(outcome(RevocationVerdict.REFUSED, target));
+        }
+
+        RevocationOutcome outcome(RevocationVerdict verdict, RegisteredCertificate certificate) {
+            return new RevocationOutcome(request, verdict, now, taken, certificate);
+        }
     }
 
     /** REV-6: the policy's code for the reason; a CA's key compromise publishes as cACompromise. */

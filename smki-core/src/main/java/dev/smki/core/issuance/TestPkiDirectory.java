@@ -1,17 +1,14 @@
 package dev.smki.core.issuance;
 
-import dev.smki.core.contingency.ContingencyWrap;
 import dev.smki.core.contingency.SymmetricKey;
 import dev.smki.core.contingency.WrappedApexContingencyKey;
 import dev.smki.core.environment.SmkiEnvironment;
 import dev.smki.core.identity.CertificateUsage;
 import dev.smki.core.identity.Eui64;
-import dev.smki.core.identity.RemotePartyRole;
 import dev.smki.core.internal.files.DurableFiles;
 import dev.smki.core.profile.ProfileKind;
 import dev.smki.core.revocation.RevocationDirectory;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +16,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -62,13 +56,9 @@ public final class TestPkiDirectory {
     public static final String DEFAULT_PASSWORD = "smki-sim";
 
     /** The manifest file name. */
-    public static final String MANIFEST = "manifest.properties";
+    public static final String MANIFEST = PkiManifest.FILE;
 
     static final String ENVIRONMENT = "environment.properties";
-    /** The manifest key that says a directory holds certificates only, and its value. */
-    static final String SECRETS = "secrets";
-
-    static final String SECRETS_OMITTED = "omitted";
     static final String PKCS12 = "pki.p12";
     static final String ORG = "org";
     static final String DEVICES = "devices";
@@ -78,7 +68,6 @@ public final class TestPkiDirectory {
     static final String CONTINGENCY_SYMMETRIC_KEY = "contingency-symmetric-key.hex";
     private static final String KEY_SUFFIX = ".key";
     private static final String PEM = ".pem";
-    private static final int FORMAT = 1;
 
     /** The lock file a command changing the directory locks ({@link #lock}). */
     public static final String LOCK = ".smki.lock";
@@ -366,7 +355,7 @@ public final class TestPkiDirectory {
             writeSecrets(pki, pkcs12, sink);
         }
         sink.accept(ENVIRONMENT, utf8(pki.environment().toProperties()), false);
-        sink.accept(MANIFEST, utf8(manifest(pki, devices, secrets)), false);
+        sink.accept(MANIFEST, utf8(PkiManifest.text(pki, devices, secrets, ENVIRONMENT, PKCS12)), false);
     }
 
     private static void writeSecrets(TestPki pki, byte[] pkcs12, LayoutSink sink) throws IOException {
@@ -523,61 +512,34 @@ public final class TestPkiDirectory {
      * @throws IllegalArgumentException naming the file when the directory does not hold a readable PKI
      */
     public static TestPki read(Path dir) {
+        return read(dir, prepare(dir));
+    }
+
+    /** Completes a replacement a crash interrupted, then reads the manifest of {@code dir}. */
+    private static PkiManifest prepare(Path dir) {
         if (Files.isDirectory(dir.resolve(READY))) {
             lock(dir).close(); // completes the replacement a crash interrupted
         }
-        Path manifestFile = dir.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new IllegalArgumentException(dir + " is not a test PKI directory: it has no " + MANIFEST);
-        }
-        Properties manifest = new Properties();
-        try (Reader reader = Files.newBufferedReader(manifestFile, StandardCharsets.UTF_8)) {
-            manifest.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read " + manifestFile + ": " + e.getMessage(), e);
-        }
+        return PkiManifest.load(dir);
+    }
+
+    private static TestPki read(Path dir, PkiManifest m) {
+        m.requireReadable(dir);
         try {
-            return read(dir, manifest);
+            return readFiles(dir, m);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("Cannot read the test PKI in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static TestPki read(Path dir, Properties m) {
-        String format = required(m, "format");
-        if (!String.valueOf(FORMAT).equals(format)) {
-            throw new IllegalArgumentException(MANIFEST + " has format " + format + "; this library reads " + FORMAT);
-        }
-        if (SECRETS_OMITTED.equals(m.getProperty(SECRETS))) {
-            throw new IllegalArgumentException(dir + " holds the certificates of a test PKI written without secrets"
-                    + " (no private key, no seed), so it cannot be read back as a test PKI; lint or trust its"
-                    + " certificates as they are");
-        }
-        SmkiEnvironment environment = SmkiEnvironment.load(dir.resolve(required(m, "environment")));
-        String seed = m.getProperty("seed");
-        Randomness randomness = seed == null
-                ? Randomness.of(new java.security.SecureRandom())
-                : Randomness.seeded(Long.parseLong(seed.trim()));
-        String clockText = m.getProperty("clock");
-        Clock clock =
-                clockText == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(clockText.trim()), ZoneOffset.UTC);
-        CaNames names = new CaNames(
-                required(m, "ca.rootOca"),
-                required(m, "ca.issuingOca"),
-                required(m, "ca.rootDca"),
-                required(m, "ca.issuingDca"));
-        int generation = Integer.parseInt(required(m, "oca.generation"));
-        ContingencyKeySettings settings = new ContingencyKeySettings(
-                required(m, "contingency.extension"),
-                Boolean.parseBoolean(required(m, "contingency.critical")),
-                ContingencyWrap.parse(required(m, "contingency.wrap")));
-        PartyIdentities parties = PartyIdentities.SIMULATED;
-        for (RemotePartyRole role : RemotePartyRole.values()) {
-            String eui = m.getProperty("party." + role.slug());
-            if (eui != null) {
-                parties = parties.with(role, Eui64.parse(eui));
-            }
-        }
+    private static TestPki readFiles(Path dir, PkiManifest m) {
+        SmkiEnvironment environment = SmkiEnvironment.load(dir.resolve(m.environmentFile()));
+        Randomness randomness = m.randomness();
+        Clock clock = m.clock();
+        CaNames names = m.caNames();
+        int generation = m.ocaGeneration();
+        ContingencyKeySettings settings = m.contingencySettings();
+        PartyIdentities parties = m.parties();
         List<IssuedCertificate> cas = new ArrayList<>();
         for (ProfileKind kind : CA_ORDER) {
             cas.add(readWithKey(dir, caFileStem(kind), kind));
@@ -634,8 +596,9 @@ public final class TestPkiDirectory {
      *     state is malformed, damaged or another PKI's
      */
     public static RevocationDirectory openRevocations(Path dir) {
-        TestPki pki = read(dir);
-        return RevocationDirectory.open(dir, pki.caCertificates(), () -> pki.certificateRegistry(devices(dir)));
+        PkiManifest manifest = prepare(dir);
+        TestPki pki = read(dir, manifest);
+        return RevocationDirectory.open(dir, pki.caCertificates(), () -> pki.certificateRegistry(manifest.devices()));
     }
 
     /**
@@ -657,30 +620,14 @@ public final class TestPkiDirectory {
         }
         DirectoryLock lock = lock(dir);
         try {
-            TestPki pki = read(dir);
+            PkiManifest manifest = PkiManifest.load(dir); // the lock completed any interrupted replacement
+            TestPki pki = read(dir, manifest);
             return RevocationDirectory.openForUpdate(
-                    dir, pki.caCertificates(), () -> pki.certificateRegistry(devices(dir)), lock);
+                    dir, pki.caCertificates(), () -> pki.certificateRegistry(manifest.devices()), lock);
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
         }
-    }
-
-    /** Returns the Devices whose certificates the manifest of {@code dir} lists. */
-    private static List<Eui64> devices(Path dir) {
-        Properties manifest = new Properties();
-        try (Reader reader = Files.newBufferedReader(dir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
-            manifest.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + dir.resolve(MANIFEST), e);
-        }
-        String devices = manifest.getProperty("devices", "").trim();
-        return devices.isEmpty()
-                ? List.of()
-                : java.util.Arrays.stream(devices.split(","))
-                        .map(String::trim)
-                        .map(Eui64::parse)
-                        .toList();
     }
 
     private static IssuedCertificate certificateOf(TestPki pki, ProfileKind kind) {
@@ -690,46 +637,6 @@ public final class TestPkiDirectory {
             case ROOT_DCA -> pki.rootDca();
             default -> pki.issuingDca();
         };
-    }
-
-    private static String manifest(TestPki pki, List<Eui64> devices, boolean secrets) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(
-                secrets
-                        ? "# smki-sim test PKI; read it back with TestPki.load(dir). Test material only.\n"
-                        : "# smki-sim test PKI certificates, written without secrets: no private key, no seed.\n");
-        sb.append("format=").append(FORMAT).append('\n');
-        sb.append("environment=").append(ENVIRONMENT).append('\n');
-        sb.append("environment.name=").append(pki.environment().name()).append('\n');
-        if (!secrets) {
-            sb.append(SECRETS).append('=').append(SECRETS_OMITTED).append('\n');
-        } else if (pki.seed().isPresent()) {
-            sb.append("seed=").append(pki.seed().getAsLong()).append('\n');
-            sb.append("clock=").append(pki.clock().instant()).append('\n');
-        }
-        sb.append("oca.generation=").append(pki.ocaGeneration()).append('\n');
-        sb.append("ca.rootOca=").append(pki.caNames().rootOca()).append('\n');
-        sb.append("ca.issuingOca=").append(pki.caNames().issuingOca()).append('\n');
-        sb.append("ca.rootDca=").append(pki.caNames().rootDca()).append('\n');
-        sb.append("ca.issuingDca=").append(pki.caNames().issuingDca()).append('\n');
-        ContingencyKeySettings settings = pki.contingency().settings();
-        sb.append("contingency.extension=").append(settings.extensionOid()).append('\n');
-        sb.append("contingency.critical=").append(settings.critical()).append('\n');
-        sb.append("contingency.wrap=").append(settings.wrap().text()).append('\n');
-        pki.parties()
-                .endEntities()
-                .forEach((role, eui) -> sb.append("party.")
-                        .append(role.slug())
-                        .append('=')
-                        .append(eui)
-                        .append('\n'));
-        sb.append("devices=")
-                .append(String.join(",", devices.stream().map(Eui64::toString).toList()))
-                .append('\n');
-        if (secrets) {
-            sb.append("pkcs12=").append(PKCS12).append('\n');
-        }
-        return sb.toString();
     }
 
     private static IssuedCertificate readWithKey(Path dir, String stem, ProfileKind kind) {
@@ -755,14 +662,6 @@ public final class TestPkiDirectory {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String required(Properties m, String key) {
-        String value = m.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(MANIFEST + " lacks '" + key + "'");
-        }
-        return value.trim();
     }
 
     private static List<Path> list(Path dir) {
